@@ -1,0 +1,81 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { settings } from "../app/lib/env.server";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Database | Tx;
+
+interface Connection {
+  db: Database;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+}
+
+export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
+
+async function connect(): Promise<Connection> {
+  const { DATABASE_URL, DATA_DIR } = settings();
+  if (DATABASE_URL) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(DATABASE_URL, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+    const db = drizzle(client, { schema }) as unknown as Database;
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const inMemory = DATA_DIR.startsWith("memory://");
+  // PGlite rejects (and kills the process) when a parent directory is missing.
+  if (!inMemory) mkdirSync(path.resolve(DATA_DIR), { recursive: true });
+  const client = await PGlite.create(inMemory ? DATA_DIR : path.resolve(DATA_DIR));
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+let connection: Promise<Connection> | undefined;
+
+function connection_(): Promise<Connection> {
+  connection ??= connect();
+  return connection;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await connection_()).db;
+}
+
+export async function databaseKind(): Promise<Connection["kind"]> {
+  return (await connection_()).kind;
+}
+
+export async function closeDb(): Promise<void> {
+  if (!connection) return;
+  const c = connection;
+  connection = undefined;
+  await (await c).close();
+}
+
+export async function migrateDb(): Promise<void> {
+  const { db, kind } = await connection_();
+  if (kind === "postgres") {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    await migrate(db as never, { migrationsFolder });
+  } else {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(db as never, { migrationsFolder });
+  }
+}
+
+export async function pingDb(): Promise<boolean> {
+  try {
+    const db = await getDb();
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,178 @@
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+
+export const associationKinds = ["centre", "federation", "chamber"] as const;
+
+export const associations = pgTable("associations", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  nameZh: text("name_zh").notNull(),
+  nameEn: text("name_en").notNull(),
+  kind: text("kind", { enum: associationKinds }).notNull(),
+  /** Chambers point at the federation so figures roll up. */
+  parentId: integer("parent_id"),
+  hostsSharedCourt: boolean("hosts_shared_court").notNull().default(false),
+  hostsLegalStation: boolean("hosts_legal_station").notNull().default(false),
+  /** Enterprises in the district this association serves (the centre: 572). */
+  districtEnterpriseCount: integer("district_enterprise_count"),
+});
+
+export const segments = ["finished_shoes", "soles", "uppers", "moulds", "materials", "machinery", "other"] as const;
+export type Segment = (typeof segments)[number];
+
+/** Fields an enterprise may show in the public directory. */
+export const publicFieldNames = ["legalRep", "address", "village", "segment", "contactPerson", "phone", "email", "employees"] as const;
+export type PublicField = (typeof publicFieldNames)[number];
+
+export const enterprises = pgTable(
+  "enterprises",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    creditCode: text("credit_code").notNull().unique(),
+    legalRep: text("legal_rep").notNull(),
+    address: text("address").notNull(),
+    village: text("village").notNull(),
+    segment: text("segment", { enum: segments }).notNull(),
+    aboveSize: boolean("above_size").notNull().default(false),
+    annualOutputFen: bigint("annual_output_fen", { mode: "number" }).notNull().default(0),
+    employees: integer("employees").notNull().default(0),
+    /** Export share in whole percent, 0-100. */
+    exportSharePct: smallint("export_share_pct").notNull().default(0),
+    contactPerson: text("contact_person").notNull(),
+    phone: text("phone").notNull(),
+    email: text("email"),
+    publicFields: jsonb("public_fields").$type<PublicField[]>().notNull().default(["segment", "village"]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("enterprises_name_idx").on(t.name), index("enterprises_village_idx").on(t.village)],
+);
+
+export const enterpriseUsers = pgTable(
+  "enterprise_users",
+  {
+    enterpriseId: integer("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    isOwner: boolean("is_owner").notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.userId] }), index("enterprise_users_user_idx").on(t.userId)],
+);
+
+export const membershipTypes = ["member", "council_member", "executive_committee", "director", "vice_director"] as const;
+export type MembershipType = (typeof membershipTypes)[number];
+export const membershipStatuses = ["pending", "active", "lapsed", "suspended", "withdrawn"] as const;
+export type MembershipStatus = (typeof membershipStatuses)[number];
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: serial("id").primaryKey(),
+    enterpriseId: integer("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "cascade" }),
+    associationId: integer("association_id")
+      .notNull()
+      .references(() => associations.id),
+    type: text("type", { enum: membershipTypes }).notNull().default("member"),
+    status: text("status", { enum: membershipStatuses }).notNull().default("pending"),
+    joinedOn: date("joined_on"),
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    statusReason: text("status_reason"),
+  },
+  (t) => [
+    uniqueIndex("memberships_enterprise_association_uq").on(t.enterpriseId, t.associationId),
+    index("memberships_association_status_idx").on(t.associationId, t.status),
+  ],
+);
+
+export const membershipStatusChanges = pgTable(
+  "membership_status_changes",
+  {
+    id: serial("id").primaryKey(),
+    membershipId: integer("membership_id")
+      .notNull()
+      .references(() => memberships.id, { onDelete: "cascade" }),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    reason: text("reason"),
+    changedBy: text("changed_by"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("membership_status_changes_membership_idx").on(t.membershipId)],
+);
+
+/** Annual dues per association and membership type, in fen. */
+export const duesRates = pgTable(
+  "dues_rates",
+  {
+    associationId: integer("association_id")
+      .notNull()
+      .references(() => associations.id),
+    type: text("type", { enum: membershipTypes }).notNull(),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.associationId, t.type] })],
+);
+
+export const dues = pgTable(
+  "dues",
+  {
+    id: serial("id").primaryKey(),
+    membershipId: integer("membership_id")
+      .notNull()
+      .references(() => memberships.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+    dueOn: date("due_on").notNull(),
+    paidOn: date("paid_on"),
+    recordedBy: text("recorded_by"),
+  },
+  (t) => [uniqueIndex("dues_membership_year_uq").on(t.membershipId, t.year)],
+);
+
+export const reminderKinds = ["due_soon", "overdue", "lapsed"] as const;
+
+/** One row per reminder per dues record and kind: the unique index makes a skipped or doubled reminder visible. */
+export const renewalReminders = pgTable(
+  "renewal_reminders",
+  {
+    id: serial("id").primaryKey(),
+    duesId: integer("dues_id")
+      .notNull()
+      .references(() => dues.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: reminderKinds }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("renewal_reminders_dues_kind_uq").on(t.duesId, t.kind)],
+);
+
+export const joinApplicationStatuses = ["pending", "approved", "rejected"] as const;
+
+export const joinApplications = pgTable(
+  "join_applications",
+  {
+    id: serial("id").primaryKey(),
+    associationId: integer("association_id")
+      .notNull()
+      .references(() => associations.id),
+    applicantUserId: text("applicant_user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The enterprise profile as submitted; becomes an enterprise row on approval. */
+    profile: jsonb("profile").$type<Record<string, unknown>>().notNull(),
+    creditCode: text("credit_code").notNull(),
+    requestedType: text("requested_type", { enum: membershipTypes }).notNull().default("member"),
+    status: text("status", { enum: joinApplicationStatuses }).notNull().default("pending"),
+    decisionReason: text("decision_reason"),
+    decidedBy: text("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    enterpriseId: integer("enterprise_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("join_applications_status_idx").on(t.status, t.createdAt)],
+);
