@@ -1,0 +1,126 @@
+import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+export function PageHeader({ title, lead, actions }: { title: string; lead?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {lead ? <p>{lead}</p> : null}
+      </div>
+      {actions ? <div className="page-header__actions">{actions}</div> : null}
+    </div>
+  );
+}
+
+export type Tone = "neutral" | "info" | "success" | "warn" | "danger";
+
+export function Badge({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
+  return <span className={`badge badge--${tone}`}>{children}</span>;
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty" role="status">
+      <strong>{title}</strong>
+      {children}
+    </div>
+  );
+}
+
+export function Alert({ tone = "info", children }: { tone?: "info" | "success" | "warn" | "error"; children: ReactNode }) {
+  return (
+    <div className={`alert alert--${tone}`} role={tone === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}
+
+/** Server-side pagination links that keep the current filters in the URL. */
+export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const hrefFor = (p: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set("page", String(p));
+    return `${location.pathname}?${params}`;
+  };
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  return (
+    <nav className="pagination" aria-label={t("pagination.label")}>
+      <span>{t("pagination.summary", { from, to, total })}</span>
+      {pages > 1 ? (
+        <span className="pagination__links">
+          {page > 1 ? <Link to={hrefFor(page - 1)} rel="prev">{t("pagination.prev")}</Link> : null}
+          {shown.map((p) =>
+            p === page ? (
+              <span key={p} className="current" aria-current="page">{p}</span>
+            ) : (
+              <Link key={p} to={hrefFor(p)}>{p}</Link>
+            ),
+          )}
+          {page < pages ? <Link to={hrefFor(page + 1)} rel="next">{t("pagination.next")}</Link> : null}
+        </span>
+      ) : null}
+    </nav>
+  );
+}
+
+/** A column header that sorts by `field`, toggling direction; the sort lives in the URL. */
+export function SortHeader({ field, label, sort, dir }: { field: string; label: string; sort: string; dir: "asc" | "desc" }) {
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  const active = sort === field;
+  params.set("sort", field);
+  params.set("dir", active && dir === "asc" ? "desc" : "asc");
+  params.delete("page");
+  return (
+    <Link className="sort-link" to={`${location.pathname}?${params}`} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      {label} {active ? (dir === "asc" ? "▲" : "▼") : ""}
+    </Link>
+  );
+}
+
+/**
+ * A destructive or final action asks once more before it posts. Built on <details> so it
+ * works without JavaScript.
+ */
+export function ConfirmAction({
+  label,
+  question,
+  confirmLabel,
+  intent,
+  action,
+  danger,
+  children,
+}: {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  intent: string;
+  action?: string;
+  danger?: boolean;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  return (
+    <details className="confirm">
+      <summary className={`btn btn--small ${danger ? "btn--danger" : "btn--ghost"}`}>{label}</summary>
+      <Form method="post" action={action} className="confirm__box">
+        <p>{question}</p>
+        {children}
+        <div className="form-actions">
+          <button type="submit" name="intent" value={intent} className={`btn btn--small ${danger ? "btn--danger" : ""}`} disabled={navigation.state === "submitting"}>
+            {confirmLabel}
+          </button>
+          <span className="muted small">{t("confirm.orClose")}</span>
+        </div>
+      </Form>
+    </details>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Language } from "./i18n";
+
+export const TIME_ZONE = "Asia/Shanghai";
+
+/** Money is kept in fen; Chinese readers see 万元 from ten thousand yuan up. */
+export function formatMoney(fen: number | null | undefined, lng: Language): string {
+  if (fen == null) return "—";
+  const yuan = fen / 100;
+  if (lng === "zh-CN") {
+    if (Math.abs(yuan) >= 100_000_000) return `${trim(yuan / 100_000_000)} 亿元`;
+    if (Math.abs(yuan) >= 10_000) return `${trim(yuan / 10_000)} 万元`;
+    return `${new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 }).format(yuan)} 元`;
+  }
+  return new Intl.NumberFormat("en", { style: "currency", currency: "CNY", maximumFractionDigits: yuan >= 10_000 ? 0 : 2 }).format(yuan);
+}
+
+function trim(n: number): string {
+  return new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 }).format(n);
+}
+
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+export function formatDate(value: Date | string | number | null | undefined, lng: Language): string {
+  if (value == null || value === "") return "—";
+  // Plain dates (YYYY-MM-DD) are calendar days, not instants: show them as they are.
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return new Intl.DateTimeFormat(lng === "zh-CN" ? "zh-CN" : "en-GB", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(toDate(value));
+}
+
+export function formatDateTime(value: Date | string | number | null | undefined, lng: Language): string {
+  if (value == null || value === "") return "—";
+  return new Intl.DateTimeFormat(lng === "zh-CN" ? "zh-CN" : "en-GB", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(toDate(value));
+}
+
+/** Today's calendar date in Shanghai as YYYY-MM-DD. */
+export function shanghaiToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

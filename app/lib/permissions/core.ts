@@ -1,0 +1,22 @@
+import { STAFF, type Rule } from "./types";
+
+/** Accounts, languages, the home page, the public directory and membership. */
+export const coreAbilities = {
+  "home.view": "anyone",
+  "health.view": "anyone",
+  "directory.view": "anyone",
+  "account.login": "anyone",
+  "account.logout": "signed-in",
+  "account.register": "anonymous",
+  "notifications.view": "signed-in",
+  "membership.apply": "anyone",
+  "my.view": ["member"],
+  "my.editContact": ["member"],
+  "members.view": STAFF,
+  "members.manage": STAFF,
+  "members.import": STAFF,
+  "joinApplications.decide": STAFF,
+  "admin.users": ["admin"],
+  "admin.audit": STAFF,
+  "admin.settings": ["admin"],
+} as const satisfies Record<string, Rule>;

@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+/**
+ * Every zod message in the portal is an i18n key (optionally with params after "|"), so the same
+ * schema gives Chinese or English messages in the browser and on the server. Schemas may pass
+ * their own key (e.g. "members:errors.creditCode"); everything else is mapped here.
+ */
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case "too_small":
+        if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "forms.required" : withParams("forms.tooShort", { min: Number(issue.minimum) });
+        if (issue.origin === "array" || issue.origin === "set") return withParams("forms.chooseAtLeast", { min: Number(issue.minimum) });
+        return withParams("forms.tooSmall", { min: Number(issue.minimum) });
+      case "too_big":
+        if (issue.origin === "string") return withParams("forms.tooLong", { max: Number(issue.maximum) });
+        if (issue.origin === "array" || issue.origin === "set") return withParams("forms.tooMany", { max: Number(issue.maximum) });
+        return withParams("forms.tooBig", { max: Number(issue.maximum) });
+      case "invalid_type":
+        return issue.input === undefined || issue.input === null || issue.input === "" ? "forms.required" : "forms.invalid";
+      case "invalid_format":
+        return issue.format === "email" ? "forms.email" : issue.format === "date" ? "forms.date" : "forms.invalid";
+      case "invalid_value":
+        return "forms.choose";
+      case "not_multiple_of":
+        return "forms.invalid";
+      default:
+        return "forms.invalid";
+    }
+  },
+});
+
+export { z };
+
+export function withParams(key: string, params: Record<string, string | number>): string {
+  return `${key}|${JSON.stringify(params)}`;
+}
+
+/** Splits "key|{json}" into what i18next's t() takes. */
+export function parseMessage(message: string): [string, Record<string, unknown>] {
+  const bar = message.indexOf("|");
+  if (bar < 0) return [message, {}];
+  try {
+    return [message.slice(0, bar), JSON.parse(message.slice(bar + 1))];
+  } catch {
+    return [message.slice(0, bar), {}];
+  }
+}
+
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Reads a form into a plain object: repeated names become arrays, files are left out. */
+export function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    const existing = values[key];
+    if (existing === undefined) values[key] = value;
+    else values[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return values;
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
+
+/** Validates a submitted form; on failure returns the errors and what was typed, so nothing is lost. */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.output<S>> {
+  const values = formValues(formData);
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
+  return { ok: false, errors: fieldErrorsOf(result.error), values: safeValues };
+}
+
+// Reusable field shapes. Form fields arrive as strings: empty means "not given".
+export const text = (max = 200) => z.string().trim().min(1).max(max);
+export const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
+export const intField = (min = 0, max = 2_147_483_647) => z.coerce.number().int().min(min).max(max);
+export const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("1"), z.literal(""), z.undefined()])
+  .transform((v) => v === true || v === "on" || v === "true" || v === "1");
+export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "forms.phone");
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "forms.date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "forms.date");
+/** Yuan typed by a person, kept as integer fen. */
+export const yuanToFen = z.coerce
+  .number()
+  .min(0)
+  .max(1e12)
+  .transform((y) => Math.round(y * 100));

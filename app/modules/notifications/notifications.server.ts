@@ -1,0 +1,59 @@
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { getDb, type Executor } from "../../../db/client.server";
+import { emailOutbox, notifications, users } from "../../../db/schema/accounts";
+import { translator, type Language } from "../../lib/i18n";
+
+export type Notice = {
+  userId: string;
+  /** A key in the "notifications" part of the common namespace, e.g. "notifications.ticketReferred". */
+  messageKey: string;
+  params?: Record<string, string | number>;
+  link?: string;
+};
+
+/**
+ * Tells users about an event: an in-app notice always, and an email in the outbox (sent when
+ * SMTP is configured). Call it inside the transaction of the change it reports.
+ */
+export async function notify(tx: Executor, notices: Notice[], emailLanguage: Language = "zh-CN"): Promise<void> {
+  if (notices.length === 0) return;
+  await tx.insert(notifications).values(
+    notices.map((n) => ({ userId: n.userId, messageKey: n.messageKey, params: n.params ?? {}, link: n.link ?? null })),
+  );
+  const t = translator(emailLanguage);
+  for (const n of notices) {
+    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, n.userId));
+    if (!user) continue;
+    const text = t(n.messageKey, n.params ?? {});
+    await tx.insert(emailOutbox).values({ toAddress: user.email, subject: text, body: n.link ? `${text}\n\n${n.link}` : text });
+  }
+}
+
+export async function countUnread(userId: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row.n;
+}
+
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+
+export async function listNotifications(userId: string, page: number) {
+  const db = await getDb();
+  const [total] = await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, userId));
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(NOTIFICATIONS_PAGE_SIZE)
+    .offset((page - 1) * NOTIFICATIONS_PAGE_SIZE);
+  return { rows, total: total.n };
+}
+
+export async function markAllRead(userId: string): Promise<void> {
+  const db = await getDb();
+  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}

@@ -1,0 +1,162 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { sessionState } from "./lib/auth.server";
+import { detectLanguage, type Language } from "./lib/i18n";
+import { navigationFor } from "./lib/navigation";
+import { countUnread } from "./modules/notifications/notifications.server";
+import { useNonce } from "./components/nonce";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "云江注塑鞋研究中心 · 瑞安市工商联 服务平台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor, setCookie } = await sessionState(request);
+  const lng = detectLanguage(request);
+  const unread = actor ? await countUnread(actor.userId) : 0;
+  const payload: RootData = {
+    lng,
+    user: actor ? { name: actor.displayName, role: actor.role, email: actor.email } : null,
+    unread,
+    nav: navigationFor(actor),
+  };
+  return data(payload, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+}
+
+export type RootData = {
+  lng: Language;
+  user: { name: string; role: string; email: string } | null;
+  unread: number;
+  nav: { to: string; labelKey: string }[];
+};
+
+export function useRootData() {
+  return useRouteLoaderData("root") as RootData | undefined;
+}
+
+function LanguageSwitch({ lng }: { lng: Language }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const other: Language = lng === "zh-CN" ? "en" : "zh-CN";
+  const params = new URLSearchParams(location.search);
+  params.set("lng", other);
+  return (
+    <a className="lang-switch" href={`${location.pathname}?${params}`} hrefLang={other} lang={other}>
+      {t("layout.switchLanguage")}
+    </a>
+  );
+}
+
+function Header({ data }: { data: RootData | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">云</span>
+          <span className="brand__text">
+            <strong>{t("layout.brand")}</strong>
+            <small>{t("layout.brandSub")}</small>
+          </span>
+        </Link>
+        <input type="checkbox" id="nav-toggle" className="nav-toggle" aria-label={t("layout.menu")} />
+        <label htmlFor="nav-toggle" className="nav-toggle__label">{t("layout.menu")}</label>
+        <nav className="site-nav" aria-label={t("layout.mainNav")}>
+          {(data?.nav ?? []).map((item) => (
+            <NavLink key={item.to} to={item.to} prefetch="intent">
+              {t(item.labelKey)}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="site-header__tools">
+          {data?.lng ? <LanguageSwitch lng={data.lng} /> : null}
+          {data?.user ? (
+            <>
+              <Link to="/notifications" className="bell" aria-label={t("layout.notifications", { count: data.unread })}>
+                <span aria-hidden="true">🔔</span>
+                {data.unread > 0 ? <span className="bell__count">{data.unread > 99 ? "99+" : data.unread}</span> : null}
+              </Link>
+              <span className="user-chip" title={data.user.email}>
+                {data.user.name} · {t(`roles.${data.user.role}`)}
+              </span>
+              <form method="post" action="/logout">
+                <button type="submit" className="btn btn--ghost btn--small">{t("layout.logout")}</button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link to="/login" className="btn btn--small">{t("layout.login")}</Link>
+              <Link to="/register" className="btn btn--ghost btn--small">{t("layout.register")}</Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRootData();
+  const nonce = useNonce();
+  const { i18n, t } = useTranslation();
+  const lng = data?.lng ?? "zh-CN";
+  if (i18n.language !== lng) void i18n.changeLanguage(lng);
+  return (
+    <html lang={lng}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">{t("layout.skip")}</a>
+        <Header data={data} />
+        <main id="main" className="site-main">{children}</main>
+        <footer className="site-footer">
+          <p>{t("layout.footer")}</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "serverError";
+  return (
+    <section className="error-page">
+      <p className="error-page__code">{status}</p>
+      <h1>{t(`errors.${key}.title`)}</h1>
+      <p>{t(`errors.${key}.body`)}</p>
+      <p>
+        <Link to="/" className="btn">{t("errors.backHome")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+// The HTTP server: security headers, the Origin check, the language cookie, static files,
+// then Remix. It prepares the database (migrations, demo data) before it listens, and closes
+// it on SIGTERM/SIGINT so the process ends (remix-serve would leave the database open).
+import { randomBytes } from "node:crypto";
+import { existsSync, statSync, readdirSync } from "node:fs";
+import { execSync } from "node:child_process";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const root = process.cwd();
+const buildPath = path.join(root, "build/index.js");
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+if (process.argv.includes("--build-if-needed")) {
+  const stale = !existsSync(buildPath) || statSync(buildPath).mtimeMs < Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")));
+  if (stale) {
+    console.log("Building the portal…");
+    try {
+      execSync("npx remix build", { stdio: "inherit" });
+    } catch {
+      // esbuild 0.17 occasionally crashes on a cold build; once more is enough.
+      execSync("npx remix build", { stdio: "inherit" });
+    }
+  }
+}
+
+const build = await import(buildPath);
+const entry = build.entry.module;
+
+let settings;
+try {
+  const { readSettings } = entry;
+  settings = readSettings();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
+try {
+  if (!(await entry.pingDb())) throw new Error("the database did not answer");
+  await entry.migrateDb();
+  await entry.seedDemoIfEmpty();
+} catch (error) {
+  const where = settings.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : `embedded database in ${settings.DATA_DIR}`;
+  console.error(`Cannot use the ${where}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  await entry.closeDb().catch(() => {});
+  process.exit(1);
+}
+
+const app = express();
+app.disable("x-powered-by");
+if (settings.TRUST_PROXY === "1") app.set("trust proxy", true);
+app.use(compression());
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.nonce = nonce;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "media-src 'self' blob:",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  // The app reads the client address from this header: never from the client.
+  req.headers["x-yunjiang-remote-addr"] = req.socket.remoteAddress ?? "unknown";
+  next();
+});
+
+// A state-changing request from another site is refused (CSRF), whatever its cookies.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const origin = req.headers.origin;
+  const host = req.headers["x-forwarded-host"] && settings.TRUST_PROXY === "1" ? req.headers["x-forwarded-host"] : req.headers.host;
+  const allowed = new Set([`http://${host}`, `https://${host}`]);
+  if (settings.PUBLIC_ORIGIN) allowed.add(new URL(settings.PUBLIC_ORIGIN).origin);
+  if (origin && origin !== "null" && allowed.has(origin)) return next();
+  if (!origin) {
+    // Browsers send Origin on every cross-site POST; without it, fall back to the referrer.
+    const referer = req.headers.referer;
+    if (!referer) return next();
+    try {
+      if (allowed.has(new URL(referer).origin)) return next();
+    } catch {
+      /* unparsable referrer: refused below */
+    }
+  }
+  res.status(403).type("text/plain").send("Forbidden: cross-site request refused");
+});
+
+app.use((req, res, next) => {
+  const lng = typeof req.query.lng === "string" ? req.query.lng : null;
+  if (lng === "en" || lng === "zh-CN") {
+    res.cookie("lng", lng, { path: "/", maxAge: 365 * 24 * 3600 * 1000, sameSite: "lax", httpOnly: false });
+  }
+  next();
+});
+
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: settings.NODE_ENV === "production" ? "production" : "development",
+    getLoadContext: (_req, res) => ({ nonce: res.locals.nonce }),
+  }),
+);
+
+const server = app.listen(settings.PORT, settings.HOST, () => {
+  console.log(`Yunjiang portal on http://localhost:${settings.PORT} (${settings.DATABASE_URL ? "PostgreSQL" : `embedded database in ${settings.DATA_DIR}`})`);
+});
+server.on("error", async (error) => {
+  console.error(`Cannot listen on port ${settings.PORT}: ${error.message}`);
+  await entry.closeDb().catch(() => {});
+  process.exit(1);
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  server.closeAllConnections?.();
+  await entry.closeDb().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
