@@ -1,0 +1,302 @@
+#!/usr/bin/env node
+// Backup and restore of the portal's database.
+//
+//   node db/backup.js backup [file] [--force]
+//   node db/backup.js restore <file> [--force]
+//
+// With DATABASE_URL: pg_dump -Fc / pg_restore into that PostgreSQL database.
+// Without it: the embedded PGlite database in DATA_DIR (default ./data), saved as a
+// gzipped tarball of its data directory (PGlite's dumpDataDir) and restored with loadDataDir.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+const USAGE = `Usage:
+  node db/backup.js backup [file] [--force]   (npm run db:backup -- [file])
+  node db/backup.js restore <file> [--force]  (npm run db:restore -- <file>)
+
+With DATABASE_URL set (PostgreSQL):
+  backup   pg_dump -Fc into file (default backups/yunjiang-<timestamp>.dump)
+  restore  pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction
+           into the DATABASE_URL database: objects in the dump are dropped and recreated;
+           nothing is changed if any statement fails.
+  pg_dump/pg_restore come from PATH, else from the newest /usr/lib/postgresql/*/bin;
+  their major version must be at least the server's.
+
+Without DATABASE_URL (embedded PGlite database in DATA_DIR, default ./data):
+  backup   writes a gzipped tarball of the data directory
+           (default backups/yunjiang-<timestamp>.tar.gz)
+  restore  loads such a tarball into DATA_DIR; refuses a non-empty DATA_DIR unless
+           --force (which replaces its contents once the tarball has loaded).
+  STOP THE PORTAL SERVER FIRST: PGlite has no lock across processes, and opening the
+  data directory from two processes at once can corrupt it.
+
+  --force  backup: overwrite an existing file; restore: replace a non-empty DATA_DIR.`;
+
+class UsageError extends Error {}
+class Failure extends Error {}
+
+const say = (msg) => process.stderr.write(`${msg}\n`);
+
+function env(name) {
+  const v = process.env[name];
+  return v === undefined || v === "" ? undefined : v; // blank counts as unset, as in app/lib/env.server.ts
+}
+
+function timestamp() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+function size(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** "pgdump" | "gzip" | "tar" | "unknown", from the first bytes of a file. */
+async function fileKind(file) {
+  const fh = await open(file, "r");
+  try {
+    const buf = Buffer.alloc(512);
+    const { bytesRead } = await fh.read(buf, 0, 512, 0);
+    if (bytesRead >= 5 && buf.toString("latin1", 0, 5) === "PGDMP") return "pgdump";
+    if (bytesRead >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) return "gzip";
+    if (bytesRead >= 262 && buf.toString("latin1", 257, 262) === "ustar") return "tar";
+    return "unknown";
+  } finally {
+    await fh.close();
+  }
+}
+
+function checkInputFile(file) {
+  if (!existsSync(file)) throw new Failure(`no such file: ${file}`);
+  if (!statSync(file).isFile()) throw new Failure(`not a file: ${file}`);
+}
+
+function prepareOutputFile(file, force) {
+  if (existsSync(file) && !force) throw new Failure(`${file} already exists (use --force to overwrite)`);
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+/** Finds pg_dump/pg_restore on PATH, else adds the newest /usr/lib/postgresql/N/bin to PATH. */
+function ensurePgTools() {
+  const dirs = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean);
+  if (dirs.some((d) => existsSync(path.join(d, "pg_dump")) && existsSync(path.join(d, "pg_restore")))) return;
+  const base = "/usr/lib/postgresql";
+  const versions = existsSync(base)
+    ? readdirSync(base)
+        .filter((v) => /^\d+$/.test(v) && existsSync(path.join(base, v, "bin", "pg_dump")))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions.length === 0) {
+    throw new Failure("pg_dump/pg_restore not found on PATH nor under /usr/lib/postgresql/*/bin (install postgresql-client)");
+  }
+  process.env.PATH = [path.join(base, versions[0], "bin"), ...dirs].join(path.delimiter);
+}
+
+/**
+ * The libpq connection string for DATABASE_URL, with the password moved to PGPASSWORD
+ * (so it does not show in `ps`) and postgres.js's ?ssl= turned into libpq's ?sslmode=.
+ */
+function libpqTarget(databaseUrl) {
+  let url;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    throw new Failure("DATABASE_URL is not a valid URL");
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new Failure(`DATABASE_URL must start with postgres:// (got ${url.protocol}//)`);
+  }
+  const childEnv = { ...process.env };
+  if (url.password) {
+    childEnv.PGPASSWORD = decodeURIComponent(url.password);
+    url.password = "";
+  }
+  const ssl = url.searchParams.get("ssl");
+  if (ssl !== null) {
+    url.searchParams.delete("ssl");
+    if (!url.searchParams.has("sslmode")) {
+      const mode = ssl === "true" ? "require" : ssl === "false" ? "disable" : ssl;
+      url.searchParams.set("sslmode", mode);
+    }
+  }
+  const shown = `${url.hostname || "localhost"}${url.port ? `:${url.port}` : ""}${url.pathname}`;
+  return { conninfo: url.toString(), env: childEnv, shown };
+}
+
+function run(cmd, args, childEnv) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
+    child.on("error", (e) =>
+      reject(new Failure(e.code === "ENOENT" ? `${cmd} not found` : `${cmd}: ${e.message}`)),
+    );
+    child.on("close", (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Failure(`${cmd} failed (${signal ? `signal ${signal}` : `exit code ${code}`}); see its messages above`));
+    });
+  });
+}
+
+async function pgBackup(databaseUrl, file, force) {
+  ensurePgTools();
+  const target = libpqTarget(databaseUrl);
+  prepareOutputFile(file, force);
+  const partial = `${file}.partial`;
+  say(`Dumping PostgreSQL database ${target.shown} …`);
+  try {
+    await run("pg_dump", ["--format=custom", "--file", partial, "--dbname", target.conninfo], target.env);
+    await rename(partial, file);
+  } catch (e) {
+    await rm(partial, { force: true });
+    throw e;
+  }
+  return `Backed up PostgreSQL database ${target.shown} to ${file} (${size(statSync(file).size)})`;
+}
+
+async function pgRestore(databaseUrl, file) {
+  checkInputFile(file);
+  const kind = await fileKind(file);
+  if (kind === "gzip" || kind === "tar") {
+    throw new Failure(`${file} is an embedded (PGlite) database archive: unset DATABASE_URL to restore it into DATA_DIR`);
+  }
+  if (kind !== "pgdump") throw new Failure(`${file} is not a pg_dump custom-format file`);
+  ensurePgTools();
+  const target = libpqTarget(databaseUrl);
+  say(`Restoring ${file} into PostgreSQL database ${target.shown} …`);
+  await run(
+    "pg_restore",
+    ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--dbname", target.conninfo, file],
+    target.env,
+  );
+  return `Restored ${file} into PostgreSQL database ${target.shown}`;
+}
+
+// ---------------------------------------------------------------- PGlite
+
+function pgliteDir() {
+  const dataDir = env("DATA_DIR") ?? "./data";
+  if (dataDir.includes("://")) throw new Failure(`DATA_DIR=${dataDir} is not a directory on disk: nothing to back up or restore`);
+  return path.resolve(dataDir);
+}
+
+async function loadPGlite() {
+  try {
+    return (await import("@electric-sql/pglite")).PGlite;
+  } catch (e) {
+    throw new Failure(`cannot load @electric-sql/pglite (${e instanceof Error ? e.message.split("\n")[0] : e}); run npm ci`);
+  }
+}
+
+async function pgliteBackup(file, force) {
+  const dir = pgliteDir();
+  if (!existsSync(path.join(dir, "PG_VERSION"))) throw new Failure(`no embedded database in ${dir} (no PG_VERSION file)`);
+  prepareOutputFile(file, force);
+  const PGlite = await loadPGlite();
+  say(`Dumping the embedded database in ${dir} (the portal server must not be running on it) …`);
+  const db = await PGlite.create(dir);
+  let bytes;
+  try {
+    await db.exec("CHECKPOINT");
+    const blob = await db.dumpDataDir("gzip");
+    bytes = Buffer.from(await blob.arrayBuffer());
+  } finally {
+    await db.close();
+  }
+  const partial = `${file}.partial`;
+  try {
+    await writeFile(partial, bytes);
+    await rename(partial, file);
+  } catch (e) {
+    await rm(partial, { force: true });
+    throw new Failure(`cannot write ${file}: ${e instanceof Error ? e.message : e}`);
+  }
+  return `Backed up the embedded database in ${dir} to ${file} (${size(bytes.length)})`;
+}
+
+async function pgliteRestore(file, force) {
+  checkInputFile(file);
+  const kind = await fileKind(file);
+  if (kind === "pgdump") throw new Failure(`${file} is a pg_dump file: set DATABASE_URL to restore it into PostgreSQL`);
+  if (kind !== "gzip" && kind !== "tar") throw new Failure(`${file} is not an embedded database archive (.tar.gz / .tar)`);
+  const dir = pgliteDir();
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new Failure(`DATA_DIR ${dir} exists and is not a directory`);
+    if (readdirSync(dir).length > 0 && !force) {
+      throw new Failure(`DATA_DIR ${dir} is not empty: stop the portal server, then use --force to replace its contents`);
+    }
+  }
+  const PGlite = await loadPGlite();
+  const bytes = await readFile(file);
+  const blob = new Blob([bytes], { type: kind === "gzip" ? "application/gzip" : "application/x-tar" });
+
+  // Load into a sibling directory first, so a bad archive leaves DATA_DIR untouched.
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const staging = `${dir}.restoring-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging);
+  say(`Restoring ${file} into ${dir} (the portal server must not be running on it) …`);
+  try {
+    let db;
+    try {
+      db = await PGlite.create({ dataDir: staging, loadDataDir: blob });
+      await db.query("select 1");
+    } catch (e) {
+      throw new Failure(`cannot load ${file}: ${e instanceof Error ? e.message.split("\n")[0] : e}`);
+    } finally {
+      await db?.close();
+    }
+    // Replace the contents (not the directory itself, which may be a mount point).
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(dir)) rmSync(path.join(dir, name), { recursive: true, force: true });
+    for (const name of readdirSync(staging)) renameSync(path.join(staging, name), path.join(dir, name));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return `Restored ${file} into the embedded database in ${dir}`;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(argv) {
+  if (argv.includes("-h") || argv.includes("--help")) {
+    console.log(USAGE);
+    return;
+  }
+  const force = argv.includes("--force");
+  const unknown = argv.filter((a) => a.startsWith("-") && a !== "--force");
+  if (unknown.length) throw new UsageError(`unknown option ${unknown[0]}`);
+  const [command, file, ...rest] = argv.filter((a) => !a.startsWith("-"));
+  if (rest.length) throw new UsageError(`unexpected argument ${rest[0]}`);
+  const databaseUrl = env("DATABASE_URL");
+
+  let message;
+  if (command === "backup") {
+    const out = file ?? path.join("backups", `yunjiang-${timestamp()}${databaseUrl ? ".dump" : ".tar.gz"}`);
+    message = databaseUrl ? await pgBackup(databaseUrl, out, force) : await pgliteBackup(out, force);
+  } else if (command === "restore") {
+    if (!file) throw new UsageError("restore needs a file");
+    message = databaseUrl ? await pgRestore(databaseUrl, file) : await pgliteRestore(file, force);
+  } else {
+    throw new UsageError(command ? `unknown command ${command}` : "missing command");
+  }
+  console.log(message);
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (e) => {
+    if (e instanceof UsageError) {
+      say(`db/backup.js: ${e.message}\n\n${USAGE}`);
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      say(`db/backup.js: error: ${e instanceof Failure ? msg : msg.split("\n")[0]}`);
+    }
+    process.exit(1);
+  },
+);
