@@ -35,7 +35,7 @@ export default function JobsPage() {
   return (
     <>
       <PageHeader title={t("list.title")} lead={t("list.lead")} />
-      <Form method="get" className="filters" role="search" aria-label={t("list.filters")}>
+      <Form key={location.search} method="get" className="filters" role="search" aria-label={t("list.filters")}>
         <TextField className="field--search" label={t("list.search")} name="q" type="search" defaultValue={search.q} maxLength={60} placeholder={t("list.searchPlaceholder")} />
         <SelectField label={t("fields.location")} name="location" defaultValue={search.location ?? ""} placeholder={t("list.any")} options={jobLocations.map((l) => ({ value: l, label: l }))} />
         <SelectField label={t("list.salaryFrom")} name="salary" defaultValue={search.salary ? String(search.salary) : ""} placeholder={t("list.any")} options={salaryFloors.map((s) => ({ value: String(s), label: t("list.salaryAtLeast", { amount: s }) }))} />

@@ -33,7 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (length > RESUME_MAX_BYTES + 64 * 1024) return data({ errors: { resume: "jobs:errors.resumeTooLarge" }, values: {} }, { status: 413 });
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: RESUME_MAX_BYTES }));
+    const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+    form = !multipart ? await request.formData() : await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: RESUME_MAX_BYTES }));
   } catch {
     return data({ errors: { resume: "jobs:errors.resumeTooLarge" }, values: {} }, { status: 413 });
   }

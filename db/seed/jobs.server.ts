@@ -112,7 +112,7 @@ export async function seedJobs(db: Executor, enterpriseIds: number[], today = sh
     postingIds.push(...(await db.insert(jobPostings).values(rows.slice(i, i + 100)).returning({ id: jobPostings.id })).map((r) => r.id));
   }
 
-  // The demo seeker: a profile and three applications at different steps.
+  // The demo seeker: a profile and three applications at different steps (one to enterprise 1).
   await db.insert(seekerProfiles).values({
     userId: "demo-seeker",
     fullName: "王同学",
@@ -124,7 +124,7 @@ export async function seedJobs(db: Executor, enterpriseIds: number[], today = sh
     skills: "平车、电脑针车，CAD 制版入门",
   });
   const steps: { posting: number; status: "applied" | "interview" | "declined"; path: ("applied" | "viewed" | "shortlisted" | "interview" | "declined")[] }[] = [
-    { posting: postingIds[6], status: "applied", path: ["applied"] },
+    { posting: postingIds[1], status: "applied", path: ["applied"] },
     { posting: postingIds[12], status: "interview", path: ["applied", "viewed", "shortlisted", "interview"] },
     { posting: postingIds[18], status: "declined", path: ["applied", "viewed", "declined"] },
   ];

@@ -75,9 +75,10 @@ describe("jobs: postings, search, applications", () => {
     const { total: ofOne } = await listPublicPostings(search("enterprise=1"), 1);
     expect(ofOne).toBeGreaterThan(0);
     const db = await getDb();
-    const [row] = await db.execute<{ enterprises: number; positions: number }>(
+    const result = (await db.execute(
       sql`select count(distinct enterprise_id)::int as enterprises, sum(headcount)::int as positions from job_postings where closed_at is null and hidden_at is null and closes_on >= ${shanghaiToday()} and enterprise_id <= 24`,
-    ).then((r) => ("rows" in r ? (r.rows as { enterprises: number; positions: number }[]) : (r as unknown as { enterprises: number; positions: number }[])));
+    )) as unknown as { rows?: { enterprises: number; positions: number }[] } & { enterprises: number; positions: number }[];
+    const [row] = result.rows ?? result;
     expect(row.enterprises).toBe(24);
     expect(row.positions).toBeGreaterThan(300);
   });
