@@ -8,7 +8,7 @@ import { formatDate } from "../lib/format";
 import { requireAbility } from "../lib/guard.server";
 import { detectLanguage } from "../lib/i18n";
 import { pageFromUrl } from "../lib/pagination";
-import { listPublicPostings } from "../modules/jobs/postings.server";
+import { listPublicPostingsCached } from "../modules/jobs/postings.server";
 import { educationLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, parseJobSearch, salaryFloors } from "../modules/jobs/schema";
 
 export const meta: MetaFunction = () => [{ title: "招聘岗位 Jobs · 云江" }];
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const search = parseJobSearch(url);
   const page = pageFromUrl(url, 1000);
-  const { rows, total } = await listPublicPostings(search, page);
+  const { rows, total } = await listPublicPostingsCached(search, page);
   return { rows, total, page, search, lng: detectLanguage(request) };
 }
 
@@ -81,7 +81,7 @@ export default function JobsPage() {
               </div>
               <p className="jobs-card__meta">
                 <Link to={`/jobs?enterprise=${p.enterpriseId}`}>{p.enterpriseName}</Link> · {p.location} · {t(`education.${p.education}`)} · {t(`jobType.${p.jobType}`)} ·{" "}
-                {t("list.headcount", { count: p.headcount })}
+                {t("list.headcount", { n: p.headcount })}
               </p>
               <p className="muted small">{t("list.closesOn", { date: formatDate(p.closesOn, lng) })}</p>
             </li>

@@ -73,6 +73,7 @@ CREATE INDEX "job_postings_search_idx" ON "job_postings" USING gin ("search_text
 CREATE INDEX "job_postings_listed_created_idx" ON "job_postings" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE closed_at is null and hidden_at is null;--> statement-breakpoint
 CREATE INDEX "job_postings_listed_salary_idx" ON "job_postings" USING btree ("salary_max_fen" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE closed_at is null and hidden_at is null;--> statement-breakpoint
 CREATE INDEX "job_postings_listed_closes_idx" ON "job_postings" USING btree ("closes_on") WHERE closed_at is null and hidden_at is null;--> statement-breakpoint
+CREATE INDEX "job_postings_listed_filters_idx" ON "job_postings" USING btree ("location","job_type","education","salary_max_fen","closes_on") WHERE closed_at is null and hidden_at is null;--> statement-breakpoint
 CREATE INDEX "job_postings_enterprise_idx" ON "job_postings" USING btree ("enterprise_id","created_at");--> statement-breakpoint
 CREATE INDEX "job_postings_location_idx" ON "job_postings" USING btree ("location","created_at");--> statement-breakpoint
 CREATE INDEX "job_postings_type_education_idx" ON "job_postings" USING btree ("job_type","education");--> statement-breakpoint

@@ -50,6 +50,10 @@ export const jobPostings = pgTable(
     index("job_postings_listed_created_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`closed_at is null and hidden_at is null`),
     index("job_postings_listed_salary_idx").on(t.salaryMaxFen.desc(), t.id.desc()).where(sql`closed_at is null and hidden_at is null`),
     index("job_postings_listed_closes_idx").on(t.closesOn).where(sql`closed_at is null and hidden_at is null`),
+    // Covers the filters of /jobs, so counting a broad filter is an index-only scan, not a heap scan.
+    index("job_postings_listed_filters_idx")
+      .on(t.location, t.jobType, t.education, t.salaryMaxFen, t.closesOn)
+      .where(sql`closed_at is null and hidden_at is null`),
     index("job_postings_enterprise_idx").on(t.enterpriseId, t.createdAt),
     index("job_postings_location_idx").on(t.location, t.createdAt),
     index("job_postings_type_education_idx").on(t.jobType, t.education),

@@ -44,12 +44,9 @@ const listColumns = {
   salaryMinFen: jobPostings.salaryMinFen,
   salaryMaxFen: jobPostings.salaryMaxFen,
   education: jobPostings.education,
-  experience: jobPostings.experience,
   jobType: jobPostings.jobType,
   location: jobPostings.location,
   closesOn: jobPostings.closesOn,
-  createdAt: jobPostings.createdAt,
-  fairId: jobPostings.fairId,
   enterpriseId: jobPostings.enterpriseId,
   enterpriseName: enterprises.name,
 };
@@ -78,6 +75,34 @@ export async function listPublicPostings(search: JobSearch, page: number) {
   const q = publicListQueries(db, search, page);
   const [rows, [total]] = await Promise.all([q.rows, q.total]);
   return { rows, total: total.n };
+}
+
+/**
+ * The public list is the same for every visitor, so the page of a given search is kept for a
+ * few seconds and concurrent identical requests share one database round trip (the fair-day
+ * rush asks for the same few pages over and over). Any change to a posting made through this
+ * module clears it; other changes (a closing date passing) show within PUBLIC_LIST_TTL_MS.
+ */
+export const PUBLIC_LIST_TTL_MS = 5_000;
+const PUBLIC_LIST_MAX_ENTRIES = 500;
+type PublicList = Awaited<ReturnType<typeof listPublicPostings>>;
+const publicListCache = new Map<string, { at: number; value: Promise<PublicList> }>();
+
+export function listPublicPostingsCached(search: JobSearch, page: number): Promise<PublicList> {
+  const key = JSON.stringify([shanghaiToday(), search, page]);
+  const now = Date.now();
+  const hit = publicListCache.get(key);
+  if (hit && now - hit.at < PUBLIC_LIST_TTL_MS) return hit.value;
+  const value = listPublicPostings(search, page);
+  value.catch(() => publicListCache.delete(key));
+  publicListCache.delete(key);
+  publicListCache.set(key, { at: now, value });
+  if (publicListCache.size > PUBLIC_LIST_MAX_ENTRIES) publicListCache.delete(publicListCache.keys().next().value!);
+  return value;
+}
+
+export function forgetPublicPostingLists(): void {
+  publicListCache.clear();
 }
 
 /** The enterprise's name and only the fields it chose to show in public. */
@@ -133,7 +158,7 @@ export async function createPosting(actor: Actor, input: PostingInput, ip: strin
     const { searchText: _s, ...after } = row;
     await appendAudit(tx, { actor, action: "job_posting.create", entityType: "job_posting", entityId: created.id, after, ip });
     return { ok: true as const, id: created.id };
-  });
+  }).finally(forgetPublicPostingLists);
 }
 
 /** The row for a posting, with its search vector (title, description, benefits, enterprise name). */
@@ -168,7 +193,7 @@ export async function closePosting(actor: Actor, id: number, ip: string | null =
     await tx.update(jobPostings).set({ closedAt, updatedAt: closedAt }).where(eq(jobPostings.id, id));
     await appendAudit(tx, { actor, action: "job_posting.close", entityType: "job_posting", entityId: id, before: { closedAt: null }, after: { closedAt }, ip });
     return { ok: true as const, id };
-  });
+  }).finally(forgetPublicPostingLists);
 }
 
 /** Staff hide a posting from the public with a reason the enterprise sees, or show it again. */
@@ -192,7 +217,7 @@ export async function moderatePosting(actor: Actor, id: number, change: { hide: 
       ip,
     });
     return { ok: true as const, id };
-  });
+  }).finally(forgetPublicPostingLists);
 }
 
 export const MANAGE_PAGE_SIZE = 20;
