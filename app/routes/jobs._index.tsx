@@ -80,7 +80,7 @@ export default function JobsPage() {
                 </strong>
               </div>
               <p className="jobs-card__meta">
-                <Link to={`/jobs?enterprise=${p.enterpriseId}`}>{p.enterpriseName}</Link> · {p.location} · {t(`education.${p.education}`)} · {t(`jobType.${p.jobType}`)} ·{" "}
+                <Link to={`/jobs?enterprise=${p.enterpriseId}`}>{p.enterpriseName}</Link> · {p.location} · {p.education === "none" ? t("list.educationAny") : t(`education.${p.education}`)} · {t(`jobType.${p.jobType}`)} ·{" "}
                 {t("list.headcount", { n: p.headcount })}
               </p>
               <p className="muted small">{t("list.closesOn", { date: formatDate(p.closesOn, lng) })}</p>

@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.myApplications");
   const page = pageFromUrl(request.url);
   const { rows, total } = await listMyApplications(actor, page);
-  return { rows, total, page, lng: detectLanguage(request) };
+  return { pageSize: APPLICATIONS_PAGE_SIZE, rows, total, page, lng: detectLanguage(request) };
 }
 
 export default function MyApplicationsPage() {
@@ -65,7 +65,7 @@ export default function MyApplicationsPage() {
           </table>
         </div>
       )}
-      <Pagination page={d.page} pageSize={APPLICATIONS_PAGE_SIZE} total={d.total} />
+      <Pagination page={d.page} pageSize={d.pageSize} total={d.total} />
     </>
   );
 }

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const hiddenOnly = url.searchParams.get("hidden") === "1";
   const { rows, total } = await listManagedPostings(actor, pageFromUrl(url), { hiddenOnly });
-  return { rows, total, page: pageFromUrl(url), hiddenOnly, canPost: can(actor, "jobs.post"), canReview: can(actor, "jobs.reviewApplications"), isStaff: can(actor, "jobs.moderate"), lng: detectLanguage(request) };
+  return { pageSize: MANAGE_PAGE_SIZE, rows, total, page: pageFromUrl(url), hiddenOnly, canPost: can(actor, "jobs.post"), canReview: can(actor, "jobs.reviewApplications"), isStaff: can(actor, "jobs.moderate"), lng: detectLanguage(request) };
 }
 
 export default function ManagePage() {
@@ -75,7 +75,7 @@ export default function ManagePage() {
           </table>
         </div>
       )}
-      <Pagination page={d.page} pageSize={MANAGE_PAGE_SIZE} total={d.total} />
+      <Pagination page={d.page} pageSize={d.pageSize} total={d.total} />
     </>
   );
 }

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const postingId = Number.isInteger(rawPosting) && rawPosting > 0 && rawPosting < 2_147_483_647 ? rawPosting : null;
   const page = pageFromUrl(url);
   const { rows, total } = await listEnterpriseApplications(actor, page, { status, postingId });
-  return { rows, total, page, status, postingId, lng: detectLanguage(request) };
+  return { pageSize: APPLICATIONS_PAGE_SIZE, rows, total, page, status, postingId, lng: detectLanguage(request) };
 }
 
 export default function EnterpriseApplicationsPage() {
@@ -73,7 +73,7 @@ export default function EnterpriseApplicationsPage() {
           </table>
         </div>
       )}
-      <Pagination page={d.page} pageSize={APPLICATIONS_PAGE_SIZE} total={d.total} />
+      <Pagination page={d.page} pageSize={d.pageSize} total={d.total} />
     </>
   );
 }
