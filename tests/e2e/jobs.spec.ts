@@ -24,6 +24,8 @@ test("a visitor browses, filters and searches jobs, registers, applies; the ente
 
   // Chinese search: 针车 finds 针车工.
   await page.getByRole("link", { name: "清除筛选" }).click();
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page.getByLabel("工作性质")).toHaveValue("");
   await page.getByLabel("关键词").fill("针车");
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(/q=%E9%92%88%E8%BD%A6/);
