@@ -11,7 +11,7 @@
 //    (closed loop) and the ratio to the bare page; p50/p95/p99 latency at a fixed 100 req/s
 //    (open loop: requests are sent on schedule whether or not earlier ones have answered).
 //
-// Env: BENCH_POSTINGS (20000), BENCH_SECONDS (8, per closed-loop run), BENCH_RATE_SECONDS (10).
+// Env: BENCH_POSTINGS (20000), BENCH_SECONDS (8: two rounds of 4 s per page), BENCH_ROUNDS (2), BENCH_RATE_SECONDS (10).
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, existsSync } from "node:fs";
 import http from "node:http";
@@ -208,23 +208,38 @@ async function main() {
   // Warm-up: JIT, connection pool, PostgreSQL caches.
   for (const t of targets) await throughput(port, t.urls, 2);
 
+  // The bare page is measured right before each target, in alternating rounds, so a machine
+  // shared with other work weighs on both sides of each ratio alike.
+  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const results = [];
   for (const t of targets) {
-    const tp = await throughput(port, t.urls, SECONDS);
+    const bareRuns = [];
+    const runs = [];
+    let errors = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      if (t !== targets[0]) bareRuns.push((await throughput(port, targets[0].urls, SECONDS / 2)).rps);
+      const tp = await throughput(port, t.urls, SECONDS / 2);
+      runs.push(tp.rps);
+      errors += tp.errors;
+    }
+    const rps = median(runs);
+    const bareRps = t === targets[0] ? rps : median(bareRuns);
     const lat = await fixedRate(port, t.urls, RATE, RATE_SECONDS);
-    results.push({ ...t, ...tp, ...lat });
+    results.push({ ...t, rps, bareRps, ...lat, errors: errors + lat.errors });
   }
-  const bare = results[0].rps;
-  console.log(`== Load: ${CONNECTIONS} connections for ${SECONDS} s (closed loop); ${RATE} req/s for ${RATE_SECONDS} s (open loop); load generator on the same machine ==`);
-  console.log(["page".padEnd(24), "req/s@50".padStart(9), "ratio".padStart(6), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "errors".padStart(7)].join(" "));
+  const load = (await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ");
+  console.log(`== Load: ${CONNECTIONS} connections (closed loop, ${ROUNDS} rounds of ${SECONDS / 2} s, bare page measured before each); ${RATE} req/s for ${RATE_SECONDS} s (open loop); load generator on the same machine; load average now ${load} on ${(await import("node:os")).cpus().length} CPUs ==`);
+  console.log(["page".padEnd(24), "req/s@50".padStart(9), "bare".padStart(6), "ratio".padStart(6), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "errors".padStart(7)].join(" "));
   for (const r of results) {
     console.log(
-      [r.name.padEnd(24), r.rps.toFixed(0).padStart(9), (r.rps / bare).toFixed(2).padStart(6), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), String(r.errors).padStart(7)].join(" "),
+      [r.name.padEnd(24), r.rps.toFixed(0).padStart(9), r.bareRps.toFixed(0).padStart(6), (r.rps / r.bareRps).toFixed(2).padStart(6), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), String(r.errors).padStart(7)].join(" "),
     );
   }
   const jobRows = results.slice(1);
-  const ratioOk = jobRows.every((r) => r.rps / bare >= 0.5);
+  const ratioOk = jobRows.every((r) => r.rps / r.bareRps >= 0.5);
   const p99Ok = jobRows.every((r) => r.p99 < 100);
+  if (results[0].p99 >= 100) console.log("\nNote: even the bare page misses p99 < 100 ms at this rate: the machine is saturated, so the latency figures say little about the pages.");
   console.log(`\nTargets: ratio >= 0.5: ${ratioOk ? "met" : "NOT met"}; p99 < 100 ms at ${RATE} req/s: ${p99Ok ? "met" : "NOT met"}; no seq scan on job_postings: ${seqScans === 0 ? "met" : "NOT met"}`);
 }
 
