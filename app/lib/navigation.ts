@@ -7,6 +7,10 @@ const items: NavItem[] = [
   { to: "/my", labelKey: "nav.my", ability: "my.view" },
   { to: "/members", labelKey: "nav.members", ability: "members.view" },
   { to: "/directory", labelKey: "nav.directory", ability: "directory.view" },
+  { to: "/jobs", labelKey: "jobs:nav.jobs", ability: "jobs.view" },
+  { to: "/jobs/applications", labelKey: "jobs:nav.myApplications", ability: "jobs.myApplications" },
+  { to: "/jobs/profile", labelKey: "jobs:nav.profile", ability: "jobs.profile" },
+  { to: "/jobs/manage", labelKey: "jobs:nav.manage", ability: "jobs.manage" },
   { to: "/admin/users", labelKey: "nav.adminUsers", ability: "admin.users" },
   { to: "/admin/audit", labelKey: "nav.audit", ability: "admin.audit" },
 ];
