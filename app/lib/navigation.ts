@@ -7,6 +7,8 @@ const items: NavItem[] = [
   { to: "/my", labelKey: "nav.my", ability: "my.view" },
   { to: "/members", labelKey: "nav.members", ability: "members.view" },
   { to: "/directory", labelKey: "nav.directory", ability: "directory.view" },
+  { to: "/fairs", labelKey: "fairs:nav.fairs", ability: "fairs.view" },
+  { to: "/labour-exchange", labelKey: "labour:nav.exchange", ability: "labour.view" },
   { to: "/admin/users", labelKey: "nav.adminUsers", ability: "admin.users" },
   { to: "/admin/audit", labelKey: "nav.audit", ability: "admin.audit" },
 ];
