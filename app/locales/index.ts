@@ -2,6 +2,10 @@ import enCommon from "./en/common.json";
 import enAuth from "./en/auth.json";
 import enMembers from "./en/members.json";
 import enAdmin from "./en/admin.json";
+import enFairs from "./en/fairs.json";
+import enLabour from "./en/labour.json";
+import zhFairs from "./zh-CN/fairs.json";
+import zhLabour from "./zh-CN/labour.json";
 import zhCommon from "./zh-CN/common.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhMembers from "./zh-CN/members.json";
@@ -9,6 +13,6 @@ import zhAdmin from "./zh-CN/admin.json";
 
 // One namespace per capability keeps parallel work on the locales out of each other's way.
 export const resources = {
-  "zh-CN": { common: zhCommon, auth: zhAuth, members: zhMembers, admin: zhAdmin },
-  en: { common: enCommon, auth: enAuth, members: enMembers, admin: enAdmin },
+  "zh-CN": { common: zhCommon, auth: zhAuth, members: zhMembers, admin: zhAdmin, fairs: zhFairs, labour: zhLabour },
+  en: { common: enCommon, auth: enAuth, members: enMembers, admin: enAdmin, fairs: enFairs, labour: enLabour },
 };

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lt, max, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "../../../db/client.server";
+import { users } from "../../../db/schema/accounts";
 import { enterpriseUsers, enterprises } from "../../../db/schema/members";
 import { fairBooths, fairRegistrations, jobFairs, type BoothStatus, type FairStatus } from "../../../db/schema/fairs";
 import { appendAudit } from "../../lib/audit.server";
@@ -442,4 +443,11 @@ export async function reportBoothRows(fairId: number) {
     for (const f of figures) perEnterprise.set(Number(f.enterprise_id), { postings: Number(f.postings), positions: Number(f.positions) });
   }
   return rows.map((r) => ({ ...r, postings: perEnterprise.get(r.enterpriseId)?.postings ?? null, positions: perEnterprise.get(r.enterpriseId)?.positions ?? null }));
+}
+
+/** What the pre-registration form starts with: the seeker's account name and phone. */
+export async function seekerDefaults(actor: SignedIn) {
+  const db = await getDb();
+  const [row] = await db.select({ displayName: users.displayName, phone: users.phone }).from(users).where(eq(users.id, actor.userId));
+  return { fullName: row?.displayName ?? "", phone: row?.phone ?? "" };
 }
