@@ -384,7 +384,7 @@ export async function fairPostingFigures(fairId: number, db?: Executor): Promise
     const [a] = rowsOf<{ applications: number; intents: number }>(
       await exec.execute(
         sql`select count(*)::int as applications,
-                   count(*) filter (where a.status in ('intent_reached', 'hired'))::int as intents
+                   count(*) filter (where a.status in ('intent', 'hired'))::int as intents
             from job_applications a join job_postings p on p.id = a.posting_id where p.fair_id = ${fairId}`,
       ),
     );
