@@ -1,10 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import Papa from "papaparse";
 import { useTranslation } from "react-i18next";
 import { Alert, EmptyState, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
-import { detectLanguage, translator } from "../lib/i18n";
 import { fairReport, getFairFor, reportBoothRows } from "../modules/fairs/fairs.server";
 
 export const meta: MetaFunction = () => [{ title: "招聘会报告 Fair report" }];
@@ -14,24 +12,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fair = await getFairFor(actor, Number(params.id));
   if (!fair) notFound();
   const rows = await reportBoothRows(fair.id);
-  if (new URL(request.url).searchParams.get("export") === "csv") {
-    const t = translator(detectLanguage(request));
-    const csv = Papa.unparse({
-      fields: [t("fairs:report.csv.booth"), t("fairs:report.csv.enterprise"), t("fairs:report.csv.postings"), t("fairs:report.csv.positions")],
-      data: rows.map((r) => [r.boothNumber, r.enterpriseName, r.postings ?? "", r.positions ?? ""]),
-    });
-    return new Response(`\uFEFF${csv}`, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="fair-${fair.id}-booths.csv"` },
-    });
-  }
   return { fair: { id: fair.id, title: fair.title, fairDate: fair.fairDate, partnerSchool: fair.partnerSchool, boothCapacity: fair.boothCapacity }, report: await fairReport(fair.id), rows };
 }
 
-type ReportData = { fair: { id: number; title: string; fairDate: string; partnerSchool: string | null; boothCapacity: number }; report: Awaited<ReturnType<typeof fairReport>>; rows: Awaited<ReturnType<typeof reportBoothRows>> };
-
 export default function FairReportPage() {
   const { t } = useTranslation("fairs");
-  const { fair, report, rows } = useLoaderData<typeof loader>() as ReportData;
+  const { fair, report, rows } = useLoaderData<typeof loader>();
   const p = report.postings;
   const stats: [string, number | string][] = [
     ["report.enterprises", report.enterprises],
@@ -50,7 +36,7 @@ export default function FairReportPage() {
         lead={`${fair.fairDate}${fair.partnerSchool ? ` · ${fair.partnerSchool}` : ""}`}
         actions={
           <>
-            <a className="btn btn--ghost btn--small" href={`/fairs/${fair.id}/report?export=csv`} download>{t("report.exportCsv")}</a>
+            <a className="btn btn--ghost btn--small" href={`/fairs/${fair.id}/report.csv`} download>{t("report.exportCsv")}</a>
             <Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}`}>{t("booths.backToFair")}</Link>
           </>
         }

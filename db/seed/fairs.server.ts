@@ -157,6 +157,21 @@ export async function seedFairs(db: Executor, year = new Date().getFullYear(), t
     ...centreIds.slice(30, 36).map((enterpriseId, i) => ({ fairId: upcoming.id, enterpriseId, status: "approved" as const, boothNumber: i + 1, decidedBy: "demo-staff", decidedAt: new Date() })),
     ...centreIds.slice(36, 39).map((enterpriseId) => ({ fairId: upcoming.id, enterpriseId, status: "requested" as const, note: "需要一个电源插座" })),
   ]);
+  // A draft being prepared: staff only until published.
+  await db.insert(jobFairs).values({
+    title: "春季校园招聘会（筹备中）",
+    fairDate: addDays(today, 120),
+    startsAt: "09:00",
+    endsAt: "16:00",
+    mode: "online",
+    onlineUrl: "https://meeting.example.cn/yunjiang-spring",
+    partnerSchool: DEMO_FAIR_SCHOOL,
+    boothCapacity: 50,
+    registrationOpens: addDays(today, 60),
+    registrationCloses: addDays(today, 110),
+    status: "draft",
+    createdBy: "demo-staff",
+  });
   await db.insert(fairRegistrations).values({ fairId: upcoming.id, userId: "demo-seeker", code: generateCheckInCode(codeRandom), fullName: "王同学", phone: "13900000001", school: SCHOOLS[0] });
 
   await linkFairToJobs(db, fair.id, exhibitors, seekers.slice(0, DEMO_FAIR_FIGURES.seekersCheckedIn), year);

@@ -77,6 +77,20 @@ describe("demo data", () => {
     }
   });
 
+  it("keeps the ids the access matrix relies on (tests/access/fairs.ts)", async () => {
+    const db = await getDb();
+    const fairs = await db.select({ id: jobFairs.id, status: jobFairs.status, fairDate: jobFairs.fairDate }).from(jobFairs).orderBy(jobFairs.id).limit(3);
+    expect(fairs.map((f) => [f.id, f.status])).toEqual([[1, "published"], [2, "published"], [3, "draft"]]);
+    expect(fairs[0].fairDate).toBe(`${YEAR}-06-10`);
+    const booths = await db.select().from(fairBooths).where(eq(fairBooths.fairId, 2)).orderBy(fairBooths.id);
+    expect(booths.filter((b) => b.status === "approved").map((b) => b.id)).toEqual([27, 28, 29, 30, 31, 32]);
+    expect(booths.filter((b) => b.status === "requested").map((b) => b.id)).toEqual([33, 34, 35]);
+    expect(booths.map((b) => b.enterpriseId)).not.toContain(centreIds[0]);
+    const posts = await db.select().from(labourPosts).where(sql`${labourPosts.id} in (2, 29, 30)`).orderBy(labourPosts.id);
+    expect(posts.map((p) => [p.id, p.status, p.enterpriseId === centreIds[0]])).toEqual([[2, "closed", false], [29, "open", true], [30, "open", false]]);
+    expect(centreIds[0]).toBe(1);
+  });
+
   it("reproduces 100+ people placed by the labour exchange", async () => {
     const totals = await placementTotals();
     expect(totals.peoplePlaced).toBeGreaterThanOrEqual(DEMO_FAIR_FIGURES.labourPlacedAtLeast);
