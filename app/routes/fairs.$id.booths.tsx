@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = boothStatuses.includes(rawStatus as BoothStatus) ? (rawStatus as BoothStatus) : null;
   const page = pageFromUrl(url);
   const booths = await listBooths(fair.id, { status, page });
-  return { fair: { id: fair.id, title: fair.title, boothCapacity: fair.boothCapacity, status: fair.status }, ...booths, status, page };
+  return { fair: { id: fair.id, title: fair.title, boothCapacity: fair.boothCapacity, status: fair.status }, ...booths, status, page, pageSize: BOOTHS_PAGE_SIZE };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +50,7 @@ type ActionData = { errors?: Record<string, string>; done?: string; number?: num
 export default function BoothsPage() {
   const { t } = useTranslation("fairs");
   const lng = useRootData()?.lng ?? "zh-CN";
-  const { fair, rows, total, counts, status, page } = useLoaderData<typeof loader>();
+  const { fair, rows, total, counts, status, page, pageSize } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   return (
     <>
@@ -124,7 +124,7 @@ export default function BoothsPage() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={BOOTHS_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }

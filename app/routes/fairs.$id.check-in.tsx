@@ -137,7 +137,7 @@ export default function CheckInPage() {
                 <tr>
                   <th>{t("seeker.fullName")}</th>
                   <th>{t("seeker.phone")}</th>
-                  <th>{t("seeker.school")}</th>
+                  <th>{t("checkIn.school")}</th>
                   <th>{t("seeker.code")}</th>
                   <th>{t("booths.actions")}</th>
                 </tr>

@@ -20,12 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const when = rawWhen === "past" || rawWhen === "all" ? rawWhen : "upcoming";
   const page = pageFromUrl(url);
   const { rows, total } = await listFairs(actor, { when, page });
-  return { rows, total, page, when, canManage: can(actor, "fairs.manage") };
+  return { rows, total, page, pageSize: FAIRS_PAGE_SIZE, when, canManage: can(actor, "fairs.manage") };
 }
 
 export default function FairsPage() {
   const { t } = useTranslation("fairs");
-  const { rows, total, page, when, canManage } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, when, canManage } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -78,7 +78,7 @@ export default function FairsPage() {
           ))}
         </div>
       )}
-      <Pagination page={page} pageSize={FAIRS_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }

@@ -22,12 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mine = url.searchParams.get("mine") === "on";
   const page = pageFromUrl(url);
   const { rows, total } = await listLabourPosts(actor, { kind, skill, status, mine, page });
-  return { rows, total, page, filters: { kind, skill, status: rawStatus === "any" ? "any" : status, mine }, totals: await placementTotals(), canPost: can(actor, "labour.post") };
+  return { rows, total, page, pageSize: LABOUR_PAGE_SIZE, filters: { kind, skill, status: rawStatus === "any" ? "any" : status, mine }, totals: await placementTotals(), canPost: can(actor, "labour.post") };
 }
 
 export default function LabourExchangePage() {
   const { t } = useTranslation("labour");
-  const { rows, total, page, filters, totals, canPost } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, filters, totals, canPost } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("list.title")} lead={t("list.lead")} actions={canPost ? <Link className="btn" to="/labour-exchange/new">{t("list.new")}</Link> : null} />
@@ -107,7 +107,7 @@ export default function LabourExchangePage() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={LABOUR_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }

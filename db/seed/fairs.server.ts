@@ -273,7 +273,7 @@ export async function seedLabourExchange(db: Executor, centreIds: number[], year
     const headcount = Math.min(lend, need) - (k % 4 === 3 ? 1 : 0);
     placed.push({
       surplus: { enterprise: centreIds[50 + k], skills, headcount: lend, from, to },
-      shortage: { enterprise: centreIds[70 + k], skills: k % 3 === 0 ? [...skills, "packing"] : skills, headcount: need, from: `${year}-${String(month).padStart(2, "0")}-05`, to },
+      shortage: { enterprise: centreIds[70 + k], skills: k % 3 === 0 ? [...new Set([...skills, "packing" as const])] : skills, headcount: need, from: `${year}-${String(month).padStart(2, "0")}-05`, to },
       headcount,
       on: `${year}-${String(month).padStart(2, "0")}-03`,
     });
