@@ -11,8 +11,8 @@ import { mulberry32, personName, phone } from "./demo-names";
 /** The source's job fair (10 June) and labour exchange, as the demo data reproduces them. */
 export const DEMO_FAIR_FIGURES = {
   exhibitors: 24,
-  /** "300+ positions": postings are linked to the fair until their headcount passes this. */
-  positionsAtLeast: 300,
+  /** "300+ positions": postings are linked to the fair until their headcount is above this. */
+  positionsAbove: 300,
   /** "1,500+ students". */
   seekersRegistered: 1_560,
   seekersCheckedIn: 1_512,
@@ -180,13 +180,13 @@ export async function seedFairs(db: Executor, year = new Date().getFullYear(), t
 
 /**
  * The jobs capability's part of the fair (its tables live on another branch until merged):
- * links the exhibitors' open postings to the fair until they offer 300+ positions, gives the
+ * links the exhibitors' open postings to the fair until they offer more than 300 positions, gives the
  * students seeker profiles, and writes the fair's applications, about 80 of them at "intent".
  * Does nothing while the jobs tables do not exist.
  */
 export async function linkFairToJobs(db: Executor, fairId: number, exhibitorIds: number[], seekers: { id: string; name: string; phone: string; school: string }[], year: number) {
   if (!(await tableExists(db, "job_postings"))) return;
-  // Round-robin over the exhibitors (each one's open postings by id), until the headcount passes 300.
+  // Round-robin over the exhibitors (each one's open postings by id), until the headcount is above 300.
   await db.execute(sql`
     with ranked as (
       select id, headcount,
@@ -199,7 +199,7 @@ export async function linkFairToJobs(db: Executor, fairId: number, exhibitorIds:
       select id, sum(headcount) over (order by k, enterprise_id) - headcount as before from ranked
     )
     update job_postings set fair_id = ${fairId}
-    where id in (select id from running where before < ${DEMO_FAIR_FIGURES.positionsAtLeast})`);
+    where id in (select id from running where before <= ${DEMO_FAIR_FIGURES.positionsAbove})`);
   if (!(await tableExists(db, "job_applications"))) return;
   const postingRows = await db.execute(sql`select id from job_postings where fair_id = ${fairId} order by id`);
   const postings = (Array.isArray(postingRows) ? postingRows : ((postingRows as { rows?: unknown[] }).rows ?? [])).map((r) => Number((r as { id: number }).id));
