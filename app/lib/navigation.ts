@@ -11,6 +11,8 @@ const items: NavItem[] = [
   { to: "/jobs/applications", labelKey: "jobs:nav.myApplications", ability: "jobs.myApplications" },
   { to: "/jobs/profile", labelKey: "jobs:nav.profile", ability: "jobs.profile" },
   { to: "/jobs/manage", labelKey: "jobs:nav.manage", ability: "jobs.manage" },
+  { to: "/fairs", labelKey: "fairs:nav.fairs", ability: "fairs.view" },
+  { to: "/labour-exchange", labelKey: "labour:nav.exchange", ability: "labour.view" },
   { to: "/admin/users", labelKey: "nav.adminUsers", ability: "admin.users" },
   { to: "/admin/audit", labelKey: "nav.audit", ability: "admin.audit" },
 ];

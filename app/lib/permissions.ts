@@ -1,5 +1,6 @@
 import { coreAbilities } from "./permissions/core";
 import { jobsAbilities } from "./permissions/jobs";
+import { fairsAbilities } from "./permissions/fairs";
 import type { Actor, Rule } from "./permissions/types";
 
 export type { Actor, Rule } from "./permissions/types";
@@ -13,6 +14,7 @@ export type { Actor, Rule } from "./permissions/types";
 export const abilities = {
   ...coreAbilities,
   ...jobsAbilities,
+  ...fairsAbilities,
 } as const satisfies Record<string, Rule>;
 
 export type Ability = keyof typeof abilities;

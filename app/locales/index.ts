@@ -3,6 +3,10 @@ import enAuth from "./en/auth.json";
 import enMembers from "./en/members.json";
 import enAdmin from "./en/admin.json";
 import enJobs from "./en/jobs.json";
+import enFairs from "./en/fairs.json";
+import enLabour from "./en/labour.json";
+import zhFairs from "./zh-CN/fairs.json";
+import zhLabour from "./zh-CN/labour.json";
 import zhCommon from "./zh-CN/common.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhMembers from "./zh-CN/members.json";
@@ -11,6 +15,6 @@ import zhJobs from "./zh-CN/jobs.json";
 
 // One namespace per capability keeps parallel work on the locales out of each other's way.
 export const resources = {
-  "zh-CN": { common: zhCommon, auth: zhAuth, members: zhMembers, admin: zhAdmin, jobs: zhJobs },
-  en: { common: enCommon, auth: enAuth, members: enMembers, admin: enAdmin, jobs: enJobs },
+  "zh-CN": { common: zhCommon, auth: zhAuth, members: zhMembers, admin: zhAdmin, jobs: zhJobs, fairs: zhFairs, labour: zhLabour },
+  en: { common: enCommon, auth: enAuth, members: enMembers, admin: enAdmin, jobs: enJobs, fairs: enFairs, labour: enLabour },
 };

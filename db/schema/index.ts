@@ -2,3 +2,4 @@ export * from "./accounts";
 export * from "./organisations";
 export * from "./members";
 export * from "./jobs";
+export * from "./fairs";

@@ -7,6 +7,7 @@ import { users } from "../schema/accounts";
 import { associations, dues, duesRates, enterpriseUsers, enterprises, memberships, type MembershipType, type Segment } from "../schema/members";
 import { banks, departments } from "../schema/organisations";
 import { seedJobs } from "./jobs.server";
+import { seedFairs } from "./fairs.server";
 import { address, chamberNames, enterpriseName, mulberry32, personName, phone, village } from "./demo-names";
 
 export const DEMO_PASSWORD = "yunjiang-demo";
@@ -151,6 +152,7 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   // The member demo account owns the first centre member enterprise.
   await db.insert(enterpriseUsers).values({ enterpriseId: centreIds[0], userId: "demo-member", isOwner: true });
   await seedJobs(db, centreIds);
+  await seedFairs(db, year);
 }
 
 /** At start: seeds the demo data into an empty database (SEED_DEMO=auto), always (yes) or never (no). */
