@@ -1,0 +1,157 @@
+import { membershipStatuses, membershipTypes, publicFieldNames, segments } from "../../../db/schema/members";
+import { checkbox, email, optionalText, phone, text, z } from "../../lib/validation";
+import { passwordField } from "../accounts/schema";
+import { isValidCreditCode, normaliseCreditCode } from "./credit-code";
+
+export { membershipStatuses, membershipTypes, publicFieldNames, segments };
+
+/** A credit code as typed: normalised, then checked with its GB 32100-2015 check character. */
+export const creditCodeField = z
+  .string()
+  .transform((v) => normaliseCreditCode(v ?? ""))
+  .pipe(z.string().min(1, "forms.required").refine((v) => isValidCreditCode(v), "members:errors.creditCode"));
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .optional()
+  .transform((v) => (v ? v.toLowerCase() : null))
+  .pipe(z.union([z.null(), z.email("forms.email")]));
+
+const intFrom = (min: number, max: number) =>
+  z
+    .union([z.string(), z.number()])
+    .transform((v) => (typeof v === "number" ? v : v.trim() === "" ? 0 : Number(v.trim())))
+    .pipe(z.number().int("forms.invalid").min(min).max(max));
+
+/** Annual output typed in 万元 (ten thousand yuan), kept in fen. */
+const outputWan = z
+  .union([z.string(), z.number()])
+  .transform((v) => (typeof v === "number" ? v : v.trim() === "" ? 0 : Number(v.trim())))
+  .pipe(z.number().min(0).max(100_000_000))
+  .transform((wan) => Math.round(wan * 1_000_000));
+
+const publicFieldsField = z
+  .union([z.array(z.string()), z.string(), z.undefined()])
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.enum(publicFieldNames)));
+
+/** The enterprise profile: /join, the staff edit form and each CSV import row share it. */
+export const enterpriseProfileShape = {
+  name: text(100),
+  creditCode: creditCodeField,
+  legalRep: text(40),
+  address: text(200),
+  village: text(40),
+  segment: z.enum(segments, "members:errors.segment"),
+  aboveSize: checkbox,
+  annualOutputWan: outputWan,
+  employees: intFrom(0, 1_000_000),
+  exportSharePct: intFrom(0, 100),
+  contactPerson: text(40),
+  phone,
+  email: optionalEmail,
+};
+
+export const enterpriseProfileSchema = z.object({ ...enterpriseProfileShape, publicFields: publicFieldsField });
+export type EnterpriseProfileInput = z.output<typeof enterpriseProfileSchema>;
+
+export const joinApplicationSchema = z
+  .object({
+    ...enterpriseProfileShape,
+    publicFields: publicFieldsField,
+    associationId: z.coerce.number().int().positive("forms.choose"),
+    displayName: text(60),
+    userEmail: email,
+    password: passwordField,
+    confirmPassword: z.string().max(128),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "auth:register.mismatch" });
+export type JoinApplicationInput = z.output<typeof joinApplicationSchema>;
+
+export const decideApplicationSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve"), type: z.enum(membershipTypes).default("member") }),
+  z.object({ intent: z.literal("reject"), reason: text(500) }),
+]);
+
+export const contactSchema = z.object({
+  contactPerson: text(40),
+  phone,
+  email: optionalEmail,
+  address: text(200),
+  publicFields: publicFieldsField,
+});
+export type ContactInput = z.output<typeof contactSchema>;
+
+export const changeRequestSchema = z
+  .object({
+    name: optionalText(100),
+    creditCode: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() ? normaliseCreditCode(v) : null))
+      .refine((v) => v === null || isValidCreditCode(v), "members:errors.creditCode"),
+    note: optionalText(500),
+  })
+  .refine((v) => v.name !== null || v.creditCode !== null, { path: ["name"], message: "members:errors.changeNothing" });
+
+export const statusChangeSchema = z.object({
+  membershipId: z.coerce.number().int().positive(),
+  status: z.enum(membershipStatuses),
+  reason: optionalText(500),
+});
+
+export const typeChangeSchema = z.object({
+  membershipId: z.coerce.number().int().positive(),
+  type: z.enum(membershipTypes),
+  reason: optionalText(500),
+});
+
+export const addMembershipSchema = z.object({
+  associationId: z.coerce.number().int().positive("forms.choose"),
+  type: z.enum(membershipTypes),
+});
+
+export const duesPaidSchema = z.object({
+  duesId: z.coerce.number().int().positive(),
+  paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "forms.date"),
+});
+
+export const addUserSchema = z.object({
+  userEmail: email,
+  displayName: optionalText(60),
+  password: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(z.union([z.null(), passwordField])),
+});
+
+export const decideChangeSchema = z.object({
+  requestId: z.coerce.number().int().positive(),
+  decision: z.enum(["approve", "reject"]),
+  reason: optionalText(500),
+});
+
+/** Filters of the staff list (query string). A bad value means "no filter", never an error. */
+export const memberListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  association: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(membershipStatuses).optional().catch(undefined),
+  type: z.enum(membershipTypes).optional().catch(undefined),
+  segment: z.enum(segments).optional().catch(undefined),
+  aboveSize: z.enum(["yes", "no"]).optional().catch(undefined),
+  village: z.string().trim().max(40).optional().catch(undefined),
+  sort: z.enum(["name", "creditCode", "village", "employees", "output", "createdAt"]).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+});
+export type MemberListQuery = z.output<typeof memberListQuerySchema>;
+
+export function memberListQueryFrom(url: string | URL): MemberListQuery {
+  const params = new URL(url).searchParams;
+  const raw: Record<string, string> = {};
+  for (const [k, v] of params) if (v !== "") raw[k] = v;
+  const parsed = memberListQuerySchema.safeParse(raw);
+  return parsed.success ? parsed.data : {};
+}
