@@ -1,5 +1,5 @@
 import { membershipStatuses, membershipTypes, publicFieldNames, segments } from "../../../db/schema/members";
-import { checkbox, email, optionalText, phone, text, z } from "../../lib/validation";
+import { email, optionalText, phone, text, z } from "../../lib/validation";
 import { passwordField } from "../accounts/schema";
 import { isValidCreditCode, normaliseCreditCode } from "./credit-code";
 
@@ -25,6 +25,12 @@ const intFrom = (min: number, max: number) =>
     .transform((v) => (typeof v === "number" ? v : v.trim() === "" ? 0 : Number(v.trim())))
     .pipe(z.number().int("forms.invalid").min(min).max(max));
 
+/** A ticked checkbox posts "on"; an unticked one posts nothing (the key is absent). */
+const tick = z
+  .unknown()
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true" || v === "1");
+
 /** Annual output typed in 万元 (ten thousand yuan), kept in fen. */
 const outputWan = z
   .union([z.string(), z.number()])
@@ -45,7 +51,7 @@ export const enterpriseProfileShape = {
   address: text(200),
   village: text(40),
   segment: z.enum(segments, "members:errors.segment"),
-  aboveSize: checkbox,
+  aboveSize: tick,
   annualOutputWan: outputWan,
   employees: intFrom(0, 1_000_000),
   exportSharePct: intFrom(0, 100),
