@@ -24,18 +24,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersSchema.parse(params);
   const page = pageFromUrl(request.url);
   const [{ rows, total }, associations] = await Promise.all([listDirectory(filters, page), listAssociations()]);
-  return { rows, total, page, filters, associations };
+  return { rows, total, page, pageSize: DIRECTORY_PAGE_SIZE, filters, associations };
 }
 
 export default function DirectoryPage() {
   const { t } = useTranslation("members");
-  const { rows, total, page, filters, associations } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, filters, associations } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   return (
     <>
       <PageHeader title={t("directory.title")} lead={t("directory.lead")} actions={<Link to="/join" className="btn btn--small">{t("directory.join")}</Link>} />
       <Form method="get" className="filters card" role="search">
-        <div className="field">
+        <div className="field field--search">
           <label htmlFor="q">{t("list.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
         </div>
@@ -71,7 +71,7 @@ export default function DirectoryPage() {
           {rows.map((r) => (
             <li key={r.id} className="card">
               <h2>{r.name}</h2>
-              <dl className="details">
+              <dl className="facts">
                 <dt>{t("fields.segment")}</dt>
                 <dd>{t(`segments.${r.segment}`)}</dd>
                 {r.village ? (<><dt>{t("fields.village")}</dt><dd>{r.village}</dd></>) : null}
@@ -86,7 +86,7 @@ export default function DirectoryPage() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={DIRECTORY_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }

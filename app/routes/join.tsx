@@ -50,7 +50,7 @@ export default function JoinPage() {
       <Form method="post" className="form card" onSubmit={onSubmit} noValidate>
         <fieldset className="fieldset">
           <legend>{t("join.association")}</legend>
-          <SelectField label={t("fields.association")} {...register("associationId")} required placeholder={t("hints.choose")} options={options} error={errorOf("associationId")} />
+          <SelectField label={t("join.associationField")} {...register("associationId")} required placeholder={t("hints.choose")} options={options} error={errorOf("associationId")} />
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("join.enterprise")}</legend>

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = memberListQueryFrom(request.url);
   const page = pageFromUrl(request.url);
   const [{ rows, total }, associations, villageList] = await Promise.all([listEnterprises(query, page), listAssociations(), villages()]);
-  return { rows, total, page, query, associations, villages: villageList };
+  return { rows, total, page, pageSize: MEMBERS_PAGE_SIZE, query, associations, villages: villageList };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MembersPage() {
   const { t } = useTranslation("members");
-  const { rows, total, page, query, associations, villages } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, query, associations, villages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const location = useLocation();
@@ -65,7 +65,7 @@ export default function MembersPage() {
         </Alert>
       ) : null}
       <Form method="get" className="filters card" role="search">
-        <div className="field">
+        <div className="field field--search">
           <label htmlFor="q">{t("list.search")}</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("list.searchHint")} />
         </div>
@@ -173,7 +173,7 @@ export default function MembersPage() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={MEMBERS_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }

@@ -63,7 +63,7 @@ export default function ApplicationPage() {
           {t("applications.wasApproved")} {application.enterpriseId ? <Link to={`/members/${application.enterpriseId}`}>{t("applications.openEnterprise")}</Link> : null}
         </Alert>
       )}
-      <dl className="card details">
+      <dl className="card facts">
         <dt>{t("fields.association")}</dt>
         <dd>{lng === "en" ? associationEn : associationZh}</dd>
         <dt>{t("fields.creditCode")}</dt>

@@ -19,12 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = tabs.find((s) => s === raw) ?? "pending";
   const page = pageFromUrl(request.url);
   const { rows, total } = await listApplications(status, page);
-  return { rows, total, page, status };
+  return { rows, total, page, pageSize: APPLICATIONS_PAGE_SIZE, status };
 }
 
 export default function ApplicationsPage() {
   const { t } = useTranslation("members");
-  const { rows, total, page, status } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, status } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   return (
     <>
@@ -66,7 +66,7 @@ export default function ApplicationsPage() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={APPLICATIONS_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }

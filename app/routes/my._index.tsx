@@ -50,44 +50,24 @@ export default function MyPage() {
           </h2>
           <p className="muted mono">{e.creditCode}</p>
           {e.changeRequests.some((c) => c.status === "pending") ? <Alert tone="info">{t("my.changePending")}</Alert> : null}
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t("fields.association")}</th>
-                  <th>{t("fields.type")}</th>
-                  <th>{t("fields.status")}</th>
-                  <th>{t("record.dues")}</th>
-                  <th>{t("my.nextStep")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {e.memberships.map((m) => (
-                  <tr key={m.id}>
-                    <td>{lng === "en" ? m.associationEn : m.associationZh}</td>
-                    <td>{t(`types.${m.type}`)}</td>
-                    <td>
-                      <StatusBadge status={m.status} />
-                      {m.statusReason ? (
-                        <div className="small muted">
-                          <ReasonText reason={m.statusReason} />
-                        </div>
-                      ) : null}
-                    </td>
-                    <td>
-                      <DuesBadge state={m.duesState} />
-                      {m.dues ? (
-                        <div className="small muted">
-                          {t("my.duesLine", { year: m.dues.year, amount: formatMoney(m.dues.amountFen, lng), date: formatDate(m.dues.dueOn, lng) })}
-                        </div>
-                      ) : null}
-                    </td>
-                    <td>{t(m.nextStep)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="plain my-memberships">
+            {e.memberships.map((m) => (
+              <li key={m.id} className="membership">
+                <h3>
+                  {lng === "en" ? m.associationEn : m.associationZh} · {t(`types.${m.type}`)} <StatusBadge status={m.status} /> <DuesBadge state={m.duesState} />
+                </h3>
+                {m.statusReason ? (
+                  <p className="small muted">
+                    {t("record.reason")}: <ReasonText reason={m.statusReason} />
+                  </p>
+                ) : null}
+                {m.dues ? <p className="small muted">{t("my.duesLine", { year: m.dues.year, amount: formatMoney(m.dues.amountFen, lng), date: formatDate(m.dues.dueOn, lng) })}</p> : null}
+                <p>
+                  <strong>{t("my.nextStep")}:</strong> {t(m.nextStep)}
+                </p>
+              </li>
+            ))}
+          </ul>
           <p>
             <Link to={`/my/enterprises/${e.id}`} className="btn btn--small">{t("my.editContact")}</Link>
           </p>

@@ -66,7 +66,7 @@ test("an enterprise applies at /join, staff approve, and the new member signs in
   await signIn(page, email, "long-enough-password");
   await page.goto("/my");
   await expect(page.getByRole("link", { name })).toBeVisible();
-  await expect(page.locator("table").getByText("有效")).toBeVisible();
+  await expect(page.locator(".my-memberships .badge").getByText("有效", { exact: true })).toBeVisible();
   await expect(page.getByText("会费即将到期，请按时缴纳").or(page.getByText("无需操作"))).toBeVisible();
   // The member edits the contact details of its own enterprise.
   await page.getByRole("link", { name }).click();
