@@ -5,7 +5,7 @@ import { Alert, PageHeader } from "../components/ui";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseMessage } from "../lib/validation";
-import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "../modules/members/csv-import";
+import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "../modules/members/csv-columns";
 import { importEnterprises } from "../modules/members/members.server";
 
 export const meta: MetaFunction = () => [{ title: "批量导入 Import" }];

@@ -113,3 +113,29 @@ test("the /join page switches language and keeps the check-character message in 
   await page.getByRole("link", { name: "中文" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("申请入会");
 });
+
+test("staff import a CSV: a bad row rejects the file with its line, a good file imports, and the list exports", async ({ page }) => {
+  const { IMPORT_COLUMNS } = await import("../../app/modules/members/csv-columns");
+  const n = unique();
+  const row = (i: number, code: string) =>
+    [`瑞安市导入${n}-${i}鞋材有限公司`, code, "陈导入", "瑞安市导入路", "云江村", "materials", "否", "300", "12", "0", "陈导入", "13900001111", "", "yunjiang", "member"].join(",");
+  const good1 = generateCreditCode(n + 1);
+  const good2 = generateCreditCode(n + 2);
+  const bad = generateCreditCode(n + 3).slice(0, 17) + (generateCreditCode(n + 3).endsWith("0") ? "1" : "0");
+  await signIn(page, "staff@demo.test");
+  await page.goto("/members/import");
+  await page.getByLabel("CSV 文件").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${IMPORT_COLUMNS.join(",")}\n${row(1, good1)}\n${row(2, bad)}\n`) });
+  await page.getByRole("button", { name: "导入" }).click();
+  await expect(page.getByText("文件未导入：发现 1 处问题")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "第 3 行" })).toContainText("末位校验码");
+  await page.getByLabel("CSV 文件").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(`${IMPORT_COLUMNS.join(",")}\n${row(1, good1)}\n${row(2, good2)}\n`) });
+  await page.getByRole("button", { name: "导入" }).click();
+  await expect(page.getByText("已导入 2 家企业。")).toBeVisible();
+  const response = await page.request.get(`/members/export?q=${encodeURIComponent(`导入${n}`)}`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("text/csv");
+  const body = (await response.body()).toString("utf8");
+  expect(body.startsWith("\uFEFF")).toBe(true);
+  expect(body.trim().split("\r\n")).toHaveLength(3);
+  expect(body).toContain(good2);
+});

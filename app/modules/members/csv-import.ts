@@ -8,25 +8,9 @@ import { membershipTypes, type MembershipType, type Segment } from "../../../db/
 
 import { enterpriseProfileSchema, type EnterpriseProfileInput } from "./schema";
 
-export const IMPORT_COLUMNS = [
-  "name",
-  "credit_code",
-  "legal_rep",
-  "address",
-  "village",
-  "segment",
-  "above_size",
-  "annual_output_wan",
-  "employees",
-  "export_share_pct",
-  "contact_person",
-  "phone",
-  "email",
-  "association_code",
-  "membership_type",
-] as const;
+import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "./csv-columns";
 
-export const REQUIRED_COLUMNS = ["name", "credit_code", "legal_rep", "address", "village", "segment", "contact_person", "phone", "association_code"] as const;
+export { IMPORT_COLUMNS, REQUIRED_COLUMNS };
 
 /** Chinese words people type in a spreadsheet for each segment. */
 const SEGMENT_WORDS: Record<string, Segment> = {
