@@ -178,12 +178,13 @@ export default function MemberRecordPage() {
               </div>
               <div className="grid-2">
                 {allowedTransitions[m.status].length > 0 ? (
-                  <Form method="post" className="form form--inline">
-                    <input type="hidden" name="membershipId" value={m.id} />
-                    <SelectField label={t("record.newStatus")} name="status" options={allowedTransitions[m.status].map((s) => ({ value: s, label: t(`common:status.${s}`) }))} />
-                    <TextField label={t("fields.reason")} name="reason" maxLength={500} hint={t("hints.reasonStatus")} />
-                    <button type="submit" name="intent" value="status" className="btn btn--small" disabled={busy}>{t("record.changeStatus")}</button>
-                  </Form>
+                  <div>
+                    <ConfirmAction label={t("record.changeStatus")} question={t("record.changeStatusQuestion")} confirmLabel={t("record.changeStatus")} intent="status" danger>
+                      <input type="hidden" name="membershipId" value={m.id} />
+                      <SelectField label={t("record.newStatus")} name="status" options={allowedTransitions[m.status].map((s) => ({ value: s, label: t(`common:status.${s}`) }))} />
+                      <TextField label={t("fields.reason")} name="reason" maxLength={500} hint={t("hints.reasonStatus")} />
+                    </ConfirmAction>
+                  </div>
                 ) : null}
                 <Form method="post" className="form form--inline">
                   <input type="hidden" name="membershipId" value={m.id} />

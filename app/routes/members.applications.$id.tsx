@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField } from "../components/fields";
 import { StatusBadge } from "../components/members/status";
-import { Alert, PageHeader } from "../components/ui";
+import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { formatDateTime, formatMoney } from "../lib/format";
 import { notFound, requireAbility, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
@@ -45,11 +45,9 @@ export default function ApplicationPage() {
   const { t } = useTranslation("members");
   const { application, associationZh, associationEn, applicantEmail, applicantName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const lng = useRootData()?.lng ?? "zh-CN";
   const p = application.profile as Record<string, unknown>;
   const str = (k: string) => (p[k] == null || p[k] === "" ? "—" : String(p[k]));
-  const busy = navigation.state === "submitting";
   return (
     <>
       <PageHeader title={str("name")} lead={<>{t("applications.detailLead")} <StatusBadge status={application.status} /></>} actions={<Link to="/members/applications" className="btn btn--ghost btn--small">{t("applications.backToList")}</Link>} />
@@ -97,17 +95,19 @@ export default function ApplicationPage() {
       </dl>
       {application.status === "pending" ? (
         <div className="grid-2">
-          <Form method="post" className="form card">
+          <section className="card">
             <h2>{t("applications.approve")}</h2>
-            <SelectField label={t("fields.type")} name="type" defaultValue={application.requestedType} options={membershipTypes.map((m) => ({ value: m, label: t(`types.${m}`) }))} />
             <p className="hint">{t("applications.approveHint")}</p>
-            <button type="submit" name="intent" value="approve" className="btn" disabled={busy}>{t("applications.approve")}</button>
-          </Form>
-          <Form method="post" className="form card">
+            <ConfirmAction label={t("applications.approve")} question={t("applications.approveQuestion")} confirmLabel={t("applications.approveConfirm")} intent="approve">
+              <SelectField label={t("fields.type")} name="type" defaultValue={application.requestedType} options={membershipTypes.map((m) => ({ value: m, label: t(`types.${m}`) }))} />
+            </ConfirmAction>
+          </section>
+          <section className="card">
             <h2>{t("applications.reject")}</h2>
-            <TextAreaField label={t("fields.reason")} name="reason" required maxLength={500} rows={3} error={actionData?.errors && "reason" in actionData.errors ? actionData.errors.reason : undefined} />
-            <button type="submit" name="intent" value="reject" className="btn btn--danger" disabled={busy}>{t("applications.reject")}</button>
-          </Form>
+            <ConfirmAction label={t("applications.reject")} question={t("applications.rejectQuestion")} confirmLabel={t("applications.rejectConfirm")} intent="reject" danger>
+              <TextAreaField label={t("fields.reason")} name="reason" required maxLength={500} rows={3} error={actionData?.errors && "reason" in actionData.errors ? actionData.errors.reason : undefined} />
+            </ConfirmAction>
+          </section>
         </div>
       ) : null}
     </>

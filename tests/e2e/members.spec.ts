@@ -57,7 +57,8 @@ test("an enterprise applies at /join, staff approve, and the new member signs in
   await page.goto("/members/applications");
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  await page.getByRole("button", { name: "通过申请" }).click();
+  await page.locator("summary", { hasText: "通过申请" }).click();
+  await page.getByRole("button", { name: "确认通过" }).click();
   await expect(page).toHaveURL(/\/members\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByText(email)).toBeVisible();
