@@ -122,6 +122,18 @@ describe("the membership sweep", () => {
     expect(await remindersOf(a)).toHaveLength(3);
   });
 
+  it("two sweeps at the same time neither double nor skip anything", async () => {
+    const twin = await fixture(null);
+    const db = await getDb();
+    // Only this fixture is open at this point (the others are paid or lapsed with all reminders).
+    const [r1, r2] = await Promise.all([runMembershipSweep(at("2026-06-01")), runMembershipSweep(at("2026-06-01"))]);
+    expect(r1.lapsed + r2.lapsed).toBe(1);
+    expect((await remindersOf(twin)).map((x) => x.kind)).toEqual(["due_soon", "overdue", "lapsed"]);
+    expect((await noticesOf(twin)).map((n) => n.messageKey)).toEqual(["notifications.membershipLapsed"]);
+    const history = await db.select().from(membershipStatusChanges).where(eq(membershipStatusChanges.membershipId, twin.membershipId));
+    expect(history).toHaveLength(1);
+  });
+
   it("creates next year's dues for active memberships once", async () => {
     const first = await runMembershipSweep(at("2027-01-02"));
     expect(first.duesCreated).toBeGreaterThanOrEqual(2);

@@ -62,9 +62,13 @@ export async function runMembershipSweep(now: Date = new Date(), actor: Actor = 
     for (const { dues: d, membership: m, associationZh } of open) {
       let status = statusNow.get(m.id) ?? m.status;
       if (shouldLapse(status, d, today)) {
-        await applyStatus(tx, { ...m, status }, "lapsed", "members:reasons.duesOverdue", actor, null);
-        status = "lapsed";
-        report.lapsed++;
+        // Locked and read again: a sweep running at the same time must not lapse it twice.
+        const [locked] = await tx.select().from(memberships).where(eq(memberships.id, m.id)).for("update");
+        if (locked.status === "active") {
+          await applyStatus(tx, locked, "lapsed", "members:reasons.duesOverdue", actor, null);
+          report.lapsed++;
+        }
+        status = locked.status === "active" ? "lapsed" : locked.status;
       }
       statusNow.set(m.id, status);
       const due = remindersDue(status, d, today);
