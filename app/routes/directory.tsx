@@ -36,7 +36,7 @@ export default function DirectoryPage() {
       <PageHeader title={t("directory.title")} lead={t("directory.lead")} actions={<Link to="/join" className="btn btn--small">{t("directory.join")}</Link>} />
       <Form method="get" className="filters card" role="search">
         <div className="field field--search">
-          <label htmlFor="q">{t("list.search")}</label>
+          <label htmlFor="q">{t("directory.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
         </div>
         <div className="field">

@@ -37,7 +37,7 @@ export function ContactFields({ register, errorOf, withAddress }: Props & { with
       <fieldset className="fieldset">
         <legend>{t("fields.publicFields")}</legend>
         <p className="hint">{t("hints.publicFields")}</p>
-        {publicFieldNames.map((f) => (
+        {publicFieldNames.filter((f) => f !== "segment").map((f) => (
           <CheckboxField key={f} label={t(`fields.${f}`)} {...register("publicFields")} value={f} />
         ))}
       </fieldset>
