@@ -140,3 +140,43 @@ test("staff import a CSV: a bad row rejects the file with its line, a good file 
   expect(body.trim().split("\r\n")).toHaveLength(3);
   expect(body).toContain(good2);
 });
+
+test("staff reject an application with a reason, and the applicant sees it on /my", async ({ page }) => {
+  const n = unique();
+  const name = `瑞安市驳回${n}鞋业有限公司`;
+  const email = `reject-${n}@e2e.test`;
+  await page.goto("/join?lng=zh-CN");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("combobox", { name: "申请加入的组织" }).selectOption({ label: "瑞安市工商联" });
+  await page.getByRole("textbox", { name: "企业名称" }).fill(name);
+  await page.getByRole("textbox", { name: "统一社会信用代码" }).fill(generateCreditCode(n));
+  await page.getByRole("textbox", { name: "法定代表人" }).fill("驳回");
+  await page.getByRole("textbox", { name: "地址" }).fill("瑞安市驳回路1号");
+  await page.getByRole("textbox", { name: "所在村（社区）" }).fill("云江村");
+  await page.getByRole("combobox", { name: "产业环节" }).selectOption("moulds");
+  await page.getByRole("textbox", { name: "联系人" }).fill("驳回");
+  await page.getByRole("textbox", { name: "联系电话" }).fill("0577-65123456");
+  await page.getByRole("textbox", { name: "您的姓名" }).fill("驳回经理");
+  await page.getByRole("textbox", { name: "登录邮箱" }).fill(email);
+  await page.getByLabel("登录密码", { exact: true }).fill("long-enough-password");
+  await page.getByLabel("确认密码", { exact: true }).fill("long-enough-password");
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page).toHaveURL(/\/my\?applied=1/);
+  await signOut(page);
+
+  await signIn(page, "staff@demo.test");
+  await page.goto("/members/applications");
+  await page.getByRole("link", { name }).click();
+  await page.locator("summary", { hasText: "驳回申请" }).click();
+  // The reason is required (the browser stops an empty one; the server refuses it with 400 too).
+  await expect(page.getByRole("textbox", { name: "原因" })).toHaveAttribute("required", "");
+  await page.getByRole("textbox", { name: "原因" }).fill("营业执照与申请资料不符");
+  await page.getByRole("button", { name: "确认驳回" }).click();
+  await expect(page.getByText("已驳回：营业执照与申请资料不符")).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, email, "long-enough-password");
+  await page.goto("/my");
+  await expect(page.getByText(`${name} 的入会申请未通过`)).toBeVisible();
+  await expect(page.getByText("原因：营业执照与申请资料不符")).toBeVisible();
+});
