@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "会员名录 Member directory
 
 const filtersSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  association: z.coerce.number().int().positive().optional().catch(undefined),
+  association: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
   segment: z.enum(segments).optional().catch(undefined),
 });
 

@@ -186,6 +186,7 @@ describe("member enterprises and memberships", () => {
     const again = await importEnterprises(staff, good, null);
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.problems.map((p) => p.line)).toEqual([2, 3, 4]);
+    expect(await importEnterprises(staff, `${head}\n${row(610_009, { name: "a\u0000b" })}`, null)).toEqual({ ok: false, problems: [{ line: 1, column: null, message: "members:import.badFile" }] });
     const csv = await exportEnterprisesCsv({ q: "导入" }, "zh-CN");
     expect(csv.startsWith("\uFEFF企业名称,统一社会信用代码")).toBe(true);
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(4);

@@ -103,3 +103,15 @@ describe("Chinese search text", () => {
     expect(searchQuery("Shoe (Co)")).toBe("sh & ho & oe & co");
   });
 });
+
+describe("members form schemas refuse what SQL would choke on", () => {
+  it("refuses ids out of range and days that do not exist", async () => {
+    const { duesPaidSchema, statusChangeSchema, memberListQueryFrom } = await import("../../app/modules/members/schema");
+    expect(duesPaidSchema.safeParse({ duesId: "99999999999", paidOn: "2026-05-01" }).success).toBe(false);
+    expect(duesPaidSchema.safeParse({ duesId: "12", paidOn: "2026-02-30" }).success).toBe(false);
+    expect(duesPaidSchema.safeParse({ duesId: "12", paidOn: "2026-13-01" }).success).toBe(false);
+    expect(duesPaidSchema.safeParse({ duesId: "12", paidOn: "2024-02-29" }).success).toBe(true);
+    expect(statusChangeSchema.safeParse({ membershipId: "-1", status: "active" }).success).toBe(false);
+    expect(memberListQueryFrom("http://x/members?association=99999999999&status=bogus&q=%E9%9E%8B")).toEqual({ q: "鞋" });
+  });
+});

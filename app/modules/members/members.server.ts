@@ -411,6 +411,8 @@ export type ImportResult = { ok: true; created: number } | { ok: false; problems
 /** Bulk onboarding: all rows valid, or nothing is written and every bad row is reported. */
 export async function importEnterprises(actor: Actor, csvText: string, ip: string | null, today = shanghaiToday()): Promise<ImportResult> {
   const db = await getDb();
+  // PostgreSQL text cannot hold NUL: such a file is not a CSV of enterprises.
+  if (csvText.includes("\u0000")) return { ok: false, problems: [{ line: 1, column: null, message: "members:import.badFile" }] };
   const { header, records } = parseImportCsv(csvText);
   const assocRows = await db.select({ id: associations.id, code: associations.code }).from(associations);
   const byCode = new Map(assocRows.map((a) => [a.code, a.id]));

@@ -25,6 +25,18 @@ const intFrom = (min: number, max: number) =>
     .transform((v) => (typeof v === "number" ? v : v.trim() === "" ? 0 : Number(v.trim())))
     .pipe(z.number().int("forms.invalid").min(min).max(max));
 
+/** A database id from a form or a query string (an out-of-range number is refused, not sent to SQL). */
+const idField = z.coerce.number().int().positive("forms.choose").max(2_147_483_647);
+
+/** A calendar day YYYY-MM-DD that exists (2026-02-30 does not). */
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "forms.date")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "2000-01-01" && s <= "2100-12-31";
+  }, "forms.date");
+
 /** A ticked checkbox posts "on"; an unticked one posts nothing (the key is absent). */
 const tick = z
   .unknown()
@@ -67,7 +79,7 @@ export const joinApplicationSchema = z
   .object({
     ...enterpriseProfileShape,
     publicFields: publicFieldsField,
-    associationId: z.coerce.number().int().positive("forms.choose"),
+    associationId: idField,
     displayName: text(60),
     userEmail: email,
     password: passwordField,
@@ -103,25 +115,25 @@ export const changeRequestSchema = z
   .refine((v) => v.name !== null || v.creditCode !== null, { path: ["name"], message: "members:errors.changeNothing" });
 
 export const statusChangeSchema = z.object({
-  membershipId: z.coerce.number().int().positive(),
+  membershipId: idField,
   status: z.enum(membershipStatuses),
   reason: optionalText(500),
 });
 
 export const typeChangeSchema = z.object({
-  membershipId: z.coerce.number().int().positive(),
+  membershipId: idField,
   type: z.enum(membershipTypes),
   reason: optionalText(500),
 });
 
 export const addMembershipSchema = z.object({
-  associationId: z.coerce.number().int().positive("forms.choose"),
+  associationId: idField,
   type: z.enum(membershipTypes),
 });
 
 export const duesPaidSchema = z.object({
-  duesId: z.coerce.number().int().positive(),
-  paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "forms.date"),
+  duesId: idField,
+  paidOn: calendarDay,
 });
 
 export const addUserSchema = z.object({
@@ -135,7 +147,7 @@ export const addUserSchema = z.object({
 });
 
 export const decideChangeSchema = z.object({
-  requestId: z.coerce.number().int().positive(),
+  requestId: idField,
   decision: z.enum(["approve", "reject"]),
   reason: optionalText(500),
 });
@@ -143,7 +155,7 @@ export const decideChangeSchema = z.object({
 /** Filters of the staff list (query string). A bad value means "no filter", never an error. */
 export const memberListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  association: z.coerce.number().int().positive().optional().catch(undefined),
+  association: idField.optional().catch(undefined),
   status: z.enum(membershipStatuses).optional().catch(undefined),
   type: z.enum(membershipTypes).optional().catch(undefined),
   segment: z.enum(segments).optional().catch(undefined),
