@@ -8,12 +8,12 @@ import { useRootData } from "../root";
 import { z } from "../lib/validation";
 import { DIRECTORY_PAGE_SIZE, listDirectory } from "../modules/members/directory.server";
 import { listAssociations } from "../modules/members/join.server";
-import { segments } from "../modules/members/schema";
+import { searchTerm, segments } from "../modules/members/schema";
 
 export const meta: MetaFunction = () => [{ title: "会员名录 Member directory" }];
 
 const filtersSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchTerm.optional().catch(undefined),
   association: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
   segment: z.enum(segments).optional().catch(undefined),
 });

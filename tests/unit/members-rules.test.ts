@@ -115,3 +115,10 @@ describe("members form schemas refuse what SQL would choke on", () => {
     expect(memberListQueryFrom("http://x/members?association=99999999999&status=bogus&q=%E9%9E%8B")).toEqual({ q: "鞋" });
   });
 });
+
+describe("search terms from the query string", () => {
+  it("drop control characters such as NUL", async () => {
+    const { memberListQueryFrom } = await import("../../app/modules/members/schema");
+    expect(memberListQueryFrom("http://x/members?q=%00%E9%9E%8B%E4%B8%9A%00&village=%00")).toEqual({ q: "鞋业" });
+  });
+});

@@ -152,15 +152,22 @@ export const decideChangeSchema = z.object({
   reason: optionalText(500),
 });
 
+/** A search term from the query string: control characters (NUL...) dropped, never sent to SQL. */
+export const searchTerm = z
+  .string()
+  .transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, "").trim())
+  .pipe(z.string().max(100))
+  .transform((v) => v || undefined);
+
 /** Filters of the staff list (query string). A bad value means "no filter", never an error. */
 export const memberListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchTerm.optional().catch(undefined),
   association: idField.optional().catch(undefined),
   status: z.enum(membershipStatuses).optional().catch(undefined),
   type: z.enum(membershipTypes).optional().catch(undefined),
   segment: z.enum(segments).optional().catch(undefined),
   aboveSize: z.enum(["yes", "no"]).optional().catch(undefined),
-  village: z.string().trim().max(40).optional().catch(undefined),
+  village: searchTerm.pipe(z.string().max(40).optional()).optional().catch(undefined),
   sort: z.enum(["name", "creditCode", "village", "employees", "output", "createdAt"]).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
