@@ -14,6 +14,7 @@ export const streamTimeout = 5_000;
 // The HTTP server (app/server.js) reaches the database through the build's entry module.
 export { assertDbReachable, closeDb, migrateDb, pingDb, seedDemoIfEmpty };
 export { readSettings } from "./lib/env.server";
+export { startMembershipSweeps } from "./modules/members/sweep.server";
 
 export default function handleRequest(
   request: Request,

@@ -8,6 +8,7 @@ import { associations, dues, duesRates, enterpriseUsers, enterprises, membership
 import { banks, departments } from "../schema/organisations";
 import { seedJobs } from "./jobs.server";
 import { seedFairs } from "./fairs.server";
+import { seedMembersDemo } from "./members.server";
 import { address, chamberNames, enterpriseName, mulberry32, personName, phone, village } from "./demo-names";
 
 export const DEMO_PASSWORD = "yunjiang-demo";
@@ -153,6 +154,7 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   await db.insert(enterpriseUsers).values({ enterpriseId: centreIds[0], userId: "demo-member", isOwner: true });
   await seedJobs(db, centreIds);
   await seedFairs(db, year);
+  await seedMembersDemo(db, year);
 }
 
 /** At start: seeds the demo data into an empty database (SEED_DEMO=auto), always (yes) or never (no). */
