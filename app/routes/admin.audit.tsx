@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
 import { EmptyState, PageHeader, Pagination } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
+import { queryValues } from "../lib/validation";
 import { formatDateTime } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
@@ -15,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "审计日志 Audit log" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "admin.audit");
   const url = new URL(request.url);
-  const query = auditQuery.parse(Object.fromEntries(url.searchParams));
+  const query = auditQuery.parse(queryValues(url));
   const page = pageFromUrl(url);
   const [{ rows, total }, entityTypes] = await Promise.all([listAuditEvents(query, page), auditEntityTypes()]);
   return {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
 import { Badge, EmptyState, PageHeader, Pagination } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
+import { queryValues } from "../lib/validation";
 import { formatDate } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "用户管理 Users" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "admin.users");
   const url = new URL(request.url);
-  const query = userListQuery.parse(Object.fromEntries(url.searchParams));
+  const query = userListQuery.parse(queryValues(url));
   const page = pageFromUrl(url);
   const { rows, total } = await listUsers(query, page);
   return { rows, total, page, query };
