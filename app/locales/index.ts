@@ -2,13 +2,15 @@ import enCommon from "./en/common.json";
 import enAuth from "./en/auth.json";
 import enMembers from "./en/members.json";
 import enAdmin from "./en/admin.json";
+import enUploads from "./en/uploads.json";
 import zhCommon from "./zh-CN/common.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhMembers from "./zh-CN/members.json";
 import zhAdmin from "./zh-CN/admin.json";
+import zhUploads from "./zh-CN/uploads.json";
 
 // One namespace per capability keeps parallel work on the locales out of each other's way.
 export const resources = {
-  "zh-CN": { common: zhCommon, auth: zhAuth, members: zhMembers, admin: zhAdmin },
-  en: { common: enCommon, auth: enAuth, members: enMembers, admin: enAdmin },
+  "zh-CN": { common: zhCommon, auth: zhAuth, members: zhMembers, admin: zhAdmin, uploads: zhUploads },
+  en: { common: enCommon, auth: enAuth, members: enMembers, admin: enAdmin, uploads: enUploads },
 };
