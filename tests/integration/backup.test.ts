@@ -11,7 +11,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), "yj-backup-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function backupCli(args: string[], env: Record<string, string | undefined>) {
-  const childEnv: Record<string, string> = {};
+  const childEnv = {} as NodeJS.ProcessEnv;
   for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) childEnv[k] = v;
   const run = spawnSync(process.execPath, ["db/backup.js", ...args], { cwd: root, env: childEnv, encoding: "utf8", timeout: 120_000 });
   return { code: run.status, out: `${run.stdout}${run.stderr}` };
