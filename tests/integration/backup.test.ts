@@ -60,6 +60,7 @@ describe("backup and restore", () => {
     const url = process.env.DATABASE_URL!; // this file's own database (tests/support/integration-setup.ts)
     const sql = postgres(url, { max: 1, onnotice: () => {} });
     await sql`insert into users (id, email, password_hash, display_name, role) values ('backup-pg', 'backup-pg@test.local', 'x', '备份测试', 'staff')`;
+    await sql`insert into audit_events (action, entity_type, entity_id) values ('test.backup', 'user', 'backup-pg')`;
     await sql.end();
 
     const file = path.join(work, "backup.dump");
@@ -78,6 +79,8 @@ describe("backup and restore", () => {
       try {
         const rows = await check`select display_name from users where id = 'backup-pg'`;
         expect(rows.map((r) => r.display_name)).toEqual(["备份测试"]);
+        const audit = await check`select count(*)::int as n from audit_events where action = 'test.backup'`;
+        expect(audit[0].n).toBe(1);
         await expect(check`delete from audit_events`).rejects.toThrow(/append-only/);
       } finally {
         await check.end();

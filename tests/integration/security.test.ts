@@ -232,6 +232,39 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
   });
 
   describe("the audit log is append-only", () => {
+    it.skipIf(!process.env.TEST_DATABASE_URL)("on PostgreSQL, an application role granted only SELECT and INSERT cannot change it either (README grant)", async () => {
+      const db = await getDb();
+      const role = `yj_app_test_${Date.now().toString(36)}`;
+      await db.execute(sql.raw(`create role ${role} nologin`));
+      try {
+        await db.execute(sql.raw(`grant usage on schema public to ${role}`));
+        await db.execute(sql.raw(`grant select, insert, update, delete on all tables in schema public to ${role}`));
+        await db.execute(sql.raw(`grant usage, select on all sequences in schema public to ${role}`));
+        await db.execute(sql.raw(`revoke update, delete, truncate on audit_events from ${role}`));
+        const asApp = (statement: string) =>
+          db.transaction(async (tx) => {
+            await tx.execute(sql.raw(`set local role ${role}`));
+            return tx.execute(sql.raw(statement));
+          });
+        /** The PostgreSQL error of a failed statement (drizzle wraps the driver's error as `cause`). */
+        const codeOf = (statement: string) =>
+          asApp(statement).then(
+            () => "no error",
+            (e: { code?: string; message: string; cause?: { code?: string; message: string } }) => `${e.cause?.code ?? e.code} ${e.cause?.message ?? e.message}`,
+          );
+        await asApp(`insert into audit_events (action, entity_type) values ('test.grant', 'test')`);
+        // Refused by the grant ("permission denied"), before the append-only trigger could run.
+        expect(await codeOf(`update audit_events set action = 'x' where action = 'test.grant'`)).toBe("42501 permission denied for table audit_events");
+        expect(await codeOf(`delete from audit_events where action = 'test.grant'`)).toBe("42501 permission denied for table audit_events");
+        expect(await codeOf(`truncate audit_events`)).toBe("42501 permission denied for table audit_events");
+        // The same role may still change ordinary tables.
+        await asApp(`update users set display_name = display_name where id = 'demo-admin'`);
+      } finally {
+        await db.execute(sql.raw(`drop owned by ${role}`));
+        await db.execute(sql.raw(`drop role ${role}`));
+      }
+    });
+
     it("refuses UPDATE, DELETE and TRUNCATE, even inside a transaction, and keeps the rows", async () => {
       const db = await getDb();
       const [before] = await db.select({ n: count() }).from(auditEvents);
