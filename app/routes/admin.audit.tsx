@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: rows.map((r) => ({ ...r, before: readableJson(r.before), after: readableJson(r.after) })),
     total,
     page,
+    pageSize: AUDIT_PAGE_SIZE,
     query,
     entityTypes,
   };
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditPage() {
   const { t } = useTranslation(["admin", "common"]);
-  const { rows, total, page, query, entityTypes } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, query, entityTypes } = useLoaderData<typeof loader>();
   const location = useLocation();
   const lng = useRootData()?.lng ?? "zh-CN";
   const csvParams = new URLSearchParams(location.search);
@@ -109,7 +110,7 @@ export default function AuditPage() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={AUDIT_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }

@@ -20,12 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = userListQuery.parse(queryValues(url));
   const page = pageFromUrl(url);
   const { rows, total } = await listUsers(query, page);
-  return { rows, total, page, query };
+  return { rows, total, page, query, pageSize: USERS_PAGE_SIZE };
 }
 
 export default function AdminUsersPage() {
   const { t } = useTranslation(["admin", "common"]);
-  const { rows, total, page, query } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, query } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   return (
     <>
@@ -90,7 +90,7 @@ export default function AdminUsersPage() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={USERS_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }

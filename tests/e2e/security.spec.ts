@@ -169,6 +169,8 @@ test("a stored script payload renders as text, in the header, the user list and 
   await signInPage(adminPage, "admin@demo.test");
   await adminPage.goto(`/admin/users?q=${encodeURIComponent(name.slice(0, 7))}`);
   await expect(adminPage.getByRole("link", { name })).toBeVisible();
+  await expect(adminPage.locator(".pagination")).toContainText("共 1 条");
+  await expect(adminPage.locator(".pagination")).not.toContainText("NaN");
   await adminPage.goto("/admin/audit?action=user.create");
   await expect(adminPage.locator("pre.audit-json").filter({ hasText: name }).first()).toBeVisible();
   await expect(adminPage.locator("main img")).toHaveCount(0);
