@@ -3,3 +3,4 @@ export * from "./organisations";
 export * from "./members";
 export * from "./jobs";
 export * from "./fairs";
+export * from "./files";

@@ -1,37 +1,74 @@
-import { sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-
 /**
- * Placeholders of the access matrix ("{name}" in a path), resolved against the demo data of the
- * server under test. Each area adds its own; the walker (security area) substitutes them.
+ * Placeholders of the access matrix ("/members/{memberEnterprise}") and how they are resolved.
+ *
+ * The e2e server seeds the demo data (db/seed/demo.server.ts) into a FRESH, EMPTY database at
+ * every run, and the seed is deterministic, so most ids are known in advance:
+ *   - serial ids start at 1 in seed order: enterprises 1..179 are the centre's members (the member
+ *     demo user owns enterprise 1), 180..367 the federation's executive-committee enterprises;
+ *     departments 1..12 in `departmentSeeds` order (1 = tax, the dept demo user's); banks 1..5 in
+ *     `bankSeeds` order (1 = the bank demo user's rural commercial bank);
+ *   - demo users have fixed text ids: demo-admin, demo-staff, demo-member, demo-dept, demo-bank,
+ *     demo-mediator, demo-seeker.
+ * The database cannot be queried from the test process (PGlite has one process), and the app
+ * has no test-only endpoints. Where an id is not known in advance (a record another capability's
+ * seed creates), write a resolver: it may fetch a page as a role and pick the id out of it, e.g.
+ *   someTicket: async ({ get }) => firstMatch(await get("staff", "/tickets"), /href="\/tickets\/(\d+)"/),
+ * Resolved values are cached for the run.
  */
-export type FixtureResolver = (db: Executor) => Promise<string | number>;
+import type { Who } from "./types";
 
-async function first(db: Executor, query: ReturnType<typeof sql>): Promise<number> {
-  const result = (await db.execute(query)) as unknown as { rows?: { id: number }[] } & { id: number }[];
-  const rows = result.rows ?? result;
-  if (!rows[0]) throw new Error("access fixture: no row for the placeholder");
-  return rows[0].id;
+export type FixtureContext = {
+  /** GET a page as a role (anonymous: no cookie); returns status and body. */
+  get: (who: Who, path: string) => Promise<{ status: number; body: string }>;
+};
+export type Fixture = string | ((ctx: FixtureContext) => Promise<string>);
+
+export const fixtures: Record<string, Fixture> = {
+  adminUser: "demo-admin",
+  staffUser: "demo-staff",
+  memberUser: "demo-member",
+  seekerUser: "demo-seeker",
+  /** The member demo user's enterprise (first centre member). */
+  memberEnterprise: "1",
+  /** An enterprise the member demo user does NOT belong to. */
+  otherEnterprise: "2",
+  /** The dept demo user's department (tax) and another one. */
+  memberDepartment: "1",
+  otherDepartment: "2",
+  /** The bank demo user's bank and another one. */
+  memberBank: "1",
+  otherBank: "2",
+};
+
+/** The first capture group of `pattern` in a page, or an error naming what was missing. */
+export function firstMatch(page: { status: number; body: string }, pattern: RegExp): string {
+  const m = pattern.exec(page.body);
+  if (!m) throw new Error(`fixture: ${pattern} not found in a page (status ${page.status})`);
+  return m[1];
 }
 
-const listed = sql`closed_at is null and hidden_at is null and closes_on >= current_date`;
-const memberEnterprise = sql`(select enterprise_id from enterprise_users where user_id = 'demo-member' order by enterprise_id limit 1)`;
+const cache = new Map<string, Promise<string>>();
 
-export const fixtures: Record<string, FixtureResolver> = {
-  /** An open posting of the member demo account's enterprise. */
-  openPostingOfMember: (db) => first(db, sql`select id from job_postings where enterprise_id = ${memberEnterprise} and ${listed} order by id limit 1`),
-  /** Another open posting of the member's enterprise, which the close action may close. */
-  postingToCloseOfMember: (db) => first(db, sql`select id from job_postings where enterprise_id = ${memberEnterprise} and ${listed} order by id desc limit 1`),
-  /** An open posting of another enterprise, for staff to hide and show again. */
-  postingToModerate: (db) => first(db, sql`select id from job_postings where enterprise_id <> ${memberEnterprise} and ${listed} order by id desc limit 1`),
-  /** An open posting of an enterprise the member demo account does not belong to. */
-  postingOfOtherEnterprise: (db) => first(db, sql`select id from job_postings where enterprise_id <> ${memberEnterprise} and ${listed} order by id limit 1`),
-  /** A posting hidden by staff in the demo data. */
-  hiddenPosting: (db) => first(db, sql`select id from job_postings where hidden_at is not null order by id limit 1`),
-  /** An application to one of the member's postings. */
-  applicationToMember: (db) =>
-    first(db, sql`select a.id from job_applications a join job_postings p on p.id = a.posting_id where p.enterprise_id = ${memberEnterprise} order by a.id limit 1`),
-  /** An application to another enterprise's posting. */
-  applicationOfOtherEnterprise: (db) =>
-    first(db, sql`select a.id from job_applications a join job_postings p on p.id = a.posting_id where p.enterprise_id <> ${memberEnterprise} order by a.id limit 1`),
-};
+/** Replaces every {placeholder} in a path or form value; an unknown placeholder is an error. */
+export async function resolvePlaceholders(text: string, ctx: FixtureContext): Promise<string> {
+  const names = [...text.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map((m) => m[1]);
+  let out = text;
+  for (const name of names) {
+    if (name === "unique") continue; // the bad-input runner's own token
+    const fixture = fixtures[name];
+    if (fixture === undefined) throw new Error(`unknown placeholder {${name}}: add it to tests/access/fixtures.ts`);
+    let value = cache.get(name);
+    if (!value) {
+      value = typeof fixture === "string" ? Promise.resolve(fixture) : fixture(ctx);
+      cache.set(name, value);
+    }
+    out = out.replace(`{${name}}`, encodeURIComponent(await value));
+  }
+  return out;
+}
+
+export async function resolveForm(form: Record<string, string> | undefined, ctx: FixtureContext): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(form ?? {})) out[k] = decodeURIComponent(await resolvePlaceholders(v, ctx));
+  return out;
+}
