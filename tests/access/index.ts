@@ -2,11 +2,17 @@
 // capability (tests/access/<area>.ts exporting `routes` and `probes`).
 import * as admin from "./admin";
 import * as core from "./core";
+import * as fairs from "./fairs";
+import * as jobs from "./jobs";
+import * as members from "./members";
 import type { ObjectProbe, RouteAccess } from "./types";
 
 const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
   core,
   admin,
+  members,
+  jobs,
+  fairs,
 ];
 
 export const routes: RouteAccess[] = areas.flatMap((a) => a.routes);
