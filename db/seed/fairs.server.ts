@@ -172,6 +172,22 @@ export async function seedFairs(db: Executor, year = new Date().getFullYear(), t
     status: "draft",
     createdBy: "demo-staff",
   });
+  // A fair called off (typhoon warning): shown to everyone with its status, nothing more to do.
+  await db.insert(jobFairs).values({
+    title: "秋季鞋企专场招聘会（因台风取消）",
+    fairDate: addDays(today, 45),
+    startsAt: "09:00",
+    endsAt: "15:00",
+    mode: "onsite",
+    venue: "仙降街道 鞋业小微园 服务中心",
+    partnerSchool: DEMO_FAIR_SCHOOL,
+    boothCapacity: 30,
+    registrationOpens: addDays(today, 5),
+    registrationCloses: addDays(today, 40),
+    description: "受台风影响，本场招聘会取消，请关注协会后续通知。",
+    status: "cancelled",
+    createdBy: "demo-staff",
+  });
   await db.insert(fairRegistrations).values({ fairId: upcoming.id, userId: "demo-seeker", code: generateCheckInCode(codeRandom), fullName: "王同学", phone: "13900000001", school: SCHOOLS[0] });
 
   await linkFairToJobs(db, fair.id, exhibitors, seekers.slice(0, DEMO_FAIR_FIGURES.seekersCheckedIn), year);
