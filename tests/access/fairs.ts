@@ -18,14 +18,27 @@ const labourViewers = only("member", "staff", "admin");
 
 export const routes: RouteAccess[] = [
   { file: "fairs._index.tsx", path: "/fairs", get: allowAll },
-  { file: "fairs.new.tsx", path: "/fairs/new", get: staffOnly, actions: [{ form: {}, expect: staffOnly }] },
+  {
+    file: "fairs.new.tsx",
+    path: "/fairs/new",
+    get: staffOnly,
+    // Drafts far in the future (staff only, listed last): the bad-input runner's valid variants create a few.
+    actions: [
+      {
+        form: {},
+        expect: staffOnly,
+        validForm: { title: "坏输入招聘会", fairDate: "2099-06-10", startsAt: "09:00", endsAt: "15:00", mode: "onsite", venue: "仙降街道", onlineUrl: "", partnerSchool: "", boothCapacity: "10", registrationOpens: "2099-05-01", registrationCloses: "2099-06-01", description: "" },
+      },
+    ],
+  },
   {
     file: "fairs.$id._index.tsx",
     path: `/fairs/${CANCELLED}`,
     get: allowAll,
     actions: [
-      { intent: "preRegister", form: {}, expect: only("seeker") },
-      { intent: "requestBooth", form: {}, expect: only("member") },
+      // On the cancelled fair the module refuses valid forms (409): fields are checked, nothing is written.
+      { intent: "preRegister", form: {}, expect: only("seeker"), validForm: { fullName: "王同学", phone: "13900000001", school: "瑞安市职业中等专业学校" } },
+      { intent: "requestBooth", form: {}, expect: only("member"), validForm: { enterpriseId: "1", note: "" } },
       { intent: "withdrawBooth", form: { boothId: "0" }, expect: { ...only("member"), member: 404 } },
       { intent: "publish", form: {}, expect: staffOnly },
       { intent: "cancel", form: {}, expect: staffOnly },
@@ -35,7 +48,8 @@ export const routes: RouteAccess[] = [
     file: "fairs.$id.booths.tsx",
     path: `/fairs/${FAIR}/booths`,
     get: staffOnly,
-    actions: [{ form: {}, expect: staffOnly }],
+    // A decision on a booth that does not exist: validated, then the module's 404; nothing changes.
+    actions: [{ form: {}, expect: staffOnly, validForm: { boothId: "999999", decision: "reject", reason: "坏输入" } }],
     noObjectProbe: "staff-only; fairs are the association's, staff manage the booths of every fair",
   },
   {
@@ -51,7 +65,13 @@ export const routes: RouteAccess[] = [
   { file: "fairs.$id.report.tsx", path: "/fairs/1/report", get: staffOnly, noObjectProbe: "staff-only; the report of every fair is the association's" },
   { file: "fairs.$id.report[.csv].tsx", path: "/fairs/1/report.csv", get: staffOnly, noObjectProbe: "staff-only; the report of every fair is the association's" },
   { file: "labour-exchange._index.tsx", path: "/labour-exchange", get: labourViewers },
-  { file: "labour-exchange.new.tsx", path: "/labour-exchange/new", get: only("member"), actions: [{ form: {}, expect: only("member") }] },
+  {
+    file: "labour-exchange.new.tsx",
+    path: "/labour-exchange/new",
+    get: only("member"),
+    // For an enterprise the member does not belong to: validated, then refused (404); nothing is posted.
+    actions: [{ form: {}, expect: only("member"), validForm: { enterpriseId: "2", kind: "surplus", skills: "sewing", headcount: "1", periodStart: "2031-01-01", periodEnd: "2031-01-02", location: "仙降村", note: "" } }],
+  },
   {
     file: "labour-exchange.$id.tsx",
     path: `/labour-exchange/${CLOSED_POST}`,

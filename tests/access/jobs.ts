@@ -25,7 +25,34 @@ export const routes: RouteAccess[] = [
       { intent: "unhide", form: {}, expect: staffOnlyAction },
     ],
   },
-  { file: "jobs.new.tsx", path: "/jobs/new", get: memberOnly, actions: [{ form: {}, expect: memberOnly }] },
+  {
+    file: "jobs.new.tsx",
+    path: "/jobs/new",
+    get: memberOnly,
+    // A form that passes validation but closes in the past: the module refuses it (409), so the
+    // bad-input runner reaches the module for every field without creating postings.
+    actions: [
+      {
+        form: {},
+        expect: memberOnly,
+        validForm: {
+          enterpriseId: "1",
+          title: "坏输入岗位",
+          headcount: "2",
+          salaryMin: "5000",
+          salaryMax: "6000",
+          education: "none",
+          experience: "none",
+          jobType: "full_time",
+          location: "仙降街道",
+          description: "坏输入测试",
+          benefits: "",
+          contact: "人事部 0577-65123456",
+          closesOn: "2020-01-01",
+        },
+      },
+    ],
+  },
   { file: "jobs.manage._index.tsx", path: "/jobs/manage", get: staffAndMembers },
   { file: "jobs.manage.applications._index.tsx", path: "/jobs/manage/applications", get: memberOnly },
   {
@@ -38,7 +65,13 @@ export const routes: RouteAccess[] = [
     ],
   },
   { file: "jobs.applications.tsx", path: "/jobs/applications", get: seekerOnly },
-  { file: "jobs.profile.tsx", path: "/jobs/profile", get: seekerOnly, actions: [{ form: {}, expect: seekerOnly }] },
+  {
+    file: "jobs.profile.tsx",
+    path: "/jobs/profile",
+    get: seekerOnly,
+    // The demo seeker's own profile, as seeded (the last variant sends it back unchanged).
+    actions: [{ form: {}, expect: seekerOnly, validForm: { fullName: "王同学", phone: "13900000001", school: "瑞安市职业中等专业学校", major: "鞋类设计与工艺", graduationYear: "2026", education: "high_school", skills: "平车、电脑针车，CAD 制版入门" } }],
+  },
   { file: "jobs.resume.$seekerId.ts", path: "/jobs/resume/me", get: resumeOfMe },
 ];
 
