@@ -1,3 +1,4 @@
 export * from "./accounts";
 export * from "./organisations";
 export * from "./members";
+export * from "./tickets";

@@ -6,6 +6,7 @@ import { getDb, type Executor } from "../client.server";
 import { users } from "../schema/accounts";
 import { associations, dues, duesRates, enterpriseUsers, enterprises, memberships, type MembershipType, type Segment } from "../schema/members";
 import { banks, departments } from "../schema/organisations";
+import { seedTickets } from "./tickets.server";
 import { address, chamberNames, enterpriseName, mulberry32, personName, phone, village } from "./demo-names";
 
 export const DEMO_PASSWORD = "yunjiang-demo";
@@ -149,6 +150,7 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   await db.insert(users).values(demoUsers.map((u) => ({ ...u, passwordHash })));
   // The member demo account owns the first centre member enterprise.
   await db.insert(enterpriseUsers).values({ enterpriseId: centreIds[0], userId: "demo-member", isOwner: true });
+  await seedTickets(db, year);
 }
 
 /** At start: seeds the demo data into an empty database (SEED_DEMO=auto), always (yes) or never (no). */
