@@ -1,4 +1,5 @@
 import { coreAbilities } from "./permissions/core";
+import { ticketsAbilities } from "./permissions/tickets";
 import type { Actor, Rule } from "./permissions/types";
 
 export type { Actor, Rule } from "./permissions/types";
@@ -11,6 +12,7 @@ export type { Actor, Rule } from "./permissions/types";
  */
 export const abilities = {
   ...coreAbilities,
+  ...ticketsAbilities,
 } as const satisfies Record<string, Rule>;
 
 export type Ability = keyof typeof abilities;

@@ -7,18 +7,9 @@ import { departments } from "./organisations";
 /** A tsvector of overlapping character bigrams (Chinese) and latin words, config 'simple'. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
-export const ticketCategories = ["financing", "tax", "land", "talent", "supply_chain", "orders", "rnd", "legal_rights", "policy", "other"] as const;
-export type TicketCategory = (typeof ticketCategories)[number];
-export const ticketStatuses = ["submitted", "accepted", "referred", "answered", "resolved", "closed", "rejected"] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
-export const ticketUrgencies = ["normal", "urgent"] as const;
-export type TicketUrgency = (typeof ticketUrgencies)[number];
-export const ticketPriorities = ["low", "normal", "high"] as const;
-export const ticketSources = ["online", "visit", "phone", "meeting"] as const;
-export type TicketSource = (typeof ticketSources)[number];
-/** A problem (诉求) or a rights-protection complaint (维权投诉): the same loop, counted apart. */
-export const ticketKinds = ["problem", "complaint"] as const;
-export type TicketKind = (typeof ticketKinds)[number];
+import { ticketCategories, ticketKinds, ticketPriorities, ticketSources, ticketStatuses, ticketUrgencies } from "../../app/modules/tickets/constants";
+
+export * from "../../app/modules/tickets/constants";
 
 /** Working-day calendar exceptions: a holiday on a weekday, or a make-up working day on a weekend. */
 export const calendarDays = pgTable("calendar_days", {

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { abilities, can, type Ability } from "../../app/lib/permissions";
 import { actorOf } from "../support/actors";
 import { table as core } from "../policy/core";
+import { table as tickets } from "../policy/tickets";
 import { everyone, type PolicyTable } from "../policy/types";
 
 /**
  * The policy as a table, one file per capability under tests/policy. An ability without its
  * row fails the first test; a row that disagrees with the policy fails its own.
  */
-const table: PolicyTable = { ...core };
+const table: PolicyTable = { ...core, ...tickets };
 
 describe("the permission policy", () => {
   it("has a row in the table for every ability", () => {

@@ -13,9 +13,9 @@ import { Readable } from "node:stream";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { settings } from "../../lib/env.server";
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_FILES = 5;
-export const ATTACHMENT_FIELD = "attachments";
+import { ATTACHMENT_FIELD, MAX_FILE_BYTES, MAX_FILES } from "./constants";
+
+export { ATTACHMENT_FIELD, MAX_FILE_BYTES, MAX_FILES };
 
 export type StoredFile = { storedName: string; originalName: string; contentType: string; size: number };
 

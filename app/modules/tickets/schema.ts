@@ -1,4 +1,4 @@
-import { ticketCategories, ticketKinds, ticketPriorities, ticketSources, ticketStatuses, ticketUrgencies } from "../../../db/schema/tickets";
+import { ticketCategories, ticketKinds, ticketPriorities, ticketSources, ticketStatuses, ticketUrgencies } from "./constants";
 import { isoDate, optionalText, text, z } from "../../lib/validation";
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);

@@ -1,4 +1,4 @@
-import type { TicketStatus } from "../../../db/schema/tickets";
+import type { TicketStatus } from "./constants";
 
 /**
  * The one state machine of a problem. Every command asks `transition` before it writes;
