@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../app/lib/permissions";
+import { storeBytes } from "../../app/modules/tickets/attachments.server";
 import {
   acceptTicket,
   answerTicket,
@@ -159,16 +160,18 @@ export async function seedTickets(db: Executor, year: number, clock: Date = new 
     const deptCode = categoryDepartment[category];
     const dept = deptByCode.get(i === 29 ? "hrss" : deptCode)!;
     const liaison = liaisons.get(dept.id)!;
-    // Stage: 0-21 resolved; 22 submitted (overdue); 23 submitted; 24 accepted; 25 accepted, waiting;
-    // 26 referred overdue; 27 referred to tax; 28 referred; 29 answered; 30 rejected.
+    // Stage: 0-21 resolved; 22 submitted (overdue); 23 submitted (the demo member's, with a PDF); 24 accepted;
+    // 25 accepted, waiting; 26 referred to tax, overdue (the demo member's); 27-28 referred; 29 answered; 30 rejected.
     const open = i >= 22;
     const t0 = open ? new Date(end - (i === 22 || i === 26 ? 20 : i === 30 ? 6 : 1 + (i % 3)) * DAY) : at(i / 22);
-    const online = i === 3 || i === 27 || i === 23;
+    const online = i === 3 || i === 23 || i === 26;
     const source: TicketSource = online ? "online" : i % 3 === 0 ? "meeting" : i % 3 === 1 ? "visit" : "phone";
     const visit = source === "visit" ? enterpriseVisits[(i * 7) % enterpriseVisits.length] : null;
     const enterpriseId = online ? memberEnterprise : (visit?.enterpriseId ?? executives[(i * 5) % executives.length].enterpriseId);
     const input = { enterpriseId, category, title, description, urgency: i % 5 === 2 ? ("urgent" as const) : ("normal" as const), source, kind: "problem" as const, visitId: visit?.id ?? null };
-    const { ticket } = must(await submitTicket(online ? member : staff, input, [], o(t0)), "submit") as { ok: true; ticket: { id: number } };
+    // The member's waiting problem carries a small PDF (the attachment flow end to end).
+    const files = i === 23 ? [await storeBytes("供货合同.pdf", Buffer.from("%PDF-1.4\n% Yunjiang demo attachment\n%%EOF\n"))] : [];
+    const { ticket } = must(await submitTicket(online ? member : staff, input, files, o(t0)), "submit") as { ok: true; ticket: { id: number } };
     const id = ticket.id;
     if (i === 22 || i === 23) continue;
     if (i === 30) {

@@ -8,40 +8,41 @@ import { rowsOf } from "./tickets.server";
  */
 export async function ticketReport(year: number, db?: Executor) {
   const x = db ?? (await getDb());
-  const start = new Date(`${year}-01-01T00:00:00+08:00`);
-  const end = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+  // ISO strings cast in SQL: postgres.js does not bind a Date inside a raw sql template.
+  const start = new Date(`${year}-01-01T00:00:00+08:00`).toISOString();
+  const end = new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString();
   const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await x.execute(q))[0];
   const many = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await x.execute(q));
 
   const headline = await one<{ collected: number; resolved: number; complaints_resolved: number; avg_rating: string | null; rated: number; flagged: number; median_resolve_days: string | null }>(sql`
     select
-      (select count(*)::int from tickets where kind = 'problem' and created_at >= ${start} and created_at < ${end}) as collected,
-      (select count(*)::int from tickets where kind = 'problem' and resolved_at >= ${start} and resolved_at < ${end}) as resolved,
-      (select count(*)::int from tickets where kind = 'complaint' and resolved_at >= ${start} and resolved_at < ${end}) as complaints_resolved,
-      (select round(avg(rating)::numeric, 2) from tickets where rating is not null and closed_at >= ${start} and closed_at < ${end}) as avg_rating,
-      (select count(*)::int from tickets where rating is not null and closed_at >= ${start} and closed_at < ${end}) as rated,
-      (select count(*)::int from tickets where flagged_for_review and closed_at >= ${start} and closed_at < ${end}) as flagged,
+      (select count(*)::int from tickets where kind = 'problem' and created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz) as collected,
+      (select count(*)::int from tickets where kind = 'problem' and resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz) as resolved,
+      (select count(*)::int from tickets where kind = 'complaint' and resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz) as complaints_resolved,
+      (select round(avg(rating)::numeric, 2) from tickets where rating is not null and closed_at >= ${start}::timestamptz and closed_at < ${end}::timestamptz) as avg_rating,
+      (select count(*)::int from tickets where rating is not null and closed_at >= ${start}::timestamptz and closed_at < ${end}::timestamptz) as rated,
+      (select count(*)::int from tickets where flagged_for_review and closed_at >= ${start}::timestamptz and closed_at < ${end}::timestamptz) as flagged,
       (select round((percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at)) / 86400)::numeric, 1)
-         from tickets where resolved_at >= ${start} and resolved_at < ${end}) as median_resolve_days`);
+         from tickets where resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz) as median_resolve_days`);
 
   const referralsRow = await one<{ referrals: number; late: number; median_answer_days: string | null }>(sql`
     select count(*)::int as referrals,
       count(*) filter (where (answered_at is not null and answered_at > due_at) or (answered_at is null and returned_at is null and due_at < now()))::int as late,
       round((percentile_cont(0.5) within group (order by extract(epoch from answered_at - referred_at)) filter (where answered_at is not null) / 86400)::numeric, 1) as median_answer_days
-    from ticket_referrals where referred_at >= ${start} and referred_at < ${end}`);
+    from ticket_referrals where referred_at >= ${start}::timestamptz and referred_at < ${end}::timestamptz`);
 
   const byMonth = await many<{ month: number; collected: number; resolved: number }>(sql`
     with m as (select generate_series(1, 12) as month)
     select m.month,
-      (select count(*)::int from tickets t where t.kind = 'problem' and t.created_at >= ${start} and t.created_at < ${end}
+      (select count(*)::int from tickets t where t.kind = 'problem' and t.created_at >= ${start}::timestamptz and t.created_at < ${end}::timestamptz
          and extract(month from t.created_at at time zone 'Asia/Shanghai') = m.month) as collected,
-      (select count(*)::int from tickets t where t.kind = 'problem' and t.resolved_at >= ${start} and t.resolved_at < ${end}
+      (select count(*)::int from tickets t where t.kind = 'problem' and t.resolved_at >= ${start}::timestamptz and t.resolved_at < ${end}::timestamptz
          and extract(month from t.resolved_at at time zone 'Asia/Shanghai') = m.month) as resolved
     from m order by m.month`);
 
   const byCategory = await many<{ category: string; collected: number; resolved: number }>(sql`
     select category, count(*)::int as collected, count(resolved_at)::int as resolved
-    from tickets where created_at >= ${start} and created_at < ${end}
+    from tickets where created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz
     group by category order by collected desc, category`);
 
   const byDepartment = await many<{ department_id: number; name_zh: string; name_en: string; referred: number; answered: number; late: number; median_answer_days: string | null }>(sql`
@@ -49,7 +50,7 @@ export async function ticketReport(year: number, db?: Executor) {
       count(*) filter (where (r.answered_at > r.due_at) or (r.answered_at is null and r.returned_at is null and r.due_at < now()))::int as late,
       round((percentile_cont(0.5) within group (order by extract(epoch from r.answered_at - r.referred_at)) filter (where r.answered_at is not null) / 86400)::numeric, 1) as median_answer_days
     from ticket_referrals r join departments d on d.id = r.department_id
-    where r.referred_at >= ${start} and r.referred_at < ${end}
+    where r.referred_at >= ${start}::timestamptz and r.referred_at < ${end}::timestamptz
     group by d.id, d.name_zh, d.name_en order by referred desc, d.id`);
 
   const visited = await one<{ chambers: number; enterprises: number; visits: number }>(sql`

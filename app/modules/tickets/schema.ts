@@ -3,7 +3,8 @@ import { isoDate, optionalText, text, z } from "../../lib/validation";
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const optionalId = z
-  .union([z.literal(""), z.undefined(), z.coerce.number().int().min(1).max(2_147_483_647)])
+  .union([z.literal(""), z.coerce.number().int().min(1).max(2_147_483_647)])
+  .optional()
   .transform((v) => (v === "" || v === undefined ? null : v));
 
 export const submitTicketSchema = z.object({
@@ -33,7 +34,8 @@ export const infoReplySchema = z.object({ reply: text(4000) });
 export const commentSchema = z.object({
   body: text(4000),
   internal: z
-    .union([z.literal("on"), z.literal("1"), z.literal("true"), z.literal(""), z.undefined()])
+    .union([z.literal("on"), z.literal("1"), z.literal("true"), z.literal("")])
+    .optional()
     .transform((v) => v === "on" || v === "1" || v === "true"),
 });
 export const rateSchema = z
@@ -86,7 +88,8 @@ export const departmentSchema = z.object({
 export const calendarDaySchema = z.object({
   day: isoDate,
   isWorkday: z
-    .union([z.literal("on"), z.literal("1"), z.literal(""), z.undefined()])
+    .union([z.literal("on"), z.literal("1"), z.literal("")])
+    .optional()
     .transform((v) => v === "on" || v === "1"),
   name: text(60),
 });
