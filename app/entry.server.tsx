@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { closeDb, migrateDb, pingDb } from "../db/client.server";
+import { assertDbReachable, closeDb, migrateDb, pingDb } from "../db/client.server";
 import { seedDemoIfEmpty } from "../db/seed/demo.server";
 import { createI18n, detectLanguage } from "./lib/i18n";
 import { NonceContext } from "./components/nonce";
@@ -12,7 +12,7 @@ import { NonceContext } from "./components/nonce";
 export const streamTimeout = 5_000;
 
 // The HTTP server (app/server.js) reaches the database through the build's entry module.
-export { closeDb, migrateDb, pingDb, seedDemoIfEmpty };
+export { assertDbReachable, closeDb, migrateDb, pingDb, seedDemoIfEmpty };
 export { readSettings } from "./lib/env.server";
 
 export default function handleRequest(

@@ -47,12 +47,16 @@ try {
 }
 
 try {
-  if (!(await entry.pingDb())) throw new Error("the database did not answer");
+  await entry.assertDbReachable();
   await entry.migrateDb();
   await entry.seedDemoIfEmpty();
 } catch (error) {
   const where = settings.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : `embedded database in ${settings.DATA_DIR}`;
-  console.error(`Cannot use the ${where}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  // drizzle wraps the driver's error ("Failed query: …"): the innermost cause says what is wrong.
+  let cause = error;
+  while (cause && typeof cause === "object" && cause.cause) cause = cause.cause;
+  const reason = cause instanceof Error ? `${cause.message}${cause.code && !cause.message.includes(cause.code) ? ` (${cause.code})` : ""}`.split("\n")[0] : String(cause);
+  console.error(`Cannot use the ${where}: ${reason || "it did not answer"}`);
   await entry.closeDb().catch(() => {});
   process.exit(1);
 }

@@ -70,6 +70,12 @@ export async function migrateDb(): Promise<void> {
   }
 }
 
+/** Throws the driver's own error when the database does not answer (for the start-up message). */
+export async function assertDbReachable(): Promise<void> {
+  const db = await getDb();
+  await db.execute(sql`select 1`);
+}
+
 export async function pingDb(): Promise<boolean> {
   try {
     const db = await getDb();

@@ -3,18 +3,18 @@ import { z } from "zod";
 // Settings are read once and validated, so a bad value fails at start with its name.
 const settingsSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    NODE_ENV: z.enum(["development", "production", "test"], "must be development, production or test").default("development"),
+    PORT: z.coerce.number({ error: "must be a whole number from 1 to 65535" }).int("must be a whole number from 1 to 65535").min(1, "must be a whole number from 1 to 65535").max(65535, "must be a whole number from 1 to 65535").default(3000),
     HOST: z.string().default("0.0.0.0"),
-    DATABASE_URL: z.string().url().optional(),
-    DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL").optional(),
+    DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
     SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
-    SEED_DEMO: z.enum(["auto", "yes", "no"]).default("auto"),
-    PUBLIC_ORIGIN: z.string().url().optional(),
+    SEED_DEMO: z.enum(["auto", "yes", "no"], "must be auto, yes or no").default("auto"),
+    PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+/, "must be an http(s):// origin, e.g. https://portal.example.cn").optional(),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("portal@yunjiang.local"),
     UPLOAD_DIR: z.string().optional(),
-    TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+    TRUST_PROXY: z.enum(["0", "1"], "must be 0 or 1").default("0"),
   })
   .superRefine((s, ctx) => {
     if (s.NODE_ENV === "production" && !s.SESSION_SECRET) {
@@ -26,7 +26,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export class SettingsError extends Error {}
 
-export function readSettings(source: NodeJS.ProcessEnv = process.env): Settings {
+export function readSettings(source: Record<string, string | undefined> = process.env): Settings {
   const blankAsMissing = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const parsed = settingsSchema.safeParse(blankAsMissing);
   if (!parsed.success) {
