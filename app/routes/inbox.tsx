@@ -22,12 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, total } = await listTickets(actor, { ...filter, status: showAll ? filter.status : "referred" }, page);
   const { departments } = await ticketFormOptions(actor);
   const department = departments.find((d) => d.id === actor.departmentId) ?? null;
-  return { rows, total, page, showAll, department, sort: filter.sort ?? "due", dir: filter.dir ?? "asc" };
+  return { rows, total, page, pageSize: QUEUE_PAGE_SIZE, showAll, department, sort: filter.sort ?? "due", dir: filter.dir ?? "asc" };
 }
 
 export default function Inbox() {
   const { t } = useTranslation("tickets");
-  const { rows, total, page, showAll, department, sort, dir } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, showAll, department, sort, dir } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const [params] = useSearchParams();
   const name = department ? (lng === "zh-CN" ? department.nameZh : department.nameEn) : "—";
@@ -42,7 +42,7 @@ export default function Inbox() {
         <Link to={`/inbox?${allParams}`} aria-current={showAll ? "page" : undefined}>{t("inbox.all")}</Link>
       </nav>
       {rows.length === 0 ? <EmptyState title={t("inbox.empty")}>{t("inbox.emptyBody")}</EmptyState> : <TicketTable rows={rows} lng={lng} sort={sort} dir={dir} staff />}
-      <Pagination page={page} pageSize={QUEUE_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }

@@ -174,7 +174,6 @@ export default function TicketPage() {
         actions={<Link to={back} className="btn btn--ghost btn--small">{t("detail.back")}</Link>}
       />
       <Alert tone={ticket.status === "rejected" ? "warn" : "info"}>
-        <strong>{t("detail.nextStep")}：</strong>
         {waiting ? t("nextStep.waiting") : t(`nextStep.${ticket.status}`)}
       </Alert>
       {actionData?.errors?._form ? <FormErrors errors={{ _form: actionData.errors._form }} /> : null}

@@ -24,12 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = can(actor, "tickets.triage");
   const options = staff ? await ticketFormOptions(actor) : null;
   const escalations = staff && actor.isLead ? await listEscalations() : [];
-  return { rows, total, page, filter, staff, canExport: can(actor, "tickets.export"), options, escalations };
+  return { rows, total, page, pageSize: QUEUE_PAGE_SIZE, filter, staff, canExport: can(actor, "tickets.export"), options, escalations };
 }
 
 export default function TicketQueue() {
   const { t } = useTranslation("tickets");
-  const { rows, total, page, filter, staff, canExport, options, escalations } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, filter, staff, canExport, options, escalations } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const location = useLocation();
   const sort = filter.sort ?? "created";
@@ -97,7 +97,7 @@ export default function TicketQueue() {
       ) : (
         <TicketTable rows={rows} lng={lng} sort={sort} dir={dir} staff={staff} />
       )}
-      <Pagination page={page} pageSize={QUEUE_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }

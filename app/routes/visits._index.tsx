@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageFromUrl(request.url);
   const { rows, total } = await listVisits(page);
   const options = await visitFormOptions();
-  return { rows, total, page, options, today: shanghaiToday() };
+  return { rows, total, page, pageSize: VISITS_PAGE_SIZE, options, today: shanghaiToday() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Visits() {
   const { t } = useTranslation("tickets");
-  const { rows, total, page, options, today } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, options, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const lng = useRootData()?.lng ?? "zh-CN";
@@ -85,7 +85,7 @@ export default function Visits() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={VISITS_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }
