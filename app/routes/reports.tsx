@@ -5,7 +5,7 @@ import { TextField } from "../components/fields";
 import { PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
-import { ticketReport } from "../modules/tickets/reports.server";
+import { cachedTicketReport } from "../modules/tickets/reports.server";
 
 export const meta: MetaFunction = () => [{ title: "统计报表 Reports" }];
 
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = new Date().getFullYear();
   const raw = Number(new URL(request.url).searchParams.get("year"));
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= current + 1 ? raw : current;
-  return { tickets: await ticketReport(year) };
+  return { tickets: await cachedTicketReport(year) };
 }
 
 export default function Reports() {

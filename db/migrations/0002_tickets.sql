@@ -120,6 +120,7 @@ CREATE INDEX "tickets_category_created_idx" ON "tickets" USING btree ("category"
 CREATE INDEX "tickets_handler_idx" ON "tickets" USING btree ("handler_id");--> statement-breakpoint
 CREATE INDEX "tickets_due_idx" ON "tickets" USING btree ("due_at") WHERE "tickets"."due_at" is not null;--> statement-breakpoint
 CREATE INDEX "tickets_resolved_idx" ON "tickets" USING btree ("resolved_at");--> statement-breakpoint
+CREATE INDEX "tickets_closed_idx" ON "tickets" USING btree ("closed_at");--> statement-breakpoint
 CREATE INDEX "tickets_search_idx" ON "tickets" USING gin ("search_text");--> statement-breakpoint
 CREATE INDEX "visits_visited_on_idx" ON "visits" USING btree ("visited_on");--> statement-breakpoint
 CREATE INDEX "visits_enterprise_idx" ON "visits" USING btree ("enterprise_id");--> statement-breakpoint

@@ -87,6 +87,7 @@ export const tickets = pgTable(
     index("tickets_handler_idx").on(t.handlerId),
     index("tickets_due_idx").on(t.dueAt).where(sql`${t.dueAt} is not null`),
     index("tickets_resolved_idx").on(t.resolvedAt),
+    index("tickets_closed_idx").on(t.closedAt),
     index("tickets_search_idx").using("gin", t.searchText),
   ],
 );

@@ -199,7 +199,7 @@ async function main() {
   console.log("\n=== EXPLAIN (ANALYZE, BUFFERS) of the staff queue queries ===");
   for (const [name, filter] of variants) {
     const q = queueQueries(db, staff, filter, name === "page 200" ? 200 : 1);
-    for (const [part, query] of [["count", q.total], ["rows", q.rows]] as const) {
+    for (const [part, query] of [["count", q.total], ["page ids", q.ids]] as const) {
       const { sql: text, params } = query.toSQL();
       const plan = await sql.unsafe(`explain (analyze, buffers, costs off) ${text}`, params as never[]);
       const lines = plan.map((r) => r["QUERY PLAN"] as string);

@@ -6,6 +6,19 @@ import { rowsOf } from "./tickets.server";
  * The tickets part of /reports: SQL aggregates over one calendar year (Shanghai time),
  * never loops over rows in JavaScript.
  */
+const cache = new Map<number, { at: number; report: Promise<TicketReport> }>();
+export const REPORT_CACHE_MS = 60_000;
+
+/** The report through a one-minute cache per year (the page is read far more often than it changes much). */
+export function cachedTicketReport(year: number): Promise<TicketReport> {
+  const hit = cache.get(year);
+  if (hit && Date.now() - hit.at < REPORT_CACHE_MS) return hit.report;
+  const report = ticketReport(year);
+  cache.set(year, { at: Date.now(), report });
+  report.catch(() => cache.delete(year));
+  return report;
+}
+
 export async function ticketReport(year: number, db?: Executor) {
   const x = db ?? (await getDb());
   // ISO strings cast in SQL: postgres.js does not bind a Date inside a raw sql template.
@@ -31,14 +44,15 @@ export async function ticketReport(year: number, db?: Executor) {
       round((percentile_cont(0.5) within group (order by extract(epoch from answered_at - referred_at)) filter (where answered_at is not null) / 86400)::numeric, 1) as median_answer_days
     from ticket_referrals where referred_at >= ${start}::timestamptz and referred_at < ${end}::timestamptz`);
 
-  const byMonth = await many<{ month: number; collected: number; resolved: number }>(sql`
-    with m as (select generate_series(1, 12) as month)
-    select m.month,
-      (select count(*)::int from tickets t where t.kind = 'problem' and t.created_at >= ${start}::timestamptz and t.created_at < ${end}::timestamptz
-         and extract(month from t.created_at at time zone 'Asia/Shanghai') = m.month) as collected,
-      (select count(*)::int from tickets t where t.kind = 'problem' and t.resolved_at >= ${start}::timestamptz and t.resolved_at < ${end}::timestamptz
-         and extract(month from t.resolved_at at time zone 'Asia/Shanghai') = m.month) as resolved
-    from m order by m.month`);
+  const months = await many<{ month: number; collected: number; resolved: number }>(sql`
+    select m.month::int as month, coalesce(c.n, 0)::int as collected, coalesce(r.n, 0)::int as resolved
+    from generate_series(1, 12) as m(month)
+    left join (select extract(month from created_at at time zone 'Asia/Shanghai') as month, count(*) as n from tickets
+               where kind = 'problem' and created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz group by 1) c on c.month = m.month
+    left join (select extract(month from resolved_at at time zone 'Asia/Shanghai') as month, count(*) as n from tickets
+               where kind = 'problem' and resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz group by 1) r on r.month = m.month
+    order by m.month`);
+  const byMonth = months;
 
   const byCategory = await many<{ category: string; collected: number; resolved: number }>(sql`
     select category, count(*)::int as collected, count(resolved_at)::int as resolved

@@ -450,17 +450,18 @@ function orderOf(f: QueueFilter) {
   return [dir(tickets.createdAt), dir(tickets.id)];
 }
 
-/** The two queries of a queue page (count and rows), unexecuted: the bench EXPLAINs them. */
+/**
+ * The queries of a queue page, unexecuted (the bench EXPLAINs them): the count, and the page's ids
+ * from the tickets table alone (so the sort walks an index and stops after one page); the rows
+ * are then joined for those ids only.
+ */
 export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page: number, now = new Date()) {
   const where = and(...queueConditions(actor, f, now));
   return {
     total: db.select({ n: count() }).from(tickets).where(where),
-    rows: db
-      .select(queueColumns)
+    ids: db
+      .select({ id: tickets.id })
       .from(tickets)
-      .innerJoin(enterprises, eq(enterprises.id, tickets.enterpriseId))
-      .leftJoin(departments, eq(departments.id, tickets.departmentId))
-      .leftJoin(users, eq(users.id, tickets.handlerId))
       .where(where)
       .orderBy(...orderOf(f))
       .limit(QUEUE_PAGE_SIZE)
@@ -468,9 +469,23 @@ export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page
   };
 }
 
+function rowsByIds(db: Executor, ids: number[]) {
+  return db
+    .select(queueColumns)
+    .from(tickets)
+    .innerJoin(enterprises, eq(enterprises.id, tickets.enterpriseId))
+    .leftJoin(departments, eq(departments.id, tickets.departmentId))
+    .leftJoin(users, eq(users.id, tickets.handlerId))
+    .where(inArray(tickets.id, ids));
+}
+
 export async function listTickets(actor: SignedIn, f: QueueFilter, page: number, now = new Date()) {
-  const q = queueQueries(await getDb(), actor, f, page, now);
-  const [[total], rows] = await Promise.all([q.total, q.rows]);
+  const db = await getDb();
+  const q = queueQueries(db, actor, f, page, now);
+  const [[total], ids] = await Promise.all([q.total, q.ids]);
+  const found = ids.length ? await rowsByIds(db, ids.map((r) => r.id)) : [];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((r) => byId.get(r.id)!).filter(Boolean);
   return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total: total.n };
 }
 
