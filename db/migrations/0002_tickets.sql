@@ -111,12 +111,12 @@ CREATE INDEX "ticket_attachments_ticket_idx" ON "ticket_attachments" USING btree
 CREATE INDEX "ticket_events_ticket_idx" ON "ticket_events" USING btree ("ticket_id","at");--> statement-breakpoint
 CREATE INDEX "ticket_referrals_ticket_idx" ON "ticket_referrals" USING btree ("ticket_id");--> statement-breakpoint
 CREATE INDEX "ticket_referrals_department_idx" ON "ticket_referrals" USING btree ("department_id","referred_at");--> statement-breakpoint
-CREATE INDEX "tickets_created_idx" ON "tickets" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "tickets_status_created_idx" ON "tickets" USING btree ("status","created_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "tickets_department_created_idx" ON "tickets" USING btree ("department_id","created_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "tickets_enterprise_created_idx" ON "tickets" USING btree ("enterprise_id","created_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "tickets_association_created_idx" ON "tickets" USING btree ("association_id","created_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "tickets_category_created_idx" ON "tickets" USING btree ("category","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "tickets_created_idx" ON "tickets" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_status_created_idx" ON "tickets" USING btree ("status","created_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_department_created_idx" ON "tickets" USING btree ("department_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_enterprise_created_idx" ON "tickets" USING btree ("enterprise_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_association_created_idx" ON "tickets" USING btree ("association_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_category_created_idx" ON "tickets" USING btree ("category","created_at","id");--> statement-breakpoint
 CREATE INDEX "tickets_handler_idx" ON "tickets" USING btree ("handler_id");--> statement-breakpoint
 CREATE INDEX "tickets_due_idx" ON "tickets" USING btree ("due_at") WHERE "tickets"."due_at" is not null;--> statement-breakpoint
 CREATE INDEX "tickets_resolved_idx" ON "tickets" USING btree ("resolved_at");--> statement-breakpoint

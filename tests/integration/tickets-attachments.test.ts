@@ -6,7 +6,7 @@ import { downloadResponse, MAX_FILE_BYTES, parseTicketForm, sniffContentType, up
 function formRequest(files: { name: string; bytes: Buffer; type?: string }[], fields: Record<string, string> = { title: "标题" }) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  for (const f of files) fd.append("attachments", new Blob([f.bytes], { type: f.type ?? "application/octet-stream" }), f.name);
+  for (const f of files) fd.append("attachments", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "application/octet-stream" }), f.name);
   return new Request("http://localhost/tickets/new", { method: "POST", body: fd });
 }
 const pdf = (extra = 0) => Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(extra, 0x20)]);
