@@ -1,57 +1,23 @@
-import { and, asc, eq, isNull, ne, notInArray, or } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { enterpriseUsers } from "../../db/schema/members";
-import { departments } from "../../db/schema/organisations";
-import { ticketAttachments, tickets, visits } from "../../db/schema/tickets";
-
 /**
- * Placeholders of the access matrix ("/tickets/{ticketOfMember}"), resolved against the demo data.
- * Each capability adds its resolvers here.
+ * Placeholders of the access matrix, in the format of the security engineer's
+ * tests/access/fixtures.ts (merge: add these keys to its `fixtures`). The demo seed is deterministic
+ * and runs into a fresh database, so the tickets' ids are known in advance; the integration test
+ * tests/integration/tickets-demo.test.ts checks that they still mean what is written here.
  */
-export type Resolver = (db: Executor) => Promise<string | number>;
+import type { Who } from "./types";
 
-async function memberEnterpriseIds(db: Executor): Promise<number[]> {
-  const rows = await db.select({ id: enterpriseUsers.enterpriseId }).from(enterpriseUsers).where(eq(enterpriseUsers.userId, "demo-member"));
-  return rows.map((r) => r.id);
-}
+export type FixtureContext = { get: (who: Who, path: string) => Promise<{ status: number; body: string }> };
+export type Fixture = string | ((ctx: FixtureContext) => Promise<string>);
 
-async function taxId(db: Executor): Promise<number> {
-  const [tax] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, "tax"));
-  return tax.id;
-}
+export const ticketFixtures = {
+  /** The member demo user's problem referred to the tax bureau (dept@ sees it; overdue, escalated). */
+  ticketOfMember: "27",
+  /** The member demo user's submitted problem with the demo PDF (not referred: dept@ may not see it). */
+  ticketWithAttachment: "24",
+  attachmentOfMember: "1",
+  /** Another enterprise's problem, referred to the commerce bureau: neither member@ nor dept@ may see it. */
+  ticketOfOther: "1",
+  visit: "1",
+} as const satisfies Record<string, Fixture>;
 
-export const fixtures: Record<string, Resolver> = {
-  /** A problem of member@'s enterprise, referred to the tax bureau (dept@ sees it too). */
-  ticketOfMember: async (db) => {
-    const [row] = await db
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(and(eq(tickets.enterpriseId, (await memberEnterpriseIds(db))[0]), eq(tickets.departmentId, await taxId(db)), eq(tickets.status, "referred")))
-      .orderBy(asc(tickets.id))
-      .limit(1);
-    return row.id;
-  },
-  /** A problem of member@'s enterprise that carries an attachment (not referred anywhere). */
-  ticketWithAttachment: async (db) => {
-    const [row] = await db.select({ id: ticketAttachments.ticketId }).from(ticketAttachments).orderBy(asc(ticketAttachments.id)).limit(1);
-    return row.id;
-  },
-  attachmentOfMember: async (db) => {
-    const [row] = await db.select({ id: ticketAttachments.id }).from(ticketAttachments).orderBy(asc(ticketAttachments.id)).limit(1);
-    return row.id;
-  },
-  /** A problem of another enterprise, not referred to the tax bureau: neither member@ nor dept@ may see it. */
-  ticketOfOther: async (db) => {
-    const [row] = await db
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(and(notInArray(tickets.enterpriseId, await memberEnterpriseIds(db)), or(isNull(tickets.departmentId), ne(tickets.departmentId, await taxId(db)))))
-      .orderBy(asc(tickets.id))
-      .limit(1);
-    return row.id;
-  },
-  visit: async (db) => {
-    const [row] = await db.select({ id: visits.id }).from(visits).orderBy(asc(visits.id)).limit(1);
-    return row.id;
-  },
-};
+export const fixtures: Record<string, Fixture> = { ...ticketFixtures };

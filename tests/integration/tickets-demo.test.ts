@@ -43,3 +43,30 @@ describe("tickets demo data and the report", () => {
     expect(a.collected).toBe(31);
   });
 });
+
+import { and as andOp } from "drizzle-orm";
+import { enterpriseUsers } from "../../db/schema/members";
+import { departments } from "../../db/schema/organisations";
+import { ticketAttachments, visits } from "../../db/schema/tickets";
+import { ticketFixtures } from "../access/fixtures";
+
+describe("the access matrix's fixed ids still mean what they say", () => {
+  it("resolves against the demo data", async () => {
+    const db = await getDb();
+    const [link] = await db.select().from(enterpriseUsers).where(eq(enterpriseUsers.userId, "demo-member"));
+    const [tax] = await db.select().from(departments).where(eq(departments.code, "tax"));
+    const [mine] = await db.select().from(tickets).where(eq(tickets.id, Number(ticketFixtures.ticketOfMember)));
+    expect([mine.enterpriseId, mine.departmentId, mine.status]).toEqual([link.enterpriseId, tax.id, "referred"]);
+    const [withFile] = await db.select().from(tickets).where(eq(tickets.id, Number(ticketFixtures.ticketWithAttachment)));
+    expect([withFile.enterpriseId, withFile.departmentId]).toEqual([link.enterpriseId, null]);
+    const [file] = await db
+      .select()
+      .from(ticketAttachments)
+      .where(andOp(eq(ticketAttachments.id, Number(ticketFixtures.attachmentOfMember)), eq(ticketAttachments.ticketId, withFile.id)));
+    expect(file.contentType).toBe("application/pdf");
+    const [other] = await db.select().from(tickets).where(eq(tickets.id, Number(ticketFixtures.ticketOfOther)));
+    expect(other.enterpriseId).not.toBe(link.enterpriseId);
+    expect(other.departmentId).not.toBe(tax.id);
+    expect(await db.select().from(visits).where(eq(visits.id, Number(ticketFixtures.visit)))).toHaveLength(1);
+  });
+});
