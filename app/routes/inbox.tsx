@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const showAll = url.searchParams.get("view") === "all";
   const page = pageFromUrl(url);
   const { rows, total } = await listTickets(actor, { ...filter, status: showAll ? filter.status : "referred" }, page);
-  const { departments } = await ticketFormOptions(actor);
+  const { departments } = await ticketFormOptions(actor, false);
   const department = departments.find((d) => d.id === actor.departmentId) ?? null;
   return { rows, total, page, pageSize: QUEUE_PAGE_SIZE, showAll, department, sort: filter.sort ?? "due", dir: filter.dir ?? "asc" };
 }

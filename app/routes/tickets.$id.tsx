@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getTicket(actor, id);
   if (!found) notFound();
   const staff = can(actor, "tickets.triage");
-  const options = staff ? await ticketFormOptions(actor) : null;
+  const options = staff ? await ticketFormOptions(actor, false) : null;
   const { ticket } = found;
   const waiting = Boolean(ticket.waitingSince);
   const now = Date.now();

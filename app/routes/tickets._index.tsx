@@ -20,16 +20,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await sweepTimersIfDue();
   const filter = queueFilterFromUrl(request.url);
   const page = pageFromUrl(request.url);
-  const { rows, total } = await listTickets(actor, filter, page);
+  const { rows, total, capped } = await listTickets(actor, filter, page);
   const staff = can(actor, "tickets.triage");
-  const options = staff ? await ticketFormOptions(actor) : null;
+  const options = staff ? await ticketFormOptions(actor, false) : null;
   const escalations = staff && actor.isLead ? await listEscalations() : [];
-  return { rows, total, page, pageSize: QUEUE_PAGE_SIZE, filter, staff, canExport: can(actor, "tickets.export"), options, escalations };
+  return { rows, total, capped, page, pageSize: QUEUE_PAGE_SIZE, filter, staff, canExport: can(actor, "tickets.export"), options, escalations };
 }
 
 export default function TicketQueue() {
   const { t } = useTranslation("tickets");
-  const { rows, total, page, pageSize, filter, staff, canExport, options, escalations } = useLoaderData<typeof loader>();
+  const { rows, total, capped, page, pageSize, filter, staff, canExport, options, escalations } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const location = useLocation();
   const sort = filter.sort ?? "created";
@@ -98,6 +98,7 @@ export default function TicketQueue() {
         <TicketTable rows={rows} lng={lng} sort={sort} dir={dir} staff={staff} />
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
+      {capped ? <p className="muted small">{t("list.capped", { count: total })}</p> : null}
     </>
   );
 }

@@ -397,6 +397,8 @@ export async function sweepTimersIfDue(): Promise<void> {
 // Queries
 
 export const QUEUE_PAGE_SIZE = 20;
+/** Queue counts above this show as "more than": narrow with filters. */
+export const COUNT_CAP = 5_000;
 
 function queueConditions(actor: SignedIn, f: QueueFilter, now: Date): SQL[] {
   const where: SQL[] = [];
@@ -458,7 +460,8 @@ function orderOf(f: QueueFilter) {
 export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page: number, now = new Date()) {
   const where = and(...queueConditions(actor, f, now));
   return {
-    total: db.select({ n: count() }).from(tickets).where(where),
+    // Counting stops at COUNT_CAP: an exact count of a large unfiltered queue costs a full scan.
+    total: db.select({ n: count() }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(COUNT_CAP + 1).as("capped")),
     ids: db
       .select({ id: tickets.id })
       .from(tickets)
@@ -486,7 +489,7 @@ export async function listTickets(actor: SignedIn, f: QueueFilter, page: number,
   const found = ids.length ? await rowsByIds(db, ids.map((r) => r.id)) : [];
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.map((r) => byId.get(r.id)!).filter(Boolean);
-  return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total: total.n };
+  return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total: Math.min(total.n, COUNT_CAP), capped: total.n > COUNT_CAP };
 }
 
 export function isOverdue(t: { dueAt: Date | null }, now = new Date()): boolean {
@@ -543,13 +546,15 @@ export async function getAttachment(actor: SignedIn, ticketId: number, attachmen
   return file ?? null;
 }
 
-export async function ticketFormOptions(actor: SignedIn) {
+export async function ticketFormOptions(actor: SignedIn, withEnterprises = true) {
   const db = await getDb();
   const depts = await db.select().from(departments).orderBy(asc(departments.id));
   const staffList = isStaff(actor)
     ? await db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(inArray(users.role, ["staff", "admin"]), isNull(users.disabledAt))).orderBy(asc(users.displayName))
     : [];
-  const enterpriseList = isStaff(actor)
+  const enterpriseList = !withEnterprises
+    ? []
+    : isStaff(actor)
     ? await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).orderBy(asc(enterprises.name))
     : actor.enterpriseIds.length
       ? await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, actor.enterpriseIds)).orderBy(asc(enterprises.name))
