@@ -54,3 +54,13 @@ describe("ticket attachments", () => {
     await expect(downloadResponse({ storedName: "../../etc/passwd", originalName: "x", contentType: "text/plain", size: 1 })).rejects.toBeInstanceOf(Response);
   });
 });
+
+describe("a form without files", () => {
+  it("is read as a plain form", async () => {
+    const request = new Request("http://localhost/tickets/new", { method: "POST", body: new URLSearchParams({ title: "标题" }) });
+    const result = await parseTicketForm(request);
+    if ("error" in result) throw new Error(result.error);
+    expect(result.formData.get("title")).toBe("标题");
+    expect(result.files).toEqual([]);
+  });
+});

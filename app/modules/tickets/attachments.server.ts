@@ -53,6 +53,10 @@ export class UploadError extends Error {
  * of an unknown type, and then every file already written is removed); other fields stay text.
  */
 export async function parseTicketForm(request: Request): Promise<{ formData: FormData; files: StoredFile[] } | { error: UploadError["key"]; formData: FormData | null }> {
+  // A form without files (or posted without JavaScript as urlencoded) has nothing to stream.
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    return { formData: await request.formData(), files: [] };
+  }
   const dir = uploadDir();
   mkdirSync(dir, { recursive: true });
   const files: StoredFile[] = [];
