@@ -119,6 +119,7 @@ CREATE INDEX "tickets_association_created_idx" ON "tickets" USING btree ("associ
 CREATE INDEX "tickets_category_created_idx" ON "tickets" USING btree ("category","created_at","id");--> statement-breakpoint
 CREATE INDEX "tickets_handler_idx" ON "tickets" USING btree ("handler_id");--> statement-breakpoint
 CREATE INDEX "tickets_due_idx" ON "tickets" USING btree ("due_at") WHERE "tickets"."due_at" is not null;--> statement-breakpoint
+CREATE INDEX "tickets_escalated_idx" ON "tickets" USING btree ("due_at") WHERE "tickets"."escalated_at" is not null and "tickets"."status" = 'referred';--> statement-breakpoint
 CREATE INDEX "tickets_resolved_idx" ON "tickets" USING btree ("resolved_at");--> statement-breakpoint
 CREATE INDEX "tickets_closed_idx" ON "tickets" USING btree ("closed_at");--> statement-breakpoint
 CREATE INDEX "tickets_search_idx" ON "tickets" USING gin ("search_text");--> statement-breakpoint

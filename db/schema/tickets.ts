@@ -87,6 +87,8 @@ export const tickets = pgTable(
     index("tickets_category_created_idx").on(t.category, t.createdAt, t.id),
     index("tickets_handler_idx").on(t.handlerId),
     index("tickets_due_idx").on(t.dueAt).where(sql`${t.dueAt} is not null`),
+    // The staff lead's escalation list (open referrals past their limit).
+    index("tickets_escalated_idx").on(t.dueAt).where(sql`${t.escalatedAt} is not null and ${t.status} = 'referred'`),
     index("tickets_resolved_idx").on(t.resolvedAt),
     index("tickets_closed_idx").on(t.closedAt),
     index("tickets_search_idx").using("gin", t.searchText),

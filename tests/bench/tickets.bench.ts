@@ -209,6 +209,10 @@ async function main() {
       if (process.env.BENCH_FULL_PLANS) console.log(lines.join("\n"));
     }
   }
+  const { listEscalations } = await import("../../app/modules/tickets/tickets.server");
+  void listEscalations;
+  const esc = await sql.unsafe(`explain (analyze, costs off) select id from tickets where status = 'referred' and escalated_at is not null order by due_at limit 10`);
+  console.log(`-- escalations (the lead's list): ${esc.map((r) => r["QUERY PLAN"]).filter((l: string) => /Scan|Execution/.test(l)).map((l: string) => l.trim().replace(/\s+\(actual.*$/, "")).join(" | ")}`);
   await sql.end();
   await closeDb();
 
