@@ -6,7 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { assertDbReachable, closeDb, migrateDb, pingDb } from "../db/client.server";
 import { seedDemoIfEmpty } from "../db/seed/demo.server";
-import { createI18n, detectLanguage } from "./lib/i18n";
+import { detectLanguage, serverI18n } from "./lib/i18n";
 import { NonceContext } from "./components/nonce";
 
 export const streamTimeout = 5_000;
@@ -14,6 +14,7 @@ export const streamTimeout = 5_000;
 // The HTTP server (app/server.js) reaches the database through the build's entry module.
 export { assertDbReachable, closeDb, migrateDb, pingDb, seedDemoIfEmpty };
 export { readSettings } from "./lib/env.server";
+export { startMembershipSweeps } from "./modules/members/sweep.server";
 
 export default function handleRequest(
   request: Request,
@@ -23,7 +24,7 @@ export default function handleRequest(
   loadContext: { nonce?: string },
 ) {
   const nonce = loadContext?.nonce ?? "";
-  const i18n = createI18n(detectLanguage(request));
+  const i18n = serverI18n(detectLanguage(request));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -117,7 +117,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const { i18n, t } = useTranslation();
   const lng = data?.lng ?? "zh-CN";
-  if (i18n.language !== lng) void i18n.changeLanguage(lng);
+  // In the browser, follow a language change; the server's instances are per language and shared.
+  if (typeof document !== "undefined" && i18n.language !== lng) void i18n.changeLanguage(lng);
   return (
     <html lang={lng}>
       <head>

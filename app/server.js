@@ -140,6 +140,9 @@ app.all(
 const server = app.listen(settings.PORT, settings.HOST, () => {
   console.log(`Yunjiang portal on http://localhost:${settings.PORT} (${settings.DATABASE_URL ? "PostgreSQL" : `embedded database in ${settings.DATA_DIR}`})`);
 });
+// Lapses and renewal reminders: once now, then daily (app/modules/members/sweep.server.ts).
+const stopSweeps = entry.startMembershipSweeps?.() ?? (() => {});
+
 server.on("error", async (error) => {
   console.error(`Cannot listen on port ${settings.PORT}: ${error.message}`);
   await entry.closeDb().catch(() => {});
@@ -150,6 +153,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  stopSweeps();
   server.close();
   server.closeAllConnections?.();
   await entry.closeDb().catch(() => {});

@@ -42,7 +42,9 @@ export function formatDateTime(value: Date | string | number | null | undefined,
   }).format(toDate(value));
 }
 
-/** Today's calendar date in Shanghai as YYYY-MM-DD. */
+const shanghaiDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's calendar date in Shanghai as YYYY-MM-DD (the formatter is built once: it is costly). */
 export function shanghaiToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return shanghaiDay.format(now);
 }

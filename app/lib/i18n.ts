@@ -47,12 +47,20 @@ export function createI18n(lng: Language): I18n {
 }
 
 const serverInstances = new Map<Language, I18n>();
-/** A translator for server-side text (CSV headers, emails, notification bodies). */
-export function translator(lng: Language) {
+/**
+ * One i18next instance per language on the server, shared by all requests: each is fixed to its
+ * language, and building one per request costs more than rendering a simple page.
+ */
+export function serverI18n(lng: Language): I18n {
   let instance = serverInstances.get(lng);
   if (!instance) {
     instance = createI18n(lng);
     serverInstances.set(lng, instance);
   }
-  return instance.t;
+  return instance;
+}
+
+/** A translator for server-side text (CSV headers, emails, notification bodies). */
+export function translator(lng: Language) {
+  return serverI18n(lng).t;
 }

@@ -1,4 +1,6 @@
 import { coreAbilities } from "./permissions/core";
+import { jobsAbilities } from "./permissions/jobs";
+import { fairsAbilities } from "./permissions/fairs";
 import { ticketsAbilities } from "./permissions/tickets";
 import type { Actor, Rule } from "./permissions/types";
 
@@ -12,6 +14,8 @@ export type { Actor, Rule } from "./permissions/types";
  */
 export const abilities = {
   ...coreAbilities,
+  ...jobsAbilities,
+  ...fairsAbilities,
   ...ticketsAbilities,
 } as const satisfies Record<string, Rule>;
 

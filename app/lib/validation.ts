@@ -75,10 +75,27 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors
 /** Validates a submitted form; on failure returns the errors and what was typed, so nothing is lost. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.output<S>> {
   const values = formValues(formData);
+  const safeValues = () => Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)).map(([k, v]) => [k, withoutNul(v)]));
+  // PostgreSQL text cannot hold U+0000: refuse it here as a field error instead of failing in the database.
+  const withNul = Object.keys(values).filter((k) => (Array.isArray(values[k]) ? (values[k] as string[]) : [values[k] as string]).some((v) => v.includes("\u0000")));
+  if (withNul.length) return { ok: false, errors: Object.fromEntries(withNul.map((k) => [k, "forms.invalid"])), values: safeValues() };
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
-  const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
-  return { ok: false, errors: fieldErrorsOf(result.error), values: safeValues };
+  return { ok: false, errors: fieldErrorsOf(result.error), values: safeValues() };
+}
+
+function withoutNul(v: string | string[]): string | string[] {
+  return Array.isArray(v) ? v.map((s) => s.replaceAll("\u0000", "")) : v.replaceAll("\u0000", "");
+}
+
+/**
+ * A URL's query as a plain object for a zod filter schema: the last value of each name, NUL
+ * characters removed (PostgreSQL text cannot hold them), each value cut at 1,000 characters.
+ */
+export function queryValues(url: string | URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URL(url).searchParams) out[k] = v.replaceAll("\u0000", "").slice(0, 1000);
+  return out;
 }
 
 // Reusable field shapes. Form fields arrive as strings: empty means "not given".
@@ -93,6 +110,8 @@ export const optionalText = (max = 200) =>
 export const intField = (min = 0, max = 2_147_483_647) => z.coerce.number().int().min(min).max(max);
 export const checkbox = z
   .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("1"), z.literal(""), z.undefined()])
+  // .optional(): an unticked box is absent from the form, and zod 4 wants a missing key declared optional.
+  .optional()
   .transform((v) => v === true || v === "on" || v === "true" || v === "1");
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const phone = z

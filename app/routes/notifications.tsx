@@ -12,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "notifications.view");
   const page = pageFromUrl(request.url);
   const { rows, total } = await listNotifications(actor.userId, page);
-  return { rows, total, page };
+  return { rows, total, page, pageSize: NOTIFICATIONS_PAGE_SIZE };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NotificationsPage() {
   const { t } = useTranslation();
-  const { rows, total, page } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   return (
     <>
@@ -54,7 +54,7 @@ export default function NotificationsPage() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={NOTIFICATIONS_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   );
 }

@@ -1,4 +1,7 @@
 export * from "./accounts";
 export * from "./organisations";
 export * from "./members";
+export * from "./jobs";
+export * from "./fairs";
+export * from "./files";
 export * from "./tickets";

@@ -1,5 +1,9 @@
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
+
+/** A PostgreSQL tsvector (config 'simple'), filled by the members module from name bigrams. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const associationKinds = ["centre", "federation", "chamber"] as const;
 
@@ -43,10 +47,16 @@ export const enterprises = pgTable(
     phone: text("phone").notNull(),
     email: text("email"),
     publicFields: jsonb("public_fields").$type<PublicField[]>().notNull().default(["segment", "village"]),
+    /** Overlapping character bigrams of the name plus latin words: Chinese search without a word parser. */
+    searchText: tsvector("search_text"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("enterprises_name_idx").on(t.name), index("enterprises_village_idx").on(t.village)],
+  (t) => [
+    index("enterprises_name_idx").on(t.name),
+    index("enterprises_village_idx").on(t.village),
+    index("enterprises_search_idx").using("gin", t.searchText),
+  ],
 );
 
 export const enterpriseUsers = pgTable(
@@ -146,6 +156,8 @@ export const renewalReminders = pgTable(
       .notNull()
       .references(() => dues.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: reminderKinds }).notNull(),
+    /** False when a later reminder of the same dues superseded this one before it went out (recorded, not skipped silently). */
+    notified: boolean("notified").notNull().default(true),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("renewal_reminders_dues_kind_uq").on(t.duesId, t.kind)],
@@ -174,5 +186,34 @@ export const joinApplications = pgTable(
     enterpriseId: integer("enterprise_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("join_applications_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    index("join_applications_status_idx").on(t.status, t.createdAt),
+    // At most one pending application per credit code.
+    uniqueIndex("join_applications_pending_credit_code_uq").on(t.creditCode).where(sql`status = 'pending'`),
+  ],
+);
+
+export const changeRequestStatuses = ["pending", "approved", "rejected"] as const;
+
+/** A member asks staff to change the enterprise's name or credit code; staff decide on /members/:id. */
+export const enterpriseChangeRequests = pgTable(
+  "enterprise_change_requests",
+  {
+    id: serial("id").primaryKey(),
+    enterpriseId: integer("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "cascade" }),
+    requestedBy: text("requested_by")
+      .notNull()
+      .references(() => users.id),
+    /** The requested values: { name?, creditCode? }. */
+    changes: jsonb("changes").$type<{ name?: string; creditCode?: string }>().notNull(),
+    note: text("note"),
+    status: text("status", { enum: changeRequestStatuses }).notNull().default("pending"),
+    decisionReason: text("decision_reason"),
+    decidedBy: text("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("enterprise_change_requests_enterprise_idx").on(t.enterpriseId, t.status)],
 );

@@ -6,6 +6,9 @@ import { getDb, type Executor } from "../client.server";
 import { users } from "../schema/accounts";
 import { associations, dues, duesRates, enterpriseUsers, enterprises, memberships, type MembershipType, type Segment } from "../schema/members";
 import { banks, departments } from "../schema/organisations";
+import { seedJobs } from "./jobs.server";
+import { seedFairs } from "./fairs.server";
+import { seedMembersDemo } from "./members.server";
 import { seedTickets } from "./tickets.server";
 import { address, chamberNames, enterpriseName, mulberry32, personName, phone, village } from "./demo-names";
 
@@ -150,6 +153,9 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   await db.insert(users).values(demoUsers.map((u) => ({ ...u, passwordHash })));
   // The member demo account owns the first centre member enterprise.
   await db.insert(enterpriseUsers).values({ enterpriseId: centreIds[0], userId: "demo-member", isOwner: true });
+  await seedJobs(db, centreIds);
+  await seedFairs(db, year);
+  await seedMembersDemo(db, year);
   await seedTickets(db, year);
 }
 

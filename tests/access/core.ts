@@ -5,9 +5,31 @@ const signedInRedirected = { anonymous: "ok", seeker: "redirect", member: "redir
 export const routes: RouteAccess[] = [
   { file: "_index.tsx", path: "/", get: allowAll },
   { file: "healthz.ts", path: "/healthz", get: allowAll },
-  { file: "login.tsx", path: "/login", get: signedInRedirected, actions: [{ form: { email: "x@y.z", password: "wrong-password" }, expect: allowAll }] },
-  { file: "logout.tsx", path: "/logout", get: { ...signedIn, seeker: "redirect", member: "redirect", department: "redirect", bank: "redirect", mediator: "redirect", staff: "redirect", admin: "redirect" } },
-  { file: "register.tsx", path: "/register", get: signedInRedirected, actions: [{ form: {}, expect: signedInRedirected }] },
+  {
+    file: "login.tsx",
+    path: "/login",
+    get: signedInRedirected,
+    // An empty password is refused before any credential check (400), so the walker does not count as failed logins.
+    actions: [{ form: { email: "x@y.z", password: "" }, expect: allowAll, validForm: { email: "{unique}@bad-input.test", password: "wrong-password-1", next: "/" } }],
+  },
+  {
+    file: "logout.tsx",
+    path: "/logout",
+    get: { ...signedIn, seeker: "redirect", member: "redirect", department: "redirect", bank: "redirect", mediator: "redirect", staff: "redirect", admin: "redirect" },
+    actions: [{ form: {}, endsSession: true, expect: { ...signedIn, seeker: "redirect", member: "redirect", department: "redirect", bank: "redirect", mediator: "redirect", staff: "redirect", admin: "redirect" } }],
+  },
+  {
+    file: "register.tsx",
+    path: "/register",
+    get: signedInRedirected,
+    actions: [
+      {
+        form: {},
+        expect: signedInRedirected,
+        validForm: { displayName: "坏输入测试", email: "{unique}@bad-input.test", phone: "13812345678", password: "long-enough-password", confirmPassword: "long-enough-password" },
+      },
+    ],
+  },
   { file: "notifications.tsx", path: "/notifications", get: signedIn, actions: [{ form: {}, expect: signedIn }] },
 ];
 

@@ -1,14 +1,32 @@
 /**
- * Placeholders of the access matrix, in the format of the security engineer's
- * tests/access/fixtures.ts (merge: add these keys to its `fixtures`). The demo seed is deterministic
- * and runs into a fresh database, so the tickets' ids are known in advance; the integration test
- * tests/integration/tickets-demo.test.ts checks that they still mean what is written here.
+ * Placeholders of the access matrix ("/members/{memberEnterprise}") and how they are resolved.
+ *
+ * The e2e server seeds the demo data (db/seed/demo.server.ts) into a FRESH, EMPTY database at
+ * every run, and the seed is deterministic, so most ids are known in advance:
+ *   - serial ids start at 1 in seed order: enterprises 1..179 are the centre's members (the member
+ *     demo user owns enterprise 1), 180..367 the federation's executive-committee enterprises;
+ *     departments 1..12 in `departmentSeeds` order (1 = tax, the dept demo user's); banks 1..5 in
+ *     `bankSeeds` order (1 = the bank demo user's rural commercial bank);
+ *   - demo users have fixed text ids: demo-admin, demo-staff, demo-member, demo-dept, demo-bank,
+ *     demo-mediator, demo-seeker.
+ * The database cannot be queried from the test process (PGlite has one process), and the app
+ * has no test-only endpoints. Where an id is not known in advance (a record another capability's
+ * seed creates), write a resolver: it may fetch a page as a role and pick the id out of it, e.g.
+ *   someTicket: async ({ get }) => firstMatch(await get("staff", "/tickets"), /href="\/tickets\/(\d+)"/),
+ * Resolved values are cached for the run.
  */
 import type { Who } from "./types";
 
-export type FixtureContext = { get: (who: Who, path: string) => Promise<{ status: number; body: string }> };
+export type FixtureContext = {
+  /** GET a page as a role (anonymous: no cookie); returns status and body. */
+  get: (who: Who, path: string) => Promise<{ status: number; body: string }>;
+};
 export type Fixture = string | ((ctx: FixtureContext) => Promise<string>);
 
+/**
+ * Tickets: the demo seed is deterministic into a fresh database, so these ids are known; the
+ * integration test tests/integration/tickets-demo.test.ts checks they still mean what is written.
+ */
 export const ticketFixtures = {
   /** The member demo user's problem referred to the tax bureau (dept@ sees it; overdue, escalated). */
   ticketOfMember: "27",
@@ -18,6 +36,55 @@ export const ticketFixtures = {
   /** Another enterprise's problem, referred to the commerce bureau: neither member@ nor dept@ may see it. */
   ticketOfOther: "1",
   visit: "1",
-} as const satisfies Record<string, Fixture>;
+} as const;
 
-export const fixtures: Record<string, Fixture> = { ...ticketFixtures };
+export const fixtures: Record<string, Fixture> = {
+  ...ticketFixtures,
+  adminUser: "demo-admin",
+  staffUser: "demo-staff",
+  memberUser: "demo-member",
+  seekerUser: "demo-seeker",
+  /** The member demo user's enterprise (first centre member). */
+  memberEnterprise: "1",
+  /** An enterprise the member demo user does NOT belong to. */
+  otherEnterprise: "2",
+  /** The dept demo user's department (tax) and another one. */
+  memberDepartment: "1",
+  otherDepartment: "2",
+  /** The bank demo user's bank and another one. */
+  memberBank: "1",
+  otherBank: "2",
+};
+
+/** The first capture group of `pattern` in a page, or an error naming what was missing. */
+export function firstMatch(page: { status: number; body: string }, pattern: RegExp): string {
+  const m = pattern.exec(page.body);
+  if (!m) throw new Error(`fixture: ${pattern} not found in a page (status ${page.status})`);
+  return m[1];
+}
+
+const cache = new Map<string, Promise<string>>();
+
+/** Replaces every {placeholder} in a path or form value; an unknown placeholder is an error. */
+export async function resolvePlaceholders(text: string, ctx: FixtureContext): Promise<string> {
+  const names = [...text.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map((m) => m[1]);
+  let out = text;
+  for (const name of names) {
+    if (name === "unique") continue; // the bad-input runner's own token
+    const fixture = fixtures[name];
+    if (fixture === undefined) throw new Error(`unknown placeholder {${name}}: add it to tests/access/fixtures.ts`);
+    let value = cache.get(name);
+    if (!value) {
+      value = typeof fixture === "string" ? Promise.resolve(fixture) : fixture(ctx);
+      cache.set(name, value);
+    }
+    out = out.replace(`{${name}}`, encodeURIComponent(await value));
+  }
+  return out;
+}
+
+export async function resolveForm(form: Record<string, string> | undefined, ctx: FixtureContext): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(form ?? {})) out[k] = decodeURIComponent(await resolvePlaceholders(v, ctx));
+  return out;
+}

@@ -34,7 +34,7 @@ export const routes: RouteAccess[] = [
   { file: "tickets.$id.attachments.$attachmentId.ts", path: "/tickets/{ticketWithAttachment}/attachments/{attachmentOfMember}", get: attachmentViewers },
   { file: "inbox.tsx", path: "/inbox", get: only("department") },
   { file: "visits._index.tsx", path: "/visits", get: staffOnly, actions: [{ form: {}, expect: staffOnly }] },
-  { file: "visits.$id.tsx", path: "/visits/{visit}", get: staffOnly },
+  { file: "visits.$id.tsx", path: "/visits/{visit}", get: staffOnly, noObjectProbe: "visits are staff records: every staff member may open every visit, no one else may open any" },
   { file: "reports.tsx", path: "/reports", get: staffOnly },
   {
     file: "admin.tickets.tsx",

@@ -26,7 +26,30 @@ export type RouteAccess = {
   /** Expected answer to GET; omit for action-only routes. */
   get?: ByRole;
   /** Each action (intent) with the form fields sent and the expected answer per role. */
-  actions?: { intent?: string; form?: Record<string, string>; expect: ByRole }[];
+  actions?: ActionAccess[];
+  /**
+   * For a route with an id in its URL that has no owner (e.g. admin-only pages), why no
+   * ObjectProbe is needed. The coverage test asks for a probe or this reason.
+   */
+  noObjectProbe?: string;
+};
+
+export type ActionAccess = {
+  intent?: string;
+  /** Sent by the access walker; placeholders in braces as in `path`. */
+  form?: Record<string, string>;
+  expect: ByRole;
+  /**
+   * A form that passes validation, for the bad-input runner (tests/e2e/bad-input.spec.ts), which
+   * breaks one field at a time. "{unique}" in a value becomes a fresh string per submission.
+   * Without it the runner breaks the fields of `form`. Leave it out where a valid submission
+   * would do harm to the shared e2e data.
+   */
+  validForm?: Record<string, string>;
+  /** The action ends or replaces the session (logout): the walker uses a fresh sign-in for it. */
+  endsSession?: boolean;
+  /** The bad-input runner skips this action, with the reason (e.g. covered at module level). */
+  skipBadInput?: string;
 };
 
 /** A user of the right role but the wrong owner must get 404 and none of the record's data. */

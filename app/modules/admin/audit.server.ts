@@ -1,0 +1,109 @@
+import Papa from "papaparse";
+import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
+import { getDb } from "../../../db/client.server";
+import { auditEvents, users } from "../../../db/schema/accounts";
+import { offsetOf } from "../../lib/pagination";
+import type { AuditQuery } from "./schema";
+import { likePattern } from "./users.server";
+
+export const AUDIT_PAGE_SIZE = 50;
+/** A CSV export stops here; narrow the filters for more. */
+export const AUDIT_CSV_LIMIT = 50_000;
+
+/** Day boundaries are Asia/Shanghai days (UTC+8, no daylight saving). */
+function shanghaiDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+function conditionOf(query: AuditQuery): SQL | undefined {
+  const where: SQL[] = [];
+  if (query.actor) {
+    // The actor is matched by user id, or by a part of the email or display name.
+    where.push(or(eq(auditEvents.actorId, query.actor), ilike(users.email, likePattern(query.actor)), ilike(users.displayName, likePattern(query.actor)))!);
+  }
+  if (query.action) where.push(ilike(auditEvents.action, `${query.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (query.entityType) where.push(eq(auditEvents.entityType, query.entityType));
+  if (query.entityId) where.push(eq(auditEvents.entityId, query.entityId));
+  if (query.from) where.push(gte(auditEvents.at, shanghaiDayStart(query.from)));
+  if (query.to) where.push(lt(auditEvents.at, new Date(shanghaiDayStart(query.to).getTime() + 24 * 3600 * 1000)));
+  return where.length ? and(...where) : undefined;
+}
+
+function baseSelect() {
+  return {
+    id: auditEvents.id,
+    at: auditEvents.at,
+    actorId: auditEvents.actorId,
+    actorRole: auditEvents.actorRole,
+    actorEmail: users.email,
+    actorName: users.displayName,
+    action: auditEvents.action,
+    entityType: auditEvents.entityType,
+    entityId: auditEvents.entityId,
+    before: auditEvents.before,
+    after: auditEvents.after,
+    ip: auditEvents.ip,
+  };
+}
+
+export async function listAuditEvents(query: AuditQuery, page: number) {
+  const db = await getDb();
+  const condition = conditionOf(query);
+  const rows = await db
+    .select(baseSelect())
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(condition)
+    .orderBy(desc(auditEvents.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset(offsetOf(page, AUDIT_PAGE_SIZE));
+  const [{ n }] = await db.select({ n: count() }).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.actorId)).where(condition);
+  return { rows, total: n };
+}
+
+/** Distinct entity types for the filter's picker. */
+export async function auditEntityTypes(): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.selectDistinct({ t: auditEvents.entityType }).from(auditEvents).orderBy(auditEvents.entityType);
+  return rows.map((r) => r.t);
+}
+
+/** Renders a before/after value as indented JSON for people to read. */
+export function readableJson(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return JSON.stringify(value, null, 2);
+}
+
+/** Neutralises spreadsheet formulas (=, +, -, @ at the start of a cell: CSV injection). */
+export function csvSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export async function auditCsv(query: AuditQuery): Promise<string> {
+  const db = await getDb();
+  const rows = await db
+    .select(baseSelect())
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(conditionOf(query))
+    .orderBy(desc(auditEvents.id))
+    .limit(AUDIT_CSV_LIMIT);
+  const body = Papa.unparse({
+    fields: ["id", "at", "actor_id", "actor_email", "actor_role", "action", "entity_type", "entity_id", "before", "after", "ip"],
+    data: rows.map((r) => [
+      r.id,
+      r.at.toISOString(),
+      r.actorId ?? "",
+      r.actorEmail ?? "",
+      r.actorRole ?? "",
+      r.action,
+      r.entityType,
+      r.entityId ?? "",
+      r.before == null ? "" : JSON.stringify(r.before),
+      r.after == null ? "" : JSON.stringify(r.after),
+      r.ip ?? "",
+    ].map((v) => csvSafe(String(v)))),
+  });
+  // A byte-order mark so spreadsheet programs read the Chinese text as UTF-8.
+  return `\uFEFF${body}`;
+}

@@ -1,0 +1,142 @@
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { getDb } from "../../../db/client.server";
+import { users } from "../../../db/schema/accounts";
+import { enterpriseUsers, enterprises } from "../../../db/schema/members";
+import { applicationEvents, jobApplications, jobPostings, seekerProfiles, type ApplicationStatus } from "../../../db/schema/jobs";
+import { appendAudit } from "../../lib/audit.server";
+import { shanghaiToday } from "../../lib/format";
+import type { Actor } from "../../lib/permissions";
+import { offsetOf } from "../../lib/pagination";
+import { notify } from "../notifications/notifications.server";
+import { transition, type PipelineEvent } from "./pipeline";
+import { postingState, type CommandResult } from "./postings.server";
+
+export const APPLICATIONS_PAGE_SIZE = 20;
+
+/**
+ * A seeker applies once to an open posting. The unique index (posting, seeker) decides under
+ * concurrency: the insert does nothing on conflict, and the seeker is told it already applied.
+ */
+export async function applyToPosting(actor: Actor, postingId: number, message: string | null, ip: string | null = null): Promise<CommandResult> {
+  if (!actor || actor.role !== "seeker") return { ok: false, error: "notFound" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [p] = await tx.select().from(jobPostings).where(eq(jobPostings.id, postingId));
+    if (!p || p.hiddenAt) return { ok: false as const, error: "notFound" };
+    if (postingState(p, shanghaiToday()) !== "open") return { ok: false as const, error: "notOpen" };
+    const [created] = await tx
+      .insert(jobApplications)
+      .values({ postingId, seekerUserId: actor.userId, message })
+      .onConflictDoNothing({ target: [jobApplications.postingId, jobApplications.seekerUserId] })
+      .returning({ id: jobApplications.id });
+    if (!created) return { ok: false as const, error: "alreadyApplied" };
+    await tx.insert(applicationEvents).values({ applicationId: created.id, fromStatus: null, toStatus: "applied", actorId: actor.userId });
+    await appendAudit(tx, { actor, action: "job_application.create", entityType: "job_application", entityId: created.id, after: { postingId, status: "applied" }, ip });
+    const recipients = await tx.select({ userId: enterpriseUsers.userId }).from(enterpriseUsers).where(eq(enterpriseUsers.enterpriseId, p.enterpriseId));
+    await notify(
+      tx,
+      recipients.map((r) => ({ userId: r.userId, messageKey: "jobs:notify.newApplication", params: { title: p.title, name: actor.displayName }, link: `/jobs/manage/applications/${created.id}` })),
+    );
+    return { ok: true as const, id: created.id };
+  });
+}
+
+/** The seeker's own applications with their status. */
+export async function listMyApplications(actor: NonNullable<Actor>, page: number) {
+  const db = await getDb();
+  const where = eq(jobApplications.seekerUserId, actor.userId);
+  const rows = await db
+    .select({
+      id: jobApplications.id,
+      status: jobApplications.status,
+      declineReason: jobApplications.declineReason,
+      createdAt: jobApplications.createdAt,
+      updatedAt: jobApplications.updatedAt,
+      postingId: jobPostings.id,
+      title: jobPostings.title,
+      enterpriseName: enterprises.name,
+    })
+    .from(jobApplications)
+    .innerJoin(jobPostings, eq(jobPostings.id, jobApplications.postingId))
+    .innerJoin(enterprises, eq(enterprises.id, jobPostings.enterpriseId))
+    .where(where)
+    .orderBy(desc(jobApplications.createdAt), desc(jobApplications.id))
+    .limit(APPLICATIONS_PAGE_SIZE)
+    .offset(offsetOf(page, APPLICATIONS_PAGE_SIZE));
+  const [total] = await db.select({ n: count() }).from(jobApplications).where(where);
+  return { rows, total: total.n };
+}
+
+/** Applications to the member's own enterprises' postings; nobody else's, whatever is asked. */
+export async function listEnterpriseApplications(actor: NonNullable<Actor>, page: number, filter: { status?: ApplicationStatus | null; postingId?: number | null } = {}) {
+  if (actor.role !== "member" || actor.enterpriseIds.length === 0) return { rows: [], total: 0 };
+  const db = await getDb();
+  const conds: SQL[] = [inArray(jobPostings.enterpriseId, actor.enterpriseIds)];
+  if (filter.status) conds.push(eq(jobApplications.status, filter.status));
+  if (filter.postingId) conds.push(eq(jobApplications.postingId, filter.postingId));
+  const where = and(...conds);
+  const rows = await db
+    .select({
+      id: jobApplications.id,
+      status: jobApplications.status,
+      createdAt: jobApplications.createdAt,
+      postingId: jobPostings.id,
+      title: jobPostings.title,
+      seekerName: users.displayName,
+    })
+    .from(jobApplications)
+    .innerJoin(jobPostings, eq(jobPostings.id, jobApplications.postingId))
+    .innerJoin(users, eq(users.id, jobApplications.seekerUserId))
+    .where(where)
+    .orderBy(desc(jobApplications.createdAt), desc(jobApplications.id))
+    .limit(APPLICATIONS_PAGE_SIZE)
+    .offset(offsetOf(page, APPLICATIONS_PAGE_SIZE));
+  const [total] = await db.select({ n: count() }).from(jobApplications).innerJoin(jobPostings, eq(jobPostings.id, jobApplications.postingId)).where(where);
+  return { rows, total: total.n };
+}
+
+/** One application for its enterprise: the seeker's profile, message and history; null when not theirs. */
+export async function getApplicationForEnterprise(actor: Actor, id: number) {
+  if (!actor || actor.role !== "member" || actor.enterpriseIds.length === 0) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ application: jobApplications, posting: { id: jobPostings.id, title: jobPostings.title, enterpriseId: jobPostings.enterpriseId }, seeker: { name: users.displayName, email: users.email, phone: users.phone } })
+    .from(jobApplications)
+    .innerJoin(jobPostings, eq(jobPostings.id, jobApplications.postingId))
+    .innerJoin(users, eq(users.id, jobApplications.seekerUserId))
+    .where(and(eq(jobApplications.id, id), inArray(jobPostings.enterpriseId, actor.enterpriseIds)));
+  if (!row) return null;
+  const [profile] = await db.select().from(seekerProfiles).where(eq(seekerProfiles.userId, row.application.seekerUserId));
+  const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+  return {
+    ...row,
+    profile: profile ? { ...profile, resumeStoredName: undefined, hasResume: Boolean(profile.resumeStoredName) } : null,
+    events,
+  };
+}
+
+/** The enterprise moves an application one step on, or declines it with a reason; the seeker is told. */
+export async function moveApplication(actor: Actor, id: number, event: PipelineEvent, ip: string | null = null): Promise<CommandResult<{ id: number; status: ApplicationStatus }>> {
+  if (!actor || actor.role !== "member" || actor.enterpriseIds.length === 0) return { ok: false, error: "notFound" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ a: jobApplications, title: jobPostings.title })
+      .from(jobApplications)
+      .innerJoin(jobPostings, eq(jobPostings.id, jobApplications.postingId))
+      .where(and(eq(jobApplications.id, id), inArray(jobPostings.enterpriseId, actor.enterpriseIds)))
+      .for("update", { of: jobApplications });
+    if (!row) return { ok: false as const, error: "notFound" };
+    const result = transition(row.a.status, event);
+    if (!result.ok) return { ok: false as const, error: result.error };
+    const now = new Date();
+    await tx
+      .update(jobApplications)
+      .set({ status: result.status, declineReason: result.status === "declined" ? result.reason : null, updatedAt: now })
+      .where(eq(jobApplications.id, id));
+    await tx.insert(applicationEvents).values({ applicationId: id, fromStatus: row.a.status, toStatus: result.status, reason: result.reason, actorId: actor.userId, at: now });
+    await appendAudit(tx, { actor, action: "job_application.move", entityType: "job_application", entityId: id, before: { status: row.a.status }, after: { status: result.status, reason: result.reason }, ip });
+    await notify(tx, [{ userId: row.a.seekerUserId, messageKey: "jobs:notify.statusChanged", params: { title: row.title, status: result.status }, link: "/jobs/applications" }]);
+    return { ok: true as const, id, status: result.status };
+  });
+}

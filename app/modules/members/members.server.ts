@@ -1,0 +1,446 @@
+/** Staff work on member enterprises: the list, the record, edits, memberships, dues, users, import. */
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import Papa from "papaparse";
+import { getDb, type Executor } from "../../../db/client.server";
+import { users } from "../../../db/schema/accounts";
+import {
+  associations,
+  dues,
+  enterpriseChangeRequests,
+  enterpriseUsers,
+  enterprises,
+  joinApplications,
+  membershipStatusChanges,
+  memberships,
+  renewalReminders,
+} from "../../../db/schema/members";
+import { appendAudit } from "../../lib/audit.server";
+import { shanghaiToday } from "../../lib/format";
+import { translator, type Language } from "../../lib/i18n";
+import type { Actor } from "../../lib/permissions";
+import { insertUser, isUniqueViolation } from "../accounts/accounts.server";
+import { parseImportCsv, validateImportRows, type ImportProblem } from "./csv-import";
+import { checkTransition } from "./membership-rules";
+import { createActiveMembership, enterpriseValues, insertEnterprise, setSearchText } from "./records.server";
+import type { EnterpriseProfileInput, MemberListQuery } from "./schema";
+import { searchQuery } from "./search-text";
+
+export const MEMBERS_PAGE_SIZE = 25;
+
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The WHERE of the staff list: search, enterprise fields, and membership filters on one membership. */
+function listWhere(q: MemberListQuery): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (q.q) {
+    const term = q.q.trim();
+    const tsq = searchQuery(term);
+    const byName = tsq ? sql`${enterprises.searchText} @@ to_tsquery('simple', ${tsq})` : ilike(enterprises.name, `%${likeEscape(term)}%`);
+    const code = term.replace(/\s+/g, "").toUpperCase();
+    conditions.push(/^[0-9A-Z]{2,18}$/.test(code) ? or(byName, ilike(enterprises.creditCode, `${likeEscape(code)}%`))! : byName);
+  }
+  if (q.segment) conditions.push(eq(enterprises.segment, q.segment));
+  if (q.aboveSize) conditions.push(eq(enterprises.aboveSize, q.aboveSize === "yes"));
+  if (q.village) conditions.push(eq(enterprises.village, q.village));
+  if (q.association || q.status || q.type) {
+    const m: SQL[] = [eq(memberships.enterpriseId, enterprises.id)];
+    if (q.association) m.push(eq(memberships.associationId, q.association));
+    if (q.status) m.push(eq(memberships.status, q.status));
+    if (q.type) m.push(eq(memberships.type, q.type));
+    conditions.push(sql`exists (select 1 from ${memberships} where ${and(...m)})`);
+  }
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+function listOrder(q: MemberListQuery) {
+  const column = {
+    name: enterprises.name,
+    creditCode: enterprises.creditCode,
+    village: enterprises.village,
+    employees: enterprises.employees,
+    output: enterprises.annualOutputFen,
+    createdAt: enterprises.createdAt,
+  }[q.sort ?? "name"];
+  return [q.dir === "desc" ? desc(column) : asc(column), asc(enterprises.id)];
+}
+
+async function membershipsOf(ex: Executor, enterpriseIds: number[]) {
+  if (enterpriseIds.length === 0) return [];
+  return ex
+    .select({
+      id: memberships.id,
+      enterpriseId: memberships.enterpriseId,
+      type: memberships.type,
+      status: memberships.status,
+      associationZh: associations.nameZh,
+      associationEn: associations.nameEn,
+      associationCode: associations.code,
+    })
+    .from(memberships)
+    .innerJoin(associations, eq(associations.id, memberships.associationId))
+    .where(inArray(memberships.enterpriseId, enterpriseIds))
+    .orderBy(memberships.id);
+}
+
+const listColumns = {
+  id: enterprises.id,
+  name: enterprises.name,
+  creditCode: enterprises.creditCode,
+  village: enterprises.village,
+  segment: enterprises.segment,
+  aboveSize: enterprises.aboveSize,
+  employees: enterprises.employees,
+  annualOutputFen: enterprises.annualOutputFen,
+  exportSharePct: enterprises.exportSharePct,
+  legalRep: enterprises.legalRep,
+  address: enterprises.address,
+  contactPerson: enterprises.contactPerson,
+  phone: enterprises.phone,
+  email: enterprises.email,
+};
+
+export async function listEnterprises(q: MemberListQuery, page: number, pageSize = MEMBERS_PAGE_SIZE) {
+  const db = await getDb();
+  const where = listWhere(q);
+  const [total] = await db.select({ n: count() }).from(enterprises).where(where);
+  const rows = await db
+    .select(listColumns)
+    .from(enterprises)
+    .where(where)
+    .orderBy(...listOrder(q))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const ms = await membershipsOf(db, rows.map((r) => r.id));
+  return { rows: rows.map((r) => ({ ...r, memberships: ms.filter((m) => m.enterpriseId === r.id) })), total: total.n };
+}
+
+export async function villages(): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.selectDistinct({ village: enterprises.village }).from(enterprises).orderBy(enterprises.village);
+  return rows.map((r) => r.village);
+}
+
+/** The filtered list as CSV (UTF-8 with BOM so Excel reads the Chinese), headers in the reader's language. */
+export async function exportEnterprisesCsv(q: MemberListQuery, lng: Language): Promise<string> {
+  const db = await getDb();
+  const rows = await db.select(listColumns).from(enterprises).where(listWhere(q)).orderBy(...listOrder(q));
+  const ms = await membershipsOf(db, rows.map((r) => r.id));
+  const t = translator(lng);
+  const fields = ["name", "creditCode", "legalRep", "address", "village", "segment", "aboveSize", "annualOutputWan", "employees", "exportSharePct", "contactPerson", "phone", "email", "memberships"];
+  const data = rows.map((r) => [
+    r.name,
+    r.creditCode,
+    r.legalRep,
+    r.address,
+    r.village,
+    t(`members:segments.${r.segment}`),
+    r.aboveSize ? t("forms.yes") : t("forms.no"),
+    String(r.annualOutputFen / 1_000_000),
+    String(r.employees),
+    String(r.exportSharePct),
+    r.contactPerson,
+    r.phone,
+    r.email ?? "",
+    ms
+      .filter((m) => m.enterpriseId === r.id)
+      .map((m) => `${lng === "en" ? m.associationEn : m.associationZh}:${t(`members:types.${m.type}`)}:${t(`status.${m.status}`)}`)
+      .join("; "),
+  ]);
+  return "\uFEFF" + Papa.unparse({ fields: fields.map((f) => t(`members:fields.${f}`)), data }) + "\r\n";
+}
+
+/** The whole record of one enterprise for staff (or null: 404). */
+export async function getEnterpriseRecord(id: number) {
+  const db = await getDb();
+  const [enterprise] = await db.select().from(enterprises).where(eq(enterprises.id, id));
+  if (!enterprise) return null;
+  const ms = await db
+    .select({ membership: memberships, associationZh: associations.nameZh, associationEn: associations.nameEn })
+    .from(memberships)
+    .innerJoin(associations, eq(associations.id, memberships.associationId))
+    .where(eq(memberships.enterpriseId, id))
+    .orderBy(memberships.id);
+  const ids = ms.map((m) => m.membership.id);
+  const duesRows = ids.length ? await db.select().from(dues).where(inArray(dues.membershipId, ids)).orderBy(desc(dues.year)) : [];
+  const history = ids.length ? await db.select().from(membershipStatusChanges).where(inArray(membershipStatusChanges.membershipId, ids)).orderBy(desc(membershipStatusChanges.at), desc(membershipStatusChanges.id)) : [];
+  const reminders = duesRows.length
+    ? await db.select().from(renewalReminders).where(inArray(renewalReminders.duesId, duesRows.map((d) => d.id))).orderBy(desc(renewalReminders.sentAt))
+    : [];
+  const people = await db
+    .select({ id: users.id, email: users.email, displayName: users.displayName, isOwner: enterpriseUsers.isOwner, disabledAt: users.disabledAt })
+    .from(enterpriseUsers)
+    .innerJoin(users, eq(users.id, enterpriseUsers.userId))
+    .where(eq(enterpriseUsers.enterpriseId, id))
+    .orderBy(desc(enterpriseUsers.isOwner), users.email);
+  const changeRequests = await db.select().from(enterpriseChangeRequests).where(eq(enterpriseChangeRequests.enterpriseId, id)).orderBy(desc(enterpriseChangeRequests.createdAt));
+  const { searchText: _s, ...plain } = enterprise;
+  return {
+    enterprise: plain,
+    memberships: ms.map((m) => ({
+      ...m.membership,
+      associationZh: m.associationZh,
+      associationEn: m.associationEn,
+      dues: duesRows.filter((d) => d.membershipId === m.membership.id),
+      history: history.filter((h) => h.membershipId === m.membership.id),
+    })),
+    reminders,
+    users: people,
+    changeRequests,
+  };
+}
+
+type Fail<E extends string> = { ok: false; error: E; field?: string };
+export type CommandResult<E extends string> = { ok: true } | Fail<E>;
+
+function plainEnterprise<T extends { searchText?: unknown }>(row: T) {
+  const { searchText: _s, ...rest } = row;
+  return rest;
+}
+
+export async function updateEnterprise(actor: Actor, id: number, input: EnterpriseProfileInput, ip: string | null): Promise<CommandResult<"notFound" | "members:errors.creditCodeTaken">> {
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, id)).for("update");
+      if (!before) return { ok: false as const, error: "notFound" as const };
+      const [after] = await tx
+        .update(enterprises)
+        .set({ ...enterpriseValues(input), updatedAt: new Date() })
+        .where(eq(enterprises.id, id))
+        .returning();
+      await setSearchText(tx, id, after.name, after.creditCode);
+      await appendAudit(tx, { actor, action: "enterprise.update", entityType: "enterprise", entityId: id, before: plainEnterprise(before), after: plainEnterprise(after), ip });
+      return { ok: true as const };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error: "members:errors.creditCodeTaken", field: "creditCode" };
+    throw error;
+  }
+}
+
+async function membershipOfEnterprise(tx: Executor, enterpriseId: number, membershipId: number) {
+  const [m] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.id, membershipId), eq(memberships.enterpriseId, enterpriseId)))
+    .for("update");
+  return m ?? null;
+}
+
+export async function addMembership(
+  actor: Actor,
+  enterpriseId: number,
+  input: { associationId: number; type: (typeof memberships.$inferSelect)["type"] },
+  ip: string | null,
+  today = shanghaiToday(),
+): Promise<CommandResult<"notFound" | "members:errors.alreadyMember" | "members:errors.noSuchAssociation">> {
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId));
+      if (!e) return { ok: false as const, error: "notFound" as const };
+      const [a] = await tx.select({ id: associations.id }).from(associations).where(eq(associations.id, input.associationId));
+      if (!a) return { ok: false as const, error: "members:errors.noSuchAssociation" as const, field: "associationId" };
+      await createActiveMembership(tx, { enterpriseId, associationId: input.associationId, type: input.type, today }, actor, ip);
+      return { ok: true as const };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error: "members:errors.alreadyMember", field: "associationId" };
+    throw error;
+  }
+}
+
+export async function changeMembershipStatus(
+  actor: Actor,
+  enterpriseId: number,
+  input: { membershipId: number; status: (typeof memberships.$inferSelect)["status"]; reason: string | null },
+  ip: string | null,
+): Promise<CommandResult<"notFound" | "members:errors.transitionNotAllowed" | "members:errors.reasonRequired">> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const m = await membershipOfEnterprise(tx, enterpriseId, input.membershipId);
+    if (!m) return { ok: false as const, error: "notFound" as const };
+    const check = checkTransition(m.status, input.status, input.reason);
+    if (!check.ok) return { ok: false as const, error: check.error, field: check.error === "members:errors.reasonRequired" ? "reason" : "status" };
+    await applyStatus(tx, m, input.status, input.reason, actor, ip);
+    return { ok: true as const };
+  });
+}
+
+/** Moves a membership to a new status with its history row and audit (the caller checked the rules). */
+export async function applyStatus(
+  tx: Executor,
+  m: typeof memberships.$inferSelect,
+  to: (typeof memberships.$inferSelect)["status"],
+  reason: string | null,
+  actor: Actor,
+  ip: string | null,
+) {
+  const now = new Date();
+  await tx.update(memberships).set({ status: to, statusChangedAt: now, statusReason: reason }).where(eq(memberships.id, m.id));
+  await tx.insert(membershipStatusChanges).values({ membershipId: m.id, fromStatus: m.status, toStatus: to, reason, changedBy: actor?.userId ?? null, at: now });
+  await appendAudit(tx, { actor, action: "membership.status", entityType: "membership", entityId: m.id, before: { status: m.status }, after: { status: to, reason }, ip });
+}
+
+export async function changeMembershipType(
+  actor: Actor,
+  enterpriseId: number,
+  input: { membershipId: number; type: (typeof memberships.$inferSelect)["type"]; reason: string | null },
+  ip: string | null,
+): Promise<CommandResult<"notFound">> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const m = await membershipOfEnterprise(tx, enterpriseId, input.membershipId);
+    if (!m) return { ok: false as const, error: "notFound" as const };
+    if (m.type === input.type) return { ok: true as const };
+    await tx.update(memberships).set({ type: input.type }).where(eq(memberships.id, m.id));
+    await appendAudit(tx, { actor, action: "membership.type", entityType: "membership", entityId: m.id, before: { type: m.type }, after: { type: input.type, reason: input.reason }, ip });
+    return { ok: true as const };
+  });
+}
+
+/** Dues recorded as paid; a lapsed membership becomes active again. */
+export async function recordDuesPaid(
+  actor: Actor,
+  enterpriseId: number,
+  input: { duesId: number; paidOn: string },
+  ip: string | null,
+): Promise<CommandResult<"notFound" | "members:errors.alreadyPaid">> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ dues, membership: memberships })
+      .from(dues)
+      .innerJoin(memberships, eq(memberships.id, dues.membershipId))
+      .where(and(eq(dues.id, input.duesId), eq(memberships.enterpriseId, enterpriseId)))
+      .for("update");
+    if (!row) return { ok: false as const, error: "notFound" as const };
+    if (row.dues.paidOn) return { ok: false as const, error: "members:errors.alreadyPaid" as const };
+    await tx.update(dues).set({ paidOn: input.paidOn, recordedBy: actor?.userId ?? null }).where(eq(dues.id, row.dues.id));
+    await appendAudit(tx, { actor, action: "dues.paid", entityType: "dues", entityId: row.dues.id, before: { paidOn: null }, after: { paidOn: input.paidOn }, ip });
+    if (row.membership.status === "lapsed") await applyStatus(tx, row.membership, "active", "members:reasons.duesPaid", actor, ip);
+    return { ok: true as const };
+  });
+}
+
+/** Links a user to the enterprise: an existing member account, or a new one when a password is given. */
+export async function addEnterpriseUser(
+  actor: Actor,
+  enterpriseId: number,
+  input: { userEmail: string; displayName: string | null; password: string | null },
+  ip: string | null,
+): Promise<CommandResult<"notFound" | "members:errors.userNotMember" | "members:errors.userNeedsPassword" | "members:errors.userAlreadyLinked">> {
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId));
+      if (!e) return { ok: false as const, error: "notFound" as const };
+      const [existing] = await tx.select().from(users).where(eq(users.email, input.userEmail));
+      let userId: string;
+      if (existing) {
+        if (existing.role !== "member") return { ok: false as const, error: "members:errors.userNotMember" as const, field: "userEmail" };
+        userId = existing.id;
+      } else {
+        if (!input.password || !input.displayName) return { ok: false as const, error: "members:errors.userNeedsPassword" as const, field: "password" };
+        userId = await insertUser(tx, { email: input.userEmail, password: input.password, displayName: input.displayName, role: "member" }, actor, ip);
+      }
+      const [linked] = await tx.select().from(enterpriseUsers).where(and(eq(enterpriseUsers.enterpriseId, enterpriseId), eq(enterpriseUsers.userId, userId)));
+      if (linked) return { ok: false as const, error: "members:errors.userAlreadyLinked" as const, field: "userEmail" };
+      await tx.insert(enterpriseUsers).values({ enterpriseId, userId, isOwner: false });
+      await appendAudit(tx, { actor, action: "enterprise_user.add", entityType: "enterprise", entityId: enterpriseId, after: { userId, isOwner: false }, ip });
+      return { ok: true as const };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error: "members:errors.userAlreadyLinked", field: "userEmail" };
+    throw error;
+  }
+}
+
+export async function decideChangeRequest(
+  actor: Actor,
+  enterpriseId: number,
+  input: { requestId: number; decision: "approve" | "reject"; reason: string | null },
+  ip: string | null,
+): Promise<CommandResult<"notFound" | "members:errors.alreadyDecided" | "members:errors.reasonRequired" | "members:errors.creditCodeTaken">> {
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const [req] = await tx
+        .select()
+        .from(enterpriseChangeRequests)
+        .where(and(eq(enterpriseChangeRequests.id, input.requestId), eq(enterpriseChangeRequests.enterpriseId, enterpriseId)))
+        .for("update");
+      if (!req) return { ok: false as const, error: "notFound" as const };
+      if (req.status !== "pending") return { ok: false as const, error: "members:errors.alreadyDecided" as const };
+      if (input.decision === "reject" && !input.reason) return { ok: false as const, error: "members:errors.reasonRequired" as const, field: "reason" };
+      if (input.decision === "approve") {
+        const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, enterpriseId)).for("update");
+        const set: { name?: string; creditCode?: string; updatedAt: Date } = { updatedAt: new Date() };
+        if (req.changes.name) set.name = req.changes.name;
+        if (req.changes.creditCode) set.creditCode = req.changes.creditCode;
+        const [after] = await tx.update(enterprises).set(set).where(eq(enterprises.id, enterpriseId)).returning();
+        await setSearchText(tx, enterpriseId, after.name, after.creditCode);
+        await appendAudit(tx, {
+          actor,
+          action: "enterprise.update",
+          entityType: "enterprise",
+          entityId: enterpriseId,
+          before: { name: before.name, creditCode: before.creditCode },
+          after: { name: after.name, creditCode: after.creditCode, changeRequestId: req.id },
+          ip,
+        });
+      }
+      const status = input.decision === "approve" ? "approved" : "rejected";
+      await tx
+        .update(enterpriseChangeRequests)
+        .set({ status, decisionReason: input.reason, decidedBy: actor?.userId ?? null, decidedAt: new Date() })
+        .where(eq(enterpriseChangeRequests.id, req.id));
+      await appendAudit(tx, { actor, action: `enterprise_change_request.${input.decision}`, entityType: "enterprise_change_request", entityId: req.id, before: { status: req.status }, after: { status, reason: input.reason }, ip });
+      return { ok: true as const };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error: "members:errors.creditCodeTaken" };
+    throw error;
+  }
+}
+
+export type ImportResult = { ok: true; created: number } | { ok: false; problems: ImportProblem[] };
+
+/** Bulk onboarding: all rows valid, or nothing is written and every bad row is reported. */
+export async function importEnterprises(actor: Actor, csvText: string, ip: string | null, today = shanghaiToday()): Promise<ImportResult> {
+  const db = await getDb();
+  // PostgreSQL text cannot hold NUL: such a file is not a CSV of enterprises.
+  if (csvText.includes("\u0000")) return { ok: false, problems: [{ line: 1, column: null, message: "members:import.badFile" }] };
+  const { header, records } = parseImportCsv(csvText);
+  const assocRows = await db.select({ id: associations.id, code: associations.code }).from(associations);
+  const byCode = new Map(assocRows.map((a) => [a.code, a.id]));
+  const codesInFile = records.map((r) => (r.credit_code ?? "").normalize("NFKC").replace(/\s+/g, "").toUpperCase()).filter(Boolean);
+  const taken = new Set<string>();
+  for (let i = 0; i < codesInFile.length; i += 500) {
+    const chunk = codesInFile.slice(i, i + 500);
+    for (const r of await db.select({ c: enterprises.creditCode }).from(enterprises).where(inArray(enterprises.creditCode, chunk))) taken.add(r.c);
+    for (const r of await db
+      .select({ c: joinApplications.creditCode })
+      .from(joinApplications)
+      .where(and(inArray(joinApplications.creditCode, chunk), eq(joinApplications.status, "pending"))))
+      taken.add(r.c);
+  }
+  const { rows, problems } = validateImportRows(records, header, new Set(byCode.keys()), taken);
+  if (problems.length > 0) return { ok: false, problems };
+  try {
+    return await db.transaction(async (tx) => {
+      for (const row of rows) {
+        const e = await insertEnterprise(tx, row, actor, ip);
+        await createActiveMembership(tx, { enterpriseId: e.id, associationId: byCode.get(row.associationCode)!, type: row.membershipType, today, reason: "members:reasons.imported" }, actor, ip);
+      }
+      await appendAudit(tx, { actor, action: "enterprise.import", entityType: "enterprise", entityId: null, after: { created: rows.length }, ip });
+      return { ok: true as const, created: rows.length };
+    });
+  } catch (error) {
+    // A code taken between the check and the write: nothing was written (one transaction).
+    if (isUniqueViolation(error)) return { ok: false, problems: [{ line: 1, column: "credit_code", message: "members:import.duplicateInDb" }] };
+    throw error;
+  }
+}

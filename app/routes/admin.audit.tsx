@@ -1,0 +1,116 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SelectField, TextField } from "../components/fields";
+import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { requireSignedIn } from "../lib/guard.server";
+import { queryValues } from "../lib/validation";
+import { formatDateTime } from "../lib/format";
+import { pageFromUrl } from "../lib/pagination";
+import { useRootData } from "../root";
+import { AUDIT_PAGE_SIZE, auditEntityTypes, listAuditEvents, readableJson } from "../modules/admin/audit.server";
+import { auditQuery } from "../modules/admin/schema";
+
+export const meta: MetaFunction = () => [{ title: "审计日志 Audit log" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSignedIn(request, "admin.audit");
+  const url = new URL(request.url);
+  const query = auditQuery.parse(queryValues(url));
+  const page = pageFromUrl(url);
+  const [{ rows, total }, entityTypes] = await Promise.all([listAuditEvents(query, page), auditEntityTypes()]);
+  return {
+    rows: rows.map((r) => ({ ...r, before: readableJson(r.before), after: readableJson(r.after) })),
+    total,
+    page,
+    pageSize: AUDIT_PAGE_SIZE,
+    query,
+    entityTypes,
+  };
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation(["admin", "common"]);
+  const { rows, total, page, pageSize, query, entityTypes } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  const csvParams = new URLSearchParams(location.search);
+  csvParams.delete("page");
+  return (
+    <>
+      <PageHeader
+        title={t("admin:audit.title")}
+        lead={t("admin:audit.lead")}
+        actions={
+          <a className="btn btn--ghost btn--small" href={`/admin/audit.csv?${csvParams}`} download>
+            {t("admin:audit.export")}
+          </a>
+        }
+      />
+      <Form method="get" className="filters" role="search">
+        <TextField label={t("admin:audit.actor")} name="actor" defaultValue={query.actor} maxLength={254} hint={t("admin:audit.actorHint")} />
+        <TextField label={t("admin:audit.action")} name="action" defaultValue={query.action} maxLength={100} hint={t("admin:audit.actionHint")} />
+        <SelectField
+          label={t("admin:audit.entityType")}
+          name="entityType"
+          defaultValue={query.entityType}
+          placeholder={t("common:forms.all")}
+          options={entityTypes.map((e) => ({ value: e, label: e }))}
+        />
+        <TextField label={t("admin:audit.entityId")} name="entityId" defaultValue={query.entityId} maxLength={100} />
+        <TextField label={t("admin:audit.from")} name="from" type="date" defaultValue={query.from} />
+        <TextField label={t("admin:audit.to")} name="to" type="date" defaultValue={query.to} />
+        <div className="form-actions">
+          <button type="submit" className="btn btn--small">{t("common:forms.filter")}</button>
+          <Link to="/admin/audit" className="btn btn--ghost btn--small">{t("common:forms.reset")}</Link>
+        </div>
+      </Form>
+      {rows.length === 0 ? (
+        <EmptyState title={t("admin:audit.empty")}>{t("admin:audit.emptyBody")}</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table audit-table">
+            <thead>
+              <tr>
+                <th>{t("admin:audit.at")}</th>
+                <th>{t("admin:audit.actor")}</th>
+                <th>{t("admin:audit.action")}</th>
+                <th>{t("admin:audit.entity")}</th>
+                <th>{t("admin:audit.before")}</th>
+                <th>{t("admin:audit.after")}</th>
+                <th>{t("admin:audit.ip")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="small">{formatDateTime(r.at, lng)}</td>
+                  <td>
+                    {r.actorId ? (
+                      <>
+                        {r.actorName ?? r.actorId}
+                        <br />
+                        <span className="muted small">{r.actorEmail} · {r.actorRole ? t(`common:roles.${r.actorRole}`) : ""}</span>
+                      </>
+                    ) : (
+                      <span className="muted">{t("admin:audit.noActor")}</span>
+                    )}
+                  </td>
+                  <td><code>{r.action}</code></td>
+                  <td>
+                    <code>{r.entityType}</code>
+                    {r.entityId ? <span className="muted small"> #{r.entityId}</span> : null}
+                  </td>
+                  <td>{r.before ? <pre className="audit-json">{r.before}</pre> : null}</td>
+                  <td>{r.after ? <pre className="audit-json">{r.after}</pre> : null}</td>
+                  <td className="small">{r.ip}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, FormErrors, SelectField } from "../components/fields";
+import { Alert, Badge, ConfirmAction, PageHeader } from "../components/ui";
+import { notFound, requireSignedIn } from "../lib/guard.server";
+import { formatDateTime } from "../lib/format";
+import { clientIp } from "../lib/request.server";
+import { parseForm } from "../lib/validation";
+import { useRootData } from "../root";
+import { roles } from "../../db/schema/accounts";
+import { setRoleSchema } from "../modules/admin/schema";
+import { getUser, organisationChoices, setUserDisabled, setUserRole, type AdminError } from "../modules/admin/users.server";
+
+export const meta: MetaFunction = () => [{ title: "用户 User" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireSignedIn(request, "admin.users");
+  const user = await getUser(params.id ?? "");
+  if (!user) notFound();
+  return { user, self: user.id === actor.userId, ...(await organisationChoices()) };
+}
+
+type ActionData = { errors?: Record<string, string>; done?: "roleSet" | "disabled" | "enabled"; endedSessions?: number };
+
+function adminError(error: AdminError, field?: string) {
+  if (error === "notFound") notFound();
+  return data<ActionData>({ errors: { [field ?? "_form"]: `admin:errors.${error}` } }, { status: error === "cannotChangeSelf" ? 409 : 400 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireSignedIn(request, "admin.users");
+  const userId = params.id ?? "";
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const ip = clientIp(request);
+  if (intent === "set-role") {
+    const parsed = parseForm(setRoleSchema, form);
+    if (!parsed.ok) return data<ActionData>({ errors: parsed.errors }, { status: 400 });
+    const result = await setUserRole(actor, userId, parsed.data, ip);
+    if (!result.ok) return adminError(result.error, result.field);
+    return data<ActionData>({ done: "roleSet" });
+  }
+  if (intent === "disable" || intent === "enable") {
+    const result = await setUserDisabled(actor, userId, intent === "disable", ip);
+    if (!result.ok) return adminError(result.error);
+    return data<ActionData>({ done: intent === "disable" ? "disabled" : "enabled", endedSessions: result.endedSessions });
+  }
+  return data<ActionData>({ errors: { _form: "admin:errors.unknownIntent" } }, { status: 400 });
+}
+
+export default function AdminUserPage() {
+  const { t } = useTranslation(["admin", "common"]);
+  const { user, self, departments, banks } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  return (
+    <>
+      <PageHeader
+        title={user.displayName}
+        lead={
+          <>
+            {user.email} · {t(`common:roles.${user.role}`)}{" "}
+            {user.disabledAt ? <Badge tone="danger">{t("admin:users.disabled")}</Badge> : <Badge tone="success">{t("admin:users.active")}</Badge>}
+          </>
+        }
+        actions={<Link to="/admin/users" className="btn btn--ghost btn--small">{t("admin:users.back")}</Link>}
+      />
+      {params.get("created") ? <Alert tone="success">{t("admin:users.created_ok")}</Alert> : null}
+      {actionData?.done ? <Alert tone="success">{t(`admin:users.done.${actionData.done}`, { count: actionData.endedSessions ?? 0 })}</Alert> : null}
+      <FormErrors errors={actionData?.errors} />
+      <p className="muted">{user.disabledAt ? t("admin:users.nextDisabled") : t("admin:users.nextActive")}</p>
+      <div className="card">
+        <dl className="facts">
+          <dt>{t("admin:users.created")}</dt>
+          <dd>{formatDateTime(user.createdAt, lng)}</dd>
+          {user.disabledAt ? (
+            <>
+              <dt>{t("admin:users.disabledAt")}</dt>
+              <dd>{formatDateTime(user.disabledAt, lng)}</dd>
+            </>
+          ) : null}
+          <dt>{t("admin:users.sessions")}</dt>
+          <dd>{user.activeSessions}</dd>
+          {user.enterprises.length ? (
+            <>
+              <dt>{t("admin:users.enterprises")}</dt>
+              <dd>{user.enterprises.map((e) => `${e.name} (${e.creditCode})`).join("、")}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+      {self ? (
+        <Alert tone="info">{t("admin:users.selfNote")}</Alert>
+      ) : (
+        <>
+          <div className="card">
+            <h2>{t("admin:users.changeRole")}</h2>
+            <Form method="post" className="form">
+              <SelectField label={t("admin:users.role")} name="role" defaultValue={user.role} required options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} error={actionData?.errors?.role} />
+              <SelectField
+                label={t("admin:users.department")}
+                name="departmentId"
+                defaultValue={user.departmentId ? String(user.departmentId) : ""}
+                placeholder={t("admin:users.choose")}
+                hint={t("admin:users.departmentHint")}
+                options={departments.map((d) => ({ value: String(d.id), label: lng === "en" ? d.nameEn : d.nameZh }))}
+                error={actionData?.errors?.departmentId}
+              />
+              <SelectField
+                label={t("admin:users.bank")}
+                name="bankId"
+                defaultValue={user.bankId ? String(user.bankId) : ""}
+                placeholder={t("admin:users.choose")}
+                hint={t("admin:users.bankHint")}
+                options={banks.map((b) => ({ value: String(b.id), label: lng === "en" ? b.nameEn : b.nameZh }))}
+                error={actionData?.errors?.bankId}
+              />
+              <CheckboxField label={t("admin:users.isLead")} name="isLead" defaultChecked={user.isLead} />
+              <div className="form-actions">
+                <button type="submit" name="intent" value="set-role" className="btn" disabled={navigation.state === "submitting"}>
+                  {t("admin:users.saveRole")}
+                </button>
+              </div>
+            </Form>
+          </div>
+          <div className="card">
+            <h2>{t("admin:users.access")}</h2>
+            {user.disabledAt ? (
+              <ConfirmAction label={t("admin:users.enable")} question={t("admin:users.enableQuestion", { name: user.displayName })} confirmLabel={t("admin:users.enableConfirm")} intent="enable" />
+            ) : (
+              <ConfirmAction
+                danger
+                label={t("admin:users.disable")}
+                question={t("admin:users.disableQuestion", { name: user.displayName })}
+                confirmLabel={t("admin:users.disableConfirm")}
+                intent="disable"
+              />
+            )}
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { requireAbility } from "../lib/guard.server";
+import { pageFromUrl } from "../lib/pagination";
+import { useRootData } from "../root";
+import { z } from "../lib/validation";
+import { DIRECTORY_PAGE_SIZE, listDirectory } from "../modules/members/directory.server";
+import { listAssociations } from "../modules/members/join.server";
+import { searchTerm, segments } from "../modules/members/schema";
+
+export const meta: MetaFunction = () => [{ title: "会员名录 Member directory" }];
+
+const filtersSchema = z.object({
+  q: searchTerm.optional().catch(undefined),
+  association: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+  segment: z.enum(segments).optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAbility(request, "directory.view");
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+  const filters = filtersSchema.parse(params);
+  const page = pageFromUrl(request.url);
+  const [{ rows, total }, associations] = await Promise.all([listDirectory(filters, page), listAssociations()]);
+  return { rows, total, page, pageSize: DIRECTORY_PAGE_SIZE, filters, associations };
+}
+
+export default function DirectoryPage() {
+  const { t } = useTranslation("members");
+  const { rows, total, page, pageSize, filters, associations } = useLoaderData<typeof loader>();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  return (
+    <>
+      <PageHeader title={t("directory.title")} lead={t("directory.lead")} actions={<Link to="/join" className="btn btn--small">{t("directory.join")}</Link>} />
+      <Form method="get" className="filters card" role="search">
+        <div className="field field--search">
+          <label htmlFor="q">{t("directory.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="d-association">{t("fields.association")}</label>
+          <select id="d-association" name="association" defaultValue={filters.association ? String(filters.association) : ""}>
+            <option value="">{t("common:forms.all")}</option>
+            {associations.map((a) => (
+              <option key={a.id} value={a.id}>{lng === "en" ? a.nameEn : a.nameZh}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="d-segment">{t("fields.segment")}</label>
+          <select id="d-segment" name="segment" defaultValue={filters.segment ?? ""}>
+            <option value="">{t("common:forms.all")}</option>
+            {segments.map((s) => (
+              <option key={s} value={s}>{t(`segments.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn">{t("common:forms.search")}</button>
+          <Link to="/directory">{t("common:forms.reset")}</Link>
+        </div>
+      </Form>
+      {rows.length === 0 ? (
+        <EmptyState title={t("directory.empty")}>
+          <p>{t("directory.emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <ul className="directory">
+          {rows.map((r) => (
+            <li key={r.id} className="card">
+              <h2>{r.name}</h2>
+              <dl className="facts">
+                <dt>{t("fields.segment")}</dt>
+                <dd>{t(`segments.${r.segment}`)}</dd>
+                {r.village ? (<><dt>{t("fields.village")}</dt><dd>{r.village}</dd></>) : null}
+                {r.address ? (<><dt>{t("fields.address")}</dt><dd>{r.address}</dd></>) : null}
+                {r.legalRep ? (<><dt>{t("fields.legalRep")}</dt><dd>{r.legalRep}</dd></>) : null}
+                {r.contactPerson ? (<><dt>{t("fields.contactPerson")}</dt><dd>{r.contactPerson}</dd></>) : null}
+                {r.phone ? (<><dt>{t("fields.phone")}</dt><dd>{r.phone}</dd></>) : null}
+                {r.email ? (<><dt>{t("fields.email")}</dt><dd>{r.email}</dd></>) : null}
+                {r.employees != null ? (<><dt>{t("fields.employees")}</dt><dd>{r.employees}</dd></>) : null}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </>
+  );
+}

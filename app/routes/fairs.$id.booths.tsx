@@ -1,0 +1,130 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { boothStatuses, type BoothStatus } from "../../db/schema/fairs";
+import { BoothStatusBadge } from "../components/fairs";
+import { FormErrors, SelectField, TextField } from "../components/fields";
+import { Alert, ConfirmAction, EmptyState, PageHeader, Pagination } from "../components/ui";
+import { notFound, requireSignedIn } from "../lib/guard.server";
+import { formatDateTime } from "../lib/format";
+import { pageFromUrl } from "../lib/pagination";
+import { clientIp } from "../lib/request.server";
+import { parseForm } from "../lib/validation";
+import { useRootData } from "../root";
+import { BOOTHS_PAGE_SIZE, decideBooth, getFairFor, listBooths } from "../modules/fairs/fairs.server";
+import { boothDecisionSchema } from "../modules/fairs/schema";
+
+export const meta: MetaFunction = () => [{ title: "展位审核 Booths" }];
+
+async function fairFor(request: Request, params: { id?: string }) {
+  const actor = await requireSignedIn(request, "fairs.decideBooth");
+  const fair = await getFairFor(actor, Number(params.id));
+  if (!fair) notFound();
+  return { actor, fair };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { fair } = await fairFor(request, params);
+  const url = new URL(request.url);
+  const rawStatus = url.searchParams.get("status");
+  const status = boothStatuses.includes(rawStatus as BoothStatus) ? (rawStatus as BoothStatus) : null;
+  const page = pageFromUrl(url);
+  const booths = await listBooths(fair.id, { status, page });
+  return { fair: { id: fair.id, title: fair.title, boothCapacity: fair.boothCapacity, status: fair.status }, ...booths, status, page, pageSize: BOOTHS_PAGE_SIZE };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, fair } = await fairFor(request, params);
+  const parsed = parseForm(boothDecisionSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, boothId: Number(parsed.values.boothId) || null }, { status: 400 });
+  const result = await decideBooth(actor, fair.id, parsed.data, clientIp(request));
+  if (!result.ok) {
+    if (result.error === "notFound") notFound();
+    return data({ errors: { _form: `fairs:errors.${result.error}` }, boothId: parsed.data.boothId }, { status: 409 });
+  }
+  return data({ done: result.booth.status === "approved" ? "approved" : "rejected", number: result.booth.boothNumber, boothId: result.booth.id });
+}
+
+type ActionData = { errors?: Record<string, string>; done?: string; number?: number | null; boothId?: number | null };
+
+export default function BoothsPage() {
+  const { t } = useTranslation("fairs");
+  const lng = useRootData()?.lng ?? "zh-CN";
+  const { fair, rows, total, counts, status, page, pageSize } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  return (
+    <>
+      <PageHeader
+        title={t("booths.title", { fair: fair.title })}
+        lead={t("booths.lead", { approved: counts.approved ?? 0, capacity: fair.boothCapacity, requested: counts.requested ?? 0 })}
+        actions={<Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}`}>{t("booths.backToFair")}</Link>}
+      />
+      {actionData?.done ? <Alert tone="success">{t(`done.${actionData.done}`, { number: actionData.number })}</Alert> : null}
+      <FormErrors errors={actionData?.errors} />
+      <Form method="get" className="filters">
+        <SelectField
+          label={t("booths.status")}
+          name="status"
+          defaultValue={status ?? ""}
+          placeholder={t("common:forms.all")}
+          options={boothStatuses.map((s) => ({ value: s, label: `${t(`boothStatus.${s}`)} (${counts[s] ?? 0})` }))}
+        />
+        <button type="submit" className="btn btn--ghost">{t("common:forms.filter")}</button>
+      </Form>
+      {rows.length === 0 ? (
+        <EmptyState title={t("booths.empty")}>{t("booths.emptyBody")}</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t("booths.enterprise")}</th>
+                <th>{t("booths.status")}</th>
+                <th className="num">{t("booths.number")}</th>
+                <th>{t("booths.requestedAt")}</th>
+                <th>{t("booths.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((b) => (
+                <tr key={b.id}>
+                  <td>
+                    <strong>{b.enterpriseName}</strong>
+                    <div className="muted small">
+                      {b.contactPerson} · {b.phone}
+                    </div>
+                    {b.note ? <div className="small">{b.note}</div> : null}
+                  </td>
+                  <td>
+                    <BoothStatusBadge status={b.status} />
+                    {b.decisionReason ? <div className="muted small">{b.decisionReason}</div> : null}
+                  </td>
+                  <td className="num">{b.boothNumber ?? "—"}</td>
+                  <td className="small">{formatDateTime(b.createdAt, lng)}</td>
+                  <td>
+                    {b.status === "requested" ? (
+                      <div className="form-actions">
+                        <ConfirmAction label={t("booths.approve")} question={t("booths.approveQuestion", { enterprise: b.enterpriseName })} confirmLabel={t("booths.approveConfirm")} intent="decide">
+                          <input type="hidden" name="boothId" value={b.id} />
+                          <input type="hidden" name="decision" value="approve" />
+                        </ConfirmAction>
+                        <ConfirmAction label={t("booths.reject")} question={t("booths.rejectQuestion", { enterprise: b.enterpriseName })} confirmLabel={t("booths.rejectConfirm")} intent="decide" danger>
+                          <input type="hidden" name="boothId" value={b.id} />
+                          <input type="hidden" name="decision" value="reject" />
+                          <TextField label={t("booths.reason")} name="reason" maxLength={500} required error={actionData?.boothId === b.id ? actionData?.errors?.reason : undefined} />
+                        </ConfirmAction>
+                      </div>
+                    ) : (
+                      <span className="muted small">{t(`booths.next.${b.status}`)}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </>
+  );
+}

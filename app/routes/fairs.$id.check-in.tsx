@@ -1,0 +1,174 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { QrScanner } from "../components/qr-scanner";
+import { TextField } from "../components/fields";
+import { Alert, Badge, EmptyState, PageHeader } from "../components/ui";
+import { badRequest, notFound, requireSignedIn } from "../lib/guard.server";
+import { formatDateTime } from "../lib/format";
+import { clientIp } from "../lib/request.server";
+import { useRootData } from "../root";
+import { displayCheckInCode } from "../modules/fairs/checkin-code";
+import { checkIn, checkInCounts, getFairFor, searchRegistrations, type CheckInResult } from "../modules/fairs/fairs.server";
+
+export const meta: MetaFunction = () => [{ title: "签到 Check-in" }];
+
+async function fairFor(request: Request, params: { id?: string }) {
+  const actor = await requireSignedIn(request, "fairs.checkIn");
+  const fair = await getFairFor(actor, Number(params.id));
+  if (!fair) notFound();
+  return { actor, fair };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { fair } = await fairFor(request, params);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 60);
+  const matches = q ? await searchRegistrations(fair.id, q) : [];
+  return {
+    fair: { id: fair.id, title: fair.title, fairDate: fair.fairDate },
+    counts: await checkInCounts(fair.id),
+    q,
+    matches: matches.map((m) => ({ id: m.id, fullName: m.fullName, phone: m.phone, school: m.school, code: displayCheckInCode(m.code), checkedInAt: m.checkedInAt })),
+  };
+}
+
+/** What the page shows after a check-in attempt (never the raw registration row). */
+function outcomeOf(result: CheckInResult) {
+  if (result.ok) return { ok: true as const, key: "checkedIn", name: result.registration.fullName, at: result.registration.checkedInAt };
+  if (result.error === "alreadyCheckedIn") return { ok: false as const, key: "alreadyCheckedIn", name: result.registration.fullName, at: result.registration.checkedInAt };
+  if (result.error === "otherFair") return { ok: false as const, key: "otherFair", otherFair: result.otherFair };
+  return { ok: false as const, key: result.error };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, fair } = await fairFor(request, params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  let result: CheckInResult;
+  if (intent === "code") {
+    result = await checkIn(actor, fair.id, { code: String(formData.get("code") ?? "").slice(0, 80) }, clientIp(request));
+  } else if (intent === "registration") {
+    const id = Number(formData.get("registrationId"));
+    if (!Number.isSafeInteger(id) || id < 1) badRequest();
+    result = await checkIn(actor, fair.id, { registrationId: id }, clientIp(request));
+    if (!result.ok && result.error === "notFound") notFound();
+  } else {
+    badRequest();
+  }
+  const outcome = outcomeOf(result);
+  const status = outcome.ok ? 200 : outcome.key === "alreadyCheckedIn" || outcome.key === "otherFair" ? 409 : 400;
+  return data({ outcome, at: Date.now() }, { status });
+}
+
+export default function CheckInPage() {
+  const { t } = useTranslation("fairs");
+  const lng = useRootData()?.lng ?? "zh-CN";
+  const { fair, counts, q, matches } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const codeInput = useRef<HTMLInputElement>(null);
+  const outcome = actionData?.outcome;
+
+  // Ready for the next visitor: the code field is cleared and focused after every attempt
+  // (a handheld scanner that types the code and Enter works like a keyboard).
+  useEffect(() => {
+    if (codeInput.current) {
+      codeInput.current.value = "";
+      codeInput.current.focus();
+    }
+  }, [actionData?.at]);
+
+  return (
+    <>
+      <PageHeader
+        title={t("checkIn.title")}
+        lead={`${fair.title} · ${fair.fairDate}`}
+        actions={<Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}`}>{t("booths.backToFair")}</Link>}
+      />
+      <p className="checkin-counter" aria-live="polite">
+        {t("checkIn.counter", { checkedIn: counts.checkedIn, registered: counts.registered })}
+      </p>
+      {outcome ? (
+        <div className={`checkin-result checkin-result--${outcome.ok ? "ok" : "refused"}`} role={outcome.ok ? "status" : "alert"}>
+          <strong>
+            {t(`checkIn.outcome.${outcome.key}`, {
+              name: "name" in outcome ? outcome.name : "",
+              time: "at" in outcome && outcome.at ? formatDateTime(outcome.at, lng) : "",
+              fair: "otherFair" in outcome && outcome.otherFair ? `${outcome.otherFair.title}（${outcome.otherFair.fairDate}）` : "",
+            })}
+          </strong>
+        </div>
+      ) : null}
+      <section className="card">
+        <h2>{t("checkIn.byCode")}</h2>
+        <Form method="post" className="form checkin-form" autoComplete="off">
+          <TextField
+            ref={codeInput}
+            label={t("checkIn.code")}
+            name="code"
+            required
+            maxLength={80}
+            autoCapitalize="characters"
+            spellCheck={false}
+            hint={t("checkIn.codeHint")}
+            className="checkin-code-field"
+          />
+          <div className="form-actions">
+            <button type="submit" name="intent" value="code" className="btn" disabled={navigation.state === "submitting"}>
+              {t("checkIn.submit")}
+            </button>
+          </div>
+        </Form>
+        <QrScanner onCode={(text) => submit({ intent: "code", code: text }, { method: "post" })} />
+      </section>
+      <section className="card">
+        <h2>{t("checkIn.search")}</h2>
+        <Form method="get" className="filters">
+          <TextField label={t("checkIn.searchLabel")} name="q" defaultValue={q} maxLength={60} className="field--search" />
+          <button type="submit" className="btn btn--ghost">{t("common:forms.search")}</button>
+        </Form>
+        {q && matches.length === 0 ? <EmptyState title={t("checkIn.noMatch")}>{t("checkIn.noMatchBody")}</EmptyState> : null}
+        {matches.length > 0 ? (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t("seeker.fullName")}</th>
+                  <th>{t("seeker.phone")}</th>
+                  <th>{t("checkIn.school")}</th>
+                  <th>{t("seeker.code")}</th>
+                  <th>{t("booths.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {matches.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.fullName}</td>
+                    <td>{m.phone}</td>
+                    <td>{m.school ?? "—"}</td>
+                    <td className="mono">{m.code}</td>
+                    <td>
+                      {m.checkedInAt ? (
+                        <Badge tone="success">{t("checkIn.checkedInAt", { time: formatDateTime(m.checkedInAt, lng) })}</Badge>
+                      ) : (
+                        <Form method="post">
+                          <input type="hidden" name="registrationId" value={m.id} />
+                          <button type="submit" name="intent" value="registration" className="btn btn--small">
+                            {t("checkIn.checkInPerson", { name: m.fullName })}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {!q ? <Alert tone="info">{t("checkIn.searchHint")}</Alert> : null}
+      </section>
+    </>
+  );
+}

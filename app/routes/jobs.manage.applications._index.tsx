@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ApplicationStatusBadge } from "../components/jobs-ui";
+import { SelectField } from "../components/fields";
+import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { formatDateTime } from "../lib/format";
+import { requireSignedIn } from "../lib/guard.server";
+import { detectLanguage } from "../lib/i18n";
+import { pageFromUrl } from "../lib/pagination";
+import { APPLICATIONS_PAGE_SIZE, listEnterpriseApplications } from "../modules/jobs/applications.server";
+import { applicationStatuses, type ApplicationStatus } from "../modules/jobs/constants";
+
+export const meta: MetaFunction = () => [{ title: "收到的申请 Applications" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireSignedIn(request, "jobs.reviewApplications");
+  const url = new URL(request.url);
+  const rawStatus = url.searchParams.get("status");
+  const status = (applicationStatuses as readonly string[]).includes(rawStatus ?? "") ? (rawStatus as ApplicationStatus) : null;
+  const rawPosting = Number(url.searchParams.get("posting"));
+  const postingId = Number.isInteger(rawPosting) && rawPosting > 0 && rawPosting < 2_147_483_647 ? rawPosting : null;
+  const page = pageFromUrl(url);
+  const { rows, total } = await listEnterpriseApplications(actor, page, { status, postingId });
+  return { pageSize: APPLICATIONS_PAGE_SIZE, rows, total, page, status, postingId, lng: detectLanguage(request) };
+}
+
+export default function EnterpriseApplicationsPage() {
+  const { t } = useTranslation("jobs");
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/jobs/manage">← {t("manage.title")}</Link>
+      </p>
+      <PageHeader title={t("review.title")} lead={t("review.lead")} />
+      <Form method="get" className="filters">
+        <SelectField label={t("review.status")} name="status" defaultValue={d.status ?? ""} placeholder={t("list.any")} options={applicationStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        {d.postingId ? <input type="hidden" name="posting" value={d.postingId} /> : null}
+        <div className="form-actions">
+          <button type="submit" className="btn">{t("list.apply")}</button>
+        </div>
+      </Form>
+      {d.rows.length === 0 ? (
+        <EmptyState title={t("review.empty")}>
+          <p>{t("review.emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t("review.seeker")}</th>
+                <th>{t("fields.title")}</th>
+                <th>{t("review.status")}</th>
+                <th>{t("review.appliedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/jobs/manage/applications/${r.id}`}>{r.seekerName}</Link>
+                  </td>
+                  <td>{r.title}</td>
+                  <td>
+                    <ApplicationStatusBadge status={r.status} />
+                  </td>
+                  <td>{formatDateTime(r.createdAt, d.lng)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={d.page} pageSize={d.pageSize} total={d.total} />
+    </>
+  );
+}

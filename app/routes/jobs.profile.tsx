@@ -1,0 +1,104 @@
+import {
+  data,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
+import { Alert, PageHeader } from "../components/ui";
+import { useValidatedForm } from "../components/use-validated-form";
+import { requireSignedIn } from "../lib/guard.server";
+import { clientIp } from "../lib/request.server";
+import { parseForm } from "../lib/validation";
+import { getMyProfile, saveProfile } from "../modules/jobs/profiles.server";
+import { RESUME_MAX_BYTES } from "../modules/jobs/resumes";
+import { educationLevels, profileSchema } from "../modules/jobs/schema";
+
+export const meta: MetaFunction = () => [{ title: "求职资料 My profile" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireSignedIn(request, "jobs.profile");
+  return getMyProfile(actor);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireSignedIn(request, "jobs.profile");
+  // The whole request is bounded (résumé plus the text fields), before anything is read.
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > RESUME_MAX_BYTES + 64 * 1024) return data({ errors: { resume: "jobs:errors.resumeTooLarge" }, values: {} }, { status: 413 });
+  let form: FormData;
+  try {
+    const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+    form = !multipart ? await request.formData() : await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: RESUME_MAX_BYTES }));
+  } catch {
+    return data({ errors: { resume: "jobs:errors.resumeTooLarge" }, values: {} }, { status: 413 });
+  }
+  const parsed = parseForm(profileSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const file = form.get("resume");
+  const resume = file && typeof file !== "string" && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+  const result = await saveProfile(actor, parsed.data, resume, clientIp(request));
+  if (!result.ok) return data({ errors: { resume: `jobs:errors.${result.error}` }, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, v == null ? "" : String(v)])) }, { status: 400 });
+  throw redirect("/jobs/profile?saved=1");
+}
+
+export default function ProfilePage() {
+  const { t } = useTranslation("jobs");
+  const { profile } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const defaults = (actionData?.values as Record<string, string> | undefined) ?? {
+    fullName: profile.fullName,
+    phone: profile.phone,
+    school: profile.school ?? "",
+    major: profile.major ?? "",
+    graduationYear: profile.graduationYear ? String(profile.graduationYear) : "",
+    education: profile.education,
+    skills: profile.skills ?? "",
+  };
+  const { register, onSubmit, errorOf } = useValidatedForm(profileSchema, actionData?.errors as Record<string, string> | undefined, defaults);
+  return (
+    <>
+      <PageHeader title={t("profile.title")} lead={t("profile.lead")} />
+      {params.get("saved") && !actionData ? <Alert tone="success">{t("profile.saved")}</Alert> : null}
+      <FormErrors errors={actionData?.errors as Record<string, string> | undefined} />
+      <Form method="post" encType="multipart/form-data" className="form form--wide" onSubmit={onSubmit} noValidate>
+        <div className="form-row">
+          <TextField label={t("profile.fullName")} {...register("fullName")} required maxLength={60} autoComplete="name" error={errorOf("fullName")} />
+          <TextField label={t("profile.phone")} type="tel" {...register("phone")} required maxLength={20} autoComplete="tel" error={errorOf("phone")} />
+        </div>
+        <div className="form-row">
+          <TextField label={t("profile.school")} {...register("school")} maxLength={100} error={errorOf("school")} />
+          <TextField label={t("profile.major")} {...register("major")} maxLength={100} error={errorOf("major")} />
+        </div>
+        <div className="form-row">
+          <TextField label={t("profile.graduationYear")} type="number" min={1970} max={2100} {...register("graduationYear")} error={errorOf("graduationYear")} />
+          <SelectField label={t("fields.education")} {...register("education")} required options={educationLevels.map((e) => ({ value: e, label: t(`education.${e}`) }))} error={errorOf("education")} />
+        </div>
+        <TextAreaField label={t("profile.skills")} {...register("skills")} rows={3} maxLength={1000} hint={t("profile.skillsHint")} error={errorOf("skills")} />
+        <TextField
+          label={t("profile.resume")}
+          name="resume"
+          type="file"
+          accept=".pdf,.doc,.docx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          hint={profile.hasResume ? t("profile.resumeCurrent", { name: profile.resumeOriginalName }) : t("profile.resumeHint")}
+          error={errorOf("resume")}
+        />
+        {profile.hasResume ? (
+          <p className="small">
+            <a href="/jobs/resume/me" download>{t("profile.downloadResume")}</a>
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("profile.save")}</button>
+        </div>
+      </Form>
+    </>
+  );
+}

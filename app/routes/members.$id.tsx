@@ -1,0 +1,301 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
+import { EnterpriseFields } from "../components/members/enterprise-fields";
+import { ReasonText, StatusBadge, DuesBadge } from "../components/members/status";
+import { Alert, Badge, ConfirmAction, EmptyState, PageHeader } from "../components/ui";
+import { useValidatedForm } from "../components/use-validated-form";
+import { formatDate, formatDateTime, formatMoney, shanghaiToday } from "../lib/format";
+import { notFound, requireAbility, requireSignedIn } from "../lib/guard.server";
+import { clientIp } from "../lib/request.server";
+import { parseForm, type FieldErrors } from "../lib/validation";
+import { useRootData } from "../root";
+import { listAssociations } from "../modules/members/join.server";
+import {
+  addEnterpriseUser,
+  addMembership,
+  changeMembershipStatus,
+  changeMembershipType,
+  decideChangeRequest,
+  getEnterpriseRecord,
+  recordDuesPaid,
+  updateEnterprise,
+} from "../modules/members/members.server";
+import { allowedTransitions, duesState, nextStep } from "../modules/members/membership-rules";
+import {
+  addMembershipSchema,
+  addUserSchema,
+  decideChangeSchema,
+  duesPaidSchema,
+  enterpriseProfileSchema,
+  membershipTypes,
+  statusChangeSchema,
+  typeChangeSchema,
+} from "../modules/members/schema";
+
+export const meta: MetaFunction = () => [{ title: "会员企业 Member" }];
+
+function idOf(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAbility(request, "members.view");
+  const record = await getEnterpriseRecord(idOf(params));
+  if (!record) notFound();
+  return { ...record, associations: await listAssociations(), today: shanghaiToday() };
+}
+
+type ActionData = { intent: string; errors?: FieldErrors; values?: Record<string, unknown>; saved?: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireSignedIn(request, "members.manage");
+  const id = idOf(params);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const ip = clientIp(request);
+  const fail = (errors: FieldErrors, status = 400, values?: Record<string, unknown>) => data<ActionData>({ intent, errors, values }, { status });
+  const run = async <T,>(schema: Parameters<typeof parseForm>[0], call: (input: T) => Promise<{ ok: true } | { ok: false; error: string; field?: string }>) => {
+    const parsed = parseForm(schema, form);
+    if (!parsed.ok) return fail(parsed.errors, 400, parsed.values);
+    const result = await call(parsed.data as T);
+    if (!result.ok) {
+      if (result.error === "notFound") notFound();
+      return fail({ [result.field ?? "_form"]: result.error }, 409, Object.fromEntries(form.entries()) as Record<string, unknown>);
+    }
+    return data<ActionData>({ intent, saved: true });
+  };
+  switch (intent) {
+    case "update":
+      return run(enterpriseProfileSchema, (input: Parameters<typeof updateEnterprise>[2]) => updateEnterprise(actor, id, input, ip));
+    case "status":
+      return run(statusChangeSchema, (input: Parameters<typeof changeMembershipStatus>[2]) => changeMembershipStatus(actor, id, input, ip));
+    case "type":
+      return run(typeChangeSchema, (input: Parameters<typeof changeMembershipType>[2]) => changeMembershipType(actor, id, input, ip));
+    case "addMembership":
+      return run(addMembershipSchema, (input: Parameters<typeof addMembership>[2]) => addMembership(actor, id, input, ip));
+    case "duesPaid":
+      return run(duesPaidSchema, (input: Parameters<typeof recordDuesPaid>[2]) => recordDuesPaid(actor, id, input, ip));
+    case "addUser":
+      return run(addUserSchema, (input: Parameters<typeof addEnterpriseUser>[2]) => addEnterpriseUser(actor, id, input, ip));
+    case "decideChange":
+      return run(decideChangeSchema, (input: Parameters<typeof decideChangeRequest>[2]) => decideChangeRequest(actor, id, input, ip));
+    default:
+      if (!(await getEnterpriseRecord(id))) notFound();
+      throw redirect(`/members/${id}`);
+  }
+}
+
+function errorsFor(actionData: ActionData | undefined, intent: string) {
+  return actionData?.intent === intent ? actionData.errors : undefined;
+}
+
+export default function MemberRecordPage() {
+  const { t } = useTranslation("members");
+  const { enterprise, memberships, users, changeRequests, reminders, associations, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  const busy = navigation.state === "submitting";
+  const profileDefaults =
+    actionData?.intent === "update" && actionData.values
+      ? actionData.values
+      : { ...enterprise, annualOutputWan: String(enterprise.annualOutputFen / 1_000_000), email: enterprise.email ?? "", employees: String(enterprise.employees), exportSharePct: String(enterprise.exportSharePct) };
+  const { register, onSubmit, errorOf } = useValidatedForm(enterpriseProfileSchema, errorsFor(actionData, "update") ?? null, profileDefaults);
+  const assocName = (a: { associationZh: string; associationEn: string }) => (lng === "en" ? a.associationEn : a.associationZh);
+  const pendingChanges = changeRequests.filter((c) => c.status === "pending");
+  const anyActive = memberships.some((m) => m.status === "active");
+  return (
+    <>
+      <PageHeader
+        title={enterprise.name}
+        lead={
+          <>
+            <span className="mono">{enterprise.creditCode}</span> {anyActive ? <StatusBadge status="active" /> : memberships[0] ? <StatusBadge status={memberships[0].status} /> : null}{" "}
+            {enterprise.aboveSize ? <Badge tone="info">{t("aboveSizeShort")}</Badge> : null}
+          </>
+        }
+        actions={<Link to="/members" className="btn btn--ghost btn--small">{t("record.back")}</Link>}
+      />
+      {actionData?.saved ? <Alert tone="success">{t("record.saved")}</Alert> : null}
+      {pendingChanges.length > 0 ? <Alert tone="warn">{t("record.changePendingNext")}</Alert> : null}
+
+      <section className="card">
+        <h2>{t("record.memberships")}</h2>
+        <FormErrors errors={errorsFor(actionData, "status") ?? errorsFor(actionData, "type") ?? errorsFor(actionData, "duesPaid")} />
+        {memberships.length === 0 ? <EmptyState title={t("record.noMemberships")} /> : null}
+        {memberships.map((m) => {
+          const current = m.dues[0] ?? null;
+          const state = current ? duesState(current, today) : null;
+          return (
+            <article key={m.id} className="membership">
+              <h3>
+                {assocName(m)} · {t(`types.${m.type}`)} <StatusBadge status={m.status} /> <DuesBadge state={state} />
+              </h3>
+              <p className="muted">
+                {t("record.joinedOn", { date: formatDate(m.joinedOn, lng) })} · {t(nextStep(m.status, state))}
+                {m.statusReason ? (
+                  <>
+                    {" · "}
+                    {t("record.reason")}: <ReasonText reason={m.statusReason} />
+                  </>
+                ) : null}
+              </p>
+              <div className="table-wrap">
+                <table className="table">
+                  <caption>{t("record.dues")}</caption>
+                  <thead>
+                    <tr>
+                      <th>{t("dues.year")}</th>
+                      <th>{t("dues.amount")}</th>
+                      <th>{t("dues.dueOn")}</th>
+                      <th>{t("dues.paidOn")}</th>
+                      <th>{t("dues.action")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {m.dues.map((d) => (
+                      <tr key={d.id}>
+                        <td>{d.year}</td>
+                        <td className="num">{formatMoney(d.amountFen, lng)}</td>
+                        <td>{formatDate(d.dueOn, lng)}</td>
+                        <td>{d.paidOn ? formatDate(d.paidOn, lng) : <DuesBadge state={duesState(d, today)} />}</td>
+                        <td>
+                          {d.paidOn ? null : (
+                            <ConfirmAction label={t("dues.recordPaid")} question={t("dues.recordPaidQuestion", { year: d.year })} confirmLabel={t("dues.recordPaid")} intent="duesPaid">
+                              <input type="hidden" name="duesId" value={d.id} />
+                              <TextField label={t("dues.paidOn")} name="paidOn" type="date" defaultValue={today} required />
+                            </ConfirmAction>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div className="grid-2">
+                {allowedTransitions[m.status].length > 0 ? (
+                  <div>
+                    <ConfirmAction label={t("record.changeStatus")} question={t("record.changeStatusQuestion")} confirmLabel={t("record.changeStatus")} intent="status" danger>
+                      <input type="hidden" name="membershipId" value={m.id} />
+                      <SelectField label={t("record.newStatus")} name="status" options={allowedTransitions[m.status].map((s) => ({ value: s, label: t(`common:status.${s}`) }))} />
+                      <TextField label={t("fields.reason")} name="reason" maxLength={500} hint={t("hints.reasonStatus")} />
+                    </ConfirmAction>
+                  </div>
+                ) : null}
+                <Form method="post" className="form form--inline">
+                  <input type="hidden" name="membershipId" value={m.id} />
+                  <SelectField label={t("record.newType")} name="type" defaultValue={m.type} options={membershipTypes.map((s) => ({ value: s, label: t(`types.${s}`) }))} />
+                  <TextField label={t("fields.reason")} name="reason" maxLength={500} />
+                  <button type="submit" name="intent" value="type" className="btn btn--small btn--ghost" disabled={busy}>{t("record.changeType")}</button>
+                </Form>
+              </div>
+              <details>
+                <summary>{t("record.history")}</summary>
+                <ul className="plain">
+                  {m.history.map((h) => (
+                    <li key={h.id}>
+                      {formatDateTime(h.at, lng)}: {h.fromStatus ? t(`common:status.${h.fromStatus}`) : "—"} → {t(`common:status.${h.toStatus}`)}
+                      {h.reason ? (
+                        <>
+                          {" · "}
+                          <ReasonText reason={h.reason} />
+                        </>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </article>
+          );
+        })}
+        <Form method="post" className="form form--inline">
+          <h3>{t("record.addMembership")}</h3>
+          <FormErrors errors={errorsFor(actionData, "addMembership")} />
+          <SelectField label={t("fields.association")} name="associationId" placeholder={t("hints.choose")} required options={associations.map((a) => ({ value: String(a.id), label: lng === "en" ? a.nameEn : a.nameZh }))} />
+          <SelectField label={t("fields.type")} name="type" options={membershipTypes.map((s) => ({ value: s, label: t(`types.${s}`) }))} />
+          <button type="submit" name="intent" value="addMembership" className="btn btn--small" disabled={busy}>{t("record.addMembership")}</button>
+        </Form>
+        {reminders.length > 0 ? (
+          <details>
+            <summary>{t("record.reminders", { count: reminders.length })}</summary>
+            <ul className="plain">
+              {reminders.map((r) => (
+                <li key={r.id}>
+                  {formatDateTime(r.sentAt, lng)} · {t(`reminders.${r.kind}`)} {r.notified ? null : <span className="muted">({t("reminders.superseded")})</span>}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      {changeRequests.length > 0 ? (
+        <section className="card">
+          <h2>{t("record.changeRequests")}</h2>
+          <FormErrors errors={errorsFor(actionData, "decideChange")} />
+          {changeRequests.map((c) => (
+            <article key={c.id} className="membership">
+              <p>
+                <StatusBadge status={c.status} /> {formatDateTime(c.createdAt, lng)}
+              </p>
+              <ul className="plain">
+                {c.changes.name ? <li>{t("fields.name")}: {enterprise.name} → <strong>{c.changes.name}</strong></li> : null}
+                {c.changes.creditCode ? <li>{t("fields.creditCode")}: <span className="mono">{enterprise.creditCode}</span> → <strong className="mono">{c.changes.creditCode}</strong></li> : null}
+                {c.note ? <li>{t("fields.note")}: {c.note}</li> : null}
+                {c.decisionReason ? <li>{t("fields.reason")}: {c.decisionReason}</li> : null}
+              </ul>
+              {c.status === "pending" ? (
+                <Form method="post" className="form form--inline">
+                  <input type="hidden" name="requestId" value={c.id} />
+                  <TextField label={t("fields.reason")} name="reason" maxLength={500} hint={t("hints.reasonReject")} />
+                  <button type="submit" name="decision" value="approve" className="btn btn--small" disabled={busy}>
+                    {t("record.approveChange")}
+                  </button>
+                  <button type="submit" name="decision" value="reject" className="btn btn--small btn--danger" disabled={busy}>
+                    {t("record.rejectChange")}
+                  </button>
+                  <input type="hidden" name="intent" value="decideChange" />
+                </Form>
+              ) : null}
+            </article>
+          ))}
+        </section>
+      ) : null}
+
+      <section className="card">
+        <h2>{t("record.users")}</h2>
+        <ul className="plain">
+          {users.map((u) => (
+            <li key={u.id}>
+              {u.displayName} · {u.email} {u.isOwner ? <Badge tone="info">{t("record.owner")}</Badge> : null} {u.disabledAt ? <Badge tone="danger">{t("record.disabled")}</Badge> : null}
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="form form--inline">
+          <h3>{t("record.addUser")}</h3>
+          <p className="hint">{t("hints.addUser")}</p>
+          <FormErrors errors={errorsFor(actionData, "addUser")} />
+          <TextField label={t("fields.userEmail")} name="userEmail" type="email" required maxLength={254} />
+          <TextField label={t("fields.displayName")} name="displayName" maxLength={60} />
+          <TextField label={t("fields.password")} name="password" type="password" maxLength={128} autoComplete="new-password" />
+          <button type="submit" name="intent" value="addUser" className="btn btn--small" disabled={busy}>{t("record.addUser")}</button>
+        </Form>
+      </section>
+
+      <section className="card">
+        <h2>{t("record.edit")}</h2>
+        <FormErrors errors={errorsFor(actionData, "update")} />
+        <Form method="post" className="form" onSubmit={onSubmit} noValidate>
+          <EnterpriseFields register={register} errorOf={errorOf} />
+          <div className="form-actions">
+            <button type="submit" name="intent" value="update" className="btn" disabled={busy}>{t("common:forms.save")}</button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../components/members/status";
+import { Alert, Badge, ConfirmAction, EmptyState, PageHeader, Pagination, SortHeader } from "../components/ui";
+import { formatMoney } from "../lib/format";
+import { requireAbility, requireSignedIn } from "../lib/guard.server";
+import { pageFromUrl } from "../lib/pagination";
+import { useRootData } from "../root";
+import { listAssociations } from "../modules/members/join.server";
+import { listEnterprises, MEMBERS_PAGE_SIZE, villages } from "../modules/members/members.server";
+import { memberListQueryFrom, membershipStatuses, membershipTypes, segments } from "../modules/members/schema";
+import { runMembershipSweep } from "../modules/members/sweep.server";
+
+export const meta: MetaFunction = () => [{ title: "会员管理 Members" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAbility(request, "members.view");
+  const query = memberListQueryFrom(request.url);
+  const page = pageFromUrl(request.url);
+  const [{ rows, total }, associations, villageList] = await Promise.all([listEnterprises(query, page), listAssociations(), villages()]);
+  return { rows, total, page, pageSize: MEMBERS_PAGE_SIZE, query, associations, villages: villageList };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireSignedIn(request, "members.manage");
+  const form = await request.formData();
+  if (form.get("intent") !== "sweep") return data({ sweep: null, error: "forms.invalid" }, { status: 400 });
+  const sweep = await runMembershipSweep(new Date(), actor);
+  return { sweep, error: null };
+}
+
+export default function MembersPage() {
+  const { t } = useTranslation("members");
+  const { rows, total, page, pageSize, query, associations, villages } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  const location = useLocation();
+  const sort = query.sort ?? "name";
+  const dir = query.dir ?? "asc";
+  const exportParams = new URLSearchParams(location.search);
+  exportParams.delete("page");
+  const assocName = (a: { nameZh: string; nameEn: string }) => (lng === "en" ? a.nameEn : a.nameZh);
+  return (
+    <>
+      <PageHeader
+        title={t("list.title")}
+        lead={t("list.lead")}
+        actions={
+          <>
+            <Link className="btn btn--small" to="/members/applications">{t("list.applications")}</Link>
+            <Link className="btn btn--small btn--ghost" to="/members/import">{t("list.import")}</Link>
+            <a className="btn btn--small btn--ghost" href={`/members/export?${exportParams}`} download>{t("list.export")}</a>
+            <ConfirmAction label={t("sweep.run")} question={t("sweep.question")} confirmLabel={t("sweep.confirm")} intent="sweep" />
+          </>
+        }
+      />
+      {actionData?.sweep ? (
+        <Alert tone="success">
+          {t("sweep.done", {
+            lapsed: actionData.sweep.lapsed,
+            reminders: actionData.sweep.reminders.due_soon + actionData.sweep.reminders.overdue + actionData.sweep.reminders.lapsed,
+            dues: actionData.sweep.duesCreated,
+          })}
+        </Alert>
+      ) : null}
+      <Form method="get" className="filters card" role="search">
+        <div className="field field--search">
+          <label htmlFor="q">{t("list.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("list.searchHint")} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-association">{t("fields.association")}</label>
+          <select id="f-association" name="association" defaultValue={query.association ? String(query.association) : ""}>
+            <option value="">{t("common:forms.all")}</option>
+            {associations.map((a) => (
+              <option key={a.id} value={a.id}>{assocName(a)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">{t("fields.status")}</label>
+          <select id="f-status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">{t("common:forms.all")}</option>
+            {membershipStatuses.map((s) => (
+              <option key={s} value={s}>{t(`common:status.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-type">{t("fields.type")}</label>
+          <select id="f-type" name="type" defaultValue={query.type ?? ""}>
+            <option value="">{t("common:forms.all")}</option>
+            {membershipTypes.map((s) => (
+              <option key={s} value={s}>{t(`types.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-segment">{t("fields.segment")}</label>
+          <select id="f-segment" name="segment" defaultValue={query.segment ?? ""}>
+            <option value="">{t("common:forms.all")}</option>
+            {segments.map((s) => (
+              <option key={s} value={s}>{t(`segments.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-above">{t("fields.aboveSize")}</label>
+          <select id="f-above" name="aboveSize" defaultValue={query.aboveSize ?? ""}>
+            <option value="">{t("common:forms.all")}</option>
+            <option value="yes">{t("common:forms.yes")}</option>
+            <option value="no">{t("common:forms.no")}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-village">{t("fields.village")}</label>
+          <select id="f-village" name="village" defaultValue={query.village ?? ""}>
+            <option value="">{t("common:forms.all")}</option>
+            {villages.map((v) => (
+              <option key={v} value={v}>{v}</option>
+            ))}
+          </select>
+        </div>
+        {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+        {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
+        <div className="form-actions">
+          <button type="submit" className="btn">{t("common:forms.filter")}</button>
+          <Link to="/members">{t("common:forms.reset")}</Link>
+        </div>
+      </Form>
+      {rows.length === 0 ? (
+        <EmptyState title={t("list.empty")}>
+          <p>{t("list.emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th><SortHeader field="name" label={t("fields.name")} sort={sort} dir={dir} /></th>
+                <th><SortHeader field="creditCode" label={t("fields.creditCode")} sort={sort} dir={dir} /></th>
+                <th><SortHeader field="village" label={t("fields.village")} sort={sort} dir={dir} /></th>
+                <th>{t("fields.segment")}</th>
+                <th><SortHeader field="employees" label={t("fields.employees")} sort={sort} dir={dir} /></th>
+                <th><SortHeader field="output" label={t("fields.annualOutput")} sort={sort} dir={dir} /></th>
+                <th>{t("fields.memberships")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/members/${r.id}`}>{r.name}</Link> {r.aboveSize ? <Badge tone="info">{t("aboveSizeShort")}</Badge> : null}
+                  </td>
+                  <td className="mono">{r.creditCode}</td>
+                  <td>{r.village}</td>
+                  <td>{t(`segments.${r.segment}`)}</td>
+                  <td className="num">{r.employees}</td>
+                  <td className="num">{formatMoney(r.annualOutputFen, lng)}</td>
+                  <td>
+                    <ul className="plain">
+                      {r.memberships.map((m) => (
+                        <li key={m.id}>
+                          {lng === "en" ? m.associationEn : m.associationZh} · {t(`types.${m.type}`)} <StatusBadge status={m.status} />
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DuesBadge, ReasonText, StatusBadge } from "../components/members/status";
+import { Alert, EmptyState, PageHeader } from "../components/ui";
+import { formatDate, formatDateTime, formatMoney } from "../lib/format";
+import { requireSignedIn } from "../lib/guard.server";
+import { useRootData } from "../root";
+import { myDashboard } from "../modules/members/my.server";
+
+export const meta: MetaFunction = () => [{ title: "我的企业 My enterprises" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireSignedIn(request, "my.view");
+  return myDashboard(actor);
+}
+
+export default function MyPage() {
+  const { t } = useTranslation("members");
+  const { enterprises, reminders, applications } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  const pending = applications.filter((a) => a.status === "pending");
+  const rejected = applications.filter((a) => a.status === "rejected");
+  return (
+    <>
+      <PageHeader title={t("my.title")} lead={t("my.lead")} />
+      {params.get("applied") ? <Alert tone="success">{t("my.applied")}</Alert> : null}
+      {pending.map((a) => (
+        <Alert key={a.id} tone="info">
+          <strong>{t("my.applicationPending", { name: String(a.profile.name ?? "") })}</strong> <StatusBadge status="pending" /> {t("my.applicationPendingNext")}
+        </Alert>
+      ))}
+      {rejected.map((a) => (
+        <Alert key={a.id} tone="warn">
+          <strong>{t("my.applicationRejected", { name: String(a.profile.name ?? "") })}</strong> <StatusBadge status="rejected" /> {t("my.rejectionReason", { reason: a.decisionReason ?? "" })}
+        </Alert>
+      ))}
+      {enterprises.length === 0 && applications.length === 0 ? (
+        <EmptyState title={t("my.empty")}>
+          <p>
+            <Link to="/join">{t("my.emptyJoin")}</Link>
+          </p>
+        </EmptyState>
+      ) : null}
+      {enterprises.map((e) => (
+        <section key={e.id} className="card">
+          <h2>
+            <Link to={`/my/enterprises/${e.id}`}>{e.name}</Link>
+          </h2>
+          <p className="muted mono">{e.creditCode}</p>
+          {e.changeRequests.some((c) => c.status === "pending") ? <Alert tone="info">{t("my.changePending")}</Alert> : null}
+          <ul className="plain my-memberships">
+            {e.memberships.map((m) => (
+              <li key={m.id} className="membership">
+                <h3>
+                  {lng === "en" ? m.associationEn : m.associationZh} · {t(`types.${m.type}`)} <StatusBadge status={m.status} /> <DuesBadge state={m.duesState} />
+                </h3>
+                {m.statusReason ? (
+                  <p className="small muted">
+                    {t("record.reason")}: <ReasonText reason={m.statusReason} />
+                  </p>
+                ) : null}
+                {m.dues ? <p className="small muted">{t("my.duesLine", { year: m.dues.year, amount: formatMoney(m.dues.amountFen, lng), date: formatDate(m.dues.dueOn, lng) })}</p> : null}
+                <p>
+                  <strong>{t("my.nextStep")}:</strong> {t(m.nextStep)}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to={`/my/enterprises/${e.id}`} className="btn btn--small">{t("my.editContact")}</Link>
+          </p>
+        </section>
+      ))}
+      <section className="card">
+        <h2>{t("my.reminders")}</h2>
+        {reminders.length === 0 ? (
+          <p className="muted">{t("my.noReminders")}</p>
+        ) : (
+          <ul className="plain">
+            {reminders.map((r) => (
+              <li key={r.id}>
+                {formatDateTime(r.sentAt, lng)} · {r.enterprise} · {lng === "en" ? r.associationEn : r.associationZh} · {t(`reminders.${r.kind}`)} ({r.year}, {t("dues.dueOn")} {formatDate(r.dueOn, lng)})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextAreaField, TextField } from "../components/fields";
+import { ContactFields } from "../components/members/enterprise-fields";
+import { StatusBadge } from "../components/members/status";
+import { Alert, PageHeader } from "../components/ui";
+import { useValidatedForm } from "../components/use-validated-form";
+import { formatDateTime } from "../lib/format";
+import { notFound, requireSignedIn } from "../lib/guard.server";
+import { clientIp } from "../lib/request.server";
+import { parseForm, type FieldErrors } from "../lib/validation";
+import { useRootData } from "../root";
+import { myEnterprise, requestChange, updateContact } from "../modules/members/my.server";
+import { changeRequestSchema, contactSchema } from "../modules/members/schema";
+
+export const meta: MetaFunction = () => [{ title: "企业资料 Enterprise" }];
+
+function idOf(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireSignedIn(request, "my.view");
+  const enterprise = await myEnterprise(actor, idOf(params));
+  if (!enterprise) notFound();
+  return { enterprise };
+}
+
+type ActionData = { intent: string; errors?: FieldErrors; values?: Record<string, unknown>; saved?: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireSignedIn(request, "my.editContact");
+  const id = idOf(params);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const ip = clientIp(request);
+  if (intent === "contact") {
+    const parsed = parseForm(contactSchema, form);
+    if (!parsed.ok) return data<ActionData>({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const result = await updateContact(actor, id, parsed.data, ip);
+    if (!result.ok) notFound();
+    return data<ActionData>({ intent, saved: true });
+  }
+  if (intent === "requestChange") {
+    const parsed = parseForm(changeRequestSchema, form);
+    if (!parsed.ok) return data<ActionData>({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const result = await requestChange(actor, id, parsed.data, ip);
+    if (!result.ok) {
+      if (result.error === "notFound") notFound();
+      return data<ActionData>({ intent, errors: { _form: result.error } }, { status: 409 });
+    }
+    return data<ActionData>({ intent, saved: true });
+  }
+  if (!(await myEnterprise(actor, id))) notFound();
+  return data<ActionData>({ intent, errors: { _form: "forms.invalid" } }, { status: 400 });
+}
+
+export default function MyEnterprisePage() {
+  const { t } = useTranslation("members");
+  const { enterprise } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  const contactErrors = actionData?.intent === "contact" ? actionData.errors : undefined;
+  const changeErrors = actionData?.intent === "requestChange" ? actionData.errors : undefined;
+  const defaults =
+    actionData?.intent === "contact" && actionData.values
+      ? actionData.values
+      : { contactPerson: enterprise.contactPerson, phone: enterprise.phone, email: enterprise.email ?? "", address: enterprise.address, publicFields: enterprise.publicFields };
+  const { register, onSubmit, errorOf } = useValidatedForm(contactSchema, contactErrors ?? null, defaults);
+  const pending = enterprise.changeRequests.find((c) => c.status === "pending");
+  const active = enterprise.memberships.some((m) => m.status === "active");
+  return (
+    <>
+      <PageHeader
+        title={enterprise.name}
+        lead={
+          <>
+            <span className="mono">{enterprise.creditCode}</span> <StatusBadge status={active ? "active" : (enterprise.memberships[0]?.status ?? "pending")} />
+          </>
+        }
+        actions={<Link to="/my" className="btn btn--ghost btn--small">{t("my.back")}</Link>}
+      />
+      {actionData?.saved ? <Alert tone="success">{actionData.intent === "contact" ? t("my.contactSaved") : t("my.changeRequested")}</Alert> : null}
+      <section className="card">
+        <h2>{t("my.contactTitle")}</h2>
+        <p className="hint">{t("my.contactLead")}</p>
+        <FormErrors errors={contactErrors} />
+        <Form method="post" className="form" onSubmit={onSubmit} noValidate>
+          <ContactFields register={register} errorOf={errorOf} withAddress />
+          <div className="form-actions">
+            <button type="submit" name="intent" value="contact" className="btn" disabled={navigation.state === "submitting"}>{t("common:forms.save")}</button>
+          </div>
+        </Form>
+      </section>
+      <section className="card">
+        <h2>{t("my.changeTitle")}</h2>
+        <p className="hint">{t("my.changeLead")}</p>
+        {pending ? (
+          <Alert tone="info">
+            {t("my.changePendingSince", { date: formatDateTime(pending.createdAt, lng) })} <StatusBadge status="pending" />
+          </Alert>
+        ) : null}
+        {enterprise.changeRequests
+          .filter((c) => c.status === "rejected")
+          .slice(0, 1)
+          .map((c) => (
+            <Alert key={c.id} tone="warn">{t("my.changeRejected", { reason: c.decisionReason ?? "" })}</Alert>
+          ))}
+        <FormErrors errors={changeErrors} />
+        <Form method="post" className="form">
+          <TextField label={t("my.newName")} name="name" maxLength={100} defaultValue={(changeErrors && (actionData?.values?.name as string)) || ""} error={changeErrors?.name} />
+          <TextField label={t("my.newCreditCode")} name="creditCode" maxLength={24} defaultValue={(changeErrors && (actionData?.values?.creditCode as string)) || ""} error={changeErrors?.creditCode} />
+          <TextAreaField label={t("fields.note")} name="note" maxLength={500} rows={2} />
+          <div className="form-actions">
+            <button type="submit" name="intent" value="requestChange" className="btn btn--ghost" disabled={navigation.state === "submitting" || Boolean(pending)}>{t("my.sendChange")}</button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+// The access matrix: every capability's table, gathered. Add ONE import line and ONE spread per
+// capability (tests/access/<area>.ts exporting `routes` and `probes`).
+import * as admin from "./admin";
+import * as core from "./core";
+import * as tickets from "./tickets";
+import type { ObjectProbe, RouteAccess } from "./types";
+
+const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
+  core,
+  admin,
+  tickets,
+];
+
+export const routes: RouteAccess[] = areas.flatMap((a) => a.routes);
+export const probes: ObjectProbe[] = areas.flatMap((a) => a.probes ?? []);

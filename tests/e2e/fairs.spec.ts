@@ -1,0 +1,116 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+const PASSWORD = "yunjiang-demo";
+
+async function signIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  // Straight to the fairs: the role's home page may belong to another area.
+  await page.goto("/login?next=/fairs");
+  await page.getByLabel("电子邮箱").fill(email);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("button", { name: "退出" })).toBeVisible();
+  return page;
+}
+
+function shanghaiDay(offsetDays: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+}
+
+test("a seeker pre-registers for a fair, gets a QR image and a code, and staff check them in once", async ({ page, browser }) => {
+  const stamp = Date.now();
+  const name = `签到测试${String(stamp).slice(-5)}`;
+  await page.goto("/register");
+  await page.getByLabel("姓名").fill(name);
+  await page.getByLabel("电子邮箱").fill(`fair-seeker-${stamp}@e2e.test`);
+  await page.getByLabel("手机号码").fill("13812345678");
+  await page.getByLabel("密码", { exact: true }).fill("long-enough-password");
+  await page.getByLabel("确认密码").fill("long-enough-password");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page.getByText(`${name} · 求职者`)).toBeVisible();
+
+  // The public list shows the upcoming demo fair; the seeker opens it and pre-registers.
+  await page.getByRole("link", { name: "招聘会" }).first().click();
+  await page.getByRole("link", { name: "冬季用工对接会暨云江鞋企专场招聘" }).click();
+  await expect(page).toHaveURL(/\/fairs\/\d+$/);
+  const fairUrl = page.url();
+  await expect(page.getByLabel("姓名")).toHaveValue(name);
+  await expect(page.getByLabel("手机号码")).toHaveValue("13812345678");
+  await page.getByLabel("学校（选填）").fill("瑞安市职业中等专业学校");
+  await page.getByRole("button", { name: "预约入场" }).click();
+
+  const qr = page.getByRole("img", { name: /入场二维码/ });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+  const box = await qr.boundingBox();
+  expect(box!.width).toBeGreaterThan(100);
+  const code = (await page.locator(".fair-ticket__code").innerText()).trim();
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+  await expect(page.getByText("未签到")).toBeVisible();
+
+  // Staff at the entrance type the code (lower case, no dash: as people do).
+  const staff = await signIn(browser, "staff@demo.test");
+  await staff.goto(`${fairUrl}/check-in`);
+  await staff.getByLabel("签到码").fill(code.replace("-", "").toLowerCase());
+  await staff.getByRole("button", { name: "签到", exact: true }).click();
+  await expect(staff.getByRole("status").filter({ hasText: `签到成功：${name}` })).toBeVisible();
+
+  // A second check-in of the same code is refused with the time of the first.
+  await staff.getByLabel("签到码").fill(code);
+  await staff.getByRole("button", { name: "签到", exact: true }).click();
+  await expect(staff.getByRole("alert").filter({ hasText: `已签到过：${name}` })).toBeVisible();
+
+  // The code at another fair (the June fair) is refused too.
+  await staff.goto("/fairs?when=past");
+  await staff.getByRole("link", { name: /届职业院校毕业生校企双选会/ }).click();
+  await staff.getByRole("link", { name: "现场签到" }).click();
+  await staff.getByLabel("签到码").fill(code);
+  await staff.getByRole("button", { name: "签到", exact: true }).click();
+  await expect(staff.getByRole("alert").filter({ hasText: "属于另一场招聘会" })).toBeVisible();
+
+  // The seeker now sees the check-in on the fair page.
+  await page.reload();
+  await expect(page.getByText("已签到", { exact: true })).toBeVisible();
+  await staff.context().close();
+});
+
+test("staff create a fair, an enterprise requests a booth, and staff approve it with a number", async ({ browser }) => {
+  const title = `E2E 招聘会 ${Date.now()}`;
+  const staff = await signIn(browser, "staff@demo.test");
+  await staff.goto("/fairs/new");
+  await staff.getByLabel("名称").fill(title);
+  await staff.getByLabel("举办日期").fill(shanghaiDay(20));
+  await staff.getByLabel("地点").fill("瑞安市职业中等专业学校 体育馆");
+  await staff.getByLabel("合作院校").fill("瑞安市职业中等专业教育集团");
+  await staff.getByLabel("展位数量上限").fill("2");
+  await staff.getByLabel("展位报名开始日期").fill(shanghaiDay(-1));
+  await staff.getByLabel("展位报名截止日期").fill(shanghaiDay(10));
+  await staff.getByLabel("立即发布（公众可见）").check();
+  await staff.getByRole("button", { name: "创建招聘会" }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(staff.getByText("已发布")).toBeVisible();
+  await expect(staff).toHaveURL(/\/fairs\/\d+$/);
+  const fairUrl = staff.url();
+
+  const member = await signIn(browser, "member@demo.test");
+  await member.goto(fairUrl);
+  await member.getByLabel("备注（选填）").fill("需要电源");
+  await member.getByRole("button", { name: "申请展位" }).click();
+  await expect(member.getByText("展位申请已提交")).toBeVisible();
+  await expect(member.locator("#my-booth").getByText("待审核")).toBeVisible();
+  // One booth per enterprise: the form is gone once the request stands.
+  await expect(member.getByRole("button", { name: "申请展位" })).toHaveCount(0);
+
+  await staff.goto(`${fairUrl}/booths`);
+  const row = staff.getByRole("row").filter({ hasText: "需要电源" });
+  await row.getByText("批准", { exact: true }).click();
+  await row.getByRole("button", { name: "确定批准" }).click();
+  await expect(staff.getByText("已批准，展位号 1。")).toBeVisible();
+
+  await member.reload();
+  await expect(member.locator("#my-booth").getByText("已批准")).toBeVisible();
+  await expect(member.locator("#my-booth").getByText("1 号展位")).toBeVisible();
+  await member.context().close();
+  await staff.context().close();
+});

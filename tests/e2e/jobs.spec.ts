@@ -1,0 +1,117 @@
+import { expect, test, type Page } from "@playwright/test";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login?next=/jobs/manage");
+  await page.getByLabel("电子邮箱").fill(email);
+  await page.getByLabel("密码").fill("yunjiang-demo");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("button", { name: "退出" })).toBeVisible();
+}
+
+test("a visitor browses, filters and searches jobs, registers, applies; the enterprise reaches an intent; the seeker sees it", async ({ page, browser }) => {
+  // Browse and filter without an account: the filters land in a shareable URL.
+  await page.goto("/jobs");
+  await expect(page.getByRole("heading", { level: 1, name: "招聘岗位" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "岗位列表" }).getByRole("listitem")).toHaveCount(20);
+  await page.getByLabel("工作性质").selectOption("internship");
+  await page.getByLabel("排序").selectOption("salary");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/type=internship/);
+  await expect(page).toHaveURL(/sort=salary/);
+  const internships = page.getByRole("list", { name: "岗位列表" }).getByRole("listitem");
+  await expect(internships.first()).toContainText("实习");
+  for (const text of await internships.allInnerTexts()) expect(text).toContain("实习");
+
+  // Chinese search: 针车 finds 针车工.
+  await page.getByRole("link", { name: "清除筛选" }).click();
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page.getByLabel("工作性质")).toHaveValue("");
+  await page.getByLabel("关键词").fill("针车");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/q=%E9%92%88%E8%BD%A6/);
+  const found = page.getByRole("list", { name: "岗位列表" }).getByRole("link", { name: "针车工", exact: true });
+  await expect(found.first()).toBeVisible();
+  for (const title of await page.locator(".jobs-card h2").allInnerTexts()) expect(title).toContain("针车");
+
+  // The demo member's enterprise (id 1): its 针车工 posting, reached through a shared link.
+  await page.goto(`/jobs?q=${encodeURIComponent("针车")}&enterprise=1`);
+  await page.getByRole("link", { name: "针车工", exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "针车工" })).toBeVisible();
+  await expect(page.getByText("招聘中")).toBeVisible();
+  const postingUrl = page.url();
+
+  // Register as a seeker, come back, apply.
+  await page.getByRole("link", { name: "注册求职者账号" }).click();
+  const name = `求职者${Date.now().toString().slice(-6)}`;
+  await page.getByLabel("姓名").fill(name);
+  await page.getByLabel("电子邮箱").fill(`jobs-${Date.now()}@e2e.test`);
+  await page.getByLabel("手机号码").fill("13812345678");
+  await page.getByLabel("密码", { exact: true }).fill("long-enough-password");
+  await page.getByLabel("确认密码").fill("long-enough-password");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page.getByText(`${name} · 求职者`)).toBeVisible();
+  await page.goto(postingUrl);
+  await page.getByLabel("给企业的留言").fill("我在职校学过平车，下个月可以到岗。");
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page.getByText("你已申请该岗位")).toBeVisible();
+  await expect(page.locator(".badge", { hasText: "已投递" })).toBeVisible();
+
+  // The enterprise moves the application step by step to intent reached.
+  const employer = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const ep = await employer.newPage();
+  await signIn(ep, "member@demo.test");
+  await ep.goto("/jobs/manage/applications");
+  await ep.getByRole("link", { name }).click();
+  await expect(ep.getByRole("heading", { level: 1, name: `${name} 的申请` })).toBeVisible();
+  await expect(ep.getByText("我在职校学过平车")).toBeVisible();
+  for (const step of ["已查看", "初选通过", "面试", "达成意向"]) {
+    await ep.getByRole("button", { name: `推进到“${step}”` }).click();
+    await expect(ep.locator(".page-header .badge")).toHaveText(step);
+  }
+  await expect(ep.getByRole("button", { name: "推进到“已录用”" })).toBeVisible();
+  await employer.close();
+
+  // The seeker sees the new status, and was notified.
+  await page.goto("/jobs/applications");
+  const row = page.getByRole("row").filter({ hasText: "针车工" });
+  await expect(row.locator(".badge")).toHaveText("达成意向");
+  await expect(page.getByRole("link", { name: /通知（[1-9]\d* 条未读）/ })).toBeVisible();
+});
+
+test("an enterprise posts a job; staff hide it with a reason the enterprise sees", async ({ page, browser }) => {
+  const title = `鞋底质检员${Date.now().toString().slice(-5)}`;
+  await signIn(page, "member@demo.test");
+  await page.goto("/jobs/new");
+  await page.getByLabel("岗位名称").fill(title);
+  await page.getByLabel("招聘人数").fill("3");
+  await page.getByLabel("月薪下限（元）").fill("9000");
+  await page.getByLabel("月薪上限（元）").fill("6000");
+  await page.getByLabel("工作地点").selectOption("仙降街道");
+  await page.getByLabel("截止日期").fill("2099-12-31");
+  await page.getByLabel("岗位职责与要求").fill("负责成品鞋抽检，记录检验数据。");
+  await page.getByLabel("联系方式").fill("人事部 0577-65123456");
+  await page.getByRole("button", { name: "发布岗位" }).click();
+  await expect(page.getByText("月薪上限不能低于下限").first()).toBeVisible();
+  await page.getByLabel("月薪上限（元）").fill("12000");
+  await page.getByRole("button", { name: "发布岗位" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const url = page.url();
+
+  const staff = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const sp = await staff.newPage();
+  await signIn(sp, "staff@demo.test");
+  await sp.goto(url);
+  await sp.locator("summary", { hasText: "下架岗位" }).click();
+  await sp.getByLabel("下架原因").fill("联系方式不完整，请补充后联系协会");
+  await sp.getByRole("button", { name: "确定下架" }).click();
+  await expect(sp.locator(".page-header .badge")).toHaveText("已下架");
+  await staff.close();
+
+  await page.goto("/jobs/manage");
+  await expect(page.getByRole("row").filter({ hasText: title })).toContainText("联系方式不完整，请补充后联系协会");
+  const anonymous = await browser.newContext();
+  const ap = await anonymous.newPage();
+  const response = await ap.goto(url);
+  expect(response?.status()).toBe(404);
+  await anonymous.close();
+});

@@ -1,0 +1,240 @@
+import { and, count, eq, inArray } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../db/client.server";
+import { auditEvents, notifications, users } from "../../db/schema/accounts";
+import { associations, dues, enterpriseUsers, enterprises, joinApplications, membershipStatusChanges, memberships } from "../../db/schema/members";
+import { seedDemo } from "../../db/seed/demo.server";
+import { generateCreditCode } from "../../app/modules/members/credit-code";
+import { IMPORT_COLUMNS } from "../../app/modules/members/csv-import";
+import { applyToJoin, approveApplication, rejectApplication } from "../../app/modules/members/join.server";
+import {
+  changeMembershipStatus,
+  decideChangeRequest,
+  exportEnterprisesCsv,
+  getEnterpriseRecord,
+  importEnterprises,
+  listEnterprises,
+  recordDuesPaid,
+} from "../../app/modules/members/members.server";
+import { myDashboard, myEnterprise, requestChange, updateContact } from "../../app/modules/members/my.server";
+import { listDirectory } from "../../app/modules/members/directory.server";
+import { joinApplicationSchema } from "../../app/modules/members/schema";
+import { actorOf } from "../support/actors";
+
+const staff = actorOf("staff", { userId: "demo-staff" });
+let centreId = 0;
+let seq = 500_000;
+
+function application(over: Record<string, string> = {}) {
+  seq++;
+  return joinApplicationSchema.parse({
+    associationId: String(centreId),
+    name: `瑞安市集成测试${seq}鞋业有限公司`,
+    creditCode: generateCreditCode(seq),
+    legalRep: "王测试",
+    address: "瑞安市测试路1号",
+    village: "云江村",
+    segment: "soles",
+    annualOutputWan: "1200",
+    employees: "50",
+    exportSharePct: "20",
+    contactPerson: "王测试",
+    phone: "13811112222",
+    email: "",
+    publicFields: ["segment", "phone"],
+    displayName: "王测试",
+    userEmail: `applicant-${seq}@it.test`,
+    password: "long-enough-pw",
+    confirmPassword: "long-enough-pw",
+    ...over,
+  });
+}
+
+async function auditCount(action: string, entityId?: string | number) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(entityId === undefined ? eq(auditEvents.action, action) : and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(entityId))));
+  return row.n;
+}
+
+describe("member enterprises and memberships", () => {
+  beforeAll(async () => {
+    const db = await getDb();
+    await db.transaction((tx) => seedDemo(tx, 2026));
+    const [centre] = await db.select().from(associations).where(eq(associations.code, "yunjiang"));
+    centreId = centre.id;
+  });
+
+  it("keeps the source's figures and searches Chinese names by bigram", async () => {
+    const centreActive = await listEnterprises({ association: centreId, status: "active" }, 1);
+    expect(centreActive.total).toBe(179);
+    expect((await listEnterprises({ association: centreId, status: "active", aboveSize: "yes" }, 1)).total).toBe(21);
+    const shoes = await listEnterprises({ q: "鞋业" }, 1, 500);
+    expect(shoes.total).toBeGreaterThan(0);
+    for (const r of shoes.rows) expect(r.name).toContain("鞋业");
+    const one = shoes.rows[0];
+    const byCode = await listEnterprises({ q: one.creditCode.slice(0, 12).toLowerCase() }, 1);
+    expect(byCode.rows.map((r) => r.id)).toContain(one.id);
+  });
+
+  it("applies: a member account and a pending application in one transaction, audited, staff notified", async () => {
+    const input = application();
+    const db = await getDb();
+    const [before] = await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, "demo-staff"));
+    const result = await applyToJoin(input, "10.0.0.1");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [user] = await db.select().from(users).where(eq(users.id, result.userId));
+    expect(user.role).toBe("member");
+    const [app] = await db.select().from(joinApplications).where(eq(joinApplications.id, result.applicationId));
+    expect(app).toMatchObject({ status: "pending", creditCode: input.creditCode, applicantUserId: result.userId });
+    expect(await auditCount("join_application.create", result.applicationId)).toBe(1);
+    expect(await auditCount("user.create", result.userId)).toBe(1);
+    const [after] = await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, "demo-staff"));
+    expect(after.n).toBe(before.n + 1);
+    const dash = await myDashboard(actorOf("member", { userId: result.userId }));
+    expect(dash.enterprises).toEqual([]);
+    expect(dash.applications.map((a) => a.status)).toEqual(["pending"]);
+
+    // The same code again (pending) or an existing member's code is refused; nothing is written.
+    const [users0] = await db.select({ n: count() }).from(users);
+    expect(await applyToJoin(application({ creditCode: input.creditCode }), null)).toEqual({ ok: false, field: "creditCode", error: "members:errors.creditCodePending" });
+    const [existing] = await db.select().from(enterprises).limit(1);
+    expect(await applyToJoin(application({ creditCode: existing.creditCode }), null)).toEqual({ ok: false, field: "creditCode", error: "members:errors.creditCodeTaken" });
+    expect(await applyToJoin(application({ userEmail: "staff@demo.test" }), null)).toMatchObject({ ok: false, field: "userEmail" });
+    const [users1] = await db.select({ n: count() }).from(users);
+    expect(users1.n).toBe(users0.n);
+  });
+
+  it("refuses a credit code whose check character is wrong", () => {
+    const good = generateCreditCode(4242);
+    const bad = good.slice(0, 17) + (good[17] === "0" ? "1" : "0");
+    const parsed = joinApplicationSchema.safeParse({ ...application(), creditCode: bad, annualOutputWan: "1", employees: "1", exportSharePct: "1", confirmPassword: "long-enough-pw", password: "long-enough-pw" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.find((i) => i.path[0] === "creditCode")?.message).toBe("members:errors.creditCode");
+  });
+
+  it("approves: enterprise, owner link, active membership with history and dues, audited, applicant notified", async () => {
+    const input = application();
+    const applied = await applyToJoin(input, null);
+    if (!applied.ok) throw new Error("apply failed");
+    const result = await approveApplication(staff, applied.applicationId, "council_member", "10.0.0.2", "2026-11-26");
+    expect(result.ok).toBe(true);
+    if (!result.ok || !result.enterpriseId) return;
+    const db = await getDb();
+    const [e] = await db.select().from(enterprises).where(eq(enterprises.id, result.enterpriseId));
+    expect(e).toMatchObject({ name: input.name, creditCode: input.creditCode, annualOutputFen: 1200 * 1_000_000, publicFields: ["segment", "phone"] });
+    const [link] = await db.select().from(enterpriseUsers).where(eq(enterpriseUsers.enterpriseId, e.id));
+    expect(link).toMatchObject({ userId: applied.userId, isOwner: true });
+    const [m] = await db.select().from(memberships).where(eq(memberships.enterpriseId, e.id));
+    expect(m).toMatchObject({ status: "active", type: "council_member", associationId: centreId, joinedOn: "2026-11-26" });
+    expect(await db.select().from(membershipStatusChanges).where(eq(membershipStatusChanges.membershipId, m.id))).toHaveLength(1);
+    const [d] = await db.select().from(dues).where(eq(dues.membershipId, m.id));
+    expect(d).toMatchObject({ year: 2026, amountFen: 300_000, dueOn: "2026-12-26", paidOn: null });
+    expect(await auditCount("enterprise.create", e.id)).toBe(1);
+    expect(await auditCount("membership.create", m.id)).toBe(1);
+    expect(await auditCount("join_application.approve", applied.applicationId)).toBe(1);
+    const notes = await db.select().from(notifications).where(eq(notifications.userId, applied.userId));
+    expect(notes.map((n) => n.messageKey)).toContain("notifications.joinApproved");
+    const dash = await myDashboard(actorOf("member", { userId: applied.userId, enterpriseIds: [e.id] }), "2026-11-26");
+    expect(dash.enterprises.map((x) => x.id)).toEqual([e.id]);
+    expect(dash.enterprises[0].memberships[0]).toMatchObject({ status: "active", duesState: "due_soon", nextStep: "members:next.payDueSoon" });
+    // Deciding twice is refused; the public directory now lists it.
+    expect(await rejectApplication(staff, applied.applicationId, "x", null)).toEqual({ ok: false, error: "members:errors.alreadyDecided" });
+    const dir = await listDirectory({ q: input.name }, 1);
+    expect(dir.rows.map((r) => r.name)).toEqual([input.name]);
+    expect(dir.rows[0]).toMatchObject({ phone: "13811112222", address: null, contactPerson: null, legalRep: null });
+  });
+
+  it("rejects with a reason, audited, and the applicant sees the reason", async () => {
+    const applied = await applyToJoin(application(), null);
+    if (!applied.ok) throw new Error("apply failed");
+    expect(await rejectApplication(staff, applied.applicationId, "资料不全", null)).toEqual({ ok: true });
+    expect(await auditCount("join_application.reject", applied.applicationId)).toBe(1);
+    const dash = await myDashboard(actorOf("member", { userId: applied.userId }));
+    expect(dash.applications[0]).toMatchObject({ status: "rejected", decisionReason: "资料不全" });
+    expect(await approveApplication(staff, applied.applicationId, "member", null)).toEqual({ ok: false, error: "members:errors.alreadyDecided" });
+  });
+
+  it("imports all-or-nothing: one bad row rejects the file and is reported by line", async () => {
+    const db = await getDb();
+    const [before] = await db.select({ n: count() }).from(enterprises);
+    const row = (seed: number, over: Record<string, string> = {}) => {
+      const v: Record<string, string> = {
+        name: `瑞安市导入${seed}鞋材有限公司`, credit_code: generateCreditCode(seed), legal_rep: "陈导入", address: "瑞安市导入路", village: "云江村",
+        segment: "materials", above_size: "否", annual_output_wan: "300", employees: "12", export_share_pct: "0", contact_person: "陈导入",
+        phone: "13900001111", email: "", association_code: "yunjiang", membership_type: "member", ...over,
+      };
+      return IMPORT_COLUMNS.map((c) => v[c]).join(",");
+    };
+    const head = IMPORT_COLUMNS.join(",");
+    const bad = [head, row(610_001), row(610_002), row(610_003, { credit_code: "91330381MA000000X0" }), row(610_004)].join("\n");
+    const refused = await importEnterprises(staff, bad, null);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.problems).toEqual([{ line: 4, column: "credit_code", message: "members:errors.creditCode" }]);
+    const [same] = await db.select({ n: count() }).from(enterprises);
+    expect(same.n).toBe(before.n);
+    const good = [head, row(610_001), row(610_002), row(610_004, { association_code: "federation", membership_type: "executive_committee" })].join("\n");
+    expect(await importEnterprises(staff, good, null)).toEqual({ ok: true, created: 3 });
+    const [after] = await db.select({ n: count() }).from(enterprises);
+    expect(after.n).toBe(before.n + 3);
+    expect(await auditCount("enterprise.import")).toBe(1);
+    // Importing the same file again: every row is a duplicate of the database.
+    const again = await importEnterprises(staff, good, null);
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.problems.map((p) => p.line)).toEqual([2, 3, 4]);
+    expect(await importEnterprises(staff, `${head}\n${row(610_009, { name: "a\u0000b" })}`, null)).toEqual({ ok: false, problems: [{ line: 1, column: null, message: "members:import.badFile" }] });
+    const csv = await exportEnterprisesCsv({ q: "导入" }, "zh-CN");
+    expect(csv.startsWith("\uFEFF企业名称,统一社会信用代码")).toBe(true);
+    expect(csv.split("\r\n").filter(Boolean)).toHaveLength(4);
+  });
+
+  it("scopes a member to its own enterprises: another's record is not found and not changed", async () => {
+    const db = await getDb();
+    const [own] = await db.select().from(enterpriseUsers).where(eq(enterpriseUsers.userId, "demo-member"));
+    const member = actorOf("member", { userId: "demo-member", enterpriseIds: [own.enterpriseId] });
+    const [other] = await db.select().from(enterprises).where(inArray(enterprises.id, [own.enterpriseId + 1]));
+    expect(await myEnterprise(member, other.id)).toBeNull();
+    const contact = { contactPerson: "入侵者", phone: "13800000000", email: null, address: "x", publicFields: [] };
+    expect(await updateContact(member, other.id, contact, null)).toEqual({ ok: false, error: "notFound" });
+    expect(await requestChange(member, other.id, { name: "偷改", creditCode: null, note: null }, null)).toEqual({ ok: false, error: "notFound" });
+    const [unchanged] = await db.select().from(enterprises).where(eq(enterprises.id, other.id));
+    expect(unchanged.contactPerson).toBe(other.contactPerson);
+    // Its own: contact change audited with before/after; a name change goes to staff.
+    expect(await updateContact(member, own.enterpriseId, { ...contact, contactPerson: "林新联系人", address: "瑞安市新地址" }, null)).toEqual({ ok: true });
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "enterprise.contact"), eq(auditEvents.entityId, String(own.enterpriseId))));
+    expect((audit.after as { contactPerson: string }).contactPerson).toBe("林新联系人");
+    expect((audit.before as { contactPerson: string }).contactPerson).not.toBe("林新联系人");
+    expect(await requestChange(member, own.enterpriseId, { name: "瑞安市改名鞋业有限公司", creditCode: null, note: "已换照" }, null)).toEqual({ ok: true });
+    expect(await requestChange(member, own.enterpriseId, { name: "再改", creditCode: null, note: null }, null)).toEqual({ ok: false, error: "members:errors.changePending" });
+    const record = await getEnterpriseRecord(own.enterpriseId);
+    const req = record!.changeRequests[0];
+    expect(await decideChangeRequest(staff, own.enterpriseId + 1, { requestId: req.id, decision: "approve", reason: null }, null)).toEqual({ ok: false, error: "notFound" });
+    expect(await decideChangeRequest(staff, own.enterpriseId, { requestId: req.id, decision: "approve", reason: null }, null)).toEqual({ ok: true });
+    const [renamed] = await db.select().from(enterprises).where(eq(enterprises.id, own.enterpriseId));
+    expect(renamed.name).toBe("瑞安市改名鞋业有限公司");
+    expect((await listEnterprises({ q: "改名鞋业" }, 1)).rows.map((r) => r.id)).toEqual([own.enterpriseId]);
+  });
+
+  it("changes status only along the rules, with a reason where required, and paying restores a lapsed membership", async () => {
+    const db = await getDb();
+    const [m] = await db.select().from(memberships).where(eq(memberships.status, "active")).limit(1);
+    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "suspended", reason: null }, null)).toMatchObject({ ok: false, error: "members:errors.reasonRequired" });
+    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "pending", reason: "x" }, null)).toMatchObject({ ok: false, error: "members:errors.transitionNotAllowed" });
+    expect(await changeMembershipStatus(staff, m.enterpriseId + 1, { membershipId: m.id, status: "lapsed", reason: "x" }, null)).toMatchObject({ ok: false, error: "notFound" });
+    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "lapsed", reason: "会费未缴" }, null)).toEqual({ ok: true });
+    const [d] = await db.select().from(dues).where(eq(dues.membershipId, m.id));
+    if (d.paidOn) await db.update(dues).set({ paidOn: null }).where(eq(dues.id, d.id));
+    expect(await recordDuesPaid(staff, m.enterpriseId, { duesId: d.id, paidOn: "2026-11-20" }, null)).toEqual({ ok: true });
+    expect(await recordDuesPaid(staff, m.enterpriseId, { duesId: d.id, paidOn: "2026-11-20" }, null)).toMatchObject({ ok: false, error: "members:errors.alreadyPaid" });
+    const [after] = await db.select().from(memberships).where(eq(memberships.id, m.id));
+    expect(after.status).toBe("active");
+    const history = await db.select().from(membershipStatusChanges).where(eq(membershipStatusChanges.membershipId, m.id));
+    expect(history.map((h) => `${h.fromStatus}>${h.toStatus}`)).toEqual(["active>lapsed", "lapsed>active"]);
+    expect(await auditCount("membership.status", m.id)).toBe(2);
+    expect(await auditCount("dues.paid", d.id)).toBe(1);
+  });
+});

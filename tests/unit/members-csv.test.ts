@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { generateCreditCode } from "../../app/modules/members/credit-code";
+import { IMPORT_COLUMNS, importTemplateCsv, parseImportCsv, validateImportRows } from "../../app/modules/members/csv-import";
+
+const header = IMPORT_COLUMNS.join(",");
+function line(over: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}, seed = 1) {
+  const row: Record<string, string> = {
+    name: "瑞安市测试鞋业有限公司",
+    credit_code: generateCreditCode(seed),
+    legal_rep: "张三",
+    address: "瑞安市云江路1号",
+    village: "云江村",
+    segment: "soles",
+    above_size: "否",
+    annual_output_wan: "800",
+    employees: "35",
+    export_share_pct: "10",
+    contact_person: "李四",
+    phone: "13812345678",
+    email: "",
+    association_code: "yunjiang",
+    membership_type: "member",
+    ...over,
+  };
+  return IMPORT_COLUMNS.map((c) => row[c]).join(",");
+}
+const assoc = new Set(["yunjiang", "federation"]);
+
+function validate(text: string, existing: string[] = []) {
+  const { header: h, records } = parseImportCsv(text);
+  return validateImportRows(records, h, assoc, new Set(existing));
+}
+
+describe("CSV import row validation", () => {
+  it("accepts good rows, with Chinese segment words, yes/no and a BOM", () => {
+    const r = validate(`\uFEFF${header}\n${line({}, 1)}\n${line({ segment: "成品鞋", above_size: "是", membership_type: "理事" }, 2)}\n`);
+    expect(r.problems).toEqual([]);
+    expect(r.rows).toHaveLength(2);
+    expect(r.rows[1]).toMatchObject({ segment: "finished_shoes", aboveSize: true, membershipType: "council_member", line: 3, annualOutputWan: 800_000_000 });
+  });
+  it("reports every bad row by line and reason, and returns no rows", () => {
+    const bad = generateCreditCode(3).slice(0, 17) + (generateCreditCode(3).endsWith("0") ? "1" : "0");
+    const text = [header, line({}, 1), line({ credit_code: bad }, 3), line({ name: "" }, 4), line({ segment: "shoes" }, 5), line({}, 1), line({ association_code: "nowhere" }, 6), line({ phone: "123" }, 7)].join("\n");
+    const r = validate(text);
+    expect(r.rows).toEqual([]);
+    const byLine = r.problems.map((p) => [p.line, p.column, p.message.split("|")[0]]);
+    expect(byLine).toEqual([
+      [3, "credit_code", "members:errors.creditCode"],
+      [4, "name", "forms.required"],
+      [5, "segment", "members:errors.segment"],
+      [6, "credit_code", "members:import.duplicateInFile"],
+      [7, "association_code", "members:import.unknownAssociation"],
+      [8, "phone", "forms.phone"],
+    ]);
+    expect(r.problems[3].message).toContain('"line":2');
+  });
+  it("refuses a credit code already in the database", () => {
+    const r = validate(`${header}\n${line({}, 9)}`, [generateCreditCode(9)]);
+    expect(r.problems).toEqual([{ line: 2, column: "credit_code", message: "members:import.duplicateInDb" }]);
+  });
+  it("names missing required columns and refuses an empty file", () => {
+    expect(validate("name,credit_code\n").problems.map((p) => p.column)).toContain("legal_rep");
+    expect(validate(`${header}\n`).problems).toEqual([{ line: 1, column: null, message: "members:import.empty" }]);
+  });
+  it("offers a template whose example row is valid", () => {
+    const r = validate(importTemplateCsv({ creditCode: generateCreditCode(77), associationCode: "yunjiang" }));
+    expect(r.problems).toEqual([]);
+    expect(r.rows).toHaveLength(1);
+  });
+});
