@@ -142,6 +142,8 @@ const server = app.listen(settings.PORT, settings.HOST, () => {
 });
 // Lapses and renewal reminders: once now, then daily (app/modules/members/sweep.server.ts).
 const stopSweeps = entry.startMembershipSweeps?.() ?? (() => {});
+// Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
+const stopMailer = entry.startMailer();
 
 server.on("error", async (error) => {
   console.error(`Cannot listen on port ${settings.PORT}: ${error.message}`);
@@ -154,6 +156,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   stopSweeps();
+  stopMailer();
   server.close();
   server.closeAllConnections?.();
   await entry.closeDb().catch(() => {});

@@ -6,6 +6,10 @@ type NavItem = { to: string; labelKey: string; ability: Ability };
 const items: NavItem[] = [
   { to: "/my", labelKey: "nav.my", ability: "my.view" },
   { to: "/members", labelKey: "nav.members", ability: "members.view" },
+  { to: "/tickets", labelKey: "tickets:nav.tickets", ability: "tickets.list" },
+  { to: "/inbox", labelKey: "tickets:nav.inbox", ability: "tickets.inbox" },
+  { to: "/visits", labelKey: "tickets:nav.visits", ability: "visits.view" },
+  { to: "/reports", labelKey: "tickets:nav.reports", ability: "reports.view" },
   { to: "/directory", labelKey: "nav.directory", ability: "directory.view" },
   { to: "/jobs", labelKey: "jobs:nav.jobs", ability: "jobs.view" },
   { to: "/jobs/applications", labelKey: "jobs:nav.myApplications", ability: "jobs.myApplications" },
@@ -14,6 +18,7 @@ const items: NavItem[] = [
   { to: "/fairs", labelKey: "fairs:nav.fairs", ability: "fairs.view" },
   { to: "/labour-exchange", labelKey: "labour:nav.exchange", ability: "labour.view" },
   { to: "/admin/users", labelKey: "nav.adminUsers", ability: "admin.users" },
+  { to: "/admin/tickets", labelKey: "tickets:nav.settings", ability: "tickets.configure" },
   { to: "/admin/audit", labelKey: "nav.audit", ability: "admin.audit" },
 ];
 

@@ -1,6 +1,7 @@
 import { coreAbilities } from "./permissions/core";
 import { jobsAbilities } from "./permissions/jobs";
 import { fairsAbilities } from "./permissions/fairs";
+import { ticketsAbilities } from "./permissions/tickets";
 import type { Actor, Rule } from "./permissions/types";
 
 export type { Actor, Rule } from "./permissions/types";
@@ -15,6 +16,7 @@ export const abilities = {
   ...coreAbilities,
   ...jobsAbilities,
   ...fairsAbilities,
+  ...ticketsAbilities,
 } as const satisfies Record<string, Rule>;
 
 export type Ability = keyof typeof abilities;

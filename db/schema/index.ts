@@ -4,3 +4,4 @@ export * from "./members";
 export * from "./jobs";
 export * from "./fairs";
 export * from "./files";
+export * from "./tickets";

@@ -9,6 +9,7 @@ import { banks, departments } from "../schema/organisations";
 import { seedJobs } from "./jobs.server";
 import { seedFairs } from "./fairs.server";
 import { seedMembersDemo } from "./members.server";
+import { seedTickets } from "./tickets.server";
 import { address, chamberNames, enterpriseName, mulberry32, personName, phone, village } from "./demo-names";
 
 export const DEMO_PASSWORD = "yunjiang-demo";
@@ -155,6 +156,7 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   await seedJobs(db, centreIds);
   await seedFairs(db, year);
   await seedMembersDemo(db, year);
+  await seedTickets(db, year);
 }
 
 /** At start: seeds the demo data into an empty database (SEED_DEMO=auto), always (yes) or never (no). */

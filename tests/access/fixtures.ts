@@ -23,7 +23,23 @@ export type FixtureContext = {
 };
 export type Fixture = string | ((ctx: FixtureContext) => Promise<string>);
 
+/**
+ * Tickets: the demo seed is deterministic into a fresh database, so these ids are known; the
+ * integration test tests/integration/tickets-demo.test.ts checks they still mean what is written.
+ */
+export const ticketFixtures = {
+  /** The member demo user's problem referred to the tax bureau (dept@ sees it; overdue, escalated). */
+  ticketOfMember: "27",
+  /** The member demo user's submitted problem with the demo PDF (not referred: dept@ may not see it). */
+  ticketWithAttachment: "24",
+  attachmentOfMember: "1",
+  /** Another enterprise's problem, referred to the commerce bureau: neither member@ nor dept@ may see it. */
+  ticketOfOther: "1",
+  visit: "1",
+} as const;
+
 export const fixtures: Record<string, Fixture> = {
+  ...ticketFixtures,
   adminUser: "demo-admin",
   staffUser: "demo-staff",
   memberUser: "demo-member",

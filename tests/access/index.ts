@@ -5,6 +5,7 @@ import * as core from "./core";
 import * as fairs from "./fairs";
 import * as jobs from "./jobs";
 import * as members from "./members";
+import * as tickets from "./tickets";
 import type { ObjectProbe, RouteAccess } from "./types";
 
 const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
@@ -13,6 +14,7 @@ const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
   members,
   jobs,
   fairs,
+  tickets,
 ];
 
 export const routes: RouteAccess[] = areas.flatMap((a) => a.routes);

@@ -1,0 +1,98 @@
+import { sql } from "drizzle-orm";
+import { getDb, type Executor } from "../../../db/client.server";
+import { rowsOf } from "./tickets.server";
+
+/**
+ * The tickets part of /reports: SQL aggregates over one calendar year (Shanghai time),
+ * never loops over rows in JavaScript.
+ */
+const cache = new Map<number, { at: number; report: Promise<TicketReport> }>();
+export const REPORT_CACHE_MS = 60_000;
+
+/** The report through a one-minute cache per year (the page is read far more often than it changes much). */
+export function cachedTicketReport(year: number): Promise<TicketReport> {
+  const hit = cache.get(year);
+  if (hit && Date.now() - hit.at < REPORT_CACHE_MS) return hit.report;
+  const report = ticketReport(year);
+  cache.set(year, { at: Date.now(), report });
+  report.catch(() => cache.delete(year));
+  return report;
+}
+
+export async function ticketReport(year: number, db?: Executor) {
+  const x = db ?? (await getDb());
+  // ISO strings cast in SQL: postgres.js does not bind a Date inside a raw sql template.
+  const start = new Date(`${year}-01-01T00:00:00+08:00`).toISOString();
+  const end = new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString();
+  const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await x.execute(q))[0];
+  const many = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await x.execute(q));
+
+  const headline = await one<{ collected: number; resolved: number; complaints_resolved: number; avg_rating: string | null; rated: number; flagged: number; median_resolve_days: string | null }>(sql`
+    select
+      (select count(*)::int from tickets where kind = 'problem' and created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz) as collected,
+      (select count(*)::int from tickets where kind = 'problem' and resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz) as resolved,
+      (select count(*)::int from tickets where kind = 'complaint' and resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz) as complaints_resolved,
+      (select round(avg(rating)::numeric, 2) from tickets where rating is not null and closed_at >= ${start}::timestamptz and closed_at < ${end}::timestamptz) as avg_rating,
+      (select count(*)::int from tickets where rating is not null and closed_at >= ${start}::timestamptz and closed_at < ${end}::timestamptz) as rated,
+      (select count(*)::int from tickets where flagged_for_review and closed_at >= ${start}::timestamptz and closed_at < ${end}::timestamptz) as flagged,
+      (select round((percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at)) / 86400)::numeric, 1)
+         from tickets where resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz) as median_resolve_days`);
+
+  const referralsRow = await one<{ referrals: number; late: number; median_answer_days: string | null }>(sql`
+    select count(*)::int as referrals,
+      count(*) filter (where (answered_at is not null and answered_at > due_at) or (answered_at is null and returned_at is null and due_at < now()))::int as late,
+      round((percentile_cont(0.5) within group (order by extract(epoch from answered_at - referred_at)) filter (where answered_at is not null) / 86400)::numeric, 1) as median_answer_days
+    from ticket_referrals where referred_at >= ${start}::timestamptz and referred_at < ${end}::timestamptz`);
+
+  const months = await many<{ month: number; collected: number; resolved: number }>(sql`
+    select m.month::int as month, coalesce(c.n, 0)::int as collected, coalesce(r.n, 0)::int as resolved
+    from generate_series(1, 12) as m(month)
+    left join (select extract(month from created_at at time zone 'Asia/Shanghai') as month, count(*) as n from tickets
+               where kind = 'problem' and created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz group by 1) c on c.month = m.month
+    left join (select extract(month from resolved_at at time zone 'Asia/Shanghai') as month, count(*) as n from tickets
+               where kind = 'problem' and resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz group by 1) r on r.month = m.month
+    order by m.month`);
+  const byMonth = months;
+
+  const byCategory = await many<{ category: string; collected: number; resolved: number }>(sql`
+    select category, count(*)::int as collected, count(resolved_at)::int as resolved
+    from tickets where created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz
+    group by category order by collected desc, category`);
+
+  const byDepartment = await many<{ department_id: number; name_zh: string; name_en: string; referred: number; answered: number; late: number; median_answer_days: string | null }>(sql`
+    select d.id as department_id, d.name_zh, d.name_en, count(r.id)::int as referred, count(r.answered_at)::int as answered,
+      count(*) filter (where (r.answered_at > r.due_at) or (r.answered_at is null and r.returned_at is null and r.due_at < now()))::int as late,
+      round((percentile_cont(0.5) within group (order by extract(epoch from r.answered_at - r.referred_at)) filter (where r.answered_at is not null) / 86400)::numeric, 1) as median_answer_days
+    from ticket_referrals r join departments d on d.id = r.department_id
+    where r.referred_at >= ${start}::timestamptz and r.referred_at < ${end}::timestamptz
+    group by d.id, d.name_zh, d.name_en order by referred desc, d.id`);
+
+  const visited = await one<{ chambers: number; enterprises: number; visits: number }>(sql`
+    select count(distinct v.association_id) filter (where a.kind = 'chamber')::int as chambers,
+      count(distinct v.enterprise_id)::int as enterprises, count(*)::int as visits
+    from visits v left join associations a on a.id = v.association_id
+    where v.visited_on >= ${`${year}-01-01`}::date and v.visited_on < ${`${year + 1}-01-01`}::date`);
+
+  const num = (v: string | number | null) => (v === null ? null : Number(v));
+  return {
+    year,
+    collected: headline.collected,
+    resolved: headline.resolved,
+    complaintsResolved: headline.complaints_resolved,
+    averageRating: num(headline.avg_rating),
+    rated: headline.rated,
+    flagged: headline.flagged,
+    medianResolveDays: num(headline.median_resolve_days),
+    medianAnswerDays: num(referralsRow.median_answer_days),
+    referrals: referralsRow.referrals,
+    lateReferrals: referralsRow.late,
+    overdueRate: referralsRow.referrals ? referralsRow.late / referralsRow.referrals : null,
+    byMonth,
+    byCategory,
+    byDepartment: byDepartment.map((d) => ({ ...d, median_answer_days: num(d.median_answer_days) })),
+    chambersVisited: visited.chambers,
+    enterprisesVisited: visited.enterprises,
+    visits: visited.visits,
+  };
+}
+export type TicketReport = Awaited<ReturnType<typeof ticketReport>>;

@@ -1,0 +1,576 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type Executor, type Tx } from "../../../db/client.server";
+import { users } from "../../../db/schema/accounts";
+import { associations, enterprises, memberships } from "../../../db/schema/members";
+import { departments } from "../../../db/schema/organisations";
+import {
+  calendarDays,
+  ticketAttachments,
+  ticketEvents,
+  ticketReferrals,
+  tickets,
+  visits,
+  type TicketEventKind,
+  type TicketStatus,
+} from "../../../db/schema/tickets";
+import { appendAudit } from "../../lib/audit.server";
+import { isStaff, type Actor } from "../../lib/permissions";
+import { notify, type Notice } from "../notifications/notifications.server";
+import { ACCEPT_LIMIT_DAYS, ANSWER_LIMIT_DAYS, REOPEN_WINDOW_MS, dueAfter, extendForPause, type CalendarExceptions } from "./calendar";
+import type { QueueFilter, SubmitTicketInput } from "./schema";
+import { escapeLike, searchDocument, searchPlan } from "./search";
+import { canWaitOnEnterprise, transition, type TicketAction } from "./state-machine";
+import type { StoredFile } from "./attachments.server";
+
+type SignedIn = NonNullable<Actor>;
+export type Ticket = typeof tickets.$inferSelect;
+export type CommandResult<T = Ticket> = { ok: true; ticket: T } | { ok: false; error: string };
+export type Options = { now?: Date; db?: Executor };
+
+// ---------------------------------------------------------------------------------------------
+// Scope: who sees which problem. A problem outside the scope does not exist for the actor.
+
+export function scopeOf(actor: SignedIn): SQL | undefined {
+  if (isStaff(actor)) return undefined;
+  if (actor.role === "member") return actor.enterpriseIds.length ? inArray(tickets.enterpriseId, actor.enterpriseIds) : sql`false`;
+  if (actor.role === "department") return actor.departmentId ? eq(tickets.departmentId, actor.departmentId) : sql`false`;
+  return sql`false`;
+}
+
+async function calendar(db: Executor): Promise<CalendarExceptions> {
+  const rows = await db.select().from(calendarDays);
+  return new Map(rows.map((r) => [r.day, r.isWorkday]));
+}
+
+async function loadScoped(tx: Executor, actor: SignedIn, id: number, lock = false): Promise<Ticket | null> {
+  const q = tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.id, id), scopeOf(actor)));
+  const [row] = lock ? await q.for("update") : await q;
+  return row ?? null;
+}
+
+function snapshot(t: Ticket) {
+  const { searchText: _s, ...rest } = t;
+  return rest;
+}
+
+async function addEvent(
+  tx: Executor,
+  ticketId: number,
+  actor: Actor,
+  kind: TicketEventKind,
+  now: Date,
+  extra: { from?: TicketStatus; to?: TicketStatus; body?: string | null; internal?: boolean; departmentId?: number | null } = {},
+) {
+  await tx.insert(ticketEvents).values({
+    ticketId,
+    at: now,
+    actorId: actor?.userId ?? null,
+    actorName: actor?.displayName ?? null,
+    kind,
+    fromStatus: extra.from ?? null,
+    toStatus: extra.to ?? null,
+    body: extra.body ?? null,
+    internal: extra.internal ?? false,
+    departmentId: extra.departmentId ?? null,
+  });
+}
+
+async function enterpriseUserIds(tx: Executor, enterpriseId: number): Promise<string[]> {
+  const rows = await tx.execute(sql`select user_id from enterprise_users where enterprise_id = ${enterpriseId}`);
+  return rowsOf<{ user_id: string }>(rows).map((r) => r.user_id);
+}
+
+async function staffUserIds(tx: Executor, leadsOnly = false): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "staff"), isNull(users.disabledAt), leadsOnly ? eq(users.isLead, true) : undefined));
+  return rows.map((r) => r.id);
+}
+
+async function departmentUserIds(tx: Executor, departmentId: number): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "department"), eq(users.departmentId, departmentId), isNull(users.disabledAt)));
+  return rows.map((r) => r.id);
+}
+
+function noticesFor(userIds: string[], actor: Actor, messageKey: string, ticket: Ticket, params: Record<string, string | number> = {}): Notice[] {
+  return [...new Set(userIds)]
+    .filter((u) => u !== actor?.userId)
+    .map((userId) => ({ userId, messageKey, params: { id: ticket.id, title: ticket.title, ...params }, link: `/tickets/${ticket.id}` }));
+}
+
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows: T[] }).rows ?? [])) as T[];
+}
+
+/** Runs one command: scoped load with a row lock, the state machine, the change, event, audit, notices. */
+async function command(
+  actor: SignedIn,
+  id: number,
+  action: TicketAction | null,
+  opts: Options,
+  body: (tx: Tx, ticket: Ticket, to: TicketStatus, now: Date) => Promise<{ set: Partial<typeof tickets.$inferInsert>; notices?: Notice[] } | { error: string }>,
+): Promise<CommandResult> {
+  const now = opts.now ?? new Date();
+  const db = opts.db ?? (await getDb());
+  return db.transaction(async (tx) => {
+    const ticket = await loadScoped(tx, actor, id, true);
+    if (!ticket) return { ok: false as const, error: "notFound" };
+    let to = ticket.status;
+    if (action) {
+      const step = transition(ticket.status, action);
+      if (!step.ok) return { ok: false as const, error: step.error };
+      to = step.to;
+    }
+    const result = await body(tx, ticket, to, now);
+    if ("error" in result) return { ok: false as const, error: result.error };
+    const [after] = await tx
+      .update(tickets)
+      .set({ ...result.set, status: to, updatedAt: now })
+      .where(eq(tickets.id, id))
+      .returning();
+    await appendAudit(tx, { actor, action: `ticket.${action ?? "update"}`, entityType: "ticket", entityId: id, before: snapshot(ticket), after: snapshot(after) });
+    await notify(tx, result.notices ?? []);
+    return { ok: true as const, ticket: after };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+export async function submitTicket(actor: SignedIn, input: SubmitTicketInput, files: StoredFile[] = [], opts: Options = {}): Promise<CommandResult> {
+  const now = opts.now ?? new Date();
+  const db = opts.db ?? (await getDb());
+  const staff = isStaff(actor);
+  if (!staff && !(actor.role === "member" && actor.enterpriseIds.includes(input.enterpriseId))) return { ok: false, error: "tickets:errors.enterprise" };
+  return db.transaction(async (tx) => {
+    const [enterprise] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
+    if (!enterprise) return { ok: false as const, error: "tickets:errors.enterprise" };
+    let visitId: number | null = null;
+    if (staff && input.visitId) {
+      const [visit] = await tx.select().from(visits).where(eq(visits.id, input.visitId));
+      if (!visit) return { ok: false as const, error: "tickets:errors.visit" };
+      visitId = visit.id;
+    }
+    const [membership] = await tx
+      .select({ associationId: memberships.associationId })
+      .from(memberships)
+      .where(and(eq(memberships.enterpriseId, input.enterpriseId), eq(memberships.status, "active")))
+      .orderBy(asc(memberships.associationId))
+      .limit(1);
+    const acceptDueAt = dueAfter(now, ACCEPT_LIMIT_DAYS, await calendar(tx));
+    const [ticket] = await tx
+      .insert(tickets)
+      .values({
+        kind: staff ? (input.kind ?? "problem") : "problem",
+        enterpriseId: input.enterpriseId,
+        associationId: membership?.associationId ?? null,
+        category: input.category,
+        title: input.title,
+        description: input.description,
+        urgency: input.urgency,
+        source: staff ? (input.source ?? (visitId ? "visit" : "phone")) : "online",
+        visitId,
+        createdBy: actor.userId,
+        createdAt: now,
+        acceptDueAt,
+        dueAt: acceptDueAt,
+        searchText: sql`to_tsvector('simple', ${searchDocument(input.title, input.description)})`,
+        updatedAt: now,
+      })
+      .returning();
+    await addEvent(tx, ticket.id, actor, "submitted", now, { to: "submitted", body: null });
+    if (files.length) {
+      await tx.insert(ticketAttachments).values(files.map((f) => ({ ticketId: ticket.id, storedName: f.storedName, originalName: f.originalName, contentType: f.contentType, size: f.size, uploadedBy: actor.userId, createdAt: now })));
+    }
+    await appendAudit(tx, { actor, action: "ticket.submit", entityType: "ticket", entityId: ticket.id, after: { ...snapshot(ticket), attachments: files.length } });
+    const recipients = [...(await staffUserIds(tx)), ...(staff ? await enterpriseUserIds(tx, ticket.enterpriseId) : [])];
+    await notify(tx, noticesFor(recipients, actor, "tickets:notify.submitted", ticket));
+    return { ok: true as const, ticket };
+  });
+}
+
+export async function acceptTicket(actor: SignedIn, id: number, input: { category: Ticket["category"]; priority: Ticket["priority"]; handlerId: string }, opts: Options = {}) {
+  return command(actor, id, "accept", opts, async (tx, ticket, to, now) => {
+    const [handler] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, input.handlerId));
+    if (!handler || (handler.role !== "staff" && handler.role !== "admin")) return { error: "tickets:errors.handler" };
+    await addEvent(tx, id, actor, "accepted", now, { from: ticket.status, to });
+    return {
+      set: { category: input.category, priority: input.priority, handlerId: handler.id, acceptedAt: now, dueAt: null },
+      notices: noticesFor([...(await enterpriseUserIds(tx, ticket.enterpriseId)), handler.id], actor, "tickets:notify.accepted", ticket),
+    };
+  });
+}
+
+export async function rejectTicket(actor: SignedIn, id: number, reason: string, opts: Options = {}) {
+  return command(actor, id, "reject", opts, async (tx, ticket, to, now) => {
+    await addEvent(tx, id, actor, "rejected", now, { from: ticket.status, to, body: reason });
+    return {
+      set: { rejectReason: reason, dueAt: null, waitingSince: null },
+      notices: noticesFor(await enterpriseUserIds(tx, ticket.enterpriseId), actor, "tickets:notify.rejected", ticket),
+    };
+  });
+}
+
+export async function referTicket(actor: SignedIn, id: number, input: { departmentId: number; note?: string | null }, opts: Options = {}) {
+  return command(actor, id, "refer", opts, async (tx, ticket, to, now) => {
+    if (ticket.waitingSince) return { error: "tickets:errors.waiting" };
+    const [dept] = await tx.select().from(departments).where(eq(departments.id, input.departmentId));
+    if (!dept) return { error: "tickets:errors.department" };
+    const due = dueAfter(now, ANSWER_LIMIT_DAYS[ticket.urgency], await calendar(tx));
+    await tx.insert(ticketReferrals).values({ ticketId: id, departmentId: dept.id, referredBy: actor.userId, referredAt: now, dueAt: due });
+    await addEvent(tx, id, actor, "referred", now, { from: ticket.status, to, body: dept.nameZh, departmentId: dept.id });
+    if (input.note) await addEvent(tx, id, actor, "comment", now, { body: input.note, internal: true, departmentId: dept.id });
+    return {
+      set: { departmentId: dept.id, answerDueAt: due, dueAt: due, escalatedAt: null, answeredAt: null },
+      notices: [
+        ...noticesFor(await departmentUserIds(tx, dept.id), actor, "tickets:notify.referred", ticket),
+        ...noticesFor(await enterpriseUserIds(tx, ticket.enterpriseId), actor, "tickets:notify.inProgress", ticket),
+      ],
+    };
+  });
+}
+
+async function openReferral(tx: Executor, ticket: Ticket) {
+  const [referral] = await tx
+    .select()
+    .from(ticketReferrals)
+    .where(and(eq(ticketReferrals.ticketId, ticket.id), isNull(ticketReferrals.answeredAt), isNull(ticketReferrals.returnedAt)))
+    .orderBy(desc(ticketReferrals.id))
+    .limit(1);
+  return referral;
+}
+
+function staffRecipients(tx: Executor, ticket: Ticket) {
+  return ticket.handlerId ? Promise.resolve([ticket.handlerId]) : staffUserIds(tx);
+}
+
+export async function answerTicket(actor: SignedIn, id: number, answer: string, opts: Options = {}) {
+  if (actor.role !== "department") return { ok: false, error: "notFound" } as const;
+  return command(actor, id, "answer", opts, async (tx, ticket, to, now) => {
+    if (ticket.waitingSince) return { error: "tickets:errors.waiting" };
+    const referral = await openReferral(tx, ticket);
+    if (referral) await tx.update(ticketReferrals).set({ answeredAt: now, answeredBy: actor.userId, answer }).where(eq(ticketReferrals.id, referral.id));
+    await addEvent(tx, id, actor, "answered", now, { from: ticket.status, to, body: answer, departmentId: ticket.departmentId });
+    return { set: { answeredAt: now, dueAt: null }, notices: noticesFor(await staffRecipients(tx, ticket), actor, "tickets:notify.answered", ticket) };
+  });
+}
+
+export async function returnTicket(actor: SignedIn, id: number, reason: string, opts: Options = {}) {
+  if (actor.role !== "department") return { ok: false, error: "notFound" } as const;
+  return command(actor, id, "return", opts, async (tx, ticket, to, now) => {
+    const referral = await openReferral(tx, ticket);
+    if (referral) await tx.update(ticketReferrals).set({ returnedAt: now, returnReason: reason }).where(eq(ticketReferrals.id, referral.id));
+    await addEvent(tx, id, actor, "returned", now, { from: ticket.status, to, body: reason, internal: true, departmentId: ticket.departmentId });
+    // Back to staff: the department no longer sees it.
+    return {
+      set: { departmentId: null, answerDueAt: null, dueAt: null, escalatedAt: null, waitingSince: null },
+      notices: noticesFor(await staffRecipients(tx, ticket), actor, "tickets:notify.returned", ticket),
+    };
+  });
+}
+
+export async function resolveTicket(actor: SignedIn, id: number, outcome: string, opts: Options = {}) {
+  return command(actor, id, "resolve", opts, async (tx, ticket, to, now) => {
+    if (ticket.waitingSince) return { error: "tickets:errors.waiting" };
+    await addEvent(tx, id, actor, "resolved", now, { from: ticket.status, to, body: outcome });
+    return {
+      set: { outcome, resolvedAt: now, dueAt: null },
+      notices: noticesFor(await enterpriseUserIds(tx, ticket.enterpriseId), actor, "tickets:notify.resolved", ticket),
+    };
+  });
+}
+
+export async function reopenTicket(actor: SignedIn, id: number, reason: string, opts: Options = {}) {
+  return command(actor, id, "reopen", opts, async (tx, ticket, to, now) => {
+    if (actor.role !== "member") return { error: "tickets:errors.illegalTransition" };
+    if (!ticket.resolvedAt || now.getTime() - ticket.resolvedAt.getTime() > REOPEN_WINDOW_MS) return { error: "tickets:errors.reopenWindow" };
+    await addEvent(tx, id, actor, "reopened", now, { from: ticket.status, to, body: reason });
+    return { set: { resolvedAt: null, outcome: null, dueAt: null }, notices: noticesFor(await staffRecipients(tx, ticket), actor, "tickets:notify.reopened", ticket) };
+  });
+}
+
+export async function rateTicket(actor: SignedIn, id: number, input: { rating: number; comment: string | null }, opts: Options = {}) {
+  return command(actor, id, "rate", opts, async (tx, ticket, to, now) => {
+    if (actor.role !== "member") return { error: "tickets:errors.illegalTransition" };
+    const low = input.rating <= 2;
+    if (low && !input.comment) return { error: "tickets:errors.lowRatingReason" };
+    await addEvent(tx, id, actor, "rated", now, { body: `${input.rating}/5${input.comment ? ` · ${input.comment}` : ""}` });
+    await addEvent(tx, id, actor, "closed", now, { from: ticket.status, to });
+    const recipients = low ? [...(await staffRecipients(tx, ticket)), ...(await staffUserIds(tx, true))] : await staffRecipients(tx, ticket);
+    return {
+      set: { rating: input.rating, ratingComment: input.comment, flaggedForReview: low, closedAt: now },
+      notices: noticesFor(recipients, actor, low ? "tickets:notify.lowRating" : "tickets:notify.rated", ticket, { rating: input.rating }),
+    };
+  });
+}
+
+export async function requestInfo(actor: SignedIn, id: number, question: string, opts: Options = {}) {
+  return command(actor, id, null, opts, async (tx, ticket, _to, now) => {
+    if (!canWaitOnEnterprise(ticket.status) || ticket.waitingSince) return { error: "tickets:errors.illegalTransition" };
+    await addEvent(tx, id, actor, "info_requested", now, { body: question });
+    return { set: { waitingSince: now, dueAt: null }, notices: noticesFor(await enterpriseUserIds(tx, ticket.enterpriseId), actor, "tickets:notify.infoRequested", ticket) };
+  });
+}
+
+export async function provideInfo(actor: SignedIn, id: number, reply: string, opts: Options = {}) {
+  return command(actor, id, null, opts, async (tx, ticket, _to, now) => {
+    if (actor.role !== "member" || !ticket.waitingSince) return { error: "tickets:errors.notWaiting" };
+    const cal = await calendar(tx);
+    const set: Partial<typeof tickets.$inferInsert> = { waitingSince: null };
+    // The clock resumes, moved on by the working days it was paused.
+    if (ticket.status === "submitted") {
+      set.acceptDueAt = extendForPause(ticket.acceptDueAt, ticket.waitingSince, now, cal);
+      set.dueAt = set.acceptDueAt;
+    } else if (ticket.status === "referred" && ticket.answerDueAt) {
+      set.answerDueAt = extendForPause(ticket.answerDueAt, ticket.waitingSince, now, cal);
+      set.dueAt = set.answerDueAt;
+      const referral = await openReferral(tx, ticket);
+      if (referral) await tx.update(ticketReferrals).set({ dueAt: set.answerDueAt }).where(eq(ticketReferrals.id, referral.id));
+    }
+    await addEvent(tx, id, actor, "info_provided", now, { body: reply });
+    const recipients = [...(await staffRecipients(tx, ticket)), ...(ticket.status === "referred" && ticket.departmentId ? await departmentUserIds(tx, ticket.departmentId) : [])];
+    return { set, notices: noticesFor(recipients, actor, "tickets:notify.infoProvided", ticket) };
+  });
+}
+
+export async function addComment(actor: SignedIn, id: number, input: { body: string; internal: boolean }, opts: Options = {}) {
+  return command(actor, id, null, opts, async (tx, ticket, _to, now) => {
+    // The enterprise's own comments are always visible to it.
+    const internal = actor.role === "member" ? false : input.internal;
+    await addEvent(tx, id, actor, "comment", now, { body: input.body, internal, departmentId: actor.departmentId });
+    const recipients = [
+      ...(await staffRecipients(tx, ticket)),
+      ...(ticket.departmentId && ticket.status === "referred" ? await departmentUserIds(tx, ticket.departmentId) : []),
+      ...(internal ? [] : await enterpriseUserIds(tx, ticket.enterpriseId)),
+    ];
+    return { set: {}, notices: noticesFor(recipients, actor, internal ? "tickets:notify.internalComment" : "tickets:notify.comment", ticket) };
+  });
+}
+
+/**
+ * The clocks: a problem resolved 7 days ago closes itself; an overdue referral escalates to the
+ * staff leads (once). Idempotent; run by the queue loaders at most once a minute, and by tests.
+ */
+export async function runTicketTimers(now = new Date(), db?: Executor): Promise<{ autoClosed: number; escalated: number }> {
+  const executor = db ?? (await getDb());
+  return executor.transaction(async (tx) => {
+    const closing = await tx
+      .update(tickets)
+      .set({ status: "closed", closedAt: now, updatedAt: now })
+      .where(and(eq(tickets.status, "resolved"), lt(tickets.resolvedAt, new Date(now.getTime() - REOPEN_WINDOW_MS))))
+      .returning();
+    for (const t of closing) {
+      await addEvent(tx, t.id, null, "auto_closed", now, { from: "resolved", to: "closed" });
+      await appendAudit(tx, { actor: null, action: "ticket.autoClose", entityType: "ticket", entityId: t.id, after: { status: "closed" } });
+    }
+    const overdue = await tx
+      .update(tickets)
+      .set({ escalatedAt: now })
+      .where(and(eq(tickets.status, "referred"), isNull(tickets.escalatedAt), isNotNull(tickets.dueAt), lt(tickets.dueAt, now)))
+      .returning();
+    const leads = overdue.length ? await staffUserIds(tx, true) : [];
+    for (const t of overdue) {
+      await addEvent(tx, t.id, null, "escalated", now, { internal: true, departmentId: t.departmentId });
+      await appendAudit(tx, { actor: null, action: "ticket.escalate", entityType: "ticket", entityId: t.id, after: { escalatedAt: now } });
+      await notify(tx, noticesFor(leads, null, "tickets:notify.escalated", t));
+    }
+    return { autoClosed: closing.length, escalated: overdue.length };
+  });
+}
+
+let lastSweep = 0;
+/** Runs the clocks at most once a minute per process (called from the queue loaders). */
+export async function sweepTimersIfDue(): Promise<void> {
+  if (Date.now() - lastSweep < 60_000) return;
+  lastSweep = Date.now();
+  await runTicketTimers();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+export const QUEUE_PAGE_SIZE = 20;
+/** Queue counts above this show as "more than": narrow with filters. */
+export const COUNT_CAP = 5_000;
+
+function queueConditions(actor: SignedIn, f: QueueFilter, now: Date): SQL[] {
+  const where: SQL[] = [];
+  const scope = scopeOf(actor);
+  if (scope) where.push(scope);
+  if (f.status) where.push(eq(tickets.status, f.status));
+  if (f.category) where.push(eq(tickets.category, f.category));
+  if (f.urgency) where.push(eq(tickets.urgency, f.urgency));
+  if (f.kind) where.push(eq(tickets.kind, f.kind));
+  if (f.department) where.push(eq(tickets.departmentId, f.department));
+  if (f.association) where.push(eq(tickets.associationId, f.association));
+  if (f.handler) where.push(eq(tickets.handlerId, f.handler));
+  if (f.overdue) where.push(isNotNull(tickets.dueAt), lt(tickets.dueAt, now));
+  if (f.escalated) where.push(isNotNull(tickets.escalatedAt), eq(tickets.status, "referred"));
+  if (f.from) where.push(gte(tickets.createdAt, new Date(`${f.from}T00:00:00+08:00`)));
+  if (f.to) where.push(lte(tickets.createdAt, new Date(`${f.to}T23:59:59.999+08:00`)));
+  if (f.q) {
+    const plan = searchPlan(f.q);
+    if (plan.tokens.length) where.push(sql`${tickets.searchText} @@ to_tsquery('simple', ${plan.tokens.map((t) => `'${t.replace(/'/g, "''")}'`).join(" & ")})`);
+    for (const term of plan.likeTerms) {
+      const pattern = `%${escapeLike(term)}%`;
+      where.push(or(ilike(tickets.title, pattern), ilike(tickets.description, pattern))!);
+    }
+  }
+  return where;
+}
+
+const queueColumns = {
+  id: tickets.id,
+  kind: tickets.kind,
+  title: tickets.title,
+  status: tickets.status,
+  category: tickets.category,
+  urgency: tickets.urgency,
+  source: tickets.source,
+  createdAt: tickets.createdAt,
+  dueAt: tickets.dueAt,
+  waitingSince: tickets.waitingSince,
+  escalatedAt: tickets.escalatedAt,
+  flaggedForReview: tickets.flaggedForReview,
+  enterpriseName: enterprises.name,
+  departmentZh: departments.nameZh,
+  departmentEn: departments.nameEn,
+  handlerName: users.displayName,
+};
+
+function orderOf(f: QueueFilter) {
+  const dir = f.dir === "asc" ? asc : desc;
+  if (f.sort === "due") return [sql`${tickets.dueAt} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`, desc(tickets.id)];
+  if (f.sort === "status") return [dir(tickets.status), desc(tickets.createdAt), desc(tickets.id)];
+  return [dir(tickets.createdAt), dir(tickets.id)];
+}
+
+/**
+ * The queries of a queue page, unexecuted (the bench EXPLAINs them): the count, and the page's ids
+ * from the tickets table alone (so the sort walks an index and stops after one page); the rows
+ * are then joined for those ids only.
+ */
+export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page: number, now = new Date()) {
+  const where = and(...queueConditions(actor, f, now));
+  return {
+    // Counting stops at COUNT_CAP: an exact count of a large unfiltered queue costs a full scan.
+    total: db.select({ n: count() }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(COUNT_CAP + 1).as("capped")),
+    ids: db
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(where)
+      .orderBy(...orderOf(f))
+      .limit(QUEUE_PAGE_SIZE)
+      .offset((page - 1) * QUEUE_PAGE_SIZE),
+  };
+}
+
+function rowsByIds(db: Executor, ids: number[]) {
+  return db
+    .select(queueColumns)
+    .from(tickets)
+    .innerJoin(enterprises, eq(enterprises.id, tickets.enterpriseId))
+    .leftJoin(departments, eq(departments.id, tickets.departmentId))
+    .leftJoin(users, eq(users.id, tickets.handlerId))
+    .where(inArray(tickets.id, ids));
+}
+
+export async function listTickets(actor: SignedIn, f: QueueFilter, page: number, now = new Date()) {
+  const db = await getDb();
+  const q = queueQueries(db, actor, f, page, now);
+  const [[total], ids] = await Promise.all([q.total, q.ids]);
+  const found = ids.length ? await rowsByIds(db, ids.map((r) => r.id)) : [];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((r) => byId.get(r.id)!).filter(Boolean);
+  return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total: Math.min(total.n, COUNT_CAP), capped: total.n > COUNT_CAP };
+}
+
+export function isOverdue(t: { dueAt: Date | null }, now = new Date()): boolean {
+  return t.dueAt !== null && t.dueAt.getTime() < now.getTime();
+}
+
+export const EXPORT_LIMIT = 20_000;
+
+export async function exportTickets(actor: SignedIn, f: QueueFilter, now = new Date()) {
+  const db = await getDb();
+  const rows = await db
+    .select({ ...queueColumns, enterpriseId: tickets.enterpriseId, answeredAt: tickets.answeredAt, resolvedAt: tickets.resolvedAt, rating: tickets.rating })
+    .from(tickets)
+    .innerJoin(enterprises, eq(enterprises.id, tickets.enterpriseId))
+    .leftJoin(departments, eq(departments.id, tickets.departmentId))
+    .leftJoin(users, eq(users.id, tickets.handlerId))
+    .where(and(...queueConditions(actor, f, now)))
+    .orderBy(...orderOf(f))
+    .limit(EXPORT_LIMIT);
+  return rows.map((r) => ({ ...r, overdue: isOverdue(r, now) }));
+}
+
+/** One problem as the actor may see it, or null (outside the scope: not found). */
+export async function getTicket(actor: SignedIn, id: number) {
+  const db = await getDb();
+  const ticket = await loadScoped(db, actor, id);
+  if (!ticket) return null;
+  const [enterprise] = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, ticket.enterpriseId));
+  const [department] = ticket.departmentId ? await db.select().from(departments).where(eq(departments.id, ticket.departmentId)) : [];
+  const [handler] = ticket.handlerId ? await db.select({ displayName: users.displayName }).from(users).where(eq(users.id, ticket.handlerId)) : [];
+  const seesInternal = actor.role !== "member";
+  const events = await db
+    .select()
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, id), seesInternal ? undefined : eq(ticketEvents.internal, false)))
+    .orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
+  const attachments = await db
+    .select({ id: ticketAttachments.id, originalName: ticketAttachments.originalName, size: ticketAttachments.size, contentType: ticketAttachments.contentType })
+    .from(ticketAttachments)
+    .where(eq(ticketAttachments.ticketId, id))
+    .orderBy(asc(ticketAttachments.id));
+  const { searchText: _s, ...rest } = ticket;
+  return { ticket: { ...rest, overdue: isOverdue(ticket) }, enterprise, department: department ?? null, handlerName: handler?.displayName ?? null, events, attachments };
+}
+
+export async function getAttachment(actor: SignedIn, ticketId: number, attachmentId: number) {
+  const db = await getDb();
+  const ticket = await loadScoped(db, actor, ticketId);
+  if (!ticket) return null;
+  const [file] = await db
+    .select()
+    .from(ticketAttachments)
+    .where(and(eq(ticketAttachments.id, attachmentId), eq(ticketAttachments.ticketId, ticketId)));
+  return file ?? null;
+}
+
+export async function ticketFormOptions(actor: SignedIn, withEnterprises = true) {
+  const db = await getDb();
+  const depts = await db.select().from(departments).orderBy(asc(departments.id));
+  const staffList = isStaff(actor)
+    ? await db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(inArray(users.role, ["staff", "admin"]), isNull(users.disabledAt))).orderBy(asc(users.displayName))
+    : [];
+  const enterpriseList = !withEnterprises
+    ? []
+    : isStaff(actor)
+    ? await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).orderBy(asc(enterprises.name))
+    : actor.enterpriseIds.length
+      ? await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, actor.enterpriseIds)).orderBy(asc(enterprises.name))
+      : [];
+  const assocs = isStaff(actor) ? await db.select({ id: associations.id, nameZh: associations.nameZh, nameEn: associations.nameEn }).from(associations).orderBy(asc(associations.id)) : [];
+  return { departments: depts, staff: staffList, enterprises: enterpriseList, associations: assocs };
+}
+
+/** Escalated referrals still open: the staff lead's coordination list. */
+export async function listEscalations(limit = 10) {
+  const db = await getDb();
+  return db
+    .select({ id: tickets.id, title: tickets.title, dueAt: tickets.dueAt, escalatedAt: tickets.escalatedAt, departmentZh: departments.nameZh, departmentEn: departments.nameEn })
+    .from(tickets)
+    .leftJoin(departments, eq(departments.id, tickets.departmentId))
+    .where(and(eq(tickets.status, "referred"), isNotNull(tickets.escalatedAt)))
+    .orderBy(asc(tickets.dueAt))
+    .limit(limit);
+}

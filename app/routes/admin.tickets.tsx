@@ -1,0 +1,103 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, FormErrors, TextField } from "../components/fields";
+import { Alert, ConfirmAction, PageHeader } from "../components/ui";
+import { requireSignedIn } from "../lib/guard.server";
+import { isoDate, parseForm, z } from "../lib/validation";
+import { calendarDaySchema, departmentSchema } from "../modules/tickets/schema";
+import { addDepartment, listConfiguration, removeCalendarDay, setCalendarDay } from "../modules/tickets/visits.server";
+
+export const meta: MetaFunction = () => [{ title: "诉求设置 Problem settings" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSignedIn(request, "tickets.configure");
+  return listConfiguration();
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireSignedIn(request, "tickets.configure");
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  if (intent === "department") {
+    const parsed = parseForm(departmentSchema, formData);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values, ok: false }, { status: 400 });
+    const result = await addDepartment(actor, parsed.data);
+    if (!result.ok) return data({ intent, errors: { code: result.error } as Record<string, string>, values: parsed.data as Record<string, string>, ok: false }, { status: 409 });
+    return { intent, ok: true, errors: {} as Record<string, string>, values: {} as Record<string, string> };
+  }
+  if (intent === "day") {
+    const parsed = parseForm(calendarDaySchema, formData);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values, ok: false }, { status: 400 });
+    await setCalendarDay(actor, parsed.data);
+    return { intent, ok: true, errors: {} as Record<string, string>, values: {} as Record<string, string> };
+  }
+  if (intent === "removeDay") {
+    const parsed = parseForm(z.object({ day: isoDate }), formData);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: {}, ok: false }, { status: 400 });
+    const result = await removeCalendarDay(actor, parsed.data.day);
+    if (!result.ok) return data({ intent, errors: { day: "common:errors.notFound.body" } as Record<string, string>, values: {}, ok: false }, { status: 404 });
+    return { intent, ok: true, errors: {} as Record<string, string>, values: {} as Record<string, string> };
+  }
+  return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {}, ok: false }, { status: 400 });
+}
+
+export default function TicketSettings() {
+  const { t } = useTranslation("tickets");
+  const { departments, days } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const v = (intent: string) => (actionData?.intent === intent ? ((actionData.values ?? {}) as Record<string, string>) : {});
+  const e = (intent: string) => (actionData?.intent === intent ? actionData.errors : {});
+  return (
+    <>
+      <PageHeader title={t("admin.title")} lead={t("admin.lead")} />
+      {actionData?.ok ? <Alert tone="success">{t("detail.saved")}</Alert> : <FormErrors errors={actionData?.errors} />}
+      <div className="tickets-layout">
+        <section className="card">
+          <h2>{t("admin.departments")}</h2>
+          <ul>
+            {departments.map((d) => (
+              <li key={d.id}>{d.nameZh} · {d.nameEn} <span className="muted small">({d.code})</span></li>
+            ))}
+          </ul>
+          <Form method="post" className="form">
+            <TextField label={t("admin.code")} name="code" required maxLength={40} defaultValue={v("department").code} error={e("department").code} />
+            <TextField label={t("admin.nameZh")} name="nameZh" required maxLength={100} defaultValue={v("department").nameZh} error={e("department").nameZh} />
+            <TextField label={t("admin.nameEn")} name="nameEn" required maxLength={100} defaultValue={v("department").nameEn} error={e("department").nameEn} />
+            <div className="form-actions">
+              <button className="btn" type="submit" name="intent" value="department">{t("admin.addDepartment")}</button>
+            </div>
+          </Form>
+        </section>
+        <section className="card">
+          <h2>{t("admin.calendar")}</h2>
+          <div className="table-wrap">
+            <table className="table">
+              <thead><tr><th scope="col">{t("admin.day")}</th><th scope="col">{t("admin.name")}</th><th scope="col">{t("admin.kind")}</th><th scope="col" /></tr></thead>
+              <tbody>
+                {days.map((d) => (
+                  <tr key={d.day}>
+                    <td>{d.day}</td><td>{d.name}</td><td>{d.isWorkday ? t("admin.workday") : t("admin.holiday")}</td>
+                    <td>
+                      <ConfirmAction label={t("admin.remove")} question={t("admin.removeQuestion")} confirmLabel={t("admin.remove")} intent="removeDay" danger>
+                        <input type="hidden" name="day" value={d.day} />
+                      </ConfirmAction>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Form method="post" className="form">
+            <TextField label={t("admin.day")} name="day" type="date" required defaultValue={v("day").day} error={e("day").day} />
+            <TextField label={t("admin.name")} name="name" required maxLength={60} defaultValue={v("day").name} error={e("day").name} />
+            <CheckboxField label={t("admin.isWorkday")} name="isWorkday" defaultChecked={v("day").isWorkday === "on"} />
+            <div className="form-actions">
+              <button className="btn" type="submit" name="intent" value="day">{t("admin.setDay")}</button>
+            </div>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}

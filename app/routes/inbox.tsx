@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { requireSignedIn } from "../lib/guard.server";
+import { pageFromUrl } from "../lib/pagination";
+import { useRootData } from "../root";
+import { queueFilterFromUrl } from "../modules/tickets/schema";
+import { listTickets, QUEUE_PAGE_SIZE, sweepTimersIfDue, ticketFormOptions } from "../modules/tickets/tickets.server";
+import { TicketTable } from "../modules/tickets/ui";
+
+export const meta: MetaFunction = () => [{ title: "交办收件箱 Referral inbox" }];
+
+/** A department liaison's problems: only those referred to their department (scoped in the module). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireSignedIn(request, "tickets.inbox");
+  await sweepTimersIfDue();
+  const url = new URL(request.url);
+  const filter = queueFilterFromUrl(url);
+  const showAll = url.searchParams.get("view") === "all";
+  const page = pageFromUrl(url);
+  const { rows, total } = await listTickets(actor, { ...filter, status: showAll ? filter.status : "referred" }, page);
+  const { departments } = await ticketFormOptions(actor, false);
+  const department = departments.find((d) => d.id === actor.departmentId) ?? null;
+  return { rows, total, page, pageSize: QUEUE_PAGE_SIZE, showAll, department, sort: filter.sort ?? "due", dir: filter.dir ?? "asc" };
+}
+
+export default function Inbox() {
+  const { t } = useTranslation("tickets");
+  const { rows, total, page, pageSize, showAll, department, sort, dir } = useLoaderData<typeof loader>();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  const [params] = useSearchParams();
+  const name = department ? (lng === "zh-CN" ? department.nameZh : department.nameEn) : "—";
+  const allParams = new URLSearchParams(params);
+  allParams.set("view", "all");
+  allParams.delete("page");
+  return (
+    <>
+      <PageHeader title={t("inbox.title")} lead={t("inbox.lead", { department: name })} />
+      <nav className="tickets-tabs" aria-label={t("inbox.title")}>
+        <Link to="/inbox" aria-current={!showAll ? "page" : undefined}>{t("inbox.toAnswer")}</Link>
+        <Link to={`/inbox?${allParams}`} aria-current={showAll ? "page" : undefined}>{t("inbox.all")}</Link>
+      </nav>
+      {rows.length === 0 ? <EmptyState title={t("inbox.empty")}>{t("inbox.emptyBody")}</EmptyState> : <TicketTable rows={rows} lng={lng} sort={sort} dir={dir} staff />}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </>
+  );
+}

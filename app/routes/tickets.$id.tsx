@@ -1,0 +1,320 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, FormErrors, SelectField, TextAreaField } from "../components/fields";
+import { Alert, Badge, ConfirmAction, PageHeader } from "../components/ui";
+import { formatDateTime } from "../lib/format";
+import { notFound, requireSignedIn } from "../lib/guard.server";
+import { can, type Ability } from "../lib/permissions";
+import { parseForm, type z } from "../lib/validation";
+import { useRootData } from "../root";
+import { ticketCategories, ticketPriorities } from "../modules/tickets/constants";
+import { REOPEN_WINDOW_MS } from "../modules/tickets/calendar";
+import { acceptSchema, answerSchema, commentSchema, infoReplySchema, infoRequestSchema, outcomeSchema, rateSchema, reasonSchema, referSchema } from "../modules/tickets/schema";
+import { canWaitOnEnterprise } from "../modules/tickets/state-machine";
+import {
+  acceptTicket,
+  addComment,
+  answerTicket,
+  getTicket,
+  provideInfo,
+  rateTicket,
+  referTicket,
+  rejectTicket,
+  reopenTicket,
+  requestInfo,
+  resolveTicket,
+  returnTicket,
+  ticketFormOptions,
+  type CommandResult,
+} from "../modules/tickets/tickets.server";
+import { ClockBadges, StatusBadge } from "../modules/tickets/ui";
+
+export const meta: MetaFunction = () => [{ title: "诉求 Problem" }];
+
+function idOf(raw: string | undefined): number {
+  if (!raw || !/^\d{1,9}$/.test(raw)) notFound();
+  return Number(raw);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireSignedIn(request, "tickets.view");
+  const id = idOf(params.id);
+  const found = await getTicket(actor, id);
+  if (!found) notFound();
+  const staff = can(actor, "tickets.triage");
+  const options = staff ? await ticketFormOptions(actor, false) : null;
+  const { ticket } = found;
+  const waiting = Boolean(ticket.waitingSince);
+  const now = Date.now();
+  const may = {
+    accept: staff && ticket.status === "submitted",
+    reject: staff && (ticket.status === "submitted" || ticket.status === "accepted"),
+    refer: staff && !waiting && (ticket.status === "accepted" || ticket.status === "answered"),
+    resolve: staff && !waiting && (ticket.status === "accepted" || ticket.status === "answered"),
+    requestInfo: staff && !waiting && canWaitOnEnterprise(ticket.status),
+    answer: can(actor, "tickets.answer") && ticket.status === "referred" && !waiting,
+    return: can(actor, "tickets.answer") && ticket.status === "referred",
+    provideInfo: can(actor, "tickets.respond") && waiting,
+    rate: can(actor, "tickets.respond") && ticket.status === "resolved",
+    reopen: can(actor, "tickets.respond") && ticket.status === "resolved" && ticket.resolvedAt !== null && now - ticket.resolvedAt.getTime() <= REOPEN_WINDOW_MS,
+    comment: can(actor, "tickets.comment"),
+    internal: actor.role !== "member",
+  };
+  return {
+    ...found,
+    may,
+    departments: options?.departments ?? [],
+    staffList: options?.staff ?? [],
+    back: actor.role === "department" ? "/inbox" : "/tickets",
+  };
+}
+
+type Intent = "accept" | "reject" | "refer" | "answer" | "return" | "resolve" | "reopen" | "rate" | "requestInfo" | "provideInfo" | "comment";
+const intentAbility: Record<Intent, Ability> = {
+  accept: "tickets.triage",
+  reject: "tickets.triage",
+  refer: "tickets.triage",
+  resolve: "tickets.triage",
+  requestInfo: "tickets.triage",
+  answer: "tickets.answer",
+  return: "tickets.answer",
+  reopen: "tickets.respond",
+  rate: "tickets.respond",
+  provideInfo: "tickets.respond",
+  comment: "tickets.comment",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "") as Intent;
+  const actor = await requireSignedIn(request, intentAbility[intent] ?? "tickets.view");
+  const id = idOf(params.id);
+  if (!(intent in intentAbility)) return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {} }, { status: 400 });
+  const run = async <S extends z.ZodType>(schema: S, fn: (input: z.output<S>) => Promise<CommandResult | { ok: false; error: string }>) => {
+    const parsed = parseForm(schema, formData);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const result = await fn(parsed.data);
+    if (!result.ok) {
+      if (result.error === "notFound") notFound();
+      return data({ intent, errors: { _form: result.error } as Record<string, string>, values: Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) }, { status: 409 });
+    }
+    throw redirect(`/tickets/${id}`);
+  };
+  switch (intent) {
+    case "accept":
+      return run(acceptSchema, (d) => acceptTicket(actor, id, d));
+    case "reject":
+      return run(reasonSchema, (d) => rejectTicket(actor, id, d.reason));
+    case "refer":
+      return run(referSchema, (d) => referTicket(actor, id, d));
+    case "answer":
+      return run(answerSchema, (d) => answerTicket(actor, id, d.answer));
+    case "return":
+      return run(reasonSchema, (d) => returnTicket(actor, id, d.reason));
+    case "resolve":
+      return run(outcomeSchema, (d) => resolveTicket(actor, id, d.outcome));
+    case "reopen":
+      return run(reasonSchema, (d) => reopenTicket(actor, id, d.reason));
+    case "rate":
+      return run(rateSchema, (d) => rateTicket(actor, id, d));
+    case "requestInfo":
+      return run(infoRequestSchema, (d) => requestInfo(actor, id, d.question));
+    case "provideInfo":
+      return run(infoReplySchema, (d) => provideInfo(actor, id, d.reply));
+    case "comment":
+      return run(commentSchema, (d) => addComment(actor, id, d));
+  }
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="tickets-fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function ActionForm({ intent, title, submit, children, danger }: { intent: Intent; title: string; submit: string; children: ReactNode; danger?: boolean }) {
+  const navigation = useNavigation();
+  return (
+    <Form method="post" className="form card tickets-action" aria-label={title}>
+      <h3>{title}</h3>
+      {children}
+      <div className="form-actions">
+        <button type="submit" name="intent" value={intent} className={`btn ${danger ? "btn--danger" : ""}`} disabled={navigation.state === "submitting"}>
+          {submit}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function TicketPage() {
+  const { t } = useTranslation("tickets");
+  const { ticket, enterprise, department, handlerName, events, attachments, may, departments, staffList, back } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  const err = (intent: Intent, field: string) => (actionData?.intent === intent ? actionData.errors?.[field] : undefined);
+  const val = (intent: Intent, field: string) => (actionData?.intent === intent ? String((actionData.values as Record<string, unknown>)?.[field] ?? "") : undefined);
+  const waiting = Boolean(ticket.waitingSince);
+  const deptName = department ? (lng === "zh-CN" ? department.nameZh : department.nameEn) : null;
+  return (
+    <>
+      <PageHeader
+        title={`${t("detail.title", { id: ticket.id })} · ${ticket.title}`}
+        lead={
+          <>
+            <StatusBadge status={ticket.status} /> <ClockBadges overdue={ticket.overdue} waiting={waiting} escalated={Boolean(ticket.escalatedAt) && ticket.status === "referred"} flagged={ticket.flaggedForReview} />{" "}
+            {ticket.kind === "complaint" ? <Badge>{t("kind.complaint")}</Badge> : null} {ticket.urgency === "urgent" ? <Badge tone="danger">{t("urgency.urgent")}</Badge> : null}
+          </>
+        }
+        actions={<Link to={back} className="btn btn--ghost btn--small">{t("detail.back")}</Link>}
+      />
+      <Alert tone={ticket.status === "rejected" ? "warn" : "info"}>
+        {waiting ? t("nextStep.waiting") : t(`nextStep.${ticket.status}`)}
+      </Alert>
+      {actionData?.errors?._form ? <FormErrors errors={{ _form: actionData.errors._form }} /> : null}
+      <div className="tickets-layout">
+        <section className="card">
+          <dl className="tickets-facts">
+            <Fact label={t("detail.enterprise")}>{enterprise?.name}</Fact>
+            <Fact label={t("detail.category")}>{t(`category.${ticket.category}`)}</Fact>
+            <Fact label={t("detail.urgency")}>{t(`urgency.${ticket.urgency}`)}</Fact>
+            <Fact label={t("detail.priority")}>{t(`priority.${ticket.priority}`)}</Fact>
+            <Fact label={t("detail.source")}>
+              {t(`source.${ticket.source}`)}
+              {ticket.visitId && may.internal ? (
+                <>
+                  {" · "}
+                  <Link to={`/visits/${ticket.visitId}`}>{t("detail.visit")} #{ticket.visitId}</Link>
+                </>
+              ) : null}
+            </Fact>
+            <Fact label={t("detail.handler")}>{handlerName ?? t("detail.none")}</Fact>
+            <Fact label={t("detail.department")}>{deptName ?? t("detail.none")}</Fact>
+            <Fact label={t("detail.created")}>{formatDateTime(ticket.createdAt, lng)}</Fact>
+            <Fact label={t("detail.acceptDue")}>{formatDateTime(ticket.acceptDueAt, lng)}</Fact>
+            {ticket.answerDueAt ? <Fact label={t("detail.answerDue")}>{formatDateTime(ticket.answerDueAt, lng)}</Fact> : null}
+            {ticket.resolvedAt ? <Fact label={t("detail.resolved")}>{formatDateTime(ticket.resolvedAt, lng)}</Fact> : null}
+            {ticket.rating ? <Fact label={t("detail.rating")}>{t("detail.ratingValue", { rating: ticket.rating })}</Fact> : null}
+          </dl>
+          <h2>{t("detail.description")}</h2>
+          <p className="tickets-text">{ticket.description}</p>
+          {ticket.outcome ? (
+            <>
+              <h2>{t("detail.outcome")}</h2>
+              <p className="tickets-text">{ticket.outcome}</p>
+            </>
+          ) : null}
+          {ticket.rejectReason ? (
+            <>
+              <h2>{t("detail.rejectReason")}</h2>
+              <p className="tickets-text">{ticket.rejectReason}</p>
+            </>
+          ) : null}
+          <h2>{t("detail.attachments")}</h2>
+          {attachments.length === 0 ? (
+            <p className="muted">{t("detail.noAttachments")}</p>
+          ) : (
+            <ul>
+              {attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/tickets/${ticket.id}/attachments/${a.id}`} download>
+                    {t("detail.download")} {a.originalName}
+                  </a>{" "}
+                  <span className="muted small">({Math.ceil(a.size / 1024)} KB)</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="actions-title" className="tickets-actions">
+          <h2 id="actions-title">{t("detail.actions")}</h2>
+          {may.accept ? (
+            <ActionForm intent="accept" title={t("actions.acceptTitle")} submit={t("actions.accept")}>
+              <div className="form-row">
+                <SelectField label={t("actions.category")} name="category" defaultValue={val("accept", "category") ?? ticket.category} options={ticketCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} error={err("accept", "category")} />
+                <SelectField label={t("actions.priority")} name="priority" defaultValue={val("accept", "priority") ?? ticket.priority} options={ticketPriorities.map((p) => ({ value: p, label: t(`priority.${p}`) }))} error={err("accept", "priority")} />
+              </div>
+              <SelectField label={t("actions.handler")} name="handlerId" required defaultValue={val("accept", "handlerId") ?? ""} placeholder={t("new.choose")} options={staffList.map((s) => ({ value: s.id, label: s.displayName }))} error={err("accept", "handlerId")} />
+            </ActionForm>
+          ) : null}
+          {may.refer ? (
+            <ActionForm intent="refer" title={t("actions.referTitle")} submit={t("actions.refer")}>
+              <SelectField label={t("actions.referDepartment")} name="departmentId" required defaultValue={val("refer", "departmentId") ?? ""} placeholder={t("new.choose")} options={departments.map((d) => ({ value: String(d.id), label: lng === "zh-CN" ? d.nameZh : d.nameEn }))} error={err("refer", "departmentId")} />
+              <TextAreaField label={t("actions.referNote")} name="note" rows={2} maxLength={2000} defaultValue={val("refer", "note")} error={err("refer", "note")} />
+            </ActionForm>
+          ) : null}
+          {may.answer ? (
+            <ActionForm intent="answer" title={t("actions.answerTitle")} submit={t("actions.answer")}>
+              <TextAreaField label={t("actions.answerField")} name="answer" required rows={4} maxLength={4000} defaultValue={val("answer", "answer")} error={err("answer", "answer")} />
+            </ActionForm>
+          ) : null}
+          {may.resolve ? (
+            <ActionForm intent="resolve" title={t("actions.resolveTitle")} submit={t("actions.resolve")}>
+              <TextAreaField label={t("actions.outcome")} name="outcome" required rows={3} maxLength={4000} defaultValue={val("resolve", "outcome")} error={err("resolve", "outcome")} />
+            </ActionForm>
+          ) : null}
+          {may.provideInfo ? (
+            <ActionForm intent="provideInfo" title={t("actions.provideInfoTitle")} submit={t("actions.provideInfo")}>
+              <TextAreaField label={t("actions.reply")} name="reply" required rows={3} maxLength={4000} defaultValue={val("provideInfo", "reply")} error={err("provideInfo", "reply")} />
+            </ActionForm>
+          ) : null}
+          {may.rate ? (
+            <ActionForm intent="rate" title={t("actions.rateTitle")} submit={t("actions.rate")}>
+              <SelectField label={t("actions.rating")} name="rating" required defaultValue={val("rate", "rating") ?? ""} placeholder={t("new.choose")} options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`actions.rating${n}`) }))} error={err("rate", "rating")} />
+              <TextAreaField label={t("actions.ratingComment")} name="comment" rows={2} maxLength={2000} hint={t("actions.ratingHint")} defaultValue={val("rate", "comment")} error={err("rate", "comment")} />
+            </ActionForm>
+          ) : null}
+          {may.requestInfo ? (
+            <ActionForm intent="requestInfo" title={t("actions.requestInfoTitle")} submit={t("actions.requestInfo")}>
+              <TextAreaField label={t("actions.question")} name="question" required rows={2} maxLength={2000} defaultValue={val("requestInfo", "question")} error={err("requestInfo", "question")} />
+            </ActionForm>
+          ) : null}
+          <div className="form-actions">
+            {may.reject ? (
+              <ConfirmAction label={t("actions.reject")} question={t("actions.rejectQuestion")} confirmLabel={t("actions.reject")} intent="reject" danger>
+                <TextAreaField label={t("actions.reason")} name="reason" required rows={2} maxLength={2000} defaultValue={val("reject", "reason")} error={err("reject", "reason")} />
+              </ConfirmAction>
+            ) : null}
+            {may.return ? (
+              <ConfirmAction label={t("actions.return")} question={t("actions.returnQuestion")} confirmLabel={t("actions.return")} intent="return" danger>
+                <TextAreaField label={t("actions.returnReason")} name="reason" required rows={2} maxLength={2000} defaultValue={val("return", "reason")} error={err("return", "reason")} />
+              </ConfirmAction>
+            ) : null}
+            {may.reopen ? (
+              <ConfirmAction label={t("actions.reopen")} question={t("actions.reopenQuestion")} confirmLabel={t("actions.reopen")} intent="reopen">
+                <TextAreaField label={t("actions.reopenReason")} name="reason" required rows={2} maxLength={2000} defaultValue={val("reopen", "reason")} error={err("reopen", "reason")} />
+              </ConfirmAction>
+            ) : null}
+          </div>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t("detail.timeline")}</h2>
+        <ol className="timeline">
+          {events.map((e) => (
+            <li key={e.id} className={e.internal ? "tickets-event--internal" : undefined}>
+              <strong>{t(`event.${e.kind}`, { department: e.body ?? "" })}</strong> {e.internal ? <Badge tone="warn">{t("event.internal")}</Badge> : null}
+              <div className="timeline__meta">
+                {e.actorName ?? t("event.system")} · {formatDateTime(e.at, lng)}
+              </div>
+              {e.body && e.kind !== "referred" ? <p className="tickets-text">{e.body}</p> : null}
+            </li>
+          ))}
+        </ol>
+        {may.comment ? (
+          <ActionForm intent="comment" title={t("actions.commentTitle")} submit={t("actions.comment")}>
+            <TextAreaField label={t("actions.commentField")} name="body" required rows={3} maxLength={4000} defaultValue={val("comment", "body")} error={err("comment", "body")} />
+            {may.internal ? <CheckboxField label={t("actions.internal")} name="internal" defaultChecked={val("comment", "internal") === "on"} /> : null}
+          </ActionForm>
+        ) : null}
+      </section>
+    </>
+  );
+}

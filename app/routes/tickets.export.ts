@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import Papa from "papaparse";
+import { formatDateTime } from "../lib/format";
+import { requireSignedIn } from "../lib/guard.server";
+import { detectLanguage, translator } from "../lib/i18n";
+import { queueFilterFromUrl } from "../modules/tickets/schema";
+import { exportTickets } from "../modules/tickets/tickets.server";
+
+/** The staff queue as CSV, with the same filters as the page (UTF-8 with BOM for Excel). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireSignedIn(request, "tickets.export");
+  const lng = detectLanguage(request);
+  const t = translator(lng);
+  const rows = await exportTickets(actor, queueFilterFromUrl(request.url));
+  const cols = ["id", "kind", "title", "enterprise", "status", "category", "urgency", "source", "department", "handler", "created", "due", "overdue", "answered", "resolved", "rating"] as const;
+  const csv = Papa.unparse({
+    fields: cols.map((c) => t(`tickets:csv.${c}`)),
+    data: rows.map((r) => [
+      r.id,
+      t(`tickets:kind.${r.kind}`),
+      r.title,
+      r.enterpriseName,
+      t(`tickets:status.${r.status}`),
+      t(`tickets:category.${r.category}`),
+      t(`tickets:urgency.${r.urgency}`),
+      t(`tickets:source.${r.source}`),
+      (lng === "zh-CN" ? r.departmentZh : r.departmentEn) ?? "",
+      r.handlerName ?? "",
+      formatDateTime(r.createdAt, lng),
+      r.dueAt ? formatDateTime(r.dueAt, lng) : "",
+      r.overdue ? t("common:forms.yes") : "",
+      r.answeredAt ? formatDateTime(r.answeredAt, lng) : "",
+      r.resolvedAt ? formatDateTime(r.resolvedAt, lng) : "",
+      r.rating ?? "",
+    ]),
+  });
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="tickets.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

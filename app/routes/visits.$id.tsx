@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "../components/ui";
+import { formatDate } from "../lib/format";
+import { notFound, requireSignedIn } from "../lib/guard.server";
+import { useRootData } from "../root";
+import { getVisit } from "../modules/tickets/visits.server";
+import { StatusBadge } from "../modules/tickets/ui";
+
+export const meta: MetaFunction = () => [{ title: "走访 Visit" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireSignedIn(request, "visits.view");
+  if (!/^\d{1,9}$/.test(params.id ?? "")) notFound();
+  const found = await getVisit(Number(params.id));
+  if (!found) notFound();
+  return found;
+}
+
+export default function VisitPage() {
+  const { t } = useTranslation("tickets");
+  const { visit, associationZh, associationEn, enterpriseName, problems } = useLoaderData<typeof loader>();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  return (
+    <>
+      <PageHeader
+        title={t("visits.detailTitle", { id: visit.id })}
+        lead={`${visit.visitedOn} · ${enterpriseName ?? (lng === "zh-CN" ? associationZh : associationEn)}`}
+        actions={
+          <Link className="btn" to={`/tickets/new?visit=${visit.id}`}>
+            {t("visits.addProblem")}
+          </Link>
+        }
+      />
+      <section className="card">
+        <dl className="tickets-facts">
+          <div className="tickets-fact"><dt>{t("visits.visitors")}</dt><dd>{visit.visitors}</dd></div>
+          <div className="tickets-fact"><dt>{t("visits.notes")}</dt><dd className="tickets-text">{visit.notes || "—"}</dd></div>
+        </dl>
+        <h2>{t("visits.problems")}</h2>
+        {problems.length === 0 ? (
+          <p className="muted">{t("visits.noProblems")}</p>
+        ) : (
+          <ul>
+            {problems.map((p) => (
+              <li key={p.id}>
+                <Link to={`/tickets/${p.id}`}>#{p.id} {p.title}</Link> <StatusBadge status={p.status} /> <span className="muted small">{formatDate(p.createdAt, lng)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
+import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { requireSignedIn } from "../lib/guard.server";
+import { pageFromUrl } from "../lib/pagination";
+import { parseForm } from "../lib/validation";
+import { shanghaiToday } from "../lib/format";
+import { useRootData } from "../root";
+import { visitSchema } from "../modules/tickets/schema";
+import { listVisits, recordVisit, visitFormOptions, VISITS_PAGE_SIZE } from "../modules/tickets/visits.server";
+
+export const meta: MetaFunction = () => [{ title: "走访 Visits" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSignedIn(request, "visits.view");
+  const page = pageFromUrl(request.url);
+  const { rows, total } = await listVisits(page);
+  const options = await visitFormOptions();
+  return { rows, total, page, pageSize: VISITS_PAGE_SIZE, options, today: shanghaiToday() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireSignedIn(request, "visits.manage");
+  const parsed = parseForm(visitSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await recordVisit(actor, parsed.data);
+  if (!result.ok) return data({ errors: { enterpriseId: result.error } as Record<string, string>, values: {} }, { status: 400 });
+  throw redirect(`/visits/${result.visit.id}`);
+}
+
+export default function Visits() {
+  const { t } = useTranslation("tickets");
+  const { rows, total, page, pageSize, options, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  const v = (actionData?.values ?? {}) as Record<string, string>;
+  const e = actionData?.errors ?? {};
+  return (
+    <>
+      <PageHeader title={t("visits.title")} lead={t("visits.lead")} />
+      <details className="card" open={Boolean(actionData)}>
+        <summary className="btn btn--small">{t("visits.record")}</summary>
+        <FormErrors errors={actionData?.errors} />
+        <Form method="post" className="form">
+          <div className="form-row">
+            <TextField label={t("visits.date")} name="visitedOn" type="date" required defaultValue={v.visitedOn ?? today} error={e.visitedOn} />
+            <TextField label={t("visits.visitors")} name="visitors" required maxLength={200} defaultValue={v.visitors} error={e.visitors} />
+          </div>
+          <div className="form-row">
+            <SelectField label={t("visits.association")} name="associationId" defaultValue={v.associationId ?? ""} placeholder="—" options={options.associations.map((a) => ({ value: String(a.id), label: lng === "zh-CN" ? a.nameZh : a.nameEn }))} hint={t("visits.whomHint")} error={e.associationId} />
+            <SelectField label={t("visits.enterprise")} name="enterpriseId" defaultValue={v.enterpriseId ?? ""} placeholder="—" options={options.enterprises.map((x) => ({ value: String(x.id), label: x.name }))} error={e.enterpriseId} />
+          </div>
+          <TextAreaField label={t("visits.notes")} name="notes" rows={3} maxLength={4000} defaultValue={v.notes} error={e.notes} />
+          <div className="form-actions">
+            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("visits.record")}</button>
+          </div>
+        </Form>
+      </details>
+      {rows.length === 0 ? (
+        <EmptyState title={t("visits.empty")}>{t("visits.emptyBody")}</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("visits.date")}</th>
+                <th scope="col">{t("visits.whom")}</th>
+                <th scope="col">{t("visits.visitors")}</th>
+                <th scope="col">{t("visits.problems")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td><Link to={`/visits/${r.id}`}>{r.visitedOn}</Link></td>
+                  <td>{r.enterpriseName ?? (lng === "zh-CN" ? r.associationZh : r.associationEn)}</td>
+                  <td>{r.visitors}</td>
+                  <td>{r.problems}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </>
+  );
+}

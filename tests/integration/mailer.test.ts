@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../db/client.server";
+import { emailOutbox, users } from "../../db/schema/accounts";
+import { deliverOutbox, MAX_ATTEMPTS } from "../../app/modules/notifications/mailer.server";
+import { notify } from "../../app/modules/notifications/notifications.server";
+
+// A real SMTP server on loopback receives what the portal sends.
+const received: { to: string[]; data: string }[] = [];
+let server: SMTPServer;
+let port = 0;
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let data = "";
+      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.server.address() as { port: number }).port;
+  const db = await getDb();
+  await db.insert(users).values({ id: "mail-user", email: "mail@demo.test", passwordHash: "x", displayName: "收件人", role: "member" });
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe("email delivery", () => {
+  it("keeps emails in the outbox when SMTP is not configured", async () => {
+    const db = await getDb();
+    await db.transaction((tx) => notify(tx, [{ userId: "mail-user", messageKey: "notifications.joinSubmitted", params: { enterprise: "瑞安市测试鞋业有限公司" } }]));
+    expect(await deliverOutbox(undefined)).toEqual({ sent: 0, failed: 0 });
+    const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "mail@demo.test"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0].sentAt).toBeNull();
+  });
+
+  it("sends the outbox through SMTP once and marks it sent", async () => {
+    const first = await deliverOutbox(`smtp://127.0.0.1:${port}`, "portal@demo.test");
+    expect(first).toEqual({ sent: 1, failed: 0 });
+    expect(received).toHaveLength(1);
+    expect(received[0].to).toEqual(["mail@demo.test"]);
+    expect(await deliverOutbox(`smtp://127.0.0.1:${port}`, "portal@demo.test")).toEqual({ sent: 0, failed: 0 });
+    const db = await getDb();
+    const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "mail@demo.test"));
+    expect(row.sentAt).not.toBeNull();
+  });
+
+  it("records the error and gives up after a few tries when the server refuses", async () => {
+    const db = await getDb();
+    await db.insert(emailOutbox).values({ toAddress: "mail@demo.test", subject: "s", body: "b" });
+    for (let i = 0; i < MAX_ATTEMPTS + 1; i++) await deliverOutbox("smtp://127.0.0.1:1", "portal@demo.test");
+    const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.subject, "s"));
+    expect(rows[0].sentAt).toBeNull();
+    expect(rows[0].attempts).toBe(MAX_ATTEMPTS);
+    expect(rows[0].error).toMatch(/ECONNREFUSED|connect/i);
+  });
+});
