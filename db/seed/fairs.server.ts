@@ -5,6 +5,7 @@ import { generateCheckInCode } from "../../app/modules/fairs/checkin-code";
 import type { Executor } from "../client.server";
 import { users } from "../schema/accounts";
 import { fairBooths, fairRegistrations, jobFairs, labourPlacements, labourPosts, type LabourSkill } from "../schema/fairs";
+import { jobApplications, jobPostings, seekerProfiles, type ApplicationStatus } from "../schema/jobs";
 import { associations, enterprises, memberships } from "../schema/members";
 import { mulberry32, personName, phone } from "./demo-names";
 
@@ -36,16 +37,10 @@ async function chunked<T>(items: T[], size: number, run: (chunk: T[]) => Promise
   for (let i = 0; i < items.length; i += size) await run(items.slice(i, i + size));
 }
 
-async function tableExists(db: Executor, name: string): Promise<boolean> {
-  const result = await db.execute(sql`select to_regclass(${`public.${name}`})::text as t`);
-  const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
-  return Boolean((rows[0] as { t: string | null } | undefined)?.t);
-}
-
 /**
  * Seeds job fairs and the labour exchange. Runs after the members and jobs demo data: the
- * exhibitors are the first centre members, and when the jobs tables exist their postings are
- * linked to the fair and the fair's applications written into job_applications.
+ * exhibitors are the first centre members, their postings (seedJobs) are linked to the fair
+ * and the fair's applications written into job_applications.
  */
 export async function seedFairs(db: Executor, year = new Date().getFullYear(), today = shanghaiToday()): Promise<void> {
   const [centre] = await db.select({ id: associations.id }).from(associations).where(eq(associations.kind, "centre"));
@@ -172,6 +167,22 @@ export async function seedFairs(db: Executor, year = new Date().getFullYear(), t
     status: "draft",
     createdBy: "demo-staff",
   });
+  // A fair called off (typhoon warning): shown to everyone with its status, nothing more to do.
+  await db.insert(jobFairs).values({
+    title: "秋季鞋企专场招聘会（因台风取消）",
+    fairDate: addDays(today, 45),
+    startsAt: "09:00",
+    endsAt: "15:00",
+    mode: "onsite",
+    venue: "仙降街道 鞋业小微园 服务中心",
+    partnerSchool: DEMO_FAIR_SCHOOL,
+    boothCapacity: 30,
+    registrationOpens: addDays(today, 5),
+    registrationCloses: addDays(today, 40),
+    description: "受台风影响，本场招聘会取消，请关注协会后续通知。",
+    status: "cancelled",
+    createdBy: "demo-staff",
+  });
   await db.insert(fairRegistrations).values({ fairId: upcoming.id, userId: "demo-seeker", code: generateCheckInCode(codeRandom), fullName: "王同学", phone: "13900000001", school: SCHOOLS[0] });
 
   await linkFairToJobs(db, fair.id, exhibitors, seekers.slice(0, DEMO_FAIR_FIGURES.seekersCheckedIn), year);
@@ -179,13 +190,11 @@ export async function seedFairs(db: Executor, year = new Date().getFullYear(), t
 }
 
 /**
- * The jobs capability's part of the fair (its tables live on another branch until merged):
- * links the exhibitors' open postings to the fair until they offer more than 300 positions, gives the
- * students seeker profiles, and writes the fair's applications, about 80 of them at "intent".
- * Does nothing while the jobs tables do not exist.
+ * The jobs capability's part of the fair (runs after seedJobs): links the exhibitors' open
+ * postings to the fair until they offer more than 300 positions, gives the students seeker
+ * profiles, and writes the fair's applications, about 80 of them at "intent", with their history.
  */
 export async function linkFairToJobs(db: Executor, fairId: number, exhibitorIds: number[], seekers: { id: string; name: string; phone: string; school: string }[], year: number) {
-  if (!(await tableExists(db, "job_postings"))) return;
   // Round-robin over the exhibitors (each one's open postings by id), until the headcount is above 300.
   await db.execute(sql`
     with ranked as (
@@ -200,48 +209,52 @@ export async function linkFairToJobs(db: Executor, fairId: number, exhibitorIds:
     )
     update job_postings set fair_id = ${fairId}
     where id in (select id from running where before <= ${DEMO_FAIR_FIGURES.positionsAbove})`);
-  if (!(await tableExists(db, "job_applications"))) return;
-  const postingRows = await db.execute(sql`select id from job_postings where fair_id = ${fairId} order by id`);
-  const postings = (Array.isArray(postingRows) ? postingRows : ((postingRows as { rows?: unknown[] }).rows ?? [])).map((r) => Number((r as { id: number }).id));
+  const postings = (await db.select({ id: jobPostings.id }).from(jobPostings).where(eq(jobPostings.fairId, fairId)).orderBy(jobPostings.id)).map((r) => r.id);
   if (postings.length === 0) return;
-  if (await tableExists(db, "seeker_profiles")) {
-    await chunked(seekers, 500, (chunk) =>
-      db.execute(sql`insert into seeker_profiles (user_id, full_name, phone, school, major, graduation_year, education)
-        values ${sql.join(chunk.map((s, i) => sql`(${s.id}, ${s.name}, ${s.phone}, ${s.school}, ${["鞋类设计与工艺", "模具制造技术", "机电技术应用", "电子商务", "国际商务"][i % 5]}, ${year}, 'high_school')`), sql`, `)}
-        on conflict (user_id) do nothing`),
-    );
-  }
+  const majors = ["鞋类设计与工艺", "模具制造技术", "机电技术应用", "电子商务", "国际商务"];
+  await chunked(seekers, 500, (chunk) =>
+    db
+      .insert(seekerProfiles)
+      .values(chunk.map((s, i) => ({ userId: s.id, fullName: s.name, phone: s.phone, school: s.school, major: majors[i % 5], graduationYear: year, education: "high_school" as const })))
+      .onConflictDoNothing({ target: seekerProfiles.userId }),
+  );
   // Statuses along the pipeline: the first 81 reached an intent on the day, the rest spread out.
   const path = ["applied", "viewed", "shortlisted", "interview", "intent"] as const;
   const applications = Array.from({ length: DEMO_FAIR_FIGURES.applications }, (_, i) => {
     const seeker = seekers[(i * 7) % seekers.length];
     const posting = postings[i % postings.length];
-    const status = i < DEMO_FAIR_FIGURES.intentsReached ? "intent" : (["applied", "viewed", "shortlisted", "interview", "declined"] as const)[i % 5];
+    const status: ApplicationStatus = i < DEMO_FAIR_FIGURES.intentsReached ? "intent" : (["applied", "viewed", "shortlisted", "interview", "declined"] as const)[i % 5];
     return { seeker, posting, status };
   });
   await chunked(applications, 200, (chunk) =>
-    db.execute(sql`insert into job_applications (posting_id, seeker_user_id, status, message, decline_reason, created_at, updated_at)
-      values ${sql.join(
-        chunk.map((a) => sql`(${a.posting}, ${a.seeker.id}, ${a.status}, ${"招聘会现场投递"}, ${a.status === "declined" ? "岗位已招满" : null}, ${`${year}-06-10T03:00:00Z`}, ${`${year}-06-10T07:00:00Z`})`),
-        sql`, `,
-      )}
-      on conflict do nothing`),
+    db
+      .insert(jobApplications)
+      .values(
+        chunk.map((a) => ({
+          postingId: a.posting,
+          seekerUserId: a.seeker.id,
+          status: a.status,
+          message: "招聘会现场投递",
+          declineReason: a.status === "declined" ? "岗位已招满" : null,
+          createdAt: new Date(`${year}-06-10T03:00:00Z`),
+          updatedAt: new Date(`${year}-06-10T07:00:00Z`),
+        })),
+      )
+      .onConflictDoNothing(),
   );
-  if (await tableExists(db, "application_events")) {
-    // The history of each application, step by step, as the pipeline would have written it.
-    for (const [i, to] of path.entries()) {
-      await db.execute(sql`insert into application_events (application_id, from_status, to_status, at)
-        select a.id, ${i === 0 ? null : path[i - 1]}, ${to}, ${`${year}-06-10T03:00:00Z`}::timestamptz + ${`${i * 30} minutes`}::interval
-        from job_applications a join job_postings p on p.id = a.posting_id
-        where p.fair_id = ${fairId} and (a.status in (${sql.join(
-          path.slice(i).map((s) => sql`${s}`),
-          sql`, `,
-        )}) ${i === 0 ? sql`or a.status = 'declined'` : sql``})`);
-    }
-    await db.execute(sql`insert into application_events (application_id, from_status, to_status, reason, at)
-      select a.id, 'applied', 'declined', '岗位已招满', ${`${year}-06-10T06:00:00Z`}::timestamptz
-      from job_applications a join job_postings p on p.id = a.posting_id where p.fair_id = ${fairId} and a.status = 'declined'`);
+  // The history of each application, step by step, as the pipeline would have written it.
+  for (const [i, to] of path.entries()) {
+    await db.execute(sql`insert into application_events (application_id, from_status, to_status, at)
+      select a.id, ${i === 0 ? null : path[i - 1]}, ${to}, ${`${year}-06-10T03:00:00Z`}::timestamptz + ${`${i * 30} minutes`}::interval
+      from job_applications a join job_postings p on p.id = a.posting_id
+      where p.fair_id = ${fairId} and (a.status in (${sql.join(
+        path.slice(i).map((s) => sql`${s}`),
+        sql`, `,
+      )}) ${i === 0 ? sql`or a.status = 'declined'` : sql``})`);
   }
+  await db.execute(sql`insert into application_events (application_id, from_status, to_status, reason, at)
+    select a.id, 'applied', 'declined', '岗位已招满', ${`${year}-06-10T06:00:00Z`}::timestamptz
+    from job_applications a join job_postings p on p.id = a.posting_id where p.fair_id = ${fairId} and a.status = 'declined'`);
 }
 
 type PostSeed = { enterprise: number; skills: LabourSkill[]; headcount: number; from: string; to: string };

@@ -54,6 +54,20 @@ export const fixtures: Record<string, Fixture> = {
   /** The bank demo user's bank and another one. */
   memberBank: "1",
   otherBank: "2",
+  /**
+   * Jobs (db/seed/jobs.server.ts): the first 70 centre members get 6 postings each in enterprise
+   * order, so posting k+1 is enterprise floor(k/6)+1's; postings 1-5 of enterprise 1 (the member's)
+   * are open, 6 is past its closing date; 7 is enterprise 2's first (open); 14 (enterprise 3) is
+   * hidden by staff. The demo seeker's applications: 1 to posting 2 (enterprise 1, "applied"),
+   * 2 to posting 13 (enterprise 3), 3 to posting 19 (enterprise 4).
+   */
+  openPostingOfMember: "1",
+  /** An open posting of the member's enterprise that the walk may close (not the 针车工 the jobs e2e journey uses). */
+  postingToCloseOfMember: "5",
+  postingOfOtherEnterprise: "7",
+  hiddenPosting: "14",
+  applicationToMember: "1",
+  applicationOfOtherEnterprise: "2",
 };
 
 /** The first capture group of `pattern` in a page, or an error naming what was missing. */

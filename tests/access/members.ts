@@ -19,12 +19,14 @@ export const routes: RouteAccess[] = [
     get: staffOnly,
     // A reject without its reason: refused with 400, so the demo application stays pending.
     actions: [{ intent: "reject", form: {}, expect: staffOnly }],
+    noObjectProbe: "staff-only; join applications have no owner among the portal's users, staff decide them all",
   },
   {
     file: "members.$id.tsx",
     path: "/members/{otherEnterprise}",
     get: staffOnly,
     actions: ["update", "status", "type", "addMembership", "duesPaid", "addUser", "decideChange"].map((intent) => ({ intent, form: {}, expect: staffOnly })),
+    noObjectProbe: "staff-only; staff manage every member enterprise (members see theirs under /my/enterprises, probed)",
   },
   { file: "my._index.tsx", path: "/my", get: memberOnly },
   {

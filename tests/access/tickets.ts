@@ -17,17 +17,21 @@ export const routes: RouteAccess[] = [
     file: "tickets.$id.tsx",
     path: "/tickets/{ticketOfMember}",
     get: viewers,
+    // Ticket 27 is referred to the tax bureau and stays so: the walker's empty forms are refused
+    // (400), and the bad-input runner's valid forms only for intents the state machine refuses on a
+    // referred ticket (409: accept, reject, refer, resolve, reopen, rate; provideInfo when nothing
+    // was asked). answer, return, requestInfo and comment would change it: their fields are not fuzzed here.
     actions: [
-      { intent: "accept", form: {}, expect: triage },
-      { intent: "reject", form: {}, expect: triage },
-      { intent: "refer", form: {}, expect: triage },
-      { intent: "resolve", form: {}, expect: triage },
+      { intent: "accept", form: {}, expect: triage, validForm: { category: "tax", priority: "normal", handlerId: "demo-staff" } },
+      { intent: "reject", form: {}, expect: triage, validForm: { reason: "坏输入" } },
+      { intent: "refer", form: {}, expect: triage, validForm: { departmentId: "1", note: "" } },
+      { intent: "resolve", form: {}, expect: triage, validForm: { outcome: "坏输入" } },
       { intent: "requestInfo", form: {}, expect: triage },
       { intent: "answer", form: {}, expect: answerers },
       { intent: "return", form: {}, expect: answerers },
-      { intent: "rate", form: {}, expect: responders },
-      { intent: "reopen", form: {}, expect: responders },
-      { intent: "provideInfo", form: {}, expect: responders },
+      { intent: "rate", form: {}, expect: responders, validForm: { rating: "5", comment: "" } },
+      { intent: "reopen", form: {}, expect: responders, validForm: { reason: "坏输入" } },
+      { intent: "provideInfo", form: {}, expect: responders, validForm: { reply: "坏输入" } },
       { intent: "comment", form: {}, expect: viewers },
     ],
   },

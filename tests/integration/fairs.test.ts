@@ -210,6 +210,8 @@ describe("pre-registration and check-in", () => {
     await preRegister(seeker, fair.id, { fullName: "欧阳晓明", phone: "13933334444", school: null }, null, "2031-03-01");
     expect((await searchRegistrations(fair.id, "晓明")).map((r) => r.fullName)).toEqual(["欧阳晓明"]);
     expect((await searchRegistrations(fair.id, "3333444")).map((r) => r.fullName)).toEqual(["欧阳晓明"]);
+    // A NUL from a query string is dropped, not sent to PostgreSQL (which refuses it: a 500).
+    expect((await searchRegistrations(fair.id, "晓\u0000明")).map((r) => r.fullName)).toEqual(["欧阳晓明"]);
     expect(await searchRegistrations(fair.id, "100%")).toEqual([]);
   });
 

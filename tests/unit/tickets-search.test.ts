@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { searchDocument, searchPlan, searchTokens } from "../../app/modules/tickets/search";
+import { queueFilterFromUrl } from "../../app/modules/tickets/schema";
 
 describe("Chinese search tokens", () => {
   it("turns Chinese into overlapping bigrams and keeps latin words", () => {
@@ -36,5 +37,13 @@ describe("ticket form schemas", () => {
     expect(visitSchema.safeParse({ visitedOn: "2026-11-20", visitors: "陈", associationId: "3" }).success).toBe(true);
     expect(visitSchema.safeParse({ visitedOn: "2026-11-20", visitors: "陈", associationId: "3", enterpriseId: "4" }).success).toBe(false);
     expect(visitSchema.safeParse({ visitedOn: "2026-11-20", visitors: "陈" }).success).toBe(false);
+  });
+});
+
+describe("queue filters from the query string", () => {
+  it("drop control characters (a NUL reached PostgreSQL and gave a 500)", () => {
+    expect(queueFilterFromUrl("http://x/tickets?q=%E9%92%88%00%E8%BD%A6&handler=demo-%00staff").q).toBe("针车");
+    expect(queueFilterFromUrl("http://x/tickets?q=%E9%92%88%00%E8%BD%A6&handler=demo-%00staff").handler).toBe("demo-staff");
+    expect(queueFilterFromUrl("http://x/tickets?q=%00").q).toBeUndefined();
   });
 });

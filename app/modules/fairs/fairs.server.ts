@@ -9,6 +9,7 @@ import { isStaff, type Actor } from "../../lib/permissions";
 import { isUniqueViolation } from "../accounts/accounts.server";
 import { notify } from "../notifications/notifications.server";
 import { canPreRegister, canRejectBooth, canRequestBooth, nextBoothNumber } from "./booth-rules";
+import { countApplications, countPostingsAndPositions, countPostingsByEnterprise } from "../jobs/postings.server";
 import { generateCheckInCode, parseCheckInCode } from "./checkin-code";
 import type { FairInput } from "./schema";
 
@@ -336,7 +337,9 @@ export async function checkIn(actor: SignedIn, fairId: number, by: { code: strin
 
 /** Fallback when a visitor has no code at hand: search this fair's registrations by name or phone. */
 export async function searchRegistrations(fairId: number, q: string, limit = 20) {
-  const term = q.trim();
+  // Control characters (a NUL from the query string) are dropped: PostgreSQL refuses them in text.
+  // eslint-disable-next-line no-control-regex
+  const term = q.replace(/[\u0000-\u001f\u007f]/g, "").trim();
   if (term.length === 0) return [];
   const db = await getDb();
   const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -361,44 +364,14 @@ export async function checkInCounts(fairId: number) {
 
 export type PostingFigures = { postings: number; positions: number; applications: number; intentsReached: number; enterprisesPosting: number };
 
-/**
- * Figures from the jobs capability's tables (job_postings.fair_id, job_applications.status),
- * read with plain SQL because that capability lives on another branch; null while those tables
- * do not exist. Once merged, this should call the jobs module (countPostingsAndPositions and
- * countApplications) instead.
- */
-export async function fairPostingFigures(fairId: number, db?: Executor): Promise<PostingFigures | null> {
+/** Figures from the jobs capability (postings linked to the fair, their applications and intents reached). */
+export async function fairPostingFigures(fairId: number, db?: Executor): Promise<PostingFigures> {
   const exec = db ?? (await getDb());
-  const tables = await exec.execute(sql`select to_regclass('public.job_postings')::text as postings, to_regclass('public.job_applications')::text as applications`);
-  const t = rowsOf<{ postings: string | null; applications: string | null }>(tables)[0];
-  if (!t?.postings) return null;
-  const postingRows = rowsOf<{ postings: number; positions: number; enterprises: number }>(
-    await exec.execute(
-      sql`select count(*)::int as postings, coalesce(sum(headcount), 0)::int as positions, count(distinct enterprise_id)::int as enterprises
-          from job_postings where fair_id = ${fairId}`,
-    ),
-  );
-  let applications = 0;
-  let intentsReached = 0;
-  if (t.applications) {
-    const [a] = rowsOf<{ applications: number; intents: number }>(
-      await exec.execute(
-        sql`select count(*)::int as applications,
-                   count(*) filter (where a.status in ('intent', 'hired'))::int as intents
-            from job_applications a join job_postings p on p.id = a.posting_id where p.fair_id = ${fairId}`,
-      ),
-    );
-    applications = Number(a.applications);
-    intentsReached = Number(a.intents);
-  }
-  const p = postingRows[0];
-  return { postings: Number(p.postings), positions: Number(p.positions), applications, intentsReached, enterprisesPosting: Number(p.enterprises) };
-}
-
-/** drizzle's execute gives rows directly on postgres.js and { rows } on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+  const p = await countPostingsAndPositions({ fairId }, exec);
+  const applications = await countApplications({ fairId }, exec);
+  // A hired application reached an intent first.
+  const intentsReached = await countApplications({ fairId, status: ["intent", "hired"] }, exec);
+  return { postings: p.postings, positions: p.positions, applications, intentsReached, enterprisesPosting: p.enterprises };
 }
 
 export async function fairReport(fairId: number) {
@@ -434,14 +407,7 @@ export async function fairReport(fairId: number) {
 export async function reportBoothRows(fairId: number) {
   const db = await getDb();
   const rows = await approvedBooths(fairId);
-  const perEnterprise = new Map<number, { postings: number; positions: number }>();
-  const t = rowsOf<{ postings: string | null }>(await db.execute(sql`select to_regclass('public.job_postings')::text as postings`))[0];
-  if (t?.postings) {
-    const figures = rowsOf<{ enterprise_id: number; postings: number; positions: number }>(
-      await db.execute(sql`select enterprise_id, count(*)::int as postings, coalesce(sum(headcount), 0)::int as positions from job_postings where fair_id = ${fairId} group by enterprise_id`),
-    );
-    for (const f of figures) perEnterprise.set(Number(f.enterprise_id), { postings: Number(f.postings), positions: Number(f.positions) });
-  }
+  const perEnterprise = await countPostingsByEnterprise({ fairId }, db);
   return rows.map((r) => ({ ...r, postings: perEnterprise.get(r.enterpriseId)?.postings ?? null, positions: perEnterprise.get(r.enterpriseId)?.positions ?? null }));
 }
 

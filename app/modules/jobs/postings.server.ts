@@ -285,6 +285,17 @@ export async function countPostingsAndPositions(where: { fairId?: number } = {},
   return { postings: row.postings, positions: Number(row.positions ?? 0), enterprises: Number(row.enterprises) };
 }
 
+/** Postings (not hidden) and positions per enterprise, optionally of one fair (the fair report's booth rows). */
+export async function countPostingsByEnterprise(where: { fairId?: number } = {}, db?: Executor): Promise<Map<number, { postings: number; positions: number }>> {
+  const ex = db ?? (await getDb());
+  const rows = await ex
+    .select({ enterpriseId: jobPostings.enterpriseId, postings: count(), positions: sum(jobPostings.headcount) })
+    .from(jobPostings)
+    .where(and(isNull(jobPostings.hiddenAt), where.fairId != null ? eq(jobPostings.fairId, where.fairId) : undefined))
+    .groupBy(jobPostings.enterpriseId);
+  return new Map(rows.map((r) => [r.enterpriseId, { postings: r.postings, positions: Number(r.positions ?? 0) }]));
+}
+
 /**
  * Applications, optionally to one fair's postings and in some statuses. For "intents reached"
  * pass status: ["intent", "hired"] (a hired application reached an intent first).

@@ -45,6 +45,10 @@ export const rateSchema = z
   })
   .refine((v) => v.rating > 2 || (v.comment && v.comment.length > 0), { path: ["comment"], message: "tickets:errors.lowRatingReason" });
 
+/** Control characters (a NUL from the query string) dropped: PostgreSQL refuses them in text (a 500). */
+// eslint-disable-next-line no-control-regex
+const dropControls = (v: string) => v.replace(/[\u0000-\u001f\u007f]/g, "").trim() || undefined;
+
 export const queueFilterSchema = z.object({
   status: z.enum(ticketStatuses).optional().catch(undefined),
   category: z.enum(ticketCategories).optional().catch(undefined),
@@ -52,12 +56,12 @@ export const queueFilterSchema = z.object({
   kind: z.enum(ticketKinds).optional().catch(undefined),
   department: z.coerce.number().int().min(1).optional().catch(undefined),
   association: z.coerce.number().int().min(1).optional().catch(undefined),
-  handler: z.string().max(100).optional().catch(undefined),
+  handler: z.string().max(100).transform(dropControls).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
   escalated: z.literal("1").optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().max(100).transform(dropControls).optional().catch(undefined),
   sort: z.enum(["created", "due", "status"]).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
