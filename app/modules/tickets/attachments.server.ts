@@ -99,7 +99,11 @@ export async function parseTicketForm(request: Request): Promise<{ formData: For
       if (!contentType) throw new UploadError("tickets:errors.fileType");
       files.push({ storedName, originalName: path.basename(filename).slice(0, 200), contentType, size });
     } catch (error) {
-      out.destroy();
+      // Wait for the stream to close: its file may still be opening, and would appear after the rm.
+      if (!out.closed) await new Promise<void>((resolve) => {
+        out.once("close", () => resolve());
+        out.destroy();
+      });
       await rm(target, { force: true });
       if (!(error instanceof UploadError)) throw error;
       failure = error;
