@@ -124,3 +124,15 @@ export function ConfirmAction({
     </details>
   );
 }
+
+/** The buttons under every list filter: apply (submit) and clear (back to the bare URL of this page). */
+export function FilterActions({ submitLabel }: { submitLabel?: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="btn btn--small">{submitLabel ?? t("common:forms.filter")}</button>
+      <Link to={location.pathname} className="btn btn--ghost btn--small">{t("common:forms.reset")}</Link>
+    </div>
+  );
+}

@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { queryValues } from "../lib/validation";
 import { formatDateTime } from "../lib/format";
@@ -60,10 +60,7 @@ export default function AuditPage() {
         <TextField label={t("admin:audit.entityId")} name="entityId" defaultValue={query.entityId} maxLength={100} />
         <TextField label={t("admin:audit.from")} name="from" type="date" defaultValue={query.from} />
         <TextField label={t("admin:audit.to")} name="to" type="date" defaultValue={query.to} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn--small">{t("common:forms.filter")}</button>
-          <Link to="/admin/audit" className="btn btn--ghost btn--small">{t("common:forms.reset")}</Link>
-        </div>
+        <FilterActions />
       </Form>
       {rows.length === 0 ? (
         <EmptyState title={t("admin:audit.empty")}>{t("admin:audit.emptyBody")}</EmptyState>

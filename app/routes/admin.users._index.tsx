@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
-import { Badge, EmptyState, PageHeader, Pagination } from "../components/ui";
+import { Badge, EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { queryValues } from "../lib/validation";
 import { formatDate } from "../lib/format";
@@ -53,10 +53,7 @@ export default function AdminUsersPage() {
             { value: "disabled", label: t("admin:users.disabled") },
           ]}
         />
-        <div className="form-actions">
-          <button type="submit" className="btn btn--small">{t("common:forms.filter")}</button>
-          <Link to="/admin/users" className="btn btn--ghost btn--small">{t("common:forms.reset")}</Link>
-        </div>
+        <FilterActions />
       </Form>
       {rows.length === 0 ? (
         <EmptyState title={t("admin:users.empty")}>{t("admin:users.emptyBody")}</EmptyState>

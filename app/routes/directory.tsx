@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
 import { requireAbility } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
@@ -57,10 +57,7 @@ export default function DirectoryPage() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn">{t("common:forms.search")}</button>
-          <Link to="/directory">{t("common:forms.reset")}</Link>
-        </div>
+        <FilterActions submitLabel={t("common:forms.search")} />
       </Form>
       {rows.length === 0 ? (
         <EmptyState title={t("directory.empty")}>

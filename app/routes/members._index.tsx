@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/members/status";
-import { Alert, Badge, ConfirmAction, EmptyState, PageHeader, Pagination, SortHeader } from "../components/ui";
+import { Alert, Badge, ConfirmAction, EmptyState, FilterActions, PageHeader, Pagination, SortHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -124,10 +124,7 @@ export default function MembersPage() {
         </div>
         {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
-        <div className="form-actions">
-          <button type="submit" className="btn">{t("common:forms.filter")}</button>
-          <Link to="/members">{t("common:forms.reset")}</Link>
-        </div>
+        <FilterActions />
       </Form>
       {rows.length === 0 ? (
         <EmptyState title={t("list.empty")}>
