@@ -1,8 +1,8 @@
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect } from "@remix-run/node";
-import { and, count, eq, gt } from "drizzle-orm";
-import { Lucia, TimeSpan, type Session } from "lucia";
-import { getDb } from "../../db/client.server";
+import { and, count, eq, gt, sql } from "drizzle-orm";
+import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser, type Session } from "lucia";
+import { getDb, type Database } from "../../db/client.server";
 import { loginAttempts, sessions, users } from "../../db/schema/accounts";
 import { enterpriseUsers } from "../../db/schema/members";
 import { appendAudit } from "./audit.server";
@@ -20,29 +20,75 @@ export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_IP = 20;
 
 type DbSessionAttributes = { createdAt: Date };
+type DbUserAttributes = Omit<typeof users.$inferSelect, "id"> & { enterpriseIds: number[] };
 
 declare module "lucia" {
   interface Register {
+    Lucia: PortalLucia;
     DatabaseSessionAttributes: DbSessionAttributes;
+    DatabaseUserAttributes: DbUserAttributes;
   }
   interface Session {
     createdAt: Date;
   }
 }
 
-let luciaInstance: Promise<Lucia<DbSessionAttributes, Record<never, never>>> | undefined;
+/**
+ * Every signed-in request validates its session: one round trip gives the session, its user and the
+ * user's enterprises (the policy needs all three), instead of three queries.
+ */
+class PortalSessionAdapter extends DrizzlePostgreSQLAdapter {
+  constructor(private readonly portalDb: Database) {
+    super(portalDb as never, sessions, users);
+  }
+
+  override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const [row] = await this.portalDb
+      .select({
+        session: sessions,
+        user: users,
+        enterpriseIds: sql<number[]>`coalesce((select array_agg(${enterpriseUsers.enterpriseId} order by ${enterpriseUsers.enterpriseId}) from ${enterpriseUsers} where ${enterpriseUsers.userId} = ${users.id}), '{}')`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, sessionId));
+    if (!row) return [null, null];
+    const { id, userId, expiresAt, ...sessionAttributes } = row.session;
+    const { id: uid, ...userAttributes } = row.user;
+    return [
+      { id, userId, expiresAt, attributes: sessionAttributes },
+      { id: uid, attributes: { ...userAttributes, enterpriseIds: row.enterpriseIds.map(Number) } },
+    ];
+  }
+}
+
+type PortalLucia = Lucia<DbSessionAttributes, { actor: NonNullable<Actor> | null }>;
+let luciaInstance: Promise<PortalLucia> | undefined;
 
 function lucia() {
   luciaInstance ??= (async () => {
-    const db = await getDb();
-    const adapter = new DrizzlePostgreSQLAdapter(db as never, sessions, users);
-    return new Lucia<DbSessionAttributes, Record<never, never>>(adapter, {
+    const adapter = new PortalSessionAdapter(await getDb());
+    return new Lucia(adapter, {
       sessionExpiresIn: SESSION_IDLE,
       sessionCookie: { name: "yj_session", expires: false, attributes: { sameSite: "lax", secure: false } },
       getSessionAttributes: (attributes) => ({ createdAt: new Date(attributes.createdAt) }),
+      getUserAttributes: (attributes) => ({ actor: attributes.disabledAt ? null : actorOf(attributes, attributes.enterpriseIds) }),
     });
   })();
   return luciaInstance;
+}
+
+function actorOf(user: Pick<typeof users.$inferSelect, "role" | "email" | "displayName" | "departmentId" | "bankId" | "isLead"> & { id?: string }, enterpriseIds: number[] = []) {
+  return {
+    userId: user.id ?? "",
+    role: user.role,
+    email: user.email,
+    displayName: user.displayName,
+    enterpriseIds,
+    departmentId: user.departmentId,
+    bankId: user.bankId,
+    isLead: user.isLead,
+  };
 }
 
 function serializeCookie(request: Request, cookie: { attributes: { secure?: boolean }; serialize(): string }) {
@@ -74,7 +120,7 @@ async function loadSession(request: Request): Promise<SessionState> {
     await l.invalidateSession(session.id);
     return { actor: null, session: null, setCookie: await blankSessionCookie(request) };
   }
-  const actor = await loadActor(user.id);
+  const actor = user.actor ? { ...user.actor, userId: user.id } : null;
   if (!actor) {
     await l.invalidateSession(session.id);
     return { actor: null, session: null, setCookie: await blankSessionCookie(request) };
@@ -89,22 +135,30 @@ export async function loadActor(userId: string): Promise<Actor> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user || user.disabledAt) return null;
   const links = await db.select({ enterpriseId: enterpriseUsers.enterpriseId }).from(enterpriseUsers).where(eq(enterpriseUsers.userId, userId));
-  return {
-    userId: user.id,
-    role: user.role,
-    email: user.email,
-    displayName: user.displayName,
-    enterpriseIds: links.map((l) => l.enterpriseId),
-    departmentId: user.departmentId,
-    bankId: user.bankId,
-    isLead: user.isLead,
-  };
+  return actorOf(user, links.map((l) => l.enterpriseId));
 }
+
+/**
+ * Validations in flight, by session cookie. Remix hands each loader of one page its own copy of
+ * the Request, so the root's and the route's loaders share the session through this map, not the
+ * WeakMap; an entry lives only until its query answers, so nothing is ever served stale.
+ */
+const inFlight = new Map<string, Promise<SessionState>>();
 
 export function sessionState(request: Request): Promise<SessionState> {
   let state = perRequest.get(request);
   if (!state) {
-    state = loadSession(request);
+    const key = `${isHttps(request)}|${request.headers.get("cookie") ?? ""}`;
+    state = inFlight.get(key);
+    if (!state) {
+      const loading = loadSession(request);
+      state = loading;
+      inFlight.set(key, loading);
+      const forget = () => {
+        if (inFlight.get(key) === loading) inFlight.delete(key);
+      };
+      loading.then(forget, forget);
+    }
     perRequest.set(request, state);
   }
   return state;

@@ -55,9 +55,35 @@ export function serverI18n(lng: Language): I18n {
   let instance = serverInstances.get(lng);
   if (!instance) {
     instance = createI18n(lng);
+    memoizeTranslations(instance);
     serverInstances.set(lng, instance);
   }
   return instance;
+}
+
+/** Options that only say where a text is looked up (what useTranslation's t always passes). */
+const LOOKUP_OPTIONS = new Set(["lng", "lngs", "ns", "keyPrefix"]);
+
+/**
+ * A page renders a few hundred labels and status words, and i18next resolves each one anew
+ * (language hierarchy, namespace and key parsing): it was the largest library cost of a list page.
+ * The resources are bundled and never change in a running server, so a text without
+ * interpolation values is resolved once per key; texts with values go through i18next as before.
+ */
+function memoizeTranslations(instance: I18n): void {
+  const translate = instance.t.bind(instance) as (key: unknown, options?: unknown) => unknown;
+  const resolved = new Map<string, unknown>();
+  const memoized = (key: unknown, options?: unknown) => {
+    if (typeof key !== "string" || (options !== undefined && (typeof options !== "object" || options === null))) return translate(key, options);
+    const o = (options ?? {}) as Record<string, unknown>;
+    for (const name in o) if (o[name] !== undefined && !LOOKUP_OPTIONS.has(name)) return translate(key, options);
+    const cacheKey = `${key}\u0000${String(o.lng ?? "")}\u0000${JSON.stringify(o.lngs ?? null)}\u0000${JSON.stringify(o.ns ?? null)}\u0000${String(o.keyPrefix ?? "")}`;
+    if (resolved.has(cacheKey)) return resolved.get(cacheKey);
+    const text = translate(key, options);
+    resolved.set(cacheKey, text);
+    return text;
+  };
+  instance.t = memoized as I18n["t"];
 }
 
 /** A translator for server-side text (CSV headers, emails, notification bodies). */

@@ -10,7 +10,7 @@ import { can } from "../lib/permissions";
 import { useRootData } from "../root";
 import { ticketCategories, ticketKinds, ticketStatuses, ticketUrgencies } from "../modules/tickets/constants";
 import { queueFilterFromUrl } from "../modules/tickets/schema";
-import { listEscalations, listTickets, QUEUE_PAGE_SIZE, sweepTimersIfDue, ticketFormOptions } from "../modules/tickets/tickets.server";
+import { listEscalations, listTickets, QUEUE_PAGE_SIZE, queueFilterOptions, sweepTimersIfDue } from "../modules/tickets/tickets.server";
 import { TicketTable } from "../modules/tickets/ui";
 
 export const meta: MetaFunction = () => [{ title: "诉求 Problems" }];
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageFromUrl(request.url);
   const { rows, total, capped } = await listTickets(actor, filter, page);
   const staff = can(actor, "tickets.triage");
-  const options = staff ? await ticketFormOptions(actor, false) : null;
+  const options = staff ? await queueFilterOptions(actor) : null;
   const escalations = staff && actor.isLead ? await listEscalations() : [];
   return { rows, total, capped, page, pageSize: QUEUE_PAGE_SIZE, filter, staff, canExport: can(actor, "tickets.export"), options, escalations };
 }

@@ -10,6 +10,8 @@
  *    with BENCH_CONNECTIONS (default 8) to show capacity. A bare Remix page (/login, no database) runs beside.
  *
  * Needs `npx remix build` first (done here when build/ is missing).
+ * BENCH_ONLY=<text> keeps the targets whose name contains it; BENCH_PROFILE=<dir> writes a CPU
+ * profile of the portal's process there (open it in Chrome DevTools).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -113,8 +115,10 @@ async function closedLoop(url: string, cookie: string | null, seconds = 4): Prom
 
 async function main() {
   if (!existsSync(path.join(root, "build/index.js"))) execFileSync("npx", ["remix", "build"], { cwd: root, stdio: "inherit" });
-  const pgPort = execFileSync("bash", [pgScript, "start"], { env: { ...process.env, PG_SERVER_STATE: stateFile }, encoding: "utf8" }).trim();
-  const databaseUrl = `postgres://postgres@127.0.0.1:${pgPort}/postgres`;
+  // BENCH_DATABASE_URL: a server you started (kept between runs, seeded once) instead of a throwaway one.
+  const reuse = process.env.BENCH_DATABASE_URL;
+  const pgPort = reuse ? null : execFileSync("bash", [pgScript, "start"], { env: { ...process.env, PG_SERVER_STATE: stateFile }, encoding: "utf8" }).trim();
+  const databaseUrl = reuse ?? `postgres://postgres@127.0.0.1:${pgPort}/postgres`;
   process.env.DATABASE_URL = databaseUrl;
   process.env.SEED_DEMO = "no";
 
@@ -125,65 +129,69 @@ async function main() {
   const { default: postgres } = await import("postgres");
   const { loadActor } = await import("../../app/lib/auth.server");
 
-  let t = Date.now();
   await migrateDb();
   const db = await getDb();
-  await db.transaction((tx) => seedDemo(tx));
-  console.log(`demo seeded in ${Date.now() - t} ms`);
-
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
-  // Text templates: the demo's problem titles crossed with places, each with its bigram document.
-  const titles = ["鞋底原料供应紧张", "流动资金周转困难申请续贷", "环保鞋材研发缺少检测设备", "外贸订单下滑希望参加展会", "针车工招工难", "出口退税进度咨询", "货款被拖欠希望法律援助", "厂房租赁备案手续", "模具加工配套企业外迁", "设备更新贷款贴息", "研发费用加计扣除辅导", "电商店铺被恶意投诉", "申报高新技术企业", "物流成本上涨", "应收账款融资", "商标被仿冒维权", "小微园入园条件", "员工社保补贴申请", "惠企政策兑现进度", "电力增容申请"];
-  const places = ["仙降", "塘下", "马屿", "飞云", "莘塍", "汀田", "上望", "陶山", "湖岭", "高楼", "曹村"];
-  const tpl: { k: number; title: string; description: string; doc: string }[] = [];
-  for (const place of places) for (const title of titles) {
-    const description = `${place}一家注塑鞋企业反映：${title}，希望协会协调相关部门尽快解决，涉及员工 ${40 + tpl.length} 人。`;
-    tpl.push({ k: tpl.length, title: `${title}（${place}）`, description, doc: searchDocument(`${title}（${place}）`, description) });
+  const [{ existing }] = await sql`select count(*)::int as existing from tickets`;
+  if (existing >= N) console.log(`reusing ${existing} problems at BENCH_DATABASE_URL`);
+  else {
+    let t = Date.now();
+    await db.transaction((tx) => seedDemo(tx));
+    console.log(`demo seeded in ${Date.now() - t} ms`);
+
+    // Text templates: the demo's problem titles crossed with places, each with its bigram document.
+    const titles = ["鞋底原料供应紧张", "流动资金周转困难申请续贷", "环保鞋材研发缺少检测设备", "外贸订单下滑希望参加展会", "针车工招工难", "出口退税进度咨询", "货款被拖欠希望法律援助", "厂房租赁备案手续", "模具加工配套企业外迁", "设备更新贷款贴息", "研发费用加计扣除辅导", "电商店铺被恶意投诉", "申报高新技术企业", "物流成本上涨", "应收账款融资", "商标被仿冒维权", "小微园入园条件", "员工社保补贴申请", "惠企政策兑现进度", "电力增容申请"];
+    const places = ["仙降", "塘下", "马屿", "飞云", "莘塍", "汀田", "上望", "陶山", "湖岭", "高楼", "曹村"];
+    const tpl: { k: number; title: string; description: string; doc: string }[] = [];
+    for (const place of places) for (const title of titles) {
+      const description = `${place}一家注塑鞋企业反映：${title}，希望协会协调相关部门尽快解决，涉及员工 ${40 + tpl.length} 人。`;
+      tpl.push({ k: tpl.length, title: `${title}（${place}）`, description, doc: searchDocument(`${title}（${place}）`, description) });
+    }
+    t = Date.now();
+    await sql`create temp table tpl (k int primary key, title text, description text, doc text)`;
+    await sql`insert into tpl ${sql(tpl, "k", "title", "description", "doc")}`;
+    const T = tpl.length;
+    // Status by i % 20: 0-1 submitted, 2-3 accepted, 4-6 referred, 7 answered, 8-9 resolved (recent), 10-18 closed, 19 rejected.
+    await sql.unsafe(`
+      with ents as (select array_agg(id order by id) a from enterprises),
+           deps as (select array_agg(id order by id) a from departments),
+           g as (select i, now() - ((i % 720) * interval '1 day') - ((i * 37 % 1440) * interval '1 minute') as c from generate_series(1, ${N}) i)
+      insert into tickets (kind, enterprise_id, category, title, description, urgency, priority, source, status, handler_id, department_id,
+        created_by, created_at, accept_due_at, accepted_at, answer_due_at, answered_at, resolved_at, closed_at, due_at, escalated_at, rating, search_text, updated_at)
+      select case when i % 9 = 0 then 'complaint' else 'problem' end,
+        ents.a[1 + i % array_length(ents.a, 1)],
+        (array['financing','tax','land','talent','supply_chain','orders','rnd','legal_rights','policy','other'])[1 + i % 10],
+        tpl.title, tpl.description,
+        case when i % 7 = 0 then 'urgent' else 'normal' end, 'normal',
+        (array['online','visit','phone','meeting'])[1 + i % 4],
+        s.status,
+        case when s.status in ('submitted') then null else 'demo-staff' end,
+        case when s.status in ('referred','answered','resolved','closed') then deps.a[1 + i % array_length(deps.a, 1)] end,
+        'demo-staff', g.c, g.c + interval '1 day',
+        case when s.status <> 'submitted' then g.c + interval '2 hours' end,
+        case when s.status in ('referred','answered','resolved','closed') then g.c + interval '7 days' end,
+        case when s.status in ('answered','resolved','closed') then g.c + interval '3 days' end,
+        case when s.status = 'resolved' then now() - (i % 5) * interval '1 day' when s.status = 'closed' then g.c + interval '4 days' end,
+        case when s.status = 'closed' then g.c + interval '11 days' end,
+        case when s.status = 'submitted' then g.c + interval '1 day' when s.status = 'referred' then g.c + interval '7 days' end,
+        case when s.status = 'referred' and g.c + interval '7 days' < now() then g.c + interval '7 days' end,
+        case when s.status = 'closed' then 1 + i % 5 end,
+        to_tsvector('simple', tpl.doc), g.c
+      from g cross join ents cross join deps
+      join tpl on tpl.k = g.i % ${T}
+      cross join lateral (select case when i % 20 < 2 then 'submitted' when i % 20 < 4 then 'accepted' when i % 20 < 7 then 'referred'
+        when i % 20 = 7 then 'answered' when i % 20 < 10 then 'resolved' when i % 20 < 19 then 'closed' else 'rejected' end as status) s`);
+    await sql`insert into ticket_events (ticket_id, at, actor_id, actor_name, kind, to_status) select id, created_at, 'demo-staff', '陈秘书', 'submitted', 'submitted' from tickets where id > 1000`;
+    await sql`insert into ticket_events (ticket_id, at, actor_id, actor_name, kind, from_status, to_status) select id, accepted_at, 'demo-staff', '陈秘书', 'accepted', 'submitted', 'accepted' from tickets where accepted_at is not null and id > 1000`;
+    await sql`insert into ticket_referrals (ticket_id, department_id, referred_by, referred_at, due_at, answered_at, answer)
+      select id, department_id, 'demo-staff', created_at + interval '3 hours', answer_due_at, answered_at, case when answered_at is not null then '已答复' end from tickets where department_id is not null and id > 1000`;
+    await sql`insert into ticket_events (ticket_id, at, actor_id, actor_name, kind, to_status) select id, created_at + interval '3 hours', 'demo-staff', '陈秘书', 'referred', 'referred' from tickets where department_id is not null and id > 1000`;
+    await sql`insert into ticket_events (ticket_id, at, kind, body, to_status) select id, answered_at, 'answered', '已答复', 'answered' from tickets where answered_at is not null and id > 1000`;
+    await sql`insert into ticket_events (ticket_id, at, actor_id, kind, to_status) select id, resolved_at, 'demo-staff', 'resolved', 'resolved' from tickets where resolved_at is not null and id > 1000`;
+    await sql`analyze`;
+    const [counts] = await sql`select (select count(*) from tickets)::int as tickets, (select count(*) from ticket_events)::int as events, (select count(*) from ticket_referrals)::int as referrals`;
+    console.log(`bulk insert: ${counts.tickets} problems, ${counts.events} events, ${counts.referrals} referrals in ${Date.now() - t} ms`);
   }
-  t = Date.now();
-  await sql`create temp table tpl (k int primary key, title text, description text, doc text)`;
-  await sql`insert into tpl ${sql(tpl, "k", "title", "description", "doc")}`;
-  const T = tpl.length;
-  // Status by i % 20: 0-1 submitted, 2-3 accepted, 4-6 referred, 7 answered, 8-9 resolved (recent), 10-18 closed, 19 rejected.
-  await sql.unsafe(`
-    with ents as (select array_agg(id order by id) a from enterprises),
-         deps as (select array_agg(id order by id) a from departments),
-         g as (select i, now() - ((i % 720) * interval '1 day') - ((i * 37 % 1440) * interval '1 minute') as c from generate_series(1, ${N}) i)
-    insert into tickets (kind, enterprise_id, category, title, description, urgency, priority, source, status, handler_id, department_id,
-      created_by, created_at, accept_due_at, accepted_at, answer_due_at, answered_at, resolved_at, closed_at, due_at, escalated_at, rating, search_text, updated_at)
-    select case when i % 9 = 0 then 'complaint' else 'problem' end,
-      ents.a[1 + i % array_length(ents.a, 1)],
-      (array['financing','tax','land','talent','supply_chain','orders','rnd','legal_rights','policy','other'])[1 + i % 10],
-      tpl.title, tpl.description,
-      case when i % 7 = 0 then 'urgent' else 'normal' end, 'normal',
-      (array['online','visit','phone','meeting'])[1 + i % 4],
-      s.status,
-      case when s.status in ('submitted') then null else 'demo-staff' end,
-      case when s.status in ('referred','answered','resolved','closed') then deps.a[1 + i % array_length(deps.a, 1)] end,
-      'demo-staff', g.c, g.c + interval '1 day',
-      case when s.status <> 'submitted' then g.c + interval '2 hours' end,
-      case when s.status in ('referred','answered','resolved','closed') then g.c + interval '7 days' end,
-      case when s.status in ('answered','resolved','closed') then g.c + interval '3 days' end,
-      case when s.status = 'resolved' then now() - (i % 5) * interval '1 day' when s.status = 'closed' then g.c + interval '4 days' end,
-      case when s.status = 'closed' then g.c + interval '11 days' end,
-      case when s.status = 'submitted' then g.c + interval '1 day' when s.status = 'referred' then g.c + interval '7 days' end,
-      case when s.status = 'referred' and g.c + interval '7 days' < now() then g.c + interval '7 days' end,
-      case when s.status = 'closed' then 1 + i % 5 end,
-      to_tsvector('simple', tpl.doc), g.c
-    from g cross join ents cross join deps
-    join tpl on tpl.k = g.i % ${T}
-    cross join lateral (select case when i % 20 < 2 then 'submitted' when i % 20 < 4 then 'accepted' when i % 20 < 7 then 'referred'
-      when i % 20 = 7 then 'answered' when i % 20 < 10 then 'resolved' when i % 20 < 19 then 'closed' else 'rejected' end as status) s`);
-  await sql`insert into ticket_events (ticket_id, at, actor_id, actor_name, kind, to_status) select id, created_at, 'demo-staff', '陈秘书', 'submitted', 'submitted' from tickets where id > 1000`;
-  await sql`insert into ticket_events (ticket_id, at, actor_id, actor_name, kind, from_status, to_status) select id, accepted_at, 'demo-staff', '陈秘书', 'accepted', 'submitted', 'accepted' from tickets where accepted_at is not null and id > 1000`;
-  await sql`insert into ticket_referrals (ticket_id, department_id, referred_by, referred_at, due_at, answered_at, answer)
-    select id, department_id, 'demo-staff', created_at + interval '3 hours', answer_due_at, answered_at, case when answered_at is not null then '已答复' end from tickets where department_id is not null and id > 1000`;
-  await sql`insert into ticket_events (ticket_id, at, actor_id, actor_name, kind, to_status) select id, created_at + interval '3 hours', 'demo-staff', '陈秘书', 'referred', 'referred' from tickets where department_id is not null and id > 1000`;
-  await sql`insert into ticket_events (ticket_id, at, kind, body, to_status) select id, answered_at, 'answered', '已答复', 'answered' from tickets where answered_at is not null and id > 1000`;
-  await sql`insert into ticket_events (ticket_id, at, actor_id, kind, to_status) select id, resolved_at, 'demo-staff', 'resolved', 'resolved' from tickets where resolved_at is not null and id > 1000`;
-  await sql`analyze`;
-  const [counts] = await sql`select (select count(*) from tickets)::int as tickets, (select count(*) from ticket_events)::int as events, (select count(*) from ticket_referrals)::int as referrals`;
-  console.log(`bulk insert: ${counts.tickets} problems, ${counts.events} events, ${counts.referrals} referrals in ${Date.now() - t} ms`);
 
   // EXPLAIN of the queue's own queries.
   const staff = (await loadActor("demo-staff"))!;
@@ -199,7 +207,7 @@ async function main() {
   console.log("\n=== EXPLAIN (ANALYZE, BUFFERS) of the staff queue queries ===");
   for (const [name, filter] of variants) {
     const q = queueQueries(db, staff, filter, name === "page 200" ? 200 : 1);
-    for (const [part, query] of [["count", q.total], ["page ids", q.ids]] as const) {
+    for (const [part, query] of [["count", q.total], ["page", q.rows]] as const) {
       const { sql: text, params } = query.toSQL();
       const plan = await sql.unsafe(`explain (analyze, buffers, costs off) ${text}`, params as never[]);
       const lines = plan.map((r) => r["QUERY PLAN"] as string);
@@ -218,7 +226,8 @@ async function main() {
 
   // The portal on the same database.
   const port = await freePort();
-  server = spawn("node", ["app/server.js"], {
+  const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  server = spawn("node", [...profile, "app/server.js"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-not-for-production" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -236,7 +245,7 @@ async function main() {
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
   if (!cookie.startsWith("yj_session=")) throw new Error(`login failed: ${login.status}`);
 
-  const targets: [string, string, string | null][] = [
+  const allTargets: [string, string, string | null][] = [
     ["bare Remix page (/login, anonymous)", "/login", null],
     ["queue unfiltered", "/tickets", cookie],
     ["queue overdue", "/tickets?overdue=1", cookie],
@@ -244,6 +253,8 @@ async function main() {
     ["queue text search 针车", `/tickets?q=${encodeURIComponent("针车")}`, cookie],
     ["reports (tickets part)", "/reports", cookie],
   ];
+  const only = process.env.BENCH_ONLY;
+  const targets = allTargets.filter(([name], i) => i === 0 || !only || name.includes(only));
   for (const [, p, c] of targets) for (let i = 0; i < 3; i++) await (await fetch(base + p, { headers: c ? { cookie: c } : {} })).arrayBuffer();
 
   console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s each (latency from the scheduled start), then capacity with ${CONNECTIONS} connections ===`);
@@ -256,9 +267,18 @@ async function main() {
   console.log(`\n${N} problems; Node ${process.version}; ${os.cpus().length} cores; load generator on the same machine.`);
 }
 
+/** Stops the portal and waits for it to exit (it writes its CPU profile on the way out). */
+async function stopServer() {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server!.once("exit", resolve));
+  server.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+}
+
 main()
   .catch((error) => {
     console.error(error);
     process.exitCode = 1;
   })
+  .then(stopServer)
   .finally(cleanup);

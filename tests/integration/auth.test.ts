@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditEvents, sessions, users } from "../../db/schema/accounts";
 import { seedDemo, DEMO_PASSWORD } from "../../db/seed/demo.server";
-import { getActor, login, logout, MAX_FAILURES_PER_ACCOUNT } from "../../app/lib/auth.server";
+import { getActor, loadActor, login, logout, MAX_FAILURES_PER_ACCOUNT } from "../../app/lib/auth.server";
 import { registerSeeker } from "../../app/modules/accounts/accounts.server";
 import { requestFrom } from "../support/actors";
 
@@ -29,6 +29,17 @@ describe("accounts and sessions", () => {
     const db = await getDb();
     const rows = await db.select().from(auditEvents).where(eq(auditEvents.action, "auth.login_succeeded"));
     expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it("validates a session in one query that brings the user's enterprises, as loadActor reads them", async () => {
+    const result = await login(requestFrom("10.0.0.3"), "member@demo.test", DEMO_PASSWORD);
+    if (!result.ok) throw new Error("login failed");
+    const cookie = cookieHeader(result.cookie);
+    const [root, route] = await Promise.all([getActor(requestFrom("10.0.0.3", { headers: { cookie } })), getActor(requestFrom("10.0.0.3", { headers: { cookie } }))]);
+    const expected = await loadActor(result.userId);
+    expect(expected?.enterpriseIds.length).toBeGreaterThan(0);
+    expect(root).toEqual(expected);
+    expect(route).toEqual(expected);
   });
 
   it("gives the same answer for an unknown email and a wrong password", async () => {

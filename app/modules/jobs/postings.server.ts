@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, inArray, isNull, isNotNull, sql, sum, type S
 import { getDb, type Executor } from "../../../db/client.server";
 import { enterprises, type PublicField } from "../../../db/schema/members";
 import { jobApplications, jobPostings, type ApplicationStatus } from "../../../db/schema/jobs";
+import { createCache } from "../../lib/cache.server";
 import { appendAudit } from "../../lib/audit.server";
 import { shanghaiToday } from "../../lib/format";
 import { actsForEnterprise, isStaff, type Actor } from "../../lib/permissions";
@@ -84,25 +85,15 @@ export async function listPublicPostings(search: JobSearch, page: number) {
  * module clears it; other changes (a closing date passing) show within PUBLIC_LIST_TTL_MS.
  */
 export const PUBLIC_LIST_TTL_MS = 5_000;
-const PUBLIC_LIST_MAX_ENTRIES = 500;
 type PublicList = Awaited<ReturnType<typeof listPublicPostings>>;
-const publicListCache = new Map<string, { at: number; value: Promise<PublicList> }>();
+const publicLists = createCache<PublicList>({ ttlMs: PUBLIC_LIST_TTL_MS, maxEntries: 500 });
 
 export function listPublicPostingsCached(search: JobSearch, page: number): Promise<PublicList> {
-  const key = JSON.stringify([shanghaiToday(), search, page]);
-  const now = Date.now();
-  const hit = publicListCache.get(key);
-  if (hit && now - hit.at < PUBLIC_LIST_TTL_MS) return hit.value;
-  const value = listPublicPostings(search, page);
-  value.catch(() => publicListCache.delete(key));
-  publicListCache.delete(key);
-  publicListCache.set(key, { at: now, value });
-  if (publicListCache.size > PUBLIC_LIST_MAX_ENTRIES) publicListCache.delete(publicListCache.keys().next().value!);
-  return value;
+  return publicLists.get(JSON.stringify([shanghaiToday(), search, page]), () => listPublicPostings(search, page));
 }
 
 export function forgetPublicPostingLists(): void {
-  publicListCache.clear();
+  publicLists.clear();
 }
 
 /** The enterprise's name and only the fields it chose to show in public. */

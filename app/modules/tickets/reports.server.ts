@@ -1,22 +1,22 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Executor } from "../../../db/client.server";
+import { createCache } from "../../lib/cache.server";
 import { rowsOf } from "./tickets.server";
 
 /**
  * The tickets part of /reports: SQL aggregates over one calendar year (Shanghai time),
  * never loops over rows in JavaScript.
  */
-const cache = new Map<number, { at: number; report: Promise<TicketReport> }>();
 export const REPORT_CACHE_MS = 60_000;
+const reports = createCache<TicketReport>({ ttlMs: REPORT_CACHE_MS, maxEntries: 20, staleWhileRevalidate: true });
 
-/** The report through a one-minute cache per year (the page is read far more often than it changes much). */
+/**
+ * The report through a one-minute cache per year (the page is read far more often than it changes
+ * much). Once a year's figures exist, readers never wait for the aggregates again: an expired
+ * report is served while one background query replaces it.
+ */
 export function cachedTicketReport(year: number): Promise<TicketReport> {
-  const hit = cache.get(year);
-  if (hit && Date.now() - hit.at < REPORT_CACHE_MS) return hit.report;
-  const report = ticketReport(year);
-  cache.set(year, { at: Date.now(), report });
-  report.catch(() => cache.delete(year));
-  return report;
+  return reports.get(String(year), () => ticketReport(year));
 }
 
 export async function ticketReport(year: number, db?: Executor) {

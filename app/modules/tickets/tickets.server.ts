@@ -14,6 +14,7 @@ import {
   type TicketStatus,
 } from "../../../db/schema/tickets";
 import { appendAudit } from "../../lib/audit.server";
+import { createCache } from "../../lib/cache.server";
 import { isStaff, type Actor } from "../../lib/permissions";
 import { notify, type Notice } from "../notifications/notifications.server";
 import { ACCEPT_LIMIT_DAYS, ANSWER_LIMIT_DAYS, REOPEN_WINDOW_MS, dueAfter, extendForPause, type CalendarExceptions } from "./calendar";
@@ -453,42 +454,34 @@ function orderOf(f: QueueFilter) {
 }
 
 /**
- * The queries of a queue page, unexecuted (the bench EXPLAINs them): the count, and the page's ids
- * from the tickets table alone (so the sort walks an index and stops after one page); the rows
- * are then joined for those ids only.
+ * The queries of a queue page, unexecuted (the bench EXPLAINs them): the count, and the page. The
+ * page picks its ids from the tickets table alone (so the sort walks an index and stops after one
+ * page), then joins the names for those ids only, in the same round trip.
  */
 export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page: number, now = new Date()) {
   const where = and(...queueConditions(actor, f, now));
+  const pageIds = db
+    .$with("page_ids")
+    .as(db.select({ pageId: sql<number>`${tickets.id}`.as("page_id") }).from(tickets).where(where).orderBy(...orderOf(f)).limit(QUEUE_PAGE_SIZE).offset((page - 1) * QUEUE_PAGE_SIZE));
   return {
     // Counting stops at COUNT_CAP: an exact count of a large unfiltered queue costs a full scan.
     total: db.select({ n: count() }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(COUNT_CAP + 1).as("capped")),
-    ids: db
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(where)
-      .orderBy(...orderOf(f))
-      .limit(QUEUE_PAGE_SIZE)
-      .offset((page - 1) * QUEUE_PAGE_SIZE),
+    rows: db
+      .with(pageIds)
+      .select(queueColumns)
+      .from(pageIds)
+      .innerJoin(tickets, eq(tickets.id, pageIds.pageId))
+      .innerJoin(enterprises, eq(enterprises.id, tickets.enterpriseId))
+      .leftJoin(departments, eq(departments.id, tickets.departmentId))
+      .leftJoin(users, eq(users.id, tickets.handlerId))
+      .orderBy(...orderOf(f)),
   };
-}
-
-function rowsByIds(db: Executor, ids: number[]) {
-  return db
-    .select(queueColumns)
-    .from(tickets)
-    .innerJoin(enterprises, eq(enterprises.id, tickets.enterpriseId))
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
-    .leftJoin(users, eq(users.id, tickets.handlerId))
-    .where(inArray(tickets.id, ids));
 }
 
 export async function listTickets(actor: SignedIn, f: QueueFilter, page: number, now = new Date()) {
   const db = await getDb();
   const q = queueQueries(db, actor, f, page, now);
-  const [[total], ids] = await Promise.all([q.total, q.ids]);
-  const found = ids.length ? await rowsByIds(db, ids.map((r) => r.id)) : [];
-  const byId = new Map(found.map((r) => [r.id, r]));
-  const rows = ids.map((r) => byId.get(r.id)!).filter(Boolean);
+  const [[total], rows] = await Promise.all([q.total, q.rows]);
   return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total: Math.min(total.n, COUNT_CAP), capped: total.n > COUNT_CAP };
 }
 
@@ -561,6 +554,22 @@ export async function ticketFormOptions(actor: SignedIn, withEnterprises = true)
       : [];
   const assocs = isStaff(actor) ? await db.select({ id: associations.id, nameZh: associations.nameZh, nameEn: associations.nameEn }).from(associations).orderBy(asc(associations.id)) : [];
   return { departments: depts, staff: staffList, enterprises: enterpriseList, associations: assocs };
+}
+
+/**
+ * The staff queue's filter lists (departments, staff, associations), read on every queue view:
+ * cached for a minute, cleared when a department is added here; a new staff user shows in the
+ * handler filter within QUEUE_OPTIONS_TTL_MS.
+ */
+export const QUEUE_OPTIONS_TTL_MS = 60_000;
+const queueOptions = createCache<Awaited<ReturnType<typeof ticketFormOptions>>>({ ttlMs: QUEUE_OPTIONS_TTL_MS, maxEntries: 4, staleWhileRevalidate: true });
+
+export function queueFilterOptions(actor: SignedIn) {
+  return queueOptions.get(isStaff(actor) ? "staff" : "other", () => ticketFormOptions(actor, false));
+}
+
+export function forgetQueueFilterOptions(): void {
+  queueOptions.clear();
 }
 
 /** Escalated referrals still open: the staff lead's coordination list. */

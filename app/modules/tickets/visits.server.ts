@@ -5,6 +5,7 @@ import { departments } from "../../../db/schema/organisations";
 import { calendarDays, tickets, visits } from "../../../db/schema/tickets";
 import { appendAudit } from "../../lib/audit.server";
 import type { Actor } from "../../lib/permissions";
+import { forgetQueueFilterOptions } from "./tickets.server";
 
 type SignedIn = NonNullable<Actor>;
 export const VISITS_PAGE_SIZE = 20;
@@ -83,13 +84,15 @@ export async function visitFormOptions() {
 
 export async function addDepartment(actor: SignedIn, input: { code: string; nameZh: string; nameEn: string }) {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.code, input.code));
     if (existing) return { ok: false as const, error: "tickets:errors.departmentTaken" };
     const [dept] = await tx.insert(departments).values(input).returning();
     await appendAudit(tx, { actor, action: "department.add", entityType: "department", entityId: dept.id, after: dept });
     return { ok: true as const, department: dept };
   });
+  if (result.ok) forgetQueueFilterOptions();
+  return result;
 }
 
 export async function setCalendarDay(actor: SignedIn, input: { day: string; isWorkday: boolean; name: string }) {
