@@ -1,6 +1,9 @@
 // The HTTP server: security headers, the Origin check, the language cookie, static files,
 // then Remix. It prepares the database (migrations, demo data) before it listens, and closes
 // it on SIGTERM/SIGINT so the process ends (remix-serve would leave the database open).
+// With WEB_CONCURRENCY > 1 (PostgreSQL only) this process prepares the database, then runs that
+// many copies of the web server sharing the port (node:cluster); the first runs the background jobs.
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { existsSync, statSync, readdirSync } from "node:fs";
 import { execSync } from "node:child_process";
@@ -21,7 +24,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-if (process.argv.includes("--build-if-needed")) {
+if (cluster.isPrimary && process.argv.includes("--build-if-needed")) {
   const stale = !existsSync(buildPath) || statSync(buildPath).mtimeMs < Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")));
   if (stale) {
     console.log("Building the portal…");
@@ -46,121 +49,173 @@ try {
   process.exit(1);
 }
 
-try {
-  await entry.assertDbReachable();
-  await entry.migrateDb();
-  await entry.seedDemoIfEmpty();
-} catch (error) {
-  const where = settings.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : `embedded database in ${settings.DATA_DIR}`;
-  // drizzle wraps the driver's error ("Failed query: …"): the innermost cause says what is wrong.
-  let cause = error;
-  while (cause && typeof cause === "object" && cause.cause) cause = cause.cause;
-  const reason = cause instanceof Error ? `${cause.message}${cause.code && !cause.message.includes(cause.code) ? ` (${cause.code})` : ""}`.split("\n")[0] : String(cause);
-  console.error(`Cannot use the ${where}: ${reason || "it did not answer"}`);
-  await entry.closeDb().catch(() => {});
-  process.exit(1);
+async function prepareDatabase() {
+  try {
+    await entry.assertDbReachable();
+    await entry.migrateDb();
+    await entry.seedDemoIfEmpty();
+  } catch (error) {
+    const where = settings.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : `embedded database in ${settings.DATA_DIR}`;
+    // drizzle wraps the driver's error ("Failed query: …"): the innermost cause says what is wrong.
+    let cause = error;
+    while (cause && typeof cause === "object" && cause.cause) cause = cause.cause;
+    const reason = cause instanceof Error ? `${cause.message}${cause.code && !cause.message.includes(cause.code) ? ` (${cause.code})` : ""}`.split("\n")[0] : String(cause);
+    console.error(`Cannot use the ${where}: ${reason || "it did not answer"}`);
+    await entry.closeDb().catch(() => {});
+    process.exit(1);
+  }
 }
 
-const app = express();
-app.disable("x-powered-by");
-if (settings.TRUST_PROXY === "1") app.set("trust proxy", true);
-app.use(compression());
+if (cluster.isPrimary) await prepareDatabase();
+if (cluster.isPrimary && settings.WEB_CONCURRENCY > 1) {
+  await entry.closeDb();
+  superviseWorkers(settings.WEB_CONCURRENCY);
+} else {
+  serve();
+}
 
-app.use((req, res, next) => {
-  const nonce = randomBytes(16).toString("base64");
-  res.locals.nonce = nonce;
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "media-src 'self' blob:",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-  );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
-  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
-  // The app reads the client address from this header: never from the client.
-  req.headers["x-yunjiang-remote-addr"] = req.socket.remoteAddress ?? "unknown";
-  next();
-});
-
-// A state-changing request from another site is refused (CSRF), whatever its cookies.
-app.use((req, res, next) => {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const origin = req.headers.origin;
-  const host = req.headers["x-forwarded-host"] && settings.TRUST_PROXY === "1" ? req.headers["x-forwarded-host"] : req.headers.host;
-  const allowed = new Set([`http://${host}`, `https://${host}`]);
-  if (settings.PUBLIC_ORIGIN) allowed.add(new URL(settings.PUBLIC_ORIGIN).origin);
-  if (origin && origin !== "null" && allowed.has(origin)) return next();
-  if (!origin) {
-    // Browsers send Origin on every cross-site POST; without it, fall back to the referrer.
-    const referer = req.headers.referer;
-    if (!referer) return next();
-    try {
-      if (allowed.has(new URL(referer).origin)) return next();
-    } catch {
-      /* unparsable referrer: refused below */
+/** Runs `count` web processes; one that dies is replaced, unless none ever started listening. */
+function superviseWorkers(count) {
+  let listening = 0;
+  let stopping = false;
+  const fork = (index) => cluster.fork({ YJ_WORKER_INDEX: String(index) }).on("exit", (code, signal) => {
+    if (stopping) return;
+    if (listening === 0) {
+      console.error(`A web process could not start (exit ${code ?? signal}); stopping.`);
+      stopAll(1);
+      return;
+    }
+    console.error(`Web process ${index} ended (exit ${code ?? signal}); starting another.`);
+    fork(index);
+  });
+  cluster.on("listening", () => {
+    if (++listening === count) console.log(`Yunjiang portal on http://localhost:${settings.PORT} (PostgreSQL, ${count} web processes)`);
+  });
+  for (let i = 0; i < count; i++) fork(i);
+  function stopAll(code) {
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {}).filter(Boolean);
+    let left = alive.length;
+    if (left === 0) process.exit(code);
+    const timer = setTimeout(() => process.exit(code), 10_000);
+    for (const w of alive) {
+      w.once("exit", () => {
+        if (--left === 0) {
+          clearTimeout(timer);
+          process.exit(code);
+        }
+      });
+      w.process.kill("SIGTERM");
     }
   }
-  res.status(403).type("text/plain").send("Forbidden: cross-site request refused");
-});
-
-app.use((req, res, next) => {
-  const lng = typeof req.query.lng === "string" ? req.query.lng : null;
-  if (lng === "en" || lng === "zh-CN") {
-    res.cookie("lng", lng, { path: "/", maxAge: 365 * 24 * 3600 * 1000, sameSite: "lax", httpOnly: false });
-  }
-  next();
-});
-
-app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: settings.NODE_ENV === "production" ? "production" : "development",
-    getLoadContext: (_req, res) => ({ nonce: res.locals.nonce }),
-  }),
-);
-
-const server = app.listen(settings.PORT, settings.HOST, () => {
-  console.log(`Yunjiang portal on http://localhost:${settings.PORT} (${settings.DATABASE_URL ? "PostgreSQL" : `embedded database in ${settings.DATA_DIR}`})`);
-});
-// Lapses and renewal reminders: once now, then daily (app/modules/members/sweep.server.ts).
-const stopSweeps = entry.startMembershipSweeps?.() ?? (() => {});
-// Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
-const stopMailer = entry.startMailer();
-
-server.on("error", async (error) => {
-  console.error(`Cannot listen on port ${settings.PORT}: ${error.message}`);
-  await entry.closeDb().catch(() => {});
-  process.exit(1);
-});
-
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  stopSweeps();
-  stopMailer();
-  server.close();
-  server.closeAllConnections?.();
-  await entry.closeDb().catch(() => {});
-  process.exit(0);
+  process.on("SIGTERM", () => stopAll(0));
+  process.on("SIGINT", () => stopAll(0));
 }
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+
+function serve() {
+  const app = express();
+  app.disable("x-powered-by");
+  if (settings.TRUST_PROXY === "1") app.set("trust proxy", true);
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.nonce = nonce;
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "media-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join("; "),
+    );
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    // The app reads the client address from this header: never from the client.
+    req.headers["x-yunjiang-remote-addr"] = req.socket.remoteAddress ?? "unknown";
+    next();
+  });
+
+  // A state-changing request from another site is refused (CSRF), whatever its cookies.
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.headers.origin;
+    const host = req.headers["x-forwarded-host"] && settings.TRUST_PROXY === "1" ? req.headers["x-forwarded-host"] : req.headers.host;
+    const allowed = new Set([`http://${host}`, `https://${host}`]);
+    if (settings.PUBLIC_ORIGIN) allowed.add(new URL(settings.PUBLIC_ORIGIN).origin);
+    if (origin && origin !== "null" && allowed.has(origin)) return next();
+    if (!origin) {
+      // Browsers send Origin on every cross-site POST; without it, fall back to the referrer.
+      const referer = req.headers.referer;
+      if (!referer) return next();
+      try {
+        if (allowed.has(new URL(referer).origin)) return next();
+      } catch {
+        /* unparsable referrer: refused below */
+      }
+    }
+    res.status(403).type("text/plain").send("Forbidden: cross-site request refused");
+  });
+
+  app.use((req, res, next) => {
+    const lng = typeof req.query.lng === "string" ? req.query.lng : null;
+    if (lng === "en" || lng === "zh-CN") {
+      res.cookie("lng", lng, { path: "/", maxAge: 365 * 24 * 3600 * 1000, sameSite: "lax", httpOnly: false });
+    }
+    next();
+  });
+
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: settings.NODE_ENV === "production" ? "production" : "development",
+      getLoadContext: (_req, res) => ({ nonce: res.locals.nonce }),
+    }),
+  );
+
+  const server = app.listen(settings.PORT, settings.HOST, () => {
+    if (cluster.isPrimary) console.log(`Yunjiang portal on http://localhost:${settings.PORT} (${settings.DATABASE_URL ? "PostgreSQL" : `embedded database in ${settings.DATA_DIR}`})`);
+  });
+  // Background jobs run in one process only (the first web process when there are several).
+  const runsJobs = cluster.isPrimary || process.env.YJ_WORKER_INDEX === "0";
+  // Lapses and renewal reminders: once now, then daily (app/modules/members/sweep.server.ts).
+  const stopSweeps = runsJobs ? entry.startMembershipSweeps() : () => {};
+  // Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
+  const stopMailer = runsJobs ? entry.startMailer() : () => {};
+
+  server.on("error", async (error) => {
+    console.error(`Cannot listen on port ${settings.PORT}: ${error.message}`);
+    await entry.closeDb().catch(() => {});
+    process.exit(1);
+  });
+
+  let stopping = false;
+  async function stop() {
+    if (stopping) return;
+    stopping = true;
+    stopSweeps();
+    stopMailer();
+    server.close();
+    server.closeAllConnections?.();
+    await entry.closeDb().catch(() => {});
+    process.exit(0);
+  }
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}

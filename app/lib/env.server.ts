@@ -15,10 +15,14 @@ const settingsSchema = z
     MAIL_FROM: z.string().default("portal@yunjiang.local"),
     UPLOAD_DIR: z.string().optional(),
     TRUST_PROXY: z.enum(["0", "1"], "must be 0 or 1").default("0"),
+    WEB_CONCURRENCY: z.coerce.number({ error: "must be a whole number from 1 to 64" }).int("must be a whole number from 1 to 64").min(1, "must be a whole number from 1 to 64").max(64, "must be a whole number from 1 to 64").default(1),
   })
   .superRefine((s, ctx) => {
     if (s.NODE_ENV === "production" && !s.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "SESSION_SECRET is required when NODE_ENV=production" });
+    }
+    if (s.WEB_CONCURRENCY > 1 && !s.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "above 1 needs DATABASE_URL: the embedded database belongs to one process" });
     }
   });
 

@@ -10,6 +10,7 @@
  *    with BENCH_CONNECTIONS (default 8) to show capacity. A bare Remix page (/login, no database) runs beside.
  *
  * Needs `npx remix build` first (done here when build/ is missing).
+ * BENCH_WORKERS=<n> runs the portal as n web processes (WEB_CONCURRENCY; default: one per core).
  * BENCH_ONLY=<text> keeps the targets whose name contains it; BENCH_PROFILE=<dir> writes a CPU
  * profile of the portal's process there (open it in Chrome DevTools).
  */
@@ -24,6 +25,7 @@ const N = Number(process.env.BENCH_TICKETS ?? 100_000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? os.cpus().length);
 const MAX_IN_FLIGHT = 200;
 const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-tickets-")), "pg.state");
 const pgScript = path.join(root, "tests/support/pg-server.sh");
@@ -229,7 +231,7 @@ async function main() {
   const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
   server = spawn("node", [...profile, "app/server.js"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-not-for-production" },
+    env: { ...process.env, WEB_CONCURRENCY: String(WORKERS), DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-not-for-production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -264,7 +266,7 @@ async function main() {
     const capacity = await closedLoop(base + p, c);
     console.log(name.padEnd(40), (r.ok / r.seconds).toFixed(1).padStart(7), String(r.ok).padStart(6), String(r.errors).padStart(5), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), capacity.toFixed(0).padStart(15));
   }
-  console.log(`\n${N} problems; Node ${process.version}; ${os.cpus().length} cores; load generator on the same machine.`);
+  console.log(`\n${N} problems; portal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine.`);
 }
 
 /** Stops the portal and waits for it to exit (it writes its CPU profile on the way out). */

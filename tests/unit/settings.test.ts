@@ -18,6 +18,12 @@ describe("settings", () => {
     expect(() => readSettings({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
     expect(readSettings({ NODE_ENV: "production", SESSION_SECRET: "a-long-enough-secret" }).NODE_ENV).toBe("production");
   });
+  it("run several web processes only on PostgreSQL (the embedded database belongs to one process)", () => {
+    expect(readSettings({}).WEB_CONCURRENCY).toBe(1);
+    expect(() => readSettings({ WEB_CONCURRENCY: "2" })).toThrow(/WEB_CONCURRENCY: above 1 needs DATABASE_URL/);
+    expect(() => readSettings({ WEB_CONCURRENCY: "0", DATABASE_URL: "postgres://db/portal" })).toThrow(/WEB_CONCURRENCY/);
+    expect(readSettings({ WEB_CONCURRENCY: "2", DATABASE_URL: "postgres://db/portal" }).WEB_CONCURRENCY).toBe(2);
+  });
   it("treat an empty value as unset", () => {
     expect(readSettings({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });

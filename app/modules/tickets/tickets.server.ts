@@ -399,7 +399,7 @@ export async function sweepTimersIfDue(): Promise<void> {
 
 export const QUEUE_PAGE_SIZE = 20;
 /** Queue counts above this show as "more than": narrow with filters. */
-export const COUNT_CAP = 5_000;
+export const COUNT_CAP = 1_000;
 
 function queueConditions(actor: SignedIn, f: QueueFilter, now: Date): SQL[] {
   const where: SQL[] = [];
