@@ -6,7 +6,7 @@ const { getDb } = await import("../../db/client.server");
 const { auditEvents } = await import("../../db/schema/accounts");
 const { files } = await import("../../db/schema/files");
 const { seedDemo } = await import("../../db/seed/demo.server");
-const { KB, discardUploads, findFile, receiveUploads, saveUpload, sendFile, uploadDirectory } = await import("../../app/lib/uploads.server");
+const { KB, discardUploads, findFile, receiveUploads, saveUpload, sendFile, stageBytes, uploadDirectory } = await import("../../app/lib/uploads.server");
 const { actorOf } = await import("../support/actors");
 
 const pdf = (size = 1000) => new Blob([Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(size, 0x20)])], { type: "application/pdf" });
@@ -140,6 +140,28 @@ describe("file uploads", () => {
     // 100 MB were on offer; only a little more than the limit was read.
     expect(upload.sent()).toBeLessThan(1024 * KB);
     expect(filesOnDisk().length).toBe(before);
+  });
+
+  it("accepts the opt-in kinds only when allowed, and hands back the fields read before a refusal", async () => {
+    const gif = () => new Blob([Buffer.from("GIF89a\u0001\u0000\u0001\u0000")], { type: "image/gif" });
+    const before = filesOnDisk().length;
+    const refused = await receiveUploads(multipart([["title", "标题"], ["file", [gif(), "anim.gif"]]]));
+    expect(refused).toMatchObject({ ok: false, error: "typeNotAllowed", status: 415 });
+    expect(!refused.ok && refused.fields?.get("title")).toBe("标题");
+    expect(filesOnDisk().length).toBe(before);
+    const accepted = await receiveUploads(multipart([["file", [gif(), "anim.gif"]]]), { allowed: ["gif"] });
+    if (!accepted.ok) throw new Error(accepted.error);
+    expect(accepted.files[0]).toMatchObject({ kind: "gif", contentType: "image/gif", safeName: expect.stringMatching(/^[0-9a-f]{32}\.gif$/) });
+    await discardUploads(accepted.files);
+  });
+
+  it("stages bytes for seeds and tests with the same checks", async () => {
+    const staged = await stageBytes("报价.pdf", Buffer.from("%PDF-1.4\n"));
+    expect(staged).toMatchObject({ originalName: "报价.pdf", kind: "pdf", size: 9, safeName: expect.stringMatching(/^[0-9a-f]{32}\.pdf$/) });
+    expect(filesOnDisk()).toContain(staged.safeName);
+    await discardUploads([staged]);
+    await expect(stageBytes("a.gif", Buffer.from("GIF89a"))).rejects.toThrow(/not an allowed kind/);
+    await expect(stageBytes("a.pdf", Buffer.from("%PDF-1.4\n"), { maxFileBytes: 4 })).rejects.toThrow(/too large/);
   });
 
   it("lets the caller discard staged files when the form is refused", async () => {
