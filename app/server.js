@@ -142,6 +142,8 @@ const server = app.listen(settings.PORT, settings.HOST, () => {
 });
 // Lapses and renewal reminders: once now, then daily (app/modules/members/sweep.server.ts).
 const stopSweeps = entry.startMembershipSweeps?.() ?? (() => {});
+// Problems' clocks (auto-close, escalation): once now, then every minute (app/modules/tickets/timers.server.ts).
+const stopTicketTimers = entry.startTicketTimers?.() ?? (async () => {});
 // Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
 const stopMailer = entry.startMailer();
 
@@ -159,6 +161,8 @@ async function stop() {
   stopMailer();
   server.close();
   server.closeAllConnections?.();
+  // A run in progress finishes before the database closes.
+  await stopTicketTimers().catch(() => {});
   await entry.closeDb().catch(() => {});
   process.exit(0);
 }

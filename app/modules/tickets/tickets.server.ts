@@ -355,7 +355,8 @@ export async function addComment(actor: SignedIn, id: number, input: { body: str
 
 /**
  * The clocks: a problem resolved 7 days ago closes itself; an overdue referral escalates to the
- * staff leads (once). Idempotent; run by the queue loaders at most once a minute, and by tests.
+ * staff leads (once). Idempotent; run every minute by the server (startTicketTimers in
+ * timers.server.ts), by the demo seed and by tests.
  */
 export async function runTicketTimers(now = new Date(), db?: Executor): Promise<{ autoClosed: number; escalated: number }> {
   const executor = db ?? (await getDb());
@@ -382,14 +383,6 @@ export async function runTicketTimers(now = new Date(), db?: Executor): Promise<
     }
     return { autoClosed: closing.length, escalated: overdue.length };
   });
-}
-
-let lastSweep = 0;
-/** Runs the clocks at most once a minute per process (called from the queue loaders). */
-export async function sweepTimersIfDue(): Promise<void> {
-  if (Date.now() - lastSweep < 60_000) return;
-  lastSweep = Date.now();
-  await runTicketTimers();
 }
 
 // ---------------------------------------------------------------------------------------------
