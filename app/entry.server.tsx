@@ -15,6 +15,7 @@ export const streamTimeout = 5_000;
 export { assertDbReachable, closeDb, migrateDb, pingDb, seedDemoIfEmpty };
 export { readSettings } from "./lib/env.server";
 export { startMembershipSweeps } from "./modules/members/sweep.server";
+export { startTicketTimers } from "./modules/tickets/timers.server";
 export { startMailer } from "./modules/notifications/mailer.server";
 
 export default function handleRequest(

@@ -196,6 +196,8 @@ function serve() {
   const runsJobs = cluster.isPrimary || process.env.YJ_WORKER_INDEX === "0";
   // Lapses and renewal reminders: once now, then daily (app/modules/members/sweep.server.ts).
   const stopSweeps = runsJobs ? entry.startMembershipSweeps() : () => {};
+  // Problems' clocks (auto-close, escalation): once now, then every minute (app/modules/tickets/timers.server.ts).
+  const stopTicketTimers = runsJobs ? entry.startTicketTimers() : async () => {};
   // Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
   const stopMailer = runsJobs ? entry.startMailer() : () => {};
 
@@ -213,6 +215,8 @@ function serve() {
     stopMailer();
     server.close();
     server.closeAllConnections?.();
+    // A run in progress finishes before the database closes.
+    await stopTicketTimers().catch(() => {});
     await entry.closeDb().catch(() => {});
     process.exit(0);
   }

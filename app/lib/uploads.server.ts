@@ -22,7 +22,8 @@
  *   streaming, every byte is counted and a file or field over its limit stops the upload at
  *   once (the rest of the body is never read, nothing is kept);
  * - type: decided from the file's first bytes (PDF, PNG, JPEG, DOCX/XLSX zip, UTF-8 text for
- *   .txt/.csv) and the name's extension must agree; the client's Content-Type is ignored;
+ *   .txt/.csv by default; GIF, WebP, PPTX, ZIP and legacy Office DOC/XLS/PPT when a caller allows
+ *   them) and the name's extension must agree; the client's Content-Type is ignored;
  * - storage: under UPLOAD_DIR (default DATA_DIR/uploads) with a random name; the original name
  *   is kept only in the `files` row (db/schema/files.ts) with size and SHA-256;
  * - download: Content-Disposition: attachment with an RFC 5987 UTF-8 name,
@@ -30,7 +31,7 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, mkdirSync } from "node:fs";
-import { rename, rm, stat } from "node:fs/promises";
+import { rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
@@ -53,15 +54,26 @@ export const fileKinds = {
   xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"] },
   txt: { contentType: "text/plain; charset=utf-8", extensions: ["txt"] },
   csv: { contentType: "text/csv; charset=utf-8", extensions: ["csv"] },
+  // Only where a caller names them in `allowed` (problem attachments do):
+  gif: { contentType: "image/gif", extensions: ["gif"] },
+  webp: { contentType: "image/webp", extensions: ["webp"] },
+  pptx: { contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", extensions: ["pptx"] },
+  zip: { contentType: "application/zip", extensions: ["zip"] },
+  doc: { contentType: "application/msword", extensions: ["doc"] },
+  xls: { contentType: "application/vnd.ms-excel", extensions: ["xls"] },
+  ppt: { contentType: "application/vnd.ms-powerpoint", extensions: ["ppt"] },
 } as const;
 export type FileKind = keyof typeof fileKinds;
 export const allFileKinds = Object.keys(fileKinds) as FileKind[];
+/** What receiveUploads accepts when the caller does not say (`allowed`). */
+export const defaultFileKinds: readonly FileKind[] = ["pdf", "png", "jpeg", "docx", "xlsx", "txt", "csv"];
 
 export type UploadOptions = {
   /** The name of the file input (default "file"); files under other names are refused. */
   field?: string;
   maxFiles?: number;
   maxFileBytes?: number;
+  /** Default: defaultFileKinds. */
   allowed?: readonly FileKind[];
   /** Limit for each ordinary text field of the same form (default 100 KB). */
   maxFieldBytes?: number;
@@ -81,7 +93,11 @@ export type StagedUpload = {
   sha256: string;
 };
 
-export type ReceiveResult = { ok: true; fields: FormData; files: StagedUpload[] } | { ok: false; error: UploadError; status: 400 | 413 | 415 };
+/**
+ * A refusal carries `fields` when text fields were read before it (those that come before the
+ * refused file in the form): the page can be shown again with what was typed.
+ */
+export type ReceiveResult = { ok: true; fields: FormData; files: StagedUpload[] } | { ok: false; error: UploadError; status: 400 | 413 | 415; fields?: FormData };
 
 class UploadFailure extends Error {
   constructor(readonly error: UploadError) {
@@ -115,12 +131,19 @@ export function detectKind(head: Uint8Array, originalName: string): FileKind | n
   if (b.subarray(0, 5).toString("latin1") === "%PDF-") kind = "pdf";
   else if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) kind = "png";
   else if (starts(0xff, 0xd8, 0xff)) kind = "jpeg";
+  else if (["GIF87a", "GIF89a"].includes(b.subarray(0, 6).toString("latin1"))) kind = "gif";
+  else if (b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP") kind = "webp";
   else if (starts(0x50, 0x4b, 0x03, 0x04)) {
     // An Office Open XML file is a zip whose first entries name its parts.
     const names = b.toString("latin1");
-    const office = names.includes("[Content_Types].xml") || names.includes("word/") || names.includes("xl/");
+    const office = names.includes("[Content_Types].xml") || names.includes("word/") || names.includes("xl/") || names.includes("ppt/");
     if (office && ext === "docx") kind = "docx";
     else if (office && ext === "xlsx") kind = "xlsx";
+    else if (office && ext === "pptx") kind = "pptx";
+    else if (!office && ext === "zip") kind = "zip";
+  } else if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
+    // Legacy Office (OLE compound file): Word, Excel and PowerPoint share the signature.
+    if (ext === "doc" || ext === "xls" || ext === "ppt") kind = ext;
   } else if ((ext === "txt" || ext === "csv") && b.length > 0 && isUtf8Text(b)) {
     kind = ext;
   }
@@ -181,7 +204,7 @@ export async function receiveUploads(request: Request, options: UploadOptions = 
   const maxFiles = options.maxFiles ?? 5;
   const maxFileBytes = options.maxFileBytes ?? 10 * MB;
   const maxFieldBytes = options.maxFieldBytes ?? 100 * KB;
-  const allowed = new Set(options.allowed ?? allFileKinds);
+  const allowed = new Set(options.allowed ?? defaultFileKinds);
   // Files, plus room for the other fields and the multipart framing.
   const maxBody = maxFiles * maxFileBytes + 1 * MB;
 
@@ -194,9 +217,14 @@ export async function receiveUploads(request: Request, options: UploadOptions = 
   mkdirSync(dir, { recursive: true, mode: 0o750 });
   const staged: StagedUpload[] = [];
   const partials = new Set<string>();
+  const fieldsSoFar = new FormData();
 
   const handler = async (part: UploadHandlerPart): Promise<string | undefined> => {
-    if (part.filename === undefined) return readField(part, maxFieldBytes);
+    if (part.filename === undefined) {
+      const value = await readField(part, maxFieldBytes);
+      fieldsSoFar.append(part.name, value);
+      return value;
+    }
     if (part.name !== field) throw new UploadFailure("unexpectedFile");
     if (part.filename === "") {
       // An empty file input (nothing chosen): drain it, no file.
@@ -253,8 +281,26 @@ export async function receiveUploads(request: Request, options: UploadOptions = 
     await discardUploads(staged);
     const failure = error instanceof UploadFailure ? error : (error as { cause?: unknown })?.cause instanceof UploadFailure ? ((error as { cause: UploadFailure }).cause) : null;
     const code: UploadError = failure?.error ?? "malformed";
-    return { ok: false, error: code, status: statusOf[code] };
+    return { ok: false, error: code, status: statusOf[code], ...([...fieldsSoFar.keys()].length ? { fields: fieldsSoFar } : {}) };
   }
+}
+
+/**
+ * For seeds and tests: stages bytes as if they had been uploaded (the same kind and size checks;
+ * throws on a refusal), to be recorded with recordUploads like a received file.
+ */
+export async function stageBytes(originalName: string, bytes: Uint8Array, options: Pick<UploadOptions, "field" | "maxFileBytes" | "allowed"> = {}): Promise<StagedUpload> {
+  const name = cleanFileName(originalName);
+  const kind = detectKind(bytes.subarray(0, 8 * KB), name);
+  if (!kind || !(options.allowed ?? defaultFileKinds).includes(kind)) throw new Error(`stageBytes: ${name} is not an allowed kind of file`);
+  if (bytes.byteLength > (options.maxFileBytes ?? 10 * MB)) throw new Error(`stageBytes: ${name} is too large`);
+  const dir = uploadDirectory();
+  mkdirSync(dir, { recursive: true, mode: 0o750 });
+  const safeName = `${randomBytes(16).toString("hex")}.${fileKinds[kind].extensions[0]}`;
+  const filePath = path.join(dir, safeName);
+  await writeFile(filePath, bytes, { flag: "wx", mode: 0o640 });
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { field: options.field ?? "file", safeName, path: filePath, originalName: name, kind, contentType: fileKinds[kind].contentType, size: bytes.byteLength, sha256 };
 }
 
 /** Removes staged files that will not be recorded (the form was refused, the transaction failed). */
@@ -262,7 +308,8 @@ export async function discardUploads(staged: StagedUpload[]): Promise<void> {
   await Promise.all(staged.map((f) => rm(f.path, { force: true })));
 }
 
-export type Owner = { ownerKind: string; ownerId: string | number; actor: Actor; ip?: string | null };
+/** `at`: the time to record (default: the transaction's); seeds and commands with a clock pass theirs. */
+export type Owner = { ownerKind: string; ownerId: string | number; actor: Actor; ip?: string | null; at?: Date };
 
 /** Records staged files for their owner inside the caller's transaction (with an audit event each). */
 export async function recordUploads(tx: Executor, staged: StagedUpload[], owner: Owner): Promise<FileRow[]> {
@@ -280,6 +327,7 @@ export async function recordUploads(tx: Executor, staged: StagedUpload[], owner:
         size: f.size,
         sha256: f.sha256,
         createdBy: owner.actor?.userId ?? null,
+        ...(owner.at ? { createdAt: owner.at } : {}),
       })),
     )
     .returning();
@@ -329,7 +377,7 @@ export async function filesOf(owner: { ownerKind: string; ownerId: string | numb
     .select()
     .from(files)
     .where(and(eq(files.ownerKind, owner.ownerKind), eq(files.ownerId, String(owner.ownerId))))
-    .orderBy(files.createdAt);
+    .orderBy(files.createdAt, files.originalName);
 }
 
 /** Content-Disposition for a download: an ASCII fallback and the exact UTF-8 name (RFC 6266/5987). */

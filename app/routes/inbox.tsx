@@ -6,7 +6,7 @@ import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { queueFilterFromUrl } from "../modules/tickets/schema";
-import { listTickets, QUEUE_PAGE_SIZE, sweepTimersIfDue, ticketFormOptions } from "../modules/tickets/tickets.server";
+import { listTickets, QUEUE_PAGE_SIZE, ticketFormOptions } from "../modules/tickets/tickets.server";
 import { TicketTable } from "../modules/tickets/ui";
 
 export const meta: MetaFunction = () => [{ title: "交办收件箱 Referral inbox" }];
@@ -14,7 +14,6 @@ export const meta: MetaFunction = () => [{ title: "交办收件箱 Referral inbo
 /** A department liaison's problems: only those referred to their department (scoped in the module). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.inbox");
-  await sweepTimersIfDue();
   const url = new URL(request.url);
   const filter = queueFilterFromUrl(url);
   const showAll = url.searchParams.get("view") === "all";

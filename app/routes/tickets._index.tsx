@@ -10,14 +10,13 @@ import { can } from "../lib/permissions";
 import { useRootData } from "../root";
 import { ticketCategories, ticketKinds, ticketStatuses, ticketUrgencies } from "../modules/tickets/constants";
 import { queueFilterFromUrl } from "../modules/tickets/schema";
-import { listEscalations, listTickets, QUEUE_PAGE_SIZE, queueFilterOptions, sweepTimersIfDue } from "../modules/tickets/tickets.server";
+import { listEscalations, listTickets, QUEUE_PAGE_SIZE, queueFilterOptions } from "../modules/tickets/tickets.server";
 import { TicketTable } from "../modules/tickets/ui";
 
 export const meta: MetaFunction = () => [{ title: "诉求 Problems" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.list");
-  await sweepTimersIfDue();
   const filter = queueFilterFromUrl(request.url);
   const page = pageFromUrl(request.url);
   const { rows, total, capped } = await listTickets(actor, filter, page);

@@ -7,7 +7,8 @@ import { Alert, PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { can } from "../lib/permissions";
 import { parseForm } from "../lib/validation";
-import { discardFiles, parseTicketForm } from "../modules/tickets/attachments.server";
+import { discardUploads } from "../lib/uploads.server";
+import { receiveTicketForm } from "../modules/tickets/attachments.server";
 import { ATTACHMENT_FIELD, MAX_FILES, ticketCategories, ticketKinds, ticketSources, ticketUrgencies } from "../modules/tickets/constants";
 import { submitTicketSchema } from "../modules/tickets/schema";
 import { submitTicket, ticketFormOptions } from "../modules/tickets/tickets.server";
@@ -30,19 +31,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.submit");
-  const upload = await parseTicketForm(request);
-  if ("error" in upload) {
-    const values = upload.formData ? Object.fromEntries([...upload.formData.entries()].filter(([k, v]) => k !== ATTACHMENT_FIELD && typeof v === "string")) : {};
-    return data({ errors: { [ATTACHMENT_FIELD]: upload.error } as Record<string, string>, values }, { status: 400 });
+  const upload = await receiveTicketForm(request);
+  if (!upload.ok) {
+    const values = upload.fields ? Object.fromEntries([...upload.fields.entries()].filter(([k, v]) => k !== ATTACHMENT_FIELD && typeof v === "string")) : {};
+    return data({ errors: { [ATTACHMENT_FIELD]: upload.error } as Record<string, string>, values }, { status: upload.status });
   }
-  const parsed = parseForm(submitTicketSchema, upload.formData);
+  const parsed = parseForm(submitTicketSchema, upload.fields);
   if (!parsed.ok) {
-    await discardFiles(upload.files);
+    await discardUploads(upload.files);
     return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   }
-  const result = await submitTicket(actor, parsed.data, upload.files);
+  const result = await submitTicket(actor, parsed.data, upload.files).catch(async (error: unknown) => {
+    await discardUploads(upload.files);
+    throw error;
+  });
   if (!result.ok) {
-    await discardFiles(upload.files);
+    await discardUploads(upload.files);
     return data({ errors: { enterpriseId: result.error } as Record<string, string>, values: parsed.data as Record<string, unknown> }, { status: 400 });
   }
   throw redirect(`/tickets/${result.ticket.id}`);
@@ -86,7 +90,7 @@ export default function NewTicket() {
         {visit ? <p className="muted">{t("new.visit")}: #{visit.id} · {visit.visitedOn}</p> : null}
         <TextField label={t("new.titleField")} {...register("title")} defaultValue={defaults.title} required maxLength={120} error={errorOf("title")} />
         <TextAreaField label={t("new.description")} {...register("description")} defaultValue={defaults.description} required maxLength={4000} rows={6} error={errorOf("description")} />
-        <TextField label={t("new.attachments")} name={ATTACHMENT_FIELD} type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.zip" hint={t("new.attachmentsHint", { max: MAX_FILES })} error={actionData?.errors?.[ATTACHMENT_FIELD]} />
+        <TextField label={t("new.attachments")} name={ATTACHMENT_FIELD} type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip" hint={t("new.attachmentsHint", { max: MAX_FILES })} error={actionData?.errors?.[ATTACHMENT_FIELD]} />
         <div className="form-actions">
           <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
             {t("new.submit")}

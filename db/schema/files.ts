@@ -19,7 +19,8 @@ export const files = pgTable(
     /** Detected from the file's bytes, not taken from the client. */
     contentType: text("content_type").notNull(),
     size: bigint("size", { mode: "number" }).notNull(),
-    sha256: text("sha256").notNull(),
+    /** Null only for problem attachments moved from ticket_attachments (stored before hashes were kept). */
+    sha256: text("sha256"),
     createdBy: text("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

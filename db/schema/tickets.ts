@@ -156,20 +156,3 @@ export const ticketEvents = pgTable(
   },
   (t) => [index("ticket_events_ticket_idx").on(t.ticketId, t.at)],
 );
-
-export const ticketAttachments = pgTable(
-  "ticket_attachments",
-  {
-    id: serial("id").primaryKey(),
-    ticketId: integer("ticket_id")
-      .notNull()
-      .references(() => tickets.id, { onDelete: "cascade" }),
-    storedName: text("stored_name").notNull().unique(),
-    originalName: text("original_name").notNull(),
-    contentType: text("content_type").notNull(),
-    size: integer("size").notNull(),
-    uploadedBy: text("uploaded_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("ticket_attachments_ticket_idx").on(t.ticketId)],
-);

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../app/lib/permissions";
-import { storeBytes } from "../../app/modules/tickets/attachments.server";
+import { stageTicketFile } from "../../app/modules/tickets/attachments.server";
 import {
   acceptTicket,
   answerTicket,
@@ -170,7 +170,7 @@ export async function seedTickets(db: Executor, year: number, clock: Date = new 
     const enterpriseId = online ? memberEnterprise : (visit?.enterpriseId ?? executives[(i * 5) % executives.length].enterpriseId);
     const input = { enterpriseId, category, title, description, urgency: i % 5 === 2 ? ("urgent" as const) : ("normal" as const), source, kind: "problem" as const, visitId: visit?.id ?? null };
     // The member's waiting problem carries a small PDF (the attachment flow end to end).
-    const files = i === 23 ? [await storeBytes("供货合同.pdf", Buffer.from("%PDF-1.4\n% Yunjiang demo attachment\n%%EOF\n"))] : [];
+    const files = i === 23 ? [await stageTicketFile("供货合同.pdf", Buffer.from("%PDF-1.4\n% Yunjiang demo attachment\n%%EOF\n"))] : [];
     const { ticket } = must(await submitTicket(online ? member : staff, input, files, o(t0)), "submit") as { ok: true; ticket: { id: number } };
     const id = ticket.id;
     if (i === 22 || i === 23) continue;

@@ -32,7 +32,6 @@ export const ticketFixtures = {
   ticketOfMember: "27",
   /** The member demo user's submitted problem with the demo PDF (not referred: dept@ may not see it). */
   ticketWithAttachment: "24",
-  attachmentOfMember: "1",
   /** Another enterprise's problem, referred to the commerce bureau: neither member@ nor dept@ may see it. */
   ticketOfOther: "1",
   visit: "1",
@@ -40,6 +39,9 @@ export const ticketFixtures = {
 
 export const fixtures: Record<string, Fixture> = {
   ...ticketFixtures,
+  /** The demo PDF of ticketWithAttachment: a file id is a random UUID, read from the problem's page. */
+  attachmentOfMember: async ({ get }) =>
+    firstMatch(await get("member", `/tickets/${ticketFixtures.ticketWithAttachment}`), /href="\/tickets\/\d+\/attachments\/([0-9a-f-]{36})"/),
   adminUser: "demo-admin",
   staffUser: "demo-staff",
   memberUser: "demo-member",

@@ -104,3 +104,20 @@ test("the reports show the source's figures", async ({ browser }) => {
   await expect(staff.getByRole("link", { name: "发票开具问题", exact: true })).toBeVisible();
   await staff.context().close();
 });
+
+test("a refused attachment is explained and what was typed stays", async ({ browser }) => {
+  const member = await signIn(browser, "member@demo.test", "zh-CN", zhAuth);
+  await member.goto("/tickets/new");
+  const title = `附件被拒 e2e ${Date.now()}`;
+  await member.getByLabel(zh.new.category).selectOption({ label: zh.category.other });
+  await member.getByLabel(zh.new.titleField).fill(title);
+  await member.getByLabel(zh.new.description).fill("附件不是 PDF。");
+  // Named .pdf, but the bytes are a web page: refused by its content, nothing recorded.
+  await member.getByLabel(zh.new.attachments).setInputFiles({ name: "报价.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await member.getByRole("button", { name: zh.new.submit }).click();
+  await expect(member.getByText(zh.errors.fileType).first()).toBeVisible();
+  await expect(member).toHaveURL(/\/tickets\/new$/);
+  await expect(member.getByLabel(zh.new.titleField)).toHaveValue(title);
+  await expect(member.getByLabel(zh.new.description)).toHaveValue("附件不是 PDF。");
+  await member.context().close();
+});

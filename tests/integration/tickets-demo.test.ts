@@ -47,7 +47,8 @@ describe("tickets demo data and the report", () => {
 import { and as andOp } from "drizzle-orm";
 import { enterpriseUsers } from "../../db/schema/members";
 import { departments } from "../../db/schema/organisations";
-import { ticketAttachments, visits } from "../../db/schema/tickets";
+import { files } from "../../db/schema/files";
+import { visits } from "../../db/schema/tickets";
 import { ticketFixtures } from "../access/fixtures";
 
 describe("the access matrix's fixed ids still mean what they say", () => {
@@ -59,11 +60,12 @@ describe("the access matrix's fixed ids still mean what they say", () => {
     expect([mine.enterpriseId, mine.departmentId, mine.status]).toEqual([link.enterpriseId, tax.id, "referred"]);
     const [withFile] = await db.select().from(tickets).where(eq(tickets.id, Number(ticketFixtures.ticketWithAttachment)));
     expect([withFile.enterpriseId, withFile.departmentId]).toEqual([link.enterpriseId, null]);
-    const [file] = await db
+    // Its one file (the fixture attachmentOfMember is read from this problem's page).
+    const withFiles = await db
       .select()
-      .from(ticketAttachments)
-      .where(andOp(eq(ticketAttachments.id, Number(ticketFixtures.attachmentOfMember)), eq(ticketAttachments.ticketId, withFile.id)));
-    expect(file.contentType).toBe("application/pdf");
+      .from(files)
+      .where(andOp(eq(files.ownerKind, "ticket"), eq(files.ownerId, String(withFile.id))));
+    expect(withFiles.map((f) => f.contentType)).toEqual(["application/pdf"]);
     const [other] = await db.select().from(tickets).where(eq(tickets.id, Number(ticketFixtures.ticketOfOther)));
     expect(other.enterpriseId).not.toBe(link.enterpriseId);
     expect(other.departmentId).not.toBe(tax.id);

@@ -24,7 +24,7 @@ import {
   runTicketTimers,
   submitTicket,
 } from "../../app/modules/tickets/tickets.server";
-import { storeBytes } from "../../app/modules/tickets/attachments.server";
+import { stageTicketFile } from "../../app/modules/tickets/attachments.server";
 import type { Actor } from "../../app/lib/permissions";
 
 type A = NonNullable<Actor>;
@@ -58,7 +58,7 @@ describe("the closed loop of a problem", () => {
   it("goes submitted -> accepted -> referred -> answered -> resolved -> closed with a rating, with notices and audit", async () => {
     const db = await getDb();
     const t0 = sh("2026-11-23T10:00:00"); // Monday
-    const file = await storeBytes("发票.pdf", Buffer.from("%PDF-1.4\n% demo\n"));
+    const file = await stageTicketFile("发票.pdf", Buffer.from("%PDF-1.4\n% demo\n"));
     const submitted = await submitTicket(member, { enterpriseId: memberEnterprise, category: "tax", title: "出口退税进度", description: "退税未到账。", urgency: "normal", visitId: null }, [file], { now: t0 });
     if (!submitted.ok) throw new Error(submitted.error);
     const id = submitted.ticket.id;
@@ -88,7 +88,7 @@ describe("the closed loop of a problem", () => {
     const kinds = (await getTicket(staff, id))!.events.map((e) => e.kind);
     expect(kinds).toEqual(["submitted", "accepted", "referred", "comment", "answered", "resolved", "rated", "closed"]);
     const [audits] = await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.entityType, "ticket"), eq(auditEvents.entityId, String(id))));
-    expect(audits.n).toBe(6);
+    expect(audits.n).toBe(7); // six commands, and the attachment's file.upload
     // Illegal: a closed problem cannot be resolved again.
     expect(await resolveTicket(staff, id, "x")).toEqual({ ok: false, error: "tickets:errors.illegalTransition" });
   });

@@ -1,12 +1,12 @@
 import { mkdirSync, readdirSync } from "node:fs";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const { getDb } = await import("../../db/client.server");
 const { auditEvents } = await import("../../db/schema/accounts");
 const { files } = await import("../../db/schema/files");
 const { seedDemo } = await import("../../db/seed/demo.server");
-const { KB, discardUploads, findFile, receiveUploads, saveUpload, sendFile, uploadDirectory } = await import("../../app/lib/uploads.server");
+const { KB, discardUploads, findFile, receiveUploads, saveUpload, sendFile, stageBytes, uploadDirectory } = await import("../../app/lib/uploads.server");
 const { actorOf } = await import("../support/actors");
 
 const pdf = (size = 1000) => new Blob([Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(size, 0x20)])], { type: "application/pdf" });
@@ -79,7 +79,8 @@ describe("file uploads", () => {
     expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(filesOnDisk()).toContain(row.safeName);
     const db = await getDb();
-    const [audit] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, "file.upload"));
+    // (The demo data's own files, a problem's attachment, are audited under their owner.)
+    const [audit] = await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, "file.upload"), eq(auditEvents.entityType, "test")));
     expect(audit.n).toBe(1);
 
     const response = await sendFile(row);
@@ -142,6 +143,28 @@ describe("file uploads", () => {
     expect(filesOnDisk().length).toBe(before);
   });
 
+  it("accepts the opt-in kinds only when allowed, and hands back the fields read before a refusal", async () => {
+    const gif = () => new Blob([Buffer.from("GIF89a\u0001\u0000\u0001\u0000")], { type: "image/gif" });
+    const before = filesOnDisk().length;
+    const refused = await receiveUploads(multipart([["title", "标题"], ["file", [gif(), "anim.gif"]]]));
+    expect(refused).toMatchObject({ ok: false, error: "typeNotAllowed", status: 415 });
+    expect(!refused.ok && refused.fields?.get("title")).toBe("标题");
+    expect(filesOnDisk().length).toBe(before);
+    const accepted = await receiveUploads(multipart([["file", [gif(), "anim.gif"]]]), { allowed: ["gif"] });
+    if (!accepted.ok) throw new Error(accepted.error);
+    expect(accepted.files[0]).toMatchObject({ kind: "gif", contentType: "image/gif", safeName: expect.stringMatching(/^[0-9a-f]{32}\.gif$/) });
+    await discardUploads(accepted.files);
+  });
+
+  it("stages bytes for seeds and tests with the same checks", async () => {
+    const staged = await stageBytes("报价.pdf", Buffer.from("%PDF-1.4\n"));
+    expect(staged).toMatchObject({ originalName: "报价.pdf", kind: "pdf", size: 9, safeName: expect.stringMatching(/^[0-9a-f]{32}\.pdf$/) });
+    expect(filesOnDisk()).toContain(staged.safeName);
+    await discardUploads([staged]);
+    await expect(stageBytes("a.gif", Buffer.from("GIF89a"))).rejects.toThrow(/not an allowed kind/);
+    await expect(stageBytes("a.pdf", Buffer.from("%PDF-1.4\n"), { maxFileBytes: 4 })).rejects.toThrow(/too large/);
+  });
+
   it("lets the caller discard staged files when the form is refused", async () => {
     const received = await receiveUploads(multipart([["file", [pdf(), "a.pdf"]], ["file", [new Blob([""]), ""]]]));
     expect(received.ok).toBe(true);
@@ -151,7 +174,7 @@ describe("file uploads", () => {
     await discardUploads(received.files);
     expect(filesOnDisk()).not.toContain(received.files[0].safeName);
     const db = await getDb();
-    const [n] = await db.select({ n: count() }).from(files);
+    const [n] = await db.select({ n: count() }).from(files).where(eq(files.ownerKind, "test"));
     expect(n.n).toBe(1); // only the first test's recorded file
   });
 });

@@ -27,6 +27,25 @@ describe("upload type detection by magic bytes", () => {
     expect(detectKind(bytes(0xc3, 0x28), "a.txt")).toBeNull();
     expect(detectKind(new Uint8Array(), "empty.txt")).toBeNull();
   });
+
+  it("recognises the kinds a caller may opt into (problem attachments): GIF, WebP, PPTX, ZIP, legacy Office", () => {
+    const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0];
+    expect(detectKind(text("GIF89a\u0001\u0000"), "anim.gif")).toBe("gif");
+    expect(detectKind(text("GIF87a"), "old.GIF")).toBe("gif");
+    expect(detectKind(text("RIFF\u0010\u0000\u0000\u0000WEBPVP8 "), "photo.webp")).toBe("webp");
+    expect(detectKind(text("PK\u0003\u0004....[Content_Types].xml ppt/presentation.xml"), "slides.pptx")).toBe("pptx");
+    expect(detectKind(text("PK\u0003\u0004 scans/page1.png"), "scans.zip")).toBe("zip");
+    expect(detectKind(bytes(...ole), "old.doc")).toBe("doc");
+    expect(detectKind(bytes(...ole), "old.xls")).toBe("xls");
+    expect(detectKind(bytes(...ole), "old.ppt")).toBe("ppt");
+    // The name must still agree with the bytes.
+    expect(detectKind(text("GIF89a"), "anim.png")).toBeNull();
+    expect(detectKind(text("RIFF\u0010\u0000\u0000\u0000WAVEfmt "), "sound.webp")).toBeNull();
+    expect(detectKind(bytes(...ole), "setup.msi")).toBeNull();
+    expect(detectKind(bytes(...ole), "old.docx")).toBeNull();
+    expect(detectKind(text("PK\u0003\u0004 scans/page1.png"), "scans.pptx")).toBeNull();
+    expect(detectKind(text("PK\u0003\u0004 classes/Main.class"), "app.jar")).toBeNull();
+  });
 });
 
 describe("file names", () => {

@@ -5,7 +5,6 @@ import { associations, enterprises, memberships } from "../../../db/schema/membe
 import { departments } from "../../../db/schema/organisations";
 import {
   calendarDays,
-  ticketAttachments,
   ticketEvents,
   ticketReferrals,
   tickets,
@@ -15,13 +14,14 @@ import {
 } from "../../../db/schema/tickets";
 import { appendAudit } from "../../lib/audit.server";
 import { createCache } from "../../lib/cache.server";
+import { filesOf, findFile, recordUploads, type StagedUpload } from "../../lib/uploads.server";
 import { isStaff, type Actor } from "../../lib/permissions";
 import { notify, type Notice } from "../notifications/notifications.server";
 import { ACCEPT_LIMIT_DAYS, ANSWER_LIMIT_DAYS, REOPEN_WINDOW_MS, dueAfter, extendForPause, type CalendarExceptions } from "./calendar";
 import type { QueueFilter, SubmitTicketInput } from "./schema";
 import { escapeLike, searchDocument, searchPlan } from "./search";
 import { canWaitOnEnterprise, transition, type TicketAction } from "./state-machine";
-import type { StoredFile } from "./attachments.server";
+import { TICKET_FILE_OWNER } from "./attachments.server";
 
 type SignedIn = NonNullable<Actor>;
 export type Ticket = typeof tickets.$inferSelect;
@@ -145,7 +145,8 @@ async function command(
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-export async function submitTicket(actor: SignedIn, input: SubmitTicketInput, files: StoredFile[] = [], opts: Options = {}): Promise<CommandResult> {
+/** `files`: staged by receiveTicketForm (or stageTicketFile); recorded in the same transaction. */
+export async function submitTicket(actor: SignedIn, input: SubmitTicketInput, files: StagedUpload[] = [], opts: Options = {}): Promise<CommandResult> {
   const now = opts.now ?? new Date();
   const db = opts.db ?? (await getDb());
   const staff = isStaff(actor);
@@ -187,9 +188,7 @@ export async function submitTicket(actor: SignedIn, input: SubmitTicketInput, fi
       })
       .returning();
     await addEvent(tx, ticket.id, actor, "submitted", now, { to: "submitted", body: null });
-    if (files.length) {
-      await tx.insert(ticketAttachments).values(files.map((f) => ({ ticketId: ticket.id, storedName: f.storedName, originalName: f.originalName, contentType: f.contentType, size: f.size, uploadedBy: actor.userId, createdAt: now })));
-    }
+    await recordUploads(tx, files, { ownerKind: TICKET_FILE_OWNER, ownerId: ticket.id, actor, at: now });
     await appendAudit(tx, { actor, action: "ticket.submit", entityType: "ticket", entityId: ticket.id, after: { ...snapshot(ticket), attachments: files.length } });
     const recipients = [...(await staffUserIds(tx)), ...(staff ? await enterpriseUserIds(tx, ticket.enterpriseId) : [])];
     await notify(tx, noticesFor(recipients, actor, "tickets:notify.submitted", ticket));
@@ -357,7 +356,8 @@ export async function addComment(actor: SignedIn, id: number, input: { body: str
 
 /**
  * The clocks: a problem resolved 7 days ago closes itself; an overdue referral escalates to the
- * staff leads (once). Idempotent; run by the queue loaders at most once a minute, and by tests.
+ * staff leads (once). Idempotent; run every minute by the server (startTicketTimers in
+ * timers.server.ts), by the demo seed and by tests.
  */
 export async function runTicketTimers(now = new Date(), db?: Executor): Promise<{ autoClosed: number; escalated: number }> {
   const executor = db ?? (await getDb());
@@ -384,14 +384,6 @@ export async function runTicketTimers(now = new Date(), db?: Executor): Promise<
     }
     return { autoClosed: closing.length, escalated: overdue.length };
   });
-}
-
-let lastSweep = 0;
-/** Runs the clocks at most once a minute per process (called from the queue loaders). */
-export async function sweepTimersIfDue(): Promise<void> {
-  if (Date.now() - lastSweep < 60_000) return;
-  lastSweep = Date.now();
-  await runTicketTimers();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -519,24 +511,17 @@ export async function getTicket(actor: SignedIn, id: number) {
     .from(ticketEvents)
     .where(and(eq(ticketEvents.ticketId, id), seesInternal ? undefined : eq(ticketEvents.internal, false)))
     .orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
-  const attachments = await db
-    .select({ id: ticketAttachments.id, originalName: ticketAttachments.originalName, size: ticketAttachments.size, contentType: ticketAttachments.contentType })
-    .from(ticketAttachments)
-    .where(eq(ticketAttachments.ticketId, id))
-    .orderBy(asc(ticketAttachments.id));
+  const attachments = (await filesOf({ ownerKind: TICKET_FILE_OWNER, ownerId: id })).map((f) => ({ id: f.id, originalName: f.originalName, size: f.size, contentType: f.contentType }));
   const { searchText: _s, ...rest } = ticket;
   return { ticket: { ...rest, overdue: isOverdue(ticket) }, enterprise, department: department ?? null, handlerName: handler?.displayName ?? null, events, attachments };
 }
 
-export async function getAttachment(actor: SignedIn, ticketId: number, attachmentId: number) {
+/** A problem's file (a row of `files`) if the actor may see the problem; null otherwise. */
+export async function getAttachment(actor: SignedIn, ticketId: number, attachmentId: string) {
   const db = await getDb();
   const ticket = await loadScoped(db, actor, ticketId);
   if (!ticket) return null;
-  const [file] = await db
-    .select()
-    .from(ticketAttachments)
-    .where(and(eq(ticketAttachments.id, attachmentId), eq(ticketAttachments.ticketId, ticketId)));
-  return file ?? null;
+  return findFile(attachmentId, { ownerKind: TICKET_FILE_OWNER, ownerId: ticketId });
 }
 
 export async function ticketFormOptions(actor: SignedIn, withEnterprises = true) {
