@@ -11,7 +11,8 @@
 //    (closed loop) and the ratio to the bare page; p50/p95/p99 latency at a fixed 100 req/s
 //    (open loop: requests are sent on schedule whether or not earlier ones have answered).
 //
-// Env: BENCH_POSTINGS (20000), BENCH_SECONDS (8: two rounds of 4 s per page), BENCH_ROUNDS (2), BENCH_RATE_SECONDS (10).
+// Env: BENCH_POSTINGS (20000), BENCH_SECONDS (8: two rounds of 4 s per page), BENCH_ROUNDS (2), BENCH_RATE_SECONDS (10),
+// BENCH_WORKERS (web processes, WEB_CONCURRENCY; default one per core).
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import http from "node:http";
@@ -26,6 +27,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const RATE = 100;
+const WORKERS = Number(process.env.BENCH_WORKERS ?? (await import("node:os")).cpus().length);
 const tmp = path.join(root, "tests/.tmp/bench");
 mkdirSync(tmp, { recursive: true });
 const pgState = path.join(tmp, "pg-server.state");
@@ -88,14 +90,15 @@ function statOf(pid) {
 }
 let pgPostmaster = null;
 function cpuMs() {
-  const app = statOf(server.pid)?.ticks ?? 0;
+  // The portal's process and its web processes (WEB_CONCURRENCY > 1), PostgreSQL's and its backends.
+  let app = 0;
   let db = 0;
-  if (pgPostmaster) {
-    for (const name of readdirSync("/proc")) {
-      if (!/^\d+$/.test(name)) continue;
-      const st = statOf(name);
-      if (st && (st.ppid === pgPostmaster || Number(name) === pgPostmaster)) db += st.ticks;
-    }
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const st = statOf(name);
+    if (!st) continue;
+    if (Number(name) === server.pid || st.ppid === server.pid) app += st.ticks;
+    if (pgPostmaster && (st.ppid === pgPostmaster || Number(name) === pgPostmaster)) db += st.ticks;
   }
   return { app: app * 10, db: db * 10 }; // clock ticks of 10 ms (CLK_TCK 100)
 }
@@ -200,7 +203,7 @@ async function main() {
   const port = await freePort();
   server = spawn(process.execPath, ["app/server.js"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-not-for-production" },
+    env: { ...process.env, WEB_CONCURRENCY: String(WORKERS), PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-not-for-production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let k = 0; ; k++) {
@@ -263,7 +266,7 @@ async function main() {
     results.push({ ...t, rps, bareRps, appCpu: median(appCpu), dbCpu: median(dbCpu), ...lat, errors: errors + lat.errors });
   }
   const load = (await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ");
-  console.log(`== Load: ${CONNECTIONS} connections (closed loop, ${ROUNDS} rounds of ${SECONDS / 2} s, bare page measured before each); ${RATE} req/s for ${RATE_SECONDS} s (open loop); load generator on the same machine; load average now ${load} on ${(await import("node:os")).cpus().length} CPUs ==`);
+  console.log(`== Load: ${CONNECTIONS} connections (closed loop, ${ROUNDS} rounds of ${SECONDS / 2} s, bare page measured before each); ${RATE} req/s for ${RATE_SECONDS} s (open loop); load generator on the same machine; portal as ${WORKERS} web process(es); load average now ${load} on ${(await import("node:os")).cpus().length} CPUs ==`);
   console.log(["page".padEnd(24), "req/s@50".padStart(9), "bare".padStart(6), "ratio".padStart(6), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "errors".padStart(7)].join(" "));
   for (const r of results) {
     console.log(
