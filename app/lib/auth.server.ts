@@ -38,12 +38,12 @@ declare module "lucia" {
  * user's enterprises (the policy needs all three), instead of three queries.
  */
 class PortalSessionAdapter extends DrizzlePostgreSQLAdapter {
-  constructor(private readonly portalDb: Database) {
-    super(portalDb as never, sessions, users);
-  }
+  // Built once: every signed-in request runs it.
+  private readonly sessionQuery;
 
-  override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const [row] = await this.portalDb
+  constructor(portalDb: Database) {
+    super(portalDb as never, sessions, users);
+    this.sessionQuery = portalDb
       .select({
         session: sessions,
         user: users,
@@ -51,7 +51,12 @@ class PortalSessionAdapter extends DrizzlePostgreSQLAdapter {
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, sessionId));
+      .where(eq(sessions.id, sql.placeholder("sessionId")))
+      .prepare("session_and_user");
+  }
+
+  override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const [row] = await this.sessionQuery.execute({ sessionId });
     if (!row) return [null, null];
     const { id, userId, expiresAt, ...sessionAttributes } = row.session;
     const { id: uid, ...userAttributes } = row.user;

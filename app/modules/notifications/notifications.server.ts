@@ -1,5 +1,5 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
-import { getDb, type Executor } from "../../../db/client.server";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { getDb, type Database, type Executor } from "../../../db/client.server";
 import { emailOutbox, notifications, users } from "../../../db/schema/accounts";
 import { translator, type Language } from "../../lib/i18n";
 
@@ -29,12 +29,21 @@ export async function notify(tx: Executor, notices: Notice[], emailLanguage: Lan
   }
 }
 
-export async function countUnread(userId: string): Promise<number> {
-  const db = await getDb();
-  const [row] = await db
+function unreadQuery(db: Database) {
+  return db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .prepare("count_unread");
+}
+// Every signed-in page shows the bell: the query is built once per database, not per page.
+const unreadQueries = new WeakMap<Database, ReturnType<typeof unreadQuery>>();
+
+export async function countUnread(userId: string): Promise<number> {
+  const db = await getDb();
+  let query = unreadQueries.get(db);
+  if (!query) unreadQueries.set(db, (query = unreadQuery(db)));
+  const [row] = await query.execute({ userId });
   return row.n;
 }
 
