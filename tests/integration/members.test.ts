@@ -20,6 +20,7 @@ import { myDashboard, myEnterprise, requestChange, updateContact } from "../../a
 import { listDirectory } from "../../app/modules/members/directory.server";
 import { joinApplicationSchema } from "../../app/modules/members/schema";
 import { actorOf } from "../support/actors";
+import { translator } from "../../app/lib/i18n";
 
 const staff = actorOf("staff", { userId: "demo-staff" });
 let centreId = 0;
@@ -236,5 +237,25 @@ describe("member enterprises and memberships", () => {
     expect(history.map((h) => `${h.fromStatus}>${h.toStatus}`)).toEqual(["active>lapsed", "lapsed>active"]);
     expect(await auditCount("membership.status", m.id)).toBe(2);
     expect(await auditCount("dues.paid", d.id)).toBe(1);
+  });
+
+  it("tells the enterprise's users when staff change a membership's status, with the reason", async () => {
+    const db = await getDb();
+    const [link] = await db
+      .select({ membership: memberships, userId: enterpriseUsers.userId })
+      .from(memberships)
+      .innerJoin(enterpriseUsers, eq(enterpriseUsers.enterpriseId, memberships.enterpriseId))
+      .where(eq(memberships.status, "active"))
+      .limit(1);
+    const m = link.membership;
+    const before = await db.select().from(notifications).where(eq(notifications.userId, link.userId));
+    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "suspended", reason: "拖欠会费两年" }, null)).toEqual({ ok: true });
+    const after = await db.select().from(notifications).where(eq(notifications.userId, link.userId));
+    const added = after.filter((n) => !before.some((b) => b.id === n.id));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ messageKey: "notifications.membershipStatusChangedBecause", link: `/my/enterprises/${m.enterpriseId}` });
+    const t = translator("zh-CN");
+    expect(t(added[0].messageKey, added[0].params as Record<string, string>)).toMatch(/会员状态已由协会改为“已暂停”，原因：拖欠会费两年$/);
+    expect(translator("en")(added[0].messageKey, added[0].params as Record<string, string>)).toMatch(/to “Suspended”\. Reason: 拖欠会费两年$/);
   });
 });

@@ -19,6 +19,7 @@ import { shanghaiToday } from "../../lib/format";
 import { translator, type Language } from "../../lib/i18n";
 import type { Actor } from "../../lib/permissions";
 import { insertUser, isUniqueViolation } from "../accounts/accounts.server";
+import { notify } from "../notifications/notifications.server";
 import { parseImportCsv, validateImportRows, type ImportProblem } from "./csv-import";
 import { checkTransition } from "./membership-rules";
 import { createActiveMembership, enterpriseValues, insertEnterprise, setSearchText } from "./records.server";
@@ -265,8 +266,28 @@ export async function changeMembershipStatus(
     const check = checkTransition(m.status, input.status, input.reason);
     if (!check.ok) return { ok: false as const, error: check.error, field: check.error === "members:errors.reasonRequired" ? "reason" : "status" };
     await applyStatus(tx, m, input.status, input.reason, actor, ip);
+    await notifyStatusChange(tx, m, input.status, input.reason);
     return { ok: true as const };
   });
+}
+
+/** The enterprise's users hear of a status set by staff, with the reason when one was given. */
+async function notifyStatusChange(tx: Executor, m: typeof memberships.$inferSelect, to: (typeof memberships.$inferSelect)["status"], reason: string | null) {
+  const [names] = await tx
+    .select({ enterprise: enterprises.name, association: associations.nameZh })
+    .from(enterprises)
+    .innerJoin(associations, eq(associations.id, m.associationId))
+    .where(eq(enterprises.id, m.enterpriseId));
+  const members = await tx.select({ userId: enterpriseUsers.userId }).from(enterpriseUsers).where(eq(enterpriseUsers.enterpriseId, m.enterpriseId));
+  await notify(
+    tx,
+    members.map(({ userId }) => ({
+      userId,
+      messageKey: reason ? "notifications.membershipStatusChangedBecause" : "notifications.membershipStatusChanged",
+      params: { enterprise: names.enterprise, association: names.association, status: to, ...(reason ? { reason } : {}) },
+      link: `/my/enterprises/${m.enterpriseId}`,
+    })),
+  );
 }
 
 /** Moves a membership to a new status with its history row and audit (the caller checked the rules). */
