@@ -62,6 +62,14 @@ const TRADE_COUNT = TRADE_NAME_CHARACTERS.length;
 // First and second characters differ, so "云云" never appears.
 const ENTERPRISE_NAME_SPACE = TRADE_COUNT * (TRADE_COUNT - 1) * ENTERPRISE_TRADES.length;
 
+export type EnterpriseTrade = (typeof ENTERPRISE_TRADES)[number];
+
+/** The trade word in enterpriseName(i), so the demo's segment can agree with the name. */
+export function enterpriseTrade(i: number): EnterpriseTrade {
+  assertIndex("enterpriseTrade", i, ENTERPRISE_NAME_SPACE);
+  return ENTERPRISE_TRADES[scramble(i, ENTERPRISE_NAME_SPACE, 7_919) % ENTERPRISE_TRADES.length];
+}
+
 /** 瑞安市 + two-character trade name + trade + 有限公司, e.g. 瑞安市云江鞋业有限公司. */
 export function enterpriseName(i: number): string {
   assertIndex("enterpriseName", i, ENTERPRISE_NAME_SPACE);

@@ -10,7 +10,7 @@ import { seedJobs } from "./jobs.server";
 import { seedFairs } from "./fairs.server";
 import { seedMembersDemo } from "./members.server";
 import { seedTickets } from "./tickets.server";
-import { address, chamberNames, enterpriseName, mulberry32, personName, phone, village } from "./demo-names";
+import { address, chamberNames, enterpriseName, enterpriseTrade, mulberry32, personName, phone, village, type EnterpriseTrade } from "./demo-names";
 
 export const DEMO_PASSWORD = "yunjiang-demo";
 
@@ -54,7 +54,16 @@ const duesByType: Record<MembershipType, number> = {
   vice_director: 1_000_000,
 };
 
-const segmentCycle: Segment[] = ["finished_shoes", "finished_shoes", "finished_shoes", "soles", "uppers", "moulds", "materials", "machinery", "other"];
+// The segment follows the trade in the generated name: a 鞋底 company makes soles.
+const segmentOfTrade: Record<EnterpriseTrade, Segment> = {
+  鞋业: "finished_shoes",
+  鞋材: "materials",
+  鞋底: "soles",
+  模具: "moulds",
+  机械: "machinery",
+  塑胶: "materials",
+  鞋面: "uppers",
+};
 
 type EnterpriseSeed = typeof enterprises.$inferInsert;
 
@@ -69,7 +78,7 @@ function demoEnterprise(i: number, aboveSize: boolean): EnterpriseSeed {
     legalRep: personName(i),
     address: address(i),
     village: village(i),
-    segment: segmentCycle[i % segmentCycle.length],
+    segment: segmentOfTrade[enterpriseTrade(i)],
     aboveSize,
     annualOutputFen: outputYuan * 100,
     employees,

@@ -4,6 +4,7 @@ import {
   address,
   chamberNames,
   enterpriseName,
+  enterpriseTrade,
   mulberry32,
   personName,
   phone,
@@ -22,6 +23,12 @@ describe("mulberry32", () => {
       expect(value).toBeGreaterThanOrEqual(0);
       expect(value).toBeLessThan(1);
     }
+  });
+});
+
+describe("enterpriseTrade", () => {
+  it("is the trade word of the generated name", () => {
+    for (const i of indices) expect(enterpriseName(i)).toContain(`${enterpriseTrade(i)}有限公司`);
   });
 });
 
