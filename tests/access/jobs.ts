@@ -64,6 +64,8 @@ export const routes: RouteAccess[] = [
     actions: [{ form: {}, expect: memberOnly, validForm: { ...postingForm, enterpriseId: "{memberEnterprise}", closesOn: "2020-01-01" } }],
   },
   { file: "jobs.manage.applications._index.tsx", path: "/jobs/manage/applications", get: memberOnly },
+  // The CSV of the list above (its scope and filters; another enterprise's posting id gives an empty file: see tests/integration/jobs-manage.test.ts).
+  { file: "jobs.manage.applications[.csv].ts", path: "/jobs/manage/applications.csv?status=applied", get: memberOnly },
   {
     file: "jobs.manage.applications.$id.tsx",
     path: "/jobs/manage/applications/{applicationToMember}",

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import Papa from "papaparse";
 
 async function signIn(page: Page, email: string) {
   await page.goto("/login?next=/jobs/manage");
@@ -179,4 +181,23 @@ test("an enterprise edits its posting; typed values survive an error; a hidden p
   const response = await (await anonymous.newPage()).goto(url);
   expect(response?.status()).toBe(404);
   await anonymous.close();
+});
+
+test("an enterprise exports the applications it sees, with the list's filter, as a UTF-8 CSV", async ({ page }) => {
+  await signIn(page, "member@demo.test");
+  await page.goto("/jobs/manage/applications");
+  await page.getByLabel("状态").selectOption("applied");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/status=applied/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^applications-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...rows] = Papa.parse<string[]>(bytes.toString("utf8").slice(1), { skipEmptyLines: true }).data;
+  expect(header.slice(0, 4)).toEqual(["申请编号", "岗位", "招聘企业", "求职者"]);
+  expect(rows.length).toBeGreaterThan(0);
+  // Only the filtered status, and only the member's own enterprise.
+  for (const row of rows) expect([row[10], row[2]]).toEqual(["已投递", rows[0][2]]);
+  // The demo seeker's application to the member's enterprise (see tests/access/fixtures.ts), with the profile's name.
+  expect(rows.find((r) => r[0] === "1")?.[3]).toBe("王同学");
 });

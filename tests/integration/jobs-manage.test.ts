@@ -9,6 +9,11 @@ import { seedDemo } from "../../db/seed/demo.server";
 import { loadActor } from "../../app/lib/auth.server";
 import { shanghaiToday } from "../../app/lib/format";
 import type { Actor } from "../../app/lib/permissions";
+import Papa from "papaparse";
+import { translator } from "../../app/lib/i18n";
+import { applicationsCsv } from "../../app/modules/jobs/applications-csv";
+import { applyToPosting, exportEnterpriseApplications, listEnterpriseApplications, moveApplication } from "../../app/modules/jobs/applications.server";
+import { saveProfile } from "../../app/modules/jobs/profiles.server";
 import { closePosting, createPosting, getPosting, getPostingForEdit, listPublicPostings, moderatePosting, updatePosting } from "../../app/modules/jobs/postings.server";
 import { parseJobSearch, type PostingInput } from "../../app/modules/jobs/schema";
 import { actorOf } from "../support/actors";
@@ -125,5 +130,63 @@ describe("editing a posting", () => {
     expect((await closePosting(member, id)).ok).toBe(true);
     expect((await getPostingForEdit(member, id))?.state).toBe("closed");
     expect(await updatePosting(member, id, input({ title: "再改" }))).toEqual({ ok: false, error: "alreadyClosed" });
+  });
+});
+
+describe("the applications CSV of an enterprise", () => {
+  async function newSeeker(id: string, name: string): Promise<NonNullable<Actor>> {
+    const db = await getDb();
+    await db.insert(users).values({ id, email: `${id}@test.local`, passwordHash: "x", displayName: name, role: "seeker", phone: "13800000000" });
+    return actorOf("seeker", { userId: id, displayName: name });
+  }
+
+  it("holds every application to the enterprise's own postings, with the list's filters, and none of another enterprise", async () => {
+    const ours = await createOk({ title: "导出测试岗位" });
+    const theirsResult = await createPosting(otherMember, input({ enterpriseId: 2, title: "别家导出岗位" }));
+    if (!theirsResult.ok) throw new Error(theirsResult.error);
+    const theirs = theirsResult.id;
+    const a = await newSeeker("csv-seeker-a", "陈甲");
+    const b = await newSeeker("csv-seeker-b", "=HYPERLINK(\"http://x\")");
+    const c = await newSeeker("csv-seeker-c", "别家求职者");
+    await saveProfile(a, { fullName: "陈小甲", phone: "13911112222", school: "瑞安职专", major: "鞋类设计", graduationYear: 2026, education: "high_school", skills: null }, null);
+    const appA = await applyToPosting(a, ours, "可以马上到岗");
+    const appB = await applyToPosting(b, ours, "+1 经验丰富");
+    const appC = await applyToPosting(c, theirs, "别家留言");
+    if (!appA.ok || !appB.ok || !appC.ok) throw new Error("apply failed");
+    expect((await moveApplication(member, appA.id, { type: "advance", to: "viewed" })).ok).toBe(true);
+
+    const all = await exportEnterpriseApplications(member);
+    const ids = all.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([appA.id, appB.id]));
+    expect(ids).not.toContain(appC.id);
+    // The same rows as the paged list the enterprise sees, all of them.
+    const list = await listEnterpriseApplications(member, 1);
+    expect(all).toHaveLength(list.total);
+    expect(all.every((r) => r.enterpriseName === all[0].enterpriseName)).toBe(true);
+    expect(all.find((r) => r.id === appA.id)).toMatchObject({ seekerName: "陈小甲", phone: "13911112222", school: "瑞安职专", education: "high_school", status: "viewed", message: "可以马上到岗", title: "导出测试岗位" });
+
+    expect((await exportEnterpriseApplications(member, { postingId: ours })).map((r) => r.id).sort()).toEqual([appA.id, appB.id].sort());
+    expect((await exportEnterpriseApplications(member, { postingId: ours, status: "viewed" })).map((r) => r.id)).toEqual([appA.id]);
+    // Asking for another enterprise's posting gives nothing, not its rows.
+    expect(await exportEnterpriseApplications(member, { postingId: theirs })).toEqual([]);
+    const theirIds = (await exportEnterpriseApplications(otherMember)).map((r) => r.id);
+    expect(theirIds).toContain(appC.id);
+    expect(theirIds).not.toContain(appA.id);
+    expect(theirIds.filter((id) => ids.includes(id))).toEqual([]);
+    for (const other of [staff, seeker, a]) expect(await exportEnterpriseApplications(other)).toEqual([]);
+
+    const csv = applicationsCsv(all, translator("zh-CN"), "zh-CN");
+    expect(csv.startsWith("\uFEFF申请编号,岗位,招聘企业,求职者,手机号码")).toBe(true);
+    expect(csv).not.toContain("别家");
+    const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(parsed).toHaveLength(all.length + 1);
+    const rowA = parsed.find((r) => r[0] === String(appA.id))!;
+    expect(rowA.slice(1, 5)).toEqual(["导出测试岗位", all[0].enterpriseName, "陈小甲", "13911112222"]);
+    expect(rowA[8]).toBe("高中/中专");
+    expect(rowA[10]).toBe("已查看");
+    const rowB = parsed.find((r) => r[0] === String(appB.id))!;
+    // A seeker's text that looks like a formula is escaped, not left for the spreadsheet to run.
+    expect(rowB[3]).toBe("'=HYPERLINK(\"http://x\")");
+    expect(rowB[14]).toBe("'+1 经验丰富");
   });
 });
