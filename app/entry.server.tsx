@@ -16,6 +16,7 @@ export { assertDbReachable, closeDb, migrateDb, pingDb, seedDemoIfEmpty };
 export { readSettings } from "./lib/env.server";
 export { startMembershipSweeps } from "./modules/members/sweep.server";
 export { startMailer } from "./modules/notifications/mailer.server";
+export { adoptLegacyResumeFiles } from "./modules/jobs/profiles.server";
 
 export default function handleRequest(
   request: Request,

@@ -22,7 +22,8 @@
  *   streaming, every byte is counted and a file or field over its limit stops the upload at
  *   once (the rest of the body is never read, nothing is kept);
  * - type: decided from the file's first bytes (PDF, PNG, JPEG, DOCX/XLSX zip, UTF-8 text for
- *   .txt/.csv) and the name's extension must agree; the client's Content-Type is ignored;
+ *   .txt/.csv; legacy .doc on request) and the name's extension must agree; the client's
+ *   Content-Type is ignored;
  * - storage: under UPLOAD_DIR (default DATA_DIR/uploads) with a random name; the original name
  *   is kept only in the `files` row (db/schema/files.ts) with size and SHA-256;
  * - download: Content-Disposition: attachment with an RFC 5987 UTF-8 name,
@@ -30,12 +31,12 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, mkdirSync } from "node:fs";
-import { rename, rm, stat } from "node:fs/promises";
+import { rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { createReadableStreamFromReadable, unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Executor } from "../../db/client.server";
 import { files, type FileRow } from "../../db/schema/files";
 import { appendAudit } from "./audit.server";
@@ -50,12 +51,15 @@ export const fileKinds = {
   png: { contentType: "image/png", extensions: ["png"] },
   jpeg: { contentType: "image/jpeg", extensions: ["jpg", "jpeg"] },
   docx: { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"] },
+  /** Legacy Word (OLE2 compound file); only where a capability asks for it (résumés). */
+  doc: { contentType: "application/msword", extensions: ["doc"] },
   xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"] },
   txt: { contentType: "text/plain; charset=utf-8", extensions: ["txt"] },
   csv: { contentType: "text/csv; charset=utf-8", extensions: ["csv"] },
 } as const;
 export type FileKind = keyof typeof fileKinds;
-export const allFileKinds = Object.keys(fileKinds) as FileKind[];
+/** The kinds accepted when a caller names none: legacy OLE2 files (.doc) only on request. */
+export const allFileKinds = (Object.keys(fileKinds) as FileKind[]).filter((k) => k !== "doc");
 
 export type UploadOptions = {
   /** The name of the file input (default "file"); files under other names are refused. */
@@ -115,6 +119,7 @@ export function detectKind(head: Uint8Array, originalName: string): FileKind | n
   if (b.subarray(0, 5).toString("latin1") === "%PDF-") kind = "pdf";
   else if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) kind = "png";
   else if (starts(0xff, 0xd8, 0xff)) kind = "jpeg";
+  else if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) kind = ext === "doc" ? "doc" : null;
   else if (starts(0x50, 0x4b, 0x03, 0x04)) {
     // An Office Open XML file is a zip whose first entries name its parts.
     const names = b.toString("latin1");
@@ -262,7 +267,47 @@ export async function discardUploads(staged: StagedUpload[]): Promise<void> {
   await Promise.all(staged.map((f) => rm(f.path, { force: true })));
 }
 
+/**
+ * Stages bytes that are already in memory (demo data, tests, a file made by the portal) with the
+ * same checks as receiveUploads: size, kind from the first bytes and the name, a random name.
+ */
+export async function stageBytes(originalName: string, bytes: Uint8Array, options: Pick<UploadOptions, "maxFileBytes" | "allowed" | "field"> = {}): Promise<{ ok: true; file: StagedUpload } | { ok: false; error: UploadError; status: 400 | 413 | 415 }> {
+  const maxFileBytes = options.maxFileBytes ?? 10 * MB;
+  if (bytes.byteLength > maxFileBytes) return { ok: false, error: "tooLarge", status: 413 };
+  const name = cleanFileName(originalName);
+  const kind = detectKind(bytes.subarray(0, 8 * KB), name);
+  if (!kind || !new Set(options.allowed ?? allFileKinds).has(kind)) return { ok: false, error: "typeNotAllowed", status: 415 };
+  const dir = uploadDirectory();
+  mkdirSync(dir, { recursive: true, mode: 0o750 });
+  const safeName = `${randomBytes(16).toString("hex")}.${fileKinds[kind].extensions[0]}`;
+  const filePath = path.join(dir, safeName);
+  await writeFile(filePath, bytes, { flag: "wx", mode: 0o640 });
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { ok: true, file: { field: options.field ?? "file", safeName, path: filePath, originalName: name, kind, contentType: fileKinds[kind].contentType, size: bytes.byteLength, sha256 } };
+}
+
 export type Owner = { ownerKind: string; ownerId: string | number; actor: Actor; ip?: string | null };
+
+/**
+ * Deletes an owner's file rows inside the caller's transaction (with an audit event each) and
+ * returns them; remove their bytes with removeStoredFiles once the transaction has committed.
+ */
+export async function deleteFiles(tx: Executor, ids: string[], owner: Owner): Promise<FileRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .delete(files)
+    .where(and(inArray(files.id, ids), eq(files.ownerKind, owner.ownerKind), eq(files.ownerId, String(owner.ownerId))))
+    .returning();
+  for (const row of rows) {
+    await appendAudit(tx, { actor: owner.actor, action: "file.delete", entityType: owner.ownerKind, entityId: owner.ownerId, before: { fileId: row.id, name: row.originalName, size: row.size, sha256: row.sha256 }, ip: owner.ip });
+  }
+  return rows;
+}
+
+/** Removes the bytes of deleted file rows from the upload directory. */
+export async function removeStoredFiles(rows: FileRow[]): Promise<void> {
+  await Promise.all(rows.map((r) => rm(path.join(uploadDirectory(), path.basename(r.safeName)), { force: true })));
+}
 
 /** Records staged files for their owner inside the caller's transaction (with an audit event each). */
 export async function recordUploads(tx: Executor, staged: StagedUpload[], owner: Owner): Promise<FileRow[]> {

@@ -201,3 +201,51 @@ test("an enterprise exports the applications it sees, with the list's filter, as
   // The demo seeker's application to the member's enterprise (see tests/access/fixtures.ts), with the profile's name.
   expect(rows.find((r) => r[0] === "1")?.[3]).toBe("王同学");
 });
+
+test("a seeker uploads a résumé (a disguised file is refused); the enterprise applied to downloads it", async ({ page, browser }) => {
+  const stamp = Date.now().toString().slice(-6);
+  const name = `简历测试${stamp}`;
+  await page.goto("/register");
+  await page.getByLabel("姓名").fill(name);
+  await page.getByLabel("电子邮箱").fill(`resume-${stamp}@e2e.test`);
+  await page.getByLabel("手机号码").fill("13812345678");
+  await page.getByLabel("密码", { exact: true }).fill("long-enough-password");
+  await page.getByLabel("确认密码").fill("long-enough-password");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page.getByText(`${name} · 求职者`)).toBeVisible();
+
+  await page.goto("/jobs/profile");
+  await page.getByLabel("毕业学校").fill("瑞安市职业中等专业学校");
+  // A web page renamed to .pdf: refused by its first bytes, the typed school kept.
+  await page.getByLabel("简历文件").setInputFiles({ name: "简历.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await page.getByRole("button", { name: "保存资料" }).click();
+  await expect(page.getByText("只接受 PDF 或 Word").first()).toBeVisible();
+  await expect(page.getByLabel("毕业学校")).toHaveValue("瑞安市职业中等专业学校");
+  const pdf = Buffer.from(`%PDF-1.4\n${name} 的简历\n%%EOF\n`);
+  await page.getByLabel("简历文件").setInputFiles({ name: `${name}.pdf`, mimeType: "application/pdf", buffer: pdf });
+  await page.getByRole("button", { name: "保存资料" }).click();
+  await expect(page.getByText("资料已保存。")).toBeVisible();
+  await expect(page.getByText(`已上传：${name}.pdf`)).toBeVisible();
+  const own = await page.request.get("/jobs/resume/me");
+  expect(own.status()).toBe(200);
+  expect(own.headers()["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent(name)}.pdf`);
+  // (the server adds nosniff to every answer too, so the header may repeat it)
+  expect(own.headers()["x-content-type-options"]).toMatch(/^nosniff(, nosniff)?$/);
+  expect(own.headers()["content-security-policy"]).toContain("sandbox");
+  expect(Buffer.from(await own.body())).toEqual(pdf);
+
+  // Apply to the member's 针车工; the member downloads the résumé from the application.
+  await page.goto(`/jobs?q=${encodeURIComponent("针车")}&enterprise=1`);
+  await page.getByRole("link", { name: "针车工", exact: true }).first().click();
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page.getByText("你已申请该岗位")).toBeVisible();
+  const employer = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const ep = await employer.newPage();
+  await signIn(ep, "member@demo.test");
+  await ep.goto("/jobs/manage/applications");
+  await ep.getByRole("link", { name }).click();
+  const [download] = await Promise.all([ep.waitForEvent("download"), ep.getByRole("link", { name: "下载简历" }).click()]);
+  expect(download.suggestedFilename()).toBe(`${name}.pdf`);
+  expect(readFileSync(await download.path())).toEqual(pdf);
+  await employer.close();
+});

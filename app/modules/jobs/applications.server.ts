@@ -154,7 +154,7 @@ export async function getApplicationForEnterprise(actor: Actor, id: number) {
   const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
   return {
     ...row,
-    profile: profile ? { ...profile, resumeStoredName: undefined, hasResume: Boolean(profile.resumeStoredName) } : null,
+    profile: profile ? { ...profile, resumeFileId: undefined, hasResume: Boolean(profile.resumeFileId) } : null,
     events,
   };
 }
