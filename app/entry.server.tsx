@@ -17,6 +17,7 @@ export { readSettings } from "./lib/env.server";
 export { startMembershipSweeps } from "./modules/members/sweep.server";
 export { startTicketTimers } from "./modules/tickets/timers.server";
 export { startMailer } from "./modules/notifications/mailer.server";
+export { adoptLegacyResumeFiles } from "./modules/jobs/profiles.server";
 
 export default function handleRequest(
   request: Request,

@@ -53,6 +53,9 @@ async function prepareDatabase() {
   try {
     await entry.assertDbReachable();
     await entry.migrateDb();
+    // Résumé bytes moved by the résumés migration (from <uploads>/resumes/ to the shared upload directory).
+    const adopted = await entry.adoptLegacyResumeFiles();
+    if (adopted > 0) console.log(`Moved ${adopted} résumé file(s) onto the shared upload directory.`);
     await entry.seedDemoIfEmpty();
   } catch (error) {
     const where = settings.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : `embedded database in ${settings.DATA_DIR}`;

@@ -59,14 +59,15 @@ export async function closeDb(): Promise<void> {
   await (await c).close();
 }
 
-export async function migrateDb(): Promise<void> {
+/** Applies the pending migrations (of another folder in tests that replay the history step by step). */
+export async function migrateDb(folder: string = migrationsFolder): Promise<void> {
   const { db, kind } = await connection_();
   if (kind === "postgres") {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    await migrate(db as never, { migrationsFolder });
+    await migrate(db as never, { migrationsFolder: folder });
   } else {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    await migrate(db as never, { migrationsFolder });
+    await migrate(db as never, { migrationsFolder: folder });
   }
 }
 

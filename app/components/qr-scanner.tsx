@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { decodeQrImage, preloadQrDecoder } from "../modules/fairs/qr-decode";
 
 type Detector = { detect(source: CanvasImageSource): Promise<{ rawValue: string }[]> };
 type DetectorConstructor = {
@@ -13,13 +14,16 @@ function detectorClass(): DetectorConstructor | null {
 }
 
 /**
- * Scans QR codes with the device camera where the browser has the BarcodeDetector API and
- * getUserMedia (Chrome on Android, recent Safari); elsewhere it says so and the code is typed.
- * Bundled code only: the CSP allows no inline script. Each distinct code is handed over once.
+ * Scans QR codes with the device camera wherever the browser gives getUserMedia: with the
+ * native BarcodeDetector API where it reads QR codes (Chrome on Android, ChromeOS, macOS, recent
+ * Safari), else with the JavaScript decoder of app/modules/fairs/qr-decode.ts (loaded only then).
+ * Without a camera API (an old browser, a page not served over HTTPS) it says so and the code is
+ * typed. Bundled code only: the CSP allows no inline script. Each distinct code is handed over once.
  */
 export function QrScanner({ onCode }: { onCode: (text: string) => void }) {
   const { t } = useTranslation("fairs");
-  const [support, setSupport] = useState<"unknown" | "yes" | "no">("unknown");
+  // native: BarcodeDetector reads QR codes; fallback: frames go through the JavaScript decoder.
+  const [support, setSupport] = useState<"unknown" | "native" | "fallback" | "no">("unknown");
   const [running, setRunning] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const video = useRef<HTMLVideoElement>(null);
@@ -29,25 +33,28 @@ export function QrScanner({ onCode }: { onCode: (text: string) => void }) {
   onCodeRef.current = onCode;
 
   useEffect(() => {
-    const Detector = detectorClass();
-    if (!Detector || !navigator.mediaDevices?.getUserMedia) {
+    if (!navigator.mediaDevices?.getUserMedia) {
       setSupport("no");
       return;
     }
+    const Detector = detectorClass();
+    if (!Detector) {
+      setSupport("fallback");
+      return;
+    }
     if (!Detector.getSupportedFormats) {
-      setSupport("yes");
+      setSupport("native");
       return;
     }
     Detector.getSupportedFormats()
-      .then((formats) => setSupport(formats.includes("qr_code") ? "yes" : "no"))
-      .catch(() => setSupport("no"));
+      .then((formats) => setSupport(formats.includes("qr_code") ? "native" : "fallback"))
+      .catch(() => setSupport("fallback"));
   }, []);
 
   useEffect(() => {
-    if (!running) return;
-    const Detector = detectorClass();
-    if (!Detector) return;
-    const detector = new Detector({ formats: ["qr_code"] });
+    if (!running || (support !== "native" && support !== "fallback")) return;
+    const read = support === "native" ? nativeReader() : canvasReader();
+    if (!read) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
@@ -55,8 +62,7 @@ export function QrScanner({ onCode }: { onCode: (text: string) => void }) {
       const v = video.current;
       if (v && v.readyState >= 2) {
         try {
-          const found = await detector.detect(v);
-          const text = found[0]?.rawValue;
+          const text = await read(v);
           const now = Date.now();
           // The same code held in front of the camera is not sent again for a few seconds.
           if (text && !(last.current && last.current.text === text && now - last.current.at < 4000)) {
@@ -93,7 +99,7 @@ export function QrScanner({ onCode }: { onCode: (text: string) => void }) {
       stream.current?.getTracks().forEach((track) => track.stop());
       stream.current = null;
     };
-  }, [running, t]);
+  }, [running, support, t]);
 
   if (support === "unknown") return null;
   if (support === "no") return <p className="muted small">{t("checkIn.cameraUnsupported")}</p>;
@@ -106,4 +112,29 @@ export function QrScanner({ onCode }: { onCode: (text: string) => void }) {
       {running ? <video ref={video} className="qr-scanner__video" muted playsInline aria-label={t("checkIn.cameraView")} /> : null}
     </div>
   );
+}
+
+type FrameReader = (video: HTMLVideoElement) => Promise<string | null>;
+
+function nativeReader(): FrameReader | null {
+  const Detector = detectorClass();
+  if (!Detector) return null;
+  const detector = new Detector({ formats: ["qr_code"] });
+  return async (v) => (await detector.detect(v))[0]?.rawValue ?? null;
+}
+
+/** Frames drawn on a canvas (at most 640 px wide: enough for a code held up to the camera) and decoded in JavaScript. */
+function canvasReader(): FrameReader | null {
+  const canvas = document.createElement("canvas");
+  const context = canvas.getContext("2d", { willReadFrequently: true });
+  if (!context) return null;
+  preloadQrDecoder();
+  return async (v) => {
+    if (!v.videoWidth || !v.videoHeight) return null;
+    const scale = Math.min(1, 640 / v.videoWidth);
+    canvas.width = Math.round(v.videoWidth * scale);
+    canvas.height = Math.round(v.videoHeight * scale);
+    context.drawImage(v, 0, 0, canvas.width, canvas.height);
+    return decodeQrImage(context.getImageData(0, 0, canvas.width, canvas.height));
+  };
 }

@@ -36,7 +36,7 @@ import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { createReadableStreamFromReadable, unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Executor } from "../../db/client.server";
 import { files, type FileRow } from "../../db/schema/files";
 import { appendAudit } from "./audit.server";
@@ -54,7 +54,7 @@ export const fileKinds = {
   xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"] },
   txt: { contentType: "text/plain; charset=utf-8", extensions: ["txt"] },
   csv: { contentType: "text/csv; charset=utf-8", extensions: ["csv"] },
-  // Only where a caller names them in `allowed` (problem attachments do):
+  // Only where a caller names them in `allowed` (problem attachments; résumés take doc):
   gif: { contentType: "image/gif", extensions: ["gif"] },
   webp: { contentType: "image/webp", extensions: ["webp"] },
   pptx: { contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", extensions: ["pptx"] },
@@ -310,6 +310,27 @@ export async function discardUploads(staged: StagedUpload[]): Promise<void> {
 
 /** `at`: the time to record (default: the transaction's); seeds and commands with a clock pass theirs. */
 export type Owner = { ownerKind: string; ownerId: string | number; actor: Actor; ip?: string | null; at?: Date };
+
+/**
+ * Deletes an owner's file rows inside the caller's transaction (with an audit event each) and
+ * returns them; remove their bytes with removeStoredFiles once the transaction has committed.
+ */
+export async function deleteFiles(tx: Executor, ids: string[], owner: Owner): Promise<FileRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .delete(files)
+    .where(and(inArray(files.id, ids), eq(files.ownerKind, owner.ownerKind), eq(files.ownerId, String(owner.ownerId))))
+    .returning();
+  for (const row of rows) {
+    await appendAudit(tx, { actor: owner.actor, action: "file.delete", entityType: owner.ownerKind, entityId: owner.ownerId, before: { fileId: row.id, name: row.originalName, size: row.size, sha256: row.sha256 }, ip: owner.ip });
+  }
+  return rows;
+}
+
+/** Removes the bytes of deleted file rows from the upload directory. */
+export async function removeStoredFiles(rows: FileRow[]): Promise<void> {
+  await Promise.all(rows.map((r) => rm(path.join(uploadDirectory(), path.basename(r.safeName)), { force: true })));
+}
 
 /** Records staged files for their owner inside the caller's transaction (with an audit event each). */
 export async function recordUploads(tx: Executor, staged: StagedUpload[], owner: Owner): Promise<FileRow[]> {

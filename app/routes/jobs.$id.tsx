@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationStatusBadge, PostingStateBadge, SalaryRange } from "../components/jobs-ui";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
@@ -80,6 +80,7 @@ export default function PostingPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
   const p = d.posting;
   const errors = actionData?.errors as Record<string, string> | undefined;
   const values = (actionData?.values ?? {}) as Record<string, string>;
@@ -97,6 +98,7 @@ export default function PostingPage() {
         }
       />
       <FormErrors errors={errors} />
+      {d.canManage && !actionData && searchParams.get("saved") ? <Alert tone="success">{t("detail.saved")}</Alert> : null}
       {d.state === "hidden" && p.hiddenReason ? (
         <Alert tone="warn">
           {t("detail.hiddenNotice")} {p.hiddenReason}
@@ -186,6 +188,9 @@ export default function PostingPage() {
           {d.canManage && !p.closedAt ? (
             <section className="card">
               <h2>{t("detail.manage")}</h2>
+              <p>
+                <Link to={`/jobs/manage/${p.id}/edit`} className="btn btn--ghost btn--small">{t("detail.edit")}</Link>
+              </p>
               <ConfirmAction label={t("detail.close")} question={t("detail.closeQuestion")} confirmLabel={t("detail.closeConfirm")} intent="close" danger />
             </section>
           ) : null}

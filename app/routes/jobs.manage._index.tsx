@@ -61,6 +61,11 @@ export default function ManagePage() {
                   <td>
                     <Link to={`/jobs/${r.id}`}>{r.title}</Link>
                     {r.hiddenReason ? <div className="small">{t("manage.hiddenReason", { reason: r.hiddenReason })}</div> : null}
+                    {d.canPost && r.state !== "closed" ? (
+                      <div className="small">
+                        <Link to={`/jobs/manage/${r.id}/edit`} aria-label={`${t("manage.edit")} ${r.title}`}>{t("manage.edit")}</Link>
+                      </div>
+                    ) : null}
                   </td>
                   {d.isStaff ? <td>{r.enterpriseName}</td> : null}
                   <td>

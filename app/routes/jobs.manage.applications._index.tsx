@@ -9,20 +9,27 @@ import { requireSignedIn } from "../lib/guard.server";
 import { detectLanguage } from "../lib/i18n";
 import { pageFromUrl } from "../lib/pagination";
 import { APPLICATIONS_PAGE_SIZE, listEnterpriseApplications } from "../modules/jobs/applications.server";
-import { applicationStatuses, type ApplicationStatus } from "../modules/jobs/constants";
+import { applicationStatuses } from "../modules/jobs/constants";
+import { parseApplicationsFilter } from "../modules/jobs/schema";
 
 export const meta: MetaFunction = () => [{ title: "收到的申请 Applications" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.reviewApplications");
   const url = new URL(request.url);
-  const rawStatus = url.searchParams.get("status");
-  const status = (applicationStatuses as readonly string[]).includes(rawStatus ?? "") ? (rawStatus as ApplicationStatus) : null;
-  const rawPosting = Number(url.searchParams.get("posting"));
-  const postingId = Number.isInteger(rawPosting) && rawPosting > 0 && rawPosting < 2_147_483_647 ? rawPosting : null;
+  const { status, postingId } = parseApplicationsFilter(url);
   const page = pageFromUrl(url);
   const { rows, total } = await listEnterpriseApplications(actor, page, { status, postingId });
   return { pageSize: APPLICATIONS_PAGE_SIZE, rows, total, page, status, postingId, lng: detectLanguage(request) };
+}
+
+/** The CSV link carries the list's filters (not the page: the file has every row). */
+function csvQuery(status: string | null, postingId: number | null): string {
+  const q = new URLSearchParams();
+  if (status) q.set("status", status);
+  if (postingId) q.set("posting", String(postingId));
+  const s = q.toString();
+  return s ? `?${s}` : "";
 }
 
 export default function EnterpriseApplicationsPage() {
@@ -33,7 +40,17 @@ export default function EnterpriseApplicationsPage() {
       <p>
         <Link to="/jobs/manage">← {t("manage.title")}</Link>
       </p>
-      <PageHeader title={t("review.title")} lead={t("review.lead")} />
+      <PageHeader
+        title={t("review.title")}
+        lead={t("review.lead")}
+        actions={
+          d.total > 0 ? (
+            <a className="btn btn--ghost btn--small" href={`/jobs/manage/applications.csv${csvQuery(d.status, d.postingId)}`} download>
+              {t("review.exportCsv")}
+            </a>
+          ) : null
+        }
+      />
       <Form method="get" className="filters">
         <SelectField label={t("review.status")} name="status" defaultValue={d.status ?? ""} placeholder={t("list.any")} options={applicationStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         {d.postingId ? <input type="hidden" name="posting" value={d.postingId} /> : null}

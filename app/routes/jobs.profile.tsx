@@ -1,12 +1,4 @@
-import {
-  data,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -16,7 +8,8 @@ import { requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { getMyProfile, saveProfile } from "../modules/jobs/profiles.server";
-import { RESUME_MAX_BYTES } from "../modules/jobs/resumes";
+import { discardUploads, receiveUploads, type StagedUpload } from "../lib/uploads.server";
+import { RESUME_KINDS, RESUME_MAX_BYTES } from "../modules/jobs/resumes";
 import { educationLevels, profileSchema } from "../modules/jobs/schema";
 
 export const meta: MetaFunction = () => [{ title: "求职资料 My profile" }];
@@ -28,21 +21,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.profile");
-  // The whole request is bounded (résumé plus the text fields), before anything is read.
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > RESUME_MAX_BYTES + 64 * 1024) return data({ errors: { resume: "jobs:errors.resumeTooLarge" }, values: {} }, { status: 413 });
+  // The form posts multipart (it has the file input); without a file input in play, plain fields.
+  const multipart = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
   let form: FormData;
-  try {
-    const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
-    form = !multipart ? await request.formData() : await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: RESUME_MAX_BYTES }));
-  } catch {
-    return data({ errors: { resume: "jobs:errors.resumeTooLarge" }, values: {} }, { status: 413 });
+  let staged: StagedUpload[] = [];
+  if (multipart) {
+    // The shared uploads module: size bounded before and while reading, type by first bytes, random name.
+    const received = await receiveUploads(request, { field: "resume", maxFiles: 1, maxFileBytes: RESUME_MAX_BYTES, allowed: RESUME_KINDS });
+    if (!received.ok) {
+      const key = received.error === "tooLarge" ? "jobs:errors.resumeTooLarge" : received.error === "typeNotAllowed" ? "jobs:errors.resumeType" : `uploads:errors.${received.error}`;
+      return data({ errors: { resume: key }, values: {} }, { status: received.status });
+    }
+    form = received.fields;
+    staged = received.files;
+  } else {
+    form = await request.formData();
   }
   const parsed = parseForm(profileSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const file = form.get("resume");
-  const resume = file && typeof file !== "string" && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
-  const result = await saveProfile(actor, parsed.data, resume, clientIp(request));
+  if (!parsed.ok) {
+    await discardUploads(staged);
+    return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  }
+  const result = await saveProfile(actor, parsed.data, staged[0] ?? null, clientIp(request));
   if (!result.ok) return data({ errors: { resume: `jobs:errors.${result.error}` }, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, v == null ? "" : String(v)])) }, { status: 400 });
   throw redirect("/jobs/profile?saved=1");
 }

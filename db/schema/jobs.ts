@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, customType, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, customType, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
+import { files } from "./files";
 import { enterprises } from "./members";
 
 /** A PostgreSQL tsvector, written with to_tsvector('simple', ...) from the search tokens. */
@@ -72,11 +73,8 @@ export const seekerProfiles = pgTable("seeker_profiles", {
   graduationYear: smallint("graduation_year"),
   education: text("education", { enum: educationLevels }).notNull(),
   skills: text("skills"),
-  /** Random file name under the uploads directory; never the name the seeker gave. */
-  resumeStoredName: text("resume_stored_name"),
-  resumeOriginalName: text("resume_original_name"),
-  resumeMime: text("resume_mime"),
-  resumeSize: integer("resume_size"),
+  /** The résumé: a row of the shared uploads table (owner kind "seeker_resume", owner id the user id). */
+  resumeFileId: uuid("resume_file_id").references(() => files.id, { onDelete: "set null" }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -7,6 +7,21 @@ const staffOnlyAction = only("staff", "admin");
 /** Résumé of "me": signed-in seekers and members pass the gate; the demo seeker has no file, so 404. */
 const resumeOfMe: ByRole = { ...only("seeker", "member"), seeker: 404, member: 404 };
 
+/** A posting form that passes the schema (the enterprise and closing date are set per row). */
+const postingForm = {
+  title: "坏输入岗位",
+  headcount: "2",
+  salaryMin: "5000",
+  salaryMax: "6000",
+  education: "none",
+  experience: "none",
+  jobType: "full_time",
+  location: "仙降街道",
+  description: "坏输入测试",
+  benefits: "",
+  contact: "人事部 0577-65123456",
+};
+
 // Ids: see the jobs block of tests/access/fixtures.ts (the seed is deterministic).
 export const routes: RouteAccess[] = [
   { file: "jobs._index.tsx", path: "/jobs?q=%E9%92%88%E8%BD%A6&type=full_time", get: allowAll },
@@ -35,26 +50,22 @@ export const routes: RouteAccess[] = [
       {
         form: {},
         expect: memberOnly,
-        validForm: {
-          enterpriseId: "1",
-          title: "坏输入岗位",
-          headcount: "2",
-          salaryMin: "5000",
-          salaryMax: "6000",
-          education: "none",
-          experience: "none",
-          jobType: "full_time",
-          location: "仙降街道",
-          description: "坏输入测试",
-          benefits: "",
-          contact: "人事部 0577-65123456",
-          closesOn: "2020-01-01",
-        },
+        validForm: { ...postingForm, enterpriseId: "1", closesOn: "2020-01-01" },
       },
     ],
   },
   { file: "jobs.manage._index.tsx", path: "/jobs/manage", get: staffAndMembers },
+  {
+    // The member's 针车工 posting (the jobs e2e journey reads it): every form the walk and the
+    // bad-input runner send is refused (empty here; a past closing date in validForm), so it never changes.
+    file: "jobs.manage.$id.edit.tsx",
+    path: "/jobs/manage/{openPostingOfMember}/edit",
+    get: memberOnly,
+    actions: [{ form: {}, expect: memberOnly, validForm: { ...postingForm, enterpriseId: "{memberEnterprise}", closesOn: "2020-01-01" } }],
+  },
   { file: "jobs.manage.applications._index.tsx", path: "/jobs/manage/applications", get: memberOnly },
+  // The CSV of the list above (its scope and filters; another enterprise's posting id gives an empty file: see tests/integration/jobs-manage.test.ts).
+  { file: "jobs.manage.applications[.csv].ts", path: "/jobs/manage/applications.csv?status=applied", get: memberOnly },
   {
     file: "jobs.manage.applications.$id.tsx",
     path: "/jobs/manage/applications/{applicationToMember}",
@@ -80,6 +91,9 @@ export const probes: ObjectProbe[] = [
   { description: "a member moves an application to another enterprise's posting", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", method: "POST", form: { intent: "advance", to: "viewed" } },
   { description: "a member declines an application to another enterprise's posting", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", method: "POST", form: { intent: "decline", reason: "不合适" } },
   { description: "a member closes another enterprise's posting", as: "member", path: "/jobs/{postingOfOtherEnterprise}", method: "POST", form: { intent: "close" } },
+  { description: "a member opens the edit form of another enterprise's posting", as: "member", path: "/jobs/manage/{postingOfOtherEnterprise}/edit" },
+  // A form that passes the schema, for the posting's own enterprise and a future date: only the owner check refuses it.
+  { description: "a member edits another enterprise's posting", as: "member", path: "/jobs/manage/{postingOfOtherEnterprise}/edit", method: "POST", form: { ...postingForm, enterpriseId: "{otherEnterprise}", title: "越权修改", closesOn: "2099-12-31" }, mustNotContain: ["越权修改"] },
   { description: "a seeker opens a posting hidden by staff", as: "seeker", path: "/jobs/{hiddenPosting}", mustNotContain: ["薪资描述与实际不符"] },
   { description: "a seeker applies to a posting hidden by staff", as: "seeker", path: "/jobs/{hiddenPosting}", method: "POST", form: { intent: "apply", message: "access matrix" } },
   // The demo data has one seeker: the seeker asks for the résumé of another user, a member for that

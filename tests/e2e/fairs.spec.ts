@@ -1,4 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, expect, test, type Browser, type Page } from "@playwright/test";
+import { PNG } from "pngjs";
 
 const PASSWORD = "yunjiang-demo";
 
@@ -113,4 +117,83 @@ test("staff create a fair, an enterprise requests a booth, and staff approve it 
   await expect(member.locator("#my-booth").getByText("1 号展位")).toBeVisible();
   await member.context().close();
   await staff.context().close();
+});
+
+/**
+ * A Y4M video (what Chromium's fake camera plays) of the QR image centred on a white 640x480
+ * frame: YUV 4:2:0, luma from the pixels; the code is black and white, so chroma stays neutral.
+ */
+function qrVideo(pngDataUrl: string, file: string): void {
+  const png = PNG.sync.read(Buffer.from(pngDataUrl.replace(/^data:image\/png;base64,/, ""), "base64"));
+  const width = 640;
+  const height = 480;
+  const luma = Buffer.alloc(width * height, 235);
+  const ox = Math.floor((width - png.width) / 2);
+  const oy = Math.floor((height - png.height) / 2);
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const i = (y * png.width + x) * 4;
+      const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+      luma[(y + oy) * width + (x + ox)] = Math.round(16 + (219 * (0.299 * r + 0.587 * g + 0.114 * b)) / 255);
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+  const frame = Buffer.concat([Buffer.from("FRAME\n"), luma, chroma, chroma]);
+  writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), frame, frame]));
+}
+
+// The camera cannot be a real one here: Chromium's fake capture device plays a video of the
+// ticket's QR image instead, so the page's own path (getUserMedia, frames on a canvas, the
+// JavaScript decoder) runs end to end. BarcodeDetector is removed first, so the fallback is what
+// is tested whatever this Chromium build offers.
+test("staff check a seeker in by showing the ticket's QR code to the camera (JavaScript decoder)", async ({ page, baseURL }) => {
+  const stamp = Date.now();
+  const name = `扫码测试${String(stamp).slice(-5)}`;
+  await page.goto("/register");
+  await page.getByLabel("姓名").fill(name);
+  await page.getByLabel("电子邮箱").fill(`fair-camera-${stamp}@e2e.test`);
+  await page.getByLabel("手机号码").fill("13812345679");
+  await page.getByLabel("密码", { exact: true }).fill("long-enough-password");
+  await page.getByLabel("确认密码").fill("long-enough-password");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page.getByText(`${name} · 求职者`)).toBeVisible();
+  await page.goto("/fairs");
+  await page.getByRole("link", { name: "冬季用工对接会暨云江鞋企专场招聘" }).click();
+  await expect(page).toHaveURL(/\/fairs\/\d+$/);
+  const fairUrl = page.url();
+  await page.getByRole("button", { name: "预约入场" }).click();
+  const qr = page.getByRole("img", { name: /入场二维码/ });
+  await expect(qr).toBeVisible();
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), "yj-fake-camera-"));
+  const video = path.join(dir, "ticket.y4m");
+  qrVideo((await qr.getAttribute("src"))!, video);
+  const system = "/usr/bin/chromium";
+  const browser = await chromium.launch({
+    ...(existsSync(system) ? { executablePath: system } : {}),
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const context = await browser.newContext({ baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai", permissions: ["camera"] });
+    await context.addInitScript(() => {
+      delete (window as unknown as { BarcodeDetector?: unknown }).BarcodeDetector;
+    });
+    const staff = await context.newPage();
+    await staff.goto("/login?next=/fairs");
+    await staff.getByLabel("电子邮箱").fill("staff@demo.test");
+    await staff.getByLabel("密码").fill(PASSWORD);
+    await staff.getByRole("button", { name: "登录" }).click();
+    await expect(staff.getByRole("button", { name: "退出" })).toBeVisible();
+    await staff.goto(`${new URL(fairUrl).pathname}/check-in`);
+    const decoderLoads = staff.waitForRequest(/\/build\/_shared\/jsQR-[^/]+\.js$/);
+    await staff.getByRole("button", { name: "用摄像头扫码" }).click();
+    await decoderLoads;
+    await expect(staff.getByRole("status").filter({ hasText: `签到成功：${name}` })).toBeVisible({ timeout: 20_000 });
+    await context.close();
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await page.reload();
+  await expect(page.getByText("已签到", { exact: true })).toBeVisible();
 });

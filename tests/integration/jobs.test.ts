@@ -10,7 +10,8 @@ import { shanghaiToday } from "../../app/lib/format";
 import type { Actor } from "../../app/lib/permissions";
 import { applyToPosting, getApplicationForEnterprise, listEnterpriseApplications, listMyApplications, moveApplication } from "../../app/modules/jobs/applications.server";
 import { closePosting, countApplications, countPostingsAndPositions, createPosting, getPosting, listPublicPostings, moderatePosting } from "../../app/modules/jobs/postings.server";
-import { readResume, saveProfile } from "../../app/modules/jobs/profiles.server";
+import { findResume, saveProfile } from "../../app/modules/jobs/profiles.server";
+import { sendFile } from "../../app/lib/uploads.server";
 import { parseJobSearch, type PostingInput } from "../../app/modules/jobs/schema";
 import { actorOf } from "../support/actors";
 
@@ -221,12 +222,12 @@ describe("jobs: postings, search, applications", () => {
     expect(await saveProfile(seeker, profile, { name: "cv.pdf", bytes: new TextEncoder().encode("<html>") })).toEqual({ ok: false, error: "resumeType" });
     expect(await saveProfile(seeker, profile, { name: "cv.pdf", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0x25) })).toEqual({ ok: false, error: "resumeTooLarge" });
     expect(await saveProfile(seeker, profile, { name: "我的简历.pdf", bytes: new TextEncoder().encode("%PDF-1.4 resume") })).toEqual({ ok: true });
-    expect((await readResume(seeker, seeker.userId))?.name).toBe("我的简历.pdf");
-    expect(await readResume(member, seeker.userId)).toBeNull();
+    expect((await findResume(seeker, seeker.userId))?.originalName).toBe("我的简历.pdf");
+    expect(await findResume(member, seeker.userId)).toBeNull();
     const id = await createOk(member);
     expect((await applyToPosting(seeker, id, null)).ok).toBe(true);
-    expect((await readResume(member, seeker.userId))?.bytes.toString()).toBe("%PDF-1.4 resume");
-    expect(await readResume(otherMember, seeker.userId)).toBeNull();
-    expect(await readResume(await newSeeker(), seeker.userId)).toBeNull();
+    expect(await (await sendFile((await findResume(member, seeker.userId))!)).text()).toBe("%PDF-1.4 resume");
+    expect(await findResume(otherMember, seeker.userId)).toBeNull();
+    expect(await findResume(await newSeeker(), seeker.userId)).toBeNull();
   });
 });

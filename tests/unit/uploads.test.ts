@@ -13,6 +13,7 @@ describe("upload type detection by magic bytes", () => {
     expect(detectKind(text("PK\u0003\u0004....[Content_Types].xml xl/workbook.xml"), "a.xlsx")).toBe("xlsx");
     expect(detectKind(text("名称,数量\n针车工,3\n"), "list.csv")).toBe("csv");
     expect(detectKind(text("hello"), "notes.txt")).toBe("txt");
+    expect(detectKind(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0), "简历.DOC")).toBe("doc");
   });
 
   it("refuses a file whose bytes and name disagree, or an unknown kind", () => {
@@ -26,6 +27,12 @@ describe("upload type detection by magic bytes", () => {
     expect(detectKind(bytes(0x41, 0x00, 0x42), "a.txt")).toBeNull();
     expect(detectKind(bytes(0xc3, 0x28), "a.txt")).toBeNull();
     expect(detectKind(new Uint8Array(), "empty.txt")).toBeNull();
+    // An OLE2 file is legacy Office only under a .doc/.xls/.ppt name (not .msi or a renamed .pdf).
+    const ole2 = bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
+    expect(detectKind(ole2, "a.doc")).toBe("doc");
+    expect(detectKind(ole2, "a.xls")).toBe("xls");
+    expect(detectKind(ole2, "setup.msi")).toBeNull();
+    expect(detectKind(ole2, "a.pdf")).toBeNull();
   });
 
   it("recognises the kinds a caller may opt into (problem attachments): GIF, WebP, PPTX, ZIP, legacy Office", () => {

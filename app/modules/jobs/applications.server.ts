@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { users } from "../../../db/schema/accounts";
 import { enterpriseUsers, enterprises } from "../../../db/schema/members";
@@ -67,14 +67,21 @@ export async function listMyApplications(actor: NonNullable<Actor>, page: number
   return { rows, total: total.n };
 }
 
-/** Applications to the member's own enterprises' postings; nobody else's, whatever is asked. */
-export async function listEnterpriseApplications(actor: NonNullable<Actor>, page: number, filter: { status?: ApplicationStatus | null; postingId?: number | null } = {}) {
-  if (actor.role !== "member" || actor.enterpriseIds.length === 0) return { rows: [], total: 0 };
-  const db = await getDb();
+export type EnterpriseApplicationsFilter = { status?: ApplicationStatus | null; postingId?: number | null };
+
+/** The condition behind the enterprise's list and its CSV: its own postings only, then the filters. */
+function enterpriseApplicationsWhere(actor: NonNullable<Actor>, filter: EnterpriseApplicationsFilter): SQL {
   const conds: SQL[] = [inArray(jobPostings.enterpriseId, actor.enterpriseIds)];
   if (filter.status) conds.push(eq(jobApplications.status, filter.status));
   if (filter.postingId) conds.push(eq(jobApplications.postingId, filter.postingId));
-  const where = and(...conds);
+  return and(...conds)!;
+}
+
+/** Applications to the member's own enterprises' postings; nobody else's, whatever is asked. */
+export async function listEnterpriseApplications(actor: NonNullable<Actor>, page: number, filter: EnterpriseApplicationsFilter = {}) {
+  if (actor.role !== "member" || actor.enterpriseIds.length === 0) return { rows: [], total: 0 };
+  const db = await getDb();
+  const where = enterpriseApplicationsWhere(actor, filter);
   const rows = await db
     .select({
       id: jobApplications.id,
@@ -95,6 +102,43 @@ export async function listEnterpriseApplications(actor: NonNullable<Actor>, page
   return { rows, total: total.n };
 }
 
+/**
+ * Every application of the enterprise's list (same scope and filters, no pages) with what the
+ * enterprise may see of each seeker (as on the application page), for the CSV export.
+ */
+export async function exportEnterpriseApplications(actor: NonNullable<Actor>, filter: EnterpriseApplicationsFilter = {}) {
+  if (actor.role !== "member" || actor.enterpriseIds.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select({
+      id: jobApplications.id,
+      status: jobApplications.status,
+      message: jobApplications.message,
+      declineReason: jobApplications.declineReason,
+      createdAt: jobApplications.createdAt,
+      updatedAt: jobApplications.updatedAt,
+      postingId: jobPostings.id,
+      title: jobPostings.title,
+      enterpriseName: enterprises.name,
+      seekerName: sql<string>`coalesce(${seekerProfiles.fullName}, ${users.displayName})`,
+      phone: sql<string | null>`coalesce(${seekerProfiles.phone}, ${users.phone})`,
+      email: users.email,
+      school: seekerProfiles.school,
+      major: seekerProfiles.major,
+      education: seekerProfiles.education,
+      graduationYear: seekerProfiles.graduationYear,
+    })
+    .from(jobApplications)
+    .innerJoin(jobPostings, eq(jobPostings.id, jobApplications.postingId))
+    .innerJoin(enterprises, eq(enterprises.id, jobPostings.enterpriseId))
+    .innerJoin(users, eq(users.id, jobApplications.seekerUserId))
+    .leftJoin(seekerProfiles, eq(seekerProfiles.userId, jobApplications.seekerUserId))
+    .where(enterpriseApplicationsWhere(actor, filter))
+    .orderBy(desc(jobApplications.createdAt), desc(jobApplications.id));
+}
+
+export type ApplicationExportRow = Awaited<ReturnType<typeof exportEnterpriseApplications>>[number];
+
 /** One application for its enterprise: the seeker's profile, message and history; null when not theirs. */
 export async function getApplicationForEnterprise(actor: Actor, id: number) {
   if (!actor || actor.role !== "member" || actor.enterpriseIds.length === 0) return null;
@@ -110,7 +154,7 @@ export async function getApplicationForEnterprise(actor: Actor, id: number) {
   const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
   return {
     ...row,
-    profile: profile ? { ...profile, resumeStoredName: undefined, hasResume: Boolean(profile.resumeStoredName) } : null,
+    profile: profile ? { ...profile, resumeFileId: undefined, hasResume: Boolean(profile.resumeFileId) } : null,
     events,
   };
 }

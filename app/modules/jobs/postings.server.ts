@@ -173,6 +173,87 @@ export function postingRow(input: PostingInput, enterpriseName: string, fairId: 
   };
 }
 
+/** The fields of a posting the edit form shows (the create form's fields, as typed there: yuan, not fen). */
+export type EditablePosting = { [K in keyof PostingInput]: string };
+
+function editableFields(p: typeof jobPostings.$inferSelect) {
+  return {
+    title: p.title,
+    headcount: p.headcount,
+    salaryMinFen: p.salaryMinFen,
+    salaryMaxFen: p.salaryMaxFen,
+    education: p.education,
+    experience: p.experience,
+    jobType: p.jobType,
+    location: p.location,
+    description: p.description,
+    benefits: p.benefits,
+    contact: p.contact,
+    closesOn: p.closesOn,
+  };
+}
+
+/**
+ * A posting for its edit form: only for a member of the posting's enterprise (null otherwise,
+ * so the route answers 404), with its state and the moderation reason when staff hid it.
+ */
+export async function getPostingForEdit(actor: Actor, id: number) {
+  if (!actor || actor.role !== "member" || actor.enterpriseIds.length === 0) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ p: jobPostings, enterpriseName: enterprises.name })
+    .from(jobPostings)
+    .innerJoin(enterprises, eq(enterprises.id, jobPostings.enterpriseId))
+    .where(and(eq(jobPostings.id, id), inArray(jobPostings.enterpriseId, actor.enterpriseIds)));
+  if (!row) return null;
+  const { p } = row;
+  const values: EditablePosting = {
+    enterpriseId: String(p.enterpriseId),
+    title: p.title,
+    headcount: String(p.headcount),
+    salaryMin: String(Math.round(p.salaryMinFen / 100)),
+    salaryMax: String(Math.round(p.salaryMaxFen / 100)),
+    education: p.education,
+    experience: p.experience,
+    jobType: p.jobType,
+    location: p.location,
+    description: p.description,
+    benefits: p.benefits ?? "",
+    contact: p.contact,
+    closesOn: p.closesOn,
+  };
+  return { id: p.id, enterpriseName: row.enterpriseName, state: postingState(p), hiddenReason: p.hiddenReason, values };
+}
+
+/**
+ * The enterprise edits its posting: every field of the create form, validated by the same schema.
+ * Rules: only a member of the posting's enterprise (anyone else: notFound); the enterprise does not
+ * change (the applications received belong to it); a closed posting is final; a NEW closing date
+ * must not be in the past, as on create (an unchanged one is kept, so an expired posting can be
+ * corrected without reopening it). Moderation stays as it is: a hidden posting stays hidden.
+ */
+export async function updatePosting(actor: Actor, id: number, input: PostingInput, ip: string | null = null): Promise<CommandResult> {
+  if (!actor || actor.role !== "member" || actor.enterpriseIds.length === 0) return { ok: false, error: "notFound" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ p: jobPostings, enterpriseName: enterprises.name })
+      .from(jobPostings)
+      .innerJoin(enterprises, eq(enterprises.id, jobPostings.enterpriseId))
+      .where(and(eq(jobPostings.id, id), inArray(jobPostings.enterpriseId, actor.enterpriseIds)))
+      .for("update", { of: jobPostings });
+    if (!row) return { ok: false as const, error: "notFound" };
+    const { p } = row;
+    if (input.enterpriseId !== p.enterpriseId) return { ok: false as const, error: "enterpriseFixed" };
+    if (p.closedAt) return { ok: false as const, error: "alreadyClosed" };
+    if (input.closesOn !== p.closesOn && input.closesOn < shanghaiToday()) return { ok: false as const, error: "closesInPast" };
+    const { enterpriseId: _e, fairId: _f, ...set } = postingRow(input, row.enterpriseName);
+    const [updated] = await tx.update(jobPostings).set({ ...set, updatedAt: new Date() }).where(eq(jobPostings.id, id)).returning();
+    await appendAudit(tx, { actor, action: "job_posting.update", entityType: "job_posting", entityId: id, before: editableFields(p), after: editableFields(updated), ip });
+    return { ok: true as const, id };
+  }).finally(forgetPublicPostingLists);
+}
+
 /** The enterprise closes its posting before the closing date. */
 export async function closePosting(actor: Actor, id: number, ip: string | null = null): Promise<CommandResult> {
   const db = await getDb();

@@ -1,78 +1,101 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { createHash } from "node:crypto";
+import { readFile, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { users } from "../../../db/schema/accounts";
+import { files, type FileRow } from "../../../db/schema/files";
 import { jobApplications, jobPostings, seekerProfiles } from "../../../db/schema/jobs";
 import { appendAudit } from "../../lib/audit.server";
-import { settings } from "../../lib/env.server";
 import type { Actor } from "../../lib/permissions";
+import { deleteFiles, discardUploads, findFile, recordUploads, removeStoredFiles, stageBytes, uploadDirectory, type StagedUpload } from "../../lib/uploads.server";
 import type { ProfileInput } from "./schema";
-import { RESUME_MAX_BYTES, resumeKindOf, safeResumeName } from "./resumes";
-
-function uploadsDir(): string {
-  const s = settings();
-  if (s.UPLOAD_DIR) return path.resolve(s.UPLOAD_DIR, "resumes");
-  const base = s.DATA_DIR.startsWith("memory://") ? path.join(os.tmpdir(), "yunjiang-test-data") : s.DATA_DIR;
-  return path.resolve(base, "uploads", "resumes");
-}
+import { RESUME_KINDS, RESUME_MAX_BYTES, RESUME_OWNER_KIND } from "./resumes";
 
 /** The seeker's profile, prefilled from the account when none is saved yet. */
 export async function getMyProfile(actor: NonNullable<Actor>) {
   const db = await getDb();
-  const [p] = await db.select().from(seekerProfiles).where(eq(seekerProfiles.userId, actor.userId));
-  if (p) return { saved: true, profile: { ...p, resumeStoredName: undefined, hasResume: Boolean(p.resumeStoredName) } };
+  const [row] = await db
+    .select({ p: seekerProfiles, resumeName: files.originalName, resumeSize: files.size })
+    .from(seekerProfiles)
+    .leftJoin(files, eq(files.id, seekerProfiles.resumeFileId))
+    .where(eq(seekerProfiles.userId, actor.userId));
+  if (row) {
+    const { resumeFileId, ...p } = row.p;
+    return { saved: true, profile: { ...p, hasResume: Boolean(resumeFileId && row.resumeName), resumeOriginalName: row.resumeName, resumeSize: row.resumeSize } };
+  }
   const [u] = await db.select({ name: users.displayName, phone: users.phone }).from(users).where(eq(users.id, actor.userId));
   return { saved: false, profile: { fullName: u?.name ?? "", phone: u?.phone ?? "", school: null, major: null, graduationYear: null, education: "high_school" as const, skills: null, hasResume: false, resumeOriginalName: null, resumeSize: null } };
 }
 
-export type ResumeUpload = { name: string; bytes: Uint8Array } | null;
+/** A résumé as received by the profile form (staged by the uploads module), or bytes already in memory (demo data, tests). */
+export type ResumeUpload = StagedUpload | { name: string; bytes: Uint8Array } | null;
+export type SaveProfileError = "resumeTooLarge" | "resumeType" | "notFound";
 
-/** Saves the profile, and a new résumé when one is given (checked by size and first bytes). */
-export async function saveProfile(actor: Actor, input: ProfileInput, resume: ResumeUpload, ip: string | null = null): Promise<{ ok: true } | { ok: false; error: "resumeTooLarge" | "resumeType" | "notFound" }> {
-  if (!actor || actor.role !== "seeker") return { ok: false, error: "notFound" };
-  let file: { stored: string; original: string; mime: string; size: number } | null = null;
-  if (resume && resume.bytes.length > 0) {
-    if (resume.bytes.length > RESUME_MAX_BYTES) return { ok: false, error: "resumeTooLarge" };
-    const kind = resumeKindOf(resume.bytes);
-    if (!kind) return { ok: false, error: "resumeType" };
-    const stored = `${randomBytes(16).toString("hex")}.${kind.ext}`;
-    await mkdir(uploadsDir(), { recursive: true });
-    await writeFile(path.join(uploadsDir(), stored), resume.bytes, { flag: "wx" });
-    file = { stored, original: safeResumeName(resume.name, kind), mime: kind.mime, size: resume.bytes.length };
+const isResumeKind = (kind: string) => (RESUME_KINDS as readonly string[]).includes(kind);
+
+/**
+ * Saves the profile, and a new résumé when one is given: 5 MB at most, PDF or Word by its first
+ * bytes and name. The résumé becomes a row of the shared files table owned by the seeker; a
+ * replaced one is deleted (row in the transaction, bytes after it).
+ */
+export async function saveProfile(actor: Actor, input: ProfileInput, resume: ResumeUpload, ip: string | null = null): Promise<{ ok: true } | { ok: false; error: SaveProfileError }> {
+  let staged: StagedUpload | null = null;
+  if (resume && "bytes" in resume) {
+    if (resume.bytes.length > 0) {
+      if (resume.bytes.length > RESUME_MAX_BYTES) return { ok: false, error: "resumeTooLarge" };
+      try {
+        staged = await stageBytes(resume.name, resume.bytes, { maxFileBytes: RESUME_MAX_BYTES, allowed: RESUME_KINDS, field: "resume" });
+      } catch {
+        return { ok: false, error: "resumeType" };
+      }
+    }
+  } else if (resume) {
+    staged = resume;
   }
+  if (!actor || actor.role !== "seeker") {
+    if (staged) await discardUploads([staged]);
+    return { ok: false, error: "notFound" };
+  }
+  // A staged file was checked against the route's options: the résumé's own limits hold whatever they were.
+  if (staged && (staged.size > RESUME_MAX_BYTES || !isResumeKind(staged.kind))) {
+    await discardUploads([staged]);
+    return { ok: false, error: staged.size > RESUME_MAX_BYTES ? "resumeTooLarge" : "resumeType" };
+  }
+  const owner = { ownerKind: RESUME_OWNER_KIND, ownerId: actor.userId, actor, ip };
   const db = await getDb();
-  const replaced = await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(seekerProfiles).where(eq(seekerProfiles.userId, actor.userId)).for("update");
-    const values = {
-      ...input,
-      updatedAt: new Date(),
-      ...(file ? { resumeStoredName: file.stored, resumeOriginalName: file.original, resumeMime: file.mime, resumeSize: file.size } : {}),
-    };
-    if (before) await tx.update(seekerProfiles).set(values).where(eq(seekerProfiles.userId, actor.userId));
-    else await tx.insert(seekerProfiles).values({ userId: actor.userId, ...values });
-    await appendAudit(tx, {
-      actor,
-      action: "seeker_profile.save",
-      entityType: "seeker_profile",
-      entityId: actor.userId,
-      before: before ? { ...before, resumeStoredName: undefined } : null,
-      after: { ...input, resume: file ? { name: file.original, size: file.size } : undefined },
-      ip,
+  let replaced: FileRow[] = [];
+  try {
+    replaced = await db.transaction(async (tx) => {
+      const [before] = await tx.select().from(seekerProfiles).where(eq(seekerProfiles.userId, actor.userId)).for("update");
+      const [file] = staged ? await recordUploads(tx, [staged], owner) : [];
+      const values = { ...input, updatedAt: new Date(), ...(file ? { resumeFileId: file.id } : {}) };
+      if (before) await tx.update(seekerProfiles).set(values).where(eq(seekerProfiles.userId, actor.userId));
+      else await tx.insert(seekerProfiles).values({ userId: actor.userId, ...values });
+      await appendAudit(tx, {
+        actor,
+        action: "seeker_profile.save",
+        entityType: "seeker_profile",
+        entityId: actor.userId,
+        before: before ?? null,
+        after: { ...input, resume: file ? { fileId: file.id, name: file.originalName, size: file.size } : undefined },
+        ip,
+      });
+      return file && before?.resumeFileId ? deleteFiles(tx, [before.resumeFileId], owner) : [];
     });
-    return file && before?.resumeStoredName ? before.resumeStoredName : null;
-  });
-  if (replaced) await rm(path.join(uploadsDir(), path.basename(replaced)), { force: true });
+  } catch (error) {
+    if (staged) await discardUploads([staged]);
+    throw error;
+  }
+  await removeStoredFiles(replaced);
   return { ok: true };
 }
 
 /**
- * A seeker's résumé for download: the seeker itself, or a member of an enterprise the seeker
- * applied to. Anyone else gets null (404), whether or not the file exists.
+ * A seeker's résumé (its files row) for download: the seeker itself, or a member of an
+ * enterprise the seeker applied to. Anyone else gets null (404), whether or not a file exists.
  */
-export async function readResume(actor: Actor, seekerUserId: string): Promise<{ name: string; mime: string; bytes: Buffer } | null> {
+export async function findResume(actor: Actor, seekerUserId: string): Promise<FileRow | null> {
   if (!actor) return null;
   const db = await getDb();
   let allowed = actor.role === "seeker" && actor.userId === seekerUserId;
@@ -86,12 +109,37 @@ export async function readResume(actor: Actor, seekerUserId: string): Promise<{ 
     allowed = Boolean(link);
   }
   if (!allowed) return null;
-  const [p] = await db.select().from(seekerProfiles).where(eq(seekerProfiles.userId, seekerUserId));
-  if (!p?.resumeStoredName) return null;
-  try {
-    const bytes = await readFile(path.join(uploadsDir(), path.basename(p.resumeStoredName)));
-    return { name: p.resumeOriginalName ?? "resume", mime: p.resumeMime ?? "application/octet-stream", bytes };
-  } catch {
-    return null;
+  const [p] = await db.select({ fileId: seekerProfiles.resumeFileId }).from(seekerProfiles).where(eq(seekerProfiles.userId, seekerUserId));
+  if (!p?.fileId) return null;
+  // Scoped by owner as well as by id: a row of another owner is never sent.
+  return findFile(p.fileId, { ownerKind: RESUME_OWNER_KIND, ownerId: seekerUserId });
+}
+
+/** The old home of résumé bytes, before they moved onto the shared uploads module. */
+export function legacyResumeDirectory(): string {
+  return path.join(uploadDirectory(), "resumes");
+}
+
+/**
+ * Finishes migration 0009_resumes_files at start-up: résumé rows it moved into the files table
+ * (sha256 '') get their bytes moved from <uploads>/resumes/ to the upload directory, and their
+ * size and SHA-256 from those bytes. Idempotent; a row whose bytes are gone stays as it is (its
+ * download answers 404, as before). Returns how many were moved.
+ */
+export async function adoptLegacyResumeFiles(): Promise<number> {
+  const db = await getDb();
+  const pending = await db.select().from(files).where(and(eq(files.ownerKind, RESUME_OWNER_KIND), eq(files.sha256, "")));
+  let moved = 0;
+  for (const row of pending) {
+    const name = path.basename(row.safeName);
+    const target = path.join(uploadDirectory(), name);
+    const source = path.join(legacyResumeDirectory(), name);
+    const from = (await stat(source).catch(() => null)) ? source : (await stat(target).catch(() => null)) ? target : null;
+    if (!from) continue;
+    const bytes = await readFile(from);
+    if (from !== target) await rename(from, target);
+    await db.update(files).set({ sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.byteLength }).where(eq(files.id, row.id));
+    moved++;
   }
+  return moved;
 }

@@ -90,3 +90,12 @@ export type JobSearch = z.output<typeof jobSearchSchema>;
 export function parseJobSearch(url: URL): JobSearch {
   return jobSearchSchema.parse(Object.fromEntries(url.searchParams));
 }
+
+/** The filters of the enterprise's applications list (and its CSV): unknown values are ignored. */
+export function parseApplicationsFilter(url: URL): { status: (typeof applicationStatuses)[number] | null; postingId: number | null } {
+  const rawStatus = url.searchParams.get("status");
+  const status = (applicationStatuses as readonly string[]).includes(rawStatus ?? "") ? (rawStatus as (typeof applicationStatuses)[number]) : null;
+  const rawPosting = url.searchParams.get("posting") ?? "";
+  const posting = /^\d{1,10}$/.test(rawPosting) ? Number(rawPosting) : 0;
+  return { status, postingId: posting > 0 && posting < 2_147_483_647 ? posting : null };
+}
