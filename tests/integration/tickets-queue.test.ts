@@ -4,7 +4,7 @@ import { getDb } from "../../db/client.server";
 import { seedDemo } from "../../db/seed/demo.server";
 import { loadActor } from "../../app/lib/auth.server";
 import type { Actor } from "../../app/lib/permissions";
-import { COUNT_CAP, listTickets, QUEUE_PAGE_SIZE, rowsOf } from "../../app/modules/tickets/tickets.server";
+import { COUNT_CAP, listTickets, QUEUE_PAGE_SIZE, rowsOf, submitTicket } from "../../app/modules/tickets/tickets.server";
 
 type A = NonNullable<Actor>;
 let staff: A, member: A;
@@ -51,6 +51,13 @@ describe("the staff queue over more problems than it counts", () => {
     const dues = rows.map((r) => r.dueAt?.getTime() ?? Infinity);
     expect([...dues].sort((a, b) => a - b)).toEqual(dues);
     expect(dues[0]).toBeLessThan(Infinity);
+  });
+
+  it("counts a problem submitted through the module at once (the kept count is cleared)", async () => {
+    const before = await listTickets(member, {}, 1);
+    const r = await submitTicket(member, { enterpriseId: member.enterpriseIds[0], category: "tax", title: "新的诉求计数", description: "提交后计数应立即更新。", urgency: "normal", visitId: null });
+    expect(r.ok).toBe(true);
+    expect((await listTickets(member, {}, 1)).total).toBe(before.total + 1);
   });
 
   it("shows a member none of another enterprise's problems, and counts only its own", async () => {

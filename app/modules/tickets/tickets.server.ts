@@ -120,7 +120,7 @@ async function command(
 ): Promise<CommandResult> {
   const now = opts.now ?? new Date();
   const db = opts.db ?? (await getDb());
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const ticket = await loadScoped(tx, actor, id, true);
     if (!ticket) return { ok: false as const, error: "notFound" };
     let to = ticket.status;
@@ -140,6 +140,8 @@ async function command(
     await notify(tx, result.notices ?? []);
     return { ok: true as const, ticket: after };
   });
+  if (result.ok) forgetQueueCounts();
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +153,7 @@ export async function submitTicket(actor: SignedIn, input: SubmitTicketInput, fi
   const db = opts.db ?? (await getDb());
   const staff = isStaff(actor);
   if (!staff && !(actor.role === "member" && actor.enterpriseIds.includes(input.enterpriseId))) return { ok: false, error: "tickets:errors.enterprise" };
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [enterprise] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
     if (!enterprise) return { ok: false as const, error: "tickets:errors.enterprise" };
     let visitId: number | null = null;
@@ -194,6 +196,8 @@ export async function submitTicket(actor: SignedIn, input: SubmitTicketInput, fi
     await notify(tx, noticesFor(recipients, actor, "tickets:notify.submitted", ticket));
     return { ok: true as const, ticket };
   });
+  if (result.ok) forgetQueueCounts();
+  return result;
 }
 
 export async function acceptTicket(actor: SignedIn, id: number, input: { category: Ticket["category"]; priority: Ticket["priority"]; handlerId: string }, opts: Options = {}) {
@@ -361,7 +365,7 @@ export async function addComment(actor: SignedIn, id: number, input: { body: str
  */
 export async function runTicketTimers(now = new Date(), db?: Executor): Promise<{ autoClosed: number; escalated: number }> {
   const executor = db ?? (await getDb());
-  return executor.transaction(async (tx) => {
+  const result = await executor.transaction(async (tx) => {
     const closing = await tx
       .update(tickets)
       .set({ status: "closed", closedAt: now, updatedAt: now })
@@ -384,6 +388,8 @@ export async function runTicketTimers(now = new Date(), db?: Executor): Promise<
     }
     return { autoClosed: closing.length, escalated: overdue.length };
   });
+  if (result.autoClosed || result.escalated) forgetQueueCounts();
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -470,11 +476,29 @@ export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page
   };
 }
 
+/**
+ * The count of a filter is the costly part of a queue page (a text search reads every match up to
+ * the cap) and the same for every page of it: it is kept QUEUE_COUNT_TTL_MS per filter and scope,
+ * and cleared by every change made through this module. The rows are always read fresh.
+ */
+export const QUEUE_COUNT_TTL_MS = 30_000;
+const queueCounts = createCache<number>({ ttlMs: QUEUE_COUNT_TTL_MS, maxEntries: 500 });
+
+export function forgetQueueCounts(): void {
+  queueCounts.clear();
+}
+
+function countKey(actor: SignedIn, f: QueueFilter): string {
+  const { sort: _sort, dir: _dir, ...filters } = f;
+  const scope = isStaff(actor) ? "staff" : [actor.role, actor.departmentId, actor.enterpriseIds];
+  return JSON.stringify([scope, Object.entries(filters).filter(([, v]) => v !== undefined && v !== "").sort()]);
+}
+
 export async function listTickets(actor: SignedIn, f: QueueFilter, page: number, now = new Date()) {
   const db = await getDb();
   const q = queueQueries(db, actor, f, page, now);
-  const [[total], rows] = await Promise.all([q.total, q.rows]);
-  return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total: Math.min(total.n, COUNT_CAP), capped: total.n > COUNT_CAP };
+  const [total, rows] = await Promise.all([queueCounts.get(countKey(actor, f), async () => (await q.total)[0].n), q.rows]);
+  return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }
 
 export function isOverdue(t: { dueAt: Date | null }, now = new Date()): boolean {
