@@ -257,7 +257,13 @@ async function main() {
   ];
   const only = process.env.BENCH_ONLY;
   const targets = allTargets.filter(([name], i) => i === 0 || !only || name.includes(only));
-  for (const [, p, c] of targets) for (let i = 0; i < 3; i++) await (await fetch(base + p, { headers: c ? { cookie: c } : {} })).arrayBuffer();
+  // Warm-up: every web process compiles its code paths (JIT) and fills its caches before measuring.
+  const WARMUP = 20 * WORKERS;
+  for (const [, p, c] of targets) {
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      for (let i = 0; i < WARMUP / 4; i++) await (await fetch(base + p, { headers: c ? { cookie: c } : {} })).arrayBuffer();
+    }));
+  }
 
   console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s each (latency from the scheduled start), then capacity with ${CONNECTIONS} connections ===`);
   console.log("target".padEnd(40), "req/s".padStart(7), "ok".padStart(6), "err".padStart(5), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "capacity req/s".padStart(15));
