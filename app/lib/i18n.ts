@@ -65,22 +65,36 @@ export function serverI18n(lng: Language): I18n {
 const LOOKUP_OPTIONS = new Set(["lng", "lngs", "ns", "keyPrefix"]);
 
 /**
- * A page renders a few hundred labels and status words, and i18next resolves each one anew
- * (language hierarchy, namespace and key parsing): it was the largest library cost of a list page.
- * The resources are bundled and never change in a running server, so a text without
- * interpolation values is resolved once per key; texts with values go through i18next as before.
+ * A page renders a few hundred labels, status words and short sentences, and i18next resolves
+ * each one anew (language hierarchy, namespace and key parsing, interpolation): it was the largest
+ * library cost of a list page. The resources are bundled and never change in a running server, so
+ * a text is a pure function of its key and options: texts without values are kept for good (a
+ * finite set), texts with plain values (numbers, names, dates as strings) in a bounded table whose
+ * oldest entries go first. Options holding objects or functions go through i18next every time.
  */
+const MEMO_WITH_VALUES_MAX = 20_000;
+
 function memoizeTranslations(instance: I18n): void {
   const translate = instance.t.bind(instance) as (key: unknown, options?: unknown) => unknown;
-  const resolved = new Map<string, unknown>();
+  const labels = new Map<string, unknown>();
+  const withValues = new Map<string, unknown>();
   const memoized = (key: unknown, options?: unknown) => {
     if (typeof key !== "string" || (options !== undefined && (typeof options !== "object" || options === null))) return translate(key, options);
     const o = (options ?? {}) as Record<string, unknown>;
-    for (const name in o) if (o[name] !== undefined && !LOOKUP_OPTIONS.has(name)) return translate(key, options);
-    const cacheKey = `${key}\u0000${String(o.lng ?? "")}\u0000${JSON.stringify(o.lngs ?? null)}\u0000${JSON.stringify(o.ns ?? null)}\u0000${String(o.keyPrefix ?? "")}`;
-    if (resolved.has(cacheKey)) return resolved.get(cacheKey);
+    const entries: [string, unknown][] = [];
+    for (const name of Object.keys(o).sort()) {
+      const value = o[name];
+      if (value === undefined || LOOKUP_OPTIONS.has(name)) continue;
+      if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return translate(key, options);
+      entries.push([name, value]);
+    }
+    // JSON keeps every value apart, whatever characters it holds.
+    const cacheKey = JSON.stringify([key, o.lng ?? null, o.lngs ?? null, o.ns ?? null, o.keyPrefix ?? null, entries]);
+    const table = entries.length ? withValues : labels;
+    if (table.has(cacheKey)) return table.get(cacheKey);
     const text = translate(key, options);
-    resolved.set(cacheKey, text);
+    table.set(cacheKey, text);
+    if (table === withValues && withValues.size > MEMO_WITH_VALUES_MAX) withValues.delete(withValues.keys().next().value!);
     return text;
   };
   instance.t = memoized as I18n["t"];
