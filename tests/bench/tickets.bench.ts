@@ -16,9 +16,9 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../support/free-port";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const N = Number(process.env.BENCH_TICKETS ?? 100_000);
@@ -30,15 +30,6 @@ const MAX_IN_FLIGHT = 200;
 const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-tickets-")), "pg.state");
 const pgScript = path.join(root, "tests/support/pg-server.sh");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let server: ChildProcess | null = null;
 function cleanup() {
