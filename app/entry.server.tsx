@@ -18,6 +18,8 @@ export { startMembershipSweeps } from "./modules/members/sweep.server";
 export { startTicketTimers } from "./modules/tickets/timers.server";
 export { startMailer } from "./modules/notifications/mailer.server";
 export { adoptLegacyResumeFiles } from "./modules/jobs/profiles.server";
+export { keepPublicPage, keptPublicPage, publicPageKey, withNonce } from "./lib/public-pages.server";
+export { languageOf } from "./lib/i18n";
 
 export default function handleRequest(
   request: Request,

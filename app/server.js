@@ -180,6 +180,38 @@ function serve() {
     next();
   });
 
+  // Public job pages for visitors without an account: kept two seconds and sent again with a
+  // fresh nonce (app/lib/public-pages.server.ts), so a fair-day rush is not rendered page by page.
+  app.use((req, res, next) => {
+    const language = entry.languageOf({ url: req.originalUrl, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
+    const key = entry.publicPageKey({ method: req.method, url: req.originalUrl, cookie: req.headers.cookie, language });
+    if (!key) return next();
+    const kept = entry.keptPublicPage(key);
+    if (kept) {
+      res.status(kept.status).setHeader("Content-Type", kept.contentType);
+      res.setHeader("X-Portal-Cache", "hit");
+      return res.end(entry.withNonce(kept, res.locals.nonce));
+    }
+    const chunks = [];
+    const write = res.write;
+    const end = res.end;
+    const keep = (chunk, encoding) => {
+      if (chunk && typeof chunk !== "function") chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk));
+    };
+    res.write = function (chunk, ...rest) {
+      keep(chunk, rest[0]);
+      return write.call(this, chunk, ...rest);
+    };
+    res.end = function (chunk, ...rest) {
+      keep(chunk, rest[0]);
+      if (!res.getHeader("Set-Cookie")) {
+        entry.keepPublicPage(key, { status: res.statusCode, contentType: String(res.getHeader("Content-Type") ?? ""), body: Buffer.concat(chunks), nonce: res.locals.nonce });
+      }
+      return end.call(this, chunk, ...rest);
+    };
+    next();
+  });
+
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 

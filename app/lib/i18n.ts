@@ -16,19 +16,29 @@ export function asLanguage(value: string | null | undefined): Language | null {
 
 /** ?lng= first, then the cookie, then Accept-Language, then Chinese. */
 export function detectLanguage(request: Request): Language {
-  const url = new URL(request.url);
-  const fromQuery = asLanguage(url.searchParams.get("lng"));
+  return languageOf({ url: request.url, cookie: request.headers.get("cookie"), acceptLanguage: request.headers.get("accept-language") });
+}
+
+/** The same choice from the parts of a request (the HTTP server asks before Remix runs). */
+export function languageOf(input: { url: string; cookie: string | null | undefined; acceptLanguage: string | null | undefined }): Language {
+  const fromQuery = asLanguage(new URL(input.url, "http://portal.invalid").searchParams.get("lng"));
   if (fromQuery) return fromQuery;
-  const cookie = request.headers.get("cookie") ?? "";
-  const match = cookie.match(/(?:^|;\s*)lng=([^;]+)/);
-  const fromCookie = asLanguage(match ? decodeURIComponent(match[1]) : null);
+  const match = (input.cookie ?? "").match(/(?:^|;\s*)lng=([^;]+)/);
+  const fromCookie = asLanguage(match ? safeDecode(match[1]) : null);
   if (fromCookie) return fromCookie;
-  const accept = request.headers.get("accept-language") ?? "";
-  for (const part of accept.split(",")) {
+  for (const part of (input.acceptLanguage ?? "").split(",")) {
     const lang = asLanguage(part.split(";")[0].trim());
     if (lang) return lang;
   }
   return defaultLanguage;
+}
+
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }
 
 export function createI18n(lng: Language): I18n {

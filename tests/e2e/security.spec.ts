@@ -51,6 +51,31 @@ test.describe("security headers", () => {
   });
 });
 
+test.describe("public job pages kept for visitors without an account", () => {
+  test("are sent again with a fresh nonce, in the visitor's language, and never to a signed-in user", async ({ baseURL }) => {
+    const base = baseURL!;
+    const path = `/jobs?q=${encodeURIComponent("针车")}&sort=newest&probe=${unique()}`;
+    const first = await httpRequest(base, { path });
+    const second = await httpRequest(base, { path });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.headers["x-portal-cache"]).toBe("hit");
+    const [n1, n2] = [checkHeaders(first, "rendered page"), checkHeaders(second, "kept page")];
+    expect(n2).not.toBe(n1);
+    const inline = [...second.body.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+    expect(inline.length).toBeGreaterThan(0);
+    for (const tag of inline) expect(tag[1], "kept page: inline script with this response's nonce").toContain(`nonce="${n2}"`);
+    expect(second.body).not.toContain(n1!);
+    expect(second.body.split(n2!).join("N")).toBe(first.body.split(n1!).join("N"));
+    // Another language is another page.
+    const english = await httpRequest(base, { path, headers: { "accept-language": "en" } });
+    expect(english.headers["x-portal-cache"]).toBeUndefined();
+    expect(english.body).toContain('lang="en"');
+    // A signed-in user always gets a page rendered for them.
+    const cookie = await signIn(base, "seeker@demo.test", DEMO_PASSWORD, "127.0.0.6");
+    for (let i = 0; i < 2; i++) expect((await httpRequest(base, { path, cookie })).headers["x-portal-cache"]).toBeUndefined();
+  });
+});
+
 test.describe("requests and sessions", () => {
   test("a POST from another site is refused with 403, and changes nothing", async ({ baseURL }) => {
     const base = baseURL!;

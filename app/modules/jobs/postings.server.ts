@@ -3,6 +3,7 @@ import { getDb, type Executor } from "../../../db/client.server";
 import { enterprises, type PublicField } from "../../../db/schema/members";
 import { jobApplications, jobPostings, type ApplicationStatus } from "../../../db/schema/jobs";
 import { createCache } from "../../lib/cache.server";
+import { forgetPublicPages } from "../../lib/public-pages.server";
 import { appendAudit } from "../../lib/audit.server";
 import { shanghaiToday } from "../../lib/format";
 import { actsForEnterprise, isStaff, type Actor } from "../../lib/permissions";
@@ -94,6 +95,7 @@ export function listPublicPostingsCached(search: JobSearch, page: number): Promi
 
 export function forgetPublicPostingLists(): void {
   publicLists.clear();
+  forgetPublicPages();
 }
 
 /** The enterprise's name and only the fields it chose to show in public. */

@@ -1,0 +1,61 @@
+/**
+ * A two-second cache of the public job pages as sent to visitors without an account.
+ *
+ * On a fair day 1,500 seekers open the same few pages (the list, a popular search, a posting):
+ * rendering each of them anew costs the portal's CPU, and the page is byte for byte the same for
+ * every anonymous visitor in a given language. So the HTTP server (app/server.js) keeps such a page
+ * for PUBLIC_PAGE_TTL_MS and sends the kept bytes, with one difference: the CSP nonce. Every
+ * response still gets a fresh nonce, written in place of the one the page was rendered with.
+ *
+ * Only GET requests without a session cookie, only the paths below, only 200 text/html answers
+ * that set no cookie. A change to a posting through the jobs module clears the cache.
+ */
+export const PUBLIC_PAGE_TTL_MS = 2_000;
+
+const CACHEABLE_PATHS = [/^\/jobs\/?$/, /^\/jobs\/\d{1,9}\/?$/];
+
+export type PublicPage = { status: number; contentType: string; body: Buffer; nonce: string };
+
+const MAX_PAGES = 300;
+const pages = new Map<string, { at: number; page: PublicPage }>();
+
+/** The cache key of a request, or null when its answer must not be shared. */
+export function publicPageKey(input: { method: string; url: string; cookie: string | undefined; language: string }): string | null {
+  if (input.method !== "GET") return null;
+  if (/(?:^|;\s*)yj_session=/.test(input.cookie ?? "")) return null;
+  const url = new URL(input.url, "http://portal.invalid");
+  if (!CACHEABLE_PATHS.some((p) => p.test(url.pathname))) return null;
+  // Remix's data requests (client navigation) are not pages.
+  if (url.pathname.endsWith(".data") || url.searchParams.has("_data")) return null;
+  return `${input.language}|${url.pathname}${url.search}`;
+}
+
+/** A kept page, if one is fresh. */
+export function keptPublicPage(key: string, now = Date.now()): PublicPage | null {
+  const entry = pages.get(key);
+  if (!entry) return null;
+  if (now - entry.at >= PUBLIC_PAGE_TTL_MS) {
+    pages.delete(key);
+    return null;
+  }
+  return entry.page;
+}
+
+/** Keeps a page that may be shared: a 200 HTML answer rendered with a nonce. */
+export function keepPublicPage(key: string, page: PublicPage, now = Date.now()): boolean {
+  if (page.status !== 200 || !page.contentType.startsWith("text/html") || !page.nonce) return false;
+  pages.delete(key);
+  pages.set(key, { at: now, page });
+  if (pages.size > MAX_PAGES) pages.delete(pages.keys().next().value!);
+  return true;
+}
+
+export function forgetPublicPages(): void {
+  pages.clear();
+}
+
+/** The kept page's bytes with `nonce` in place of the one it was rendered with. */
+export function withNonce(page: PublicPage, nonce: string): Buffer {
+  if (!nonce || nonce === page.nonce) return page.body;
+  return Buffer.from(page.body.toString("utf8").split(`nonce="${page.nonce}"`).join(`nonce="${nonce}"`), "utf8");
+}
