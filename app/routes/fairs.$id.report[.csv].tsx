@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
+import { csvDocument } from "../lib/csv";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { detectLanguage, translator } from "../lib/i18n";
 import { getFairFor, reportBoothRows } from "../modules/fairs/fairs.server";
@@ -11,12 +11,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!fair) notFound();
   const rows = await reportBoothRows(fair.id);
   const t = translator(detectLanguage(request));
-  const csv = Papa.unparse({
-    fields: [t("fairs:report.csv.booth"), t("fairs:report.csv.enterprise"), t("fairs:report.csv.postings"), t("fairs:report.csv.positions")],
-    data: rows.map((r) => [r.boothNumber, r.enterpriseName, r.postings ?? "", r.positions ?? ""]),
-  });
-  // A BOM so spreadsheet programs read the Chinese names as UTF-8.
-  return new Response(`\uFEFF${csv}`, {
+  const csv = csvDocument(
+    [t("fairs:report.csv.booth"), t("fairs:report.csv.enterprise"), t("fairs:report.csv.postings"), t("fairs:report.csv.positions")],
+    rows.map((r) => [r.boothNumber, r.enterpriseName, r.postings ?? "", r.positions ?? ""]),
+  );
+  return new Response(csv, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="fair-${fair.id}-booths.csv"` },
   });
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
+import { csvDocument } from "../lib/csv";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { detectLanguage, translator } from "../lib/i18n";
@@ -13,9 +13,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = translator(lng);
   const rows = await exportTickets(actor, queueFilterFromUrl(request.url));
   const cols = ["id", "kind", "title", "enterprise", "status", "category", "urgency", "source", "department", "handler", "created", "due", "overdue", "answered", "resolved", "rating"] as const;
-  const csv = Papa.unparse({
-    fields: cols.map((c) => t(`tickets:csv.${c}`)),
-    data: rows.map((r) => [
+  const csv = csvDocument(
+    cols.map((c) => t(`tickets:csv.${c}`)),
+    rows.map((r) => [
       r.id,
       t(`tickets:kind.${r.kind}`),
       r.title,
@@ -33,8 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       r.resolvedAt ? formatDateTime(r.resolvedAt, lng) : "",
       r.rating ?? "",
     ]),
-  });
-  return new Response(`\uFEFF${csv}`, {
+  );
+  return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="tickets.csv"`,

@@ -1,6 +1,5 @@
 /** Staff work on member enterprises: the list, the record, edits, memberships, dues, users, import. */
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import Papa from "papaparse";
 import { getDb, type Executor } from "../../../db/client.server";
 import { users } from "../../../db/schema/accounts";
 import {
@@ -15,6 +14,7 @@ import {
   renewalReminders,
 } from "../../../db/schema/members";
 import { appendAudit } from "../../lib/audit.server";
+import { csvDocument } from "../../lib/csv";
 import { shanghaiToday } from "../../lib/format";
 import { translator, type Language } from "../../lib/i18n";
 import type { Actor } from "../../lib/permissions";
@@ -149,7 +149,7 @@ export async function exportEnterprisesCsv(q: MemberListQuery, lng: Language): P
       .map((m) => `${lng === "en" ? m.associationEn : m.associationZh}:${t(`members:types.${m.type}`)}:${t(`status.${m.status}`)}`)
       .join("; "),
   ]);
-  return "\uFEFF" + Papa.unparse({ fields: fields.map((f) => t(`members:fields.${f}`)), data }) + "\r\n";
+  return csvDocument(fields.map((f) => t(`members:fields.${f}`)), data);
 }
 
 /** The whole record of one enterprise for staff (or null: 404). */
