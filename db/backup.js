@@ -28,7 +28,9 @@ Without DATABASE_URL (embedded PGlite database in DATA_DIR, default ./data):
   backup   writes a gzipped tarball of the data directory
            (default backups/yunjiang-<timestamp>.tar.gz)
   restore  loads such a tarball into DATA_DIR; refuses a non-empty DATA_DIR unless
-           --force (which replaces its contents once the tarball has loaded).
+           --force (which replaces its contents once the tarball has loaded, except the
+           uploaded files when UPLOAD_DIR lies inside DATA_DIR: they are not in the archive).
+  Uploaded files (UPLOAD_DIR) are not part of either backup: copy that directory as well.
   STOP THE PORTAL SERVER FIRST: PGlite has no lock across processes, and opening the
   data directory from two processes at once can corrupt it.
 
@@ -219,6 +221,14 @@ async function pgliteBackup(file, force) {
   return `Backed up the embedded database in ${dir} to ${file} (${size(bytes.length)})`;
 }
 
+/** The entry of DATA_DIR that holds the uploaded files (UPLOAD_DIR, default DATA_DIR/uploads), if it is inside. */
+function uploadsEntry(dir) {
+  const uploads = path.resolve(env("UPLOAD_DIR") ?? path.join(dir, "uploads"));
+  const relative = path.relative(dir, uploads);
+  if (!relative || relative.startsWith("..") || path.isAbsolute(relative)) return null;
+  return relative.split(path.sep)[0];
+}
+
 async function pgliteRestore(file, force) {
   checkInputFile(file);
   const kind = await fileKind(file);
@@ -251,9 +261,12 @@ async function pgliteRestore(file, force) {
     } finally {
       await db?.close();
     }
-    // Replace the contents (not the directory itself, which may be a mount point).
+    // Replace the contents (not the directory itself, which may be a mount point). Uploaded files
+    // are not in the database archive: when they live inside DATA_DIR (the default UPLOAD_DIR is
+    // DATA_DIR/uploads) they stay where they are.
     mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(dir)) rmSync(path.join(dir, name), { recursive: true, force: true });
+    const uploads = uploadsEntry(dir);
+    for (const name of readdirSync(dir)) if (name !== uploads) rmSync(path.join(dir, name), { recursive: true, force: true });
     for (const name of readdirSync(staging)) renameSync(path.join(staging, name), path.join(dir, name));
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -41,6 +41,12 @@ describe("backup and restore", () => {
     const again = backupCli(["restore", file], { DATABASE_URL: undefined, DATA_DIR: target });
     expect(again.code).toBe(1);
     expect(again.out).toMatch(/not empty/);
+    // --force replaces the database but leaves the uploaded files kept inside DATA_DIR (not in the archive).
+    mkdirSync(path.join(target, "uploads"), { recursive: true });
+    writeFileSync(path.join(target, "uploads", "0123abcd.pdf"), "%PDF-1.4\n");
+    const forced = backupCli(["restore", file, "--force"], { DATABASE_URL: undefined, DATA_DIR: target, UPLOAD_DIR: undefined });
+    expect(forced.code, forced.out).toBe(0);
+    expect(readFileSync(path.join(target, "uploads", "0123abcd.pdf"), "utf8")).toBe("%PDF-1.4\n");
 
     const restored = await PGlite.create(target);
     try {
