@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { csvDocument } from "../../lib/csv";
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { auditEvents, users } from "../../../db/schema/accounts";
@@ -75,10 +75,6 @@ export function readableJson(value: unknown): string {
 }
 
 /** Neutralises spreadsheet formulas (=, +, -, @ at the start of a cell: CSV injection). */
-export function csvSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export async function auditCsv(query: AuditQuery): Promise<string> {
   const db = await getDb();
   const rows = await db
@@ -88,9 +84,9 @@ export async function auditCsv(query: AuditQuery): Promise<string> {
     .where(conditionOf(query))
     .orderBy(desc(auditEvents.id))
     .limit(AUDIT_CSV_LIMIT);
-  const body = Papa.unparse({
-    fields: ["id", "at", "actor_id", "actor_email", "actor_role", "action", "entity_type", "entity_id", "before", "after", "ip"],
-    data: rows.map((r) => [
+  return csvDocument(
+    ["id", "at", "actor_id", "actor_email", "actor_role", "action", "entity_type", "entity_id", "before", "after", "ip"],
+    rows.map((r) => [
       r.id,
       r.at.toISOString(),
       r.actorId ?? "",
@@ -102,8 +98,6 @@ export async function auditCsv(query: AuditQuery): Promise<string> {
       r.before == null ? "" : JSON.stringify(r.before),
       r.after == null ? "" : JSON.stringify(r.after),
       r.ip ?? "",
-    ].map((v) => csvSafe(String(v)))),
-  });
-  // A byte-order mark so spreadsheet programs read the Chinese text as UTF-8.
-  return `\uFEFF${body}`;
+    ]),
+  );
 }

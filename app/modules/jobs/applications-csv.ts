@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { csvDocument } from "../../lib/csv";
 import { formatDateTime } from "../../lib/format";
 import type { Language } from "../../lib/i18n";
 import type { ApplicationStatus, EducationLevel } from "./constants";
@@ -32,28 +32,24 @@ const columns = ["id", "posting", "enterprise", "seeker", "phone", "email", "sch
  * type names and messages: a cell that starts like a formula (= + - @) is escaped.
  */
 export function applicationsCsv(rows: readonly ApplicationCsvRow[], t: T, lng: Language): string {
-  const csv = Papa.unparse(
-    {
-      fields: columns.map((c) => t(`jobs:csv.${c}`)),
-      data: rows.map((r) => [
-        r.id,
-        r.title,
-        r.enterpriseName,
-        r.seekerName,
-        r.phone ?? "",
-        r.email,
-        r.school ?? "",
-        r.major ?? "",
-        r.education ? t(`jobs:education.${r.education}`) : "",
-        r.graduationYear ?? "",
-        t(`jobs:status.${r.status}`),
-        r.declineReason ?? "",
-        formatDateTime(r.createdAt, lng),
-        formatDateTime(r.updatedAt, lng),
-        r.message ?? "",
-      ]),
-    },
-    { escapeFormulae: true },
+  return csvDocument(
+    columns.map((c) => t(`jobs:csv.${c}`)),
+    rows.map((r) => [
+      r.id,
+      r.title,
+      r.enterpriseName,
+      r.seekerName,
+      r.phone ?? "",
+      r.email,
+      r.school ?? "",
+      r.major ?? "",
+      r.education ? t(`jobs:education.${r.education}`) : "",
+      r.graduationYear ?? "",
+      t(`jobs:status.${r.status}`),
+      r.declineReason ?? "",
+      formatDateTime(r.createdAt, lng),
+      formatDateTime(r.updatedAt, lng),
+      r.message ?? "",
+    ]),
   );
-  return `\uFEFF${csv}`;
 }
