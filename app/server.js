@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, statSync, readdirSync } from "node:fs";
 import { execSync } from "node:child_process";
 import path from "node:path";
+import { Readable, Transform } from "node:stream";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
@@ -115,6 +116,75 @@ function superviseWorkers(count) {
   process.on("SIGINT", () => stopAll(0));
 }
 
+/**
+ * Plain form posts (and any body that is not multipart) are small: more than FORM_BODY_LIMIT bytes
+ * is 413, checked on Content-Length and while reading, and the body is read here, whole, so
+ * Remix never reads more. Multipart bodies (uploads) are streamed: the uploads module applies each
+ * form's own limits; here only its ceiling (MULTIPART_BODY_LIMIT), also counted while streaming.
+ */
+const FORM_BODY_LIMIT = 64 * 1024;
+
+function limitBodies(req, res, next) {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const multipart = /^multipart\/form-data/i.test(String(req.headers["content-type"] ?? ""));
+  const limit = multipart ? entry.MULTIPART_BODY_LIMIT : FORM_BODY_LIMIT;
+  const declared = Number(req.headers["content-length"]);
+  const refuse = () => {
+    if (!res.headersSent) res.status(413).set("Connection", "close").type("text/plain").send("Payload Too Large");
+    // Whatever else comes is discarded, not kept; the connection closes after the answer.
+    req.unpipe();
+    req.resume();
+  };
+  if (Number.isFinite(declared) && declared > limit) return refuse();
+  let seen = 0;
+  if (multipart) {
+    const counted = new Transform({
+      transform(chunk, _encoding, callback) {
+        seen += chunk.length;
+        if (seen > limit) return callback(Object.assign(new Error("Payload Too Large"), { status: 413 }));
+        callback(null, chunk);
+      },
+    });
+    req.on("error", (error) => counted.destroy(error));
+    req.limitedBody = req.pipe(counted);
+    return next();
+  }
+  const chunks = [];
+  let over = false;
+  req.on("data", (chunk) => {
+    if (over) return;
+    seen += chunk.length;
+    if (seen > limit) {
+      over = true;
+      chunks.length = 0;
+      refuse();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.once("end", () => {
+    if (over) return;
+    req.limitedBody = Readable.from(seen > 0 ? [Buffer.concat(chunks)] : []);
+    next();
+  });
+  req.once("error", (error) => {
+    if (!over) next(error);
+  });
+}
+
+const streamMembers = new Set(["on", "once", "off", "addListener", "removeListener", "removeAllListeners", "emit", "pause", "resume", "destroy", "pipe", "read", "isPaused", "readable", "readableEnded", "readableHighWaterMark", "destroyed", Symbol.asyncIterator]);
+
+/** The Express request, with `body` as its stream (what the Remix adapter reads). */
+function withBody(req, body) {
+  return new Proxy(req, {
+    get(target, prop) {
+      const from = streamMembers.has(prop) ? body : target;
+      const value = Reflect.get(from, prop, from);
+      return typeof value === "function" ? value.bind(from) : value;
+    },
+  });
+}
+
 function serve() {
   const app = express();
   app.disable("x-powered-by");
@@ -172,6 +242,10 @@ function serve() {
     res.status(403).type("text/plain").send("Forbidden: cross-site request refused");
   });
 
+  // Request bodies: read here, before Remix, within a limit (413 past it), announced or not
+  // (Content-Length first, then every byte counted, chunked bodies too).
+  app.use(limitBodies);
+
   app.use((req, res, next) => {
     const lng = typeof req.query.lng === "string" ? req.query.lng : null;
     if (lng === "en" || lng === "zh-CN") {
@@ -186,6 +260,8 @@ function serve() {
     const language = entry.languageOf({ url: req.originalUrl, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
     const key = entry.publicPageKey({ method: req.method, url: req.originalUrl, cookie: req.headers.cookie, language });
     if (!key) return next();
+    // The route's loader marks the page shareable (anonymous session, open posting); nothing else is kept.
+    res.locals.publicPage = { shareable: false };
     const kept = entry.keptPublicPage(key);
     if (kept) {
       res.status(kept.status).setHeader("Content-Type", kept.contentType);
@@ -204,7 +280,7 @@ function serve() {
     };
     res.end = function (chunk, ...rest) {
       keep(chunk, rest[0]);
-      if (!res.getHeader("Set-Cookie")) {
+      if (res.locals.publicPage.shareable && !res.getHeader("Set-Cookie")) {
         entry.keepPublicPage(key, { status: res.statusCode, contentType: String(res.getHeader("Content-Type") ?? ""), body: Buffer.concat(chunks), nonce: res.locals.nonce });
       }
       return end.call(this, chunk, ...rest);
@@ -215,14 +291,21 @@ function serve() {
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: settings.NODE_ENV === "production" ? "production" : "development",
-      getLoadContext: (_req, res) => ({ nonce: res.locals.nonce }),
-    }),
-  );
+  const remix = createRequestHandler({
+    build,
+    mode: settings.NODE_ENV === "production" ? "production" : "development",
+    getLoadContext: (_req, res) => ({ nonce: res.locals.nonce, publicPage: res.locals.publicPage ?? null }),
+  });
+  // Remix reads the body limitBodies prepared (the request's own stream is already read or counted).
+  app.all("*", (req, res, next) => remix(req.limitedBody ? withBody(req, req.limitedBody) : req, res, next));
+
+  // Anything that escaped Remix: logged without a failed query's parameters, answered without details.
+  app.use((error, req, res, _next) => {
+    const status = Number(error?.status) >= 400 && Number(error?.status) < 600 ? Number(error.status) : 500;
+    if (status >= 500) console.error(`${req.method} ${req.path}: ${entry.loggableError(error)}`);
+    if (res.headersSent) return req.socket.destroy();
+    res.status(status).type("text/plain").send(status === 413 ? "Payload Too Large" : "Internal Server Error");
+  });
 
   const server = app.listen(settings.PORT, settings.HOST, () => {
     if (cluster.isPrimary) console.log(`Yunjiang portal on http://localhost:${settings.PORT} (${settings.DATABASE_URL ? "PostgreSQL" : `embedded database in ${settings.DATA_DIR}`})`);

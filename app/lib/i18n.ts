@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n } from "i18next";
 import { resources } from "../locales";
+import { cookieValue } from "./cookies";
 
 export const languages = ["zh-CN", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -23,22 +24,13 @@ export function detectLanguage(request: Request): Language {
 export function languageOf(input: { url: string; cookie: string | null | undefined; acceptLanguage: string | null | undefined }): Language {
   const fromQuery = asLanguage(new URL(input.url, "http://portal.invalid").searchParams.get("lng"));
   if (fromQuery) return fromQuery;
-  const match = (input.cookie ?? "").match(/(?:^|;\s*)lng=([^;]+)/);
-  const fromCookie = asLanguage(match ? safeDecode(match[1]) : null);
+  const fromCookie = asLanguage(cookieValue(input.cookie, LANGUAGE_COOKIE));
   if (fromCookie) return fromCookie;
   for (const part of (input.acceptLanguage ?? "").split(",")) {
     const lang = asLanguage(part.split(";")[0].trim());
     if (lang) return lang;
   }
   return defaultLanguage;
-}
-
-function safeDecode(value: string): string | null {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return null;
-  }
 }
 
 export function createI18n(lng: Language): I18n {

@@ -7,9 +7,14 @@
  * for PUBLIC_PAGE_TTL_MS and sends the kept bytes, with one difference: the CSP nonce. Every
  * response still gets a fresh nonce, written in place of the one the page was rendered with.
  *
- * Only GET requests without a session cookie, only the paths below, only 200 text/html answers
- * that set no cookie. A change to a posting through the jobs module clears the cache.
+ * Only GET requests without a session cookie (read by the session code's own parser, app/lib/cookies.ts),
+ * only the paths below, only 200 text/html answers that set no cookie, and only pages whose route
+ * said so (`sharePublicPage`): the route asks the session it validated (no one signed in) and the
+ * record (an open posting), so a signed-in rendering or a hidden or closed posting is never kept,
+ * whatever the Cookie header looked like. A change to a posting through the jobs module clears the cache.
  */
+import { parseCookieHeader, SESSION_COOKIE } from "./cookies";
+
 export const PUBLIC_PAGE_TTL_MS = 2_000;
 
 const CACHEABLE_PATHS = [/^\/jobs\/?$/, /^\/jobs\/\d{1,9}\/?$/];
@@ -22,12 +27,24 @@ const pages = new Map<string, { at: number; page: PublicPage }>();
 /** The cache key of a request, or null when its answer must not be shared. */
 export function publicPageKey(input: { method: string; url: string; cookie: string | undefined; language: string }): string | null {
   if (input.method !== "GET") return null;
-  if (/(?:^|;\s*)yj_session=/.test(input.cookie ?? "")) return null;
+  if (parseCookieHeader(input.cookie).has(SESSION_COOKIE)) return null;
   const url = new URL(input.url, "http://portal.invalid");
   if (!CACHEABLE_PATHS.some((p) => p.test(url.pathname))) return null;
   // Remix's data requests (client navigation) are not pages.
   if (url.pathname.endsWith(".data") || url.searchParams.has("_data")) return null;
   return `${input.language}|${url.pathname}${url.search}`;
+}
+
+/**
+ * The mark a route's loader sets when its page may be shared: the HTTP server puts a fresh
+ * `{ shareable: false }` in the load context of every request it might keep, and keeps the answer
+ * only if a loader set it. Call it only with the validated session's actor null.
+ */
+export type PublicPageMark = { shareable: boolean };
+
+export function sharePublicPage(context: unknown): void {
+  const mark = (context as { publicPage?: PublicPageMark } | null | undefined)?.publicPage;
+  if (mark) mark.shareable = true;
 }
 
 /** A kept page, if one is fresh. */

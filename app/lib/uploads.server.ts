@@ -45,6 +45,11 @@ import type { Actor } from "./permissions";
 
 export const KB = 1024;
 export const MB = 1024 * 1024;
+/**
+ * The HTTP server's ceiling for any multipart body (app/server.js refuses more with 413, declared
+ * or streamed); each form's own limits below are lower (5 files of 10 MB + 1 MB at most).
+ */
+export const MULTIPART_BODY_LIMIT = 64 * MB;
 
 export const fileKinds = {
   pdf: { contentType: "application/pdf", extensions: ["pdf"] },

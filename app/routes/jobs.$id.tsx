@@ -9,6 +9,7 @@ import { notFound, requireAbility, requireSignedIn } from "../lib/guard.server";
 import { formatDate } from "../lib/format";
 import { detectLanguage } from "../lib/i18n";
 import { clientIp } from "../lib/request.server";
+import { sharePublicPage } from "../lib/public-pages.server";
 import { parseForm } from "../lib/validation";
 import { applyToPosting } from "../modules/jobs/applications.server";
 import { closePosting, getPosting, moderatePosting } from "../modules/jobs/postings.server";
@@ -22,12 +23,14 @@ function idOf(params: { id?: string }): number {
   return id;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireAbility(request, "jobs.view");
   const id = idOf(params);
   const actor = await getActor(request);
   const found = await getPosting(actor, id);
   if (!found) notFound();
+  // Kept for other visitors only when rendered for no one in particular and open to all (never hidden or closed).
+  if (!actor && found.state === "open") sharePublicPage(context);
   return { ...found, signedIn: Boolean(actor), isSeeker: actor?.role === "seeker", lng: detectLanguage(request) };
 }
 

@@ -8,13 +8,16 @@ import { formatDate } from "../lib/format";
 import { requireAbility } from "../lib/guard.server";
 import { detectLanguage } from "../lib/i18n";
 import { pageFromUrl } from "../lib/pagination";
+import { sharePublicPage } from "../lib/public-pages.server";
 import { listPublicPostingsCached } from "../modules/jobs/postings.server";
 import { educationLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, parseJobSearch, salaryFloors } from "../modules/jobs/schema";
 
 export const meta: MetaFunction = () => [{ title: "招聘岗位 Jobs · 云江" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAbility(request, "jobs.view");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireAbility(request, "jobs.view");
+  // The list shows only public postings: the same page for every visitor without a session.
+  if (!actor) sharePublicPage(context);
   const url = new URL(request.url);
   const search = parseJobSearch(url);
   const page = pageFromUrl(url, 1000);
