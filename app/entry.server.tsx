@@ -8,6 +8,7 @@ import { assertDbReachable, closeDb, migrateDb, pingDb } from "../db/client.serv
 import { seedDemoIfEmpty } from "../db/seed/demo.server";
 import { detectLanguage, serverI18n } from "./lib/i18n";
 import { NonceContext } from "./components/nonce";
+import { logError } from "./lib/log.server";
 
 export const streamTimeout = 5_000;
 
@@ -20,6 +21,8 @@ export { startMailer } from "./modules/notifications/mailer.server";
 export { adoptLegacyResumeFiles } from "./modules/jobs/profiles.server";
 export { keepPublicPage, keptPublicPage, publicPageKey, withNonce } from "./lib/public-pages.server";
 export { languageOf } from "./lib/i18n";
+export { loggableError } from "./lib/log.server";
+export { MULTIPART_BODY_LIMIT } from "./lib/uploads.server";
 
 export default function handleRequest(
   request: Request,
@@ -53,7 +56,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError("Rendering failed", error);
         },
       },
     );
@@ -63,5 +66,6 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  // Never the raw error: a failed query's message carries its parameters (a session token, say).
+  logError(`${request.method} ${new URL(request.url).pathname}`, error);
 }

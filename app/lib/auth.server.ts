@@ -1,23 +1,40 @@
+import { createHash } from "node:crypto";
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect } from "@remix-run/node";
-import { and, count, eq, gt, sql } from "drizzle-orm";
-import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser, type Session } from "lucia";
+import { eq, sql } from "drizzle-orm";
+import { Cookie, generateIdFromEntropySize, Lucia, TimeSpan, type DatabaseSession, type DatabaseUser, type Session } from "lucia";
 import { getDb, type Database } from "../../db/client.server";
 import { loginAttempts, sessions, users } from "../../db/schema/accounts";
+import { countAttempt, releaseAttempt, resetAttempts } from "./throttle.server";
 import { enterpriseUsers } from "../../db/schema/members";
 import { appendAudit } from "./audit.server";
 import { dummyPasswordHash, verifyPassword } from "./passwords.server";
 import type { Actor } from "./permissions";
+import { cookieValue, SESSION_COOKIE } from "./cookies";
 import { clientIp, isHttps } from "./request.server";
+import { safeRedirectPath } from "./redirects";
+
+export { safeRedirectPath };
 
 /** Idle limit: lucia slides the expiry forward while the session is used. */
 export const SESSION_IDLE = new TimeSpan(2, "h");
 /** Absolute limit from sign-in, whatever the activity. */
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** Sign-in throttle (docs/decisions/030-login-throttle.md): counters in a 15-minute window. */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-// Higher than per account: one office behind one address must not lock itself out on a few typos.
-export const MAX_FAILURES_PER_IP = 20;
+/** Wrong passwords for one account from one address: past this, that address is refused for that account. */
+export const MAX_FAILURES_PER_ACCOUNT_AND_SOURCE = 5;
+/** Failures from one address over all accounts (password spraying): past this, the address is refused. */
+export const MAX_FAILURES_PER_IP = 50;
+/** Failures for one account from all addresses: past this, every answer for it is slowed, none refused. */
+export const SLOW_DOWN_AFTER_FAILURES = 5;
+export const MAX_SLOW_DOWN_MS = 8_000;
+
+/** How long a sign-in for an account waits after `failures` recent failures for it: 0, then 0.5 s doubling, at most 8 s. */
+export function loginDelayMs(failures: number): number {
+  if (failures <= SLOW_DOWN_AFTER_FAILURES) return 0;
+  return Math.min(500 * 2 ** (failures - SLOW_DOWN_AFTER_FAILURES - 1), MAX_SLOW_DOWN_MS);
+}
 
 type DbSessionAttributes = { createdAt: Date };
 type DbUserAttributes = Omit<typeof users.$inferSelect, "id"> & { enterpriseIds: number[] };
@@ -75,7 +92,8 @@ function lucia() {
     const adapter = new PortalSessionAdapter(await getDb());
     return new Lucia(adapter, {
       sessionExpiresIn: SESSION_IDLE,
-      sessionCookie: { name: "yj_session", expires: false, attributes: { sameSite: "lax", secure: false } },
+      // The portal writes and reads its cookie itself (sessionCookie below, cookieValue): lucia keeps the sessions.
+      sessionCookie: { name: SESSION_COOKIE, attributes: { sameSite: "lax", secure: false } },
       getSessionAttributes: (attributes) => ({ createdAt: new Date(attributes.createdAt) }),
       getUserAttributes: (attributes) => ({ actor: attributes.disabledAt ? null : actorOf(attributes, attributes.enterpriseIds) }),
     });
@@ -96,19 +114,30 @@ function actorOf(user: Pick<typeof users.$inferSelect, "role" | "email" | "displ
   };
 }
 
-function serializeCookie(request: Request, cookie: { attributes: { secure?: boolean }; serialize(): string }) {
-  cookie.attributes.secure = isHttps(request);
-  return cookie.serialize();
+/**
+ * A session is stored under the SHA-256 of its token; only the cookie carries the token. A copy
+ * of the sessions table (a backup, a log of a query) holds no bearer token: the hash cannot be
+ * sent back as a cookie. Every lookup hashes the cookie's token first.
+ */
+export function sessionIdOf(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/** The session cookie lives as long as the session may (12 h from sign-in), not longer. */
+function sessionCookie(request: Request, token: string, maxAgeSeconds: number): string {
+  return new Cookie(SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "lax", secure: isHttps(request), maxAge: maxAgeSeconds }).serialize();
 }
 
 export async function createSessionCookie(request: Request, userId: string): Promise<string> {
   const l = await lucia();
-  const session = await l.createSession(userId, { createdAt: new Date() });
-  return serializeCookie(request, l.createSessionCookie(session.id));
+  // 25 bytes from the CSPRNG (lucia's own generator), base32.
+  const token = generateIdFromEntropySize(25);
+  await l.createSession(userId, { createdAt: new Date() }, { sessionId: sessionIdOf(token) });
+  return sessionCookie(request, token, Math.floor(SESSION_ABSOLUTE_MS / 1000));
 }
 
 export async function blankSessionCookie(request: Request): Promise<string> {
-  return serializeCookie(request, (await lucia()).createBlankSessionCookie());
+  return sessionCookie(request, "", 0);
 }
 
 type SessionState = { actor: Actor; session: Session | null; setCookie: string | null };
@@ -117,9 +146,9 @@ const perRequest = new WeakMap<Request, Promise<SessionState>>();
 
 async function loadSession(request: Request): Promise<SessionState> {
   const l = await lucia();
-  const sessionId = l.readSessionCookie(request.headers.get("cookie") ?? "");
-  if (!sessionId) return { actor: null, session: null, setCookie: null };
-  const { session, user } = await l.validateSession(sessionId);
+  const token = cookieValue(request.headers.get("cookie"), SESSION_COOKIE);
+  if (!token) return { actor: null, session: null, setCookie: null };
+  const { session, user } = await l.validateSession(sessionIdOf(token));
   if (!session || !user) return { actor: null, session: null, setCookie: await blankSessionCookie(request) };
   if (Date.now() - session.createdAt.getTime() > SESSION_ABSOLUTE_MS) {
     await l.invalidateSession(session.id);
@@ -130,8 +159,8 @@ async function loadSession(request: Request): Promise<SessionState> {
     await l.invalidateSession(session.id);
     return { actor: null, session: null, setCookie: await blankSessionCookie(request) };
   }
-  const setCookie = session.fresh ? serializeCookie(request, l.createSessionCookie(session.id)) : null;
-  return { actor, session, setCookie };
+  // lucia slides the idle expiry in the database; the cookie keeps its absolute lifetime.
+  return { actor, session, setCookie: null };
 }
 
 /** The signed-in user with what the policy needs to know, or null when disabled or unknown. */
@@ -190,33 +219,33 @@ export async function endAllSessions(userId: string): Promise<void> {
 
 export type LoginResult = { ok: true; cookie: string; userId: string } | { ok: false; reason: "invalid" | "throttled" };
 
-async function isThrottled(email: string, ip: string): Promise<boolean> {
-  const db = await getDb();
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
-  const [byAccount] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
-  if (byAccount.n >= MAX_FAILURES_PER_ACCOUNT) return true;
-  const [byIp] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
-  return byIp.n >= MAX_FAILURES_PER_IP;
-}
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Checks a password login. Unknown email and wrong password take the same time and give the
  * same answer; every attempt is recorded and audited; a throttled attempt is not even checked.
+ *
+ * Throttle (docs/decisions/030-login-throttle.md): every attempt is counted BEFORE the password is
+ * checked, atomically, on two counters: this account from this address, and this address. Past
+ * their limits the attempt is refused (so 40 parallel guesses get exactly 5 checks). A stranger
+ * cannot lock anyone out: the account's own counter over all addresses only slows its answers.
+ * A correct password clears its account-and-address counter and gives back the address's count.
  */
-export async function login(request: Request, rawEmail: string, password: string): Promise<LoginResult> {
+export async function login(request: Request, rawEmail: string, password: string, opts: { wait?: (ms: number) => Promise<void> } = {}): Promise<LoginResult> {
   const email = rawEmail.trim().toLowerCase();
   const ip = clientIp(request);
   const db = await getDb();
-  if (await isThrottled(email, ip)) {
+  const pairKey = `login:acct+ip:${email}|${ip}`;
+  const sourceKey = `login:ip:${ip}`;
+  const accountKey = `login:acct:${email}`;
+  const [pair, source] = await Promise.all([countAttempt(pairKey, THROTTLE_WINDOW_MS), countAttempt(sourceKey, THROTTLE_WINDOW_MS)]);
+  if (pair > MAX_FAILURES_PER_ACCOUNT_AND_SOURCE || source > MAX_FAILURES_PER_IP) {
     await appendAudit(db, { actor: null, action: "auth.login_throttled", entityType: "user", after: { email }, ip });
     return { ok: false, reason: "throttled" };
   }
+  const account = await countAttempt(accountKey, THROTTLE_WINDOW_MS);
+  const delay = loginDelayMs(account - 1);
+  if (delay > 0) await (opts.wait ?? wait)(delay);
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const succeeded = Boolean(user && passwordOk && !user.disabledAt);
@@ -232,16 +261,11 @@ export async function login(request: Request, rawEmail: string, password: string
     });
   });
   if (!succeeded) return { ok: false, reason: "invalid" };
+  await Promise.all([resetAttempts(pairKey), releaseAttempt(sourceKey), releaseAttempt(accountKey)]);
   // A new session id at every sign-in: a session fixed before login is never reused.
   const { session } = await sessionState(request);
   if (session) await (await lucia()).invalidateSession(session.id);
   return { ok: true, cookie: await createSessionCookie(request, user!.id), userId: user!.id };
-}
-
-/** Where to send someone after login; only same-site paths are honoured. */
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
 }
 
 export function homePathFor(actor: NonNullable<Actor>): string {

@@ -50,6 +50,21 @@ export const loginAttempts = pgTable(
   (t) => [index("login_attempts_email_at_idx").on(t.email, t.at), index("login_attempts_ip_at_idx").on(t.ip, t.at)],
 );
 
+/**
+ * Counters of attempts in a fixed window, one row per key ("login:acct+ip:…", "login:ip:…",
+ * "register:ip:…"): counted and read in one atomic INSERT … ON CONFLICT … RETURNING, so parallel
+ * requests and several web processes share them (docs/decisions/030-login-throttle.md).
+ */
+export const throttleCounters = pgTable(
+  "throttle_counters",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("throttle_counters_window_idx").on(t.windowStart)],
+);
+
 /** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
 export const auditEvents = pgTable(
   "audit_events",

@@ -8,6 +8,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "../../../db/client.server";
 import { associations, dues, enterpriseUsers, memberships, renewalReminders } from "../../../db/schema/members";
 import { appendAudit } from "../../lib/audit.server";
+import { logError } from "../../lib/log.server";
 import { shanghaiToday } from "../../lib/format";
 import type { Actor } from "../../lib/permissions";
 import { notify, type Notice } from "../notifications/notifications.server";
@@ -101,7 +102,7 @@ export function startMembershipSweeps(intervalMs = 24 * 3600 * 1000): () => void
   const run = () =>
     runMembershipSweep().then(
       (r) => console.log(`Membership sweep ${r.today}: ${r.lapsed} lapsed, ${r.reminders.due_soon + r.reminders.overdue + r.reminders.lapsed} reminders recorded`),
-      (error) => console.error(`Membership sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error) => logError("Membership sweep failed", error),
     );
   void run();
   const timer = setInterval(run, intervalMs);

@@ -3,6 +3,7 @@ import nodemailer from "nodemailer";
 import { getDb } from "../../../db/client.server";
 import { emailOutbox } from "../../../db/schema/accounts";
 import { settings } from "../../lib/env.server";
+import { logError } from "../../lib/log.server";
 
 const BATCH = 50;
 const EVERY_MS = 30_000;
@@ -56,7 +57,7 @@ export function startMailer(): () => void {
     try {
       await deliverOutbox();
     } catch (error) {
-      console.error(`Mail delivery failed: ${(error as Error).message}`);
+      logError("Mail delivery failed", error);
     } finally {
       running = false;
     }

@@ -3,6 +3,7 @@
  * closes itself, an overdue referral escalates) once when the server starts, then every minute.
  * Started and stopped by app/server.js, like the membership sweeps.
  */
+import { loggableError } from "../../lib/log.server";
 import { runTicketTimers } from "./tickets.server";
 
 export type TicketTimerOptions = {
@@ -31,7 +32,7 @@ export function startTicketTimers(options: TicketTimerOptions = {}): () => Promi
         (r) => {
           if (r.autoClosed || r.escalated) log.log(`Ticket timers: ${r.autoClosed} closed themselves, ${r.escalated} referrals escalated`);
         },
-        (error: unknown) => log.error(`Ticket timers failed: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => log.error(`Ticket timers failed: ${loggableError(error)}`),
       )
       .finally(() => {
         running = null;
