@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = { ...typed, annualOutputWan: String(parsed.data.annualOutputWan / 1_000_000) };
   if (actor) return data({ errors: { _form: "members:join.signOutFirst" }, values }, { status: 409 });
   const result = await applyToJoin(parsed.data, clientIp(request));
-  if (!result.ok) return data({ errors: { [result.field]: result.error }, values }, { status: 409 });
+  if (!result.ok) return data({ errors: { [result.field]: result.error }, values }, { status: result.error === "members:errors.throttled" ? 429 : 409 });
   throw redirect("/my?applied=1", { headers: { "Set-Cookie": await createSessionCookie(request, result.userId) } });
 }
 

@@ -28,6 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await registerSeeker(parsed.data, clientIp(request));
   if (!result.ok) {
     const { password: _p, confirmPassword: _c, ...values } = parsed.data;
+    if (result.error === "throttled") return data({ errors: { _form: "auth:register.throttled" }, values }, { status: 429 });
     return data({ errors: { email: "auth:register.emailTaken" }, values }, { status: 409 });
   }
   throw redirect("/", { headers: { "Set-Cookie": await createSessionCookie(request, result.userId) } });

@@ -101,9 +101,10 @@ describe("member enterprises and memberships", () => {
 
     // The same code again (pending) or an existing member's code is refused; nothing is written.
     const [users0] = await db.select({ n: count() }).from(users);
-    expect(await applyToJoin(application({ creditCode: input.creditCode }), null)).toEqual({ ok: false, field: "creditCode", error: "members:errors.creditCodePending" });
+    // Both with the same answer: whether a code is a member's or pending is not told to the public.
+    expect(await applyToJoin(application({ creditCode: input.creditCode }), null)).toEqual({ ok: false, field: "creditCode", error: "members:errors.creditCodeUnavailable" });
     const [existing] = await db.select().from(enterprises).limit(1);
-    expect(await applyToJoin(application({ creditCode: existing.creditCode }), null)).toEqual({ ok: false, field: "creditCode", error: "members:errors.creditCodeTaken" });
+    expect(await applyToJoin(application({ creditCode: existing.creditCode }), null)).toEqual({ ok: false, field: "creditCode", error: "members:errors.creditCodeUnavailable" });
     expect(await applyToJoin(application({ userEmail: "staff@demo.test" }), null)).toMatchObject({ ok: false, field: "userEmail" });
     const [users1] = await db.select({ n: count() }).from(users);
     expect(users1.n).toBe(users0.n);

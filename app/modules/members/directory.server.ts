@@ -2,7 +2,7 @@
 import { and, asc, count, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { enterprises, memberships, type PublicField, type Segment } from "../../../db/schema/members";
-import { searchQuery } from "./search-text";
+import { searchQuery, searchWords } from "./search-text";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
@@ -15,8 +15,12 @@ export async function listDirectory(f: DirectoryFilters, page: number) {
   const conditions: SQL[] = [sql`exists (select 1 from ${memberships} where ${and(...m)})`];
   if (f.segment) conditions.push(eq(enterprises.segment, f.segment));
   if (f.q) {
+    // The search index also holds the credit code (staff search by it); the public directory shows
+    // only the name, so every word of the term must be in the name: the index narrows, the name decides.
     const tsq = searchQuery(f.q);
-    conditions.push(tsq ? sql`${enterprises.searchText} @@ to_tsquery('simple', ${tsq})` : ilike(enterprises.name, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    if (tsq) conditions.push(sql`${enterprises.searchText} @@ to_tsquery('simple', ${tsq})`);
+    const words = searchWords(f.q);
+    for (const word of words.length ? words : [f.q]) conditions.push(ilike(enterprises.name, `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   }
   const where = and(...conditions);
   const [total] = await db.select({ n: count() }).from(enterprises).where(where);

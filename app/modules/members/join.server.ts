@@ -6,12 +6,12 @@ import { associations, enterpriseUsers, enterprises, joinApplications, type Memb
 import { appendAudit } from "../../lib/audit.server";
 import { shanghaiToday } from "../../lib/format";
 import type { Actor } from "../../lib/permissions";
-import { emailTaken, insertUser, isUniqueViolation } from "../accounts/accounts.server";
+import { emailTaken, insertUser, isUniqueViolation, signupRefused, signupThrottled } from "../accounts/accounts.server";
 import { notify } from "../notifications/notifications.server";
 import { createActiveMembership, insertEnterprise } from "./records.server";
 import { enterpriseProfileSchema, type JoinApplicationInput } from "./schema";
 
-export type ApplyError = "members:errors.creditCodeTaken" | "members:errors.creditCodePending" | "auth:register.emailTaken" | "members:errors.noSuchAssociation";
+export type ApplyError = "members:errors.creditCodeUnavailable" | "auth:register.emailTaken" | "members:errors.noSuchAssociation" | "members:errors.throttled";
 export type ApplyResult = { ok: true; userId: string; applicationId: number } | { ok: false; field: string; error: ApplyError };
 
 export async function listAssociations(db?: Executor) {
@@ -19,12 +19,31 @@ export async function listAssociations(db?: Executor) {
   return ex.select({ id: associations.id, code: associations.code, nameZh: associations.nameZh, nameEn: associations.nameEn, kind: associations.kind }).from(associations).orderBy(associations.id);
 }
 
-async function creditCodeConflict(ex: Executor, code: string): Promise<ApplyError | null> {
+/**
+ * Who already holds a credit code: the accounts of the member enterprise with it, or the applicant
+ * of a pending application; null when it is free. The public answer is the same in both cases
+ * (creditCodeUnavailable); these people are told by email that someone tried.
+ */
+async function creditCodeHolders(ex: Executor, code: string): Promise<string[] | null> {
   const [e] = await ex.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, code));
-  if (e) return "members:errors.creditCodeTaken";
-  const [a] = await ex.select({ id: joinApplications.id }).from(joinApplications).where(and(eq(joinApplications.creditCode, code), eq(joinApplications.status, "pending")));
-  if (a) return "members:errors.creditCodePending";
+  if (e) {
+    const rows = await ex.select({ email: users.email }).from(enterpriseUsers).innerJoin(users, eq(users.id, enterpriseUsers.userId)).where(and(eq(enterpriseUsers.enterpriseId, e.id), isNull(users.disabledAt)));
+    return rows.map((r) => r.email);
+  }
+  const [a] = await ex
+    .select({ email: users.email })
+    .from(joinApplications)
+    .innerJoin(users, eq(users.id, joinApplications.applicantUserId))
+    .where(and(eq(joinApplications.creditCode, code), eq(joinApplications.status, "pending")));
+  if (a) return [a.email];
   return null;
+}
+
+/** A refusal of /join, counted against the source address (see signupRefused); past the limit, only "try later". */
+async function refuse(ip: string | null, field: string, error: ApplyError, tell: string[], params: Record<string, string>): Promise<ApplyResult> {
+  const [subjectKey, bodyKey] = field === "creditCode" ? ["members:join.ownerNotice.subject", "members:join.ownerNotice.body"] : ["auth:register.ownerNotice.subject", "auth:register.ownerNotice.body"];
+  const answered = await signupRefused(ip, tell.map((to) => ({ to, subjectKey, bodyKey, params })));
+  return answered ? { ok: false, field, error } : { ok: false, field: "_form", error: "members:errors.throttled" };
 }
 
 async function staffIds(ex: Executor): Promise<string[]> {
@@ -34,12 +53,15 @@ async function staffIds(ex: Executor): Promise<string[]> {
 
 /** The public applies: a member account without an enterprise, and a pending application, in one transaction. */
 export async function applyToJoin(input: JoinApplicationInput, ip: string | null): Promise<ApplyResult> {
+  if (await signupThrottled(ip)) return { ok: false, field: "_form", error: "members:errors.throttled" };
   const db = await getDb();
   const [association] = await db.select().from(associations).where(eq(associations.id, input.associationId));
   if (!association) return { ok: false, field: "associationId", error: "members:errors.noSuchAssociation" };
-  const conflict = await creditCodeConflict(db, input.creditCode);
-  if (conflict) return { ok: false, field: "creditCode", error: conflict };
-  if (await emailTaken(input.userEmail)) return { ok: false, field: "userEmail", error: "auth:register.emailTaken" };
+  const codeParams = { creditCode: input.creditCode };
+  const holders = await creditCodeHolders(db, input.creditCode);
+  if (holders) return refuse(ip, "creditCode", "members:errors.creditCodeUnavailable", holders, codeParams);
+  const applicantEmail = input.userEmail.trim().toLowerCase();
+  if (await emailTaken(applicantEmail)) return refuse(ip, "userEmail", "auth:register.emailTaken", [applicantEmail], codeParams);
   const { associationId, displayName, userEmail, password, confirmPassword: _c, ...profile } = input;
   try {
     return await db.transaction(async (tx) => {
@@ -58,9 +80,9 @@ export async function applyToJoin(input: JoinApplicationInput, ip: string | null
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const again = await creditCodeConflict(db, input.creditCode);
-      if (again) return { ok: false, field: "creditCode", error: again };
-      return { ok: false, field: "userEmail", error: "auth:register.emailTaken" };
+      const again = await creditCodeHolders(db, input.creditCode);
+      if (again) return refuse(ip, "creditCode", "members:errors.creditCodeUnavailable", again, codeParams);
+      return refuse(ip, "userEmail", "auth:register.emailTaken", [applicantEmail], codeParams);
     }
     throw error;
   }

@@ -35,6 +35,11 @@ export function searchDocument(...texts: (string | null | undefined)[]): string 
  * The tsquery text (tokens ANDed) for a term, or null when the term is one character (the
  * caller falls back to a substring match) or empty.
  */
+/** The words of a search term as searchDocument cuts them (normalised, lower case). */
+export function searchWords(term: string): string[] {
+  return chunks(term);
+}
+
 export function searchQuery(term: string): string | null {
   const parts = chunks(term).filter((p) => [...p].length >= 2);
   if (parts.length === 0) return null;

@@ -348,7 +348,10 @@ export async function addComment(actor: SignedIn, id: number, input: { body: str
   return command(actor, id, null, opts, async (tx, ticket, _to, now) => {
     // The enterprise's own comments are always visible to it.
     const internal = actor.role === "member" ? false : input.internal;
-    await addEvent(tx, id, actor, "comment", now, { body: input.body, internal, departmentId: actor.departmentId });
+    // An internal note belongs to a department's exchange: the department's own, or staff's to the
+    // department the problem is referred to (it is told of it). Staff's other notes are staff's alone.
+    const addressedTo = actor.role === "department" ? actor.departmentId : internal && ticket.status === "referred" ? ticket.departmentId : null;
+    await addEvent(tx, id, actor, "comment", now, { body: input.body, internal, departmentId: addressedTo });
     const recipients = [
       ...(await staffRecipients(tx, ticket)),
       ...(ticket.departmentId && ticket.status === "referred" ? await departmentUserIds(tx, ticket.departmentId) : []),
@@ -521,6 +524,17 @@ export async function exportTickets(actor: SignedIn, f: QueueFilter, now = new D
   return rows.map((r) => ({ ...r, overdue: isOverdue(r, now) }));
 }
 
+/**
+ * Which timeline events an actor reads: staff all; the enterprise the public ones; a department
+ * the public ones and the internal ones of its own exchange (its notes, its returns, staff's notes
+ * addressed to it), never another department's.
+ */
+function visibleEvents(actor: SignedIn): SQL | undefined {
+  if (isStaff(actor)) return undefined;
+  if (actor.role === "department" && actor.departmentId) return or(eq(ticketEvents.internal, false), eq(ticketEvents.departmentId, actor.departmentId));
+  return eq(ticketEvents.internal, false);
+}
+
 /** One problem as the actor may see it, or null (outside the scope: not found). */
 export async function getTicket(actor: SignedIn, id: number) {
   const db = await getDb();
@@ -529,11 +543,10 @@ export async function getTicket(actor: SignedIn, id: number) {
   const [enterprise] = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, ticket.enterpriseId));
   const [department] = ticket.departmentId ? await db.select().from(departments).where(eq(departments.id, ticket.departmentId)) : [];
   const [handler] = ticket.handlerId ? await db.select({ displayName: users.displayName }).from(users).where(eq(users.id, ticket.handlerId)) : [];
-  const seesInternal = actor.role !== "member";
   const events = await db
     .select()
     .from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, id), seesInternal ? undefined : eq(ticketEvents.internal, false)))
+    .where(and(eq(ticketEvents.ticketId, id), visibleEvents(actor)))
     .orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
   const attachments = (await filesOf({ ownerKind: TICKET_FILE_OWNER, ownerId: id })).map((f) => ({ id: f.id, originalName: f.originalName, size: f.size, contentType: f.contentType }));
   const { searchText: _s, ...rest } = ticket;
