@@ -236,6 +236,11 @@ function serve() {
   const stopTicketTimers = runsJobs ? entry.startTicketTimers() : async () => {};
   // Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
   const stopMailer = runsJobs ? entry.startMailer() : () => {};
+  // A cache cleared here is cleared in every other process and machine (PostgreSQL NOTIFY).
+  const cacheBusStopped = entry.startCacheBus().catch((error) => {
+    console.error(`Caches will not be cleared across processes: ${error instanceof Error ? error.message : String(error)}`);
+    return async () => {};
+  });
 
   server.on("error", async (error) => {
     console.error(`Cannot listen on port ${settings.PORT}: ${error.message}`);
@@ -253,6 +258,7 @@ function serve() {
     server.closeAllConnections?.();
     // A run in progress finishes before the database closes.
     await stopTicketTimers().catch(() => {});
+    await (await cacheBusStopped)().catch(() => {});
     await entry.closeDb().catch(() => {});
     process.exit(0);
   }
