@@ -90,6 +90,30 @@ function cellClass(column: { align?: "start" | "center" | "end"; className?: str
   return names || undefined;
 }
 
+/**
+ * The frame of every list: its rows, or the empty state when there are none, then the pager.
+ * DataTable draws its rows as a table; a page whose rows read better as cards (the public job
+ * search, the directory, the fairs) draws them itself inside this frame.
+ */
+export function ListResults<Row>({
+  rows,
+  empty,
+  pagination,
+  children,
+}: {
+  rows: readonly Row[];
+  empty: { title: string; body?: ReactNode };
+  pagination?: { page: number; pageSize: number; total: number };
+  children: (rows: readonly Row[]) => ReactNode;
+}) {
+  return (
+    <>
+      {rows.length === 0 ? <EmptyState title={empty.title}>{typeof empty.body === "string" ? <p>{empty.body}</p> : empty.body}</EmptyState> : children(rows)}
+      {pagination ? <Pagination page={pagination.page} pageSize={pagination.pageSize} total={pagination.total} /> : null}
+    </>
+  );
+}
+
 export function DataTable<Row>({
   label,
   showCaption,
@@ -106,10 +130,8 @@ export function DataTable<Row>({
   const location = useLocation();
   const captionId = useId();
   return (
-    <>
-      {rows.length === 0 ? (
-        <EmptyState title={empty.title}>{typeof empty.body === "string" ? <p>{empty.body}</p> : empty.body}</EmptyState>
-      ) : (
+    <ListResults rows={rows} empty={empty} pagination={pagination}>
+      {() => (
         <div className="table-wrap data-table" role="region" aria-labelledby={captionId} tabIndex={0}>
           <table className={className ? `table ${className}` : "table"}>
             <caption id={captionId} className={showCaption ? undefined : "visually-hidden"}>
@@ -162,7 +184,6 @@ export function DataTable<Row>({
           </table>
         </div>
       )}
-      {pagination ? <Pagination page={pagination.page} pageSize={pagination.pageSize} total={pagination.total} /> : null}
-    </>
+    </ListResults>
   );
 }
