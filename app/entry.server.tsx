@@ -23,6 +23,7 @@ export { keepPublicPage, keptPublicPage, publicPageKey, withNonce } from "./lib/
 export { languageOf } from "./lib/i18n";
 export { loggableError } from "./lib/log.server";
 export { MULTIPART_BODY_LIMIT } from "./lib/uploads.server";
+export { startCacheBus } from "./lib/cache-bus.server";
 
 export default function handleRequest(
   request: Request,
