@@ -41,6 +41,7 @@ async function withEvilSite(browser: Browser) {
 
 test.describe("redirect after sign-in stays on the portal", () => {
   test("a signed-in visitor of /login?next=… is sent to a portal path, for every bypass family", async ({ browser, baseURL }) => {
+    test.setTimeout(180_000);
     const base = new URL(baseURL!);
     const cookie = await signIn(baseURL!, "seeker@demo.test", DEMO_PASSWORD, "127.0.3.1");
     const context = await withEvilSite(browser);
@@ -58,10 +59,12 @@ test.describe("redirect after sign-in stays on the portal", () => {
     await context.close();
   });
 
-  test("signing in through the form with a crafted next lands on the portal, for every bypass family", async ({ browser, baseURL }) => {
+  test("signing in through the form with a crafted next lands on the portal, one case per bypass family", async ({ browser, baseURL }) => {
     test.setTimeout(240_000);
     const base = new URL(baseURL!);
-    for (const [family, next] of bypasses) {
+    // One of each family here (a fresh browser context and sign-in each); all of them above and below.
+    const families = ["control: tab inside the slashes", "whitespace: leading space", "backslash: tab then backslash", "percent-encoded slash", "dot segment giving two slashes", "scheme-relative", "other scheme: javascript", "userinfo: scheme-relative"];
+    for (const [family, next] of bypasses.filter(([f]) => families.includes(f))) {
       const context = await withEvilSite(browser);
       const page = await context.newPage();
       await page.goto(`/login?next=${encodeURIComponent(next)}&lng=en`);
