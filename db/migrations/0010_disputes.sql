@@ -46,6 +46,7 @@ CREATE TABLE "dispute_cases" (
 	"judicial_court" text,
 	"judicial_case_number" text,
 	"judicial_decided_at" timestamp with time zone,
+	"judicial_decision" text,
 	"judicial_note" text,
 	"closed_at" timestamp with time zone,
 	"updated_at" timestamp with time zone NOT NULL,

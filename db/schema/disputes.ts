@@ -98,6 +98,7 @@ export const disputeCases = pgTable(
     judicialCourt: text("judicial_court"),
     judicialCaseNumber: text("judicial_case_number"),
     judicialDecidedAt: timestamp("judicial_decided_at", { withTimezone: true }),
+    judicialDecision: text("judicial_decision", { enum: ["confirmed", "refused"] }),
     judicialNote: text("judicial_note"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),

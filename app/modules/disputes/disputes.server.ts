@@ -423,7 +423,7 @@ export function applyJudicial(actor: SignedIn, id: number, input: { court: strin
 
 export function decideJudicial(actor: SignedIn, id: number, input: { decision: "confirmed" | "refused"; note: string | null }, opts: Options = {}) {
   return command(actor, id, input.decision === "confirmed" ? "confirmJudicial" : "refuseJudicial", opts, async (tx, c, { now }) => ({
-    set: { judicialDecidedAt: now, judicialNote: input.note },
+    set: { judicialDecidedAt: now, judicialDecision: input.decision, judicialNote: input.note },
     event: input.decision === "confirmed" ? "judicial_confirmed" : "judicial_refused",
     body: input.note,
     notices: noticesFor(await recipients(tx, c, ["parties", "mediator"]), actor, input.decision === "confirmed" ? "disputes:notify.judicialConfirmed" : "disputes:notify.judicialRefused", c),
@@ -722,5 +722,15 @@ export async function stationsOf(actor: SignedIn) {
 export async function worksAtStation(actor: SignedIn): Promise<boolean> {
   const db = await getDb();
   const [row] = await db.select({ one: sql`1` }).from(disputeStationPeople).where(eq(disputeStationPeople.userId, actor.userId)).limit(1);
+  return Boolean(row);
+}
+
+/** Whether the actor may see a case at all (no audit: the routes ask before reading a form). */
+export async function caseVisible(actor: SignedIn, id: number): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: disputeCases.id })
+    .from(disputeCases)
+    .where(and(eq(disputeCases.id, id), caseScope(actor)));
   return Boolean(row);
 }
