@@ -13,6 +13,8 @@ import { cachedCheckInsByHour } from "../modules/fairs/fairs.server";
 import { cachedJobsActivity, type HourCounts } from "../modules/jobs/reports.server";
 import { cachedTicketReport } from "../modules/tickets/reports.server";
 import { titleMeta } from "../lib/page-title";
+import { cachedLegalReport } from "../modules/disputes/reports.server";
+import { LegalReportPart } from "../modules/disputes/report-part";
 
 export const meta = titleMeta("reports");
 
@@ -33,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= current + 1 ? raw : current;
   const lng = detectLanguage(request);
   const t = serverI18n(lng).t;
-  const [tickets, jobs, checkIns] = await Promise.all([cachedTicketReport(year), cachedJobsActivity(year), cachedCheckInsByHour(year)]);
+  const [tickets, jobs, checkIns, legal] = await Promise.all([cachedTicketReport(year), cachedJobsActivity(year), cachedCheckInsByHour(year), cachedLegalReport(year)]);
 
   const monthName = new Intl.DateTimeFormat(lng, { month: "short", timeZone: "UTC" });
   const collected = t("tickets:reports.collected");
@@ -85,12 +87,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ],
     }),
   };
-  return { tickets, charts };
+  return { tickets, charts, legal };
 }
 
 export default function Reports() {
   const { t } = useTranslation("tickets");
-  const { tickets: r, charts } = useLoaderData<typeof loader>();
+  const { tickets: r, charts, legal } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const days = (v: number | null) => (v === null ? t("reports.none") : t("reports.days", { value: v }));
   const headline: [string, string | number][] = [
@@ -159,6 +161,7 @@ export default function Reports() {
         <p className="muted small">{t("jobs:reports.byHourLead", { year: r.year })}</p>
         <Chart chart={charts.jobsByHour} headingLevel={3} empty={t("jobs:reports.empty")} />
       </section>
+      <LegalReportPart r={legal} lng={lng} />
     </>
   );
 }
