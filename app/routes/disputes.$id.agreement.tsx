@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatDate, formatMoney } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
@@ -6,8 +6,9 @@ import { clientIp } from "../lib/request.server";
 import { getCase } from "../modules/disputes/disputes.server";
 import { caseIdOf } from "../modules/disputes/params.server";
 import { PrintFrame, useDocumentText } from "../modules/disputes/print";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "人民调解协议书 Mediation agreement" }];
+export const meta = titleMeta("disputesAgreement");
 
 /** The mediation agreement, from the template with the agreed terms: for those who may see the case. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

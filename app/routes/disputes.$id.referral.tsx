@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatDate, formatMoney } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
@@ -6,8 +6,9 @@ import { clientIp } from "../lib/request.server";
 import { getCase } from "../modules/disputes/disputes.server";
 import { caseIdOf } from "../modules/disputes/params.server";
 import { PrintFrame, useDocumentText } from "../modules/disputes/print";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "移送函 Referral letter" }];
+export const meta = titleMeta("disputesReferral");
 
 /** The referral letter to the court (诉调对接) of a case referred: for those who may see the case. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -51,8 +51,9 @@ import {
 } from "../modules/disputes/forms";
 import { canRecordMinutes, canScheduleSession } from "../modules/disputes/state-machine";
 import { CaseStatusBadge, DeadlineLine } from "../modules/disputes/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "调解案件 Dispute case" }];
+export const meta = titleMeta("disputesId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "disputes.view");

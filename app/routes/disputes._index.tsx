@@ -12,8 +12,9 @@ import { disputeStatuses, disputeTypes } from "../modules/disputes/constants";
 import { CASES_PAGE_SIZE, findCaseByCode, listCases, stationsOf } from "../modules/disputes/disputes.server";
 import { caseFilterFromUrl } from "../modules/disputes/forms";
 import { CaseStatusBadge, DeadlineLine } from "../modules/disputes/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "纠纷调解 Disputes" }];
+export const meta = titleMeta("disputes");
 
 const CODE = /^JF\d{10}$/i;
 

@@ -12,8 +12,9 @@ import { useRootData } from "../root";
 import { legalServiceKinds } from "../modules/disputes/constants";
 import { legalFilterSchema, legalServiceSchema } from "../modules/disputes/forms";
 import { LEGAL_PAGE_SIZE, legalFormOptions, listLegalServices, recordLegalService } from "../modules/disputes/legal.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "法律服务 Legal services" }];
+export const meta = titleMeta("disputesLegal");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "legal.view");

@@ -12,8 +12,9 @@ import { disputeTypes, EVIDENCE_FIELD, MAX_EVIDENCE_FILES } from "../modules/dis
 import { fileCase, filingOptions } from "../modules/disputes/disputes.server";
 import { receiveEvidenceForm } from "../modules/disputes/evidence.server";
 import { fileCaseSchema } from "../modules/disputes/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "申请调解 File for mediation" }];
+export const meta = titleMeta("disputesNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "disputes.file");
