@@ -20,9 +20,10 @@ BEGIN
     IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
     RETURN NEW;
   END IF;
-  IF TG_TABLE_NAME = 'election_roll' AND TG_OP = 'UPDATE' AND st = 'open'
-     AND NEW.election_id = OLD.election_id AND NEW.enterprise_id = OLD.enterprise_id THEN
-    RETURN NEW;
+  IF TG_TABLE_NAME = 'election_roll' AND TG_OP = 'UPDATE' AND st = 'open' THEN
+    IF NEW.election_id = OLD.election_id AND NEW.enterprise_id = OLD.enterprise_id THEN
+      RETURN NEW;
+    END IF;
   END IF;
   RAISE EXCEPTION 'election % is %: % of % refused', eid, st, TG_OP, TG_TABLE_NAME USING ERRCODE = '55000';
 END;
