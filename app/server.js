@@ -3,6 +3,7 @@
 // it on SIGTERM/SIGINT so the process ends (remix-serve would leave the database open).
 // With WEB_CONCURRENCY > 1 (PostgreSQL only) this process prepares the database, then runs that
 // many copies of the web server sharing the port (node:cluster); the first runs the background jobs.
+import "./node-version.js";
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { existsSync, statSync, readdirSync } from "node:fs";
