@@ -20,7 +20,7 @@ import {
   governanceDocuments,
   motions,
 } from "../schema/governance";
-import { associations, enterpriseUsers, enterprises, memberships } from "../schema/members";
+import { associations, dues, enterpriseUsers, enterprises, memberships } from "../schema/members";
 import { mulberry32 } from "./demo-names";
 
 // Governance demo data: the centre's founding general assembly (30 June 2022) adopting charter v1
@@ -249,7 +249,12 @@ export async function seedGovernance(db: Executor, ids: SeedIds): Promise<void> 
   ]);
 
   // --- An election open now in a chamber (member@demo.test's and rep@demo.test's enterprises vote) --
-  await db.insert(memberships).values({ enterpriseId: centreIds[0], associationId: chamberId, type: "member", status: "active", joinedOn: `${year - 1}-05-01`, statusChangedAt: at(`${year - 1}-05-01T10:00:00`) });
+  const [chamberMembership] = await db
+    .insert(memberships)
+    .values({ enterpriseId: centreIds[0], associationId: chamberId, type: "member", status: "active", joinedOn: `${year - 1}-05-01`, statusChangedAt: at(`${year - 1}-05-01T10:00:00`) })
+    .returning();
+  // This year's dues paid (the membership sweep lapses unpaid ones).
+  await db.insert(dues).values({ membershipId: chamberMembership.id, year, amountFen: 100_000, dueOn: `${year}-03-31`, paidOn: `${year}-03-20` });
   await db.insert(users).values({ id: "demo-rep", email: "rep@demo.test", passwordHash: ids.passwordHash, displayName: "陈代表", role: "member" });
   await db.insert(enterpriseUsers).values({ enterpriseId: ids.repEnterpriseId, userId: "demo-rep", isOwner: true });
   const chamberRoll = await db
