@@ -3,6 +3,7 @@ import { jobsAbilities } from "./permissions/jobs";
 import { fairsAbilities } from "./permissions/fairs";
 import { ticketsAbilities } from "./permissions/tickets";
 import { disputesAbilities } from "./permissions/disputes";
+import { governanceAbilities } from "./permissions/governance";
 import type { Actor, Rule } from "./permissions/types";
 
 export type { Actor, Rule } from "./permissions/types";
@@ -19,6 +20,7 @@ export const abilities = {
   ...fairsAbilities,
   ...ticketsAbilities,
   ...disputesAbilities,
+  ...governanceAbilities,
 } as const satisfies Record<string, Rule>;
 
 export type Ability = keyof typeof abilities;

@@ -6,3 +6,4 @@ export * from "./fairs";
 export * from "./files";
 export * from "./tickets";
 export * from "./disputes";
+export * from "./governance";

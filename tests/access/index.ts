@@ -7,6 +7,7 @@ import * as fairs from "./fairs";
 import * as jobs from "./jobs";
 import * as members from "./members";
 import * as tickets from "./tickets";
+import * as governance from "./governance";
 import type { ObjectProbe, RouteAccess } from "./types";
 
 const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
@@ -17,6 +18,7 @@ const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
   fairs,
   tickets,
   disputes,
+  governance,
 ];
 
 export const routes: RouteAccess[] = areas.flatMap((a) => a.routes);
