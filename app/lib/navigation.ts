@@ -9,6 +9,8 @@ const items: NavItem[] = [
   { to: "/tickets", labelKey: "tickets:nav.tickets", ability: "tickets.list" },
   { to: "/inbox", labelKey: "tickets:nav.inbox", ability: "tickets.inbox" },
   { to: "/visits", labelKey: "tickets:nav.visits", ability: "visits.view" },
+  { to: "/finance", labelKey: "finance:nav.finance", ability: "finance.view" },
+  { to: "/finance/products", labelKey: "finance:nav.products", ability: "finance.products" },
   { to: "/reports", labelKey: "tickets:nav.reports", ability: "reports.view" },
   { to: "/directory", labelKey: "nav.directory", ability: "directory.view" },
   { to: "/jobs", labelKey: "jobs:nav.jobs", ability: "jobs.view" },
