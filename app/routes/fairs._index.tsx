@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ListResults } from "../components/data-table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../components/fields";
-import { Badge, EmptyState, PageHeader, Pagination } from "../components/ui";
+import { Badge, PageHeader } from "../components/ui";
 import { getActor } from "../lib/auth.server";
 import { requireAbility } from "../lib/guard.server";
 import { can } from "../lib/permissions";
@@ -46,9 +47,12 @@ export default function FairsPage() {
         />
         <button type="submit" className="btn btn--ghost">{t("common:forms.filter")}</button>
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("list.empty")}>{when === "upcoming" ? <Link to="/fairs?when=past">{t("list.seePast")}</Link> : null}</EmptyState>
-      ) : (
+      <ListResults
+        rows={rows}
+        empty={{ title: t("list.empty"), body: when === "upcoming" ? <Link to="/fairs?when=past">{t("list.seePast")}</Link> : undefined }}
+        pagination={{ page, pageSize, total }}
+      >
+        {() => (
         <div className="fair-cards">
           {rows.map((f) => (
             <article className="card fair-card" key={f.id}>
@@ -77,8 +81,8 @@ export default function FairsPage() {
             </article>
           ))}
         </div>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+        )}
+      </ListResults>
     </>
   );
 }

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
-import { Badge, EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
+import { DataTable, type Column } from "../components/data-table";
+import { Badge, FilterActions, PageHeader } from "../components/ui";
 import { formatDate, formatMoney } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -26,6 +27,15 @@ export default function Applications() {
   const { t } = useTranslation("finance");
   const { rows, total, page, filter, role } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
+  type Row = (typeof rows)[number];
+  const columns: Column<Row>[] = [
+    { key: "id", header: t("applications.application"), rowHeader: true, cell: (a) => <Link to={`/finance/applications/${a.id}`}>{t("applications.label", { id: a.id })}</Link> },
+    ...(role !== "member" ? [{ key: "enterprise", header: t("needs.enterprise"), cell: (a: Row) => a.enterpriseName }] : []),
+    { key: "product", header: t("applications.product"), cell: (a) => <>{a.productName} <span className="muted small">· {lng === "zh-CN" ? a.bankZh : a.bankEn}</span></> },
+    { key: "amount", header: t("applications.amount"), align: "end", cell: (a) => <>{formatMoney(a.amountFen, lng)} {a.underLine ? <Badge tone="info">{t("applications.line")}</Badge> : null}</> },
+    { key: "status", header: t("applications.status"), cell: (a) => <ApplicationStatusBadge status={a.status} /> },
+    { key: "updated", header: t("applications.updated"), className: "small", cell: (a) => formatDate(a.updatedAt, lng) },
+  ];
   return (
     <>
       <PageHeader title={t("applications.title")} lead={t(role === "bank" ? "applications.leadBank" : role === "member" ? "applications.leadMember" : "applications.leadStaff")} />
@@ -34,41 +44,14 @@ export default function Applications() {
         <SelectField label={t("applications.status")} name="status" defaultValue={filter.status ?? ""} placeholder={t("common:forms.all")} options={applicationStatuses.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))} />
         <FilterActions />
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("applications.empty")}>{t(role === "member" ? "applications.emptyMember" : "applications.emptyBody")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("applications.application")}</th>
-                {role !== "member" ? <th scope="col">{t("needs.enterprise")}</th> : null}
-                <th scope="col">{t("applications.product")}</th>
-                <th scope="col">{t("applications.amount")}</th>
-                <th scope="col">{t("applications.status")}</th>
-                <th scope="col">{t("applications.updated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id}>
-                  <td><Link to={`/finance/applications/${a.id}`}>{t("applications.label", { id: a.id })}</Link></td>
-                  {role !== "member" ? <td>{a.enterpriseName}</td> : null}
-                  <td>
-                    {a.productName} <span className="muted small">· {lng === "zh-CN" ? a.bankZh : a.bankEn}</span>
-                  </td>
-                  <td>
-                    {formatMoney(a.amountFen, lng)} {a.underLine ? <Badge tone="info">{t("applications.line")}</Badge> : null}
-                  </td>
-                  <td><ApplicationStatusBadge status={a.status} /></td>
-                  <td className="small">{formatDate(a.updatedAt, lng)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <DataTable
+        label={t("applications.title")}
+        columns={columns}
+        rows={rows}
+        rowKey={(a) => a.id}
+        empty={{ title: t("applications.empty"), body: t(role === "member" ? "applications.emptyMember" : "applications.emptyBody") }}
+        pagination={{ page, pageSize: PAGE_SIZE, total }}
+      />
     </>
   );
 }

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, SelectField, TextField } from "../components/fields";
-import { EmptyState, FilterActions, PageHeader, Pagination, SortHeader } from "../components/ui";
+import { DataTable, type Column } from "../components/data-table";
+import { FilterActions, PageHeader } from "../components/ui";
 import { formatDate, formatMoney } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -31,6 +32,18 @@ export default function Needs() {
   const sort = filter.sort ?? "created";
   const dir = filter.dir ?? (sort === "neededBy" ? "asc" : "desc");
   const bank = role === "bank";
+  type Row = (typeof rows)[number];
+  const columns: Column<Row>[] = [
+    { key: "id", header: t("needs.need"), rowHeader: true, cell: (n) => <Link to={`/finance/needs/${n.id}`}>{t("needs.label", { id: n.id })}</Link> },
+    ...(role !== "member" ? [{ key: "enterprise", header: t("needs.enterprise"), cell: (n: Row) => n.enterpriseName }] : []),
+    { key: "amount", header: t("needs.amount"), sortKey: "amount", align: "end", cell: (n) => formatMoney(n.amountFen, lng) },
+    { key: "purpose", header: t("needs.purpose"), cell: (n) => t(`purpose.${n.purpose}`) },
+    { key: "termRate", header: t("needs.termRate"), cell: (n) => t("needs.termRateValue", { months: n.termMonths, rate: rate(n.maxRateBp) }) },
+    { key: "neededBy", header: t("needs.neededBy"), sortKey: "neededBy", cell: (n) => formatDate(n.neededBy, lng) },
+    ...(bank ? [{ key: "score", header: t("needs.score"), align: "end" as const, cell: (n: Row) => n.bankScore ?? "—" }] : []),
+    { key: "status", header: t("needs.status"), cell: (n) => <><NeedStatusBadge status={n.status} /> <FlagBadge flag={n.flag} /></> },
+    { key: "created", header: t("needs.posted"), sortKey: "created", className: "small", cell: (n) => formatDate(n.createdAt, lng) },
+  ];
   return (
     <>
       <PageHeader
@@ -51,43 +64,15 @@ export default function Needs() {
         {role !== "member" ? <CheckboxField label={t(bank ? "needs.claimedByUs" : "needs.myPortfolio")} name="mine" value="1" defaultChecked={filter.mine === "1"} /> : null}
         <FilterActions />
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("needs.empty")}>{t(bank ? "needs.emptyBank" : role === "member" ? "needs.emptyMember" : "needs.emptyStaff")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("needs.need")}</th>
-                {role !== "member" ? <th scope="col">{t("needs.enterprise")}</th> : null}
-                <th scope="col"><SortHeader field="amount" label={t("needs.amount")} sort={sort} dir={dir} /></th>
-                <th scope="col">{t("needs.purpose")}</th>
-                <th scope="col">{t("needs.termRate")}</th>
-                <th scope="col"><SortHeader field="neededBy" label={t("needs.neededBy")} sort={sort} dir={dir} /></th>
-                {bank ? <th scope="col">{t("needs.score")}</th> : null}
-                <th scope="col">{t("needs.status")}</th>
-                <th scope="col"><SortHeader field="created" label={t("needs.posted")} sort={sort} dir={dir} /></th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((n) => (
-                <tr key={n.id}>
-                  <td><Link to={`/finance/needs/${n.id}`}>{t("needs.label", { id: n.id })}</Link></td>
-                  {role !== "member" ? <td>{n.enterpriseName}</td> : null}
-                  <td>{formatMoney(n.amountFen, lng)}</td>
-                  <td>{t(`purpose.${n.purpose}`)}</td>
-                  <td>{t("needs.termRateValue", { months: n.termMonths, rate: rate(n.maxRateBp) })}</td>
-                  <td>{formatDate(n.neededBy, lng)}</td>
-                  {bank ? <td>{n.bankScore ?? "—"}</td> : null}
-                  <td><NeedStatusBadge status={n.status} /> <FlagBadge flag={n.flag} /></td>
-                  <td className="small">{formatDate(n.createdAt, lng)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <DataTable
+        label={t("needs.title")}
+        columns={columns}
+        rows={rows}
+        rowKey={(n) => n.id}
+        sort={{ key: sort, dir }}
+        empty={{ title: t("needs.empty"), body: t(bank ? "needs.emptyBank" : role === "member" ? "needs.emptyMember" : "needs.emptyStaff") }}
+        pagination={{ page, pageSize: PAGE_SIZE, total }}
+      />
     </>
   );
 }

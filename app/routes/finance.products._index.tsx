@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
-import { Badge, EmptyState, FilterActions, PageHeader, Pagination, SortHeader } from "../components/ui";
+import { DataTable, type Column } from "../components/data-table";
+import { Badge, FilterActions, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
 import { requireAbility } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -30,6 +31,15 @@ export default function Products() {
   const all = t("common:forms.all");
   const sort = filter.sort ?? "rate";
   const dir = filter.dir ?? "asc";
+  const columns: Column<(typeof rows)[number]>[] = [
+    { key: "name", header: t("products.name"), sortKey: "name", rowHeader: true, cell: ({ product: p }) => <Link to={`/finance/products/${p.id}`}>{p.name}</Link> },
+    { key: "bank", header: t("products.bank"), cell: (r) => (lng === "zh-CN" ? r.bankZh : r.bankEn) },
+    { key: "type", header: t("products.type"), cell: ({ product: p }) => t(`productType.${p.type}`) },
+    { key: "amount", header: t("products.amount"), sortKey: "amount", cell: ({ product: p }) => `${formatMoney(p.minAmountFen, lng)} – ${formatMoney(p.maxAmountFen, lng)}` },
+    { key: "rate", header: t("products.rate"), sortKey: "rate", cell: ({ product: p }) => `${rate(p.minRateBp)} – ${rate(p.maxRateBp)}` },
+    { key: "term", header: t("products.term"), cell: ({ product: p }) => t("products.months", { min: p.minTermMonths, max: p.maxTermMonths }) },
+    { key: "status", header: t("products.status"), cell: ({ product: p }) => <Badge tone={p.status === "active" ? "success" : "neutral"}>{t(`productStatus.${p.status}`)}</Badge> },
+  ];
   return (
     <>
       <PageHeader title={t("products.title")} lead={t("products.lead")} actions={canManage ? <Link to="/finance/products/new" className="btn">{t("products.new")}</Link> : null} />
@@ -40,47 +50,15 @@ export default function Products() {
         {canManage ? <SelectField label={t("products.status")} name="status" defaultValue={filter.status ?? ""} placeholder={all} options={productStatuses.map((x) => ({ value: x, label: t(`productStatus.${x}`) }))} /> : null}
         <FilterActions />
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("products.empty")}>{t("products.emptyBody")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col"><SortHeader field="name" label={t("products.name")} sort={sort} dir={dir} /></th>
-                <th scope="col">{t("products.bank")}</th>
-                <th scope="col">{t("products.type")}</th>
-                <th scope="col"><SortHeader field="amount" label={t("products.amount")} sort={sort} dir={dir} /></th>
-                <th scope="col"><SortHeader field="rate" label={t("products.rate")} sort={sort} dir={dir} /></th>
-                <th scope="col">{t("products.term")}</th>
-                <th scope="col">{t("products.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ product: p, bankZh, bankEn }) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/finance/products/${p.id}`}>{p.name}</Link>
-                  </td>
-                  <td>{lng === "zh-CN" ? bankZh : bankEn}</td>
-                  <td>{t(`productType.${p.type}`)}</td>
-                  <td>
-                    {formatMoney(p.minAmountFen, lng)} – {formatMoney(p.maxAmountFen, lng)}
-                  </td>
-                  <td>
-                    {rate(p.minRateBp)} – {rate(p.maxRateBp)}
-                  </td>
-                  <td>{t("products.months", { min: p.minTermMonths, max: p.maxTermMonths })}</td>
-                  <td>
-                    <Badge tone={p.status === "active" ? "success" : "neutral"}>{t(`productStatus.${p.status}`)}</Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <DataTable
+        label={t("products.title")}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.product.id}
+        sort={{ key: sort, dir }}
+        empty={{ title: t("products.empty"), body: t("products.emptyBody") }}
+        pagination={{ page, pageSize: PAGE_SIZE, total }}
+      />
       {canApply ? <p className="muted small">{t("products.applyHint")}</p> : null}
     </>
   );

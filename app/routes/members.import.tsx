@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable, type Column } from "../components/data-table";
 import { Alert, PageHeader } from "../components/ui";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
@@ -33,6 +34,11 @@ export default function ImportPage() {
   const { t } = useTranslation("members");
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const problemColumns: Column<{ line: number; column: string | null; message: string }>[] = [
+    { key: "line", header: t("import.line"), align: "end", cell: (p) => t("import.lineN", { line: p.line }) },
+    { key: "column", header: t("import.column"), className: "mono", cell: (p) => p.column ?? "—" },
+    { key: "reason", header: t("import.reason"), cell: (p) => t(...parseMessage(p.message)) },
+  ];
   return (
     <>
       <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/members" className="btn btn--ghost btn--small">{t("record.back")}</Link>} />
@@ -40,26 +46,13 @@ export default function ImportPage() {
       {actionData && actionData.problems.length > 0 ? (
         <div className="alert alert--error" role="alert">
           <p>{t("import.rejected", { count: actionData.problems.length })}</p>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t("import.line")}</th>
-                  <th>{t("import.column")}</th>
-                  <th>{t("import.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {actionData.problems.map((p, i) => (
-                  <tr key={i}>
-                    <td className="num">{t("import.lineN", { line: p.line })}</td>
-                    <td className="mono">{p.column ?? "—"}</td>
-                    <td>{t(...parseMessage(p.message))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t("import.rejected", { count: actionData.problems.length })}
+            columns={problemColumns}
+            rows={actionData.problems}
+            rowKey={(_, i) => i}
+            empty={{ title: t("import.rejected", { count: 0 }) }}
+          />
         </div>
       ) : null}
       <div className="card">

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, SelectField, TextField } from "../components/fields";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -85,18 +85,15 @@ export default function TicketQueue() {
           <Link to="/tickets" className="btn btn--ghost btn--small">{t("list.reset")}</Link>
         </div>
       </Form>
-      {rows.length === 0 ? (
-        location.search && staff ? (
-          <EmptyState title={t("list.empty")}>{t("list.emptyBody")}</EmptyState>
-        ) : staff ? (
-          <EmptyState title={t("list.empty")}>{t("list.emptyBody")}</EmptyState>
-        ) : (
-          <EmptyState title={t("list.memberEmpty")}>{t("list.memberEmptyBody")}</EmptyState>
-        )
-      ) : (
-        <TicketTable rows={rows} lng={lng} sort={sort} dir={dir} staff={staff} />
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <TicketTable
+        rows={rows}
+        lng={lng}
+        sort={sort}
+        dir={dir}
+        staff={staff}
+        empty={staff ? { title: t("list.empty"), body: t("list.emptyBody") } : { title: t("list.memberEmpty"), body: t("list.memberEmptyBody") }}
+        pagination={{ page, pageSize, total }}
+      />
       {capped ? <p className="muted small">{t("list.capped", { count: total })}</p> : null}
     </>
   );
