@@ -6,6 +6,10 @@ import { PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { cachedTicketReport } from "../modules/tickets/reports.server";
+import { detectLanguage, translator } from "../lib/i18n";
+import { renderChart } from "../lib/charts.server";
+import { cachedFinanceReport } from "../modules/finance/reports.server";
+import { FinanceReportPart } from "../modules/finance/report-part";
 
 export const meta: MetaFunction = () => [{ title: "统计报表 Reports" }];
 
@@ -15,12 +19,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = new Date().getFullYear();
   const raw = Number(new URL(request.url).searchParams.get("year"));
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= current + 1 ? raw : current;
-  return { tickets: await cachedTicketReport(year) };
+  const [tickets, finance] = await Promise.all([cachedTicketReport(year), cachedFinanceReport(year)]);
+  // The finance part's chart: needs posted, claimed and answered in time per month (SVG made here).
+  const t = translator(detectLanguage(request));
+  const financeChart = renderChart({
+    title: t("finance:reports.chartLabel"),
+    kind: "bar",
+    categoryLabel: t("finance:reports.month"),
+    categories: finance.byMonth.map((m) => String(m.month)),
+    series: [
+      { name: t("finance:reports.needsPosted"), values: finance.byMonth.map((m) => m.posted) },
+      { name: t("finance:reports.claimed"), values: finance.byMonth.map((m) => m.claimed) },
+      { name: t("finance:reports.answeredInTime"), values: finance.byMonth.map((m) => m.in_time) },
+    ],
+  });
+  return { tickets, finance, financeChart };
 }
 
 export default function Reports() {
   const { t } = useTranslation("tickets");
-  const { tickets: r } = useLoaderData<typeof loader>();
+  const { tickets: r, finance, financeChart } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const days = (v: number | null) => (v === null ? t("reports.none") : t("reports.days", { value: v }));
   const headline: [string, string | number][] = [
@@ -104,6 +122,7 @@ export default function Reports() {
           </table>
         </div>
       </section>
+      <FinanceReportPart report={finance} chart={financeChart} lng={lng} />
     </>
   );
 }

@@ -33,6 +33,15 @@ import { contextFor, loadEnterpriseFacts, loadLineBanks, loadProducts, needFacts
 import type { ApplicationFilter, ApplyInput, NeedFilter, NeedInput, ProductFilter, ProductInput, RenewalFilter } from "./forms";
 import { rankProducts } from "./matching";
 import { parseNeedsCsv, validateNeedRows, type NeedImportProblem } from "./needs-csv";
+import { forgetFinanceReports } from "./reports.server";
+
+/** A change made through the module clears the kept report figures (in every process, through the cache bus). */
+function changed<T extends { ok: boolean }>(result: Promise<T>): Promise<T> {
+  return result.then((r) => {
+    if (r.ok) forgetFinanceReports();
+    return r;
+  });
+}
 
 type SignedIn = NonNullable<Actor>;
 export type Options = { now?: Date; db?: Executor; ip?: string | null };
@@ -154,7 +163,7 @@ export async function saveProduct(actor: SignedIn, id: number | null, input: Pro
   const db = opts.db ?? (await getDb());
   const staff = isStaff(actor);
   if (!staff && !isOfficer(actor)) return fail("notFound");
-  return db.transaction(async (tx) => {
+  return changed(db.transaction(async (tx) => {
     let bankId: number;
     let before: ProductRow | undefined;
     if (id !== null) {
@@ -176,7 +185,7 @@ export async function saveProduct(actor: SignedIn, id: number | null, input: Pro
     await refreshMatchesForProduct(tx, row.id, shanghaiToday(now));
     await appendAudit(tx, { actor, action: before ? "finance.product.update" : "finance.product.create", entityType: "credit_product", entityId: row.id, before: before ?? undefined, after: row, ip: opts.ip });
     return { ok: true as const, value: row };
-  });
+  }));
 }
 
 export async function listProducts(actor: Actor, f: ProductFilter, page: number, now = new Date()) {
@@ -271,7 +280,7 @@ export async function postNeed(actor: SignedIn, input: NeedInput, opts: Options 
   const now = opts.now ?? new Date();
   const db = opts.db ?? (await getDb());
   if (!actsForEnterprise(actor, input.enterpriseId)) return fail("finance:errors.enterprise");
-  return db.transaction(async (tx) => {
+  return changed(db.transaction(async (tx) => {
     const [enterprise] = await tx.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
     if (!enterprise) return fail("finance:errors.enterprise");
     if (input.foundedYear !== null) {
@@ -308,7 +317,7 @@ export async function postNeed(actor: SignedIn, input: NeedInput, opts: Options 
       ...notices(await liaisonIds(tx, enterprise.id), actor, "finance:notify.needPosted", `/finance/needs/${need.id}`, params),
     ]);
     return { ok: true as const, value: need };
-  });
+  }));
 }
 
 export type ImportResult = { ok: true; created: number } | { ok: false; problems: NeedImportProblem[] };
@@ -322,7 +331,7 @@ export async function importNeeds(actor: SignedIn, text: string, opts: Options =
   const codes = await db.select({ id: enterprises.id, code: enterprises.creditCode }).from(enterprises);
   const { rows, problems } = validateNeedRows(records, header, new Map(codes.map((c) => [c.code, c.id])));
   if (problems.length) return { ok: false, problems };
-  return db.transaction(async (tx) => {
+  return changed(db.transaction(async (tx) => {
     const claimDueAt = dueAfter(now, CLAIM_LIMIT_DAYS, await loadCalendarExceptions(tx));
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += 500) {
@@ -351,7 +360,7 @@ export async function importNeeds(actor: SignedIn, text: string, opts: Options =
     await refreshMatchesForNeeds(tx, ids, shanghaiToday(now));
     await appendAudit(tx, { actor, action: "finance.need.import", entityType: "financing_need", after: { created: ids.length, firstId: ids[0], lastId: ids.at(-1) }, ip: opts.ip });
     return { ok: true as const, created: ids.length };
-  });
+  }));
 }
 
 async function loadNeedScoped(tx: Executor, actor: SignedIn, id: number, lock = false): Promise<NeedRow | null> {
@@ -365,7 +374,7 @@ export async function claimNeed(actor: SignedIn, id: number, opts: Options = {})
   if (!isOfficer(actor)) return fail("notFound");
   const now = opts.now ?? new Date();
   const db = opts.db ?? (await getDb());
-  return db.transaction(async (tx) => {
+  return changed(db.transaction(async (tx) => {
     const visible = await loadNeedScoped(tx, actor, id);
     if (!visible) return fail("notFound");
     const responseDueAt = dueAfter(now, RESPONSE_LIMIT_DAYS, await loadCalendarExceptions(tx));
@@ -381,7 +390,7 @@ export async function claimNeed(actor: SignedIn, id: number, opts: Options = {})
     const params = { id, enterprise: e?.name ?? "", bank: bank?.nameZh ?? "" };
     await notify(tx, notices([...(await enterpriseUserIds(tx, claimed.enterpriseId)), ...(await liaisonIds(tx, claimed.enterpriseId))], actor, "finance:notify.needClaimed", `/finance/needs/${id}`, params));
     return { ok: true as const, value: claimed };
-  });
+  }));
 }
 
 /** The claiming bank records its answer (within 3 working days, or late: the lateness stays visible). */
@@ -389,7 +398,7 @@ export async function respondToNeed(actor: SignedIn, id: number, input: { outcom
   if (!isOfficer(actor)) return fail("notFound");
   const now = opts.now ?? new Date();
   const db = opts.db ?? (await getDb());
-  return db.transaction(async (tx) => {
+  return changed(db.transaction(async (tx) => {
     const need = await loadNeedScoped(tx, actor, id, true);
     if (!need) return fail("notFound");
     if (need.status !== "claimed" || need.claimedBankId !== actor.bankId) return fail("finance:errors.notClaimedByYou");
@@ -402,7 +411,7 @@ export async function respondToNeed(actor: SignedIn, id: number, input: { outcom
     const [e] = await tx.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, need.enterpriseId));
     await notify(tx, notices([...(await enterpriseUserIds(tx, need.enterpriseId)), ...(await liaisonIds(tx, need.enterpriseId))], actor, "finance:notify.needAnswered", `/finance/needs/${id}`, { id, enterprise: e?.name ?? "" }));
     return { ok: true as const, value: after };
-  });
+  }));
 }
 
 /** The enterprise (or staff) withdraws a need nobody has answered yet. */
@@ -410,7 +419,7 @@ export async function withdrawNeed(actor: SignedIn, id: number, opts: Options = 
   if (actor.role !== "member" && !isStaff(actor)) return fail("notFound");
   const now = opts.now ?? new Date();
   const db = opts.db ?? (await getDb());
-  return db.transaction(async (tx) => {
+  return changed(db.transaction(async (tx) => {
     const need = await loadNeedScoped(tx, actor, id, true);
     if (!need) return fail("notFound");
     if (need.status !== "open" && need.status !== "claimed") return fail("finance:errors.illegalTransition");
@@ -418,7 +427,7 @@ export async function withdrawNeed(actor: SignedIn, id: number, opts: Options = 
     await appendAudit(tx, { actor, action: "finance.need.withdraw", entityType: "financing_need", entityId: id, before: { status: need.status }, after: { status: "withdrawn" }, ip: opts.ip });
     if (need.claimedBankId) await notify(tx, notices(await officerIds(tx, [need.claimedBankId]), actor, "finance:notify.needWithdrawn", `/finance/needs/${id}`, { id }));
     return { ok: true as const, value: after };
-  });
+  }));
 }
 
 export async function listNeeds(actor: SignedIn, f: NeedFilter, page: number, now = new Date()) {
@@ -541,7 +550,7 @@ export async function applyForProduct(actor: SignedIn, input: ApplyInput, docume
   const db = opts.db ?? (await getDb());
   if (!actsForEnterprise(actor, input.enterpriseId)) return fail("finance:errors.enterprise");
   const today = shanghaiToday(now);
-  return db.transaction(async (tx) => {
+  return changed(db.transaction(async (tx) => {
     const [product] = await tx.select().from(creditProducts).where(and(eq(creditProducts.id, input.productId), productScope(null, today)));
     if (!product) return fail("finance:errors.product");
     if (input.amountWan < product.minAmountFen || input.amountWan > product.maxAmountFen) return fail("finance:errors.amountOutOfRange");
@@ -579,7 +588,7 @@ export async function applyForProduct(actor: SignedIn, input: ApplyInput, docume
     const [e] = await tx.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, app.enterpriseId));
     await notify(tx, notices(await officerIds(tx, [product.bankId]), actor, "finance:notify.applicationSubmitted", `/finance/applications/${app.id}`, { id: app.id, enterprise: e?.name ?? "", product: product.name }));
     return { ok: true as const, value: app };
-  });
+  }));
 }
 
 type AppBody = (tx: Tx, app: ApplicationRow, now: Date) => Promise<{ set?: Partial<typeof loanApplications.$inferInsert>; note?: string | null } | { error: string }>;
@@ -590,7 +599,7 @@ async function applicationCommand(actor: SignedIn, id: number, action: Applicati
   const db = opts.db ?? (await getDb());
   const bankSide = action !== "provideInfo" && action !== "withdraw";
   if (bankSide ? !isOfficer(actor) : actor.role !== "member" && !isStaff(actor)) return fail("notFound");
-  return db.transaction(async (tx) => {
+  return changed(db.transaction(async (tx) => {
     const [app] = await tx
       .select()
       .from(loanApplications)
@@ -612,7 +621,7 @@ async function applicationCommand(actor: SignedIn, id: number, action: Applicati
     if (bankSide && (action === "approve" || action === "decline" || action === "disburse")) recipients.push(...(await liaisonIds(tx, app.enterpriseId)));
     await notify(tx, notices(recipients, actor, `finance:notify.application.${step.to}`, `/finance/applications/${id}`, { id }));
     return { ok: true as const, value: after };
-  });
+  }));
 }
 
 export const reviewApplication = (actor: SignedIn, id: number, opts: Options = {}) => applicationCommand(actor, id, "review", opts);
@@ -745,13 +754,13 @@ export async function getApplicationDocument(actor: SignedIn, applicationId: num
 export async function addApplicationDocuments(actor: SignedIn, id: number, documents: StagedUpload[], opts: Options = {}): Promise<Result<number>> {
   if (actor.role !== "member") return fail("notFound");
   const db = opts.db ?? (await getDb());
-  return db.transaction(async (tx) => {
+  return changed(db.transaction(async (tx) => {
     const [app] = await tx.select().from(loanApplications).where(and(eq(loanApplications.id, id), applicationScope(actor)));
     if (!app) return fail("notFound");
     if (app.status === "declined" || app.status === "withdrawn" || app.status === "disbursed") return fail("finance:errors.illegalTransition");
     const rows = await recordUploads(tx, documents, { ownerKind: APPLICATION_FILE_OWNER, ownerId: id, actor, at: opts.now, ip: opts.ip });
     return { ok: true as const, value: rows.length };
-  });
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -762,7 +771,7 @@ export type LoanRow = typeof loans.$inferSelect;
 async function loanCommand(actor: SignedIn, id: number, opts: Options, action: string, body: (loan: LoanRow) => Partial<typeof loans.$inferInsert> | { error: string }): Promise<Result<LoanRow>> {
   if (!isStaff(actor) && !isOfficer(actor)) return fail("notFound");
   const db = opts.db ?? (await getDb());
-  return db.transaction(async (tx) => {
+  return changed(db.transaction(async (tx) => {
     const [loan] = await tx
       .select()
       .from(loans)
@@ -774,7 +783,7 @@ async function loanCommand(actor: SignedIn, id: number, opts: Options, action: s
     const [after] = await tx.update(loans).set(set).where(eq(loans.id, id)).returning();
     await appendAudit(tx, { actor, action: `finance.loan.${action}`, entityType: "loan", entityId: id, before: loan, after, ip: opts.ip });
     return { ok: true as const, value: after };
-  });
+  }));
 }
 
 export function recordLoanContact(actor: SignedIn, id: number, input: { contactedOn: string; note: string }, opts: Options = {}) {
@@ -835,7 +844,7 @@ export async function listRenewals(actor: SignedIn, f: RenewalFilter, page: numb
 export async function createCreditLine(actor: SignedIn, input: { bankId: number; associationId: number; amountWan: number; grantedOn: string; expiresOn: string | null; note: string }, opts: Options = {}) {
   if (!isStaff(actor)) return fail("notFound");
   const db = opts.db ?? (await getDb());
-  return db.transaction(async (tx) => {
+  return changed(db.transaction(async (tx) => {
     const [bank] = await tx.select({ id: banks.id }).from(banks).where(eq(banks.id, input.bankId));
     const [association] = await tx.select({ id: associations.id }).from(associations).where(eq(associations.id, input.associationId));
     if (!bank) return fail("finance:errors.bank");
@@ -846,7 +855,7 @@ export async function createCreditLine(actor: SignedIn, input: { bankId: number;
       .returning();
     await appendAudit(tx, { actor, action: "finance.creditLine.create", entityType: "credit_line", entityId: line.id, after: line, ip: opts.ip });
     return { ok: true as const, value: line };
-  });
+  }));
 }
 
 export async function listCreditLines(actor: SignedIn) {

@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Executor } from "../../../db/client.server";
 import { createCache } from "../../lib/cache.server";
-import { rowsOf } from "./finance.server";
+import { rowsOf } from "../tickets/tickets.server";
 
 /**
  * The finance part of /reports: SQL aggregates over one calendar year (Shanghai time), and the
  * source's standing figures (renewal service, credit lines) counted from the rows.
  */
-const reports = createCache<FinanceReport>({ ttlMs: 60_000, maxEntries: 20, staleWhileRevalidate: true });
+const reports = createCache<FinanceReport>({ ttlMs: 60_000, maxEntries: 20, staleWhileRevalidate: true, name: "finance-reports" });
 
 export function cachedFinanceReport(year: number): Promise<FinanceReport> {
   return reports.get(String(year), () => financeReport(year));
