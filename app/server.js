@@ -24,6 +24,9 @@ function newestMtime(dir) {
   return newest;
 }
 
+// `npm start` passes --production: production unless NODE_ENV says otherwise (`npm run dev` stays development).
+if (process.argv.includes("--production")) process.env.NODE_ENV ||= "production";
+
 if (cluster.isPrimary && process.argv.includes("--build-if-needed")) {
   const stale = !existsSync(buildPath) || statSync(buildPath).mtimeMs < Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")));
   if (stale) {
