@@ -221,7 +221,8 @@ function serve() {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      // Every loader and action answers 503 (not 500) when the database cannot be reached.
+      build: { ...build, routes: entry.guardRoutes(build.routes) },
       mode: settings.NODE_ENV === "production" ? "production" : "development",
       getLoadContext: (_req, res) => ({ nonce: res.locals.nonce }),
     }),

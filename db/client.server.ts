@@ -16,6 +16,9 @@ interface Connection {
   close: () => Promise<void>;
 }
 
+export const CONNECT_TIMEOUT_S = 3;
+export const STATEMENT_TIMEOUT_MS = 5_000;
+
 export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
 async function connect(): Promise<Connection> {
@@ -23,7 +26,15 @@ async function connect(): Promise<Connection> {
   if (DATABASE_URL) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(DATABASE_URL, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+    // A request gives up within a few seconds when the server is away or stuck (then 503, see
+    // app/lib/db-outage.server.ts): 3 s to connect, 5 s for one statement. The driver reconnects
+    // by itself when the server is back.
+    const client = postgres(DATABASE_URL, {
+      max: 10,
+      onnotice: () => {},
+      connect_timeout: CONNECT_TIMEOUT_S,
+      connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
+    });
     const db = drizzle(client, { schema }) as unknown as Database;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
@@ -63,8 +74,16 @@ export async function closeDb(): Promise<void> {
 export async function migrateDb(folder: string = migrationsFolder): Promise<void> {
   const { db, kind } = await connection_();
   if (kind === "postgres") {
+    // Migrations may take longer than a page's statement timeout: their own connection, without it.
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    await migrate(db as never, { migrationsFolder: folder });
+    const client = postgres(settings().DATABASE_URL!, { max: 1, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_S });
+    try {
+      await migrate(drizzle(client, { schema }) as never, { migrationsFolder: folder });
+    } finally {
+      await client.end({ timeout: 5 });
+    }
   } else {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(db as never, { migrationsFolder: folder });
