@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -19,6 +19,9 @@ interface Connection {
 export const CONNECT_TIMEOUT_S = 3;
 export const STATEMENT_TIMEOUT_MS = 5_000;
 
+/** DATA_DIR/.portal.pid: the process(es) that have the embedded database open (see db/backup.js). */
+export const PORTAL_LOCK_FILE = ".portal.pid";
+
 export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
 async function connect(): Promise<Connection> {
@@ -33,6 +36,9 @@ async function connect(): Promise<Connection> {
       max: 10,
       onnotice: () => {},
       connect_timeout: CONNECT_TIMEOUT_S,
+      // Wait before reconnecting a closed connection: the driver's default grows to 20 s during an
+      // outage (3^n / 100 s), and a request waits for it; at most half a second here.
+      backoff: (retries: number) => Math.min(0.1 * retries, 0.5),
       connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
     });
     const db = drizzle(client, { schema }) as unknown as Database;
@@ -45,7 +51,18 @@ async function connect(): Promise<Connection> {
   if (!inMemory) mkdirSync(path.resolve(DATA_DIR), { recursive: true });
   const client = await PGlite.create(inMemory ? DATA_DIR : path.resolve(DATA_DIR));
   const db = drizzle(client, { schema }) as unknown as Database;
-  return { db, kind: "pglite", close: () => client.close() };
+  // Tells db/backup.js that a process has this database open (PGlite has no lock of its own):
+  // this process, and the supervising one when this is a web worker (it starts the next worker).
+  const lock = inMemory ? null : path.join(path.resolve(DATA_DIR), PORTAL_LOCK_FILE);
+  if (lock) writeFileSync(lock, `${process.pid}${process.env.YJ_WORKER_INDEX !== undefined ? ` ${process.ppid}` : ""}\n`);
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      if (lock) rmSync(lock, { force: true });
+    },
+  };
 }
 
 let connection: Promise<Connection> | undefined;

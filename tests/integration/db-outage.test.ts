@@ -16,7 +16,7 @@ describe.skipIf(!run)("database outage (real PostgreSQL stopped mid-run)", () =>
   beforeAll(async () => {
     const url = pg.start();
     await portal.start({ DATABASE_URL: url });
-  }, 90_000);
+  }, 150_000);
   afterAll(async () => {
     await portal.stop();
     pg.stop();
@@ -54,5 +54,5 @@ describe.skipIf(!run)("database outage (real PostgreSQL stopped mid-run)", () =>
     expect(portal.exited).toBeNull();
     expect(portal.output).toContain("Database unavailable");
     expect(portal.output).toContain("Database back after");
-  }, 90_000);
+  }, 150_000);
 });

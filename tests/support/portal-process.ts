@@ -66,7 +66,7 @@ export class Portal {
     child.stdout!.on("data", (d: Buffer) => (this.output += d));
     child.stderr!.on("data", (d: Buffer) => (this.output += d));
     child.on("exit", (code, signal) => (this.exited = code ?? signal));
-    for (let i = 0; i < 300 && !this.output.includes("Yunjiang portal on") && this.exited === null; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 1200 && !this.output.includes("Yunjiang portal on") && this.exited === null; i++) await new Promise((r) => setTimeout(r, 100));
     if (!this.output.includes("Yunjiang portal on")) throw new Error(`the portal did not start:\n${this.output}`);
   }
 
