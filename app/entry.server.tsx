@@ -34,6 +34,7 @@ export { adoptLegacyResumeFiles } from "./modules/jobs/profiles.server";
 export { keepPublicPage, keptPublicPage, publicPageKey, withNonce } from "./lib/public-pages.server";
 export { languageOf } from "./lib/i18n";
 export { guardRoutes } from "./lib/db-outage.server";
+export { startCacheBus } from "./lib/cache-bus.server";
 
 export default function handleRequest(
   request: Request,

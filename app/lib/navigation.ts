@@ -9,6 +9,8 @@ const items: NavItem[] = [
   { to: "/tickets", labelKey: "tickets:nav.tickets", ability: "tickets.list" },
   { to: "/inbox", labelKey: "tickets:nav.inbox", ability: "tickets.inbox" },
   { to: "/visits", labelKey: "tickets:nav.visits", ability: "visits.view" },
+  { to: "/disputes", labelKey: "disputes:nav.disputes", ability: "disputes.list" },
+  { to: "/disputes/legal", labelKey: "disputes:nav.legal", ability: "legal.view" },
   { to: "/reports", labelKey: "tickets:nav.reports", ability: "reports.view" },
   { to: "/directory", labelKey: "nav.directory", ability: "directory.view" },
   { to: "/jobs", labelKey: "jobs:nav.jobs", ability: "jobs.view" },

@@ -42,6 +42,13 @@ export const fixtures: Record<string, Fixture> = {
   /** The demo PDF of ticketWithAttachment: a file id is a random UUID, read from the problem's page. */
   attachmentOfMember: async ({ get }) =>
     firstMatch(await get("member", `/tickets/${ticketFixtures.ticketWithAttachment}`), /href="\/tickets\/\d+\/attachments\/([0-9a-f-]{36})"/),
+  /** Disputes (db/seed/disputes.server.ts, cases in seed order): see tests/access/disputes.ts. */
+  caseOfMember: "1",
+  caseOfOther: "2",
+  caseSettledOfMember: "6",
+  caseReferredAtStation1: "32",
+  /** The demo evidence of case 1: a file id is a random UUID, read from the case page. */
+  evidenceOfMember: async ({ get }) => firstMatch(await get("member", "/disputes/1"), /href="\/disputes\/1\/files\/([0-9a-f-]{36})"/),
   adminUser: "demo-admin",
   staffUser: "demo-staff",
   memberUser: "demo-member",

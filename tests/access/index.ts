@@ -2,6 +2,7 @@
 // capability (tests/access/<area>.ts exporting `routes` and `probes`).
 import * as admin from "./admin";
 import * as core from "./core";
+import * as disputes from "./disputes";
 import * as fairs from "./fairs";
 import * as jobs from "./jobs";
 import * as members from "./members";
@@ -15,6 +16,7 @@ const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
   jobs,
   fairs,
   tickets,
+  disputes,
 ];
 
 export const routes: RouteAccess[] = areas.flatMap((a) => a.routes);
