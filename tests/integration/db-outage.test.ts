@@ -31,7 +31,7 @@ describe.skipIf(!run)("database outage (real PostgreSQL stopped mid-run)", () =>
     expect(zh.status).toBe(503);
     expect(zh.headers.get("retry-after")).toBe("5");
     expect(zh.headers.get("cache-control")).toBe("no-store");
-    expect(zh.ms).toBeLessThan(5_000);
+    expect(zh.ms).toBeLessThan(8_000); // 3 s connect timeout, 0.5 s reconnect delay, rendering on a busy machine
     expect(zh.body).toContain("平台暂时无法使用");
     const en = await portal.get("/directory?lng=en");
     expect(en.status).toBe(503);

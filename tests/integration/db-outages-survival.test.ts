@@ -38,7 +38,8 @@ describe.skipIf(!run)("ten database outages", () => {
         // During the outage: the pages answer 503, quickly.
         const during = await portal.get("/fairs");
         expect(during.status, `outage ${outage}: ${during.body}\n${portal.output.slice(-3000)}`).toBe(503);
-        expect(during.ms, `outage ${outage}`).toBeLessThan(5_000);
+        // 3 s connect timeout, 0.5 s reconnect delay, and the page rendered on a busy 2-core machine.
+        expect(during.ms, `outage ${outage}`).toBeLessThan(8_000);
         await new Promise((r) => setTimeout(r, 300));
         pg.resume();
         expect(await waitFor(async () => (await portal.get("/fairs")).status === 200, 20_000), `recovery ${outage}`).toBe(true);
