@@ -1,7 +1,7 @@
 // A portal process (the production build, app/server.js) and a PostgreSQL server of its own that a
 // test may halt and resume (tests/support/pg-server.sh): for the outage tests.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "./free-port";
@@ -40,6 +40,7 @@ export class OwnPostgres {
     } catch {
       /* already gone */
     }
+    rmSync(path.dirname(this.state), { recursive: true, force: true });
   }
 }
 
