@@ -157,15 +157,23 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
+  const { i18n } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "serverError";
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : status === 503 ? "unavailable" : "serverError";
+  // A database outage also fails the root loader: the header has no language switch then.
+  const lng: Language = i18n.language === "en" ? "en" : "zh-CN";
   return (
     <section className="error-page">
       <p className="error-page__code">{status}</p>
       <h1>{t(`errors.${key}.title`)}</h1>
       <p>{t(`errors.${key}.body`)}</p>
       <p>
-        <Link to="/" className="btn">{t("errors.backHome")}</Link>
+        {status === 503 ? (
+          <a href="" className="btn">{t("errors.tryAgain")}</a>
+        ) : (
+          <Link to="/" className="btn">{t("errors.backHome")}</Link>
+        )}{" "}
+        {status === 503 ? <LanguageSwitch lng={lng} /> : null}
       </p>
     </section>
   );
