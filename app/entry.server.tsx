@@ -16,6 +16,7 @@ export { assertDbReachable, closeDb, migrateDb, pingDb, seedDemoIfEmpty };
 export { readSettings } from "./lib/env.server";
 export { startMembershipSweeps } from "./modules/members/sweep.server";
 export { startTicketTimers } from "./modules/tickets/timers.server";
+export { startDisputeReminders } from "./modules/disputes/timers.server";
 export { startMailer } from "./modules/notifications/mailer.server";
 export { adoptLegacyResumeFiles } from "./modules/jobs/profiles.server";
 export { keepPublicPage, keptPublicPage, publicPageKey, withNonce } from "./lib/public-pages.server";

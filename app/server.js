@@ -234,6 +234,8 @@ function serve() {
   const stopSweeps = runsJobs ? entry.startMembershipSweeps() : () => {};
   // Problems' clocks (auto-close, escalation): once now, then every minute (app/modules/tickets/timers.server.ts).
   const stopTicketTimers = runsJobs ? entry.startTicketTimers() : async () => {};
+  // Dispute deadlines (mediation, judicial confirmation): reminded once each, checked every 10 minutes (app/modules/disputes/timers.server.ts).
+  const stopDisputeReminders = runsJobs ? entry.startDisputeReminders() : async () => {};
   // Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
   const stopMailer = runsJobs ? entry.startMailer() : () => {};
   // A cache cleared here is cleared in every other process and machine (PostgreSQL NOTIFY).
@@ -258,6 +260,7 @@ function serve() {
     server.closeAllConnections?.();
     // A run in progress finishes before the database closes.
     await stopTicketTimers().catch(() => {});
+    await stopDisputeReminders().catch(() => {});
     await (await cacheBusStopped)().catch(() => {});
     await entry.closeDb().catch(() => {});
     process.exit(0);
