@@ -20,7 +20,7 @@ async function signIn(browser: Browser, email: string, lng: string, auth: typeof
   const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
   const page = await context.newPage();
   await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.email).fill(email);
+  await page.getByLabel(auth.login.email, { exact: true }).fill(email);
   await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: auth.login.submit }).click();
   await expect(page).not.toHaveURL(/\/login/);
@@ -29,7 +29,8 @@ async function signIn(browser: Browser, email: string, lng: string, auth: typeof
 
 for (const { lng, t, auth } of langs) {
   test(`a shared-court case from filing to judicial confirmation in ${lng}, and its agreement prints`, async ({ browser }) => {
-    test.setTimeout(120_000);
+    // Five people and some twenty steps: generous for a loaded CI machine.
+    test.setTimeout(300_000);
     const status = (s: keyof typeof t.status) => t.status[s];
     const header = (p: Page) => p.locator(".page-header");
     const act = async (p: Page, title: string, button: string, fill?: (form: ReturnType<Page["getByRole"]>) => Promise<void>) => {
@@ -41,15 +42,15 @@ for (const { lng, t, auth } of langs) {
     // The member files with evidence.
     const member = await signIn(browser, "member@demo.test", lng, auth);
     await member.goto("/disputes/new");
-    await member.getByLabel(t.new.station).selectOption({ value: "1" });
+    await member.getByLabel(t.new.station, { exact: true }).selectOption({ value: "1" });
     await member.getByLabel(t.new.respondentKind, { exact: true }).selectOption("member");
-    await member.getByLabel(t.new.respondentEnterprise).selectOption({ value: RESPONDENT_ENTERPRISE });
-    await member.getByLabel(t.new.type).selectOption("payment_arrears");
-    await member.getByLabel(t.new.amount).fill("86000");
-    await member.getByLabel(t.new.facts).fill(lng === "en" ? "Soles delivered in May are still unpaid." : "五月交付的鞋底货款至今未付。");
-    await member.getByLabel(t.new.request).fill(lng === "en" ? "Pay the 86,000 yuan owed." : "支付货款八万六千元。");
-    await member.getByLabel(t.new.evidence).setInputFiles({ name: "delivery-notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e evidence\n%%EOF\n") });
-    await member.getByLabel(t.new.consent).check();
+    await member.getByLabel(t.new.respondentEnterprise, { exact: true }).selectOption({ value: RESPONDENT_ENTERPRISE });
+    await member.getByLabel(t.new.type, { exact: true }).selectOption("payment_arrears");
+    await member.getByLabel(t.new.amount, { exact: true }).fill("86000");
+    await member.getByLabel(t.new.facts, { exact: true }).fill(lng === "en" ? "Soles delivered in May are still unpaid." : "五月交付的鞋底货款至今未付。");
+    await member.getByLabel(t.new.request, { exact: true }).fill(lng === "en" ? "Pay the 86,000 yuan owed." : "支付货款八万六千元。");
+    await member.getByLabel(t.new.evidence, { exact: true }).setInputFiles({ name: "delivery-notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e evidence\n%%EOF\n") });
+    await member.getByLabel(t.new.consent, { exact: true }).check();
     await member.getByRole("button", { name: t.new.submit }).click();
     await expect(member).toHaveURL(/\/disputes\/\d+$/);
     const url = new URL(member.url()).pathname;
@@ -69,7 +70,7 @@ for (const { lng, t, auth } of langs) {
     await act(staff, t.actions.acceptTitle, t.actions.accept);
     await expect(header(staff).getByText(status("accepted"))).toBeVisible();
     await expect(staff.locator('[data-deadline="mediation"]').first()).toBeVisible();
-    await act(staff, t.actions.assignTitle, t.actions.assignMediator, (f) => f.getByLabel(t.actions.mediator).selectOption({ label: "周调解员" }).then(() => {}));
+    await act(staff, t.actions.assignTitle, t.actions.assignMediator, (f) => f.getByLabel(t.actions.mediator, { exact: true }).selectOption({ label: "周调解员" }).then(() => {}));
     await expect(header(staff).getByText(status("mediator_assigned"))).toBeVisible();
 
     // The mediator invites the respondent, who agrees in the portal.
@@ -86,14 +87,14 @@ for (const { lng, t, auth } of langs) {
     // The mediator schedules an online session, records the minutes and the settlement.
     await mediator.reload();
     await act(mediator, t.actions.scheduleTitle, t.actions.schedule, async (f) => {
-      await f.getByLabel(t.actions.mode).selectOption("online");
-      await f.getByLabel(t.actions.link).fill("https://court.example/room/e2e");
+      await f.getByLabel(t.actions.mode, { exact: true }).selectOption("online");
+      await f.getByLabel(t.actions.link, { exact: true }).fill("https://court.example/room/e2e");
     });
     await expect(mediator.getByRole("link", { name: t.detail.join })).toBeVisible();
     await act(mediator, t.actions.minutesTitle, t.actions.saveMinutes, (f) => f.getByLabel(t.actions.minutes, { exact: true }).fill(lng === "en" ? "Both sides agreed to pay in two instalments." : "双方同意分两期付款。"));
     await act(mediator, t.actions.draftTitle, t.actions.draft, async (f) => {
-      await f.getByLabel(t.actions.terms).fill(lng === "en" ? "The respondent pays 80,000 yuan within 30 days." : "被申请人于三十日内支付八万元。");
-      await f.getByLabel(t.actions.agreedAmount).fill("80000");
+      await f.getByLabel(t.actions.terms, { exact: true }).fill(lng === "en" ? "The respondent pays 80,000 yuan within 30 days." : "被申请人于三十日内支付八万元。");
+      await f.getByLabel(t.actions.agreedAmount, { exact: true }).fill("80000");
     });
     await expect(header(mediator).getByText(status("agreement_pending"))).toBeVisible();
 
@@ -109,9 +110,9 @@ for (const { lng, t, auth } of langs) {
 
     // Staff record the application for judicial confirmation and the court's decision.
     await staff.reload();
-    await act(staff, t.actions.applyTitle, t.actions.apply, (f) => f.getByLabel(t.actions.caseNumber).fill("(2026)浙0381民特1号"));
+    await act(staff, t.actions.applyTitle, t.actions.apply, (f) => f.getByLabel(t.actions.caseNumber, { exact: true }).fill("(2026)浙0381民特1号"));
     await expect(header(staff).getByText(status("judicial_applied"))).toBeVisible();
-    await act(staff, t.actions.decideTitle, t.actions.decide, (f) => f.getByLabel(t.actions.decision).selectOption("confirmed").then(() => {}));
+    await act(staff, t.actions.decideTitle, t.actions.decide, (f) => f.getByLabel(t.actions.decision, { exact: true }).selectOption("confirmed").then(() => {}));
     await expect(header(staff).getByText(status("judicial_confirmed"))).toBeVisible();
 
     // The agreement prints: Chinese whatever the reader's language, A4, without the site's frame.
