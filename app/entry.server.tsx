@@ -30,6 +30,7 @@ export { readSettings } from "./lib/env.server";
 export { startMembershipSweeps } from "./modules/members/sweep.server";
 export { startTicketTimers } from "./modules/tickets/timers.server";
 export { startFinanceTimers } from "./modules/finance/timers.server";
+export { startDisputeReminders } from "./modules/disputes/timers.server";
 export { startMailer } from "./modules/notifications/mailer.server";
 export { adoptLegacyResumeFiles } from "./modules/jobs/profiles.server";
 export { keepPublicPage, keptPublicPage, publicPageKey, withNonce } from "./lib/public-pages.server";

@@ -257,7 +257,9 @@ function serve() {
   // Problems' clocks (auto-close, escalation): once now, then every minute (app/modules/tickets/timers.server.ts).
   const stopTicketTimers = runsJobs ? entry.startTicketTimers() : async () => {};
   // Finance clocks (needs waiting too long, loans not contacted before maturity): app/modules/finance/timers.server.ts.
+  // Dispute deadlines (mediation, judicial confirmation): reminded once each, checked every 10 minutes (app/modules/disputes/timers.server.ts).
   const stopFinanceTimers = runsJobs ? entry.startFinanceTimers() : async () => {};
+  const stopDisputeReminders = runsJobs ? entry.startDisputeReminders() : async () => {};
   // Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
   const stopMailer = runsJobs ? entry.startMailer() : () => {};
   // A cache cleared here is cleared in every other process and machine (PostgreSQL NOTIFY).
@@ -283,6 +285,7 @@ function serve() {
     // A run in progress finishes before the database closes.
     await stopTicketTimers().catch(() => {});
     await stopFinanceTimers().catch(() => {});
+    await stopDisputeReminders().catch(() => {});
     await (await cacheBusStopped)().catch(() => {});
     await entry.closeDb().catch(() => {});
     process.exit(0);
