@@ -17,6 +17,8 @@ import { cachedLegalReport } from "../modules/disputes/reports.server";
 import { LegalReportPart } from "../modules/disputes/report-part";
 import { cachedFinanceReport } from "../modules/finance/reports.server";
 import { FinanceReportPart } from "../modules/finance/report-part";
+import { governanceReport } from "../modules/governance/reports.server";
+import { GovernanceReportPart } from "../modules/governance/report-part";
 
 export const meta = titleMeta("reports");
 
@@ -37,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= current + 1 ? raw : current;
   const lng = detectLanguage(request);
   const t = serverI18n(lng).t;
-  const [tickets, jobs, checkIns, legal, finance] = await Promise.all([cachedTicketReport(year), cachedJobsActivity(year), cachedCheckInsByHour(year), cachedLegalReport(year), cachedFinanceReport(year)]);
+  const [tickets, jobs, checkIns, legal, finance, governance] = await Promise.all([cachedTicketReport(year), cachedJobsActivity(year), cachedCheckInsByHour(year), cachedLegalReport(year), cachedFinanceReport(year), governanceReport(year)]);
 
   const monthName = new Intl.DateTimeFormat(lng, { month: "short", timeZone: "UTC" });
   const collected = t("tickets:reports.collected");
@@ -101,12 +103,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ],
     }),
   };
-  return { tickets, charts, legal, finance };
+  return { tickets, charts, legal, finance, governance };
 }
 
 export default function Reports() {
   const { t } = useTranslation("tickets");
-  const { tickets: r, charts, legal, finance } = useLoaderData<typeof loader>();
+  const { tickets: r, charts, legal, finance, governance } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const days = (v: number | null) => (v === null ? t("reports.none") : t("reports.days", { value: v }));
   const headline: [string, string | number][] = [
@@ -177,6 +179,7 @@ export default function Reports() {
       </section>
       <LegalReportPart r={legal} lng={lng} />
       <FinanceReportPart report={finance} chart={charts.finance} lng={lng} />
+      <GovernanceReportPart report={governance} />
     </>
   );
 }
