@@ -20,13 +20,14 @@ import { navigationFor } from "./lib/navigation";
 import { countUnread } from "./modules/notifications/notifications.server";
 import { useNonce } from "./components/nonce";
 import styles from "./styles/app.css";
+import { siteTitle } from "./lib/page-title";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "云江注塑鞋研究中心 · 瑞安市工商联 服务平台" }];
+export const meta: MetaFunction = ({ matches }) => siteTitle(matches);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, setCookie } = await sessionState(request);
@@ -156,15 +157,23 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
+  const { i18n } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "serverError";
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : status === 503 ? "unavailable" : "serverError";
+  // A database outage also fails the root loader: the header has no language switch then.
+  const lng: Language = i18n.language === "en" ? "en" : "zh-CN";
   return (
     <section className="error-page">
       <p className="error-page__code">{status}</p>
       <h1>{t(`errors.${key}.title`)}</h1>
       <p>{t(`errors.${key}.body`)}</p>
       <p>
-        <Link to="/" className="btn">{t("errors.backHome")}</Link>
+        {status === 503 ? (
+          <a href="" className="btn">{t("errors.tryAgain")}</a>
+        ) : (
+          <Link to="/" className="btn">{t("errors.backHome")}</Link>
+        )}{" "}
+        {status === 503 ? <LanguageSwitch lng={lng} /> : null}
       </p>
     </section>
   );

@@ -40,10 +40,16 @@ export function Chart({
   numbersLabel,
   empty,
   format,
+  headingLevel,
 }: {
   chart: RenderedChart;
-  /** `table`: the numbers in a visible table under the chart; `details`: folded. */
-  numbers?: "table" | "details";
+  /** Put the title in a heading of this level inside the caption (a chart that heads its own section). */
+  headingLevel?: 2 | 3;
+  /**
+   * `table`: the numbers in a visible table under the chart; `details`: folded; `none`: the page
+   * shows the same numbers in a table of its own next to the chart.
+   */
+  numbers?: "table" | "details" | "none";
   /** Summary of the folded table (numbers="details"); "Show the numbers" by default. */
   numbersLabel?: string;
   /** Shown instead of the chart when there is nothing to draw. */
@@ -52,34 +58,32 @@ export function Chart({
   format?: (value: number) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const Heading = headingLevel ? (`h${headingLevel}` as const) : null;
+  const caption = <figcaption>{Heading ? <Heading>{chart.title}</Heading> : chart.title}</figcaption>;
   if (chart.categories.length === 0) {
     return (
       <figure className="chart">
-        <figcaption>{chart.title}</figcaption>
+        {caption}
         <EmptyState title={empty} />
       </figure>
     );
   }
   const columns: Column<number>[] = [
     { key: "category", header: chart.categoryLabel, cell: (i) => chart.categories[i] },
-    ...chart.series.map(
-      (s, si): Column<number> => ({
-        key: `s${si}`,
-        header: s.name,
-        align: "end",
-        cell: (i) => (format ? format(s.values[i] ?? 0) : (s.values[i] ?? 0)),
-      }),
-    ),
+    ...chart.series.map((s, si): Column<number> => ({
+      key: `s${si}`,
+      header: s.name,
+      align: "end",
+      cell: (i) => (format ? format(s.values[i] ?? 0) : (s.values[i] ?? 0)),
+    })),
   ];
-  const table = (
-    <DataTable label={chart.title} columns={columns} rows={chart.categories.map((_, i) => i)} rowKey={(i) => i} empty={{ title: empty }} />
-  );
+  const table = <DataTable label={chart.title} columns={columns} rows={chart.categories.map((_, i) => i)} rowKey={(i) => i} empty={{ title: empty }} />;
   return (
     <figure className="chart">
-      <figcaption>{chart.title}</figcaption>
+      {caption}
       {/* The SVG comes from renderChart on the server (ECharts); it carries role="img" and a <title>. */}
       <div className="chart__svg" dangerouslySetInnerHTML={{ __html: chart.svg }} />
-      {numbers === "table" ? (
+      {numbers === "none" ? null : numbers === "table" ? (
         <div className="chart__numbers">{table}</div>
       ) : (
         <details className="chart__numbers">

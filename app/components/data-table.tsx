@@ -50,9 +50,9 @@ export type Column<Row> = {
 export type SortState = { key: string; dir: "asc" | "desc" };
 
 export type DataTableProps<Row> = {
-  /** The table's accessible name (a visually hidden caption, and the name of its scroll region). */
+  /** The accessible name of the table and of its scroll region. */
   label: string;
-  /** Show the caption instead of hiding it (tables under a heading usually hide it). */
+  /** Show the label as the table's visible caption (a table under its own heading needs none). */
   showCaption?: boolean;
   columns: Column<Row>[];
   rows: readonly Row[];
@@ -91,7 +91,8 @@ function cellClass(column: { align?: "start" | "center" | "end"; className?: str
 }
 
 /**
- * The frame of every list: its rows, or the empty state when there are none, then the pager.
+ * The frame of every list: its rows, or the empty state when there are none, then the pager
+ * (in a `.list-results` block: tests/e2e/a11y-lists.spec.ts finds the list pages by it).
  * DataTable draws its rows as a table; a page whose rows read better as cards (the public job
  * search, the directory, the fairs) draws them itself inside this frame.
  */
@@ -107,10 +108,10 @@ export function ListResults<Row>({
   children: (rows: readonly Row[]) => ReactNode;
 }) {
   return (
-    <>
+    <div className="list-results">
       {rows.length === 0 ? <EmptyState title={empty.title}>{typeof empty.body === "string" ? <p>{empty.body}</p> : empty.body}</EmptyState> : children(rows)}
       {pagination ? <Pagination page={pagination.page} pageSize={pagination.pageSize} total={pagination.total} /> : null}
-    </>
+    </div>
   );
 }
 
@@ -129,14 +130,14 @@ export function DataTable<Row>({
 }: DataTableProps<Row>) {
   const location = useLocation();
   const captionId = useId();
+  // The name is an attribute, not hidden text: a page's heading often says the same words.
+  const name = showCaption ? { "aria-labelledby": captionId } : { "aria-label": label };
   return (
     <ListResults rows={rows} empty={empty} pagination={pagination}>
       {() => (
-        <div className="table-wrap data-table" role="region" aria-labelledby={captionId} tabIndex={0}>
-          <table className={className ? `table ${className}` : "table"}>
-            <caption id={captionId} className={showCaption ? undefined : "visually-hidden"}>
-              {label}
-            </caption>
+        <div className="table-wrap data-table" role="region" {...name} tabIndex={0}>
+          <table className={className ? `table ${className}` : "table"} {...name}>
+            {showCaption ? <caption id={captionId}>{label}</caption> : null}
             <thead>
               <tr>
                 {columns.map((c) => {

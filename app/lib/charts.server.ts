@@ -44,21 +44,36 @@ export function chartOption(data: ChartData): echarts.EChartsCoreOption {
   };
 }
 
+/** Drawn charts by their data and size: report figures change far less often than pages are read. */
+const drawn = new Map<string, string>();
+const MAX_DRAWN = 200;
+
 /**
  * The chart as an SVG string with role="img", an aria-label and a <title> (its accessible name).
  * Width and height are the drawing's units; the SVG scales to its container (it has a viewBox).
+ * The same data at the same size is drawn once (kept among the last 200 charts drawn).
  */
 export function renderChart(data: ChartData, size: { width?: number; height?: number } = {}): RenderedChart {
   const width = size.width ?? 640;
   const height = size.height ?? (data.kind === "barH" ? Math.max(200, 40 + data.categories.length * 30) : 300);
   if (data.categories.length === 0) return { ...data, svg: "" };
+  const key = JSON.stringify([data, width, height]);
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    svg = drawSvg(data, width, height);
+    drawn.set(key, svg);
+    if (drawn.size > MAX_DRAWN) drawn.delete(drawn.keys().next().value!);
+  }
+  return { ...data, svg };
+}
+
+function drawSvg(data: ChartData, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption(chartOption(data));
     const svg = chart.renderToSVGString();
     const title = escapeXml(data.title);
-    const svgWithName = svg.replace(/^<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${title}"><title>${title}</title>`);
-    return { ...data, svg: svgWithName };
+    return svg.replace(/^<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${title}"><title>${title}</title>`);
   } finally {
     chart.dispose();
   }

@@ -2,6 +2,8 @@ import { coreAbilities } from "./permissions/core";
 import { jobsAbilities } from "./permissions/jobs";
 import { fairsAbilities } from "./permissions/fairs";
 import { ticketsAbilities } from "./permissions/tickets";
+import { disputesAbilities } from "./permissions/disputes";
+import { governanceAbilities } from "./permissions/governance";
 import { financeAbilities } from "./permissions/finance";
 import type { Actor, Rule } from "./permissions/types";
 
@@ -18,6 +20,8 @@ export const abilities = {
   ...jobsAbilities,
   ...fairsAbilities,
   ...ticketsAbilities,
+  ...disputesAbilities,
+  ...governanceAbilities,
   ...financeAbilities,
 } as const satisfies Record<string, Rule>;
 

@@ -1,5 +1,5 @@
 import { DataTable, type Column } from "../components/data-table";
-import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
@@ -11,8 +11,9 @@ import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { AUDIT_PAGE_SIZE, auditEntityTypes, listAuditEvents, readableJson } from "../modules/admin/audit.server";
 import { auditQuery } from "../modules/admin/schema";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "审计日志 Audit log" }];
+export const meta = titleMeta("adminAudit");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "admin.audit");

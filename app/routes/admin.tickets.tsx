@@ -1,5 +1,5 @@
 import { DataTable, type Column } from "../components/data-table";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, TextField } from "../components/fields";
@@ -8,8 +8,9 @@ import { requireSignedIn } from "../lib/guard.server";
 import { isoDate, parseForm, z } from "../lib/validation";
 import { calendarDaySchema, departmentSchema } from "../modules/tickets/schema";
 import { addDepartment, listConfiguration, removeCalendarDay, setCalendarDay } from "../modules/tickets/visits.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "诉求设置 Problem settings" }];
+export const meta = titleMeta("adminTickets");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "tickets.configure");

@@ -1,5 +1,5 @@
 import { DataTable, type Column } from "../components/data-table";
-import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
@@ -12,8 +12,9 @@ import { useRootData } from "../root";
 import { roles } from "../../db/schema/accounts";
 import { userListQuery } from "../modules/admin/schema";
 import { listUsers, USERS_PAGE_SIZE } from "../modules/admin/users.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "用户管理 Users" }];
+export const meta = titleMeta("adminUsers");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "admin.users");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ListResults } from "../components/data-table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,9 @@ import { z } from "../lib/validation";
 import { DIRECTORY_PAGE_SIZE, listDirectory } from "../modules/members/directory.server";
 import { listAssociations } from "../modules/members/join.server";
 import { searchTerm, segments } from "../modules/members/schema";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "会员名录 Member directory" }];
+export const meta = titleMeta("directory");
 
 const filtersSchema = z.object({
   q: searchTerm.optional().catch(undefined),

@@ -1,5 +1,5 @@
 import { DataTable, type Column } from "../components/data-table";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { boothStatuses, type BoothStatus } from "../../db/schema/fairs";
@@ -14,8 +14,9 @@ import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { BOOTHS_PAGE_SIZE, decideBooth, getFairFor, listBooths } from "../modules/fairs/fairs.server";
 import { boothDecisionSchema } from "../modules/fairs/schema";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "展位审核 Booths" }];
+export const meta = titleMeta("fairsIdBooths");
 
 async function fairFor(request: Request, params: { id?: string }) {
   const actor = await requireSignedIn(request, "fairs.decideBooth");

@@ -1,5 +1,5 @@
 import { DataTable, type Column } from "../components/data-table";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,8 +12,9 @@ import { clientIp } from "../lib/request.server";
 import { useRootData } from "../root";
 import { displayCheckInCode } from "../modules/fairs/checkin-code";
 import { checkIn, checkInCounts, getFairFor, searchRegistrations, type CheckInResult } from "../modules/fairs/fairs.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "签到 Check-in" }];
+export const meta = titleMeta("fairsIdCheckIn");
 
 async function fairFor(request: Request, params: { id?: string }) {
   const actor = await requireSignedIn(request, "fairs.checkIn");

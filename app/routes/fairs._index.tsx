@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ListResults } from "../components/data-table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,9 @@ import { can } from "../lib/permissions";
 import { pageFromUrl } from "../lib/pagination";
 import { FAIRS_PAGE_SIZE, listFairs } from "../modules/fairs/fairs.server";
 import { FairStatusBadge } from "../components/fairs";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "招聘会 Job fairs" }];
+export const meta = titleMeta("fairs");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAbility(request, "fairs.view");

@@ -12,8 +12,9 @@ import { creditLineSchema } from "../modules/finance/forms";
 import { createCreditLine, financeDashboard, listAssociations, listBanks } from "../modules/finance/finance.server";
 import { runForm } from "../modules/finance/route-helpers.server";
 import { ApplicationStatusBadge, FlagBadge, IntentForm, NeedStatusBadge, rate } from "../modules/finance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "金融服务 Finance" }];
+export const meta = titleMeta("finance");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.view");

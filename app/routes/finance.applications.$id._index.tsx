@@ -27,8 +27,9 @@ import {
 } from "../modules/finance/finance.server";
 import { idParam, runForm } from "../modules/finance/route-helpers.server";
 import { ApplicationStatusBadge, Fact, IntentForm, rate } from "../modules/finance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "贷款申请 Loan application" }];
+export const meta = titleMeta("financeApplication");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.applications");

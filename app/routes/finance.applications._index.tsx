@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
@@ -12,8 +12,9 @@ import { applicationStatuses } from "../modules/finance/constants";
 import { applicationFilterSchema, filterFromUrl } from "../modules/finance/forms";
 import { listApplications, PAGE_SIZE } from "../modules/finance/finance.server";
 import { ApplicationStatusBadge } from "../modules/finance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "贷款申请 Loan applications" }];
+export const meta = titleMeta("financeApplications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.applications");

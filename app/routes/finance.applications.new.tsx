@@ -14,8 +14,9 @@ import { receiveDocumentForm } from "../modules/finance/documents.server";
 import { applySchema } from "../modules/finance/forms";
 import { applyForProduct, getProduct, needFormOptions } from "../modules/finance/finance.server";
 import { rate } from "../modules/finance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "申请贷款 Apply for a loan" }];
+export const meta = titleMeta("financeApplicationsNew");
 
 function queryId(url: URL, name: string): number | null {
   const raw = url.searchParams.get(name);

@@ -14,8 +14,9 @@ import { respondSchema } from "../modules/finance/forms";
 import { claimNeed, getNeed, respondToNeed, withdrawNeed } from "../modules/finance/finance.server";
 import { idParam, runForm } from "../modules/finance/route-helpers.server";
 import { ApplicationStatusBadge, Fact, FlagBadge, IntentForm, NeedStatusBadge, ReasonList, rate } from "../modules/finance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "融资需求 Financing need" }];
+export const meta = titleMeta("financeNeed");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.needs");

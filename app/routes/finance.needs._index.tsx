@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, SelectField, TextField } from "../components/fields";
@@ -13,8 +13,9 @@ import { needPurposes, needStatuses } from "../modules/finance/constants";
 import { filterFromUrl, needFilterSchema } from "../modules/finance/forms";
 import { listNeeds, PAGE_SIZE } from "../modules/finance/finance.server";
 import { FlagBadge, NeedStatusBadge, rate } from "../modules/finance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "融资需求 Financing needs" }];
+export const meta = titleMeta("financeNeeds");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.needs");

@@ -7,8 +7,9 @@ import { clientIp } from "../lib/request.server";
 import { parseMessage } from "../lib/validation";
 import { importNeeds } from "../modules/finance/finance.server";
 import { NEED_IMPORT_COLUMNS, NEED_REQUIRED_COLUMNS } from "../modules/finance/needs-csv";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "导入融资需求 Import needs" }];
+export const meta = titleMeta("financeNeedsImport");
 
 const MAX_BYTES = 5 * 1024 * 1024;
 

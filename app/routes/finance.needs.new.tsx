@@ -10,8 +10,9 @@ import { parseForm } from "../lib/validation";
 import { collateralKinds, needPurposes } from "../modules/finance/constants";
 import { needSchema } from "../modules/finance/forms";
 import { needFormOptions, postNeed } from "../modules/finance/finance.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "发布融资需求 Post a financing need" }];
+export const meta = titleMeta("financeNeedsNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.postNeed");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge, EmptyState, PageHeader } from "../components/ui";
@@ -9,8 +9,9 @@ import { useRootData } from "../root";
 import { getProduct } from "../modules/finance/finance.server";
 import { idParam } from "../modules/finance/route-helpers.server";
 import { Fact, NeedStatusBadge, rate } from "../modules/finance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "信贷产品 Credit product" }];
+export const meta = titleMeta("financeProduct");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireAbility(request, "finance.products");

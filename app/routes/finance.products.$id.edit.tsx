@@ -11,8 +11,9 @@ import { productSchema } from "../modules/finance/forms";
 import { getProduct, listBanks, saveProduct } from "../modules/finance/finance.server";
 import { ProductForm, productFormValues } from "../modules/finance/product-form";
 import { idParam } from "../modules/finance/route-helpers.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "修改信贷产品 Edit credit product" }];
+export const meta = titleMeta("financeProductEdit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.manageProducts");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
@@ -13,8 +13,9 @@ import { productStatuses, productTypes } from "../modules/finance/constants";
 import { filterFromUrl, productFilterSchema } from "../modules/finance/forms";
 import { listBanks, listProducts, PAGE_SIZE } from "../modules/finance/finance.server";
 import { rate } from "../modules/finance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "信贷产品超市 Credit products" }];
+export const meta = titleMeta("financeProducts");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireAbility(request, "finance.products");

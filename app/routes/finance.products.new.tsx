@@ -11,8 +11,9 @@ import { useRootData } from "../root";
 import { productSchema } from "../modules/finance/forms";
 import { listBanks, saveProduct } from "../modules/finance/finance.server";
 import { ProductForm } from "../modules/finance/product-form";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "新增信贷产品 New credit product" }];
+export const meta = titleMeta("financeProductsNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.manageProducts");

@@ -15,8 +15,9 @@ import { listRenewals, PAGE_SIZE, recordLoanContact, recordRenewalOutcome } from
 import { pageFromUrl } from "../lib/pagination";
 import { runForm } from "../modules/finance/route-helpers.server";
 import { rate } from "../modules/finance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "续贷服务 Renewals" }];
+export const meta = titleMeta("financeRenewals");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.renewals");

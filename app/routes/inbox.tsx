@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../components/ui";
@@ -8,8 +8,9 @@ import { useRootData } from "../root";
 import { queueFilterFromUrl } from "../modules/tickets/schema";
 import { listTickets, QUEUE_PAGE_SIZE, ticketFormOptions } from "../modules/tickets/tickets.server";
 import { TicketTable } from "../modules/tickets/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "交办收件箱 Referral inbox" }];
+export const meta = titleMeta("inbox");
 
 /** A department liaison's problems: only those referred to their department (scoped in the module). */
 export async function loader({ request }: LoaderFunctionArgs) {

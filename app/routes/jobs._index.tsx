@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ListResults } from "../components/data-table";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,8 +11,9 @@ import { detectLanguage } from "../lib/i18n";
 import { pageFromUrl } from "../lib/pagination";
 import { listPublicPostingsCached } from "../modules/jobs/postings.server";
 import { educationLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, parseJobSearch, salaryFloors } from "../modules/jobs/schema";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "招聘岗位 Jobs · 云江" }];
+export const meta = titleMeta("jobs");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAbility(request, "jobs.view");

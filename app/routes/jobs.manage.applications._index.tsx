@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DataTable, type Column } from "../components/data-table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,8 +12,9 @@ import { pageFromUrl } from "../lib/pagination";
 import { APPLICATIONS_PAGE_SIZE, listEnterpriseApplications } from "../modules/jobs/applications.server";
 import { applicationStatuses } from "../modules/jobs/constants";
 import { parseApplicationsFilter } from "../modules/jobs/schema";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "收到的申请 Applications" }];
+export const meta = titleMeta("jobsManageApplications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.reviewApplications");

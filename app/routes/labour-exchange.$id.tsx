@@ -1,5 +1,5 @@
 import { DataTable, type Column } from "../components/data-table";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
@@ -12,8 +12,9 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { closeLabourPost, getLabourPost, placementsOf, recordPlacement, suggestMatches } from "../modules/labour/labour.server";
 import { placementSchema } from "../modules/labour/schema";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "余缺信息 Labour post" }];
+export const meta = titleMeta("labourExchangeId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "labour.view");

@@ -1,7 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
+import { FormErrors, SelectField, TextField } from "../components/fields";
 import { EnterpriseFields } from "../components/members/enterprise-fields";
 import { ReasonText, StatusBadge, DuesBadge } from "../components/members/status";
 import { DataTable, type Column } from "../components/data-table";
@@ -34,8 +34,9 @@ import {
   statusChangeSchema,
   typeChangeSchema,
 } from "../modules/members/schema";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "会员企业 Member" }];
+export const meta = titleMeta("membersId");
 
 function idOf(params: { id?: string }): number {
   const id = Number(params.id);

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/members/status";
@@ -12,8 +12,9 @@ import { listAssociations } from "../modules/members/join.server";
 import { listEnterprises, MEMBERS_PAGE_SIZE, villages } from "../modules/members/members.server";
 import { memberListQueryFrom, membershipStatuses, membershipTypes, segments } from "../modules/members/schema";
 import { runMembershipSweep } from "../modules/members/sweep.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "会员管理 Members" }];
+export const meta = titleMeta("members");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAbility(request, "members.view");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/members/status";
@@ -9,8 +9,9 @@ import { requireAbility } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { APPLICATIONS_PAGE_SIZE, listApplications } from "../modules/members/join.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "入会申请 Applications" }];
+export const meta = titleMeta("membersApplications");
 
 const tabs = ["pending", "approved", "rejected"] as const;
 

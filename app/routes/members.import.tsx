@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable, type Column } from "../components/data-table";
@@ -8,8 +8,9 @@ import { clientIp } from "../lib/request.server";
 import { parseMessage } from "../lib/validation";
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "../modules/members/csv-columns";
 import { importEnterprises } from "../modules/members/members.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "批量导入 Import" }];
+export const meta = titleMeta("membersImport");
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -47,11 +48,11 @@ export default function ImportPage() {
         <div className="alert alert--error" role="alert">
           <p>{t("import.rejected", { count: actionData.problems.length })}</p>
           <DataTable
-            label={t("import.rejected", { count: actionData.problems.length })}
+            label={t("import.problems")}
             columns={problemColumns}
             rows={actionData.problems}
             rowKey={(_, i) => i}
-            empty={{ title: t("import.rejected", { count: 0 }) }}
+            empty={{ title: t("import.problems") }}
           />
         </div>
       ) : null}

@@ -8,6 +8,9 @@ import { formatDateTime } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { listNotifications, markAllRead, NOTIFICATIONS_PAGE_SIZE } from "../modules/notifications/notifications.server";
+import { titleMeta } from "../lib/page-title";
+
+export const meta = titleMeta("notifications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "notifications.view");

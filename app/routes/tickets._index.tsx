@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, SelectField, TextField } from "../components/fields";
@@ -12,8 +12,9 @@ import { ticketCategories, ticketKinds, ticketStatuses, ticketUrgencies } from "
 import { queueFilterFromUrl } from "../modules/tickets/schema";
 import { listEscalations, listTickets, QUEUE_PAGE_SIZE, queueFilterOptions } from "../modules/tickets/tickets.server";
 import { TicketTable } from "../modules/tickets/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "诉求 Problems" }];
+export const meta = titleMeta("tickets");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.list");

@@ -1,5 +1,5 @@
 import { DataTable, type Column } from "../components/data-table";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -11,8 +11,9 @@ import { shanghaiToday } from "../lib/format";
 import { useRootData } from "../root";
 import { visitSchema } from "../modules/tickets/schema";
 import { listVisits, recordVisit, visitFormOptions, VISITS_PAGE_SIZE } from "../modules/tickets/visits.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "走访 Visits" }];
+export const meta = titleMeta("visits");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "visits.view");

@@ -80,9 +80,16 @@ describe("DataTable", () => {
     const html = render("/members");
     const region = html.match(/<div[^>]*role="region"[^>]*>/)?.[0] ?? "";
     expect(region).toContain('tabindex="0"');
-    const labelledBy = region.match(/aria-labelledby="([^"]+)"/)?.[1];
-    expect(labelledBy).toBeTruthy();
-    expect(html).toContain(`<caption id="${labelledBy}" class="visually-hidden">Members</caption>`);
+    expect(region).toContain('aria-label="Members"');
+    expect(html).toMatch(/<table class="table" aria-label="Members">/);
+    expect(html).not.toContain("<caption");
+  });
+
+  it("shows the label as a caption when asked, and names the table by it", () => {
+    const html = render("/members", { showCaption: true });
+    const id = html.match(/<caption id="([^"]+)">Members<\/caption>/)?.[1];
+    expect(id).toBeTruthy();
+    expect(html).toContain(`role="region" aria-labelledby="${id}"`);
   });
 
   it("shows the empty state instead of the table, with the pager", () => {
