@@ -167,4 +167,16 @@ describe("ranking and the reverse view", () => {
     ]);
     expect(found.map((m) => m.needId)).toEqual([12, 11]);
   });
+  it("ranks the same without building the reasons", () => {
+    const firms = [firm(), firm({ isMember: false, aboveSize: true }), firm({ foundedYear: null, segment: "uppers" })];
+    const needs = [need(), need({ amountFen: 4_900_000_00, collateral: ["property"], purpose: "renewal" }), need({ maxRateBp: 390, termMonths: 40 })];
+    const all = [...products, product({ id: 6, collateralRequired: true, acceptedCollateral: ["property"], minYearsInBusiness: 5, segments: ["soles"] })];
+    for (const f of firms)
+      for (const n of needs) {
+        const full = rankProducts(all, n, f, ctx).map(({ reasons: _r, ...m }) => m);
+        const fast = rankProducts(all, n, f, ctx, false);
+        expect(fast.every((m) => m.reasons.length === 0)).toBe(true);
+        expect(fast.map(({ reasons: _r, ...m }) => m)).toEqual(full);
+      }
+  });
 });

@@ -117,7 +117,7 @@ export async function refreshMatchesForNeeds(db: Executor, needIds: number[], to
       const ctx = contextFor(e, lineBanks, today);
       const nf = needFacts(n);
       for (const p of products) {
-        const m = matchProduct(p, nf, e, ctx);
+        const m = matchProduct(p, nf, e, ctx, false);
         if (m.eligible) rows.push({ needId: n.id, productId: p.id, bankId: p.bankId, score: m.score });
       }
     }
@@ -141,7 +141,7 @@ export async function refreshMatchesForProduct(db: Executor, productId: number, 
   for (const n of needs) {
     const e = facts.get(n.enterpriseId);
     if (!e) continue;
-    const m = matchProduct(product, needFacts(n), e, contextFor(e, lineBanks, today));
+    const m = matchProduct(product, needFacts(n), e, contextFor(e, lineBanks, today), false);
     if (m.eligible) rows.push({ needId: n.id, productId: product.id, bankId: product.bankId, score: m.score });
   }
   await insertMatches(db, rows);

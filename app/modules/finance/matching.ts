@@ -93,51 +93,54 @@ function yearsInBusiness(enterprise: EnterpriseFacts, today: string): number | n
   return enterprise.foundedYear === null ? null : Number(today.slice(0, 4)) - enterprise.foundedYear;
 }
 
-/** One product against one need of one enterprise, with every reason. */
-export function matchProduct(product: ProductFacts, need: NeedFacts, enterprise: EnterpriseFacts, ctx: MatchContext): Match {
+/**
+ * One product against one need of one enterprise, with every reason. With `explain` false the
+ * same rules run without building the reasons (for ranking many needs at once: no allocation but
+ * the result); `eligible`, `score` and `excludedBy` are the same either way.
+ */
+export function matchProduct(product: ProductFacts, need: NeedFacts, enterprise: EnterpriseFacts, ctx: MatchContext, explain = true): Match {
   const reasons: Reason[] = [];
   const excludedBy: HardRule[] = [];
-  const hard = (rule: HardRule, met: boolean, params: Record<string, string | number> = {}) => {
-    reasons.push({ kind: "hard", rule, met, params });
+  const hard = (rule: HardRule, met: boolean, params?: () => Record<string, string | number>) => {
+    if (explain) reasons.push({ kind: "hard", rule, met, params: params ? params() : {} });
     if (!met) excludedBy.push(rule);
   };
 
-  hard("validity", product.status === "active" && product.validFrom <= ctx.today && (product.validTo === null || ctx.today <= product.validTo), {
+  hard("validity", product.status === "active" && product.validFrom <= ctx.today && (product.validTo === null || ctx.today <= product.validTo), () => ({
     from: product.validFrom,
     to: product.validTo ?? "",
-  });
-  hard("amount", need.amountFen >= product.minAmountFen && need.amountFen <= product.maxAmountFen, { min: product.minAmountFen, max: product.maxAmountFen, amount: need.amountFen });
-  hard("term", need.termMonths >= product.minTermMonths && need.termMonths <= product.maxTermMonths, { min: product.minTermMonths, max: product.maxTermMonths, term: need.termMonths });
-  hard("rate", product.minRateBp <= need.maxRateBp, { rate: product.minRateBp, acceptable: need.maxRateBp });
+  }));
+  hard("amount", need.amountFen >= product.minAmountFen && need.amountFen <= product.maxAmountFen, () => ({ min: product.minAmountFen, max: product.maxAmountFen, amount: need.amountFen }));
+  hard("term", need.termMonths >= product.minTermMonths && need.termMonths <= product.maxTermMonths, () => ({ min: product.minTermMonths, max: product.maxTermMonths, term: need.termMonths }));
+  hard("rate", product.minRateBp <= need.maxRateBp, () => ({ rate: product.minRateBp, acceptable: need.maxRateBp }));
   if (product.minYearsInBusiness !== null && product.minYearsInBusiness > 0) {
     const years = yearsInBusiness(enterprise, ctx.today);
-    hard("yearsInBusiness", years !== null && years >= product.minYearsInBusiness, { min: product.minYearsInBusiness, years: years ?? "?" });
+    hard("yearsInBusiness", years !== null && years >= product.minYearsInBusiness, () => ({ min: product.minYearsInBusiness!, years: years ?? "?" }));
   }
   if (product.aboveSizeOnly) hard("aboveSize", enterprise.aboveSize);
   if (product.minAnnualOutputFen !== null && product.minAnnualOutputFen > 0) {
-    hard("annualOutput", enterprise.annualOutputFen >= product.minAnnualOutputFen, { min: product.minAnnualOutputFen, output: enterprise.annualOutputFen });
+    hard("annualOutput", enterprise.annualOutputFen >= product.minAnnualOutputFen, () => ({ min: product.minAnnualOutputFen!, output: enterprise.annualOutputFen }));
   }
-  if (product.segments.length > 0) hard("segment", product.segments.includes(enterprise.segment), { segment: enterprise.segment, segments: product.segments.join(",") });
+  if (product.segments.length > 0) hard("segment", product.segments.includes(enterprise.segment), () => ({ segment: enterprise.segment, segments: product.segments.join(",") }));
   if (product.membersOnly) hard("membersOnly", enterprise.isMember);
+  let collateralOffered = false;
+  for (const c of need.collateral) if (product.acceptedCollateral.includes(c)) collateralOffered = true;
   if (product.collateralRequired) {
-    const offered = need.collateral.filter((c) => product.acceptedCollateral.includes(c));
-    hard("collateral", offered.length > 0, { accepted: product.acceptedCollateral.join(","), offered: offered.join(",") });
+    hard("collateral", collateralOffered, () => ({ accepted: product.acceptedCollateral.join(","), offered: need.collateral.filter((c) => product.acceptedCollateral.includes(c)).join(",") }));
   }
 
   // Soft criteria: points out of 100.
   let score = 0;
-  const soft = (rule: SoftCriterion, share: number, params: Record<string, string | number> = {}) => {
+  const soft = (rule: SoftCriterion, share: number, params?: () => Record<string, string | number>) => {
     const max = SOFT_WEIGHTS[rule];
     const points = Math.round(max * Math.max(0, Math.min(1, share)));
     score += points;
-    reasons.push({ kind: "soft", rule, points, max, params });
+    if (explain) reasons.push({ kind: "soft", rule, points, max, params: params ? params() : {} });
   };
   const headroom = need.maxRateBp - product.minRateBp;
-  soft("rateHeadroom", headroom / FULL_RATE_HEADROOM_BP, { headroom: Math.max(0, headroom) });
-  soft("collateralFree", product.collateralRequired ? 0.5 * (need.collateral.some((c) => product.acceptedCollateral.includes(c)) ? 1 : 0) : 1, {
-    required: product.collateralRequired ? 1 : 0,
-  });
-  soft("purposeFit", PURPOSE_FIT[need.purpose][product.type] ?? 0, { purpose: need.purpose, type: product.type });
+  soft("rateHeadroom", headroom / FULL_RATE_HEADROOM_BP, () => ({ headroom: Math.max(0, headroom) }));
+  soft("collateralFree", product.collateralRequired ? (collateralOffered ? 0.5 : 0) : 1, () => ({ required: product.collateralRequired ? 1 : 0 }));
+  soft("purposeFit", PURPOSE_FIT[need.purpose][product.type] ?? 0, () => ({ purpose: need.purpose, type: product.type }));
   soft("creditLine", ctx.creditLineBankIds.has(product.bankId) ? 1 : 0);
   soft("amountHeadroom", need.amountFen <= product.maxAmountFen * 0.8 ? 1 : need.amountFen <= product.maxAmountFen ? 0.5 : 0);
 
@@ -161,9 +164,9 @@ function byRank(products: Map<number, ProductFacts>) {
  * Ranks products for a need: the eligible ones by score (then lowest rate), then the excluded ones,
  * the nearest misses (fewest broken rules) first. Every product keeps its reasons.
  */
-export function rankProducts(products: readonly ProductFacts[], need: NeedFacts, enterprise: EnterpriseFacts, ctx: MatchContext): Match[] {
+export function rankProducts(products: readonly ProductFacts[], need: NeedFacts, enterprise: EnterpriseFacts, ctx: MatchContext, explain = true): Match[] {
   const index = new Map(products.map((p) => [p.id, p]));
-  return products.map((p) => matchProduct(p, need, enterprise, ctx)).sort(byRank(index));
+  return products.map((p) => matchProduct(p, need, enterprise, ctx, explain)).sort(byRank(index));
 }
 
 export type NeedCandidate = { needId: number; need: NeedFacts; enterprise: EnterpriseFacts; ctx: MatchContext };
@@ -172,7 +175,7 @@ export type NeedCandidate = { needId: number; need: NeedFacts; enterprise: Enter
 export function needsForProduct(product: ProductFacts, candidates: readonly NeedCandidate[]): (Match & { needId: number })[] {
   const out: (Match & { needId: number })[] = [];
   for (const c of candidates) {
-    const m = matchProduct(product, c.need, c.enterprise, c.ctx);
+    const m = matchProduct(product, c.need, c.enterprise, c.ctx, false);
     if (m.eligible) out.push({ ...m, needId: c.needId });
   }
   return out.sort((a, b) => b.score - a.score || a.needId - b.needId);
