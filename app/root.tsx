@@ -91,7 +91,8 @@ function Header({ data }: { data: RootData | undefined }) {
           {data?.lng ? <LanguageSwitch lng={data.lng} /> : null}
           {data?.user ? (
             <>
-              <Link to="/notifications" className="bell" aria-label={t("layout.notifications", { count: data.unread })}>
+              {/* The name carries the number as shown ("99+"): a label must contain the visible text. */}
+              <Link to="/notifications" className="bell" aria-label={t("layout.notifications", { count: data.unread > 99 ? "99+" : data.unread })}>
                 <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
                   <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
                   <path d="M13.7 21a2 2 0 0 1-3.4 0" />
