@@ -91,12 +91,18 @@ function Header({ data }: { data: RootData | undefined }) {
           {data?.lng ? <LanguageSwitch lng={data.lng} /> : null}
           {data?.user ? (
             <>
-              <Link to="/notifications" className="bell" aria-label={t("layout.notifications", { count: data.unread })}>
+              {/* Named by hidden text, not aria-label: the badge's digits are visible text an aria-label would have to repeat word for word. */}
+              <Link to="/notifications" className="bell">
+                <span className="visually-hidden">{t("layout.notifications", { count: data.unread })}</span>
                 <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
                   <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
                   <path d="M13.7 21a2 2 0 0 1-3.4 0" />
                 </svg>
-                {data.unread > 0 ? <span className="bell__count">{data.unread > 99 ? "99+" : data.unread}</span> : null}
+                {data.unread > 0 ? (
+                  <span className="bell__count" aria-hidden="true">
+                    {data.unread > 99 ? "99+" : data.unread}
+                  </span>
+                ) : null}
               </Link>
               <span className="user-chip" title={data.user.email}>
                 {data.user.name} · {t(`roles.${data.user.role}`)}
