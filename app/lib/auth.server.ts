@@ -13,6 +13,7 @@ import type { Actor } from "./permissions";
 import { cookieValue, SESSION_COOKIE } from "./cookies";
 import { clientIp, isHttps } from "./request.server";
 import { safeRedirectPath } from "./redirects";
+import { signSessionId, verifiedSessionId } from "./session-signing.server";
 
 export { safeRedirectPath };
 
@@ -133,7 +134,8 @@ export async function createSessionCookie(request: Request, userId: string): Pro
   // 25 bytes from the CSPRNG (lucia's own generator), base32.
   const token = generateIdFromEntropySize(25);
   await l.createSession(userId, { createdAt: new Date() }, { sessionId: sessionIdOf(token) });
-  return sessionCookie(request, token, Math.floor(SESSION_ABSOLUTE_MS / 1000));
+  // The cookie carries the token signed with SESSION_SECRET; the database only its SHA-256.
+  return sessionCookie(request, signSessionId(token), Math.floor(SESSION_ABSOLUTE_MS / 1000));
 }
 
 export async function blankSessionCookie(request: Request): Promise<string> {
@@ -146,7 +148,8 @@ const perRequest = new WeakMap<Request, Promise<SessionState>>();
 
 async function loadSession(request: Request): Promise<SessionState> {
   const l = await lucia();
-  const token = cookieValue(request.headers.get("cookie"), SESSION_COOKIE);
+  // An unsigned or forged cookie is no cookie: no database query at all.
+  const token = verifiedSessionId(cookieValue(request.headers.get("cookie"), SESSION_COOKIE));
   if (!token) return { actor: null, session: null, setCookie: null };
   const { session, user } = await l.validateSession(sessionIdOf(token));
   if (!session || !user) return { actor: null, session: null, setCookie: await blankSessionCookie(request) };
@@ -275,6 +278,8 @@ export function homePathFor(actor: NonNullable<Actor>): string {
       return "/members";
     case "member":
       return "/my";
+    case "mediator":
+      return "/disputes";
     default:
       return "/";
   }

@@ -5,3 +5,6 @@ export * from "./jobs";
 export * from "./fairs";
 export * from "./files";
 export * from "./tickets";
+export * from "./disputes";
+export * from "./governance";
+export * from "./finance";
