@@ -38,6 +38,7 @@ export { keepPublicPage, keptPublicPage, publicPageKey, withNonce } from "./lib/
 export { languageOf } from "./lib/i18n";
 export { loggableError } from "./lib/log.server";
 export { MULTIPART_BODY_LIMIT } from "./lib/uploads.server";
+export { formBodyLimit } from "./lib/body-limits";
 export { guardRoutes } from "./lib/db-outage.server";
 export { startCacheBus } from "./lib/cache-bus.server";
 

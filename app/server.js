@@ -139,17 +139,16 @@ function superviseWorkers(count) {
 }
 
 /**
- * Plain form posts (and any body that is not multipart) are small: more than FORM_BODY_LIMIT bytes
- * is 413, checked on Content-Length and while reading, and the body is read here, whole, so
- * Remix never reads more. Multipart bodies (uploads) are streamed: the uploads module applies each
+ * Plain form posts (and any body that is not multipart) are small: more than formBodyLimit(path)
+ * bytes (64 KiB, more for a few long-text forms) is 413, checked on Content-Length and while
+ * reading, and the body is read here, whole, so Remix never reads more. Multipart bodies (uploads) are streamed: the uploads module applies each
  * form's own limits; here only its ceiling (MULTIPART_BODY_LIMIT), also counted while streaming.
  */
-const FORM_BODY_LIMIT = 64 * 1024;
-
 function limitBodies(req, res, next) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const multipart = /^multipart\/form-data/i.test(String(req.headers["content-type"] ?? ""));
-  const limit = multipart ? entry.MULTIPART_BODY_LIMIT : FORM_BODY_LIMIT;
+  // 64 KiB, more only for the few long-text forms (app/lib/body-limits.ts).
+  const limit = multipart ? entry.MULTIPART_BODY_LIMIT : entry.formBodyLimit(req.path);
   const declared = Number(req.headers["content-length"]);
   const refuse = () => {
     if (!res.headersSent) res.status(413).set("Connection", "close").type("text/plain").send("Payload Too Large");

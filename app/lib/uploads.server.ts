@@ -49,9 +49,10 @@ export const KB = 1024;
 export const MB = 1024 * 1024;
 /**
  * The HTTP server's ceiling for any multipart body (app/server.js refuses more with 413, declared
- * or streamed); each form's own limits below are lower (5 files of 10 MB + 1 MB at most).
+ * or streamed); each form's own limit (maxFiles × maxFileBytes + 1 MB) is lower: the largest is a
+ * dispute's evidence, 10 files of 10 MB + 1 MB (tests/unit/body-limits.test.ts checks them all).
  */
-export const MULTIPART_BODY_LIMIT = 64 * MB;
+export const MULTIPART_BODY_LIMIT = 128 * MB;
 
 export const fileKinds = {
   pdf: { contentType: "application/pdf", extensions: ["pdf"] },
