@@ -10,6 +10,7 @@ import { emailOutbox, sessions, users } from "../../db/schema/accounts";
 import { associations, enterprises, enterpriseUsers } from "../../db/schema/members";
 import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.server";
 import { getActor, login } from "../../app/lib/auth.server";
+import { signSessionId } from "../../app/lib/session-signing.server";
 import { handleError } from "../../app/entry.server";
 import { registerSeeker } from "../../app/modules/accounts/accounts.server";
 import { generateCreditCode } from "../../app/modules/members/credit-code";
@@ -20,7 +21,8 @@ import { requestFrom } from "../support/actors";
 import { simultaneously } from "../support/concurrency";
 
 const cookieOf = (setCookie: string) => setCookie.split(";")[0];
-const tokenOf = (setCookie: string) => cookieOf(setCookie).split("=")[1];
+/** The token the cookie carries: "<token>.<HMAC of the token>" (main's SESSION_SECRET signature). */
+const tokenOf = (setCookie: string) => cookieOf(setCookie).split("=")[1].split(".")[0];
 const noWait = { wait: async () => {} };
 
 describe("issue 11: tokens, oracles, throttle", () => {
@@ -40,10 +42,10 @@ describe("issue 11: tokens, oracles, throttle", () => {
       const [row] = await db.select().from(sessions).where(eq(sessions.id, hashed));
       expect(row?.userId).toBe(result.userId);
       expect((await getActor(requestFrom("10.11.0.1", { headers: { cookie: cookieOf(result.cookie) } })))?.role).toBe("staff");
-      // What a stolen backup holds (the hash) is no cookie; an old-style row (id = token) neither.
-      expect(await getActor(requestFrom("10.11.0.1", { headers: { cookie: `yj_session=${hashed}` } }))).toBeNull();
+      // What a stolen backup holds (the hash) is no cookie, even signed with SESSION_SECRET; an old-style row (id = token) neither.
+      expect(await getActor(requestFrom("10.11.0.1", { headers: { cookie: `yj_session=${signSessionId(hashed)}` } }))).toBeNull();
       await db.insert(sessions).values({ id: "oldstyletoken0000000000000000000000000", userId: result.userId, expiresAt: new Date(Date.now() + 3600_000) });
-      expect(await getActor(requestFrom("10.11.0.1", { headers: { cookie: "yj_session=oldstyletoken0000000000000000000000000" } }))).toBeNull();
+      expect(await getActor(requestFrom("10.11.0.1", { headers: { cookie: `yj_session=${signSessionId("oldstyletoken0000000000000000000000000")}` } }))).toBeNull();
     });
 
     it("ends every existing session at the upgrade (a migration deletes them)", () => {
