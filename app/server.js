@@ -346,7 +346,7 @@ function serve() {
   const stopMailer = runsJobs ? entry.startMailer() : () => {};
   // A cache cleared here is cleared in every other process and machine (PostgreSQL NOTIFY).
   const cacheBusStopped = entry.startCacheBus().catch((error) => {
-    console.error(`Caches will not be cleared across processes: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Caches will not be cleared across processes: ${entry.loggableError(error)}`);
     return async () => {};
   });
 

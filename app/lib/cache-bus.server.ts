@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { notificationChannel } from "../../db/client.server";
+import { loggableError } from "./log.server";
 
 /**
  * Clears a named cache in every process of the portal, on every machine.
@@ -48,7 +49,7 @@ export function createCacheBus(log: (message: string) => void = (m) => console.e
     clear(name) {
       clearHere(name);
       transport?.notify(`${origin} ${name}`).catch((error: unknown) => {
-        log(`Cache clear of "${name}" not sent to the other processes: ${error instanceof Error ? error.message : String(error)}`);
+        log(`Cache clear of "${name}" not sent to the other processes: ${loggableError(error)}`);
       });
     },
     async connect(t) {

@@ -4,6 +4,7 @@
  * dispute_reminders make a run idempotent). Started and stopped by app/server.js in the process
  * that runs the jobs. To move onto the shared scheduler (blocks-server) when it lands.
  */
+import { loggableError } from "../../lib/log.server";
 import { runDisputeReminders } from "./disputes.server";
 
 export type DisputeTimerOptions = { intervalMs?: number; now?: () => Date; log?: Pick<Console, "log" | "error"> };
@@ -18,7 +19,7 @@ export function startDisputeReminders(options: DisputeTimerOptions = {}): () => 
     running = runDisputeReminders(now())
       .then(
         (r) => void (r.sent && log.log(`Dispute reminders: ${r.sent} sent`)),
-        (error: unknown) => log.error(`Dispute reminders failed: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => log.error(`Dispute reminders failed: ${loggableError(error)}`),
       )
       .finally(() => {
         running = null;

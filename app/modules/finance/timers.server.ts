@@ -4,6 +4,7 @@
  * by app/server.js; runFinanceTimers is idempotent, a run still going is not doubled.
  * (To move onto the shared scheduler when it lands.)
  */
+import { loggableError } from "../../lib/log.server";
 import { runFinanceTimers } from "./finance.server";
 
 export function startFinanceTimers(options: { intervalMs?: number; log?: Pick<Console, "log" | "error"> } = {}): () => Promise<void> {
@@ -17,7 +18,7 @@ export function startFinanceTimers(options: { intervalMs?: number; log?: Pick<Co
         (r) => {
           if (r.needsFlagged || r.loansFlagged) log.log(`Finance clocks: ${r.needsFlagged} needs and ${r.loansFlagged} loans flagged to the liaisons`);
         },
-        (error: unknown) => log.error(`Finance clocks failed: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => log.error(`Finance clocks failed: ${loggableError(error)}`),
       )
       .finally(() => {
         running = null;
