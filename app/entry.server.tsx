@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -85,6 +85,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // A page that does not exist (404) is no server error: nothing to log.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   // Never the raw error: a failed query's message carries its parameters (a session token, say).
   logError(`${request.method} ${new URL(request.url).pathname}`, error);
 }

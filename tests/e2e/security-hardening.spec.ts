@@ -86,6 +86,7 @@ test.describe("redirect after sign-in stays on the portal", () => {
       const resolved = new URL(location, baseURL);
       expect(resolved.origin, `${family}: Location ${JSON.stringify(location)}`).toBe(new URL(baseURL!).origin);
       expect(location, `${family}: Location ${JSON.stringify(location)}`).toMatch(/^\/(?![/\\])/);
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must not be in a Location
       expect(location, family).not.toMatch(/[\u0000-\u001f\\]/);
     }
   });
@@ -204,5 +205,16 @@ test.describe("body size limit for ordinary form posts", () => {
     expect((await rawPost(base, { path: "/login", size: 60 * 1024, chunked: true })).status).toBe(400);
     // An ordinary sign-in form still works.
     await signIn(base, "member@demo.test", DEMO_PASSWORD, "127.0.3.8");
+  });
+
+  test("the long-text forms (app/lib/body-limits.ts) take more than 64 KiB, within their own limit", async ({ baseURL }) => {
+    const base = baseURL!;
+    // A charter's text (1 MiB), a motion or a dispute's minutes (128 KiB): read, not refused.
+    for (const path of ["/charters/1", "/charters/1.data", "/assemblies/1", "/disputes/1"]) {
+      expect((await rawPost(base, { path, size: 100 * 1024, chunked: true })).status, path).not.toBe(413);
+    }
+    // Past their limit, 413 like every other form.
+    expect((await rawPost(base, { path: "/charters/1", size: 2 * 1024 * 1024, chunked: true })).status).toBe(413);
+    expect((await rawPost(base, { path: "/disputes/1", size: 256 * 1024, chunked: false })).status).toBe(413);
   });
 });
