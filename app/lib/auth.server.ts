@@ -245,13 +245,21 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   return to;
 }
 
+/** Where a role starts its day: its work, not the home page (issue 18). */
 export function homePathFor(actor: NonNullable<Actor>): string {
   switch (actor.role) {
     case "admin":
     case "staff":
-      return "/members";
+      return "/today";
     case "member":
       return "/my";
+    case "department":
+      return "/inbox";
+    case "seeker":
+      return "/jobs";
+    case "bank":
+      // The officer's queue: matched needs to claim, applications in review, loans maturing.
+      return "/finance";
     case "mediator":
       return "/disputes";
     default:
