@@ -21,6 +21,8 @@ import { countUnread } from "./modules/notifications/notifications.server";
 import { useNonce } from "./components/nonce";
 import styles from "./styles/app.css";
 import { siteTitle } from "./lib/page-title";
+import { readFlash } from "./lib/flash.server";
+import { FlashMessage, type FlashData } from "./components/flash";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -33,13 +35,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, setCookie } = await sessionState(request);
   const lng = detectLanguage(request);
   const unread = actor ? await countUnread(actor.userId) : 0;
+  const { flash, clear } = readFlash(request);
   const payload: RootData = {
     lng,
     user: actor ? { name: actor.displayName, role: actor.role, email: actor.email } : null,
     unread,
     nav: navigationFor(actor),
+    flash,
   };
-  return data(payload, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  if (clear) headers.append("Set-Cookie", clear);
+  return data(payload, { headers });
 }
 
 export type RootData = {
@@ -47,6 +54,7 @@ export type RootData = {
   user: { name: string; role: string; email: string } | null;
   unread: number;
   nav: { to: string; labelKey: string }[];
+  flash: FlashData;
 };
 
 export function useRootData() {
@@ -141,7 +149,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         <a className="skip-link" href="#main">{t("layout.skip")}</a>
         <Header data={data} />
-        <main id="main" className="site-main">{children}</main>
+        <main id="main" className="site-main">
+          <FlashMessage flash={data?.flash ?? null} />
+          {children}
+        </main>
         <footer className="site-footer">
           <p>{t("layout.footer")}</p>
         </footer>

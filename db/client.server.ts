@@ -26,6 +26,9 @@ export const STATEMENT_TIMEOUT_MS = 5_000;
 /** DATA_DIR/.portal.pid: the process(es) that have the embedded database open (see db/backup.js). */
 export const PORTAL_LOCK_FILE = ".portal.pid";
 
+/** pg_advisory_lock key held while migrating (any fixed number the portal uses for nothing else). */
+const MIGRATION_LOCK_KEY = 7_501_001;
+
 export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
 async function connect(): Promise<Connection> {
@@ -101,7 +104,11 @@ export async function migrateDb(folder: string = migrationsFolder): Promise<void
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     const client = postgres(settings().DATABASE_URL!, { max: 1, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_S });
     try {
+      // Several servers starting at once: one migrates, the others wait for it and find nothing
+      // left to do (max: 1, so the lock and the migration share one session).
+      await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
       await migrate(drizzle(client, { schema }) as never, { migrationsFolder: folder });
+      await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
     } finally {
       await client.end({ timeout: 5 });
     }

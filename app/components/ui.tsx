@@ -1,5 +1,5 @@
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useId, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 export function PageHeader({ title, lead, actions }: { title: string; lead?: ReactNode; actions?: ReactNode }) {
@@ -72,7 +72,9 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
 
 /**
  * A destructive or final action asks once more before it posts. Built on <details> so it
- * works without JavaScript.
+ * works without JavaScript (the summary then stays in view and reads "Cancel" while open).
+ * With JavaScript the box has its own Cancel button, and Esc closes it; either way the focus
+ * goes back to the button that opened it.
  */
 export function ConfirmAction({
   label,
@@ -93,17 +95,43 @@ export function ConfirmAction({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const details = useRef<HTMLDetailsElement>(null);
+  const questionId = useId();
+  const close = () => {
+    const el = details.current;
+    if (!el?.open) return;
+    el.open = false;
+    el.querySelector("summary")?.focus();
+  };
   return (
-    <details className="confirm">
-      <summary className={`btn btn--small ${danger ? "btn--danger" : "btn--ghost"}`}>{label}</summary>
-      <Form method="post" action={action} className="confirm__box">
-        <p>{question}</p>
+    <details
+      ref={details}
+      className="confirm confirm--action"
+      onToggle={(e) => {
+        // The summary is hidden while open: the focus moves into the box, where Esc is heard.
+        if (e.currentTarget.open) e.currentTarget.querySelector<HTMLElement>(".confirm__box :is(input, select, textarea, button):not([type=hidden])")?.focus();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && e.currentTarget.open) {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
+      <summary className={`btn btn--small ${danger ? "btn--danger" : "btn--ghost"}`}>
+        <span className="confirm__label">{label}</span>
+        <span className="confirm__cancel-label">{t("confirm.cancel")}</span>
+      </summary>
+      <Form method="post" action={action} className="confirm__box" role="group" aria-labelledby={questionId}>
+        <p id={questionId}>{question}</p>
         {children}
         <div className="form-actions">
           <button type="submit" name="intent" value={intent} className={`btn btn--small ${danger ? "btn--danger" : ""}`} disabled={navigation.state === "submitting"}>
             {confirmLabel}
           </button>
-          <span className="muted small">{t("confirm.orClose")}</span>
+          <button type="button" className="btn btn--small btn--ghost confirm__cancel" onClick={close}>
+            {t("confirm.cancel")}
+          </button>
         </div>
       </Form>
     </details>

@@ -271,13 +271,21 @@ export async function login(request: Request, rawEmail: string, password: string
   return { ok: true, cookie: await createSessionCookie(request, user!.id), userId: user!.id };
 }
 
+/** Where a role starts its day: its work, not the home page (issue 18). */
 export function homePathFor(actor: NonNullable<Actor>): string {
   switch (actor.role) {
     case "admin":
     case "staff":
-      return "/members";
+      return "/today";
     case "member":
       return "/my";
+    case "department":
+      return "/inbox";
+    case "seeker":
+      return "/jobs";
+    case "bank":
+      // The officer's queue: matched needs to claim, applications in review, loans maturing.
+      return "/finance";
     case "mediator":
       return "/disputes";
     default:

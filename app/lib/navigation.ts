@@ -4,6 +4,7 @@ type NavItem = { to: string; labelKey: string; ability: Ability };
 
 // The header shows only what the policy lets this actor open. Capabilities add their entries here.
 const items: NavItem[] = [
+  { to: "/today", labelKey: "nav.today", ability: "today.view" },
   { to: "/my", labelKey: "nav.my", ability: "my.view" },
   { to: "/members", labelKey: "nav.members", ability: "members.view" },
   { to: "/tickets", labelKey: "tickets:nav.tickets", ability: "tickets.list" },

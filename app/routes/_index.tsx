@@ -1,17 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { homePathFor } from "../lib/auth.server";
 import { requireAbility } from "../lib/guard.server";
 import { publicFigures } from "../modules/members/figures.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAbility(request, "home.view");
-  return { figures: await publicFigures() };
+  const actor = await requireAbility(request, "home.view");
+  // A signed-in visitor is offered its own start page first (where sign-in takes it).
+  const start = actor ? { to: homePathFor(actor), role: actor.role } : null;
+  return { figures: await publicFigures(), start };
 }
 
 export default function Home() {
   const { t } = useTranslation();
-  const { figures } = useLoaderData<typeof loader>();
+  const { figures, start } = useLoaderData<typeof loader>();
   const stats = [
     [figures.centreMembers, "home.centreMembers"],
     [figures.aboveSize, "home.aboveSize"],
@@ -20,6 +23,12 @@ export default function Home() {
   ] as const;
   return (
     <>
+      {start && start.to !== "/" ? (
+        <p className="alert alert--info home-start">
+          {t("home.continue", { role: t(`roles.${start.role}`) })}{" "}
+          <Link to={start.to} className="btn btn--small">{t("home.continueLink")}</Link>
+        </p>
+      ) : null}
       <section className="hero">
         <h1>{t("home.title")}</h1>
         <p>{t("home.lead")}</p>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationStatusBadge, PostingStateBadge, SalaryRange } from "../components/jobs-ui";
@@ -6,6 +6,7 @@ import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { FormErrors, TextAreaField, TextField } from "../components/fields";
 import { getActor } from "../lib/auth.server";
 import { notFound, requireAbility, requireSignedIn } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { formatDate } from "../lib/format";
 import { detectLanguage } from "../lib/i18n";
 import { clientIp } from "../lib/request.server";
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === "notFound") notFound();
       return data({ intent, errors: { _form: `jobs:errors.${result.error}` }, values: { message: parsed.data.message ?? "" } }, { status: 409 });
     }
-    return redirect(`/jobs/${id}`);
+    return redirectWithFlash(`/jobs/${id}`, "jobs:flash.applied", request);
   }
   if (intent === "close") {
     const actor = await requireSignedIn(request, "jobs.post");
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === "notFound") notFound();
       return data({ intent, errors: { _form: `jobs:errors.${result.error}` }, values: {} }, { status: 409 });
     }
-    return redirect(`/jobs/${id}`);
+    return redirectWithFlash(`/jobs/${id}`, "jobs:flash.closed", request);
   }
   if (intent === "hide" || intent === "unhide") {
     const actor = await requireSignedIn(request, "jobs.moderate");
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === "notFound") notFound();
       return data({ intent, errors: { _form: `jobs:errors.${result.error}` }, values: {} }, { status: 409 });
     }
-    return redirect(`/jobs/${id}`);
+    return redirectWithFlash(`/jobs/${id}`, intent === "hide" ? "jobs:flash.hidden" : "jobs:flash.unhidden", request);
   }
   await requireAbility(request, "jobs.view");
   return data({ intent, errors: { _form: "forms.invalid" }, values: {} }, { status: 400 });

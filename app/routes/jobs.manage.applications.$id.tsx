@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationStatusBadge } from "../components/jobs-ui";
@@ -6,6 +6,7 @@ import { FormErrors, TextField } from "../components/fields";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { detectLanguage } from "../lib/i18n";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
@@ -42,7 +43,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "notFound") notFound();
     return data({ errors: { _form: `jobs:errors.${result.error}` } }, { status: 409 });
   }
-  return redirect(`/jobs/manage/applications/${id}`);
+  return event.type === "decline"
+    ? redirectWithFlash(`/jobs/manage/applications/${id}`, "jobs:flash.declined", request)
+    : redirectWithFlash(`/jobs/manage/applications/${id}`, "jobs:flash.moved", request, { to: event.to });
 }
 
 export default function ApplicationPage() {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField } from "../components/fields";
@@ -12,6 +12,7 @@ import { useRootData } from "../root";
 import { approveApplication, getApplication, rejectApplication } from "../modules/members/join.server";
 import { decideApplicationSchema, membershipTypes } from "../modules/members/schema";
 import { titleMeta } from "../lib/page-title";
+import { redirectWithFlash } from "../lib/flash.server";
 
 export const meta = titleMeta("membersApplicationsId");
 
@@ -38,8 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? await approveApplication(actor, id, parsed.data.type, clientIp(request))
       : await rejectApplication(actor, id, parsed.data.reason, clientIp(request));
   if (!result.ok) return data({ errors: { _form: result.error } }, { status: 409 });
-  if (parsed.data.intent === "approve" && "enterpriseId" in result && result.enterpriseId) throw redirect(`/members/${result.enterpriseId}`);
-  throw redirect(`/members/applications/${id}`);
+  const flash = parsed.data.intent === "approve" ? "members:flash.approved" : "members:flash.rejected";
+  if (parsed.data.intent === "approve" && "enterpriseId" in result && result.enterpriseId) throw redirectWithFlash(`/members/${result.enterpriseId}`, flash, request);
+  throw redirectWithFlash(`/members/applications/${id}`, flash, request);
 }
 
 export default function ApplicationPage() {

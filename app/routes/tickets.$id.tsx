@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { CheckboxField, FormErrors, SelectField, TextAreaField } from "../compon
 import { Alert, Badge, ConfirmAction, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { can, type Ability } from "../lib/permissions";
 import { parseForm, type z } from "../lib/validation";
 import { useRootData } from "../root";
@@ -101,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === "notFound") notFound();
       return data({ intent, errors: { _form: result.error } as Record<string, string>, values: Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) }, { status: 409 });
     }
-    throw redirect(`/tickets/${id}`);
+    throw redirectWithFlash(`/tickets/${id}`, `tickets:flash.${intent}`, request);
   };
   switch (intent) {
     case "accept":

@@ -1,4 +1,4 @@
-import { allowAll, signedIn, type ObjectProbe, type RouteAccess } from "./types";
+import { allowAll, signedIn, staffOnly, type ObjectProbe, type RouteAccess } from "./types";
 
 const signedInRedirected = { anonymous: "ok", seeker: "redirect", member: "redirect", department: "redirect", bank: "redirect", mediator: "redirect", staff: "redirect", admin: "redirect" } as const;
 
@@ -31,6 +31,7 @@ export const routes: RouteAccess[] = [
     ],
   },
   { file: "notifications.tsx", path: "/notifications", get: signedIn, actions: [{ form: {}, expect: signedIn }] },
+  { file: "today.tsx", path: "/today", get: staffOnly },
 ];
 
 export const probes: ObjectProbe[] = [];

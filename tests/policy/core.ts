@@ -10,6 +10,7 @@ export const table: PolicyTable = {
   "notifications.view": signedInRoles,
   "membership.apply": everyone,
   "my.view": ["member"],
+  "today.view": staffRoles,
   "my.editContact": ["member"],
   "members.view": staffRoles,
   "members.manage": staffRoles,

@@ -11,6 +11,8 @@ export const coreAbilities = {
   "notifications.view": "signed-in",
   "membership.apply": "anyone",
   "my.view": ["member"],
+  /** /today: the secretariat's counts of waiting work, each linking to its queue. */
+  "today.view": STAFF,
   "my.editContact": ["member"],
   "members.view": STAFF,
   "members.manage": STAFF,

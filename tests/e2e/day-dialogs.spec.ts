@@ -1,0 +1,60 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
+import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
+import zhCommon from "../../app/locales/zh-CN/common.json" with { type: "json" };
+import enCommon from "../../app/locales/en/common.json" with { type: "json" };
+import zhMembers from "../../app/locales/zh-CN/members.json" with { type: "json" };
+import enMembers from "../../app/locales/en/members.json" with { type: "json" };
+
+// Issue 18: a confirmation can be cancelled, by a visible button and by Esc, and the focus goes
+// back to the button that opened it.
+const langs = [
+  { lng: "zh-CN", auth: zhAuth, common: zhCommon, members: zhMembers },
+  { lng: "en", auth: enAuth, common: enCommon, members: enMembers },
+] as const;
+
+async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
+  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(`/login?lng=${lng}`);
+  await page.getByLabel(auth.login.email).fill(email);
+  await page.getByLabel(auth.login.password, { exact: true }).fill("yunjiang-demo");
+  await page.getByRole("button", { name: auth.login.submit }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  return page;
+}
+
+for (const { lng, auth, common, members } of langs) {
+  test(`a confirmation is cancelled by its Cancel button and by Esc (${lng})`, async ({ browser }) => {
+    const page = await signIn(browser, "staff@demo.test", lng, auth);
+    await page.goto("/members/applications");
+    await page.locator("table a[href^='/members/applications/']").first().click();
+    await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+    const opener = page.locator("summary", { hasText: members.applications.reject });
+    const question = page.getByText(members.applications.rejectQuestion);
+    const confirm = page.getByRole("button", { name: members.applications.rejectConfirm });
+
+    await opener.click();
+    await expect(question).toBeVisible();
+    await expect(confirm).toBeVisible();
+    // The focus moves into the box (the reason field), so Esc is heard there.
+    await expect(page.getByRole("textbox", { name: members.fields.reason })).toBeFocused();
+    const cancel = page.getByRole("button", { name: common.confirm.cancel, exact: true });
+    await expect(cancel).toBeVisible();
+    await cancel.click();
+    await expect(question).toBeHidden();
+    await expect(confirm).toBeHidden();
+    await expect(opener).toBeVisible();
+    await expect(opener).toBeFocused();
+
+    await opener.click();
+    await expect(question).toBeVisible();
+    await page.getByRole("textbox", { name: members.fields.reason }).fill("not sent");
+    await page.keyboard.press("Escape");
+    await expect(question).toBeHidden();
+    await expect(opener).toBeFocused();
+    // Nothing was sent: the application is still pending.
+    await expect(page.getByText(members.applications.nextPending)).toBeVisible();
+    await page.context().close();
+  });
+}

@@ -1,0 +1,107 @@
+import { expect, test, type Browser, type APIRequestContext, type Page } from "@playwright/test";
+import { generateCreditCode } from "../../app/modules/members/credit-code";
+import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
+import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
+import zhMembers from "../../app/locales/zh-CN/members.json" with { type: "json" };
+import enMembers from "../../app/locales/en/members.json" with { type: "json" };
+import zhJobs from "../../app/locales/zh-CN/jobs.json" with { type: "json" };
+import enJobs from "../../app/locales/en/jobs.json" with { type: "json" };
+
+// Issue 18: every action that changes something answers with a success message, in the page's
+// language, in one live region (role="status") that screen readers announce.
+const PASSWORD = "yunjiang-demo";
+const langs = [
+  { lng: "zh-CN", auth: zhAuth, members: zhMembers, jobs: zhJobs },
+  { lng: "en", auth: enAuth, members: enMembers, jobs: enJobs },
+] as const;
+
+async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
+  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(`/login?lng=${lng}`);
+  await page.getByLabel(auth.login.email).fill(email);
+  await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: auth.login.submit }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  return page;
+}
+
+/** A fresh membership application, sent as the form would send it (not signed in as anybody here). */
+async function applyToJoin(request: APIRequestContext, baseURL: string): Promise<string> {
+  const n = (Date.now() % 100_000_000) + Math.floor(Math.random() * 1000) * 100_000_000;
+  const html = await (await request.get("/join?lng=zh-CN")).text();
+  const associationId = html.match(/<option value="(\d+)"[^>]*>瑞安市云江注塑鞋研究中心</)?.[1];
+  expect(associationId).toBeTruthy();
+  const name = `瑞安市反馈测试${n}鞋业有限公司`;
+  const response = await request.post("/join", {
+    headers: { Origin: baseURL },
+    maxRedirects: 0,
+    form: {
+      associationId: associationId!,
+      name,
+      creditCode: generateCreditCode(n),
+      legalRep: "反馈",
+      address: "瑞安市云江路1号",
+      village: "云江村",
+      segment: "soles",
+      annualOutputWan: "1000",
+      employees: "20",
+      exportSharePct: "10",
+      contactPerson: "反馈",
+      phone: "13812340001",
+      publicFields: "segment",
+      displayName: "反馈经理",
+      userEmail: `flash-${n}@e2e.test`,
+      password: "long-enough-password",
+      confirmPassword: "long-enough-password",
+    },
+  });
+  expect(response.status(), await response.text()).toBe(302);
+  return name;
+}
+
+for (const { lng, auth, members, jobs } of langs) {
+  test(`approving a membership application says so (${lng}), once`, async ({ browser, playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL });
+    const name = await applyToJoin(api, baseURL!);
+    await api.dispose();
+
+    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    await staff.goto("/members/applications");
+    await staff.getByRole("link", { name }).click();
+    await staff.locator("summary", { hasText: members.applications.approve }).click();
+    await staff.getByRole("button", { name: members.applications.approveConfirm }).click();
+    await expect(staff).toHaveURL(/\/members\/\d+$/);
+    const status = staff.locator(".flash[role=status]");
+    await expect(status).toHaveAttribute("aria-live", "polite");
+    await expect(status).toHaveText(members.flash.approved);
+    // The message belongs to that page: the next page does not repeat it.
+    await staff.goto("/members/applications");
+    await expect(staff.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(staff.locator(".flash")).toHaveText("");
+    await staff.context().close();
+  });
+
+  test(`applying for a job says so (${lng})`, async ({ browser }) => {
+    const seeker = await signIn(browser, "seeker@demo.test", lng, auth);
+    await seeker.goto("/jobs");
+    const links = await seeker.locator('a[href^="/jobs/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!).filter((h) => /^\/jobs\/\d+$/.test(h)))]);
+    let applied = false;
+    for (const href of links) {
+      await seeker.goto(href);
+      const apply = seeker.getByRole("button", { name: jobs.detail.apply, exact: true });
+      if (!(await apply.isVisible())) continue;
+      await apply.click();
+      await expect(seeker.locator(".flash[role=status]")).toHaveText(jobs.flash.applied);
+      await expect(seeker.getByText(jobs.detail.appliedAlready)).toBeVisible();
+      applied = true;
+      break;
+    }
+    expect(applied, "an open posting the demo seeker has not applied to").toBe(true);
+    // A client-side navigation (no full reload) leaves the message behind.
+    await seeker.getByRole("link", { name: jobs.detail.seeMyApplications }).click();
+    await expect(seeker).toHaveURL(/\/jobs\/applications$/);
+    await expect(seeker.locator(".flash")).toHaveText("");
+    await seeker.context().close();
+  });
+}
