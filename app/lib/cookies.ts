@@ -10,6 +10,8 @@
  * - When a name comes twice, the first wins (browsers send the most specific path first).
  */
 export const SESSION_COOKIE = "yj_session";
+/** One-shot success messages (app/lib/flash.server.ts). */
+export const FLASH_COOKIE = "yj_flash";
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 

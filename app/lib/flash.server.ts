@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
+import { cookieValue, FLASH_COOKIE } from "./cookies";
 import { isHttps } from "./request.server";
 import { signSessionId, verifiedSessionId } from "./session-signing.server";
 
@@ -10,7 +11,7 @@ import { signSessionId, verifiedSessionId } from "./session-signing.server";
  * shows it in a live region, so screen readers announce it. The cookie holds a translation key,
  * never text: the message is shown in the page's language.
  */
-export const FLASH_COOKIE = "yj_flash";
+export { FLASH_COOKIE };
 const MAX_AGE_SECONDS = 60;
 
 export type Flash = {
@@ -47,10 +48,11 @@ export function redirectWithFlash(url: string, key: string, request: Request, va
 
 /** The message waiting for this request, if any, and the header that clears it (read once). */
 export function readFlash(request: Request): { flash: Flash | null; clear: string | null } {
-  const match = (request.headers.get("cookie") ?? "").match(/(?:^|;\s*)yj_flash=([^;]*)/);
-  if (!match) return { flash: null, clear: null };
+  // The one cookie parser (app/lib/cookies.ts), as for the session and the page cache.
+  const value = cookieValue(request.headers.get("cookie"), FLASH_COOKIE);
+  if (value === null) return { flash: null, clear: null };
   const clear = cookie(request, "", 0);
-  const payload = verifiedSessionId(match[1]);
+  const payload = verifiedSessionId(value);
   if (!payload) return { flash: null, clear };
   try {
     const parsed = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Partial<Flash>;

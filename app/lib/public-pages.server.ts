@@ -9,13 +9,13 @@ import { cacheBus } from "./cache-bus.server";
  * for PUBLIC_PAGE_TTL_MS and sends the kept bytes, with one difference: the CSP nonce. Every
  * response still gets a fresh nonce, written in place of the one the page was rendered with.
  *
- * Only GET requests without a session cookie (read by the session code's own parser, app/lib/cookies.ts),
+ * Only GET requests without a session or flash cookie (read by the session code's own parser, app/lib/cookies.ts),
  * only the paths below, only 200 text/html answers that set no cookie, and only pages whose route
  * said so (`sharePublicPage`): the route asks the session it validated (no one signed in) and the
  * record (an open posting), so a signed-in rendering or a hidden or closed posting is never kept,
  * whatever the Cookie header looked like. A change to a posting through the jobs module clears the cache.
  */
-import { parseCookieHeader, SESSION_COOKIE } from "./cookies";
+import { FLASH_COOKIE, parseCookieHeader, SESSION_COOKIE } from "./cookies";
 
 export const PUBLIC_PAGE_TTL_MS = 2_000;
 
@@ -29,7 +29,9 @@ const pages = new Map<string, { at: number; page: PublicPage }>();
 /** The cache key of a request, or null when its answer must not be shared. */
 export function publicPageKey(input: { method: string; url: string; cookie: string | undefined; language: string }): string | null {
   if (input.method !== "GET") return null;
-  if (parseCookieHeader(input.cookie).has(SESSION_COOKIE)) return null;
+  const cookies = parseCookieHeader(input.cookie);
+  // A session, or a one-shot message waiting to be shown (and cleared): that page is this visitor's own.
+  if (cookies.has(SESSION_COOKIE) || cookies.has(FLASH_COOKIE)) return null;
   const url = new URL(input.url, "http://portal.invalid");
   if (!CACHEABLE_PATHS.some((p) => p.test(url.pathname))) return null;
   // Remix's data requests (client navigation) are not pages.

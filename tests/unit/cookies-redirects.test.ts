@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { flashCookie, readFlash } from "../../app/lib/flash.server";
 import { cookieValue, parseCookieHeader, SESSION_COOKIE } from "../../app/lib/cookies";
 import { safeRedirectPath } from "../../app/lib/redirects";
 import { languageOf } from "../../app/lib/i18n";
@@ -30,6 +31,16 @@ describe("the cookie parser", () => {
     // Not a session for the session code either: an anonymous rendering, which may be shared.
     expect(key("yj%5Fsession=tok")).toBe("zh-CN|/jobs");
     expect(key("promo=50%off")).toBe("zh-CN|/jobs");
+    // A one-shot message waiting for this visitor: their own page, never shared nor served from the cache.
+    expect(key("yj_flash=abc.sig")).toBeNull();
+  });
+
+  it("is the one the flash messages use", () => {
+    const set = flashCookie(new Request("http://portal.test/x"), "jobs:flash.applied").split(";")[0];
+    const read = (cookie: string) => readFlash(new Request("http://portal.test/x", { headers: { cookie } })).flash;
+    expect(read(`promo=50%off; ${set}`)?.key).toBe("jobs:flash.applied");
+    // A name is taken as sent: yj%5Fflash is not the flash cookie.
+    expect(read(set.replace("yj_flash", "yj%5Fflash"))).toBeNull();
   });
 });
 
