@@ -5,3 +5,4 @@ export * from "./jobs";
 export * from "./fairs";
 export * from "./files";
 export * from "./tickets";
+export * from "./monitoring";
