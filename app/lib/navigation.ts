@@ -9,6 +9,7 @@ const items: NavItem[] = [
   { to: "/tickets", labelKey: "tickets:nav.tickets", ability: "tickets.list" },
   { to: "/inbox", labelKey: "tickets:nav.inbox", ability: "tickets.inbox" },
   { to: "/visits", labelKey: "tickets:nav.visits", ability: "visits.view" },
+  { to: "/monitoring", labelKey: "monitoring:nav.monitoring", ability: "monitoring.view" },
   { to: "/reports", labelKey: "tickets:nav.reports", ability: "reports.view" },
   { to: "/directory", labelKey: "nav.directory", ability: "directory.view" },
   { to: "/jobs", labelKey: "jobs:nav.jobs", ability: "jobs.view" },
@@ -19,6 +20,8 @@ const items: NavItem[] = [
   { to: "/labour-exchange", labelKey: "labour:nav.exchange", ability: "labour.view" },
   { to: "/admin/users", labelKey: "nav.adminUsers", ability: "admin.users" },
   { to: "/admin/tickets", labelKey: "tickets:nav.settings", ability: "tickets.configure" },
+  { to: "/admin/gateways", labelKey: "monitoring:nav.gateways", ability: "monitoring.gateways" },
+  { to: "/admin/monitoring", labelKey: "monitoring:nav.thresholds", ability: "monitoring.configure" },
   { to: "/admin/audit", labelKey: "nav.audit", ability: "admin.audit" },
 ];
 

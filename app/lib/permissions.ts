@@ -2,6 +2,7 @@ import { coreAbilities } from "./permissions/core";
 import { jobsAbilities } from "./permissions/jobs";
 import { fairsAbilities } from "./permissions/fairs";
 import { ticketsAbilities } from "./permissions/tickets";
+import { monitoringAbilities } from "./permissions/monitoring";
 import type { Actor, Rule } from "./permissions/types";
 
 export type { Actor, Rule } from "./permissions/types";
@@ -17,6 +18,7 @@ export const abilities = {
   ...jobsAbilities,
   ...fairsAbilities,
   ...ticketsAbilities,
+  ...monitoringAbilities,
 } as const satisfies Record<string, Rule>;
 
 export type Ability = keyof typeof abilities;

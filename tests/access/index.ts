@@ -6,6 +6,7 @@ import * as fairs from "./fairs";
 import * as jobs from "./jobs";
 import * as members from "./members";
 import * as tickets from "./tickets";
+import * as monitoring from "./monitoring";
 import type { ObjectProbe, RouteAccess } from "./types";
 
 const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
@@ -15,6 +16,7 @@ const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
   jobs,
   fairs,
   tickets,
+  monitoring,
 ];
 
 export const routes: RouteAccess[] = areas.flatMap((a) => a.routes);

@@ -54,3 +54,15 @@ export const MAX_BATCH_READINGS = 5000;
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 /** A single reading above this many kWh is refused as implausible (a 15-minute reading of a large plant stays far below). */
 export const MAX_READING_KWH = 1_000_000;
+
+export const importKinds = ["readings", "tax", "headcount", "premises"] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
+  readings: ["meter", "time", "kwh"],
+  tax: ["credit_code", "month", "tax_yuan"],
+  headcount: ["credit_code", "month", "employees"],
+  premises: ["credit_code", "land_m2", "floor_m2"],
+};
+
+export const MAX_IMPORT_ROWS: Record<ImportKind, number> = { readings: 500_000, tax: 50_000, headcount: 50_000, premises: 10_000 };

@@ -12,6 +12,7 @@ import { appendAudit } from "../../lib/audit.server";
 import { shanghaiToday } from "../../lib/format";
 import type { Actor } from "../../lib/permissions";
 import { monitoringChanged } from "./cache.server";
+export { importTemplate } from "./imports";
 import { parseCsv, validateMonthly, validatePremises, validateReadings, type ImportKind, type ImportProblem, type ReadingRow } from "./imports";
 import { meterIdsByCode, storeReadings } from "./ingest.server";
 

@@ -4,19 +4,9 @@
  * server writes only when no row is bad, and every bad row is reported by its line (header = 1).
  */
 import Papa from "papaparse";
-import { FUTURE_TOLERANCE_MS, MAX_READING_KWH } from "./constants";
+import { FUTURE_TOLERANCE_MS, IMPORT_COLUMNS, importKinds, MAX_IMPORT_ROWS, MAX_READING_KWH, type ImportKind } from "./constants";
 
-export const importKinds = ["readings", "tax", "headcount", "premises"] as const;
-export type ImportKind = (typeof importKinds)[number];
-
-export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
-  readings: ["meter", "time", "kwh"],
-  tax: ["credit_code", "month", "tax_yuan"],
-  headcount: ["credit_code", "month", "employees"],
-  premises: ["credit_code", "land_m2", "floor_m2"],
-};
-
-export const MAX_IMPORT_ROWS: Record<ImportKind, number> = { readings: 500_000, tax: 50_000, headcount: 50_000, premises: 10_000 };
+export { IMPORT_COLUMNS, importKinds, MAX_IMPORT_ROWS, type ImportKind };
 
 export type ImportProblem = { line: number; column: string | null; message: string };
 export type ReadingRow = { line: number; meter: string; readAt: Date; kwh: number };

@@ -297,7 +297,7 @@ export async function mySeries(actor: SignedIn, now = new Date()) {
 
 export function describeFlag(flag: Flag, lng: Language): string {
   const t = translator(lng);
-  return t(`monitoring:flags.${flag.kind}.figures`, flag.figures as Record<string, string | number>);
+  return t(`monitoring:flags.${flag.kind}.figures`, Object.fromEntries(Object.entries(flag.figures).map(([k, v]) => [k, v ?? "—"])));
 }
 
 export async function openFromFlag(actor: SignedIn, enterpriseId: number, kind: FlagKind, target: "visit" | "ticket", now = new Date()) {
@@ -379,4 +379,46 @@ export async function bindMeter(actor: SignedIn, input: { meterId: number; enter
   });
   if (result.ok) monitoringChanged();
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts of the overview and of one firm (SVG drawn on the server, kept with the snapshot)
+
+const overviewChartMemo = new WeakMap<Snapshot, Map<Language, { kwh: string; prosperity: string }>>();
+
+export async function overviewCharts(s: Snapshot, lng: Language) {
+  let byLng = overviewChartMemo.get(s);
+  if (!byLng) overviewChartMemo.set(s, (byLng = new Map()));
+  const hit = byLng.get(lng);
+  if (hit) return hit;
+  const { lineChartSvg } = await import("./charts.server");
+  const t = translator(lng);
+  const kwh = lineChartSvg({
+    categories: s.months.map((m) => m.slice(0, 7)),
+    series: s.kwhBySegment.map((r) => ({ name: t(`monitoring:segments.${r.segment}`), data: r.kwh, stack: "kwh", area: true })),
+    yNames: [t("monitoring:firm.kwh")],
+  });
+  const prosperity = lineChartSvg({
+    categories: s.prosperityMonths.map((m) => m.slice(0, 7)),
+    series: (["growing", "steady", "shrinking"] as const).map((c) => ({ name: t(`monitoring:classes.${c}`), data: s.prosperitySeries.map((p) => p[`${c}Pct`]), stack: "p", type: "bar" as const })),
+    percent: true,
+  });
+  const charts = { kwh, prosperity };
+  byLng.set(lng, charts);
+  return charts;
+}
+
+export async function firmCharts(s: NonNullable<FirmSeries>, lng: Language) {
+  const { lineChartSvg } = await import("./charts.server");
+  const t = translator(lng);
+  const monthly = lineChartSvg({
+    categories: s.months.map((m) => m.slice(0, 7)),
+    series: [
+      { name: t("monitoring:firm.kwh"), data: s.kwh, type: "bar" },
+      { name: t("monitoring:firm.employees"), data: s.headcount, yAxisIndex: 1 },
+    ],
+    yNames: [t("monitoring:firm.kwh"), t("monitoring:firm.employees")],
+  });
+  const daily = lineChartSvg({ categories: s.days.map((d) => d.day.slice(5)), series: [{ name: t("monitoring:firm.kwh"), data: s.days.map((d) => d.kwh), area: true }], height: 220 });
+  return { monthly, daily };
 }
