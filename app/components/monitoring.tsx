@@ -168,3 +168,32 @@ export function MyMonitoring({ monitoring, alarms }: { monitoring: { series: Fir
     </section>
   );
 }
+
+type MonitoringReportView = {
+  month: string;
+  prosperity: { growingPct: number; steadyPct: number; shrinkingPct: number; total: number; unknown: number };
+  flagged: number;
+  flagCounts: Record<string, number>;
+  alarmsOpen: number;
+  alarmsTotal: number;
+  medianHoursToClear: number | null;
+};
+
+/** The monitoring part of /reports. */
+export function MonitoringReport({ report: r }: { report: MonitoringReportView }) {
+  const { t, i18n } = useTranslation("monitoring");
+  const lng = i18n.language;
+  return (
+    <section className="card" aria-labelledby="report-monitoring">
+      <h2 id="report-monitoring">{t("reports.title")}</h2>
+      <p>{t("reports.prosperity", { month: r.month, growing: figure(r.prosperity.growingPct, lng), steady: figure(r.prosperity.steadyPct, lng), shrinking: figure(r.prosperity.shrinkingPct, lng), firms: r.prosperity.total - r.prosperity.unknown })}</p>
+      <div className="grid">
+        <div className="stat"><span className="stat__label">{t("reports.flagged")}</span> <span className="stat__value">{r.flagged}</span> <span className="muted small">{Object.entries(r.flagCounts).map(([k, n]) => `${t(`flags.${k}.title`)} ${n}`).join(" · ")}</span></div>
+        <div className="stat"><span className="stat__label">{t("reports.alarmsOpen")}</span> <span className="stat__value">{r.alarmsOpen}</span></div>
+        <div className="stat"><span className="stat__label">{t("reports.alarmsTotal")}</span> <span className="stat__value">{r.alarmsTotal}</span></div>
+        <div className="stat"><span className="stat__label">{t("reports.medianToClear")}</span> <span className="stat__value">{r.medianHoursToClear == null ? "—" : t("alarms.hours", { n: figure(r.medianHoursToClear, lng) })}</span></div>
+      </div>
+      <p><a href="/monitoring">{t("reports.more")}</a></p>
+    </section>
+  );
+}

@@ -6,6 +6,8 @@ import { PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { cachedTicketReport } from "../modules/tickets/reports.server";
+import { MonitoringReport } from "../components/monitoring";
+import { monitoringReport } from "../modules/monitoring/monitoring.server";
 
 export const meta: MetaFunction = () => [{ title: "统计报表 Reports" }];
 
@@ -15,12 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = new Date().getFullYear();
   const raw = Number(new URL(request.url).searchParams.get("year"));
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= current + 1 ? raw : current;
-  return { tickets: await cachedTicketReport(year) };
+  return { tickets: await cachedTicketReport(year), monitoring: await monitoringReport() };
 }
 
 export default function Reports() {
   const { t } = useTranslation("tickets");
-  const { tickets: r } = useLoaderData<typeof loader>();
+  const { tickets: r, monitoring } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const days = (v: number | null) => (v === null ? t("reports.none") : t("reports.days", { value: v }));
   const headline: [string, string | number][] = [
@@ -104,6 +106,7 @@ export default function Reports() {
           </table>
         </div>
       </section>
+      <MonitoringReport report={monitoring} />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { seedJobs } from "./jobs.server";
 import { seedFairs } from "./fairs.server";
 import { seedMembersDemo } from "./members.server";
 import { seedTickets } from "./tickets.server";
+import { seedMonitoring } from "./monitoring.server";
 import { address, chamberNames, enterpriseName, enterpriseTrade, mulberry32, personName, phone, village, type EnterpriseTrade } from "./demo-names";
 
 export const DEMO_PASSWORD = "yunjiang-demo";
@@ -166,6 +167,7 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   await seedFairs(db, year);
   await seedMembersDemo(db, year);
   await seedTickets(db, year);
+  await seedMonitoring(db, demoEnterprise);
 }
 
 /** At start: seeds the demo data into an empty database (SEED_DEMO=auto), always (yes) or never (no). */

@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../support/free-port";
+import { closedLoop as closedLoopLoad, fixedRate as fixedRateLoad } from "./load";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const N = Number(process.env.BENCH_TICKETS ?? 100_000);
@@ -46,65 +47,8 @@ process.on("SIGINT", () => {
   process.exit(130);
 });
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-type Result = { name: string; sent: number; ok: number; errors: number; seconds: number; p50: number; p95: number; p99: number; max: number };
-
-async function fixedRate(name: string, url: string, cookie: string | null): Promise<Result> {
-  const total = RATE * SECONDS;
-  const interval = 1000 / RATE;
-  const latencies: number[] = [];
-  let errors = 0;
-  let inFlight = 0;
-  const start = performance.now();
-  const pending: Promise<void>[] = [];
-  for (let k = 0; k < total; k++) {
-    const scheduled = start + k * interval;
-    const wait = scheduled - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    if (inFlight >= MAX_IN_FLIGHT) {
-      errors++;
-      continue;
-    }
-    inFlight++;
-    pending.push(
-      fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" })
-        .then(async (res) => {
-          await res.arrayBuffer();
-          if (res.status !== 200) errors++;
-          else latencies.push(performance.now() - scheduled);
-        })
-        .catch(() => {
-          errors++;
-        })
-        .finally(() => {
-          inFlight--;
-        }),
-    );
-  }
-  await Promise.all(pending);
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { name, sent: total, ok: latencies.length, errors, seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN };
-}
-
-async function closedLoop(url: string, cookie: string | null, seconds = 4): Promise<number> {
-  const until = performance.now() + seconds * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < until) {
-        const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-        await res.arrayBuffer();
-        if (res.status === 200) done++;
-      }
-    }),
-  );
-  return done / seconds;
-}
+const fixedRate = (name: string, url: string, cookie: string | null) => fixedRateLoad(name, url, cookie, { rate: RATE, seconds: SECONDS, maxInFlight: MAX_IN_FLIGHT });
+const closedLoop = (url: string, cookie: string | null) => closedLoopLoad(url, cookie, { connections: CONNECTIONS });
 
 async function main() {
   if (!existsSync(path.join(root, "build/index.js"))) execFileSync("npx", ["remix", "build"], { cwd: root, stdio: "inherit" });

@@ -59,29 +59,35 @@ function blankFacts(): Facts {
   return { kwh: new Map(), taxFen: new Map(), headcount: new Map(), lastUseDay: null, meteredSince: null };
 }
 
-/** Monthly electricity, tax and headcount from `from`, last use and first meter, per enterprise (all, or the ones given). */
-async function loadFacts(db: Executor, from: string, today: string, only?: number[]): Promise<Map<number, Facts>> {
+/** The overview's queries (the bench prints their plans): monthly rollups, tax, headcount, last use, first meter. */
+export function factQueries(from: string, today: string, only?: number[]) {
   const onlyIds = only ? sql.raw(`(${only.map((n) => Math.trunc(n)).join(",") || "0"})`) : null;
   const filter = (col: string) => (onlyIds ? sql`and ${sql.raw(col)} in ${onlyIds}` : sql``);
+  return {
+    kwh: sql`select m.enterprise_id as e, mm.month::text as month, sum(mm.kwh)::float8 as v
+      from meter_months mm join meters m on m.id = mm.meter_id
+      where m.enterprise_id is not null and mm.month >= ${from}::date ${filter("m.enterprise_id")}
+      group by 1, 2`,
+    tax: sql`select enterprise_id as e, month::text as month, tax_fen::float8 as v from enterprise_tax_months where month >= ${from}::date ${filter("enterprise_id")}`,
+    heads: sql`select enterprise_id as e, month::text as month, employees as v from enterprise_headcount_months where month >= ${from}::date ${filter("enterprise_id")}`,
+    lastUse: sql`select m.enterprise_id as e, max(d.day)::text as day
+      from meter_days d join meters m on m.id = d.meter_id
+      where m.enterprise_id is not null and d.kwh > 0 and d.day >= (${today}::date - 400) ${filter("m.enterprise_id")}
+      group by 1`,
+    since: sql`select enterprise_id as e, min(coalesce(installed_on, created_at::date))::text as day from meters where enterprise_id is not null ${filter("enterprise_id")} group by 1`,
+  };
+}
+
+/** Monthly electricity, tax and headcount from `from`, last use and first meter, per enterprise (all, or the ones given). */
+async function loadFacts(db: Executor, from: string, today: string, only?: number[]): Promise<Map<number, Facts>> {
   const facts = new Map<number, Facts>();
   const of = (id: number) => {
     let f = facts.get(id);
     if (!f) facts.set(id, (f = blankFacts()));
     return f;
   };
-  const [kwh, tax, heads, lastUse, since] = await Promise.all([
-    db.execute(sql`select m.enterprise_id as e, mm.month::text as month, sum(mm.kwh)::float8 as v
-      from meter_months mm join meters m on m.id = mm.meter_id
-      where m.enterprise_id is not null and mm.month >= ${from}::date ${filter("m.enterprise_id")}
-      group by 1, 2`),
-    db.execute(sql`select enterprise_id as e, month::text as month, tax_fen::float8 as v from enterprise_tax_months where month >= ${from}::date ${filter("enterprise_id")}`),
-    db.execute(sql`select enterprise_id as e, month::text as month, employees as v from enterprise_headcount_months where month >= ${from}::date ${filter("enterprise_id")}`),
-    db.execute(sql`select m.enterprise_id as e, max(d.day)::text as day
-      from meter_days d join meters m on m.id = d.meter_id
-      where m.enterprise_id is not null and d.kwh > 0 and d.day >= (${today}::date - 400) ${filter("m.enterprise_id")}
-      group by 1`),
-    db.execute(sql`select enterprise_id as e, min(coalesce(installed_on, created_at::date))::text as day from meters where enterprise_id is not null ${filter("enterprise_id")} group by 1`),
-  ]);
+  const q = factQueries(from, today, only);
+  const [kwh, tax, heads, lastUse, since] = await Promise.all([db.execute(q.kwh), db.execute(q.tax), db.execute(q.heads), db.execute(q.lastUse), db.execute(q.since)]);
   for (const r of rowsOf<{ e: number; month: string; v: number }>(kwh)) of(Number(r.e)).kwh.set(r.month, Number(r.v));
   for (const r of rowsOf<{ e: number; month: string; v: number }>(tax)) of(Number(r.e)).taxFen.set(r.month, Number(r.v));
   for (const r of rowsOf<{ e: number; month: string; v: number }>(heads)) of(Number(r.e)).headcount.set(r.month, Number(r.v));
@@ -421,4 +427,19 @@ export async function firmCharts(s: NonNullable<FirmSeries>, lng: Language) {
   });
   const daily = lineChartSvg({ categories: s.days.map((d) => d.day.slice(5)), series: [{ name: t("monitoring:firm.kwh"), data: s.days.map((d) => d.kwh), area: true }], height: 220 });
   return { monthly, daily };
+}
+
+/** The monitoring part of /reports: prosperity of the last complete month, flags, passage alarms. */
+export async function monitoringReport() {
+  const { alarmFigures } = await import("./buildings.server");
+  const [s, alarms] = await Promise.all([monitoringSnapshot(), alarmFigures()]);
+  return {
+    month: s.month.slice(0, 7),
+    prosperity: s.prosperity,
+    flagged: s.firms.filter((f) => f.flags.length > 0).length,
+    flagCounts: s.flagCounts,
+    alarmsOpen: alarms.open,
+    alarmsTotal: alarms.total,
+    medianHoursToClear: alarms.medianHoursToClear,
+  };
 }
