@@ -5,11 +5,10 @@ import { FormErrors, TextField } from "../components/fields";
 import { Alert, Badge, ConfirmAction, EmptyState, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
-import { intField, parseForm, z } from "../lib/validation";
 import { useRootData } from "../root";
 import { gatewayScopes } from "../modules/monitoring/constants";
 import { createGateway, listGateways, revokeGateway } from "../modules/monitoring/gateways.server";
-import { gatewaySchema } from "../modules/monitoring/schema";
+import { gatewaySchema, intField, parseForm, z } from "../modules/monitoring/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "网关 Gateways" }];
 

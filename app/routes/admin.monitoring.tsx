@@ -4,10 +4,9 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
 import { Alert, PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
-import { parseForm } from "../lib/validation";
 import { thresholdBounds, type Thresholds } from "../modules/monitoring/constants";
 import { getThresholds, setThresholds } from "../modules/monitoring/monitoring.server";
-import { thresholdsSchema } from "../modules/monitoring/schema";
+import { parseForm, thresholdsSchema } from "../modules/monitoring/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "监测设置 Monitoring settings" }];
 

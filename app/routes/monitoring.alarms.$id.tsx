@@ -8,10 +8,9 @@ import { notFound, requireSignedIn } from "../lib/guard.server";
 import { parseMessage } from "../lib/messages";
 import { isStaff } from "../lib/permissions";
 import { receiveUploads, discardUploads } from "../lib/uploads.server";
-import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { ALARM_PHOTO_FIELD, ALARM_PHOTO_MAX_BYTES, alarmPhotoKinds, confirmCleared, getAlarm, reportCleared } from "../modules/monitoring/buildings.server";
-import { confirmSchema } from "../modules/monitoring/schema";
+import { confirmSchema, parseForm } from "../modules/monitoring/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "违章告示单 Violation notice" }];
 

@@ -5,11 +5,10 @@ import { FormErrors, SelectField, TextField } from "../components/fields";
 import { Alert, Badge, PageHeader } from "../components/ui";
 import { formatDateTime, formatMoney } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
-import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { filingStatuses } from "../modules/monitoring/constants";
 import { getBuilding, updateRental } from "../modules/monitoring/buildings.server";
-import { rentalSchema } from "../modules/monitoring/schema";
+import { parseForm, rentalSchema } from "../modules/monitoring/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "厂房 Building" }];
 

@@ -5,9 +5,8 @@ import { FormErrors, SelectField, TextField } from "../components/fields";
 import { Alert, PageHeader, Pagination } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
-import { parseForm } from "../lib/validation";
-import { addMeterSchema as addSchema, bindMeterSchema as bindSchema } from "../modules/monitoring/schema";
 import { addMeter, bindMeter, enterpriseChoices, EXCEPTIONS_PAGE_SIZE, meterExceptions } from "../modules/monitoring/monitoring.server";
+import { addMeterSchema as addSchema, bindMeterSchema as bindSchema, parseForm } from "../modules/monitoring/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "一户一表 Meters" }];
 
