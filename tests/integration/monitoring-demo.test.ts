@@ -26,7 +26,7 @@ describe("monitoring demo data", () => {
     const [metered] = rowsOf(await db.execute(sql`select count(distinct enterprise_id)::int as n from meters`));
     expect(Number(metered.n)).toBeGreaterThan(500);
     const [raw] = await db.select({ n: count(), kwh: sql<number>`sum(kwh)::float8` }).from(meterReadings);
-    const [days] = await db.select({ n: count(), kwh: sql<number>`sum(kwh)::float8` }).from(meterDays).where(sql`day > current_date - 8`);
+    const [days] = await db.select({ n: count(), kwh: sql<number>`sum(kwh)::float8` }).from(meterDays).where(sql`day >= (select min((read_at at time zone 'Asia/Shanghai')::date) from meter_readings)`);
     const [year] = rowsOf(await db.execute(sql`select count(distinct month)::int as months, count(distinct meter_id)::int as meters from meter_months`));
     expect(Number(year.months)).toBeGreaterThanOrEqual(13);
     expect(Number(year.meters)).toBeGreaterThan(500);
