@@ -73,12 +73,12 @@ for (const { lng, t, auth } of langs) {
     await member.goto("/my");
     await member.getByRole("link", { name: notice }).click();
     await expect(member).toHaveURL(new RegExp(`/monitoring/alarms/${alarmId}$`));
-    await expect(member.getByRole("heading", { name: t.alarm.heading })).toBeVisible();
+    await expect(member.getByRole("heading", { name: t.alarm.heading, exact: true })).toBeVisible();
     await member.getByLabel(t.alarm.photo).setInputFiles({ name: "cleared.jpg", mimeType: "image/jpeg", buffer: JPEG });
     await member.getByRole("button", { name: t.alarm.report }).click();
     await expect(member.getByText(t.alarm.reportedOk)).toBeVisible();
     // The photo alone does not close it.
-    await expect(member.locator(".notice").getByText(t.alarms.statusOf.open)).toBeVisible();
+    await expect(member.locator(".notice").getByText(t.alarms.statusOf.open, { exact: true })).toBeVisible();
     await expect(member.getByRole("button", { name: t.alarm.confirm })).toHaveCount(0);
 
     // Staff see the tenant's photo and confirm: the alarm closes.
@@ -87,6 +87,6 @@ for (const { lng, t, auth } of langs) {
     await staff.getByLabel(t.alarm.note).fill(lng === "en" ? "Checked on site" : "现场核实已清理");
     await staff.getByRole("button", { name: t.alarm.confirm }).click();
     await expect(staff.getByText(t.alarm.confirmedOk)).toBeVisible();
-    await expect(staff.locator(".notice").getByText(t.alarms.statusOf.cleared)).toBeVisible();
+    await expect(staff.locator(".notice").getByText(t.alarms.statusOf.cleared, { exact: true })).toBeVisible();
   });
 }
