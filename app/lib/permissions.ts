@@ -3,6 +3,9 @@ import { jobsAbilities } from "./permissions/jobs";
 import { fairsAbilities } from "./permissions/fairs";
 import { ticketsAbilities } from "./permissions/tickets";
 import { monitoringAbilities } from "./permissions/monitoring";
+import { disputesAbilities } from "./permissions/disputes";
+import { governanceAbilities } from "./permissions/governance";
+import { financeAbilities } from "./permissions/finance";
 import type { Actor, Rule } from "./permissions/types";
 
 export type { Actor, Rule } from "./permissions/types";
@@ -19,6 +22,9 @@ export const abilities = {
   ...fairsAbilities,
   ...ticketsAbilities,
   ...monitoringAbilities,
+  ...disputesAbilities,
+  ...governanceAbilities,
+  ...financeAbilities,
 } as const satisfies Record<string, Rule>;
 
 export type Ability = keyof typeof abilities;

@@ -28,8 +28,9 @@ import {
 } from "../modules/fairs/fairs.server";
 import { checkInQrDataUrl } from "../modules/fairs/qr.server";
 import { boothRequestSchema, preRegisterSchema } from "../modules/fairs/schema";
+import { pageTitle } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · 招聘会` : "招聘会" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "fair", { fair: data.fair.title }) : pageTitle(matches, "fairs"));
 
 function fairIdOf(params: { id?: string }): number {
   const id = Number(params.id);

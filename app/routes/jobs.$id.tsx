@@ -13,8 +13,10 @@ import { parseForm } from "../lib/validation";
 import { applyToPosting } from "../modules/jobs/applications.server";
 import { closePosting, getPosting, moderatePosting } from "../modules/jobs/postings.server";
 import { applySchema, hideSchema } from "../modules/jobs/schema";
+import { pageTitle } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.posting.title} · ${d.enterprise?.name ?? ""}` : "招聘岗位 Jobs" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  d ? pageTitle(matches, "job", { title: d.posting.title, enterprise: d.enterprise?.name ?? "—" }) : pageTitle(matches, "jobs");
 
 function idOf(params: { id?: string }): number {
   const id = Number(params.id);

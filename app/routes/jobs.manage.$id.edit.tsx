@@ -11,8 +11,9 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { getPostingForEdit, updatePosting } from "../modules/jobs/postings.server";
 import { postingSchema } from "../modules/jobs/schema";
+import { pageTitle } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `编辑 Edit · ${d.posting.values.title}` : "编辑岗位 Edit posting" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => (d ? pageTitle(matches, "jobEdit", { title: d.posting.values.title }) : pageTitle(matches, "jobsEdit"));
 
 function idOf(params: { id?: string }): number {
   const id = Number(params.id);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationStatusBadge } from "../components/jobs-ui";
@@ -12,8 +12,9 @@ import { parseForm } from "../lib/validation";
 import { getApplicationForEnterprise, moveApplication } from "../modules/jobs/applications.server";
 import { isFinal, nextStatus } from "../modules/jobs/pipeline";
 import { advanceSchema, declineSchema } from "../modules/jobs/schema";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "申请详情 Application" }];
+export const meta = titleMeta("jobsManageApplicationsId");
 
 function idOf(params: { id?: string }): number {
   const id = Number(params.id);

@@ -1,8 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/members/status";
-import { Alert, Badge, ConfirmAction, EmptyState, FilterActions, PageHeader, Pagination, SortHeader } from "../components/ui";
+import { DataTable, type Column } from "../components/data-table";
+import { SelectField, TextField } from "../components/fields";
+import { Alert, Badge, ConfirmAction, FilterActions, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -11,8 +13,9 @@ import { listAssociations } from "../modules/members/join.server";
 import { listEnterprises, MEMBERS_PAGE_SIZE, villages } from "../modules/members/members.server";
 import { memberListQueryFrom, membershipStatuses, membershipTypes, segments } from "../modules/members/schema";
 import { runMembershipSweep } from "../modules/members/sweep.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "会员管理 Members" }];
+export const meta = titleMeta("members");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAbility(request, "members.view");
@@ -41,6 +44,37 @@ export default function MembersPage() {
   const exportParams = new URLSearchParams(location.search);
   exportParams.delete("page");
   const assocName = (a: { nameZh: string; nameEn: string }) => (lng === "en" ? a.nameEn : a.nameZh);
+  const all = t("common:forms.all");
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      key: "name",
+      header: t("fields.name"),
+      sortKey: "name",
+      cell: (r) => (
+        <>
+          <Link to={`/members/${r.id}`}>{r.name}</Link> {r.aboveSize ? <Badge tone="info">{t("aboveSizeShort")}</Badge> : null}
+        </>
+      ),
+    },
+    { key: "creditCode", header: t("fields.creditCode"), sortKey: "creditCode", className: "mono", cell: (r) => r.creditCode },
+    { key: "village", header: t("fields.village"), sortKey: "village", cell: (r) => r.village },
+    { key: "segment", header: t("fields.segment"), cell: (r) => t(`segments.${r.segment}`) },
+    { key: "employees", header: t("fields.employees"), sortKey: "employees", align: "end", cell: (r) => r.employees },
+    { key: "output", header: t("fields.annualOutput"), sortKey: "output", align: "end", cell: (r) => formatMoney(r.annualOutputFen, lng) },
+    {
+      key: "memberships",
+      header: t("fields.memberships"),
+      cell: (r) => (
+        <ul className="plain">
+          {r.memberships.map((m) => (
+            <li key={m.id}>
+              {lng === "en" ? m.associationEn : m.associationZh} · {t(`types.${m.type}`)} <StatusBadge status={m.status} />
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -65,112 +99,35 @@ export default function MembersPage() {
         </Alert>
       ) : null}
       <Form method="get" className="filters card" role="search">
-        <div className="field field--search">
-          <label htmlFor="q">{t("list.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("list.searchHint")} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-association">{t("fields.association")}</label>
-          <select id="f-association" name="association" defaultValue={query.association ? String(query.association) : ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {associations.map((a) => (
-              <option key={a.id} value={a.id}>{assocName(a)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t("fields.status")}</label>
-          <select id="f-status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {membershipStatuses.map((s) => (
-              <option key={s} value={s}>{t(`common:status.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-type">{t("fields.type")}</label>
-          <select id="f-type" name="type" defaultValue={query.type ?? ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {membershipTypes.map((s) => (
-              <option key={s} value={s}>{t(`types.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-segment">{t("fields.segment")}</label>
-          <select id="f-segment" name="segment" defaultValue={query.segment ?? ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {segments.map((s) => (
-              <option key={s} value={s}>{t(`segments.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-above">{t("fields.aboveSize")}</label>
-          <select id="f-above" name="aboveSize" defaultValue={query.aboveSize ?? ""}>
-            <option value="">{t("common:forms.all")}</option>
-            <option value="yes">{t("common:forms.yes")}</option>
-            <option value="no">{t("common:forms.no")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-village">{t("fields.village")}</label>
-          <select id="f-village" name="village" defaultValue={query.village ?? ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {villages.map((v) => (
-              <option key={v} value={v}>{v}</option>
-            ))}
-          </select>
-        </div>
+        <TextField id="q" className="field--search" label={t("list.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("list.searchHint")} />
+        <SelectField id="f-association" label={t("fields.association")} name="association" defaultValue={query.association ? String(query.association) : ""} placeholder={all} options={associations.map((a) => ({ value: String(a.id), label: assocName(a) }))} />
+        <SelectField id="f-status" label={t("fields.status")} name="status" defaultValue={query.status ?? ""} placeholder={all} options={membershipStatuses.map((s) => ({ value: s, label: t(`common:status.${s}`) }))} />
+        <SelectField id="f-type" label={t("fields.type")} name="type" defaultValue={query.type ?? ""} placeholder={all} options={membershipTypes.map((s) => ({ value: s, label: t(`types.${s}`) }))} />
+        <SelectField id="f-segment" label={t("fields.segment")} name="segment" defaultValue={query.segment ?? ""} placeholder={all} options={segments.map((s) => ({ value: s, label: t(`segments.${s}`) }))} />
+        <SelectField
+          id="f-above"
+          label={t("fields.aboveSize")}
+          name="aboveSize"
+          defaultValue={query.aboveSize ?? ""}
+          placeholder={all}
+          options={[
+            { value: "yes", label: t("common:forms.yes") },
+            { value: "no", label: t("common:forms.no") },
+          ]}
+        />
+        <SelectField id="f-village" label={t("fields.village")} name="village" defaultValue={query.village ?? ""} placeholder={all} options={villages.map((v) => ({ value: v, label: v }))} />
         {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <FilterActions />
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("list.empty")}>
-          <p>{t("list.emptyBody")}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th><SortHeader field="name" label={t("fields.name")} sort={sort} dir={dir} /></th>
-                <th><SortHeader field="creditCode" label={t("fields.creditCode")} sort={sort} dir={dir} /></th>
-                <th><SortHeader field="village" label={t("fields.village")} sort={sort} dir={dir} /></th>
-                <th>{t("fields.segment")}</th>
-                <th><SortHeader field="employees" label={t("fields.employees")} sort={sort} dir={dir} /></th>
-                <th><SortHeader field="output" label={t("fields.annualOutput")} sort={sort} dir={dir} /></th>
-                <th>{t("fields.memberships")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/members/${r.id}`}>{r.name}</Link> {r.aboveSize ? <Badge tone="info">{t("aboveSizeShort")}</Badge> : null}
-                  </td>
-                  <td className="mono">{r.creditCode}</td>
-                  <td>{r.village}</td>
-                  <td>{t(`segments.${r.segment}`)}</td>
-                  <td className="num">{r.employees}</td>
-                  <td className="num">{formatMoney(r.annualOutputFen, lng)}</td>
-                  <td>
-                    <ul className="plain">
-                      {r.memberships.map((m) => (
-                        <li key={m.id}>
-                          {lng === "en" ? m.associationEn : m.associationZh} · {t(`types.${m.type}`)} <StatusBadge status={m.status} />
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <DataTable
+        label={t("list.title")}
+        columns={columns}
+        rows={rows}
+        sort={{ key: sort, dir }}
+        empty={{ title: t("list.empty"), body: t("list.emptyBody") }}
+        pagination={{ page, pageSize, total }}
+      />
     </>
   );
 }

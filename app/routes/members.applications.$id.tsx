@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField } from "../components/fields";
@@ -11,8 +11,9 @@ import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { approveApplication, getApplication, rejectApplication } from "../modules/members/join.server";
 import { decideApplicationSchema, membershipTypes } from "../modules/members/schema";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "入会申请 Application" }];
+export const meta = titleMeta("membersApplicationsId");
 
 function idOf(params: { id?: string }): number {
   const id = Number(params.id);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -30,8 +30,9 @@ import {
   type CommandResult,
 } from "../modules/tickets/tickets.server";
 import { ClockBadges, StatusBadge } from "../modules/tickets/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "诉求 Problem" }];
+export const meta = titleMeta("ticketsId");
 
 function idOf(raw: string | undefined): number {
   if (!raw || !/^\d{1,9}$/.test(raw)) notFound();

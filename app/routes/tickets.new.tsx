@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -13,8 +13,9 @@ import { ATTACHMENT_FIELD, MAX_FILES, ticketCategories, ticketKinds, ticketSourc
 import { submitTicketSchema } from "../modules/tickets/schema";
 import { submitTicket, ticketFormOptions } from "../modules/tickets/tickets.server";
 import { getVisit } from "../modules/tickets/visits.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "提交诉求 Submit a problem" }];
+export const meta = titleMeta("ticketsNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.submit");

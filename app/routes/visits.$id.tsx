@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../components/ui";
@@ -7,8 +7,9 @@ import { notFound, requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { getVisit } from "../modules/tickets/visits.server";
 import { StatusBadge } from "../modules/tickets/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "走访 Visit" }];
+export const meta = titleMeta("visitsId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSignedIn(request, "visits.view");

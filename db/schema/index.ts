@@ -6,3 +6,6 @@ export * from "./fairs";
 export * from "./files";
 export * from "./tickets";
 export * from "./monitoring";
+export * from "./disputes";
+export * from "./governance";
+export * from "./finance";

@@ -11,6 +11,9 @@ import { seedFairs } from "./fairs.server";
 import { seedMembersDemo } from "./members.server";
 import { seedTickets } from "./tickets.server";
 import { seedMonitoring } from "./monitoring.server";
+import { seedDisputes } from "./disputes.server";
+import { seedGovernance } from "./governance.server";
+import { seedFinance } from "./finance.server";
 import { address, chamberNames, enterpriseName, enterpriseTrade, mulberry32, personName, phone, village, type EnterpriseTrade } from "./demo-names";
 
 export const DEMO_PASSWORD = "yunjiang-demo";
@@ -45,6 +48,7 @@ export const bankSeeds = [
   ["ccb", "中国建设银行瑞安支行", "CCB Rui'an Branch"],
   ["abc", "中国农业银行瑞安市支行", "ABC Rui'an Branch"],
   ["wzbank", "温州银行瑞安支行", "Bank of Wenzhou Rui'an Branch"],
+  ["boc", "中国银行瑞安市支行", "Bank of China Rui'an Branch"],
 ] as const;
 
 const duesByType: Record<MembershipType, number> = {
@@ -168,6 +172,10 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   await seedMembersDemo(db, year);
   await seedTickets(db, year);
   await seedMonitoring(db, demoEnterprise);
+  await seedDisputes(db, year);
+  // The first executive-committee enterprise is a member of the first chamber (k % chambers = 0).
+  await seedGovernance(db, { centreId: centre.id, federationId: federation.id, chamberId: chambers[0].id, centreIds, repEnterpriseId: executiveIds[0], passwordHash });
+  await seedFinance(db, year);
 }
 
 /** At start: seeds the demo data into an empty database (SEED_DEMO=auto), always (yes) or never (no). */

@@ -37,11 +37,60 @@ export const ticketFixtures = {
   visit: "1",
 } as const;
 
+/**
+ * Governance (db/seed/governance.server.ts, seeded after everything else): documents 1 (centre
+ * charter) and 2 (election rules); versions 1 (charter v1, adopted), 2 (rules v1, adopted),
+ * 3 (charter v2, proposed, members only); assemblies 1 (founding, closed), 2 (federation council,
+ * scheduled: member@ is not in the federation); elections 1 (founding, certified), 2 (open in the
+ * first chamber, member@ and rep@ vote), 3 (federation, draft). tests/integration/governance-demo.test.ts checks them.
+ */
+export const governanceFixtures = {
+  adoptedCharter: "1",
+  proposedCharter: "3",
+  foundingAssembly: "1",
+  otherAssembly: "2",
+  certifiedElection: "1",
+  openElection: "2",
+  draftElection: "3",
+} as const;
+
+/** Finance (db/seed/finance.server.ts; tests/integration/finance-demo.test.ts checks them). */
+export const financeFixtures = {
+  /** The bank demo user's bank's members' credit loan (active). */
+  productOfBank: "1",
+  /** ICBC's first product (active): the bank demo user may see it, not edit it. */
+  productOfOtherBank: "13",
+  /** A suspended ICBC product: nobody but ICBC and staff may see it. */
+  hiddenProduct: "43",
+  /** The member's need, claimed and answered by the bank demo user's bank. */
+  needOfMember: "1",
+  /** Another enterprise's open need (matched to the bank demo user's bank). */
+  needOfOther: "3",
+  /** An open need no product of the bank demo user's bank fits. */
+  needNotMatchedToBank: "4",
+  /** The member's declined application to the bank demo user's bank, with a PDF. */
+  applicationOfMember: "1",
+  /** Another enterprise's application to ICBC. */
+  applicationOfOther: "2",
+} as const;
+
 export const fixtures: Record<string, Fixture> = {
   ...ticketFixtures,
+  ...governanceFixtures,
+  ...financeFixtures,
+  /** The PDF of applicationOfMember: a file id is a random UUID, read from the application's page. */
+  applicationDocumentOfMember: async ({ get }) =>
+    firstMatch(await get("member", `/finance/applications/${financeFixtures.applicationOfMember}`), /href="\/finance\/applications\/\d+\/documents\/([0-9a-f-]{36})"/),
   /** The demo PDF of ticketWithAttachment: a file id is a random UUID, read from the problem's page. */
   attachmentOfMember: async ({ get }) =>
     firstMatch(await get("member", `/tickets/${ticketFixtures.ticketWithAttachment}`), /href="\/tickets\/\d+\/attachments\/([0-9a-f-]{36})"/),
+  /** Disputes (db/seed/disputes.server.ts, cases in seed order): see tests/access/disputes.ts. */
+  caseOfMember: "1",
+  caseOfOther: "2",
+  caseSettledOfMember: "6",
+  caseReferredAtStation1: "32",
+  /** The demo evidence of case 1: a file id is a random UUID, read from the case page. */
+  evidenceOfMember: async ({ get }) => firstMatch(await get("member", "/disputes/1"), /href="\/disputes\/1\/files\/([0-9a-f-]{36})"/),
   adminUser: "demo-admin",
   staffUser: "demo-staff",
   memberUser: "demo-member",

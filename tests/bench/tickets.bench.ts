@@ -19,7 +19,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../support/free-port";
-import { closedLoop as closedLoopLoad, fixedRate as fixedRateLoad } from "./load";
+import { closedLoop as closedLoopOf, fixedRate as fixedRateOf } from "../support/load";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const N = Number(process.env.BENCH_TICKETS ?? 100_000);
@@ -27,7 +27,6 @@ const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? os.cpus().length);
-const MAX_IN_FLIGHT = 200;
 const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-tickets-")), "pg.state");
 const pgScript = path.join(root, "tests/support/pg-server.sh");
 
@@ -46,9 +45,6 @@ process.on("SIGINT", () => {
   cleanup();
   process.exit(130);
 });
-
-const fixedRate = (name: string, url: string, cookie: string | null) => fixedRateLoad(name, url, cookie, { rate: RATE, seconds: SECONDS, maxInFlight: MAX_IN_FLIGHT });
-const closedLoop = (url: string, cookie: string | null) => closedLoopLoad(url, cookie, { connections: CONNECTIONS });
 
 async function main() {
   if (!existsSync(path.join(root, "build/index.js"))) execFileSync("npx", ["remix", "build"], { cwd: root, stdio: "inherit" });
@@ -203,8 +199,8 @@ async function main() {
   console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s each (latency from the scheduled start), then capacity with ${CONNECTIONS} connections ===`);
   console.log("target".padEnd(40), "req/s".padStart(7), "ok".padStart(6), "err".padStart(5), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "capacity req/s".padStart(15));
   for (const [name, p, c] of targets) {
-    const r = await fixedRate(name, base + p, c);
-    const capacity = await closedLoop(base + p, c);
+    const r = await fixedRateOf(name, base + p, c, RATE, SECONDS);
+    const capacity = await closedLoopOf(base + p, c, CONNECTIONS);
     console.log(name.padEnd(40), (r.ok / r.seconds).toFixed(1).padStart(7), String(r.ok).padStart(6), String(r.errors).padStart(5), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), capacity.toFixed(0).padStart(15));
   }
   console.log(`\n${N} problems; portal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine.`);

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Database, type Executor } from "../../../db/client.server";
 import { emailOutbox, notifications, users } from "../../../db/schema/accounts";
 import { translator, type Language } from "../../lib/i18n";
@@ -20,13 +20,20 @@ export async function notify(tx: Executor, notices: Notice[], emailLanguage: Lan
   await tx.insert(notifications).values(
     notices.map((n) => ({ userId: n.userId, messageKey: n.messageKey, params: n.params ?? {}, link: n.link ?? null })),
   );
+  // One query for the addresses and one insert for the emails, however many notices.
   const t = translator(emailLanguage);
-  for (const n of notices) {
-    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, n.userId));
-    if (!user) continue;
+  const addresses = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.id, [...new Set(notices.map((n) => n.userId))]));
+  const emailOf = new Map(addresses.map((u) => [u.id, u.email]));
+  const emails = notices.flatMap((n) => {
+    const toAddress = emailOf.get(n.userId);
+    if (!toAddress) return [];
     const text = t(n.messageKey, n.params ?? {});
-    await tx.insert(emailOutbox).values({ toAddress: user.email, subject: text, body: n.link ? `${text}\n\n${n.link}` : text });
-  }
+    return [{ toAddress, subject: text, body: n.link ? `${text}\n\n${n.link}` : text }];
+  });
+  if (emails.length) await tx.insert(emailOutbox).values(emails);
 }
 
 function unreadQuery(db: Database) {

@@ -1,5 +1,8 @@
-// Load helpers shared by the benches: a fixed request rate with latency from the scheduled start
-// (no coordinated omission), and a closed loop for capacity.
+/**
+ * Load generators of the benches (tests/bench): a fixed request rate timed from each request's
+ * scheduled start (no coordinated omission), and a closed loop for capacity.
+ */
+const MAX_IN_FLIGHT = 200;
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -8,10 +11,9 @@ export function percentile(sorted: number[], p: number): number {
 
 export type Result = { name: string; sent: number; ok: number; errors: number; seconds: number; p50: number; p95: number; p99: number; max: number };
 
-export async function fixedRate(name: string, url: string, cookie: string | null, o: { rate: number; seconds: number; maxInFlight?: number }): Promise<Result> {
-  const total = o.rate * o.seconds;
-  const interval = 1000 / o.rate;
-  const MAX_IN_FLIGHT = o.maxInFlight ?? 200;
+export async function fixedRate(name: string, url: string, cookie: string | null, rate: number, seconds: number): Promise<Result> {
+  const total = rate * seconds;
+  const interval = 1000 / rate;
   const latencies: number[] = [];
   let errors = 0;
   let inFlight = 0;
@@ -42,18 +44,16 @@ export async function fixedRate(name: string, url: string, cookie: string | null
     );
   }
   await Promise.all(pending);
-  const seconds = (performance.now() - start) / 1000;
+  const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  return { name, sent: total, ok: latencies.length, errors, seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN };
+  return { name, sent: total, ok: latencies.length, errors, seconds: elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN };
 }
 
-export async function closedLoop(url: string, cookie: string | null, o: { connections: number; seconds?: number }): Promise<number> {
-  const seconds = o.seconds ?? 4;
-  const CONNECTIONS = o.connections;
+export async function closedLoop(url: string, cookie: string | null, connections: number, seconds = 4): Promise<number> {
   const until = performance.now() + seconds * 1000;
   let done = 0;
   await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
+    Array.from({ length: connections }, async () => {
       while (performance.now() < until) {
         const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
         await res.arrayBuffer();
@@ -63,4 +63,3 @@ export async function closedLoop(url: string, cookie: string | null, o: { connec
   );
   return done / seconds;
 }
-
