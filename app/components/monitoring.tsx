@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Language } from "../lib/i18n";
+import { DataTable, type Column } from "./data-table";
 import { Badge } from "./ui";
 
 /** A chart drawn on the server (SVG markup made by ECharts from our own figures), with its title. */
@@ -8,7 +9,7 @@ export function Svg({ title, svg }: { title: string; svg: string }) {
   return (
     <figure className="card chart">
       <figcaption>{title}</figcaption>
-      <div role="img" aria-label={t("overview.chartAlt", { title })} dangerouslySetInnerHTML={{ __html: svg }} />
+      <div className="chart__svg" role="img" aria-label={t("overview.chartAlt", { title })} dangerouslySetInnerHTML={{ __html: svg }} />
     </figure>
   );
 }
@@ -100,31 +101,16 @@ export function FirmTables({ series: s }: { series: FirmView }) {
   const { t, i18n } = useTranslation("monitoring");
   const lng = i18n.language;
   const rows = s.months.map((m, i) => ({ m, kwh: s.kwh[i], tax: s.taxFen[i], heads: s.headcount[i] })).slice(-13).reverse();
+  const columns: Column<(typeof rows)[number]>[] = [
+    { key: "month", header: t("firm.month"), rowHeader: true, cell: (r) => r.m.slice(0, 7) },
+    { key: "kwh", header: t("firm.kwh"), align: "end", cell: (r) => figure(r.kwh, lng) },
+    { key: "tax", header: t("firm.taxYuan"), align: "end", cell: (r) => (r.tax == null ? "—" : figure(r.tax / 100, lng)) },
+    { key: "heads", header: t("firm.employees"), align: "end", cell: (r) => figure(r.heads, lng) },
+  ];
   return (
     <section className="card" aria-labelledby="months">
       <h2 id="months">{t("firm.taxHeadcount")}</h2>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("firm.month")}</th>
-              <th scope="col" className="num">{t("firm.kwh")}</th>
-              <th scope="col" className="num">{t("firm.taxYuan")}</th>
-              <th scope="col" className="num">{t("firm.employees")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.m}>
-                <th scope="row">{r.m.slice(0, 7)}</th>
-                <td className="num">{figure(r.kwh, lng)}</td>
-                <td className="num">{r.tax == null ? "—" : figure(r.tax / 100, lng)}</td>
-                <td className="num">{figure(r.heads, lng)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label={t("firm.taxHeadcount")} columns={columns} rows={rows} rowKey={(r) => r.m} empty={{ title: t("meters.none") }} />
     </section>
   );
 }

@@ -1,16 +1,18 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
-import { Alert, Badge, ConfirmAction, EmptyState, PageHeader } from "../components/ui";
+import { DataTable, type Column } from "../components/data-table";
+import { Alert, Badge, ConfirmAction, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { gatewayScopes } from "../modules/monitoring/constants";
 import { createGateway, listGateways, revokeGateway } from "../modules/monitoring/gateways.server";
 import { gatewaySchema, intField, parseForm, z } from "../modules/monitoring/forms.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "网关 Gateways" }];
+export const meta = titleMeta("adminGateways");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "monitoring.gateways");
@@ -44,6 +46,28 @@ export default function Gateways() {
   const a = useActionData<typeof action>();
   const navigation = useNavigation();
   const lng = useRootData()?.lng ?? "zh-CN";
+  const columns: Column<(typeof gateways)[number]>[] = [
+    { key: "name", header: t("gateways.name"), rowHeader: true, cell: (g) => g.name },
+    { key: "scopes", header: t("gateways.scopes"), cell: (g) => g.scopes.map((s) => t(`gateways.scope.${s}`)).join("、") },
+    { key: "hint", header: t("gateways.hint"), className: "mono", cell: (g) => `${g.tokenHint}…` },
+    { key: "createdAt", header: t("gateways.createdAt"), cell: (g) => formatDateTime(g.createdAt, lng) },
+    { key: "lastUsedAt", header: t("gateways.lastUsedAt"), cell: (g) => (g.lastUsedAt ? formatDateTime(g.lastUsedAt, lng) : t("gateways.never")) },
+    {
+      key: "state",
+      header: t("gateways.state"),
+      cell: (g) =>
+        g.revokedAt ? (
+          <Badge tone="neutral">{t("gateways.revokedOn", { on: formatDateTime(g.revokedAt, lng) })}</Badge>
+        ) : (
+          <>
+            <Badge tone="success">{t("gateways.active")}</Badge>{" "}
+            <ConfirmAction label={t("gateways.revoke")} question={t("gateways.revokeConfirm")} confirmLabel={t("gateways.revoke")} intent="revoke" danger>
+              <input type="hidden" name="id" value={g.id} />
+            </ConfirmAction>
+          </>
+        ),
+    },
+  ];
   return (
     <>
       <PageHeader title={t("gateways.title")} lead={t("gateways.lead")} />
@@ -75,47 +99,7 @@ export default function Gateways() {
           </div>
         </Form>
       </details>
-      {gateways.length === 0 ? (
-        <EmptyState title={t("gateways.empty")}>{t("gateways.emptyBody")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("gateways.name")}</th>
-                <th scope="col">{t("gateways.scopes")}</th>
-                <th scope="col">{t("gateways.hint")}</th>
-                <th scope="col">{t("gateways.createdAt")}</th>
-                <th scope="col">{t("gateways.lastUsedAt")}</th>
-                <th scope="col">{t("gateways.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {gateways.map((g) => (
-                <tr key={g.id}>
-                  <td>{g.name}</td>
-                  <td>{g.scopes.map((s) => t(`gateways.scope.${s}`)).join("、")}</td>
-                  <td className="mono">{g.tokenHint}…</td>
-                  <td>{formatDateTime(g.createdAt, lng)}</td>
-                  <td>{g.lastUsedAt ? formatDateTime(g.lastUsedAt, lng) : t("gateways.never")}</td>
-                  <td>
-                    {g.revokedAt ? (
-                      <Badge tone="neutral">{t("gateways.revokedOn", { on: formatDateTime(g.revokedAt, lng) })}</Badge>
-                    ) : (
-                      <>
-                        <Badge tone="success">{t("gateways.active")}</Badge>{" "}
-                        <ConfirmAction label={t("gateways.revoke")} question={t("gateways.revokeConfirm")} confirmLabel={t("gateways.revoke")} intent="revoke" danger>
-                          <input type="hidden" name="id" value={g.id} />
-                        </ConfirmAction>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable label={t("gateways.title")} columns={columns} rows={gateways} empty={{ title: t("gateways.empty"), body: t("gateways.emptyBody") }} />
       <section className="card" aria-labelledby="usage">
         <h2 id="usage">{t("gateways.usage")}</h2>
         <pre className="mono small">{`POST ${origin}/api/monitoring/readings

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
@@ -7,8 +7,9 @@ import { requireSignedIn } from "../lib/guard.server";
 import { thresholdBounds, type Thresholds } from "../modules/monitoring/constants";
 import { getThresholds, setThresholds } from "../modules/monitoring/monitoring.server";
 import { parseForm, thresholdsSchema } from "../modules/monitoring/forms.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "监测设置 Monitoring settings" }];
+export const meta = titleMeta("adminMonitoring");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "monitoring.configure");

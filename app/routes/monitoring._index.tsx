@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../components/fields";
 import { FlagList, Svg, figure, pct } from "../components/monitoring";
-import { Badge, EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
+import { DataTable, type Column } from "../components/data-table";
+import { Badge, EmptyState, FilterActions, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { detectLanguage } from "../lib/i18n";
@@ -11,8 +12,9 @@ import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { flagKinds, type FlagKind } from "../modules/monitoring/constants";
 import { FLAGGED_PAGE_SIZE, flaggedFirms, monitoringSnapshot, overviewCharts, type GroupRow } from "../modules/monitoring/monitoring.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "产业监测 Industry monitoring" }];
+export const meta = titleMeta("monitoring");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "monitoring.view");
@@ -43,49 +45,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function GroupTable({ rows, label, translateKey }: { rows: GroupRow[]; label: string; translateKey?: (k: string) => string }) {
   const { t } = useTranslation("monitoring");
   const lng = useRootData()?.lng ?? "zh-CN";
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("overview.group")}</th>
-            <th scope="col" className="num">{t("overview.firms")}</th>
-            <th scope="col" className="num">{t("overview.kwh")}</th>
-            <th scope="col" className="num">{t("overview.indexYoy")}</th>
-            <th scope="col" className="num">{t("overview.indexTrailing")}</th>
-            <th scope="col" className="num">{t("overview.tax")}</th>
-            <th scope="col" className="num">{t("overview.employees")}</th>
-            <th scope="col">{t("overview.prosperity")}</th>
-            <th scope="col" className="num">{t("overview.flagged")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{translateKey ? translateKey(r.key) : r.key}</th>
-              <td className="num">{r.firms}</td>
-              <td className="num">{figure(r.kwh, lng)}</td>
-              <td className="num">{figure(r.indexYoy, lng)}</td>
-              <td className="num">{figure(r.indexTrailing, lng)}</td>
-              <td className="num">{formatMoney(r.taxFen, lng)}</td>
-              <td className="num">{figure(r.employees, lng)}</td>
-              <td className="small">
-                {t("classes.growing")} {r.growing} · {t("classes.steady")} {r.steady} · {t("classes.shrinking")} {r.shrinking}
-              </td>
-              <td className="num">{r.flagged}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<GroupRow>[] = [
+    { key: "group", header: t("overview.group"), rowHeader: true, cell: (r) => (translateKey ? translateKey(r.key) : r.key) },
+    { key: "firms", header: t("overview.firms"), align: "end", cell: (r) => r.firms },
+    { key: "kwh", header: t("overview.kwh"), align: "end", cell: (r) => figure(r.kwh, lng) },
+    { key: "indexYoy", header: t("overview.indexYoy"), align: "end", cell: (r) => figure(r.indexYoy, lng) },
+    { key: "indexTrailing", header: t("overview.indexTrailing"), align: "end", cell: (r) => figure(r.indexTrailing, lng) },
+    { key: "tax", header: t("overview.tax"), align: "end", cell: (r) => formatMoney(r.taxFen, lng) },
+    { key: "employees", header: t("overview.employees"), align: "end", cell: (r) => figure(r.employees, lng) },
+    {
+      key: "prosperity",
+      header: t("overview.prosperity"),
+      className: "small",
+      cell: (r) => (
+        <>
+          {t("classes.growing")} {r.growing} · {t("classes.steady")} {r.steady} · {t("classes.shrinking")} {r.shrinking}
+        </>
+      ),
+    },
+    { key: "flagged", header: t("overview.flagged"), align: "end", cell: (r) => r.flagged },
+  ];
+  return <DataTable label={label} columns={columns} rows={rows} rowKey={(r) => r.key} empty={{ title: t("overview.empty") }} />;
 }
 
 export default function MonitoringOverview() {
   const { t } = useTranslation("monitoring");
   const d = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
+  const flaggedColumns: Column<(typeof d.flagged)[number]>[] = [
+    { key: "name", header: t("overview.enterprise"), rowHeader: true, cell: (f) => <Link to={`/monitoring/enterprises/${f.id}`}>{f.name}</Link> },
+    { key: "village", header: t("overview.village"), cell: (f) => f.village },
+    { key: "segment", header: t("overview.segment"), cell: (f) => t(`segments.${f.segment}`) },
+    { key: "indexYoy", header: t("overview.indexYoy"), align: "end", cell: (f) => figure(f.indexYoy, lng) },
+    { key: "flags", header: t("overview.flags"), cell: (f) => <FlagList flags={f.flags} /> },
+  ];
   return (
     <>
       <PageHeader
@@ -130,35 +123,13 @@ export default function MonitoringOverview() {
               />
               <FilterActions />
             </Form>
-            {d.flagged.length === 0 ? (
-              <EmptyState title={t("flags.none")}>{t("flags.noneBody")}</EmptyState>
-            ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("overview.enterprise")}</th>
-                      <th scope="col">{t("overview.village")}</th>
-                      <th scope="col">{t("overview.segment")}</th>
-                      <th scope="col" className="num">{t("overview.indexYoy")}</th>
-                      <th scope="col">{t("overview.flags")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.flagged.map((f) => (
-                      <tr key={f.id}>
-                        <td><Link to={`/monitoring/enterprises/${f.id}`}>{f.name}</Link></td>
-                        <td>{f.village}</td>
-                        <td>{t(`segments.${f.segment}`)}</td>
-                        <td className="num">{figure(f.indexYoy, lng)}</td>
-                        <td><FlagList flags={f.flags} /></td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            <Pagination page={d.page} pageSize={d.pageSize} total={d.total} />
+            <DataTable
+              label={t("overview.flaggedFirms")}
+              columns={flaggedColumns}
+              rows={d.flagged}
+              empty={{ title: t("flags.none"), body: t("flags.noneBody") }}
+              pagination={{ page: d.page, pageSize: d.pageSize, total: d.total }}
+            />
           </section>
           <section className="card" aria-labelledby="by-segment">
             <h2 id="by-segment">{t("overview.bySegment")}</h2>

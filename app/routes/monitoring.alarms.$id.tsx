@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TextAreaField } from "../components/fields";
@@ -11,8 +11,9 @@ import { receiveUploads, discardUploads } from "../lib/uploads.server";
 import { useRootData } from "../root";
 import { ALARM_PHOTO_FIELD, ALARM_PHOTO_MAX_BYTES, alarmPhotoKinds, confirmCleared, getAlarm, reportCleared } from "../modules/monitoring/buildings.server";
 import { confirmSchema, parseForm } from "../modules/monitoring/forms.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "违章告示单 Violation notice" }];
+export const meta = titleMeta("monitoringAlarm");
 
 function idOf(raw: string | undefined): number {
   if (!/^\d{1,9}$/.test(raw ?? "")) notFound();

@@ -1,16 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../components/fields";
 import { figure } from "../components/monitoring";
-import { Badge, EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
+import { DataTable, type Column } from "../components/data-table";
+import { Badge, FilterActions, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { alarmFigures, ALARMS_PAGE_SIZE, listAlarms } from "../modules/monitoring/buildings.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "通道告警 Passage alarms" }];
+export const meta = titleMeta("monitoringAlarms");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "monitoring.view");
@@ -27,6 +29,30 @@ export default function Alarms() {
   const d = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const f = d.figures;
+  const columns: Column<(typeof d.rows)[number]>[] = [
+    { key: "notice", header: t("alarms.notice"), rowHeader: true, cell: (x) => <Link to={`/monitoring/alarms/${x.id}`} className="mono">{x.noticeNo}</Link> },
+    { key: "raisedAt", header: t("alarms.raisedAt"), cell: (x) => formatDateTime(x.raisedAt, lng) },
+    { key: "building", header: t("alarms.building"), cell: (x) => <Link to={`/monitoring/buildings/${x.buildingId}`}>{x.building}</Link> },
+    { key: "floor", header: t("alarms.floor"), align: "end", cell: (x) => x.floor },
+    { key: "passage", header: t("alarms.passage"), cell: (x) => x.passage },
+    { key: "tenant", header: t("alarms.tenant"), cell: (x) => (x.enterpriseId ? <Link to={`/monitoring/enterprises/${x.enterpriseId}`}>{x.tenant}</Link> : "—") },
+    {
+      key: "status",
+      header: t("alarms.status"),
+      cell: (x) => (
+        <>
+          <Badge tone={x.status === "open" ? "danger" : "success"}>{t(`alarms.statusOf.${x.status}`)}</Badge>{" "}
+          {x.status === "open" && x.tenantReportedAt ? <Badge tone="info">{t("alarms.tenantReported")}</Badge> : null}
+        </>
+      ),
+    },
+  ];
+  const repeatColumns: Column<(typeof f.repeatOffenders)[number]>[] = [
+    { key: "tenant", header: t("alarms.tenant"), rowHeader: true, cell: (o) => <Link to={`/monitoring/enterprises/${o.enterpriseId}`}>{o.name}</Link> },
+    { key: "alarms", header: t("alarms.count"), align: "end", cell: (o) => o.alarms },
+    { key: "open", header: t("alarms.open"), align: "end", cell: (o) => o.open },
+    { key: "lastAt", header: t("alarms.lastAt"), cell: (o) => formatDateTime(o.lastAt, lng) },
+  ];
   return (
     <>
       <PageHeader title={t("alarms.title")} lead={t("alarms.lead")} actions={<Link to="/monitoring/buildings" className="btn btn--ghost btn--small">{t("overview.buildings")}</Link>} />
@@ -42,70 +68,20 @@ export default function Alarms() {
           <SelectField label={t("alarms.status")} name="status" defaultValue={d.status} placeholder={t("alarms.all")} options={(["open", "cleared"] as const).map((s) => ({ value: s, label: t(`alarms.statusOf.${s}`) }))} />
           <FilterActions />
         </Form>
-        {d.rows.length === 0 ? (
-          <EmptyState title={t("alarms.empty")}>{t("alarms.emptyBody")}</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("alarms.notice")}</th>
-                  <th scope="col">{t("alarms.raisedAt")}</th>
-                  <th scope="col">{t("alarms.building")}</th>
-                  <th scope="col" className="num">{t("alarms.floor")}</th>
-                  <th scope="col">{t("alarms.passage")}</th>
-                  <th scope="col">{t("alarms.tenant")}</th>
-                  <th scope="col">{t("alarms.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.rows.map((x) => (
-                  <tr key={x.id}>
-                    <td><Link to={`/monitoring/alarms/${x.id}`} className="mono">{x.noticeNo}</Link></td>
-                    <td>{formatDateTime(x.raisedAt, lng)}</td>
-                    <td><Link to={`/monitoring/buildings/${x.buildingId}`}>{x.building}</Link></td>
-                    <td className="num">{x.floor}</td>
-                    <td>{x.passage}</td>
-                    <td>{x.enterpriseId ? <Link to={`/monitoring/enterprises/${x.enterpriseId}`}>{x.tenant}</Link> : "—"}</td>
-                    <td>
-                      <Badge tone={x.status === "open" ? "danger" : "success"}>{t(`alarms.statusOf.${x.status}`)}</Badge>{" "}
-                      {x.status === "open" && x.tenantReportedAt ? <Badge tone="info">{t("alarms.tenantReported")}</Badge> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pagination page={d.page} pageSize={d.pageSize} total={d.total} />
+        <DataTable
+          label={t("alarms.title")}
+          columns={columns}
+          rows={d.rows}
+          empty={{ title: t("alarms.empty"), body: t("alarms.emptyBody") }}
+          pagination={{ page: d.page, pageSize: d.pageSize, total: d.total }}
+        />
       </section>
       <section className="card" aria-labelledby="repeat">
         <h2 id="repeat">{t("alarms.repeat")}</h2>
         {f.repeatOffenders.length === 0 ? (
           <p className="muted">{t("alarms.noRepeat")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("alarms.tenant")}</th>
-                  <th scope="col" className="num">{t("alarms.count")}</th>
-                  <th scope="col" className="num">{t("alarms.open")}</th>
-                  <th scope="col">{t("alarms.lastAt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {f.repeatOffenders.map((o) => (
-                  <tr key={o.enterpriseId}>
-                    <td><Link to={`/monitoring/enterprises/${o.enterpriseId}`}>{o.name}</Link></td>
-                    <td className="num">{o.alarms}</td>
-                    <td className="num">{o.open}</td>
-                    <td>{formatDateTime(o.lastAt, lng)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t("alarms.repeat")} columns={repeatColumns} rows={f.repeatOffenders} rowKey={(o) => o.enterpriseId} empty={{ title: t("alarms.noRepeat") }} />
         )}
       </section>
     </>

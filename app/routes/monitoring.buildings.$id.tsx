@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "../components/fields";
+import { DataTable, type Column } from "../components/data-table";
 import { Alert, Badge, PageHeader } from "../components/ui";
 import { formatDateTime, formatMoney } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
@@ -9,8 +10,9 @@ import { useRootData } from "../root";
 import { filingStatuses } from "../modules/monitoring/constants";
 import { getBuilding, updateRental } from "../modules/monitoring/buildings.server";
 import { parseForm, rentalSchema } from "../modules/monitoring/forms.server";
+import { pageTitle } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "厂房 Building" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "monitoringBuildingNamed", { building: `${data.building.code} · ${data.building.name}` }) : pageTitle(matches, "monitoringBuilding"));
 
 function idOf(raw: string | undefined): number {
   if (!/^\d{1,9}$/.test(raw ?? "")) notFound();
@@ -41,6 +43,14 @@ export default function BuildingPage() {
   const navigation = useNavigation();
   const lng = useRootData()?.lng ?? "zh-CN";
   const e = a?.errors ?? {};
+  const alarmColumns: Column<(typeof alarms)[number]>[] = [
+    { key: "notice", header: t("alarms.notice"), rowHeader: true, cell: (x) => <Link to={`/monitoring/alarms/${x.id}`} className="mono">{x.noticeNo}</Link> },
+    { key: "raisedAt", header: t("alarms.raisedAt"), cell: (x) => formatDateTime(x.raisedAt, lng) },
+    { key: "floor", header: t("alarms.floor"), align: "end", cell: (x) => x.floor },
+    { key: "passage", header: t("alarms.passage"), cell: (x) => x.passage },
+    { key: "tenant", header: t("alarms.tenant"), cell: (x) => x.tenant ?? "—" },
+    { key: "status", header: t("alarms.status"), cell: (x) => <Badge tone={x.status === "open" ? "danger" : "success"}>{t(`alarms.statusOf.${x.status}`)}</Badge> },
+  ];
   return (
     <>
       <PageHeader title={`${b.code} · ${b.name}`} lead={`${b.village} · ${b.address} · ${t("buildings.landlord")}: ${b.landlord}`} actions={<Link to="/monitoring/buildings" className="btn btn--ghost btn--small">{t("buildings.back")}</Link>} />
@@ -99,32 +109,7 @@ export default function BuildingPage() {
         {alarms.length === 0 ? (
           <p className="muted">{t("alarms.empty")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("alarms.notice")}</th>
-                  <th scope="col">{t("alarms.raisedAt")}</th>
-                  <th scope="col">{t("alarms.floor")}</th>
-                  <th scope="col">{t("alarms.passage")}</th>
-                  <th scope="col">{t("alarms.tenant")}</th>
-                  <th scope="col">{t("alarms.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {alarms.map((x) => (
-                  <tr key={x.id}>
-                    <td><Link to={`/monitoring/alarms/${x.id}`} className="mono">{x.noticeNo}</Link></td>
-                    <td>{formatDateTime(x.raisedAt, lng)}</td>
-                    <td className="num">{x.floor}</td>
-                    <td>{x.passage}</td>
-                    <td>{x.tenant ?? "—"}</td>
-                    <td><Badge tone={x.status === "open" ? "danger" : "success"}>{t(`alarms.statusOf.${x.status}`)}</Badge></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t("buildings.recentAlarms")} columns={alarmColumns} rows={alarms} empty={{ title: t("alarms.empty") }} />
         )}
       </section>
     </>

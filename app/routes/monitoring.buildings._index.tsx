@@ -1,16 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
-import { Badge, EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
+import { DataTable, type Column } from "../components/data-table";
+import { Badge, FilterActions, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { filingStatuses, type FilingStatus } from "../modules/monitoring/constants";
 import { BUILDINGS_PAGE_SIZE, listBuildings } from "../modules/monitoring/buildings.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "租赁厂房 Factory buildings" }];
+export const meta = titleMeta("monitoringBuildings");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "monitoring.view");
@@ -30,6 +32,37 @@ export default function Buildings() {
   const { t } = useTranslation("monitoring");
   const d = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
+  const columns: Column<(typeof d.rows)[number]>[] = [
+    { key: "code", header: t("buildings.code"), className: "mono", cell: (b) => b.code },
+    { key: "name", header: t("buildings.name"), rowHeader: true, cell: (b) => <Link to={`/monitoring/buildings/${b.id}`}>{b.name}</Link> },
+    { key: "village", header: t("buildings.village"), cell: (b) => b.village },
+    { key: "floors", header: t("buildings.floors"), align: "end", cell: (b) => b.floors },
+    { key: "tenants", header: t("buildings.tenants"), align: "end", cell: (b) => b.tenants },
+    { key: "passages", header: t("buildings.passages"), align: "end", cell: (b) => b.passages },
+    { key: "filing", header: t("buildings.filing"), cell: (b) => <Badge tone={filingTone[b.filingStatus]}>{t(`buildings.filingStatus.${b.filingStatus}`)}</Badge> },
+    {
+      key: "deposit",
+      header: t("buildings.deposit"),
+      cell: (b) => (
+        <>
+          {formatMoney(b.depositFen, lng)}{" "}
+          <span className="muted small">
+            {b.depositRefundedOn ? t("buildings.depositState.refunded", { on: b.depositRefundedOn }) : b.depositPaidOn ? t("buildings.depositState.paid", { on: b.depositPaidOn }) : t("buildings.depositState.none")}
+          </span>
+        </>
+      ),
+    },
+    {
+      key: "alarms",
+      header: t("buildings.alarms"),
+      align: "end",
+      cell: (b) => (
+        <>
+          {b.alarms} {b.openAlarms ? <Badge tone="danger">{b.openAlarms}</Badge> : null}
+        </>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -47,50 +80,13 @@ export default function Buildings() {
         <SelectField label={t("buildings.filing")} name="filing" defaultValue={d.filing} placeholder={t("alarms.all")} options={filingStatuses.map((s) => ({ value: s, label: t(`buildings.filingStatus.${s}`) }))} />
         <FilterActions />
       </Form>
-      {d.rows.length === 0 ? (
-        <EmptyState title={t("buildings.empty")}>{t("buildings.emptyBody")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("buildings.code")}</th>
-                <th scope="col">{t("buildings.name")}</th>
-                <th scope="col">{t("buildings.village")}</th>
-                <th scope="col" className="num">{t("buildings.floors")}</th>
-                <th scope="col" className="num">{t("buildings.tenants")}</th>
-                <th scope="col" className="num">{t("buildings.passages")}</th>
-                <th scope="col">{t("buildings.filing")}</th>
-                <th scope="col">{t("buildings.deposit")}</th>
-                <th scope="col" className="num">{t("buildings.alarms")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((b) => (
-                <tr key={b.id}>
-                  <td className="mono">{b.code}</td>
-                  <td><Link to={`/monitoring/buildings/${b.id}`}>{b.name}</Link></td>
-                  <td>{b.village}</td>
-                  <td className="num">{b.floors}</td>
-                  <td className="num">{b.tenants}</td>
-                  <td className="num">{b.passages}</td>
-                  <td><Badge tone={filingTone[b.filingStatus]}>{t(`buildings.filingStatus.${b.filingStatus}`)}</Badge></td>
-                  <td>
-                    {formatMoney(b.depositFen, lng)}{" "}
-                    <span className="muted small">
-                      {b.depositRefundedOn ? t("buildings.depositState.refunded", { on: b.depositRefundedOn }) : b.depositPaidOn ? t("buildings.depositState.paid", { on: b.depositPaidOn }) : t("buildings.depositState.none")}
-                    </span>
-                  </td>
-                  <td className="num">
-                    {b.alarms} {b.openAlarms ? <Badge tone="danger">{b.openAlarms}</Badge> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={d.page} pageSize={d.pageSize} total={d.total} />
+      <DataTable
+        label={t("buildings.title")}
+        columns={columns}
+        rows={d.rows}
+        empty={{ title: t("buildings.empty"), body: t("buildings.emptyBody") }}
+        pagination={{ page: d.page, pageSize: d.pageSize, total: d.total }}
+      />
     </>
   );
 }

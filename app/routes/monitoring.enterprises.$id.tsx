@@ -8,8 +8,9 @@ import { detectLanguage } from "../lib/i18n";
 import { parseMessage } from "../lib/messages";
 import { flagKinds, type FlagKind } from "../modules/monitoring/constants";
 import { firmCharts, firmSeries, openFromFlag } from "../modules/monitoring/monitoring.server";
+import { pageTitle } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "企业监测 Enterprise monitoring" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "monitoringEnterpriseNamed", { name: data.series.firm.name }) : pageTitle(matches, "monitoringEnterprise"));
 
 function idOf(raw: string | undefined): number {
   if (!/^\d{1,9}$/.test(raw ?? "")) notFound();

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../components/fields";
@@ -7,8 +7,9 @@ import { requireSignedIn } from "../lib/guard.server";
 import { parseMessage } from "../lib/messages";
 import { IMPORT_COLUMNS, importKinds, type ImportKind } from "../modules/monitoring/constants";
 import { importMonitoringCsv, importTemplate } from "../modules/monitoring/imports.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "导入监测数据 Import" }];
+export const meta = titleMeta("monitoringImport");
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const isKind = (v: unknown): v is ImportKind => (importKinds as readonly unknown[]).includes(v);

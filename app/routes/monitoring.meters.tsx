@@ -1,14 +1,16 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "../components/fields";
-import { Alert, PageHeader, Pagination } from "../components/ui";
+import { DataTable, type Column } from "../components/data-table";
+import { Alert, PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { addMeter, bindMeter, enterpriseChoices, EXCEPTIONS_PAGE_SIZE, meterExceptions } from "../modules/monitoring/monitoring.server";
 import { addMeterSchema as addSchema, bindMeterSchema as bindSchema, parseForm } from "../modules/monitoring/forms.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "一户一表 Meters" }];
+export const meta = titleMeta("monitoringMeters");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "monitoring.view");
@@ -45,6 +47,30 @@ export default function Meters() {
   const navigation = useNavigation();
   const options = d.enterprises.map((e) => ({ value: String(e.id), label: e.name }));
   const errors = a?.errors ?? {};
+  const unboundColumns: Column<(typeof d.unbound)[number]>[] = [
+    { key: "code", header: t("meters.code"), rowHeader: true, className: "mono", cell: (m) => m.code },
+    { key: "installedOn", header: t("meters.installedOn"), cell: (m) => m.installedOn ?? "—" },
+    {
+      key: "bind",
+      header: t("meters.bind"),
+      cell: (m) => (
+        <Form method="post" className="form form--inline">
+          <input type="hidden" name="meterId" value={m.id} />
+          <SelectField label={t("meters.bindTo", { code: m.code })} name="enterpriseId" id={`bind-${m.id}`} required defaultValue="" placeholder="—" options={options} />
+          <button type="submit" name="intent" value="bind" className="btn btn--small">{t("meters.bind")}</button>
+        </Form>
+      ),
+    },
+  ];
+  const severalColumns: Column<(typeof d.several)[number]>[] = [
+    { key: "enterprise", header: t("meters.enterprise"), rowHeader: true, cell: (e) => <Link to={`/monitoring/enterprises/${e.id}`}>{e.name}</Link> },
+    { key: "village", header: t("overview.village"), cell: (e) => e.village },
+    { key: "codes", header: t("meters.codes"), className: "mono", cell: (e) => e.codes },
+  ];
+  const noMeterColumns: Column<(typeof d.noMeter)[number]>[] = [
+    { key: "enterprise", header: t("meters.enterprise"), rowHeader: true, cell: (e) => <Link to={`/members/${e.id}`}>{e.name}</Link> },
+    { key: "village", header: t("overview.village"), cell: (e) => e.village },
+  ];
   return (
     <>
       <PageHeader title={t("meters.title")} lead={t("meters.lead", { meters: d.meterCount })} actions={<Link to="/monitoring" className="btn btn--ghost btn--small">{t("firm.back")}</Link>} />
@@ -67,83 +93,21 @@ export default function Meters() {
       <section className="card" aria-labelledby="unbound">
         <h2 id="unbound">{t("meters.unbound", { count: d.unbound.length })}</h2>
         {a?.intent === "bind" ? <FormErrors errors={errors} /> : null}
-        {d.unbound.length ? (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("meters.code")}</th>
-                  <th scope="col">{t("meters.installedOn")}</th>
-                  <th scope="col">{t("meters.bind")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.unbound.map((m) => (
-                  <tr key={m.id}>
-                    <td className="mono">{m.code}</td>
-                    <td>{m.installedOn ?? "—"}</td>
-                    <td>
-                      <Form method="post" className="form form--inline">
-                        <input type="hidden" name="meterId" value={m.id} />
-                        <SelectField label={t("meters.bindTo", { code: m.code })} name="enterpriseId" id={`bind-${m.id}`} required defaultValue="" placeholder="—" options={options} />
-                        <button type="submit" name="intent" value="bind" className="btn btn--small">{t("meters.bind")}</button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        {d.unbound.length ? <DataTable label={t("meters.unbound", { count: d.unbound.length })} columns={unboundColumns} rows={d.unbound} empty={{ title: t("meters.none") }} /> : null}
       </section>
       <section className="card" aria-labelledby="several">
         <h2 id="several">{t("meters.several", { count: d.several.length })}</h2>
-        {d.several.length ? (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("meters.enterprise")}</th>
-                  <th scope="col">{t("overview.village")}</th>
-                  <th scope="col">{t("meters.codes")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.several.map((e) => (
-                  <tr key={e.id}>
-                    <td><Link to={`/monitoring/enterprises/${e.id}`}>{e.name}</Link></td>
-                    <td>{e.village}</td>
-                    <td className="mono">{e.codes}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        {d.several.length ? <DataTable label={t("meters.several", { count: d.several.length })} columns={severalColumns} rows={d.several} empty={{ title: t("meters.none") }} /> : null}
       </section>
       <section className="card" aria-labelledby="no-meter">
         <h2 id="no-meter">{t("meters.noMeter", { count: d.noMeterTotal })}</h2>
-        {d.noMeter.length ? (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("meters.enterprise")}</th>
-                  <th scope="col">{t("overview.village")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.noMeter.map((e) => (
-                  <tr key={e.id}>
-                    <td><Link to={`/members/${e.id}`}>{e.name}</Link></td>
-                    <td>{e.village}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        <Pagination page={d.page} pageSize={d.pageSize} total={d.noMeterTotal} />
+        <DataTable
+          label={t("meters.noMeter", { count: d.noMeterTotal })}
+          columns={noMeterColumns}
+          rows={d.noMeter}
+          empty={{ title: t("meters.none") }}
+          pagination={{ page: d.page, pageSize: d.pageSize, total: d.noMeterTotal }}
+        />
       </section>
     </>
   );
