@@ -66,12 +66,16 @@ export function validateReadings(header: string[], records: Record<string, strin
     const readAt = parseReadingTime(r.time ?? "");
     const kwh = number(r.kwh ?? "");
     let bad = false;
-    if (!meter || meter.length > 64) (bad = true), problems.push({ line, column: "meter", message: "forms.required" });
-    if (!readAt) (bad = true), problems.push({ line, column: "time", message: "monitoring:import.badTime" });
-    else if (readAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) (bad = true), problems.push({ line, column: "time", message: "monitoring:import.future" });
-    if (kwh == null) (bad = true), problems.push({ line, column: "kwh", message: "monitoring:import.badNumber" });
-    else if (kwh < 0) (bad = true), problems.push({ line, column: "kwh", message: "monitoring:import.negative" });
-    else if (kwh > MAX_READING_KWH) (bad = true), problems.push({ line, column: "kwh", message: "monitoring:import.implausible" });
+    const reject = (p: ImportProblem) => {
+      bad = true;
+      problems.push(p);
+    };
+    if (!meter || meter.length > 64) reject({ line, column: "meter", message: "forms.required" });
+    if (!readAt) reject({ line, column: "time", message: "monitoring:import.badTime" });
+    else if (readAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) reject({ line, column: "time", message: "monitoring:import.future" });
+    if (kwh == null) reject({ line, column: "kwh", message: "monitoring:import.badNumber" });
+    else if (kwh < 0) reject({ line, column: "kwh", message: "monitoring:import.negative" });
+    else if (kwh > MAX_READING_KWH) reject({ line, column: "kwh", message: "monitoring:import.implausible" });
     if (!bad) rows.push({ line, meter, readAt: readAt!, kwh: kwh! });
   });
   return { rows: problems.length ? [] : rows, problems: problems.slice(0, 500) };
@@ -90,12 +94,16 @@ export function validateMonthly(kind: "tax" | "headcount", header: string[], rec
     const month = parseMonth(r.month ?? "");
     const value = number(r[valueColumn] ?? "");
     let bad = false;
-    if (!/^[0-9A-Z]{18}$/.test(creditCode)) (bad = true), problems.push({ line, column: "credit_code", message: "monitoring:import.badCode" });
-    if (!month) (bad = true), problems.push({ line, column: "month", message: "monitoring:import.badMonth" });
-    else if (month > `${today.slice(0, 7)}-01`) (bad = true), problems.push({ line, column: "month", message: "monitoring:import.future" });
-    if (value == null) (bad = true), problems.push({ line, column: valueColumn, message: "monitoring:import.badNumber" });
-    else if (value < 0) (bad = true), problems.push({ line, column: valueColumn, message: "monitoring:import.negative" });
-    else if (kind === "headcount" && !Number.isInteger(value)) (bad = true), problems.push({ line, column: valueColumn, message: "monitoring:import.wholeNumber" });
+    const reject = (p: ImportProblem) => {
+      bad = true;
+      problems.push(p);
+    };
+    if (!/^[0-9A-Z]{18}$/.test(creditCode)) reject({ line, column: "credit_code", message: "monitoring:import.badCode" });
+    if (!month) reject({ line, column: "month", message: "monitoring:import.badMonth" });
+    else if (month > `${today.slice(0, 7)}-01`) reject({ line, column: "month", message: "monitoring:import.future" });
+    if (value == null) reject({ line, column: valueColumn, message: "monitoring:import.badNumber" });
+    else if (value < 0) reject({ line, column: valueColumn, message: "monitoring:import.negative" });
+    else if (kind === "headcount" && !Number.isInteger(value)) reject({ line, column: valueColumn, message: "monitoring:import.wholeNumber" });
     if (!bad) {
       const k = `${creditCode}|${month}`;
       const first = seen.get(k);
@@ -121,11 +129,15 @@ export function validatePremises(header: string[], records: Record<string, strin
     const land = number(r.land_m2 ?? "");
     const floor = number(r.floor_m2 ?? "");
     let bad = false;
-    if (!/^[0-9A-Z]{18}$/.test(creditCode)) (bad = true), problems.push({ line, column: "credit_code", message: "monitoring:import.badCode" });
+    const reject = (p: ImportProblem) => {
+      bad = true;
+      problems.push(p);
+    };
+    if (!/^[0-9A-Z]{18}$/.test(creditCode)) reject({ line, column: "credit_code", message: "monitoring:import.badCode" });
     for (const [col, v] of [["land_m2", land], ["floor_m2", floor]] as const) {
-      if (v == null) (bad = true), problems.push({ line, column: col, message: "monitoring:import.badNumber" });
-      else if (v < 0) (bad = true), problems.push({ line, column: col, message: "monitoring:import.negative" });
-      else if (v > 10_000_000) (bad = true), problems.push({ line, column: col, message: "monitoring:import.implausible" });
+      if (v == null) reject({ line, column: col, message: "monitoring:import.badNumber" });
+      else if (v < 0) reject({ line, column: col, message: "monitoring:import.negative" });
+      else if (v > 10_000_000) reject({ line, column: col, message: "monitoring:import.implausible" });
     }
     if (!bad) {
       const first = seen.get(creditCode);
