@@ -50,17 +50,6 @@ export default function Meters() {
   const unboundColumns: Column<(typeof d.unbound)[number]>[] = [
     { key: "code", header: t("meters.code"), rowHeader: true, className: "mono", cell: (m) => m.code },
     { key: "installedOn", header: t("meters.installedOn"), cell: (m) => m.installedOn ?? "—" },
-    {
-      key: "bind",
-      header: t("meters.bind"),
-      cell: (m) => (
-        <Form method="post" className="form form--inline">
-          <input type="hidden" name="meterId" value={m.id} />
-          <SelectField label={t("meters.bindTo", { code: m.code })} name="enterpriseId" id={`bind-${m.id}`} required defaultValue="" placeholder="—" options={options} />
-          <button type="submit" name="intent" value="bind" className="btn btn--small">{t("meters.bind")}</button>
-        </Form>
-      ),
-    },
   ];
   const severalColumns: Column<(typeof d.several)[number]>[] = [
     { key: "enterprise", header: t("meters.enterprise"), rowHeader: true, cell: (e) => <Link to={`/monitoring/enterprises/${e.id}`}>{e.name}</Link> },
@@ -93,7 +82,17 @@ export default function Meters() {
       <section className="card" aria-labelledby="unbound">
         <h2 id="unbound">{t("meters.unbound", { count: d.unbound.length })}</h2>
         {a?.intent === "bind" ? <FormErrors errors={errors} /> : null}
-        {d.unbound.length ? <DataTable label={t("meters.unbound", { count: d.unbound.length })} columns={unboundColumns} rows={d.unbound} empty={{ title: t("meters.none") }} /> : null}
+        {d.unbound.length ? (
+          <>
+            <DataTable label={t("meters.unbound", { count: d.unbound.length })} columns={unboundColumns} rows={d.unbound} empty={{ title: t("meters.none") }} />
+            {/* One bind form for all of them: a select of every enterprise per row made the page heavy. */}
+            <Form method="post" className="form form--inline">
+              <SelectField label={t("meters.code")} name="meterId" id="bind-meter" required defaultValue="" placeholder="—" options={d.unbound.map((m) => ({ value: String(m.id), label: m.code }))} />
+              <SelectField label={t("meters.enterprise")} name="enterpriseId" id="bind-enterprise" required defaultValue="" placeholder="—" options={options} />
+              <button type="submit" name="intent" value="bind" className="btn btn--small">{t("meters.bind")}</button>
+            </Form>
+          </>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="several">
         <h2 id="several">{t("meters.several", { count: d.several.length })}</h2>
