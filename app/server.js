@@ -243,8 +243,12 @@ function serve() {
   });
 
   // A state-changing request from another site is refused (CSRF), whatever its cookies.
+  // The gateway API authenticates by a bearer token only (never cookies), so a cross-site page
+  // cannot use it: those two paths, with a bearer token, skip the Origin check and nothing else does.
+  const gatewayPaths = new Set(["/api/monitoring/readings", "/api/monitoring/passage-alarms"]);
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    if (gatewayPaths.has(req.path) && /^Bearer\s/i.test(req.headers.authorization ?? "")) return next();
     const origin = req.headers.origin;
     const host = req.headers["x-forwarded-host"] && settings.TRUST_PROXY === "1" ? req.headers["x-forwarded-host"] : req.headers.host;
     const allowed = new Set([`http://${host}`, `https://${host}`]);

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { forwardRef, useId } from "react";
 import { useTranslation } from "react-i18next";
-import { parseMessage } from "../lib/validation";
+import { parseMessage } from "../lib/messages";
 
 type Common = { label: string; error?: string | null; hint?: ReactNode; required?: boolean };
 

@@ -10,6 +10,7 @@ const items: NavItem[] = [
   { to: "/tickets", labelKey: "tickets:nav.tickets", ability: "tickets.list" },
   { to: "/inbox", labelKey: "tickets:nav.inbox", ability: "tickets.inbox" },
   { to: "/visits", labelKey: "tickets:nav.visits", ability: "visits.view" },
+  { to: "/monitoring", labelKey: "monitoring:nav.monitoring", ability: "monitoring.view" },
   { to: "/disputes", labelKey: "disputes:nav.disputes", ability: "disputes.list" },
   { to: "/finance", labelKey: "finance:nav.finance", ability: "finance.view" },
   { to: "/disputes/legal", labelKey: "disputes:nav.legal", ability: "legal.view" },
@@ -27,6 +28,8 @@ const items: NavItem[] = [
   { to: "/labour-exchange", labelKey: "labour:nav.exchange", ability: "labour.view" },
   { to: "/admin/users", labelKey: "nav.adminUsers", ability: "admin.users" },
   { to: "/admin/tickets", labelKey: "tickets:nav.settings", ability: "tickets.configure" },
+  { to: "/admin/gateways", labelKey: "monitoring:nav.gateways", ability: "monitoring.gateways" },
+  { to: "/admin/monitoring", labelKey: "monitoring:nav.thresholds", ability: "monitoring.configure" },
   { to: "/admin/audit", labelKey: "nav.audit", ability: "admin.audit" },
 ];
 

@@ -2,6 +2,7 @@ import { coreAbilities } from "./permissions/core";
 import { jobsAbilities } from "./permissions/jobs";
 import { fairsAbilities } from "./permissions/fairs";
 import { ticketsAbilities } from "./permissions/tickets";
+import { monitoringAbilities } from "./permissions/monitoring";
 import { disputesAbilities } from "./permissions/disputes";
 import { governanceAbilities } from "./permissions/governance";
 import { financeAbilities } from "./permissions/finance";
@@ -20,6 +21,7 @@ export const abilities = {
   ...jobsAbilities,
   ...fairsAbilities,
   ...ticketsAbilities,
+  ...monitoringAbilities,
   ...disputesAbilities,
   ...governanceAbilities,
   ...financeAbilities,

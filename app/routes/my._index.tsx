@@ -7,18 +7,26 @@ import { formatDate, formatDateTime, formatMoney } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { myDashboard } from "../modules/members/my.server";
+import { MyMonitoring } from "../components/monitoring";
+import { detectLanguage } from "../lib/i18n";
+import { myAlarms } from "../modules/monitoring/buildings.server";
+import { firmCharts, mySeries } from "../modules/monitoring/monitoring.server";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("my");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "my.view");
-  return myDashboard(actor);
+  const lng = detectLanguage(request);
+  const [dashboard, series, alarms] = await Promise.all([myDashboard(actor), mySeries(actor), myAlarms(actor)]);
+  // The enterprise's own monitoring series and flags (never another's: mySeries reads the actor's enterprises only).
+  const monitoring = await Promise.all(series.map(async (s) => ({ series: s, charts: await firmCharts(s, lng) })));
+  return { ...dashboard, monitoring, alarms };
 }
 
 export default function MyPage() {
   const { t } = useTranslation("members");
-  const { enterprises, reminders, applications } = useLoaderData<typeof loader>();
+  const { enterprises, reminders, applications, monitoring, alarms } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const lng = useRootData()?.lng ?? "zh-CN";
   const pending = applications.filter((a) => a.status === "pending");
@@ -88,6 +96,7 @@ export default function MyPage() {
           </ul>
         )}
       </section>
+      <MyMonitoring monitoring={monitoring} alarms={alarms} />
     </>
   );
 }

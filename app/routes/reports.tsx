@@ -19,6 +19,8 @@ import { cachedFinanceReport } from "../modules/finance/reports.server";
 import { FinanceReportPart } from "../modules/finance/report-part";
 import { governanceReport } from "../modules/governance/reports.server";
 import { GovernanceReportPart } from "../modules/governance/report-part";
+import { MonitoringReport } from "../components/monitoring";
+import { monitoringReport } from "../modules/monitoring/monitoring.server";
 
 export const meta = titleMeta("reports");
 
@@ -39,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= current + 1 ? raw : current;
   const lng = detectLanguage(request);
   const t = serverI18n(lng).t;
-  const [tickets, jobs, checkIns, legal, finance, governance] = await Promise.all([cachedTicketReport(year), cachedJobsActivity(year), cachedCheckInsByHour(year), cachedLegalReport(year), cachedFinanceReport(year), governanceReport(year)]);
+  const [tickets, jobs, checkIns, legal, finance, governance, monitoring] = await Promise.all([cachedTicketReport(year), cachedJobsActivity(year), cachedCheckInsByHour(year), cachedLegalReport(year), cachedFinanceReport(year), governanceReport(year), monitoringReport()]);
 
   const monthName = new Intl.DateTimeFormat(lng, { month: "short", timeZone: "UTC" });
   const collected = t("tickets:reports.collected");
@@ -103,12 +105,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ],
     }),
   };
-  return { tickets, charts, legal, finance, governance };
+  return { tickets, charts, legal, finance, governance, monitoring };
 }
 
 export default function Reports() {
   const { t } = useTranslation("tickets");
-  const { tickets: r, charts, legal, finance, governance } = useLoaderData<typeof loader>();
+  const { tickets: r, charts, legal, finance, governance, monitoring } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const days = (v: number | null) => (v === null ? t("reports.none") : t("reports.days", { value: v }));
   const headline: [string, string | number][] = [
@@ -180,6 +182,7 @@ export default function Reports() {
       <LegalReportPart r={legal} lng={lng} />
       <FinanceReportPart report={finance} chart={charts.finance} lng={lng} />
       <GovernanceReportPart report={governance} />
+      <MonitoringReport report={monitoring} />
     </>
   );
 }

@@ -5,6 +5,7 @@ export * from "./jobs";
 export * from "./fairs";
 export * from "./files";
 export * from "./tickets";
+export * from "./monitoring";
 export * from "./disputes";
 export * from "./governance";
 export * from "./finance";

@@ -10,6 +10,7 @@ import { seedJobs } from "./jobs.server";
 import { seedFairs } from "./fairs.server";
 import { seedMembersDemo } from "./members.server";
 import { seedTickets } from "./tickets.server";
+import { seedMonitoring } from "./monitoring.server";
 import { seedDisputes } from "./disputes.server";
 import { seedGovernance } from "./governance.server";
 import { seedFinance } from "./finance.server";
@@ -170,6 +171,7 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   await seedFairs(db, year);
   await seedMembersDemo(db, year);
   await seedTickets(db, year);
+  await seedMonitoring(db, demoEnterprise);
   await seedDisputes(db, year);
   // The first executive-committee enterprise is a member of the first chamber (k % chambers = 0).
   await seedGovernance(db, { centreId: centre.id, federationId: federation.id, chamberId: chambers[0].id, centreIds, repEnterpriseId: executiveIds[0], passwordHash });

@@ -119,6 +119,15 @@ export const fixtures: Record<string, Fixture> = {
   hiddenPosting: "14",
   applicationToMember: "1",
   applicationOfOtherEnterprise: "2",
+  /**
+   * Monitoring (db/seed/monitoring.server.ts): building 1 is the member enterprise's landlord
+   * building; alarm 1 is the open alarm on the member enterprise's floor (with a camera photo),
+   * alarm 2 an alarm of another tenant.
+   */
+  building: "1",
+  alarmOfMember: "1",
+  alarmOfOther: "2",
+  cameraPhotoOfMember: async ({ get }) => firstMatch(await get("member", "/monitoring/alarms/1"), /\/monitoring\/alarms\/1\/photos\/([0-9a-f-]{36})/),
 };
 
 /** The first capture group of `pattern` in a page, or an error naming what was missing. */

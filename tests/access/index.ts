@@ -7,6 +7,7 @@ import * as fairs from "./fairs";
 import * as jobs from "./jobs";
 import * as members from "./members";
 import * as tickets from "./tickets";
+import * as monitoring from "./monitoring";
 import * as governance from "./governance";
 import * as finance from "./finance";
 import type { ObjectProbe, RouteAccess } from "./types";
@@ -18,6 +19,7 @@ const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
   jobs,
   fairs,
   tickets,
+  monitoring,
   disputes,
   governance,
   finance,

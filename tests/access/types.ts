@@ -10,9 +10,10 @@ export type Who = (typeof whoList)[number];
 /**
  * "ok": allowed (2xx, or for an action any answer but 401/403/404/login-redirect/5xx, since a
  * placeholder form may well be refused with 400); "login": redirect to /login; 403; 404;
- * "redirect": some other redirect (e.g. a signed-in user sent away from /register).
+ * "redirect": some other redirect (e.g. a signed-in user sent away from /register); 401: a bearer-token
+ * API refusing every session; 405: a method the route does not answer.
  */
-export type Expectation = "ok" | "login" | 403 | 404 | "redirect";
+export type Expectation = "ok" | "login" | 401 | 403 | 404 | 405 | "redirect";
 export type ByRole = Record<Who, Expectation>;
 
 export type RouteAccess = {

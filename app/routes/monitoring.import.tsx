@@ -1,0 +1,99 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SelectField } from "../components/fields";
+import { Alert, PageHeader } from "../components/ui";
+import { requireSignedIn } from "../lib/guard.server";
+import { parseMessage } from "../lib/messages";
+import { IMPORT_COLUMNS, importKinds, type ImportKind } from "../modules/monitoring/constants";
+import { importMonitoringCsv, importTemplate } from "../modules/monitoring/imports.server";
+import { titleMeta } from "../lib/page-title";
+
+export const meta = titleMeta("monitoringImport");
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const isKind = (v: unknown): v is ImportKind => (importKinds as readonly unknown[]).includes(v);
+
+/** ?template=<kind> downloads that kind's template. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSignedIn(request, "monitoring.import");
+  const template = new URL(request.url).searchParams.get("template");
+  if (isKind(template)) {
+    return new Response(importTemplate(template), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="monitoring-${template}.csv"` } });
+  }
+  return null;
+}
+
+type Problem = { line: number; column: string | null; message: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireSignedIn(request, "monitoring.import");
+  const fail = (problems: Problem[], status: number) => data({ done: null, problems }, { status });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) return fail([{ line: 1, column: null, message: "monitoring:import.tooLarge" }], 413);
+  const form = await request.formData();
+  const kind = form.get("kind");
+  if (!isKind(kind)) return fail([{ line: 1, column: "kind", message: "forms.choose" }], 400);
+  const file = form.get("file");
+  const text = file && typeof file !== "string" ? await file.text() : "";
+  if (!text.trim()) return fail([{ line: 1, column: null, message: "monitoring:import.noFile" }], 400);
+  const result = await importMonitoringCsv(actor, kind, text);
+  if (!result.ok) return fail(result.problems, 400);
+  return { done: { written: result.written, duplicated: result.duplicated }, problems: [] as Problem[] };
+}
+
+export default function MonitoringImport() {
+  const { t } = useTranslation("monitoring");
+  const a = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <>
+      <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/monitoring" className="btn btn--ghost btn--small">{t("firm.back")}</Link>} />
+      {a?.done ? <Alert tone="success">{t("import.done", a.done)}</Alert> : null}
+      {a && a.problems.length > 0 ? (
+        <div className="alert alert--error" role="alert">
+          <p>{t("import.rejected", { count: a.problems.length })}</p>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.line")}</th>
+                  <th scope="col">{t("import.column")}</th>
+                  <th scope="col">{t("import.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.problems.map((p, i) => (
+                  <tr key={i}>
+                    <td className="num">{t("import.lineN", { line: p.line })}</td>
+                    <td className="mono">{p.column ?? "—"}</td>
+                    <td>{t(...parseMessage(p.message.startsWith("forms.") ? `common:${p.message}` : p.message))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : null}
+      <div className="card">
+        <ul>
+          {importKinds.map((k) => (
+            <li key={k}>
+              <strong>{t(`import.kinds.${k}`)}</strong> — {t("import.columns")} <span className="mono">{IMPORT_COLUMNS[k].join(", ")}</span> ·{" "}
+              <a href={`/monitoring/import?template=${k}`} download>{t("import.template")}</a>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" encType="multipart/form-data" className="form">
+          <SelectField label={t("import.kind")} name="kind" required defaultValue="readings" options={importKinds.map((k) => ({ value: k, label: t(`import.kinds.${k}`) }))} />
+          <div className="field">
+            <label htmlFor="file" className="is-required">{t("import.file")}</label>
+            <input id="file" name="file" type="file" accept=".csv,text/csv" required />
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("import.submit")}</button>
+          </div>
+        </Form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import zh from "../../app/locales/zh-CN/monitoring.json" with { type: "json" };
+import en from "../../app/locales/en/monitoring.json" with { type: "json" };
+import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
+import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
+
+const run = promisify(execFile);
+const PASSWORD = "yunjiang-demo";
+const root = path.resolve(import.meta.dirname, "../..");
+const langs = [
+  { lng: "zh-CN", t: zh, auth: zhAuth },
+  { lng: "en", t: en, auth: enAuth },
+] as const;
+// A tiny valid JPEG: the tenant's photo of the cleared passage.
+const JPEG = Buffer.from("/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAAIAAgBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAAAAE//9k=", "base64");
+
+async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
+  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(`/login?lng=${lng}`);
+  await page.getByLabel(auth.login.email).fill(email);
+  await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: auth.login.submit }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  return page;
+}
+
+for (const { lng, t, auth } of langs) {
+  test(`staff see a flagged firm and open a visit from its flag (${lng})`, async ({ browser }) => {
+    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    await staff.goto("/monitoring");
+    await expect(staff.getByRole("heading", { level: 1, name: t.overview.title })).toBeVisible();
+    await expect(staff.getByRole("heading", { name: t.overview.prosperity, exact: true })).toBeVisible();
+    // The charts are in the page as SVG drawn on the server.
+    await expect(staff.locator("figure.chart svg").first()).toBeVisible();
+    const flagged = staff.locator("section", { has: staff.getByRole("heading", { name: new RegExp(t.overview.flaggedFirms) }) });
+    const firstFirm = flagged.locator("tbody tr").first().getByRole("link");
+    const name = (await firstFirm.textContent())!.trim();
+    await firstFirm.click();
+    await expect(staff).toHaveURL(/\/monitoring\/enterprises\/\d+$/);
+    await expect(staff.getByRole("heading", { level: 1 })).toContainText(name);
+    // The flag says why, with its figures, and one click opens a visit.
+    const flag = staff.locator(".flag-list > li").first();
+    await expect(flag.getByText(t.flags.why)).toBeVisible();
+    await flag.getByRole("button", { name: t.flags.openVisit }).click();
+    await expect(staff).toHaveURL(/\/visits\/\d+$/);
+    await expect(staff.getByText(name).first()).toBeVisible();
+  });
+
+  test(`a simulated gateway raises a passage alarm, the tenant sees the notice and sends a photo, staff close it (${lng})`, async ({ browser, baseURL }) => {
+    test.setTimeout(120_000);
+    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    // Staff make a token for the camera gateway: shown once.
+    await staff.goto("/admin/gateways");
+    await staff.getByText(t.gateways.create).first().click();
+    await staff.getByLabel(t.gateways.name).fill(`e2e camera ${lng} ${Date.now()}`);
+    await staff.getByLabel(t.gateways.scope.passages).check();
+    await staff.locator("form button[value=create]").click();
+    const token = (await staff.getByTestId("gateway-token").textContent())!.trim();
+    expect(token).toMatch(/^yjg_/);
+
+    // The simulator posts a day of readings and a blocked passage on the member enterprise's floor.
+    const { stdout } = await run("npx", ["tsx", "tests/support/gateway-simulate.ts", "--url", baseURL!, "--token", token, "--meters", "3", "--building", "XJ-01", "--floor", "2", "--passage", "P2"], { cwd: root });
+    expect(stdout).toMatch(/passage blocked: 201 /);
+    const alarmId = /"alarmId":(\d+)/.exec(stdout)![1];
+    const notice = /"notice":"([^"]+)"/.exec(stdout)![1];
+
+    // The tenant sees the violation notice (in-app) and opens it.
+    const member = await signIn(browser, "member@demo.test", lng, auth);
+    await member.goto("/my");
+    await member.getByRole("link", { name: notice }).click();
+    await expect(member).toHaveURL(new RegExp(`/monitoring/alarms/${alarmId}$`));
+    await expect(member.getByRole("heading", { name: t.alarm.heading, exact: true })).toBeVisible();
+    await member.getByLabel(t.alarm.photo).setInputFiles({ name: "cleared.jpg", mimeType: "image/jpeg", buffer: JPEG });
+    await member.getByRole("button", { name: t.alarm.report }).click();
+    await expect(member.getByText(t.alarm.reportedOk)).toBeVisible();
+    // The photo alone does not close it.
+    await expect(member.locator(".notice").getByText(t.alarms.statusOf.open, { exact: true })).toBeVisible();
+    await expect(member.getByRole("button", { name: t.alarm.confirm })).toHaveCount(0);
+
+    // Staff see the tenant's photo and confirm: the alarm closes.
+    await staff.goto(`/monitoring/alarms/${alarmId}`);
+    await expect(staff.getByRole("img", { name: new RegExp(t.alarm.tenantPhotos) })).toBeVisible();
+    await staff.getByLabel(t.alarm.note).fill(lng === "en" ? "Checked on site" : "现场核实已清理");
+    await staff.getByRole("button", { name: t.alarm.confirm }).click();
+    await expect(staff.getByText(t.alarm.confirmedOk)).toBeVisible();
+    await expect(staff.locator(".notice").getByText(t.alarms.statusOf.cleared, { exact: true })).toBeVisible();
+  });
+}
