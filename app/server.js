@@ -230,11 +230,11 @@ function serve() {
   // Background jobs run in one process only (the first web process when there are several).
   const runsJobs = cluster.isPrimary || process.env.YJ_WORKER_INDEX === "0";
   // Lapses and renewal reminders: once now, then daily (app/modules/members/sweep.server.ts).
-  const stopSweeps = runsJobs ? entry.startMembershipSweeps() : () => {};
+  const stopSweeps = runsJobs ? entry.startMembershipSweeps() : async () => {};
   // Problems' clocks (auto-close, escalation): once now, then every minute (app/modules/tickets/timers.server.ts).
   const stopTicketTimers = runsJobs ? entry.startTicketTimers() : async () => {};
   // Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
-  const stopMailer = runsJobs ? entry.startMailer() : () => {};
+  const stopMailer = runsJobs ? entry.startMailer() : async () => {};
 
   server.on("error", async (error) => {
     console.error(`Cannot listen on port ${settings.PORT}: ${error.message}`);
@@ -246,12 +246,11 @@ function serve() {
   async function stop() {
     if (stopping) return;
     stopping = true;
-    stopSweeps();
-    stopMailer();
+    const jobsStopped = Promise.all([stopSweeps(), stopMailer(), stopTicketTimers()]);
     server.close();
     server.closeAllConnections?.();
-    // A run in progress finishes before the database closes.
-    await stopTicketTimers().catch(() => {});
+    // Every job is on app/lib/scheduler.server.ts: a run in progress finishes before the database closes.
+    await jobsStopped.catch(() => {});
     await entry.closeDb().catch(() => {});
     process.exit(0);
   }

@@ -5,7 +5,7 @@ import { EmptyState, FilterActions, PageHeader, Pagination } from "../components
 import { requireAbility } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
-import { z } from "../lib/validation";
+import { idField, z } from "../lib/validation";
 import { DIRECTORY_PAGE_SIZE, listDirectory } from "../modules/members/directory.server";
 import { listAssociations } from "../modules/members/join.server";
 import { searchTerm, segments } from "../modules/members/schema";
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "会员名录 Member directory
 
 const filtersSchema = z.object({
   q: searchTerm.optional().catch(undefined),
-  association: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+  association: idField.optional().catch(undefined),
   segment: z.enum(segments).optional().catch(undefined),
 });
 

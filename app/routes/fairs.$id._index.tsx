@@ -28,19 +28,15 @@ import {
 } from "../modules/fairs/fairs.server";
 import { checkInQrDataUrl } from "../modules/fairs/qr.server";
 import { boothRequestSchema, preRegisterSchema } from "../modules/fairs/schema";
+import { idParam, parseId } from "../lib/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · 招聘会` : "招聘会" }];
 
-function fairIdOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "fairs.view");
   const actor = await getActor(request);
-  const fair = await getFairFor(actor, fairIdOf(params));
+  const fair = await getFairFor(actor, idParam(params));
   if (!fair) notFound();
   const today = shanghaiToday();
   const { createdBy: _c, ...publicFair } = fair;
@@ -69,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const fairId = fairIdOf(params);
+  const fairId = idParam(params);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const ip = clientIp(request);
@@ -97,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "withdrawBooth") {
     const actor = await requireSignedIn(request, "fairs.requestBooth");
-    const result = await withdrawBooth(actor, fairId, Number(formData.get("boothId")), ip);
+    const result = await withdrawBooth(actor, fairId, parseId(formData.get("boothId")) ?? 0, ip);
     if (!result.ok) {
       if (result.error === "notFound") notFound();
       return data({ intent, errors: { _form: `fairs:errors.${result.error}` } }, { status: 409 });

@@ -13,12 +13,13 @@ import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { BOOTHS_PAGE_SIZE, decideBooth, getFairFor, listBooths } from "../modules/fairs/fairs.server";
 import { boothDecisionSchema } from "../modules/fairs/schema";
+import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "展位审核 Booths" }];
 
 async function fairFor(request: Request, params: { id?: string }) {
   const actor = await requireSignedIn(request, "fairs.decideBooth");
-  const fair = await getFairFor(actor, Number(params.id));
+  const fair = await getFairFor(actor, idParam(params));
   if (!fair) notFound();
   return { actor, fair };
 }

@@ -13,18 +13,14 @@ import { parseForm } from "../lib/validation";
 import { applyToPosting } from "../modules/jobs/applications.server";
 import { closePosting, getPosting, moderatePosting } from "../modules/jobs/postings.server";
 import { applySchema, hideSchema } from "../modules/jobs/schema";
+import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.posting.title} · ${d.enterprise?.name ?? ""}` : "招聘岗位 Jobs" }];
 
-function idOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "jobs.view");
-  const id = idOf(params);
+  const id = idParam(params);
   const actor = await getActor(request);
   const found = await getPosting(actor, id);
   if (!found) notFound();
@@ -32,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = idOf(params);
+  const id = idParam(params);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const ip = clientIp(request);

@@ -11,19 +11,15 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { getPostingForEdit, updatePosting } from "../modules/jobs/postings.server";
 import { postingSchema } from "../modules/jobs/schema";
+import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `编辑 Edit · ${d.posting.values.title}` : "编辑岗位 Edit posting" }];
 
-function idOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
-  return id;
-}
 
 /** The posting of one of the member's enterprises; anyone else's is 404. */
 async function ownPosting(request: Request, params: { id?: string }) {
   const actor = await requireSignedIn(request, "jobs.post");
-  const posting = await getPostingForEdit(actor, idOf(params));
+  const posting = await getPostingForEdit(actor, idParam(params));
   if (!posting) notFound();
   return { actor, posting };
 }

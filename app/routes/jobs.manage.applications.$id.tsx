@@ -12,25 +12,21 @@ import { parseForm } from "../lib/validation";
 import { getApplicationForEnterprise, moveApplication } from "../modules/jobs/applications.server";
 import { isFinal, nextStatus } from "../modules/jobs/pipeline";
 import { advanceSchema, declineSchema } from "../modules/jobs/schema";
+import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "申请详情 Application" }];
 
-function idOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.reviewApplications");
-  const found = await getApplicationForEnterprise(actor, idOf(params));
+  const found = await getApplicationForEnterprise(actor, idParam(params));
   if (!found) notFound();
   return { ...found, next: nextStatus(found.application.status), final: isFinal(found.application.status), lng: detectLanguage(request) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.reviewApplications");
-  const id = idOf(params);
+  const id = idParam(params);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const parsed = intent === "decline" ? parseForm(declineSchema, form) : parseForm(advanceSchema, form);

@@ -13,6 +13,7 @@ import { ATTACHMENT_FIELD, MAX_FILES, ticketCategories, ticketKinds, ticketSourc
 import { submitTicketSchema } from "../modules/tickets/schema";
 import { submitTicket, ticketFormOptions } from "../modules/tickets/tickets.server";
 import { getVisit } from "../modules/tickets/visits.server";
+import { parseId } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "提交诉求 Submit a problem" }];
 
@@ -20,8 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.submit");
   const staff = can(actor, "tickets.triage");
   const options = await ticketFormOptions(actor);
-  const visitParam = new URL(request.url).searchParams.get("visit");
-  const visit = staff && visitParam && /^\d{1,9}$/.test(visitParam) ? await getVisit(Number(visitParam)) : null;
+  const visitId = parseId(new URL(request.url).searchParams.get("visit"));
+  const visit = staff && visitId ? await getVisit(visitId) : null;
   return {
     staff,
     enterprises: options.enterprises,
@@ -47,9 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     await discardUploads(upload.files);
-    return data({ errors: { enterpriseId: result.error } as Record<string, string>, values: parsed.data as Record<string, unknown> }, { status: 400 });
+    return data({ errors: { enterpriseId: result.error.code } as Record<string, string>, values: parsed.data as Record<string, unknown> }, { status: 400 });
   }
-  throw redirect(`/tickets/${result.ticket.id}`);
+  throw redirect(`/tickets/${result.value.id}`);
 }
 
 export default function NewTicket() {

@@ -7,13 +7,13 @@ import { notFound, requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { getVisit } from "../modules/tickets/visits.server";
 import { StatusBadge } from "../modules/tickets/ui";
+import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "走访 Visit" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSignedIn(request, "visits.view");
-  if (!/^\d{1,9}$/.test(params.id ?? "")) notFound();
-  const found = await getVisit(Number(params.id));
+  const found = await getVisit(idParam(params));
   if (!found) notFound();
   return found;
 }

@@ -1,16 +1,9 @@
 import { roles } from "../../../db/schema/accounts";
-import { checkbox, email, optionalText, phone, text, z } from "../../lib/validation";
+import { checkbox, email, isoDate, optionalIdField, optionalText, phone, text, z } from "../../lib/validation";
 import { passwordField } from "../accounts/schema";
 
 /** Optional id from a <select>: "" means none. */
-const optionalId = z
-  .string()
-  .trim()
-  .max(12)
-  .optional()
-  .refine((v) => !v || /^[1-9]\d{0,9}$/.test(v), "forms.invalid")
-  .transform((v) => (v ? Number(v) : null))
-  .refine((v) => v === null || v <= 2_147_483_647, "forms.invalid");
+const optionalId = optionalIdField;
 
 const roleField = z.enum(roles, "admin:errors.role");
 
@@ -56,8 +49,8 @@ export const auditQuery = z.object({
   action: z.string().trim().max(100).catch(""),
   entityType: z.string().trim().max(100).catch(""),
   entityId: z.string().trim().max(100).catch(""),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`))).or(z.literal("")).catch(""),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`))).or(z.literal("")).catch(""),
+  from: isoDate.or(z.literal("")).catch(""),
+  to: isoDate.or(z.literal("")).catch(""),
 });
 
 export type CreateUserInput = z.output<typeof createUserSchema>;

@@ -1,5 +1,5 @@
 import { fairModes } from "../../../db/schema/fairs";
-import { intField, isoDate, optionalText, text, z } from "../../lib/validation";
+import { idField, intField, isoDate, optionalText, text, z } from "../../lib/validation";
 
 const hhmm = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "fairs:errors.time");
 
@@ -32,13 +32,13 @@ export const fairSchema = z
 export type FairInput = z.output<typeof fairSchema>;
 
 export const boothRequestSchema = z.object({
-  enterpriseId: intField(1),
+  enterpriseId: idField,
   note: optionalText(500),
 });
 
 export const boothDecisionSchema = z
   .object({
-    boothId: intField(1),
+    boothId: idField,
     decision: z.enum(["approve", "reject"]),
     reason: optionalText(500),
   })
@@ -56,5 +56,5 @@ export const preRegisterSchema = z.object({
 });
 
 export const checkInSchema = z.object({ code: z.string().trim().min(1).max(80) });
-export const checkInByIdSchema = z.object({ registrationId: intField(1) });
+export const checkInByIdSchema = z.object({ registrationId: idField });
 

@@ -1,5 +1,6 @@
 import { applicationStatuses, educationLevels, experienceLevels, jobTypes } from "./constants";
-import { intField, isoDate, optionalText, phone, text, z } from "../../lib/validation";
+import { parseId } from "../../lib/ids";
+import { idField, intField, isoDate, optionalText, phone, text, z } from "../../lib/validation";
 
 export { applicationStatuses, educationLevels, experienceLevels, jobTypes };
 
@@ -13,7 +14,7 @@ export const JOBS_PAGE_SIZE = 20;
 
 export const postingSchema = z
   .object({
-    enterpriseId: z.coerce.number().int().min(1),
+    enterpriseId: idField,
     title: text(60),
     headcount: intField(1, 999),
     salaryMin: intField(0, 200_000),
@@ -57,13 +58,11 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
     .string()
     .optional()
     .transform((v) => ((values as readonly string[]).includes(v ?? "") ? (v as T[number]) : null));
+/** A filter's id: anything but a valid id means "no filter" (shared links age). */
 const optionalId = z
   .string()
   .optional()
-  .transform((v) => {
-    const n = v && /^\d{1,9}$/.test(v) ? Number(v) : null;
-    return n && n > 0 ? n : null;
-  });
+  .transform((v) => parseId(v));
 
 /** The /jobs query string; anything unknown is ignored rather than refused (shared links age). */
 export const jobSearchSchema = z.object({
@@ -95,7 +94,5 @@ export function parseJobSearch(url: URL): JobSearch {
 export function parseApplicationsFilter(url: URL): { status: (typeof applicationStatuses)[number] | null; postingId: number | null } {
   const rawStatus = url.searchParams.get("status");
   const status = (applicationStatuses as readonly string[]).includes(rawStatus ?? "") ? (rawStatus as (typeof applicationStatuses)[number]) : null;
-  const rawPosting = url.searchParams.get("posting") ?? "";
-  const posting = /^\d{1,10}$/.test(rawPosting) ? Number(rawPosting) : 0;
-  return { status, postingId: posting > 0 && posting < 2_147_483_647 ? posting : null };
+  return { status, postingId: parseId(url.searchParams.get("posting")) };
 }

@@ -1,5 +1,5 @@
 import { labourPostKinds, labourSkills } from "../../../db/schema/fairs";
-import { intField, isoDate, optionalText, text, z } from "../../lib/validation";
+import { idField, intField, isoDate, optionalText, text, z } from "../../lib/validation";
 
 const skillsField = z
   .union([z.enum(labourSkills), z.array(z.enum(labourSkills))])
@@ -9,7 +9,7 @@ const skillsField = z
 
 export const labourPostSchema = z
   .object({
-    enterpriseId: intField(1),
+    enterpriseId: idField,
     kind: z.enum(labourPostKinds),
     skills: skillsField,
     headcount: intField(1, 2000),
@@ -24,8 +24,8 @@ export const labourPostSchema = z
 export type LabourPostInput = z.output<typeof labourPostSchema>;
 
 export const placementSchema = z.object({
-  surplusPostId: intField(1),
-  shortagePostId: intField(1),
+  surplusPostId: idField,
+  shortagePostId: idField,
   headcount: intField(1, 2000),
   placedOn: isoDate,
   note: optionalText(500),

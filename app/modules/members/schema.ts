@@ -1,5 +1,6 @@
 import { membershipStatuses, membershipTypes, publicFieldNames, segments } from "../../../db/schema/members";
-import { email, optionalText, phone, text, z } from "../../lib/validation";
+import { isCalendarDay } from "../../lib/dates";
+import { email, idField, optionalText, phone, text, z } from "../../lib/validation";
 import { passwordField } from "../accounts/schema";
 import { isValidCreditCode, normaliseCreditCode } from "./credit-code";
 
@@ -25,17 +26,12 @@ const intFrom = (min: number, max: number) =>
     .transform((v) => (typeof v === "number" ? v : v.trim() === "" ? 0 : Number(v.trim())))
     .pipe(z.number().int("forms.invalid").min(min).max(max));
 
-/** A database id from a form or a query string (an out-of-range number is refused, not sent to SQL). */
-const idField = z.coerce.number().int().positive("forms.choose").max(2_147_483_647);
 
 /** A calendar day YYYY-MM-DD that exists (2026-02-30 does not). */
 const calendarDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "forms.date")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "2000-01-01" && s <= "2100-12-31";
-  }, "forms.date");
+  .trim()
+  .refine((s) => isCalendarDay(s) && s >= "2000-01-01" && s <= "2100-12-31", "forms.date");
 
 /** A ticked checkbox posts "on"; an unticked one posts nothing (the key is absent). */
 const tick = z

@@ -1,11 +1,15 @@
 import { ticketCategories, ticketKinds, ticketPriorities, ticketSources, ticketStatuses, ticketUrgencies } from "./constants";
-import { isoDate, optionalText, text, z } from "../../lib/validation";
+import { parseId } from "../../lib/ids";
+import { idField, isoDate, optionalIdField, optionalText, text, z } from "../../lib/validation";
 
-const id = z.coerce.number().int().min(1).max(2_147_483_647);
-const optionalId = z
-  .union([z.literal(""), z.coerce.number().int().min(1).max(2_147_483_647)])
+const id = idField;
+const optionalId = optionalIdField;
+/** A filter's id: anything but a valid id means "no filter". */
+const filterId = z
+  .string()
+  .transform((v) => parseId(v) ?? undefined)
   .optional()
-  .transform((v) => (v === "" || v === undefined ? null : v));
+  .catch(undefined);
 
 export const submitTicketSchema = z.object({
   enterpriseId: id,
@@ -54,8 +58,8 @@ export const queueFilterSchema = z.object({
   category: z.enum(ticketCategories).optional().catch(undefined),
   urgency: z.enum(ticketUrgencies).optional().catch(undefined),
   kind: z.enum(ticketKinds).optional().catch(undefined),
-  department: z.coerce.number().int().min(1).optional().catch(undefined),
-  association: z.coerce.number().int().min(1).optional().catch(undefined),
+  department: filterId,
+  association: filterId,
   handler: z.string().max(100).transform(dropControls).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
   escalated: z.literal("1").optional().catch(undefined),
