@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Badge } from "./ui";
-import type { BoothStatus, FairStatus } from "../../db/schema/fairs";
+import type { BoothStatus, FairStatus } from "../modules/fairs/constants";
 import { boothTone } from "../modules/fairs/booth-rules";
 
 export function FairStatusBadge({ status }: { status: FairStatus }) {

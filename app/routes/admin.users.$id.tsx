@@ -8,7 +8,7 @@ import { formatDateTime } from "../lib/format";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
-import { roles } from "../../db/schema/accounts";
+import { roles } from "../modules/accounts/constants";
 import { setRoleSchema } from "../modules/admin/schema";
 import { getUser, organisationChoices, setUserDisabled, setUserRole, type AdminError } from "../modules/admin/users.server";
 

@@ -8,7 +8,7 @@ import { queryValues } from "../lib/validation";
 import { formatDate } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
-import { roles } from "../../db/schema/accounts";
+import { roles } from "../modules/accounts/constants";
 import { userListQuery } from "../modules/admin/schema";
 import { listUsers, USERS_PAGE_SIZE } from "../modules/admin/users.server";
 

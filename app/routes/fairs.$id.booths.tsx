@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { boothStatuses, type BoothStatus } from "../../db/schema/fairs";
+import { boothStatuses, type BoothStatus } from "../modules/fairs/constants";
 import { BoothStatusBadge } from "../components/fairs";
 import { FormErrors, SelectField, TextField } from "../components/fields";
 import { Alert, ConfirmAction, EmptyState, PageHeader, Pagination } from "../components/ui";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { labourPostKinds, labourSkills, type LabourPostKind, type LabourSkill } from "../../db/schema/fairs";
+import { labourPostKinds, labourSkills, type LabourPostKind, type LabourSkill } from "../modules/labour/constants";
 import { CheckboxField, SelectField } from "../components/fields";
 import { LabourKindBadge, LabourStatusBadge, SkillList } from "../components/labour";
 import { EmptyState, PageHeader, Pagination } from "../components/ui";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { labourSkills } from "../../db/schema/fairs";
+import { labourSkills } from "../modules/labour/constants";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { Alert, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";

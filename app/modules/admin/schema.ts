@@ -1,4 +1,4 @@
-import { roles } from "../../../db/schema/accounts";
+import { roles } from "../accounts/constants";
 import { checkbox, email, isoDate, optionalIdField, optionalText, phone, text, z } from "../../lib/validation";
 import { passwordField } from "../accounts/schema";
 

@@ -1,4 +1,4 @@
-import { fairModes } from "../../../db/schema/fairs";
+import { fairModes } from "./constants";
 import { idField, intField, isoDate, optionalText, text, z } from "../../lib/validation";
 
 const hhmm = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "fairs:errors.time");

@@ -1,4 +1,4 @@
-import { labourPostKinds, labourSkills } from "../../../db/schema/fairs";
+import { labourPostKinds, labourSkills } from "./constants";
 import { idField, intField, isoDate, optionalText, text, z } from "../../lib/validation";
 
 const skillsField = z

@@ -1,4 +1,4 @@
-import { membershipStatuses, membershipTypes, publicFieldNames, segments } from "../../../db/schema/members";
+import { membershipStatuses, membershipTypes, publicFieldNames, segments } from "./constants";
 import { isCalendarDay } from "../../lib/dates";
 import { email, idField, optionalText, phone, text, z } from "../../lib/validation";
 import { passwordField } from "../accounts/schema";
