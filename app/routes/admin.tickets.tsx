@@ -5,7 +5,7 @@ import { CheckboxField, FormErrors, TextField } from "../components/fields";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { isoDate, parseForm, z } from "../lib/validation";
-import { calendarDaySchema, departmentSchema } from "../modules/tickets/schema";
+import { calendarDaySchema, departmentSchema } from "../modules/tickets/forms";
 import { addDepartment, listConfiguration, removeCalendarDay, setCalendarDay } from "../modules/tickets/visits.server";
 
 export const meta: MetaFunction = () => [{ title: "诉求设置 Problem settings" }];

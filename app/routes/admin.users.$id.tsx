@@ -9,7 +9,7 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { roles } from "../modules/accounts/constants";
-import { setRoleSchema } from "../modules/admin/schema";
+import { setRoleSchema } from "../modules/admin/forms";
 import { getUser, organisationChoices, setUserDisabled, setUserRole, type AdminError } from "../modules/admin/users.server";
 
 export const meta: MetaFunction = () => [{ title: "用户 User" }];

@@ -9,7 +9,7 @@ import { formatDate } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { roles } from "../modules/accounts/constants";
-import { userListQuery } from "../modules/admin/schema";
+import { userListQuery } from "../modules/admin/forms";
 import { listUsers, USERS_PAGE_SIZE } from "../modules/admin/users.server";
 
 export const meta: MetaFunction = () => [{ title: "用户管理 Users" }];

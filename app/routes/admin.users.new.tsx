@@ -9,7 +9,7 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { roles } from "../modules/accounts/constants";
-import { createUserSchema } from "../modules/admin/schema";
+import { createUserSchema } from "../modules/admin/forms";
 import { createUser, organisationChoices } from "../modules/admin/users.server";
 
 export const meta: MetaFunction = () => [{ title: "新建用户 New user" }];

@@ -8,7 +8,7 @@ import { useRootData } from "../root";
 import { idField, z } from "../lib/validation";
 import { DIRECTORY_PAGE_SIZE, listDirectory } from "../modules/members/directory.server";
 import { listAssociations } from "../modules/members/join.server";
-import { searchTerm, segments } from "../modules/members/schema";
+import { searchTerm, segments } from "../modules/members/forms";
 
 export const meta: MetaFunction = () => [{ title: "会员名录 Member directory" }];
 

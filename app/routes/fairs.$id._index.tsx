@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BoothStatusBadge, FairStatusBadge } from "../components/fairs";
+import { BoothStatusBadge, FairStatusBadge } from "../components/fairs/ui";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { useValidatedForm as useFormFor } from "../components/use-validated-form";
 import { Alert, Badge, ConfirmAction, EmptyState, PageHeader } from "../components/ui";
@@ -27,7 +27,7 @@ import {
   withdrawBooth,
 } from "../modules/fairs/fairs.server";
 import { checkInQrDataUrl } from "../modules/fairs/qr.server";
-import { boothRequestSchema, preRegisterSchema } from "../modules/fairs/schema";
+import { boothRequestSchema, preRegisterSchema } from "../modules/fairs/forms";
 import { idParam, parseId } from "../lib/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · 招聘会` : "招聘会" }];

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { boothStatuses, type BoothStatus } from "../modules/fairs/constants";
-import { BoothStatusBadge } from "../components/fairs";
+import { BoothStatusBadge } from "../components/fairs/ui";
 import { FormErrors, SelectField, TextField } from "../components/fields";
 import { Alert, ConfirmAction, EmptyState, PageHeader, Pagination } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
@@ -12,7 +12,7 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { BOOTHS_PAGE_SIZE, decideBooth, getFairFor, listBooths } from "../modules/fairs/fairs.server";
-import { boothDecisionSchema } from "../modules/fairs/schema";
+import { boothDecisionSchema } from "../modules/fairs/forms";
 import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "展位审核 Booths" }];

@@ -8,7 +8,7 @@ import { requireAbility } from "../lib/guard.server";
 import { can } from "../lib/permissions";
 import { pageFromUrl } from "../lib/pagination";
 import { FAIRS_PAGE_SIZE, listFairs } from "../modules/fairs/fairs.server";
-import { FairStatusBadge } from "../components/fairs";
+import { FairStatusBadge } from "../components/fairs/ui";
 
 export const meta: MetaFunction = () => [{ title: "招聘会 Job fairs" }];
 

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApplicationStatusBadge, PostingStateBadge, SalaryRange } from "../components/jobs-ui";
+import { ApplicationStatusBadge, PostingStateBadge, SalaryRange } from "../components/jobs/ui";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { FormErrors, TextAreaField, TextField } from "../components/fields";
 import { getActor } from "../lib/auth.server";
@@ -12,7 +12,7 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { applyToPosting } from "../modules/jobs/applications.server";
 import { closePosting, getPosting, moderatePosting } from "../modules/jobs/postings.server";
-import { applySchema, hideSchema } from "../modules/jobs/schema";
+import { applySchema, hideSchema } from "../modules/jobs/forms";
 import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.posting.title} · ${d.enterprise?.name ?? ""}` : "招聘岗位 Jobs" }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SalaryRange } from "../components/jobs-ui";
+import { SalaryRange } from "../components/jobs/ui";
 import { EmptyState, PageHeader, Pagination } from "../components/ui";
 import { SelectField, TextField } from "../components/fields";
 import { formatDate } from "../lib/format";
@@ -9,7 +9,7 @@ import { requireAbility } from "../lib/guard.server";
 import { detectLanguage } from "../lib/i18n";
 import { pageFromUrl } from "../lib/pagination";
 import { listPublicPostingsCached } from "../modules/jobs/postings.server";
-import { educationLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, parseJobSearch, salaryFloors } from "../modules/jobs/schema";
+import { educationLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, parseJobSearch, salaryFloors } from "../modules/jobs/forms";
 
 export const meta: MetaFunction = () => [{ title: "招聘岗位 Jobs · 云江" }];
 

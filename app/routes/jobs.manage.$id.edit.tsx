@@ -2,15 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "../components/fields";
-import { PostingFields } from "../components/jobs-posting-form";
-import { PostingStateBadge } from "../components/jobs-ui";
+import { PostingFields } from "../components/jobs/posting-form";
+import { PostingStateBadge } from "../components/jobs/ui";
 import { Alert, PageHeader } from "../components/ui";
 import { useValidatedForm } from "../components/use-validated-form";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { getPostingForEdit, updatePosting } from "../modules/jobs/postings.server";
-import { postingSchema } from "../modules/jobs/schema";
+import { postingSchema } from "../modules/jobs/forms";
 import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `编辑 Edit · ${d.posting.values.title}` : "编辑岗位 Edit posting" }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PostingStateBadge } from "../components/jobs-ui";
+import { PostingStateBadge } from "../components/jobs/ui";
 import { EmptyState, PageHeader, Pagination } from "../components/ui";
 import { can } from "../lib/permissions";
 import { formatDate } from "../lib/format";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApplicationStatusBadge } from "../components/jobs-ui";
+import { ApplicationStatusBadge } from "../components/jobs/ui";
 import { FormErrors, TextField } from "../components/fields";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
@@ -11,7 +11,7 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { getApplicationForEnterprise, moveApplication } from "../modules/jobs/applications.server";
 import { isFinal, nextStatus } from "../modules/jobs/pipeline";
-import { advanceSchema, declineSchema } from "../modules/jobs/schema";
+import { advanceSchema, declineSchema } from "../modules/jobs/forms";
 import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "申请详情 Application" }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApplicationStatusBadge } from "../components/jobs-ui";
+import { ApplicationStatusBadge } from "../components/jobs/ui";
 import { SelectField } from "../components/fields";
 import { EmptyState, PageHeader, Pagination } from "../components/ui";
 import { formatDateTime } from "../lib/format";
@@ -10,7 +10,7 @@ import { detectLanguage } from "../lib/i18n";
 import { pageFromUrl } from "../lib/pagination";
 import { APPLICATIONS_PAGE_SIZE, listEnterpriseApplications } from "../modules/jobs/applications.server";
 import { applicationStatuses } from "../modules/jobs/constants";
-import { parseApplicationsFilter } from "../modules/jobs/schema";
+import { parseApplicationsFilter } from "../modules/jobs/forms";
 
 export const meta: MetaFunction = () => [{ title: "收到的申请 Applications" }];
 

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
-import { LabourKindBadge, LabourStatusBadge, SkillList } from "../components/labour";
+import { LabourKindBadge, LabourStatusBadge, SkillList } from "../components/labour/ui";
 import { Alert, ConfirmAction, EmptyState, PageHeader } from "../components/ui";
 import { badRequest, notFound, requireSignedIn } from "../lib/guard.server";
 import { shanghaiToday } from "../lib/format";
@@ -10,7 +10,7 @@ import { can } from "../lib/permissions";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { closeLabourPost, getLabourPost, placementsOf, recordPlacement, suggestMatches } from "../modules/labour/labour.server";
-import { placementSchema } from "../modules/labour/schema";
+import { placementSchema } from "../modules/labour/forms";
 import { idParam, parseId } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "余缺信息 Labour post" }];

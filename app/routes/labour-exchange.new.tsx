@@ -9,7 +9,7 @@ import { parseMessage } from "../lib/validation";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { createLabourPost, postingEnterprises } from "../modules/labour/labour.server";
-import { labourPostSchema } from "../modules/labour/schema";
+import { labourPostSchema } from "../modules/labour/forms";
 
 export const meta: MetaFunction = () => [{ title: "发布余缺信息 New labour post" }];
 

@@ -6,7 +6,7 @@ import { TextField } from "../components/fields";
 import { getActor, homePathFor, login, loadActor, safeRedirectPath } from "../lib/auth.server";
 import { requireAbility } from "../lib/guard.server";
 import { parseForm } from "../lib/validation";
-import { loginSchema } from "../modules/accounts/schema";
+import { loginSchema } from "../modules/accounts/forms";
 
 export const meta: MetaFunction = () => [{ title: "登录 Sign in" }];
 

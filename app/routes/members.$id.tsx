@@ -32,7 +32,7 @@ import {
   membershipTypes,
   statusChangeSchema,
   typeChangeSchema,
-} from "../modules/members/schema";
+} from "../modules/members/forms";
 import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "会员企业 Member" }];

@@ -10,7 +10,7 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { approveApplication, getApplication, rejectApplication } from "../modules/members/join.server";
-import { decideApplicationSchema, membershipTypes } from "../modules/members/schema";
+import { decideApplicationSchema, membershipTypes } from "../modules/members/forms";
 import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "入会申请 Application" }];

@@ -12,7 +12,7 @@ import { clientIp } from "../lib/request.server";
 import { parseForm, type FieldErrors } from "../lib/validation";
 import { useRootData } from "../root";
 import { myEnterprise, requestChange, updateContact } from "../modules/members/my.server";
-import { changeRequestSchema, contactSchema } from "../modules/members/schema";
+import { changeRequestSchema, contactSchema } from "../modules/members/forms";
 import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "企业资料 Enterprise" }];

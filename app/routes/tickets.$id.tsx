@@ -11,7 +11,7 @@ import { intent, runIntent, type IntentFailure } from "../lib/intents.server";
 import { useRootData } from "../root";
 import { ticketCategories, ticketPriorities } from "../modules/tickets/constants";
 import { REOPEN_WINDOW_MS } from "../modules/tickets/calendar";
-import { acceptSchema, answerSchema, commentSchema, infoReplySchema, infoRequestSchema, outcomeSchema, rateSchema, reasonSchema, referSchema } from "../modules/tickets/schema";
+import { acceptSchema, answerSchema, commentSchema, infoReplySchema, infoRequestSchema, outcomeSchema, rateSchema, reasonSchema, referSchema } from "../modules/tickets/forms";
 import { canWaitOnEnterprise } from "../modules/tickets/state-machine";
 import {
   acceptTicket,
@@ -28,7 +28,7 @@ import {
   returnTicket,
   ticketFormOptions,
 } from "../modules/tickets/tickets.server";
-import { ClockBadges, StatusBadge } from "../modules/tickets/ui";
+import { ClockBadges, StatusBadge } from "../components/tickets/ui";
 import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "诉求 Problem" }];

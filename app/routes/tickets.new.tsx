@@ -10,7 +10,7 @@ import { parseForm } from "../lib/validation";
 import { discardUploads } from "../lib/uploads.server";
 import { receiveTicketForm } from "../modules/tickets/attachments.server";
 import { ATTACHMENT_FIELD, MAX_FILES, ticketCategories, ticketKinds, ticketSources, ticketUrgencies } from "../modules/tickets/constants";
-import { submitTicketSchema } from "../modules/tickets/schema";
+import { submitTicketSchema } from "../modules/tickets/forms";
 import { submitTicket, ticketFormOptions } from "../modules/tickets/tickets.server";
 import { getVisit } from "../modules/tickets/visits.server";
 import { parseId } from "../lib/ids";

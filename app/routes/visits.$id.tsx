@@ -6,7 +6,7 @@ import { formatDate } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { getVisit } from "../modules/tickets/visits.server";
-import { StatusBadge } from "../modules/tickets/ui";
+import { StatusBadge } from "../components/tickets/ui";
 import { idParam } from "../lib/ids";
 
 export const meta: MetaFunction = () => [{ title: "走访 Visit" }];

@@ -8,7 +8,7 @@ import { pageFromUrl } from "../lib/pagination";
 import { parseForm } from "../lib/validation";
 import { shanghaiToday } from "../lib/format";
 import { useRootData } from "../root";
-import { visitSchema } from "../modules/tickets/schema";
+import { visitSchema } from "../modules/tickets/forms";
 import { listVisits, recordVisit, visitFormOptions, VISITS_PAGE_SIZE } from "../modules/tickets/visits.server";
 
 export const meta: MetaFunction = () => [{ title: "走访 Visits" }];

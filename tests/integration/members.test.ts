@@ -18,7 +18,7 @@ import {
 } from "../../app/modules/members/members.server";
 import { myDashboard, myEnterprise, requestChange, updateContact } from "../../app/modules/members/my.server";
 import { listDirectory } from "../../app/modules/members/directory.server";
-import { joinApplicationSchema } from "../../app/modules/members/schema";
+import { joinApplicationSchema } from "../../app/modules/members/forms";
 import { actorOf } from "../support/actors";
 import { translator } from "../../app/lib/i18n";
 import { NOT_FOUND } from "../../app/lib/command.server";

@@ -2,7 +2,7 @@ import { csvDocument } from "../../lib/csv";
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { auditEvents, users } from "../../../db/schema/accounts";
-import type { AuditQuery } from "./schema";
+import type { AuditQuery } from "./forms";
 import { likePattern } from "./users.server";
 import { listPage } from "../../lib/list-query.server";
 

@@ -6,7 +6,7 @@ import { banks, departments } from "../../../db/schema/organisations";
 import { appendAudit } from "../../lib/audit.server";
 import type { Actor } from "../../lib/permissions";
 import { insertUser, isUniqueViolation } from "../accounts/accounts.server";
-import type { CreateUserInput, SetRoleInput, UserListQuery } from "./schema";
+import type { CreateUserInput, SetRoleInput, UserListQuery } from "./forms";
 import { cappedCount, listPage, whereOf } from "../../lib/list-query.server";
 
 export const USERS_PAGE_SIZE = 25;

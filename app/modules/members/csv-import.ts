@@ -6,7 +6,7 @@
 import Papa from "papaparse";
 import { membershipTypes, type MembershipType, type Segment } from "./constants";
 
-import { enterpriseProfileSchema, type EnterpriseProfileInput } from "./schema";
+import { enterpriseProfileSchema, type EnterpriseProfileInput } from "./forms";
 
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "./csv-columns";
 

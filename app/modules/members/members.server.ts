@@ -23,7 +23,7 @@ import { notify } from "../notifications/notifications.server";
 import { parseImportCsv, validateImportRows, type ImportProblem } from "./csv-import";
 import { checkTransition } from "./membership-rules";
 import { createActiveMembership, enterpriseValues, insertEnterprise, setSearchText } from "./records.server";
-import type { EnterpriseProfileInput, MemberListQuery } from "./schema";
+import type { EnterpriseProfileInput, MemberListQuery } from "./forms";
 import { searchQuery } from "./search-text";
 import { NOT_FOUND, ok, refuse, runCommand, unchanged, type CommandResult, type Refused } from "../../lib/command.server";
 

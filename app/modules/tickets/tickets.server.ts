@@ -18,7 +18,7 @@ import { filesOf, findFile, recordUploads, type StagedUpload } from "../../lib/u
 import { isStaff, type Actor } from "../../lib/permissions";
 import { notify, type Notice } from "../notifications/notifications.server";
 import { ACCEPT_LIMIT_DAYS, ANSWER_LIMIT_DAYS, REOPEN_WINDOW_MS, dueAfter, extendForPause, type CalendarExceptions } from "./calendar";
-import type { QueueFilter, SubmitTicketInput } from "./schema";
+import type { QueueFilter, SubmitTicketInput } from "./forms";
 import { escapeLike, searchDocument, searchPlan } from "./search";
 import { canWaitOnEnterprise, transition, type TicketAction } from "./state-machine";
 import { TICKET_FILE_OWNER } from "./attachments.server";

@@ -1,6 +1,6 @@
 import { roles } from "../accounts/constants";
 import { checkbox, email, isoDate, optionalIdField, optionalText, phone, text, z } from "../../lib/validation";
-import { passwordField } from "../accounts/schema";
+import { passwordField } from "../accounts/forms";
 
 /** Optional id from a <select>: "" means none. */
 const optionalId = optionalIdField;

@@ -1,10 +1,10 @@
 // Small pieces of the tickets pages (client-safe).
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Badge, SortHeader, type Tone } from "../../components/ui";
+import { Badge, SortHeader, type Tone } from "../ui";
 import { formatDate, formatDateTime } from "../../lib/format";
-import type { listTickets } from "./tickets.server";
-import type { TicketStatus } from "./constants";
+import type { listTickets } from "../../modules/tickets/tickets.server";
+import type { TicketStatus } from "../../modules/tickets/constants";
 
 const tones: Record<TicketStatus, Tone> = {
   submitted: "info",

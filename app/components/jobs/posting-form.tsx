@@ -1,7 +1,7 @@
 import type { UseFormRegister, FieldValues } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { educationLevels, experienceLevels, jobLocations, jobTypes } from "../modules/jobs/schema";
-import { SelectField, TextAreaField, TextField } from "./fields";
+import { educationLevels, experienceLevels, jobLocations, jobTypes } from "../../modules/jobs/forms";
+import { SelectField, TextAreaField, TextField } from "../fields";
 
 /**
  * The fields of a posting, shared by the create form (/jobs/new) and the edit form

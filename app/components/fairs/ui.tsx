@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Badge } from "./ui";
-import type { BoothStatus, FairStatus } from "../modules/fairs/constants";
-import { boothTone } from "../modules/fairs/booth-rules";
+import { Badge } from "../ui";
+import type { BoothStatus, FairStatus } from "../../modules/fairs/constants";
+import { boothTone } from "../../modules/fairs/booth-rules";
 
 export function FairStatusBadge({ status }: { status: FairStatus }) {
   const { t } = useTranslation("fairs");

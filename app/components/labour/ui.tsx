@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Badge } from "./ui";
+import { Badge } from "../ui";
 
 export function LabourKindBadge({ kind }: { kind: "surplus" | "shortage" }) {
   const { t } = useTranslation("labour");

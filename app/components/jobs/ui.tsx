@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { ApplicationStatus } from "../modules/jobs/constants";
-import { Badge, type Tone } from "./ui";
+import type { ApplicationStatus } from "../../modules/jobs/constants";
+import { Badge, type Tone } from "../ui";
 
 const statusTone: Record<ApplicationStatus, Tone> = {
   applied: "neutral",
