@@ -20,6 +20,7 @@ export { startMailer } from "./modules/notifications/mailer.server";
 export { adoptLegacyResumeFiles } from "./modules/jobs/profiles.server";
 export { keepPublicPage, keptPublicPage, publicPageKey, withNonce } from "./lib/public-pages.server";
 export { languageOf } from "./lib/i18n";
+export { startCacheBus } from "./lib/cache-bus.server";
 
 export default function handleRequest(
   request: Request,

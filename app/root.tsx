@@ -20,13 +20,14 @@ import { navigationFor } from "./lib/navigation";
 import { countUnread } from "./modules/notifications/notifications.server";
 import { useNonce } from "./components/nonce";
 import styles from "./styles/app.css";
+import { siteTitle } from "./lib/page-title";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "云江注塑鞋研究中心 · 瑞安市工商联 服务平台" }];
+export const meta: MetaFunction = ({ matches }) => siteTitle(matches);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, setCookie } = await sessionState(request);

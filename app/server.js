@@ -3,6 +3,7 @@
 // it on SIGTERM/SIGINT so the process ends (remix-serve would leave the database open).
 // With WEB_CONCURRENCY > 1 (PostgreSQL only) this process prepares the database, then runs that
 // many copies of the web server sharing the port (node:cluster); the first runs the background jobs.
+import "./node-version.js";
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { existsSync, statSync, readdirSync } from "node:fs";
@@ -235,6 +236,11 @@ function serve() {
   const stopTicketTimers = runsJobs ? entry.startTicketTimers() : async () => {};
   // Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
   const stopMailer = runsJobs ? entry.startMailer() : async () => {};
+  // A cache cleared here is cleared in every other process and machine (PostgreSQL NOTIFY).
+  const cacheBusStopped = entry.startCacheBus().catch((error) => {
+    console.error(`Caches will not be cleared across processes: ${error instanceof Error ? error.message : String(error)}`);
+    return async () => {};
+  });
 
   server.on("error", async (error) => {
     console.error(`Cannot listen on port ${settings.PORT}: ${error.message}`);
@@ -251,6 +257,7 @@ function serve() {
     server.closeAllConnections?.();
     // Every job is on app/lib/scheduler.server.ts: a run in progress finishes before the database closes.
     await jobsStopped.catch(() => {});
+    await (await cacheBusStopped)().catch(() => {});
     await entry.closeDb().catch(() => {});
     process.exit(0);
   }

@@ -10,10 +10,14 @@ export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Anything queries can run on: the database or an open transaction. */
 export type Executor = Database | Tx;
 
+type PostgresClient = import("postgres").Sql;
+
 interface Connection {
   db: Database;
   kind: "pglite" | "postgres";
   close: () => Promise<void>;
+  /** The postgres.js client on a server (LISTEN/NOTIFY); none on the embedded database. */
+  client?: PostgresClient;
 }
 
 export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
@@ -25,7 +29,7 @@ async function connect(): Promise<Connection> {
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(DATABASE_URL, { max: 10, onnotice: () => {}, connect_timeout: 10 });
     const db = drizzle(client, { schema }) as unknown as Database;
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }), client };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -85,4 +89,21 @@ export async function pingDb(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Notifications between the portal's processes on a PostgreSQL server (NOTIFY on a channel,
+ * LISTEN on a connection postgres.js keeps open and re-opens); null on the embedded database,
+ * which only ever has one process.
+ */
+export async function notificationChannel(channel: string) {
+  const { client } = await connection_();
+  if (!client) return null;
+  return {
+    notify: (payload: string) => client.notify(channel, payload),
+    listen: async (onPayload: (payload: string) => void) => {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
+  };
 }

@@ -13,6 +13,19 @@ function detectorClass(): DetectorConstructor | null {
   return ((window as unknown as { BarcodeDetector?: DetectorConstructor }).BarcodeDetector ?? null);
 }
 
+/** How this browser can read a QR code from the camera: natively, with the JavaScript decoder, or not at all. */
+async function cameraSupport(): Promise<"native" | "fallback" | "no"> {
+  if (!navigator.mediaDevices?.getUserMedia) return "no";
+  const Detector = detectorClass();
+  if (!Detector) return "fallback";
+  if (!Detector.getSupportedFormats) return "native";
+  try {
+    return (await Detector.getSupportedFormats()).includes("qr_code") ? "native" : "fallback";
+  } catch {
+    return "fallback";
+  }
+}
+
 /**
  * Scans QR codes with the device camera wherever the browser gives getUserMedia: with the
  * native BarcodeDetector API where it reads QR codes (Chrome on Android, ChromeOS, macOS, recent
@@ -30,25 +43,13 @@ export function QrScanner({ onCode }: { onCode: (text: string) => void }) {
   const stream = useRef<MediaStream | null>(null);
   const last = useRef<{ text: string; at: number } | null>(null);
   const onCodeRef = useRef(onCode);
-  onCodeRef.current = onCode;
-
   useEffect(() => {
-    if (!navigator.mediaDevices?.getUserMedia) {
-      setSupport("no");
-      return;
-    }
-    const Detector = detectorClass();
-    if (!Detector) {
-      setSupport("fallback");
-      return;
-    }
-    if (!Detector.getSupportedFormats) {
-      setSupport("native");
-      return;
-    }
-    Detector.getSupportedFormats()
-      .then((formats) => setSupport(formats.includes("qr_code") ? "native" : "fallback"))
-      .catch(() => setSupport("fallback"));
+    onCodeRef.current = onCode;
+  }, [onCode]);
+
+  // What the browser offers is known only in the browser: asked once after hydration.
+  useEffect(() => {
+    void cameraSupport().then(setSupport);
   }, []);
 
   useEffect(() => {

@@ -70,21 +70,6 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
   );
 }
 
-/** A column header that sorts by `field`, toggling direction; the sort lives in the URL. */
-export function SortHeader({ field, label, sort, dir }: { field: string; label: string; sort: string; dir: "asc" | "desc" }) {
-  const location = useLocation();
-  const params = new URLSearchParams(location.search);
-  const active = sort === field;
-  params.set("sort", field);
-  params.set("dir", active && dir === "asc" ? "desc" : "asc");
-  params.delete("page");
-  return (
-    <Link className="sort-link" to={`${location.pathname}?${params}`} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      {label} {active ? (dir === "asc" ? "▲" : "▼") : ""}
-    </Link>
-  );
-}
-
 /**
  * A destructive or final action asks once more before it posts. Built on <details> so it
  * works without JavaScript.

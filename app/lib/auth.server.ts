@@ -251,6 +251,8 @@ export function homePathFor(actor: NonNullable<Actor>): string {
       return "/members";
     case "member":
       return "/my";
+    case "mediator":
+      return "/disputes";
     default:
       return "/";
   }

@@ -1,3 +1,5 @@
+import { cacheBus, type CacheBus } from "./cache-bus.server";
+
 /**
  * A small in-process cache of promised values, for data read on every page view that changes far
  * less often than it is read (public job lists, report figures, filter option lists).
@@ -8,10 +10,12 @@
  *   replaces it: no reader waits for a slow aggregate once the first value exists.
  * - At most `maxEntries` keys are kept; the least recently stored goes first.
  *
- * The cache lives in one process: modules clear it on their own writes, and `ttlMs` bounds how
- * stale a value can get after changes made elsewhere (another process, a clock passing a date).
+ * The cache lives in one process. A cache with a `name` is cleared through the cache bus
+ * (app/lib/cache-bus.server.ts): a module's `clear()` after its change clears the same cache in
+ * every other process and machine too. `ttlMs` bounds how stale a value can get after changes
+ * no module announces (a clock passing a date).
  */
-export type CacheOptions = { ttlMs: number; maxEntries?: number; staleWhileRevalidate?: boolean; now?: () => number };
+export type CacheOptions = { ttlMs: number; maxEntries?: number; staleWhileRevalidate?: boolean; now?: () => number; name?: string; bus?: CacheBus };
 
 type Entry<V> = { at: number; value: Promise<V>; settled: boolean; refreshing: boolean };
 
@@ -21,8 +25,9 @@ export type Cache<V> = {
   readonly size: number;
 };
 
-export function createCache<V>({ ttlMs, maxEntries = 100, staleWhileRevalidate = false, now = Date.now }: CacheOptions): Cache<V> {
+export function createCache<V>({ ttlMs, maxEntries = 100, staleWhileRevalidate = false, now = Date.now, name, bus = cacheBus }: CacheOptions): Cache<V> {
   const entries = new Map<string, Entry<V>>();
+  if (name) bus.register(name, () => entries.clear());
 
   function store(key: string, load: () => Promise<V>): Entry<V> {
     const value = load();
@@ -74,7 +79,8 @@ export function createCache<V>({ ttlMs, maxEntries = 100, staleWhileRevalidate =
       return store(key, load).value;
     },
     clear() {
-      entries.clear();
+      if (name) bus.clear(name);
+      else entries.clear();
     },
     get size() {
       return entries.size;

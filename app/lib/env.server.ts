@@ -14,6 +14,7 @@ const settingsSchema = z
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("portal@yunjiang.local"),
     UPLOAD_DIR: z.string().optional(),
+    FILE_STORE: z.enum(["local", "database"], { error: 'must be "local" or "database"' }).default("local"),
     TRUST_PROXY: z.enum(["0", "1"], "must be 0 or 1").default("0"),
     WEB_CONCURRENCY: z.coerce.number({ error: "must be a whole number from 1 to 64" }).int("must be a whole number from 1 to 64").min(1, "must be a whole number from 1 to 64").max(64, "must be a whole number from 1 to 64").default(1),
   })

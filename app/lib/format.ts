@@ -69,3 +69,8 @@ const shanghaiDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year
 export function shanghaiToday(now: Date = new Date()): string {
   return shanghaiDay.format(now);
 }
+
+/** A calendar year in Shanghai time, as the bounds a timestamp is compared with (start inclusive). */
+export function shanghaiYearBounds(year: number): { start: Date; end: Date } {
+  return { start: new Date(`${year}-01-01T00:00:00+08:00`), end: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
+}

@@ -49,7 +49,7 @@ export function createI18n(lng: Language): I18n {
     resources,
     ns: namespaces,
     defaultNS: "common",
-    initImmediate: false,
+    initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
   });
@@ -85,7 +85,7 @@ const LOOKUP_OPTIONS = new Set(["lng", "lngs", "ns", "keyPrefix"]);
 const MEMO_WITH_VALUES_MAX = 20_000;
 
 function memoizeTranslations(instance: I18n): void {
-  const translate = instance.t.bind(instance) as (key: unknown, options?: unknown) => unknown;
+  const translate = instance.t.bind(instance) as unknown as (key: unknown, options?: unknown) => unknown;
   const labels = new Map<string, unknown>();
   const withValues = new Map<string, unknown>();
   const memoized = (key: unknown, options?: unknown) => {
@@ -107,10 +107,12 @@ function memoizeTranslations(instance: I18n): void {
     if (table === withValues && withValues.size > MEMO_WITH_VALUES_MAX) withValues.delete(withValues.keys().next().value!);
     return text;
   };
-  instance.t = memoized as I18n["t"];
+  instance.t = memoized as unknown as I18n["t"];
 }
 
 /** A translator for server-side text (CSV headers, emails, notification bodies). */
-export function translator(lng: Language) {
-  return serverI18n(lng).t;
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export function translator(lng: Language): Translate {
+  return serverI18n(lng).t as unknown as Translate;
 }

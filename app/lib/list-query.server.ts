@@ -81,9 +81,12 @@ export async function cappedCount(db: Executor, table: PgTable, where: SQL | und
   return row.n;
 }
 
-/** A cache for one module's list counts (cleared by the module's commands). */
-export function listCounts(ttlMs = COUNT_TTL_MS, maxEntries = 500): Cache<number> {
-  return createCache<number>({ ttlMs, maxEntries });
+/**
+ * A cache for one module's list counts, cleared by the module's commands. `name` (e.g.
+ * "disputes:list-counts") registers it on the cache bus, so a clear reaches every process.
+ */
+export function listCounts(ttlMs = COUNT_TTL_MS, name?: string, maxEntries = 500): Cache<number> {
+  return createCache<number>({ ttlMs, maxEntries, name });
 }
 
 export type ListPage<T> = {

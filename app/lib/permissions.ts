@@ -2,6 +2,8 @@ import { coreAbilities } from "./permissions/core";
 import { jobsAbilities } from "./permissions/jobs";
 import { fairsAbilities } from "./permissions/fairs";
 import { ticketsAbilities } from "./permissions/tickets";
+import { disputesAbilities } from "./permissions/disputes";
+import { governanceAbilities } from "./permissions/governance";
 import type { Actor, Rule } from "./permissions/types";
 
 export type { Actor, Rule } from "./permissions/types";
@@ -17,6 +19,8 @@ export const abilities = {
   ...jobsAbilities,
   ...fairsAbilities,
   ...ticketsAbilities,
+  ...disputesAbilities,
+  ...governanceAbilities,
 } as const satisfies Record<string, Rule>;
 
 export type Ability = keyof typeof abilities;

@@ -1,3 +1,5 @@
+import { cacheBus } from "./cache-bus.server";
+
 /**
  * A two-second cache of the public job pages as sent to visitors without an account.
  *
@@ -50,8 +52,12 @@ export function keepPublicPage(key: string, page: PublicPage, now = Date.now()):
   return true;
 }
 
+const BUS_NAME = "public-pages";
+cacheBus.register(BUS_NAME, () => pages.clear());
+
+/** Forgets every kept page, in every process (through the cache bus). */
 export function forgetPublicPages(): void {
-  pages.clear();
+  cacheBus.clear(BUS_NAME);
 }
 
 /** The kept page's bytes with `nonce` in place of the one it was rendered with. */

@@ -24,21 +24,23 @@
  * - type: decided from the file's first bytes (PDF, PNG, JPEG, DOCX/XLSX zip, UTF-8 text for
  *   .txt/.csv by default; GIF, WebP, PPTX, ZIP and legacy Office DOC/XLS/PPT when a caller allows
  *   them) and the name's extension must agree; the client's Content-Type is ignored;
- * - storage: under UPLOAD_DIR (default DATA_DIR/uploads) with a random name; the original name
- *   is kept only in the `files` row (db/schema/files.ts) with size and SHA-256;
+ * - storage: under UPLOAD_DIR (default DATA_DIR/uploads) with a random name, or with
+ *   FILE_STORE=database in the file_contents table (written in the recording transaction), so
+ *   that every machine of a multi-machine portal reads them; the original name is kept only in
+ *   the `files` row (db/schema/files.ts) with size and SHA-256;
  * - download: Content-Disposition: attachment with an RFC 5987 UTF-8 name,
  *   X-Content-Type-Options: nosniff and a sandboxing CSP, never inline.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, mkdirSync } from "node:fs";
-import { rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { createReadableStreamFromReadable, unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Executor } from "../../db/client.server";
-import { files, type FileRow } from "../../db/schema/files";
+import { fileContents, files, type FileRow } from "../../db/schema/files";
 import { appendAudit } from "./audit.server";
 import { settings } from "./env.server";
 import type { Actor } from "./permissions";
@@ -352,6 +354,15 @@ export async function recordUploads(tx: Executor, staged: StagedUpload[], owner:
       })),
     )
     .returning();
+  if (settings().FILE_STORE === "database") {
+    // The bytes go into the same transaction as the row; the staged copy on this machine's disk
+    // is not needed any more (a rollback leaves neither).
+    for (const row of rows) {
+      const stagedFile = staged.find((f) => f.safeName === row.safeName)!;
+      await tx.insert(fileContents).values({ fileId: row.id, bytes: await readFile(stagedFile.path) });
+    }
+    await discardUploads(staged);
+  }
   for (const row of rows) {
     await appendAudit(tx, {
       actor: owner.actor,
@@ -411,13 +422,9 @@ export function contentDisposition(originalName: string): string {
 
 /** Answers with the file as an attachment (the caller has checked that the actor may see it). */
 export async function sendFile(row: FileRow): Promise<Response> {
-  const filePath = path.join(uploadDirectory(), path.basename(row.safeName));
-  try {
-    await stat(filePath);
-  } catch {
-    return new Response("Not Found", { status: 404 });
-  }
-  return new Response(createReadableStreamFromReadable(createReadStream(filePath)), {
+  const body = await storedBytes(row);
+  if (!body) return new Response("Not Found", { status: 404 });
+  return new Response(body, {
     status: 200,
     headers: {
       "Content-Type": row.contentType,
@@ -428,4 +435,23 @@ export async function sendFile(row: FileRow): Promise<Response> {
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/**
+ * The stored bytes of a file: from the database (FILE_STORE=database), else from UPLOAD_DIR. A
+ * file stored on disk before the switch to the database store is still read from disk.
+ */
+async function storedBytes(row: FileRow): Promise<ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | null> {
+  if (settings().FILE_STORE === "database") {
+    const db = await getDb();
+    const [content] = await db.select({ bytes: fileContents.bytes }).from(fileContents).where(eq(fileContents.fileId, row.id));
+    if (content) return new Uint8Array(content.bytes);
+  }
+  const filePath = path.join(uploadDirectory(), path.basename(row.safeName));
+  try {
+    await stat(filePath);
+  } catch {
+    return null;
+  }
+  return createReadableStreamFromReadable(createReadStream(filePath));
 }

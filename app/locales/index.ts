@@ -16,9 +16,13 @@ import zhJobs from "./zh-CN/jobs.json";
 import zhUploads from "./zh-CN/uploads.json";
 import enTickets from "./en/tickets.json";
 import zhTickets from "./zh-CN/tickets.json";
+import enDisputes from "./en/disputes.json";
+import enGovernance from "./en/governance.json";
+import zhDisputes from "./zh-CN/disputes.json";
+import zhGovernance from "./zh-CN/governance.json";
 
 // One namespace per capability keeps parallel work on the locales out of each other's way.
 export const resources = {
-  "zh-CN": { common: zhCommon, auth: zhAuth, members: zhMembers, admin: zhAdmin, jobs: zhJobs, fairs: zhFairs, labour: zhLabour, uploads: zhUploads, tickets: zhTickets },
-  en: { common: enCommon, auth: enAuth, members: enMembers, admin: enAdmin, jobs: enJobs, fairs: enFairs, labour: enLabour, uploads: enUploads, tickets: enTickets },
+  "zh-CN": { common: zhCommon, auth: zhAuth, members: zhMembers, admin: zhAdmin, jobs: zhJobs, fairs: zhFairs, labour: zhLabour, uploads: zhUploads, tickets: zhTickets, disputes: zhDisputes, governance: zhGovernance },
+  en: { common: enCommon, auth: enAuth, members: enMembers, admin: enAdmin, jobs: enJobs, fairs: enFairs, labour: enLabour, uploads: enUploads, tickets: enTickets, disputes: enDisputes, governance: enGovernance },
 };

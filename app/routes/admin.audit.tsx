@@ -1,8 +1,9 @@
-import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
+import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
-import { EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
+import { FilterActions, PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { queryValues } from "../lib/validation";
 import { formatDateTime } from "../lib/format";
@@ -10,8 +11,9 @@ import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { AUDIT_PAGE_SIZE, auditEntityTypes, listAuditEvents, readableJson } from "../modules/admin/audit.server";
 import { auditQuery } from "../modules/admin/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "审计日志 Audit log" }];
+export const meta = titleMeta("adminAudit");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "admin.audit");
@@ -36,6 +38,39 @@ export default function AuditPage() {
   const lng = useRootData()?.lng ?? "zh-CN";
   const csvParams = new URLSearchParams(location.search);
   csvParams.delete("page");
+  const columns: Column<(typeof rows)[number]>[] = [
+    { key: "at", header: t("admin:audit.at"), className: "small", cell: (r) => formatDateTime(r.at, lng) },
+    {
+      key: "actor",
+      header: t("admin:audit.actor"),
+      cell: (r) =>
+        r.actorId ? (
+          <>
+            {r.actorName ?? r.actorId}
+            <br />
+            <span className="muted small">
+              {r.actorEmail} · {r.actorRole ? t(`common:roles.${r.actorRole}`) : ""}
+            </span>
+          </>
+        ) : (
+          <span className="muted">{t("admin:audit.noActor")}</span>
+        ),
+    },
+    { key: "action", header: t("admin:audit.action"), cell: (r) => <code>{r.action}</code> },
+    {
+      key: "entity",
+      header: t("admin:audit.entity"),
+      cell: (r) => (
+        <>
+          <code>{r.entityType}</code>
+          {r.entityId ? <span className="muted small"> #{r.entityId}</span> : null}
+        </>
+      ),
+    },
+    { key: "before", header: t("admin:audit.before"), cell: (r) => (r.before ? <pre className="audit-json">{r.before}</pre> : null) },
+    { key: "after", header: t("admin:audit.after"), cell: (r) => (r.after ? <pre className="audit-json">{r.after}</pre> : null) },
+    { key: "ip", header: t("admin:audit.ip"), className: "small", cell: (r) => r.ip },
+  ];
   return (
     <>
       <PageHeader
@@ -62,52 +97,15 @@ export default function AuditPage() {
         <TextField label={t("admin:audit.to")} name="to" type="date" defaultValue={query.to} />
         <FilterActions />
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("admin:audit.empty")}>{t("admin:audit.emptyBody")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table audit-table">
-            <thead>
-              <tr>
-                <th>{t("admin:audit.at")}</th>
-                <th>{t("admin:audit.actor")}</th>
-                <th>{t("admin:audit.action")}</th>
-                <th>{t("admin:audit.entity")}</th>
-                <th>{t("admin:audit.before")}</th>
-                <th>{t("admin:audit.after")}</th>
-                <th>{t("admin:audit.ip")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="small">{formatDateTime(r.at, lng)}</td>
-                  <td>
-                    {r.actorId ? (
-                      <>
-                        {r.actorName ?? r.actorId}
-                        <br />
-                        <span className="muted small">{r.actorEmail} · {r.actorRole ? t(`common:roles.${r.actorRole}`) : ""}</span>
-                      </>
-                    ) : (
-                      <span className="muted">{t("admin:audit.noActor")}</span>
-                    )}
-                  </td>
-                  <td><code>{r.action}</code></td>
-                  <td>
-                    <code>{r.entityType}</code>
-                    {r.entityId ? <span className="muted small"> #{r.entityId}</span> : null}
-                  </td>
-                  <td>{r.before ? <pre className="audit-json">{r.before}</pre> : null}</td>
-                  <td>{r.after ? <pre className="audit-json">{r.after}</pre> : null}</td>
-                  <td className="small">{r.ip}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <DataTable
+        label={t("admin:audit.title")}
+        className="audit-table"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={{ title: t("admin:audit.empty"), body: t("admin:audit.emptyBody") }}
+        pagination={{ page, pageSize, total }}
+      />
     </>
   );
 }

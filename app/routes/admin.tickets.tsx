@@ -1,4 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, TextField } from "../components/fields";
@@ -7,8 +8,9 @@ import { requireSignedIn } from "../lib/guard.server";
 import { isoDate, parseForm, z } from "../lib/validation";
 import { calendarDaySchema, departmentSchema } from "../modules/tickets/forms";
 import { addDepartment, listConfiguration, removeCalendarDay, setCalendarDay } from "../modules/tickets/visits.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "诉求设置 Problem settings" }];
+export const meta = titleMeta("adminTickets");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "tickets.configure");
@@ -48,6 +50,20 @@ export default function TicketSettings() {
   const actionData = useActionData<typeof action>();
   const v = (intent: string) => (actionData?.intent === intent ? ((actionData.values ?? {}) as Record<string, string>) : {});
   const e = (intent: string) => (actionData?.intent === intent ? actionData.errors : {});
+  const dayColumns: Column<(typeof days)[number]>[] = [
+    { key: "day", header: t("admin.day"), cell: (d) => d.day },
+    { key: "name", header: t("admin.name"), cell: (d) => d.name },
+    { key: "kind", header: t("admin.kind"), cell: (d) => (d.isWorkday ? t("admin.workday") : t("admin.holiday")) },
+    {
+      key: "action",
+      header: t("admin.action"),
+      cell: (d) => (
+        <ConfirmAction label={t("admin.remove")} question={t("admin.removeQuestion")} confirmLabel={t("admin.remove")} intent="removeDay" danger>
+          <input type="hidden" name="day" value={d.day} />
+        </ConfirmAction>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader title={t("admin.title")} lead={t("admin.lead")} />
@@ -71,23 +87,7 @@ export default function TicketSettings() {
         </section>
         <section className="card">
           <h2>{t("admin.calendar")}</h2>
-          <div className="table-wrap">
-            <table className="table">
-              <thead><tr><th scope="col">{t("admin.day")}</th><th scope="col">{t("admin.name")}</th><th scope="col">{t("admin.kind")}</th><th scope="col" /></tr></thead>
-              <tbody>
-                {days.map((d) => (
-                  <tr key={d.day}>
-                    <td>{d.day}</td><td>{d.name}</td><td>{d.isWorkday ? t("admin.workday") : t("admin.holiday")}</td>
-                    <td>
-                      <ConfirmAction label={t("admin.remove")} question={t("admin.removeQuestion")} confirmLabel={t("admin.remove")} intent="removeDay" danger>
-                        <input type="hidden" name="day" value={d.day} />
-                      </ConfirmAction>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t("admin.calendar")} columns={dayColumns} rows={days} rowKey={(d) => d.day} empty={{ title: t("admin.noDays") }} />
           <Form method="post" className="form">
             <TextField label={t("admin.day")} name="day" type="date" required defaultValue={v("day").day} error={e("day").day} />
             <TextField label={t("admin.name")} name="name" required maxLength={60} defaultValue={v("day").name} error={e("day").name} />

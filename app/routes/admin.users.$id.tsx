@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField } from "../components/fields";
@@ -11,8 +11,9 @@ import { useRootData } from "../root";
 import { roles } from "../modules/accounts/constants";
 import { setRoleSchema } from "../modules/admin/forms";
 import { getUser, organisationChoices, setUserDisabled, setUserRole, type AdminError } from "../modules/admin/users.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "用户 User" }];
+export const meta = titleMeta("adminUsersId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "admin.users");

@@ -1,8 +1,9 @@
-import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
+import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
-import { Badge, EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
+import { Badge, FilterActions, PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { queryValues } from "../lib/validation";
 import { formatDate } from "../lib/format";
@@ -11,8 +12,9 @@ import { useRootData } from "../root";
 import { roles } from "../modules/accounts/constants";
 import { userListQuery } from "../modules/admin/forms";
 import { listUsers, USERS_PAGE_SIZE } from "../modules/admin/users.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "用户管理 Users" }];
+export const meta = titleMeta("adminUsers");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "admin.users");
@@ -27,6 +29,18 @@ export default function AdminUsersPage() {
   const { t } = useTranslation(["admin", "common"]);
   const { rows, total, page, pageSize, query } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
+  const columns: Column<(typeof rows)[number]>[] = [
+    { key: "name", header: t("admin:users.name"), cell: (u) => <Link to={`/admin/users/${encodeURIComponent(u.id)}`}>{u.displayName}</Link> },
+    { key: "email", header: t("admin:users.email"), cell: (u) => u.email },
+    { key: "role", header: t("admin:users.role"), cell: (u) => t(`common:roles.${u.role}`) },
+    { key: "organisation", header: t("admin:users.organisation"), cell: (u) => (lng === "en" ? (u.departmentEn ?? u.bankEn) : (u.departmentZh ?? u.bankZh)) ?? "" },
+    {
+      key: "status",
+      header: t("admin:users.status"),
+      cell: (u) => (u.disabledAt ? <Badge tone="danger">{t("admin:users.disabled")}</Badge> : <Badge tone="success">{t("admin:users.active")}</Badge>),
+    },
+    { key: "created", header: t("admin:users.created"), cell: (u) => formatDate(u.createdAt, lng) },
+  ];
   return (
     <>
       <PageHeader
@@ -55,39 +69,14 @@ export default function AdminUsersPage() {
         />
         <FilterActions />
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("admin:users.empty")}>{t("admin:users.emptyBody")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("admin:users.name")}</th>
-                <th>{t("admin:users.email")}</th>
-                <th>{t("admin:users.role")}</th>
-                <th>{t("admin:users.organisation")}</th>
-                <th>{t("admin:users.status")}</th>
-                <th>{t("admin:users.created")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((u) => (
-                <tr key={u.id}>
-                  <td>
-                    <Link to={`/admin/users/${encodeURIComponent(u.id)}`}>{u.displayName}</Link>
-                  </td>
-                  <td>{u.email}</td>
-                  <td>{t(`common:roles.${u.role}`)}</td>
-                  <td>{(lng === "en" ? (u.departmentEn ?? u.bankEn) : (u.departmentZh ?? u.bankZh)) ?? ""}</td>
-                  <td>{u.disabledAt ? <Badge tone="danger">{t("admin:users.disabled")}</Badge> : <Badge tone="success">{t("admin:users.active")}</Badge>}</td>
-                  <td>{formatDate(u.createdAt, lng)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <DataTable
+        label={t("admin:users.title")}
+        columns={columns}
+        rows={rows}
+        rowKey={(u) => u.id}
+        empty={{ title: t("admin:users.empty"), body: t("admin:users.emptyBody") }}
+        pagination={{ page, pageSize, total }}
+      />
     </>
   );
 }

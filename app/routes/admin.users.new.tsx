@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextField } from "../components/fields";
@@ -11,8 +11,9 @@ import { useRootData } from "../root";
 import { roles } from "../modules/accounts/constants";
 import { createUserSchema } from "../modules/admin/forms";
 import { createUser, organisationChoices } from "../modules/admin/users.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "新建用户 New user" }];
+export const meta = titleMeta("adminUsersNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "admin.users");

@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ListResults } from "../components/data-table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
+import { FilterActions, PageHeader } from "../components/ui";
 import { requireAbility } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
@@ -9,8 +10,9 @@ import { idField, z } from "../lib/validation";
 import { DIRECTORY_PAGE_SIZE, listDirectory } from "../modules/members/directory.server";
 import { listAssociations } from "../modules/members/join.server";
 import { searchTerm, segments } from "../modules/members/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "会员名录 Member directory" }];
+export const meta = titleMeta("directory");
 
 const filtersSchema = z.object({
   q: searchTerm.optional().catch(undefined),
@@ -59,11 +61,8 @@ export default function DirectoryPage() {
         </div>
         <FilterActions submitLabel={t("common:forms.search")} />
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("directory.empty")}>
-          <p>{t("directory.emptyBody")}</p>
-        </EmptyState>
-      ) : (
+      <ListResults rows={rows} empty={{ title: t("directory.empty"), body: t("directory.emptyBody") }} pagination={{ page, pageSize, total }}>
+        {() => (
         <ul className="directory">
           {rows.map((r) => (
             <li key={r.id} className="card">
@@ -82,8 +81,8 @@ export default function DirectoryPage() {
             </li>
           ))}
         </ul>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+        )}
+      </ListResults>
     </>
   );
 }

@@ -29,8 +29,9 @@ import {
 import { checkInQrDataUrl } from "../modules/fairs/qr.server";
 import { boothRequestSchema, preRegisterSchema } from "../modules/fairs/forms";
 import { idParam, parseId } from "../lib/ids";
+import { pageTitle } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.fair.title} · 招聘会` : "招聘会" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "fair", { fair: data.fair.title }) : pageTitle(matches, "fairs"));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

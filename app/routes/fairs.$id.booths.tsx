@@ -1,10 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { boothStatuses, type BoothStatus } from "../modules/fairs/constants";
 import { BoothStatusBadge } from "../components/fairs/ui";
 import { FormErrors, SelectField, TextField } from "../components/fields";
-import { Alert, ConfirmAction, EmptyState, PageHeader, Pagination } from "../components/ui";
+import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { formatDateTime } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
@@ -14,8 +15,9 @@ import { useRootData } from "../root";
 import { BOOTHS_PAGE_SIZE, decideBooth, getFairFor, listBooths } from "../modules/fairs/fairs.server";
 import { boothDecisionSchema } from "../modules/fairs/forms";
 import { idParam } from "../lib/ids";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "展位审核 Booths" }];
+export const meta = titleMeta("fairsIdBooths");
 
 async function fairFor(request: Request, params: { id?: string }) {
   const actor = await requireSignedIn(request, "fairs.decideBooth");
@@ -53,6 +55,53 @@ export default function BoothsPage() {
   const lng = useRootData()?.lng ?? "zh-CN";
   const { fair, rows, total, counts, status, page, pageSize } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      key: "enterprise",
+      header: t("booths.enterprise"),
+      cell: (b) => (
+        <>
+          <strong>{b.enterpriseName}</strong>
+          <div className="muted small">
+            {b.contactPerson} · {b.phone}
+          </div>
+          {b.note ? <div className="small">{b.note}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: "status",
+      header: t("booths.status"),
+      cell: (b) => (
+        <>
+          <BoothStatusBadge status={b.status} />
+          {b.decisionReason ? <div className="muted small">{b.decisionReason}</div> : null}
+        </>
+      ),
+    },
+    { key: "number", header: t("booths.number"), align: "end", cell: (b) => b.boothNumber ?? "—" },
+    { key: "requestedAt", header: t("booths.requestedAt"), className: "small", cell: (b) => formatDateTime(b.createdAt, lng) },
+    {
+      key: "actions",
+      header: t("booths.actions"),
+      cell: (b) =>
+        b.status === "requested" ? (
+          <div className="form-actions">
+            <ConfirmAction label={t("booths.approve")} question={t("booths.approveQuestion", { enterprise: b.enterpriseName })} confirmLabel={t("booths.approveConfirm")} intent="decide">
+              <input type="hidden" name="boothId" value={b.id} />
+              <input type="hidden" name="decision" value="approve" />
+            </ConfirmAction>
+            <ConfirmAction label={t("booths.reject")} question={t("booths.rejectQuestion", { enterprise: b.enterpriseName })} confirmLabel={t("booths.rejectConfirm")} intent="decide" danger>
+              <input type="hidden" name="boothId" value={b.id} />
+              <input type="hidden" name="decision" value="reject" />
+              <TextField label={t("booths.reason")} name="reason" maxLength={500} required error={actionData?.boothId === b.id ? actionData?.errors?.reason : undefined} />
+            </ConfirmAction>
+          </div>
+        ) : (
+          <span className="muted small">{t(`booths.next.${b.status}`)}</span>
+        ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -72,60 +121,14 @@ export default function BoothsPage() {
         />
         <button type="submit" className="btn btn--ghost">{t("common:forms.filter")}</button>
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("booths.empty")}>{t("booths.emptyBody")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("booths.enterprise")}</th>
-                <th>{t("booths.status")}</th>
-                <th className="num">{t("booths.number")}</th>
-                <th>{t("booths.requestedAt")}</th>
-                <th>{t("booths.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((b) => (
-                <tr key={b.id}>
-                  <td>
-                    <strong>{b.enterpriseName}</strong>
-                    <div className="muted small">
-                      {b.contactPerson} · {b.phone}
-                    </div>
-                    {b.note ? <div className="small">{b.note}</div> : null}
-                  </td>
-                  <td>
-                    <BoothStatusBadge status={b.status} />
-                    {b.decisionReason ? <div className="muted small">{b.decisionReason}</div> : null}
-                  </td>
-                  <td className="num">{b.boothNumber ?? "—"}</td>
-                  <td className="small">{formatDateTime(b.createdAt, lng)}</td>
-                  <td>
-                    {b.status === "requested" ? (
-                      <div className="form-actions">
-                        <ConfirmAction label={t("booths.approve")} question={t("booths.approveQuestion", { enterprise: b.enterpriseName })} confirmLabel={t("booths.approveConfirm")} intent="decide">
-                          <input type="hidden" name="boothId" value={b.id} />
-                          <input type="hidden" name="decision" value="approve" />
-                        </ConfirmAction>
-                        <ConfirmAction label={t("booths.reject")} question={t("booths.rejectQuestion", { enterprise: b.enterpriseName })} confirmLabel={t("booths.rejectConfirm")} intent="decide" danger>
-                          <input type="hidden" name="boothId" value={b.id} />
-                          <input type="hidden" name="decision" value="reject" />
-                          <TextField label={t("booths.reason")} name="reason" maxLength={500} required error={actionData?.boothId === b.id ? actionData?.errors?.reason : undefined} />
-                        </ConfirmAction>
-                      </div>
-                    ) : (
-                      <span className="muted small">{t(`booths.next.${b.status}`)}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <DataTable
+        label={t("booths.title", { fair: fair.title })}
+        columns={columns}
+        rows={rows}
+        rowKey={(b) => b.id}
+        empty={{ title: t("booths.empty"), body: t("booths.emptyBody") }}
+        pagination={{ page, pageSize, total }}
+      />
     </>
   );
 }

@@ -1,10 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { QrScanner } from "../components/qr-scanner";
 import { TextField } from "../components/fields";
-import { Alert, Badge, EmptyState, PageHeader } from "../components/ui";
+import { Alert, Badge, PageHeader } from "../components/ui";
 import { badRequest, notFound, requireSignedIn } from "../lib/guard.server";
 import { formatDateTime } from "../lib/format";
 import { clientIp } from "../lib/request.server";
@@ -12,8 +13,9 @@ import { useRootData } from "../root";
 import { displayCheckInCode } from "../modules/fairs/checkin-code";
 import { checkIn, checkInCounts, getFairFor, searchRegistrations, type CheckInResult } from "../modules/fairs/fairs.server";
 import { idParam, parseId } from "../lib/ids";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "签到 Check-in" }];
+export const meta = titleMeta("fairsIdCheckIn");
 
 async function fairFor(request: Request, params: { id?: string }) {
   const actor = await requireSignedIn(request, "fairs.checkIn");
@@ -71,6 +73,27 @@ export default function CheckInPage() {
   const submit = useSubmit();
   const codeInput = useRef<HTMLInputElement>(null);
   const outcome = actionData?.outcome;
+  const matchColumns: Column<(typeof matches)[number]>[] = [
+    { key: "name", header: t("seeker.fullName"), cell: (m) => m.fullName },
+    { key: "phone", header: t("seeker.phone"), cell: (m) => m.phone },
+    { key: "school", header: t("checkIn.school"), cell: (m) => m.school ?? "—" },
+    { key: "code", header: t("seeker.code"), className: "mono", cell: (m) => m.code },
+    {
+      key: "actions",
+      header: t("booths.actions"),
+      cell: (m) =>
+        m.checkedInAt ? (
+          <Badge tone="success">{t("checkIn.checkedInAt", { time: formatDateTime(m.checkedInAt, lng) })}</Badge>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="registrationId" value={m.id} />
+            <button type="submit" name="intent" value="registration" className="btn btn--small">
+              {t("checkIn.checkInPerson", { name: m.fullName })}
+            </button>
+          </Form>
+        ),
+    },
+  ];
 
   // Ready for the next visitor: the code field is cleared and focused after every attempt
   // (a handheld scanner that types the code and Enter works like a keyboard).
@@ -130,43 +153,14 @@ export default function CheckInPage() {
           <TextField label={t("checkIn.searchLabel")} name="q" defaultValue={q} maxLength={60} className="field--search" />
           <button type="submit" className="btn btn--ghost">{t("common:forms.search")}</button>
         </Form>
-        {q && matches.length === 0 ? <EmptyState title={t("checkIn.noMatch")}>{t("checkIn.noMatchBody")}</EmptyState> : null}
-        {matches.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t("seeker.fullName")}</th>
-                  <th>{t("seeker.phone")}</th>
-                  <th>{t("checkIn.school")}</th>
-                  <th>{t("seeker.code")}</th>
-                  <th>{t("booths.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {matches.map((m) => (
-                  <tr key={m.id}>
-                    <td>{m.fullName}</td>
-                    <td>{m.phone}</td>
-                    <td>{m.school ?? "—"}</td>
-                    <td className="mono">{m.code}</td>
-                    <td>
-                      {m.checkedInAt ? (
-                        <Badge tone="success">{t("checkIn.checkedInAt", { time: formatDateTime(m.checkedInAt, lng) })}</Badge>
-                      ) : (
-                        <Form method="post">
-                          <input type="hidden" name="registrationId" value={m.id} />
-                          <button type="submit" name="intent" value="registration" className="btn btn--small">
-                            {t("checkIn.checkInPerson", { name: m.fullName })}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {q ? (
+          <DataTable
+            label={t("checkIn.search")}
+            columns={matchColumns}
+            rows={matches}
+            rowKey={(m) => m.id}
+            empty={{ title: t("checkIn.noMatch"), body: t("checkIn.noMatchBody") }}
+          />
         ) : null}
         {!q ? <Alert tone="info">{t("checkIn.searchHint")}</Alert> : null}
       </section>

@@ -1,12 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, EmptyState, PageHeader } from "../components/ui";
+import { Alert, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { fairReport, getFairFor, reportBoothRows } from "../modules/fairs/fairs.server";
 import { idParam } from "../lib/ids";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "招聘会报告 Fair report" }];
+export const meta = titleMeta("fairsIdReport");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "fairs.report");
@@ -29,6 +31,16 @@ export default function FairReportPage() {
     ["report.checkedIn", report.checkedIn],
     ["report.applications", p ? p.applications : "—"],
     ["report.intents", p ? p.intentsReached : "—"],
+  ];
+  const hourColumns: Column<(typeof report.byHour)[number]>[] = [
+    { key: "hour", header: t("report.hour"), cell: (h) => h.hour },
+    { key: "n", header: t("report.checkedIn"), align: "end", cell: (h) => h.n },
+  ];
+  const boothColumns: Column<(typeof rows)[number]>[] = [
+    { key: "number", header: t("booths.number"), align: "end", cell: (r) => r.boothNumber },
+    { key: "enterprise", header: t("booths.enterprise"), cell: (r) => r.enterpriseName },
+    { key: "postings", header: t("report.postings"), align: "end", cell: (r) => r.postings ?? "—" },
+    { key: "positions", header: t("report.positions"), align: "end", cell: (r) => r.positions ?? "—" },
   ];
   return (
     <>
@@ -58,54 +70,24 @@ export default function FairReportPage() {
       {report.byHour.length > 0 ? (
         <section className="card">
           <h2>{t("report.byHour")}</h2>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t("report.hour")}</th>
-                  <th className="num">{t("report.checkedIn")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.byHour.map((h) => (
-                  <tr key={h.hour}>
-                    <td>{h.hour}</td>
-                    <td className="num">{h.n}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t("report.byHour")}
+            columns={hourColumns}
+            rows={report.byHour}
+            rowKey={(h) => h.hour}
+            empty={{ title: t("report.byHour") }}
+          />
         </section>
       ) : null}
       <section className="card">
         <h2>{t("report.boothTable")}</h2>
-        {rows.length === 0 ? (
-          <EmptyState title={t("detail.noExhibitors")} />
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th className="num">{t("booths.number")}</th>
-                  <th>{t("booths.enterprise")}</th>
-                  <th className="num">{t("report.postings")}</th>
-                  <th className="num">{t("report.positions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.enterpriseId}>
-                    <td className="num">{r.boothNumber}</td>
-                    <td>{r.enterpriseName}</td>
-                    <td className="num">{r.postings ?? "—"}</td>
-                    <td className="num">{r.positions ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          label={t("report.boothTable")}
+          columns={boothColumns}
+          rows={rows}
+          rowKey={(r) => r.enterpriseId}
+          empty={{ title: t("detail.noExhibitors") }}
+        />
       </section>
     </>
   );

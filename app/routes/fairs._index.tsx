@@ -1,16 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ListResults } from "../components/data-table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../components/fields";
-import { Badge, EmptyState, PageHeader, Pagination } from "../components/ui";
+import { Badge, PageHeader } from "../components/ui";
 import { getActor } from "../lib/auth.server";
 import { requireAbility } from "../lib/guard.server";
 import { can } from "../lib/permissions";
 import { pageFromUrl } from "../lib/pagination";
 import { FAIRS_PAGE_SIZE, listFairs } from "../modules/fairs/fairs.server";
 import { FairStatusBadge } from "../components/fairs/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "招聘会 Job fairs" }];
+export const meta = titleMeta("fairs");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAbility(request, "fairs.view");
@@ -46,9 +48,12 @@ export default function FairsPage() {
         />
         <button type="submit" className="btn btn--ghost">{t("common:forms.filter")}</button>
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("list.empty")}>{when === "upcoming" ? <Link to="/fairs?when=past">{t("list.seePast")}</Link> : null}</EmptyState>
-      ) : (
+      <ListResults
+        rows={rows}
+        empty={{ title: t("list.empty"), body: when === "upcoming" ? <Link to="/fairs?when=past">{t("list.seePast")}</Link> : undefined }}
+        pagination={{ page, pageSize, total }}
+      >
+        {() => (
         <div className="fair-cards">
           {rows.map((f) => (
             <article className="card fair-card" key={f.id}>
@@ -77,8 +82,8 @@ export default function FairsPage() {
             </article>
           ))}
         </div>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+        )}
+      </ListResults>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -9,8 +9,9 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { createFair } from "../modules/fairs/fairs.server";
 import { fairSchema } from "../modules/fairs/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "新建招聘会 New job fair" }];
+export const meta = titleMeta("fairsNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "fairs.manage");

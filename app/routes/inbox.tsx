@@ -1,15 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { queueFilterFromUrl } from "../modules/tickets/forms";
 import { listTickets, QUEUE_PAGE_SIZE, ticketFormOptions } from "../modules/tickets/tickets.server";
 import { TicketTable } from "../components/tickets/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "交办收件箱 Referral inbox" }];
+export const meta = titleMeta("inbox");
 
 /** A department liaison's problems: only those referred to their department (scoped in the module). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,8 +41,7 @@ export default function Inbox() {
         <Link to="/inbox" aria-current={!showAll ? "page" : undefined}>{t("inbox.toAnswer")}</Link>
         <Link to={`/inbox?${allParams}`} aria-current={showAll ? "page" : undefined}>{t("inbox.all")}</Link>
       </nav>
-      {rows.length === 0 ? <EmptyState title={t("inbox.empty")}>{t("inbox.emptyBody")}</EmptyState> : <TicketTable rows={rows} lng={lng} sort={sort} dir={dir} staff />}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <TicketTable rows={rows} lng={lng} sort={sort} dir={dir} staff empty={{ title: t("inbox.empty"), body: t("inbox.emptyBody") }} pagination={{ page, pageSize, total }} />
     </>
   );
 }

@@ -14,8 +14,10 @@ import { applyToPosting } from "../modules/jobs/applications.server";
 import { closePosting, getPosting, moderatePosting } from "../modules/jobs/postings.server";
 import { applySchema, hideSchema } from "../modules/jobs/forms";
 import { idParam } from "../lib/ids";
+import { pageTitle } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.posting.title} · ${d.enterprise?.name ?? ""}` : "招聘岗位 Jobs" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  d ? pageTitle(matches, "job", { title: d.posting.title, enterprise: d.enterprise?.name ?? "—" }) : pageTitle(matches, "jobs");
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ListResults } from "../components/data-table";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SalaryRange } from "../components/jobs/ui";
@@ -10,8 +11,9 @@ import { detectLanguage } from "../lib/i18n";
 import { pageFromUrl } from "../lib/pagination";
 import { listPublicPostingsCached } from "../modules/jobs/postings.server";
 import { educationLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, parseJobSearch, salaryFloors } from "../modules/jobs/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "招聘岗位 Jobs · 云江" }];
+export const meta = titleMeta("jobs");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAbility(request, "jobs.view");
@@ -63,11 +65,8 @@ export default function JobsPage() {
           ) : null}
         </p>
       ) : null}
-      {rows.length === 0 ? (
-        <EmptyState title={t("list.empty")}>
-          <p>{t("list.emptyBody")}</p>
-        </EmptyState>
-      ) : (
+      <ListResults rows={rows} empty={{ title: t("list.empty"), body: t("list.emptyBody") }} pagination={{ page, pageSize: JOBS_PAGE_SIZE, total }}>
+        {() => (
         <ul className="jobs-list" aria-label={t("list.results")}>
           {rows.map((p) => (
             <li key={p.id} className="card jobs-card">
@@ -87,8 +86,8 @@ export default function JobsPage() {
             </li>
           ))}
         </ul>
-      )}
-      <Pagination page={page} pageSize={JOBS_PAGE_SIZE} total={total} />
+        )}
+      </ListResults>
     </>
   );
 }

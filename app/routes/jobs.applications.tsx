@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationStatusBadge } from "../components/jobs/ui";
@@ -9,8 +10,9 @@ import { detectLanguage } from "../lib/i18n";
 import { pageFromUrl } from "../lib/pagination";
 import { APPLICATIONS_PAGE_SIZE, listMyApplications } from "../modules/jobs/applications.server";
 import { nextStatus } from "../modules/jobs/pipeline";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "我的求职申请 My applications" }];
+export const meta = titleMeta("jobsApplications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.myApplications");
@@ -22,50 +24,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MyApplicationsPage() {
   const { t } = useTranslation("jobs");
   const d = useLoaderData<typeof loader>();
+  const columns: Column<(typeof d.rows)[number]>[] = [
+    { key: "title", header: t("fields.title"), cell: (r) => <Link to={`/jobs/${r.postingId}`}>{r.title}</Link> },
+    { key: "enterprise", header: t("fields.enterprise"), cell: (r) => r.enterpriseName },
+    {
+      key: "status",
+      header: t("review.status"),
+      cell: (r) => (
+        <>
+          <ApplicationStatusBadge status={r.status} />
+          {r.declineReason ? <div className="small">{t("mine.reason", { reason: r.declineReason })}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: "next",
+      header: t("mine.next"),
+      className: "small",
+      cell: (r) => {
+        const next = nextStatus(r.status);
+        return r.status === "declined" ? t("mine.nextDeclined") : next ? t("mine.nextWaiting", { status: t(`status.${next}`) }) : t("mine.nextDone");
+      },
+    },
+    { key: "updated", header: t("mine.updated"), cell: (r) => formatDateTime(r.updatedAt, d.lng) },
+  ];
   return (
     <>
       <PageHeader title={t("mine.title")} lead={t("mine.lead")} actions={<Link to="/jobs/profile" className="btn btn--ghost">{t("nav.profile")}</Link>} />
-      {d.rows.length === 0 ? (
-        <EmptyState title={t("mine.empty")}>
-          <p>
-            <Link to="/jobs">{t("mine.emptyBody")}</Link>
-          </p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("fields.title")}</th>
-                <th>{t("fields.enterprise")}</th>
-                <th>{t("review.status")}</th>
-                <th>{t("mine.next")}</th>
-                <th>{t("mine.updated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => {
-                const next = nextStatus(r.status);
-                return (
-                  <tr key={r.id} data-application={r.id}>
-                    <td>
-                      <Link to={`/jobs/${r.postingId}`}>{r.title}</Link>
-                    </td>
-                    <td>{r.enterpriseName}</td>
-                    <td>
-                      <ApplicationStatusBadge status={r.status} />
-                      {r.declineReason ? <div className="small">{t("mine.reason", { reason: r.declineReason })}</div> : null}
-                    </td>
-                    <td className="small">{r.status === "declined" ? t("mine.nextDeclined") : next ? t("mine.nextWaiting", { status: t(`status.${next}`) }) : t("mine.nextDone")}</td>
-                    <td>{formatDateTime(r.updatedAt, d.lng)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={d.page} pageSize={d.pageSize} total={d.total} />
+      <DataTable
+        label={t("mine.title")}
+        columns={columns}
+        rows={d.rows}
+        rowKey={(r) => r.id}
+        empty={{
+          title: t("mine.empty"),
+          body: (
+            <p>
+              <Link to="/jobs">{t("mine.emptyBody")}</Link>
+            </p>
+          ),
+        }}
+        pagination={{ page: d.page, pageSize: d.pageSize, total: d.total }}
+      />
     </>
   );
 }

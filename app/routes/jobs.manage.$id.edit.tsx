@@ -12,8 +12,9 @@ import { parseForm } from "../lib/validation";
 import { getPostingForEdit, updatePosting } from "../modules/jobs/postings.server";
 import { postingSchema } from "../modules/jobs/forms";
 import { idParam } from "../lib/ids";
+import { pageTitle } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `编辑 Edit · ${d.posting.values.title}` : "编辑岗位 Edit posting" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => (d ? pageTitle(matches, "jobEdit", { title: d.posting.values.title }) : pageTitle(matches, "jobsEdit"));
 
 
 /** The posting of one of the member's enterprises; anyone else's is 404. */

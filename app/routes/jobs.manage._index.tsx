@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostingStateBadge } from "../components/jobs/ui";
@@ -9,8 +10,9 @@ import { requireSignedIn } from "../lib/guard.server";
 import { detectLanguage } from "../lib/i18n";
 import { pageFromUrl } from "../lib/pagination";
 import { listManagedPostings, MANAGE_PAGE_SIZE } from "../modules/jobs/postings.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "岗位管理 Postings" }];
+export const meta = titleMeta("jobsManage");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.manage");
@@ -23,6 +25,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ManagePage() {
   const { t } = useTranslation("jobs");
   const d = useLoaderData<typeof loader>();
+  const columns: Column<(typeof d.rows)[number]>[] = [
+    {
+      key: "title",
+      header: t("fields.title"),
+      cell: (r) => (
+        <>
+          <Link to={`/jobs/${r.id}`}>{r.title}</Link>
+          {r.hiddenReason ? <div className="small">{t("manage.hiddenReason", { reason: r.hiddenReason })}</div> : null}
+          {d.canPost && r.state !== "closed" ? (
+            <div className="small">
+              <Link to={`/jobs/manage/${r.id}/edit`} aria-label={`${t("manage.edit")} ${r.title}`}>
+                {t("manage.edit")}
+              </Link>
+            </div>
+          ) : null}
+        </>
+      ),
+    },
+    ...(d.isStaff ? [{ key: "enterprise", header: t("fields.enterprise"), cell: (r: (typeof d.rows)[number]) => r.enterpriseName }] : []),
+    { key: "state", header: t("manage.state"), cell: (r) => <PostingStateBadge state={r.state} /> },
+    { key: "headcount", header: t("fields.headcount"), align: "end", cell: (r) => r.headcount },
+    {
+      key: "applications",
+      header: t("manage.applicationsCount"),
+      align: "end",
+      cell: (r) => (d.canReview ? <Link to={`/jobs/manage/applications?posting=${r.id}`}>{r.applications}</Link> : r.applications),
+    },
+    { key: "closesOn", header: t("fields.closesOn"), cell: (r) => formatDate(r.closesOn, d.lng) },
+  ];
   return (
     <>
       <PageHeader
@@ -40,47 +71,15 @@ export default function ManagePage() {
           {d.hiddenOnly ? <Link to="/jobs/manage">{t("manage.showAll")}</Link> : <Link to="/jobs/manage?hidden=1">{t("manage.showHidden")}</Link>}
         </p>
       ) : null}
-      {d.rows.length === 0 ? (
-        <EmptyState title={t("manage.empty")}>{d.canPost ? <p>{t("manage.emptyBody")}</p> : null}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("fields.title")}</th>
-                {d.isStaff ? <th>{t("fields.enterprise")}</th> : null}
-                <th>{t("manage.state")}</th>
-                <th className="num">{t("fields.headcount")}</th>
-                <th className="num">{t("manage.applicationsCount")}</th>
-                <th>{t("fields.closesOn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.id} className={r.hiddenAt ? "is-flagged" : undefined}>
-                  <td>
-                    <Link to={`/jobs/${r.id}`}>{r.title}</Link>
-                    {r.hiddenReason ? <div className="small">{t("manage.hiddenReason", { reason: r.hiddenReason })}</div> : null}
-                    {d.canPost && r.state !== "closed" ? (
-                      <div className="small">
-                        <Link to={`/jobs/manage/${r.id}/edit`} aria-label={`${t("manage.edit")} ${r.title}`}>{t("manage.edit")}</Link>
-                      </div>
-                    ) : null}
-                  </td>
-                  {d.isStaff ? <td>{r.enterpriseName}</td> : null}
-                  <td>
-                    <PostingStateBadge state={r.state} />
-                  </td>
-                  <td className="num">{r.headcount}</td>
-                  <td className="num">{d.canReview ? <Link to={`/jobs/manage/applications?posting=${r.id}`}>{r.applications}</Link> : r.applications}</td>
-                  <td>{formatDate(r.closesOn, d.lng)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={d.page} pageSize={d.pageSize} total={d.total} />
+      <DataTable
+        label={d.isStaff ? t("manage.staffTitle") : t("manage.title")}
+        columns={columns}
+        rows={d.rows}
+        rowKey={(r) => r.id}
+        rowClassName={(r) => (r.hiddenAt ? "is-flagged" : undefined)}
+        empty={{ title: t("manage.empty"), body: d.canPost ? t("manage.emptyBody") : undefined }}
+        pagination={{ page: d.page, pageSize: d.pageSize, total: d.total }}
+      />
     </>
   );
 }

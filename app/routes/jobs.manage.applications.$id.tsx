@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationStatusBadge } from "../components/jobs/ui";
@@ -13,8 +13,9 @@ import { getApplicationForEnterprise, moveApplication } from "../modules/jobs/ap
 import { isFinal, nextStatus } from "../modules/jobs/pipeline";
 import { advanceSchema, declineSchema } from "../modules/jobs/forms";
 import { idParam } from "../lib/ids";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "申请详情 Application" }];
+export const meta = titleMeta("jobsManageApplicationsId");
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

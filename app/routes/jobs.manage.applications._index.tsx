@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationStatusBadge } from "../components/jobs/ui";
 import { SelectField } from "../components/fields";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { detectLanguage } from "../lib/i18n";
@@ -11,8 +12,9 @@ import { pageFromUrl } from "../lib/pagination";
 import { APPLICATIONS_PAGE_SIZE, listEnterpriseApplications } from "../modules/jobs/applications.server";
 import { applicationStatuses } from "../modules/jobs/constants";
 import { parseApplicationsFilter } from "../modules/jobs/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "收到的申请 Applications" }];
+export const meta = titleMeta("jobsManageApplications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.reviewApplications");
@@ -35,6 +37,12 @@ function csvQuery(status: string | null, postingId: number | null): string {
 export default function EnterpriseApplicationsPage() {
   const { t } = useTranslation("jobs");
   const d = useLoaderData<typeof loader>();
+  const columns: Column<(typeof d.rows)[number]>[] = [
+    { key: "seeker", header: t("review.seeker"), cell: (r) => <Link to={`/jobs/manage/applications/${r.id}`}>{r.seekerName}</Link> },
+    { key: "title", header: t("fields.title"), cell: (r) => r.title },
+    { key: "status", header: t("review.status"), cell: (r) => <ApplicationStatusBadge status={r.status} /> },
+    { key: "appliedAt", header: t("review.appliedAt"), cell: (r) => formatDateTime(r.createdAt, d.lng) },
+  ];
   return (
     <>
       <p>
@@ -58,39 +66,14 @@ export default function EnterpriseApplicationsPage() {
           <button type="submit" className="btn">{t("list.apply")}</button>
         </div>
       </Form>
-      {d.rows.length === 0 ? (
-        <EmptyState title={t("review.empty")}>
-          <p>{t("review.emptyBody")}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("review.seeker")}</th>
-                <th>{t("fields.title")}</th>
-                <th>{t("review.status")}</th>
-                <th>{t("review.appliedAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/jobs/manage/applications/${r.id}`}>{r.seekerName}</Link>
-                  </td>
-                  <td>{r.title}</td>
-                  <td>
-                    <ApplicationStatusBadge status={r.status} />
-                  </td>
-                  <td>{formatDateTime(r.createdAt, d.lng)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={d.page} pageSize={d.pageSize} total={d.total} />
+      <DataTable
+        label={t("review.title")}
+        columns={columns}
+        rows={d.rows}
+        rowKey={(r) => r.id}
+        empty={{ title: t("review.empty"), body: t("review.emptyBody") }}
+        pagination={{ page: d.page, pageSize: d.pageSize, total: d.total }}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "../components/fields";
@@ -10,8 +10,9 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { createPosting, enterprisesOf } from "../modules/jobs/postings.server";
 import { postingSchema } from "../modules/jobs/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "发布岗位 New posting" }];
+export const meta = titleMeta("jobsNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.post");

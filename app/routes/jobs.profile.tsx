@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -11,8 +11,9 @@ import { getMyProfile, saveProfile } from "../modules/jobs/profiles.server";
 import { discardUploads, receiveUploads, type StagedUpload } from "../lib/uploads.server";
 import { RESUME_KINDS, RESUME_MAX_BYTES } from "../modules/jobs/resumes";
 import { educationLevels, profileSchema } from "../modules/jobs/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "求职资料 My profile" }];
+export const meta = titleMeta("jobsProfile");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.profile");

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EnterpriseFields } from "../components/members/enterprise-fields";
@@ -12,8 +12,9 @@ import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { applyToJoin, listAssociations } from "../modules/members/join.server";
 import { joinApplicationSchema } from "../modules/members/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "申请入会 Join" }];
+export const meta = titleMeta("join");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireAbility(request, "membership.apply");

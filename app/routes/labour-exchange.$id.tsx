@@ -1,4 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
@@ -12,8 +13,9 @@ import { parseForm } from "../lib/validation";
 import { closeLabourPost, getLabourPost, placementsOf, recordPlacement, suggestMatches } from "../modules/labour/labour.server";
 import { placementSchema } from "../modules/labour/forms";
 import { idParam, parseId } from "../lib/ids";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "余缺信息 Labour post" }];
+export const meta = titleMeta("labourExchangeId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "labour.view");
@@ -84,6 +86,46 @@ export default function LabourPostPage() {
   const { post, suggestions, placements, canPlace, canClose, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { done?: string; errors: Record<string, string> | null; counterpart: number | null } | undefined;
   const navigation = useNavigation();
+  const suggestionColumns: Column<(typeof suggestions)[number]>[] = [
+    { key: "score", header: t("detail.score"), align: "end", cell: (s) => <strong>{s.match.score}</strong> },
+    { key: "enterprise", header: t("fields.enterprise"), cell: (s) => <Link to={`/labour-exchange/${s.id}`}>{s.enterpriseName}</Link> },
+    { key: "skills", header: t("detail.commonSkills"), cell: (s) => <SkillList skills={s.match.commonSkills} /> },
+    {
+      key: "period",
+      header: t("fields.period"),
+      className: "small",
+      cell: (s) => `${s.periodStart} – ${s.periodEnd} (${t("detail.overlapDays", { days: s.match.overlapDays })})`,
+    },
+    { key: "location", header: t("fields.location"), cell: (s) => s.location },
+    { key: "couldPlace", header: t("detail.couldPlace"), align: "end", cell: (s) => s.match.headcount },
+  ];
+  if (canPlace) {
+    suggestionColumns.push({
+      key: "record",
+      header: t("detail.record"),
+      cell: (s) => (
+        <details className="confirm" open={actionData?.counterpart === s.id}>
+          <summary className="btn btn--small">{t("detail.record")}</summary>
+          <Form method="post" className="confirm__box">
+            <FormErrors errors={actionData?.counterpart === s.id ? actionData.errors : null} />
+            <input type="hidden" name="counterpartId" value={s.id} />
+            <TextField label={t("detail.placedHeadcount")} name="headcount" type="number" min={1} max={s.match.headcount} defaultValue={String(s.match.headcount)} required />
+            <TextField label={t("detail.placedOn")} name="placedOn" type="date" defaultValue={today} required />
+            <TextField label={t("fields.note")} name="note" maxLength={500} />
+            <button type="submit" name="intent" value="place" className="btn btn--small" disabled={navigation.state === "submitting"}>
+              {t("detail.recordConfirm")}
+            </button>
+          </Form>
+        </details>
+      ),
+    });
+  }
+  const placementColumns: Column<(typeof placements)[number]>[] = [
+    { key: "placedOn", header: t("detail.placedOn"), cell: (p) => p.placedOn },
+    { key: "lender", header: t("detail.lender"), cell: (p) => p.lenderName },
+    { key: "taker", header: t("detail.taker"), cell: (p) => p.takerName },
+    { key: "headcount", header: t("detail.placedHeadcount"), align: "end", cell: (p) => p.headcount },
+  ];
   return (
     <>
       <PageHeader
@@ -128,92 +170,24 @@ export default function LabourPostPage() {
       <section className="card">
         <h2>{t("detail.suggestions")}</h2>
         <p className="muted small">{t("detail.scoreExplained")}</p>
-        {suggestions.length === 0 ? (
-          <EmptyState title={t("detail.noSuggestions")}>{t("detail.noSuggestionsBody")}</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th className="num">{t("detail.score")}</th>
-                  <th>{t("fields.enterprise")}</th>
-                  <th>{t("detail.commonSkills")}</th>
-                  <th>{t("fields.period")}</th>
-                  <th>{t("fields.location")}</th>
-                  <th className="num">{t("detail.couldPlace")}</th>
-                  {canPlace ? <th>{t("detail.record")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {suggestions.map((s) => (
-                  <tr key={s.id}>
-                    <td className="num">
-                      <strong>{s.match.score}</strong>
-                    </td>
-                    <td>
-                      <Link to={`/labour-exchange/${s.id}`}>{s.enterpriseName}</Link>
-                    </td>
-                    <td>
-                      <SkillList skills={s.match.commonSkills} />
-                    </td>
-                    <td className="small">
-                      {s.periodStart} – {s.periodEnd} ({t("detail.overlapDays", { days: s.match.overlapDays })})
-                    </td>
-                    <td>{s.location}</td>
-                    <td className="num">{s.match.headcount}</td>
-                    {canPlace ? (
-                      <td>
-                        <details className="confirm" open={actionData?.counterpart === s.id}>
-                          <summary className="btn btn--small">{t("detail.record")}</summary>
-                          <Form method="post" className="confirm__box">
-                            <FormErrors errors={actionData?.counterpart === s.id ? actionData.errors : null} />
-                            <input type="hidden" name="counterpartId" value={s.id} />
-                            <TextField label={t("detail.placedHeadcount")} name="headcount" type="number" min={1} max={s.match.headcount} defaultValue={String(s.match.headcount)} required />
-                            <TextField label={t("detail.placedOn")} name="placedOn" type="date" defaultValue={today} required />
-                            <TextField label={t("fields.note")} name="note" maxLength={500} />
-                            <button type="submit" name="intent" value="place" className="btn btn--small" disabled={navigation.state === "submitting"}>
-                              {t("detail.recordConfirm")}
-                            </button>
-                          </Form>
-                        </details>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          label={t("detail.suggestions")}
+          columns={suggestionColumns}
+          rows={suggestions}
+          rowKey={(s) => s.id}
+          empty={{ title: t("detail.noSuggestions"), body: t("detail.noSuggestionsBody") }}
+        />
       </section>
 
       <section className="card">
         <h2>{t("detail.placements")}</h2>
-        {placements.length === 0 ? (
-          <EmptyState title={t("detail.noPlacements")} />
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t("detail.placedOn")}</th>
-                  <th>{t("detail.lender")}</th>
-                  <th>{t("detail.taker")}</th>
-                  <th className="num">{t("detail.placedHeadcount")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {placements.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.placedOn}</td>
-                    <td>{p.lenderName}</td>
-                    <td>{p.takerName}</td>
-                    <td className="num">{p.headcount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          label={t("detail.placements")}
+          columns={placementColumns}
+          rows={placements}
+          rowKey={(p) => p.id}
+          empty={{ title: t("detail.noPlacements") }}
+        />
       </section>
     </>
   );

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { labourPostKinds, labourSkills, type LabourPostKind, type LabourSkill } from "../modules/labour/constants";
@@ -9,8 +10,9 @@ import { requireSignedIn } from "../lib/guard.server";
 import { can } from "../lib/permissions";
 import { pageFromUrl } from "../lib/pagination";
 import { LABOUR_PAGE_SIZE, listLabourPosts, placementTotals } from "../modules/labour/labour.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "用工余缺调剂 Labour exchange" }];
+export const meta = titleMeta("labourExchange");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "labour.view");
@@ -28,6 +30,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function LabourExchangePage() {
   const { t } = useTranslation("labour");
   const { rows, total, page, pageSize, filters, totals, canPost } = useLoaderData<typeof loader>();
+  const columns: Column<(typeof rows)[number]>[] = [
+    { key: "kind", header: t("fields.kind"), cell: (p) => <LabourKindBadge kind={p.kind} /> },
+    { key: "enterprise", header: t("fields.enterprise"), cell: (p) => <Link to={`/labour-exchange/${p.id}`}>{p.enterpriseName}</Link> },
+    { key: "skills", header: t("fields.skills"), cell: (p) => <SkillList skills={p.skills} /> },
+    { key: "headcount", header: t("fields.headcount"), align: "end", cell: (p) => t("list.remainingOf", { remaining: p.remaining, headcount: p.headcount }) },
+    { key: "period", header: t("fields.period"), className: "small", cell: (p) => `${p.periodStart} – ${p.periodEnd}` },
+    { key: "location", header: t("fields.location"), cell: (p) => p.location },
+    { key: "status", header: t("fields.status"), cell: (p) => <LabourStatusBadge status={p.status} /> },
+  ];
   return (
     <>
       <PageHeader title={t("list.title")} lead={t("list.lead")} actions={canPost ? <Link className="btn" to="/labour-exchange/new">{t("list.new")}</Link> : null} />
@@ -65,49 +76,14 @@ export default function LabourExchangePage() {
         {canPost ? <CheckboxField label={t("list.mine")} name="mine" defaultChecked={filters.mine} /> : null}
         <button type="submit" className="btn btn--ghost">{t("common:forms.filter")}</button>
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("list.empty")}>{canPost ? <Link to="/labour-exchange/new">{t("list.new")}</Link> : t("list.emptyBody")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("fields.kind")}</th>
-                <th>{t("fields.enterprise")}</th>
-                <th>{t("fields.skills")}</th>
-                <th className="num">{t("fields.headcount")}</th>
-                <th>{t("fields.period")}</th>
-                <th>{t("fields.location")}</th>
-                <th>{t("fields.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <LabourKindBadge kind={p.kind} />
-                  </td>
-                  <td>
-                    <Link to={`/labour-exchange/${p.id}`}>{p.enterpriseName}</Link>
-                  </td>
-                  <td>
-                    <SkillList skills={p.skills} />
-                  </td>
-                  <td className="num">{t("list.remainingOf", { remaining: p.remaining, headcount: p.headcount })}</td>
-                  <td className="small">
-                    {p.periodStart} – {p.periodEnd}
-                  </td>
-                  <td>{p.location}</td>
-                  <td>
-                    <LabourStatusBadge status={p.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <DataTable
+        label={t("list.title")}
+        columns={columns}
+        rows={rows}
+        rowKey={(p) => p.id}
+        empty={{ title: t("list.empty"), body: canPost ? <Link to="/labour-exchange/new">{t("list.new")}</Link> : t("list.emptyBody") }}
+        pagination={{ page, pageSize, total }}
+      />
     </>
   );
 }

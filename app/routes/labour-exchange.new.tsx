@@ -1,17 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { labourSkills } from "../modules/labour/constants";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { Alert, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
-import { parseMessage } from "../lib/validation";
+import { parseMessage, parseForm } from "../lib/validation";
 import { clientIp } from "../lib/request.server";
-import { parseForm } from "../lib/validation";
 import { createLabourPost, postingEnterprises } from "../modules/labour/labour.server";
 import { labourPostSchema } from "../modules/labour/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "发布余缺信息 New labour post" }];
+export const meta = titleMeta("labourExchangeNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "labour.post");

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { Alert } from "../components/ui";
@@ -7,8 +7,9 @@ import { getActor, homePathFor, login, loadActor, safeRedirectPath } from "../li
 import { requireAbility } from "../lib/guard.server";
 import { parseForm } from "../lib/validation";
 import { loginSchema } from "../modules/accounts/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "登录 Sign in" }];
+export const meta = titleMeta("login");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAbility(request, "account.login");

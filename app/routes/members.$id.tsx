@@ -1,9 +1,10 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
+import { FormErrors, SelectField, TextField } from "../components/fields";
 import { EnterpriseFields } from "../components/members/enterprise-fields";
 import { ReasonText, StatusBadge, DuesBadge } from "../components/members/status";
+import { DataTable, type Column } from "../components/data-table";
 import { Alert, Badge, ConfirmAction, EmptyState, PageHeader } from "../components/ui";
 import { useValidatedForm } from "../components/use-validated-form";
 import { formatDate, formatDateTime, formatMoney, shanghaiToday } from "../lib/format";
@@ -34,8 +35,9 @@ import {
   typeChangeSchema,
 } from "../modules/members/forms";
 import { idParam } from "../lib/ids";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "会员企业 Member" }];
+export const meta = titleMeta("membersId");
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -84,6 +86,23 @@ export default function MemberRecordPage() {
   const assocName = (a: { associationZh: string; associationEn: string }) => (lng === "en" ? a.associationEn : a.associationZh);
   const pendingChanges = changeRequests.filter((c) => c.status === "pending");
   const anyActive = memberships.some((m) => m.status === "active");
+  const duesColumns: Column<(typeof memberships)[number]["dues"][number]>[] = [
+    { key: "year", header: t("dues.year"), cell: (d) => d.year },
+    { key: "amount", header: t("dues.amount"), align: "end", cell: (d) => formatMoney(d.amountFen, lng) },
+    { key: "dueOn", header: t("dues.dueOn"), cell: (d) => formatDate(d.dueOn, lng) },
+    { key: "paidOn", header: t("dues.paidOn"), cell: (d) => (d.paidOn ? formatDate(d.paidOn, lng) : <DuesBadge state={duesState(d, today)} />) },
+    {
+      key: "action",
+      header: t("dues.action"),
+      cell: (d) =>
+        d.paidOn ? null : (
+          <ConfirmAction label={t("dues.recordPaid")} question={t("dues.recordPaidQuestion", { year: d.year })} confirmLabel={t("dues.recordPaid")} intent="duesPaid">
+            <input type="hidden" name="duesId" value={d.id} />
+            <TextField label={t("dues.paidOn")} name="paidOn" type="date" defaultValue={today} required />
+          </ConfirmAction>
+        ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -120,38 +139,14 @@ export default function MemberRecordPage() {
                   </>
                 ) : null}
               </p>
-              <div className="table-wrap">
-                <table className="table">
-                  <caption>{t("record.dues")}</caption>
-                  <thead>
-                    <tr>
-                      <th>{t("dues.year")}</th>
-                      <th>{t("dues.amount")}</th>
-                      <th>{t("dues.dueOn")}</th>
-                      <th>{t("dues.paidOn")}</th>
-                      <th>{t("dues.action")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.dues.map((d) => (
-                      <tr key={d.id}>
-                        <td>{d.year}</td>
-                        <td className="num">{formatMoney(d.amountFen, lng)}</td>
-                        <td>{formatDate(d.dueOn, lng)}</td>
-                        <td>{d.paidOn ? formatDate(d.paidOn, lng) : <DuesBadge state={duesState(d, today)} />}</td>
-                        <td>
-                          {d.paidOn ? null : (
-                            <ConfirmAction label={t("dues.recordPaid")} question={t("dues.recordPaidQuestion", { year: d.year })} confirmLabel={t("dues.recordPaid")} intent="duesPaid">
-                              <input type="hidden" name="duesId" value={d.id} />
-                              <TextField label={t("dues.paidOn")} name="paidOn" type="date" defaultValue={today} required />
-                            </ConfirmAction>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                label={t("record.dues")}
+                showCaption
+                columns={duesColumns}
+                rows={m.dues}
+                rowKey={(d) => d.id}
+                empty={{ title: t("dues.none") }}
+              />
               <div className="grid-2">
                 {allowedTransitions[m.status].length > 0 ? (
                   <div>

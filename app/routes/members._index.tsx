@@ -1,8 +1,9 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/members/status";
-import { Alert, Badge, ConfirmAction, EmptyState, FilterActions, PageHeader, Pagination, SortHeader } from "../components/ui";
+import { DataTable, type Column } from "../components/data-table";
+import { Alert, Badge, ConfirmAction, FilterActions, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -11,8 +12,9 @@ import { listAssociations } from "../modules/members/join.server";
 import { listEnterprises, MEMBERS_PAGE_SIZE, villages } from "../modules/members/members.server";
 import { memberListQueryFrom, membershipStatuses, membershipTypes, segments } from "../modules/members/forms";
 import { runMembershipSweep } from "../modules/members/sweep.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "会员管理 Members" }];
+export const meta = titleMeta("members");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAbility(request, "members.view");
@@ -41,6 +43,36 @@ export default function MembersPage() {
   const exportParams = new URLSearchParams(location.search);
   exportParams.delete("page");
   const assocName = (a: { nameZh: string; nameEn: string }) => (lng === "en" ? a.nameEn : a.nameZh);
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      key: "name",
+      header: t("fields.name"),
+      sortKey: "name",
+      cell: (r) => (
+        <>
+          <Link to={`/members/${r.id}`}>{r.name}</Link> {r.aboveSize ? <Badge tone="info">{t("aboveSizeShort")}</Badge> : null}
+        </>
+      ),
+    },
+    { key: "creditCode", header: t("fields.creditCode"), sortKey: "creditCode", className: "mono", cell: (r) => r.creditCode },
+    { key: "village", header: t("fields.village"), sortKey: "village", cell: (r) => r.village },
+    { key: "segment", header: t("fields.segment"), cell: (r) => t(`segments.${r.segment}`) },
+    { key: "employees", header: t("fields.employees"), sortKey: "employees", align: "end", cell: (r) => r.employees },
+    { key: "output", header: t("fields.annualOutput"), sortKey: "output", align: "end", cell: (r) => formatMoney(r.annualOutputFen, lng) },
+    {
+      key: "memberships",
+      header: t("fields.memberships"),
+      cell: (r) => (
+        <ul className="plain">
+          {r.memberships.map((m) => (
+            <li key={m.id}>
+              {lng === "en" ? m.associationEn : m.associationZh} · {t(`types.${m.type}`)} <StatusBadge status={m.status} />
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -126,51 +158,15 @@ export default function MembersPage() {
         {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <FilterActions />
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState title={t("list.empty")}>
-          <p>{t("list.emptyBody")}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th><SortHeader field="name" label={t("fields.name")} sort={sort} dir={dir} /></th>
-                <th><SortHeader field="creditCode" label={t("fields.creditCode")} sort={sort} dir={dir} /></th>
-                <th><SortHeader field="village" label={t("fields.village")} sort={sort} dir={dir} /></th>
-                <th>{t("fields.segment")}</th>
-                <th><SortHeader field="employees" label={t("fields.employees")} sort={sort} dir={dir} /></th>
-                <th><SortHeader field="output" label={t("fields.annualOutput")} sort={sort} dir={dir} /></th>
-                <th>{t("fields.memberships")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/members/${r.id}`}>{r.name}</Link> {r.aboveSize ? <Badge tone="info">{t("aboveSizeShort")}</Badge> : null}
-                  </td>
-                  <td className="mono">{r.creditCode}</td>
-                  <td>{r.village}</td>
-                  <td>{t(`segments.${r.segment}`)}</td>
-                  <td className="num">{r.employees}</td>
-                  <td className="num">{formatMoney(r.annualOutputFen, lng)}</td>
-                  <td>
-                    <ul className="plain">
-                      {r.memberships.map((m) => (
-                        <li key={m.id}>
-                          {lng === "en" ? m.associationEn : m.associationZh} · {t(`types.${m.type}`)} <StatusBadge status={m.status} />
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <DataTable
+        label={t("list.title")}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        sort={{ key: sort, dir }}
+        empty={{ title: t("list.empty"), body: t("list.emptyBody") }}
+        pagination={{ page, pageSize, total }}
+      />
     </>
   );
 }

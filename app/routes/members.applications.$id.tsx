@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField } from "../components/fields";
@@ -12,8 +12,9 @@ import { useRootData } from "../root";
 import { approveApplication, getApplication, rejectApplication } from "../modules/members/join.server";
 import { decideApplicationSchema, membershipTypes } from "../modules/members/forms";
 import { idParam } from "../lib/ids";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "入会申请 Application" }];
+export const meta = titleMeta("membersApplicationsId");
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

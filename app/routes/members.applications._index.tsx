@@ -1,15 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/members/status";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { DataTable, type Column } from "../components/data-table";
+import { PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { requireAbility } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { APPLICATIONS_PAGE_SIZE, listApplications } from "../modules/members/join.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "入会申请 Applications" }];
+export const meta = titleMeta("membersApplications");
 
 const tabs = ["pending", "approved", "rejected"] as const;
 
@@ -26,6 +28,14 @@ export default function ApplicationsPage() {
   const { t } = useTranslation("members");
   const { rows, total, page, pageSize, status } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
+  const columns: Column<(typeof rows)[number]>[] = [
+    { key: "name", header: t("fields.name"), cell: (r) => <Link to={`/members/applications/${r.id}`}>{r.name}</Link> },
+    { key: "creditCode", header: t("fields.creditCode"), className: "mono", cell: (r) => r.creditCode },
+    { key: "association", header: t("fields.association"), cell: (r) => (lng === "en" ? r.associationEn : r.associationZh) },
+    { key: "email", header: t("fields.userEmail"), cell: (r) => r.applicantEmail },
+    { key: "submitted", header: t("applications.submitted"), cell: (r) => formatDateTime(r.createdAt, lng) },
+    { key: "status", header: t("fields.status"), cell: (r) => <StatusBadge status={r.status} /> },
+  ];
   return (
     <>
       <PageHeader title={t("applications.title")} lead={t("applications.lead")} actions={<Link to="/members" className="btn btn--ghost btn--small">{t("record.back")}</Link>} />
@@ -36,37 +46,14 @@ export default function ApplicationsPage() {
           </Link>
         ))}
       </nav>
-      {rows.length === 0 ? (
-        <EmptyState title={t("applications.empty")} />
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("fields.name")}</th>
-                <th>{t("fields.creditCode")}</th>
-                <th>{t("fields.association")}</th>
-                <th>{t("fields.userEmail")}</th>
-                <th>{t("applications.submitted")}</th>
-                <th>{t("fields.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td><Link to={`/members/applications/${r.id}`}>{r.name}</Link></td>
-                  <td className="mono">{r.creditCode}</td>
-                  <td>{lng === "en" ? r.associationEn : r.associationZh}</td>
-                  <td>{r.applicantEmail}</td>
-                  <td>{formatDateTime(r.createdAt, lng)}</td>
-                  <td><StatusBadge status={r.status} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <DataTable
+        label={t("applications.title")}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={{ title: t("applications.empty") }}
+        pagination={{ page, pageSize, total }}
+      />
     </>
   );
 }

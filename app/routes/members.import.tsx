@@ -1,14 +1,16 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable, type Column } from "../components/data-table";
 import { Alert, PageHeader } from "../components/ui";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseMessage } from "../lib/validation";
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "../modules/members/csv-columns";
 import { importEnterprises } from "../modules/members/members.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "批量导入 Import" }];
+export const meta = titleMeta("membersImport");
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -33,6 +35,11 @@ export default function ImportPage() {
   const { t } = useTranslation("members");
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const problemColumns: Column<{ line: number; column: string | null; message: string }>[] = [
+    { key: "line", header: t("import.line"), align: "end", cell: (p) => t("import.lineN", { line: p.line }) },
+    { key: "column", header: t("import.column"), className: "mono", cell: (p) => p.column ?? "—" },
+    { key: "reason", header: t("import.reason"), cell: (p) => t(...parseMessage(p.message)) },
+  ];
   return (
     <>
       <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/members" className="btn btn--ghost btn--small">{t("record.back")}</Link>} />
@@ -40,26 +47,13 @@ export default function ImportPage() {
       {actionData && actionData.problems.length > 0 ? (
         <div className="alert alert--error" role="alert">
           <p>{t("import.rejected", { count: actionData.problems.length })}</p>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t("import.line")}</th>
-                  <th>{t("import.column")}</th>
-                  <th>{t("import.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {actionData.problems.map((p, i) => (
-                  <tr key={i}>
-                    <td className="num">{t("import.lineN", { line: p.line })}</td>
-                    <td className="mono">{p.column ?? "—"}</td>
-                    <td>{t(...parseMessage(p.message))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t("import.problems")}
+            columns={problemColumns}
+            rows={actionData.problems}
+            rowKey={(_, i) => i}
+            empty={{ title: t("import.problems") }}
+          />
         </div>
       ) : null}
       <div className="card">

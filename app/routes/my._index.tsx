@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DuesBadge, ReasonText, StatusBadge } from "../components/members/status";
@@ -7,8 +7,9 @@ import { formatDate, formatDateTime, formatMoney } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { myDashboard } from "../modules/members/my.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "我的企业 My enterprises" }];
+export const meta = titleMeta("my");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "my.view");

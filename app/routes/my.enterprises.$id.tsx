@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField, TextField } from "../components/fields";
@@ -14,8 +14,9 @@ import { useRootData } from "../root";
 import { myEnterprise, requestChange, updateContact } from "../modules/members/my.server";
 import { changeRequestSchema, contactSchema } from "../modules/members/forms";
 import { idParam } from "../lib/ids";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "企业资料 Enterprise" }];
+export const meta = titleMeta("myEnterprisesId");
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

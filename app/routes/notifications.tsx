@@ -1,12 +1,16 @@
+import { DataTable, type Column } from "../components/data-table";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EmptyState, PageHeader, Pagination, Badge } from "../components/ui";
+import { PageHeader, Badge } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { formatDateTime } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { listNotifications, markAllRead, NOTIFICATIONS_PAGE_SIZE } from "../modules/notifications/notifications.server";
+import { titleMeta } from "../lib/page-title";
+
+export const meta = titleMeta("notifications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "notifications.view");
@@ -25,6 +29,19 @@ export default function NotificationsPage() {
   const { t } = useTranslation();
   const { rows, total, page, pageSize } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      key: "message",
+      header: t("notifications.message"),
+      cell: (n) => (
+        <>
+          {n.readAt ? null : <Badge tone="info">{t("notifications.unread")}</Badge>} {t(n.messageKey, n.params as Record<string, string>)}
+        </>
+      ),
+    },
+    { key: "received", header: t("notifications.received"), className: "muted small", cell: (n) => formatDateTime(n.createdAt, lng) },
+    { key: "link", header: t("notifications.link"), cell: (n) => (n.link ? <Link to={n.link}>{t("notifications.open")}</Link> : null) },
+  ];
   return (
     <>
       <PageHeader
@@ -37,24 +54,14 @@ export default function NotificationsPage() {
           ) : null
         }
       />
-      {rows.length === 0 ? (
-        <EmptyState title={t("notifications.empty")}>{t("notifications.emptyBody")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <tbody>
-              {rows.map((n) => (
-                <tr key={n.id}>
-                  <td>{n.readAt ? null : <Badge tone="info">{t("notifications.unread")}</Badge>} {t(n.messageKey, n.params as Record<string, string>)}</td>
-                  <td className="muted small">{formatDateTime(n.createdAt, lng)}</td>
-                  <td>{n.link ? <Link to={n.link}>{t("notifications.open")}</Link> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <DataTable
+        label={t("notifications.title")}
+        columns={columns}
+        rows={rows}
+        rowKey={(n) => n.id}
+        empty={{ title: t("notifications.empty"), body: t("notifications.emptyBody") }}
+        pagination={{ page, pageSize, total }}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
@@ -9,8 +9,9 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { registerSeeker } from "../modules/accounts/accounts.server";
 import { seekerRegistrationSchema } from "../modules/accounts/forms";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "求职者注册 Sign up" }];
+export const meta = titleMeta("register");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);

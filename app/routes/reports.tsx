@@ -1,26 +1,98 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Chart } from "../components/chart";
+import { DataTable, type Column } from "../components/data-table";
 import { TextField } from "../components/fields";
 import { PageHeader } from "../components/ui";
+import { renderChart } from "../lib/charts.server";
 import { requireSignedIn } from "../lib/guard.server";
+import { detectLanguage, serverI18n } from "../lib/i18n";
 import { useRootData } from "../root";
+import { cachedCheckInsByHour } from "../modules/fairs/fairs.server";
+import { cachedJobsActivity, type HourCounts } from "../modules/jobs/reports.server";
 import { cachedTicketReport } from "../modules/tickets/reports.server";
+import { titleMeta } from "../lib/page-title";
+import { cachedLegalReport } from "../modules/disputes/reports.server";
+import { LegalReportPart } from "../modules/disputes/report-part";
 
-export const meta: MetaFunction = () => [{ title: "统计报表 Reports" }];
+export const meta = titleMeta("reports");
 
-// /reports: each capability adds its part; this is the tickets part (problems, complaints, visits).
+/** The hours from the first to the last with anything in any series (a working day, not 24 bars of nothing). */
+function hourRange(series: HourCounts[]): number[] {
+  const hours = series.flatMap((s) => s.filter((h) => h.n > 0).map((h) => h.hour));
+  if (hours.length === 0) return [];
+  const from = Math.min(...hours);
+  return Array.from({ length: Math.max(...hours) - from + 1 }, (_, i) => from + i);
+}
+
+// /reports: each capability adds its part; tickets (problems, complaints, visits), then jobs and
+// fairs. Charts are drawn here on the server as SVG (no chart JavaScript reaches the browser).
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "reports.view");
   const current = new Date().getFullYear();
   const raw = Number(new URL(request.url).searchParams.get("year"));
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= current + 1 ? raw : current;
-  return { tickets: await cachedTicketReport(year) };
+  const lng = detectLanguage(request);
+  const t = serverI18n(lng).t;
+  const [tickets, jobs, checkIns, legal] = await Promise.all([cachedTicketReport(year), cachedJobsActivity(year), cachedCheckInsByHour(year), cachedLegalReport(year)]);
+
+  const monthName = new Intl.DateTimeFormat(lng, { month: "short", timeZone: "UTC" });
+  const collected = t("tickets:reports.collected");
+  const resolved = t("tickets:reports.resolved");
+  const hours = hourRange([jobs.postings, jobs.applications, jobs.intents, checkIns]);
+  const perHour = (counts: HourCounts) => hours.map((h) => counts.find((c) => c.hour === h)?.n ?? 0);
+  const charts = {
+    byMonth: renderChart({
+      title: t("tickets:reports.byMonth"),
+      kind: "bar",
+      categoryLabel: t("tickets:reports.month"),
+      categories: tickets.byMonth.map((m) => monthName.format(Date.UTC(2000, m.month - 1, 1))),
+      series: [
+        { name: collected, values: tickets.byMonth.map((m) => m.collected) },
+        { name: resolved, values: tickets.byMonth.map((m) => m.resolved) },
+      ],
+    }),
+    byCategory: renderChart({
+      title: t("tickets:reports.byCategory"),
+      kind: "barH",
+      categoryLabel: t("tickets:list.category"),
+      categories: tickets.byCategory.map((c) => t(`tickets:category.${c.category}`)),
+      series: [
+        { name: collected, values: tickets.byCategory.map((c) => c.collected) },
+        { name: resolved, values: tickets.byCategory.map((c) => c.resolved) },
+      ],
+    }),
+    byDepartment: renderChart({
+      title: t("tickets:reports.byDepartment"),
+      kind: "barH",
+      categoryLabel: t("tickets:list.department"),
+      categories: tickets.byDepartment.map((d) => (lng === "zh-CN" ? d.name_zh : d.name_en)),
+      series: [
+        { name: t("tickets:reports.referred"), values: tickets.byDepartment.map((d) => d.referred) },
+        { name: t("tickets:reports.answered"), values: tickets.byDepartment.map((d) => d.answered) },
+        { name: t("tickets:reports.late"), values: tickets.byDepartment.map((d) => d.late) },
+      ],
+    }),
+    jobsByHour: renderChart({
+      title: t("jobs:reports.byHour"),
+      kind: "line",
+      categoryLabel: t("jobs:reports.hour"),
+      categories: hours.map((h) => `${String(h).padStart(2, "0")}:00`),
+      series: [
+        { name: t("jobs:reports.postings"), values: perHour(jobs.postings) },
+        { name: t("jobs:reports.applications"), values: perHour(jobs.applications) },
+        { name: t("jobs:reports.intents"), values: perHour(jobs.intents) },
+        { name: t("jobs:reports.checkIns"), values: perHour(checkIns) },
+      ],
+    }),
+  };
+  return { tickets, charts, legal };
 }
 
 export default function Reports() {
   const { t } = useTranslation("tickets");
-  const { tickets: r } = useLoaderData<typeof loader>();
+  const { tickets: r, charts, legal } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const days = (v: number | null) => (v === null ? t("reports.none") : t("reports.days", { value: v }));
   const headline: [string, string | number][] = [
@@ -34,16 +106,27 @@ export default function Reports() {
     ["reports.overdueRate", r.overdueRate === null ? t("reports.none") : `${Math.round(r.overdueRate * 1000) / 10}%`],
     ["reports.averageRating", r.averageRating === null ? t("reports.none") : r.averageRating],
   ];
+  const departmentColumns: Column<(typeof r.byDepartment)[number]>[] = [
+    { key: "department", header: t("list.department"), cell: (d) => (lng === "zh-CN" ? d.name_zh : d.name_en) },
+    { key: "referred", header: t("reports.referred"), align: "end", cell: (d) => d.referred },
+    { key: "answered", header: t("reports.answered"), align: "end", cell: (d) => d.answered },
+    { key: "late", header: t("reports.late"), align: "end", cell: (d) => d.late },
+    { key: "median", header: t("reports.medianAnswer"), align: "end", cell: (d) => days(d.median_answer_days) },
+  ];
   return (
     <>
       <PageHeader title={t("reports.title")} />
       <Form method="get" className="filters">
         <TextField label={t("reports.year")} name="year" type="number" min={2000} max={2100} defaultValue={r.year} />
         <div className="form-actions">
-          <button type="submit" className="btn btn--small">{t("reports.show")}</button>
+          <button type="submit" className="btn btn--small">
+            {t("reports.show")}
+          </button>
         </div>
       </Form>
-      <h2>{t("reports.ticketsTitle")} · {r.year}</h2>
+      <h2>
+        {t("reports.ticketsTitle")} · {r.year}
+      </h2>
       <div className="grid tickets-stats">
         {headline.map(([key, value]) => (
           <div className="stat" key={key} data-figure={key.split(".")[1]}>
@@ -55,55 +138,30 @@ export default function Reports() {
       <p className="muted small">{t("reports.ratedCount", { count: r.rated, flagged: r.flagged })}</p>
       <div className="tickets-layout">
         <section className="card">
-          <h3>{t("reports.byMonth")}</h3>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr><th scope="col">{t("reports.month")}</th><th scope="col">{t("reports.collected")}</th><th scope="col">{t("reports.resolved")}</th></tr>
-              </thead>
-              <tbody>
-                {r.byMonth.map((m) => (
-                  <tr key={m.month}><td>{m.month}</td><td>{m.collected}</td><td>{m.resolved}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Chart chart={charts.byMonth} headingLevel={3} empty={t("reports.none")} />
         </section>
         <section className="card">
-          <h3>{t("reports.byCategory")}</h3>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr><th scope="col">{t("list.category")}</th><th scope="col">{t("reports.collected")}</th><th scope="col">{t("reports.resolved")}</th></tr>
-              </thead>
-              <tbody>
-                {r.byCategory.map((c) => (
-                  <tr key={c.category}><td>{t(`category.${c.category}`)}</td><td>{c.collected}</td><td>{c.resolved}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Chart chart={charts.byCategory} headingLevel={3} empty={t("reports.none")} />
         </section>
       </div>
       <section className="card">
-        <h3>{t("reports.byDepartment")}</h3>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("list.department")}</th><th scope="col">{t("reports.referred")}</th><th scope="col">{t("reports.answered")}</th><th scope="col">{t("reports.late")}</th><th scope="col">{t("reports.medianAnswer")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.byDepartment.map((d) => (
-                <tr key={d.department_id}>
-                  <td>{lng === "zh-CN" ? d.name_zh : d.name_en}</td><td>{d.referred}</td><td>{d.answered}</td><td>{d.late}</td><td>{days(d.median_answer_days)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Chart chart={charts.byDepartment} headingLevel={3} numbers="none" empty={t("reports.none")} />
+        <DataTable
+          label={t("reports.byDepartment")}
+          columns={departmentColumns}
+          rows={r.byDepartment}
+          rowKey={(d) => d.department_id}
+          empty={{ title: t("reports.none") }}
+        />
       </section>
+      <h2>
+        {t("jobs:reports.title")} · {r.year}
+      </h2>
+      <section className="card">
+        <p className="muted small">{t("jobs:reports.byHourLead", { year: r.year })}</p>
+        <Chart chart={charts.jobsByHour} headingLevel={3} empty={t("jobs:reports.empty")} />
+      </section>
+      <LegalReportPart r={legal} lng={lng} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -30,8 +30,9 @@ import {
 } from "../modules/tickets/tickets.server";
 import { ClockBadges, StatusBadge } from "../components/tickets/ui";
 import { idParam } from "../lib/ids";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "诉求 Problem" }];
+export const meta = titleMeta("ticketsId");
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

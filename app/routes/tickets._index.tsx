@@ -1,8 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, SelectField, TextField } from "../components/fields";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -12,8 +12,9 @@ import { ticketCategories, ticketKinds, ticketStatuses, ticketUrgencies } from "
 import { queueFilterFromUrl } from "../modules/tickets/forms";
 import { listEscalations, listTickets, QUEUE_PAGE_SIZE, queueFilterOptions } from "../modules/tickets/tickets.server";
 import { TicketTable } from "../components/tickets/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "诉求 Problems" }];
+export const meta = titleMeta("tickets");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.list");
@@ -85,18 +86,15 @@ export default function TicketQueue() {
           <Link to="/tickets" className="btn btn--ghost btn--small">{t("list.reset")}</Link>
         </div>
       </Form>
-      {rows.length === 0 ? (
-        location.search && staff ? (
-          <EmptyState title={t("list.empty")}>{t("list.emptyBody")}</EmptyState>
-        ) : staff ? (
-          <EmptyState title={t("list.empty")}>{t("list.emptyBody")}</EmptyState>
-        ) : (
-          <EmptyState title={t("list.memberEmpty")}>{t("list.memberEmptyBody")}</EmptyState>
-        )
-      ) : (
-        <TicketTable rows={rows} lng={lng} sort={sort} dir={dir} staff={staff} />
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <TicketTable
+        rows={rows}
+        lng={lng}
+        sort={sort}
+        dir={dir}
+        staff={staff}
+        empty={staff ? { title: t("list.empty"), body: t("list.emptyBody") } : { title: t("list.memberEmpty"), body: t("list.memberEmptyBody") }}
+        pagination={{ page, pageSize, total }}
+      />
       {capped ? <p className="muted small">{t("list.capped", { count: total })}</p> : null}
     </>
   );

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -14,8 +14,9 @@ import { submitTicketSchema } from "../modules/tickets/forms";
 import { submitTicket, ticketFormOptions } from "../modules/tickets/tickets.server";
 import { getVisit } from "../modules/tickets/visits.server";
 import { parseId } from "../lib/ids";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "提交诉求 Submit a problem" }];
+export const meta = titleMeta("ticketsNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.submit");

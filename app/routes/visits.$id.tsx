@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../components/ui";
@@ -8,8 +8,9 @@ import { useRootData } from "../root";
 import { getVisit } from "../modules/tickets/visits.server";
 import { StatusBadge } from "../components/tickets/ui";
 import { idParam } from "../lib/ids";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "走访 Visit" }];
+export const meta = titleMeta("visitsId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSignedIn(request, "visits.view");

@@ -1,8 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { DataTable, type Column } from "../components/data-table";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { parseForm } from "../lib/validation";
@@ -10,8 +11,9 @@ import { shanghaiToday } from "../lib/format";
 import { useRootData } from "../root";
 import { visitSchema } from "../modules/tickets/forms";
 import { listVisits, recordVisit, visitFormOptions, VISITS_PAGE_SIZE } from "../modules/tickets/visits.server";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "走访 Visits" }];
+export const meta = titleMeta("visits");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "visits.view");
@@ -38,6 +40,12 @@ export default function Visits() {
   const lng = useRootData()?.lng ?? "zh-CN";
   const v = (actionData?.values ?? {}) as Record<string, string>;
   const e = actionData?.errors ?? {};
+  const columns: Column<(typeof rows)[number]>[] = [
+    { key: "date", header: t("visits.date"), cell: (r) => <Link to={`/visits/${r.id}`}>{r.visitedOn}</Link> },
+    { key: "whom", header: t("visits.whom"), cell: (r) => r.enterpriseName ?? (lng === "zh-CN" ? r.associationZh : r.associationEn) },
+    { key: "visitors", header: t("visits.visitors"), cell: (r) => r.visitors },
+    { key: "problems", header: t("visits.problems"), align: "end", cell: (r) => r.problems },
+  ];
   return (
     <>
       <PageHeader title={t("visits.title")} lead={t("visits.lead")} />
@@ -59,33 +67,14 @@ export default function Visits() {
           </div>
         </Form>
       </details>
-      {rows.length === 0 ? (
-        <EmptyState title={t("visits.empty")}>{t("visits.emptyBody")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("visits.date")}</th>
-                <th scope="col">{t("visits.whom")}</th>
-                <th scope="col">{t("visits.visitors")}</th>
-                <th scope="col">{t("visits.problems")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td><Link to={`/visits/${r.id}`}>{r.visitedOn}</Link></td>
-                  <td>{r.enterpriseName ?? (lng === "zh-CN" ? r.associationZh : r.associationEn)}</td>
-                  <td>{r.visitors}</td>
-                  <td>{r.problems}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <DataTable
+        label={t("visits.title")}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={{ title: t("visits.empty"), body: t("visits.emptyBody") }}
+        pagination={{ page, pageSize, total }}
+      />
     </>
   );
 }

@@ -99,4 +99,9 @@ export const emailOutbox = pgTable("email_outbox", {
   sentAt: timestamp("sent_at", { withTimezone: true }),
   error: text("error"),
   attempts: integer("attempts").notNull().default(0),
+  /**
+   * A mailer that took the message holds it until then (FOR UPDATE SKIP LOCKED claim): another
+   * process or machine skips it; one that died leaves it to the others once the time passes.
+   */
+  claimedUntil: timestamp("claimed_until", { withTimezone: true }),
 });

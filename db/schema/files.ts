@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, customType, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 
 /**
@@ -28,3 +28,19 @@ export const files = pgTable(
 );
 
 export type FileRow = typeof files.$inferSelect;
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * The bytes of a file when FILE_STORE=database (several machines share one PostgreSQL and no
+ * disk): one row per file, deleted with it; backups of the database then hold the files too.
+ */
+export const fileContents = pgTable("file_contents", {
+  fileId: uuid("file_id")
+    .primaryKey()
+    .references(() => files.id, { onDelete: "cascade" }),
+  bytes: bytea("bytes").notNull(),
+});

@@ -5,3 +5,5 @@ export * from "./jobs";
 export * from "./fairs";
 export * from "./files";
 export * from "./tickets";
+export * from "./disputes";
+export * from "./governance";

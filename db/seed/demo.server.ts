@@ -10,6 +10,8 @@ import { seedJobs } from "./jobs.server";
 import { seedFairs } from "./fairs.server";
 import { seedMembersDemo } from "./members.server";
 import { seedTickets } from "./tickets.server";
+import { seedDisputes } from "./disputes.server";
+import { seedGovernance } from "./governance.server";
 import { address, chamberNames, enterpriseName, enterpriseTrade, mulberry32, personName, phone, village, type EnterpriseTrade } from "./demo-names";
 
 export const DEMO_PASSWORD = "yunjiang-demo";
@@ -166,6 +168,9 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   await seedFairs(db, year);
   await seedMembersDemo(db, year);
   await seedTickets(db, year);
+  await seedDisputes(db, year);
+  // The first executive-committee enterprise is a member of the first chamber (k % chambers = 0).
+  await seedGovernance(db, { centreId: centre.id, federationId: federation.id, chamberId: chambers[0].id, centreIds, repEnterpriseId: executiveIds[0], passwordHash });
 }
 
 /** At start: seeds the demo data into an empty database (SEED_DEMO=auto), always (yes) or never (no). */

@@ -92,11 +92,11 @@ function holidayRows(year: number) {
   return rows;
 }
 
-function actorFor(user: { id: string; role: NonNullable<Actor>["role"]; displayName: string; email: string; departmentId: number | null; isLead: boolean }, enterpriseIds: number[] = []): NonNullable<Actor> {
+export function actorFor(user: { id: string; role: NonNullable<Actor>["role"]; displayName: string; email: string; departmentId: number | null; isLead: boolean }, enterpriseIds: number[] = []): NonNullable<Actor> {
   return { userId: user.id, role: user.role, displayName: user.displayName, email: user.email, enterpriseIds, departmentId: user.departmentId, bankId: null, isLead: user.isLead };
 }
 
-function must<T extends { ok: boolean }>(result: T, what: string): T {
+export function must<T extends { ok: boolean }>(result: T, what: string): T {
   if (!result.ok) throw new Error(`seedTickets: ${what} failed: ${JSON.stringify(result)}`);
   return result;
 }

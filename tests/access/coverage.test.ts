@@ -18,13 +18,16 @@ function hasAction(file: string): boolean {
   return /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b|export\s*\{[^}]*\baction\b/.test(source);
 }
 
+/** Stands for an escaped dot ("[.csv]") while the name is split at the others (a private-use character). */
+const DOT = "\uE000";
+
 /** The URL pattern of a flat-routes file name: "members.$id.tsx" -> /^\/members\/[^/]+$/. */
 function patternOf(file: string): RegExp {
   const name = file.replace(/\.(tsx?|jsx?)$/, "").replace(/\/route$/, "");
   const segments = name
-    .replace(/\[(.*?)\]/g, (_, s: string) => s.replace(/\./g, "\u0000"))
+    .replace(/\[(.*?)\]/g, (_, s: string) => s.replace(/\./g, DOT))
     .split(".")
-    .map((s) => s.replace(/\u0000/g, "."))
+    .map((s) => s.replaceAll(DOT, "."))
     .filter((s) => s !== "_index" && !s.startsWith("_"))
     .map((s) => (s.startsWith("$") ? "[^/]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/_$/, "")));
   return new RegExp(`^/${segments.join("/")}$`);

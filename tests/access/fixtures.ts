@@ -37,11 +37,36 @@ export const ticketFixtures = {
   visit: "1",
 } as const;
 
+/**
+ * Governance (db/seed/governance.server.ts, seeded after everything else): documents 1 (centre
+ * charter) and 2 (election rules); versions 1 (charter v1, adopted), 2 (rules v1, adopted),
+ * 3 (charter v2, proposed, members only); assemblies 1 (founding, closed), 2 (federation council,
+ * scheduled: member@ is not in the federation); elections 1 (founding, certified), 2 (open in the
+ * first chamber, member@ and rep@ vote), 3 (federation, draft). tests/integration/governance-demo.test.ts checks them.
+ */
+export const governanceFixtures = {
+  adoptedCharter: "1",
+  proposedCharter: "3",
+  foundingAssembly: "1",
+  otherAssembly: "2",
+  certifiedElection: "1",
+  openElection: "2",
+  draftElection: "3",
+} as const;
+
 export const fixtures: Record<string, Fixture> = {
   ...ticketFixtures,
+  ...governanceFixtures,
   /** The demo PDF of ticketWithAttachment: a file id is a random UUID, read from the problem's page. */
   attachmentOfMember: async ({ get }) =>
     firstMatch(await get("member", `/tickets/${ticketFixtures.ticketWithAttachment}`), /href="\/tickets\/\d+\/attachments\/([0-9a-f-]{36})"/),
+  /** Disputes (db/seed/disputes.server.ts, cases in seed order): see tests/access/disputes.ts. */
+  caseOfMember: "1",
+  caseOfOther: "2",
+  caseSettledOfMember: "6",
+  caseReferredAtStation1: "32",
+  /** The demo evidence of case 1: a file id is a random UUID, read from the case page. */
+  evidenceOfMember: async ({ get }) => firstMatch(await get("member", "/disputes/1"), /href="\/disputes\/1\/files\/([0-9a-f-]{36})"/),
   adminUser: "demo-admin",
   staffUser: "demo-staff",
   memberUser: "demo-member",

@@ -2,10 +2,12 @@
 // capability (tests/access/<area>.ts exporting `routes` and `probes`).
 import * as admin from "./admin";
 import * as core from "./core";
+import * as disputes from "./disputes";
 import * as fairs from "./fairs";
 import * as jobs from "./jobs";
 import * as members from "./members";
 import * as tickets from "./tickets";
+import * as governance from "./governance";
 import type { ObjectProbe, RouteAccess } from "./types";
 
 const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
@@ -15,6 +17,8 @@ const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
   jobs,
   fairs,
   tickets,
+  disputes,
+  governance,
 ];
 
 export const routes: RouteAccess[] = areas.flatMap((a) => a.routes);

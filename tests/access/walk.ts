@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, demoEmail, httpRequest, signIn } from "./http";
 import type { Who } from "./types";
 
 /** Source addresses on the loopback, one per kind of test, so login throttling stays apart. */
-export const SOURCE = { walker: "127.0.0.2", badInput: "127.0.0.3", throttle: "127.0.0.4", sessions: "127.0.0.5" } as const;
+export const SOURCE = { walker: "127.0.0.2", badInput: "127.0.0.3", throttle: "127.0.0.4", sessions: "127.0.0.5", a11y: "127.0.0.12" } as const;
 
 export class Sessions {
   private cookies = new Map<Who, Promise<string | null>>();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditEvents, sessions, users } from "../../db/schema/accounts";
 import { enterpriseUsers, enterprises } from "../../db/schema/members";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.server";
+import { seedDemo } from "../../db/seed/demo.server";
 import { getActor, login } from "../../app/lib/auth.server";
 import { appendAudit } from "../../app/lib/audit.server";
 import { parseForm } from "../../app/lib/validation";

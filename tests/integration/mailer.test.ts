@@ -3,7 +3,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { emailOutbox, users } from "../../db/schema/accounts";
-import { deliverOutbox, MAX_ATTEMPTS } from "../../app/modules/notifications/mailer.server";
+import { claimOutbox, deliverOutbox, MAX_ATTEMPTS } from "../../app/modules/notifications/mailer.server";
 import { notify } from "../../app/modules/notifications/notifications.server";
 
 // A real SMTP server on loopback receives what the portal sends.
@@ -63,5 +63,27 @@ describe("email delivery", () => {
     expect(rows[0].sentAt).toBeNull();
     expect(rows[0].attempts).toBe(MAX_ATTEMPTS);
     expect(rows[0].error).toMatch(/ECONNREFUSED|connect/i);
+  });
+
+  it("several mailers at once (other processes, other machines) send each email exactly once", async () => {
+    const db = await getDb();
+    await db.update(emailOutbox).set({ sentAt: new Date() }); // earlier tests' leftovers are not ours
+    const addresses = Array.from({ length: 20 }, (_, i) => `once-${i}@demo.test`);
+    await db.insert(emailOutbox).values(addresses.map((a) => ({ toAddress: a, subject: "一次", body: "只发一次" })));
+    received.length = 0;
+    const runs = await Promise.all(Array.from({ length: 4 }, () => deliverOutbox(`smtp://127.0.0.1:${port}`, "portal@demo.test")));
+    expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(20);
+    const delivered = received.flatMap((r) => r.to).filter((a) => a.startsWith("once-")).sort();
+    expect(delivered).toEqual([...addresses].sort());
+  });
+
+  it("a message held by a mailer that died is left alone until its hold passes, then sent", async () => {
+    const db = await getDb();
+    const [held] = await db.insert(emailOutbox).values({ toAddress: "held@demo.test", subject: "s", body: "b", claimedUntil: new Date(Date.now() + 60_000) }).returning();
+    expect((await claimOutbox(50)).map((r) => r.id)).not.toContain(held.id);
+    await db.update(emailOutbox).set({ claimedUntil: new Date(Date.now() - 1_000) }).where(eq(emailOutbox.id, held.id));
+    received.length = 0;
+    await deliverOutbox(`smtp://127.0.0.1:${port}`, "portal@demo.test");
+    expect(received.flatMap((r) => r.to)).toContain("held@demo.test");
   });
 });

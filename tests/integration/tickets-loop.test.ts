@@ -31,7 +31,6 @@ import { NOT_FOUND } from "../../app/lib/command.server";
 type A = NonNullable<Actor>;
 let staff: A, member: A, taxDept: A, courtDept: A, otherMember: A;
 let taxId: number, courtId: number, memberEnterprise: number;
-const DAY = 24 * 3600 * 1000;
 const sh = (local: string) => new Date(`${local}+08:00`);
 
 async function newTicket(at: Date, urgency: "normal" | "urgent" = "normal", title = "鞋底原料供应紧张") {

@@ -1,7 +1,8 @@
 // Small pieces of the tickets pages (client-safe).
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Badge, SortHeader, type Tone } from "../ui";
+import { DataTable, type Column } from "../data-table";
+import { Badge, type Tone } from "../ui";
 import { formatDate, formatDateTime } from "../../lib/format";
 import type { listTickets } from "../../modules/tickets/tickets.server";
 import type { TicketStatus } from "../../modules/tickets/constants";
@@ -35,48 +36,62 @@ export function ClockBadges({ overdue, waiting, escalated, flagged }: { overdue?
 
 type Row = Awaited<ReturnType<typeof listTickets>>["rows"][number];
 
-export function TicketTable({ rows, lng, sort, dir, staff }: { rows: Row[]; lng: "zh-CN" | "en"; sort: string; dir: "asc" | "desc"; staff: boolean }) {
+/** The tickets queue and the department inbox: one table, sorted by status, created or due. */
+export function TicketTable({
+  rows,
+  lng,
+  sort,
+  dir,
+  staff,
+  empty,
+  pagination,
+}: {
+  rows: Row[];
+  lng: "zh-CN" | "en";
+  sort: string;
+  dir: "asc" | "desc";
+  staff: boolean;
+  empty: { title: string; body?: string };
+  pagination: { page: number; pageSize: number; total: number };
+}) {
   const { t } = useTranslation("tickets");
+  const columns: Column<Row>[] = [
+    { key: "id", header: t("list.id"), cell: (r) => `#${r.id}` },
+    {
+      key: "title",
+      header: t("list.titleCol"),
+      cell: (r) => (
+        <>
+          <Link to={`/tickets/${r.id}`}>{r.title}</Link> {r.urgency === "urgent" ? <span className="badge badge--danger">{t("urgency.urgent")}</span> : null}
+        </>
+      ),
+    },
+    ...(staff ? [{ key: "enterprise", header: t("list.enterprise"), cell: (r: Row) => r.enterpriseName }] : []),
+    {
+      key: "status",
+      header: t("list.status"),
+      sortKey: "status",
+      cell: (r) => (
+        <>
+          <StatusBadge status={r.status} /> <ClockBadges overdue={r.overdue} waiting={Boolean(r.waitingSince)} escalated={Boolean(r.escalatedAt) && r.status === "referred"} flagged={r.flaggedForReview} />
+        </>
+      ),
+    },
+    { key: "category", header: t("list.category"), cell: (r) => t(`category.${r.category}`) },
+    { key: "department", header: t("list.department"), cell: (r) => (lng === "zh-CN" ? r.departmentZh : r.departmentEn) ?? "—" },
+    { key: "created", header: t("list.created"), sortKey: "created", className: "small", cell: (r) => formatDate(r.createdAt, lng) },
+    { key: "due", header: t("list.due"), sortKey: "due", className: "small", cell: (r) => (r.dueAt ? formatDateTime(r.dueAt, lng) : "—") },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("list.id")}</th>
-            <th scope="col">{t("list.titleCol")}</th>
-            {staff ? <th scope="col">{t("list.enterprise")}</th> : null}
-            <th scope="col">
-              <SortHeader field="status" label={t("list.status")} sort={sort} dir={dir} />
-            </th>
-            <th scope="col">{t("list.category")}</th>
-            <th scope="col">{t("list.department")}</th>
-            <th scope="col">
-              <SortHeader field="created" label={t("list.created")} sort={sort} dir={dir} />
-            </th>
-            <th scope="col">
-              <SortHeader field="due" label={t("list.due")} sort={sort} dir={dir} />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className={r.overdue ? "tickets-row--overdue" : undefined}>
-              <td>#{r.id}</td>
-              <td>
-                <Link to={`/tickets/${r.id}`}>{r.title}</Link> {r.urgency === "urgent" ? <span className="badge badge--danger">{t("urgency.urgent")}</span> : null}
-              </td>
-              {staff ? <td>{r.enterpriseName}</td> : null}
-              <td>
-                <StatusBadge status={r.status} /> <ClockBadges overdue={r.overdue} waiting={Boolean(r.waitingSince)} escalated={Boolean(r.escalatedAt) && r.status === "referred"} flagged={r.flaggedForReview} />
-              </td>
-              <td>{t(`category.${r.category}`)}</td>
-              <td>{(lng === "zh-CN" ? r.departmentZh : r.departmentEn) ?? "—"}</td>
-              <td className="small">{formatDate(r.createdAt, lng)}</td>
-              <td className="small">{r.dueAt ? formatDateTime(r.dueAt, lng) : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={staff ? t("list.title") : t("list.memberTitle")}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.id}
+      rowClassName={(r) => (r.overdue ? "tickets-row--overdue" : undefined)}
+      sort={{ key: sort, dir }}
+      empty={empty}
+      pagination={pagination}
+    />
   );
 }

@@ -87,7 +87,7 @@ export async function listPublicPostings(search: JobSearch, page: number) {
  */
 export const PUBLIC_LIST_TTL_MS = 5_000;
 type PublicList = Awaited<ReturnType<typeof listPublicPostings>>;
-const publicLists = createCache<PublicList>({ ttlMs: PUBLIC_LIST_TTL_MS, maxEntries: 500 });
+const publicLists = createCache<PublicList>({ ttlMs: PUBLIC_LIST_TTL_MS, maxEntries: 500, name: "jobs:public-lists" });
 
 export function listPublicPostingsCached(search: JobSearch, page: number): Promise<PublicList> {
   return publicLists.get(JSON.stringify([shanghaiToday(), search, page]), () => listPublicPostings(search, page));

@@ -151,6 +151,7 @@ export const decideChangeSchema = z.object({
 /** A search term from the query string: control characters (NUL...) dropped, never sent to SQL. */
 export const searchTerm = z
   .string()
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
   .transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, "").trim())
   .pipe(z.string().max(100))
   .transform((v) => v || undefined);

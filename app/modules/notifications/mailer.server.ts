@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { getDb } from "../../../db/client.server";
 import { emailOutbox } from "../../../db/schema/accounts";
@@ -10,19 +10,42 @@ const EVERY_MS = 30_000;
 // After this many failed tries a message stays in the outbox with its error, for staff to see.
 export const MAX_ATTEMPTS = 5;
 
+/** How long a taken message is held by its mailer before another may take it. */
+export const CLAIM_MS = 5 * 60_000;
+
+type OutboxRow = { id: number; to_address: string; subject: string; body: string };
+
+/**
+ * Takes up to `limit` unsent messages for this mailer: one statement that locks the rows it
+ * picks (FOR UPDATE SKIP LOCKED: a mailer in another process or on another machine takes other
+ * rows, never the same) and marks them held for CLAIM_MS. A mailer that dies holding messages
+ * leaves them to the others once that time passes.
+ */
+export async function claimOutbox(limit = BATCH, holdMs = CLAIM_MS): Promise<OutboxRow[]> {
+  const db = await getDb();
+  const result = await db.execute(sql`
+    update ${emailOutbox} set claimed_until = now() + make_interval(secs => ${holdMs / 1000})
+    where id in (
+      select id from ${emailOutbox}
+      where sent_at is null and attempts < ${MAX_ATTEMPTS} and (claimed_until is null or claimed_until < now())
+      order by id
+      limit ${limit}
+      for update skip locked
+    )
+    returning id, to_address, subject, body`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: OutboxRow[] }).rows) as OutboxRow[];
+  return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+}
+
 /**
  * Sends what the outbox holds through SMTP when SMTP_URL is set; without it the emails stay
  * recorded in the outbox. Each message is marked sent, or keeps its last error and is tried again.
+ * Messages are claimed first (claimOutbox), so several mailers never send the same one.
  */
 export async function deliverOutbox(smtpUrl = settings().SMTP_URL, from = settings().MAIL_FROM): Promise<{ sent: number; failed: number }> {
   if (!smtpUrl) return { sent: 0, failed: 0 };
   const db = await getDb();
-  const pending = await db
-    .select()
-    .from(emailOutbox)
-    .where(and(isNull(emailOutbox.sentAt), lt(emailOutbox.attempts, MAX_ATTEMPTS)))
-    .orderBy(asc(emailOutbox.id))
-    .limit(BATCH);
+  const pending = await claimOutbox();
   if (pending.length === 0) return { sent: 0, failed: 0 };
   const transport = nodemailer.createTransport(smtpUrl);
   let sent = 0;
@@ -30,13 +53,13 @@ export async function deliverOutbox(smtpUrl = settings().SMTP_URL, from = settin
   try {
     for (const message of pending) {
       try {
-        await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body });
-        await db.update(emailOutbox).set({ sentAt: new Date(), error: null, attempts: sql`${emailOutbox.attempts} + 1` }).where(eq(emailOutbox.id, message.id));
+        await transport.sendMail({ from, to: message.to_address, subject: message.subject, text: message.body });
+        await db.update(emailOutbox).set({ sentAt: new Date(), error: null, claimedUntil: null, attempts: sql`${emailOutbox.attempts} + 1` }).where(eq(emailOutbox.id, message.id));
         sent++;
       } catch (error) {
         await db
           .update(emailOutbox)
-          .set({ error: (error as Error).message.slice(0, 500), attempts: sql`${emailOutbox.attempts} + 1` })
+          .set({ error: (error as Error).message.slice(0, 500), claimedUntil: null, attempts: sql`${emailOutbox.attempts} + 1` })
           .where(eq(emailOutbox.id, message.id));
         failed++;
       }

@@ -492,7 +492,7 @@ export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page
  * and cleared by every change made through this module. The rows are always read fresh.
  */
 export const QUEUE_COUNT_TTL_MS = COUNT_TTL_MS;
-const queueCounts = listCounts(QUEUE_COUNT_TTL_MS);
+const queueCounts = listCounts(QUEUE_COUNT_TTL_MS, "tickets:queue-counts");
 
 export function forgetQueueCounts(): void {
   queueCounts.clear();
@@ -588,7 +588,7 @@ export async function ticketFormOptions(actor: SignedIn, withEnterprises = true)
  * handler filter within QUEUE_OPTIONS_TTL_MS.
  */
 export const QUEUE_OPTIONS_TTL_MS = 60_000;
-const queueOptions = createCache<Awaited<ReturnType<typeof ticketFormOptions>>>({ ttlMs: QUEUE_OPTIONS_TTL_MS, maxEntries: 4, staleWhileRevalidate: true });
+const queueOptions = createCache<Awaited<ReturnType<typeof ticketFormOptions>>>({ ttlMs: QUEUE_OPTIONS_TTL_MS, maxEntries: 4, staleWhileRevalidate: true, name: "tickets:queue-options" });
 
 export function queueFilterOptions(actor: SignedIn) {
   return queueOptions.get(isStaff(actor) ? "staff" : "other", () => ticketFormOptions(actor, false));

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull } from "drizzle-orm";
+import { asc, count, desc, eq, isNotNull } from "drizzle-orm";
 import { getDb, type Executor } from "../../../db/client.server";
 import { associations, enterprises } from "../../../db/schema/members";
 import { departments } from "../../../db/schema/organisations";

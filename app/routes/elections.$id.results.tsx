@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, PageHeader } from "../components/ui";
+import { formatDate } from "../lib/format";
+import { notFound, requireAbility } from "../lib/guard.server";
+import { useRootData } from "../root";
+import { getResults } from "../modules/governance/elections.server";
+import { idParam } from "../modules/governance/intents.server";
+import { turnout } from "../modules/governance/rules";
+import { Figure, GovBadge, percent } from "../modules/governance/ui";
+
+export const meta: MetaFunction = () => [{ title: "选举结果 Results" }];
+
+// Public once tallied: counts per candidate (online and paper apart), turnout, and the printable announcement (公告).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAbility(request, "elections.bulletin");
+  const results = await getResults(idParam(params.id));
+  if (!results) notFound();
+  return results;
+}
+
+export default function Results() {
+  const { t } = useTranslation("governance");
+  const r = useLoaderData<typeof loader>();
+  const lng = useRootData()?.lng ?? "zh-CN";
+  const e = r.election;
+  const name = (p: { nameZh: string; nameEn: string }) => (lng === "zh-CN" ? p.nameZh : p.nameEn);
+  const ballots = (e.onlineBallots ?? 0) + (e.paperBallotCount ?? 0);
+  return (
+    <>
+      <PageHeader title={t("results.title")} lead={<>{e.title} · <GovBadge status={e.status} /></>} actions={<Link className="btn btn--ghost" to={`/elections/${e.id}/bulletin`}>{t("bulletin.link")}</Link>} />
+      {e.hasTie ? <Alert tone="warn">{t("results.tie")}</Alert> : null}
+      <div className="grid tickets-stats no-print">
+        <Figure name="roll" label={t("fields.rollSize")} value={e.rollSize ?? 0} />
+        <Figure name="online" label={t("results.online")} value={e.onlineBallots ?? 0} />
+        <Figure name="paper" label={t("results.paper")} value={e.paperBallotCount ?? 0} />
+        <Figure name="blank" label={t("results.blank")} value={e.blankBallots ?? 0} />
+        <Figure name="turnout" label={t("fields.turnout")} value={percent(turnout(r.voted, e.rollSize ?? 0))} />
+      </div>
+      {r.positions.map((p) => (
+        <section className="card no-print" key={p.id}>
+          <h2>{t("elections.position", { name: name(p), seats: p.seats })}</h2>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("results.rank")}</th>
+                  <th scope="col">{t("fields.candidate")}</th>
+                  <th scope="col">{t("fields.enterprise")}</th>
+                  <th scope="col">{t("results.online")}</th>
+                  <th scope="col">{t("results.paper")}</th>
+                  <th scope="col">{t("results.total")}</th>
+                  <th scope="col">{t("results.outcome")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.results.map((x) => (
+                  <tr key={x.candidateId}>
+                    <td>{x.rank}</td><td>{x.personName}</td><td>{x.enterpriseName}</td><td>{x.online}</td><td>{x.paper}</td><td>{x.total}</td><td><GovBadge status={x.outcome} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+      <article className="card announcement" aria-label={t("results.announcement")}>
+        <h2>{t("results.announcementTitle", { association: r.association ? name(r.association) : "" })}</h2>
+        <p>
+          {t("results.announcementBody", {
+            title: e.title,
+            roll: e.rollSize ?? 0,
+            ballots,
+            turnout: percent(turnout(r.voted, e.rollSize ?? 0)),
+          })}
+        </p>
+        {r.positions.map((p) => {
+          const elected = p.results.filter((x) => x.outcome === "elected");
+          const tied = p.results.filter((x) => x.outcome === "tie");
+          return (
+            <p key={p.id}>
+              <strong>{name(p)}</strong>: {elected.length ? elected.map((x) => `${x.personName}（${x.total}）`).join("、") : t("results.noneElected")}
+              {tied.length ? ` ${t("results.runOff", { names: tied.map((x) => x.personName).join("、") })}` : null}
+            </p>
+          );
+        })}
+        <p className="muted">{e.status === "certified" && e.certifiedAt ? t("results.certifiedOn", { date: formatDate(e.certifiedAt, lng) }) : t("results.notCertified")}</p>
+        <button type="button" className="btn btn--small no-print" onClick={() => window.print()}>{t("results.print")}</button>
+      </article>
+    </>
+  );
+}
