@@ -31,11 +31,16 @@ import { parseForm, safeFormValues, type FieldErrors, type z } from "./validatio
 export type IntentSpec<S extends z.ZodType = z.ZodType, T = unknown> = {
   ability: Ability;
   schema: S;
-  run: (actor: NonNullable<Actor>, input: z.output<S>) => Promise<CommandResult<T>>;
+  // Method syntax: a map of specs with different schemas is still a Record<string, IntentSpec>.
+  run(actor: NonNullable<Actor>, input: z.output<S>): Promise<CommandResult<T>>;
 };
 
 /** Builds an IntentSpec with its types inferred from the schema. */
-export function intent<S extends z.ZodType, T>(ability: Ability, schema: S, run: (actor: NonNullable<Actor>, input: z.output<S>) => Promise<CommandResult<T>>): IntentSpec<S, T> {
+export function intent<S extends z.ZodType, T>(
+  ability: Ability,
+  schema: S,
+  run: (actor: NonNullable<Actor>, input: z.output<S>) => Promise<CommandResult<T>>,
+): IntentSpec<S, T> {
   return { ability, schema, run };
 }
 
@@ -46,7 +51,7 @@ export function lookupIntent<I extends Record<string, unknown>>(intents: I, name
   return typeof name === "string" && Object.hasOwn(intents, name) ? name : undefined;
 }
 
-export async function runIntent<I extends Record<string, IntentSpec<any, any>>>(
+export async function runIntent<I extends Record<string, IntentSpec<z.ZodType, unknown>>>(
   request: Request,
   formData: FormData,
   intents: I,

@@ -72,7 +72,10 @@ export function orderOf<S extends Record<string, SortSpec>>(
  * `from` built by the caller instead (`cappedCountOf`).
  */
 export async function cappedCount(db: Executor, table: PgTable, where: SQL | undefined, cap: number | null = COUNT_CAP): Promise<number> {
-  const inner = db.select({ one: sql`1` }).from(table).where(where);
+  const inner = db
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where);
   if (cap === null) {
     const [row] = await db.select({ n: count() }).from(table).where(where);
     return row.n;

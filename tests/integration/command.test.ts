@@ -13,11 +13,19 @@ const schema = z.object({ name: z.string().trim().min(1).max(40) });
 
 beforeAll(async () => {
   const db = await getDb();
-  await db.insert(users).values([
-    { id: "cmd-staff", email: "cmd-staff@demo.test", passwordHash: "x", displayName: "职员", role: "staff" },
-    { id: "cmd-seeker", email: "cmd-seeker@demo.test", passwordHash: "x", displayName: "求职者", role: "seeker" },
-    ...Array.from({ length: 30 }, (_, i) => ({ id: `cmd-r${i}`, email: `r${i}@demo.test`, passwordHash: "x", displayName: `r${i}`, role: "member" as const })),
-  ]);
+  await db
+    .insert(users)
+    .values([
+      { id: "cmd-staff", email: "cmd-staff@demo.test", passwordHash: "x", displayName: "职员", role: "staff" },
+      { id: "cmd-seeker", email: "cmd-seeker@demo.test", passwordHash: "x", displayName: "求职者", role: "seeker" },
+      ...Array.from({ length: 30 }, (_, i) => ({
+        id: `cmd-r${i}`,
+        email: `r${i}@demo.test`,
+        passwordHash: "x",
+        displayName: `r${i}`,
+        role: "member" as const,
+      })),
+    ]);
 });
 
 async function displayName(id: string) {
@@ -91,12 +99,23 @@ describe("notify", () => {
           };
         },
       });
-      await notify(counted, ids.map((userId, i) => ({ userId, messageKey: "notifications.joinSubmitted", params: { enterprise: `企业${i}` }, link: `/x/${i}` })));
+      await notify(
+        counted,
+        ids.map((userId, i) => ({ userId, messageKey: "notifications.joinSubmitted", params: { enterprise: `企业${i}` }, link: `/x/${i}` })),
+      );
     });
     expect(statements).toBe(1);
     const [n] = await db.select({ n: count() }).from(notifications).where(inArray(notifications.userId, ids));
     expect(n.n).toBe(30);
-    const mails = await db.select().from(emailOutbox).where(inArray(emailOutbox.toAddress, ids.map((_, i) => `r${i}@demo.test`)));
+    const mails = await db
+      .select()
+      .from(emailOutbox)
+      .where(
+        inArray(
+          emailOutbox.toAddress,
+          ids.map((_, i) => `r${i}@demo.test`),
+        ),
+      );
     expect(mails).toHaveLength(30);
     expect(mails.find((m) => m.toAddress === "r7@demo.test")?.body).toMatch(/企业7[\s\S]*\/x\/7$/);
   });

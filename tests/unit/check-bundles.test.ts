@@ -29,7 +29,13 @@ describe("the bundle check", () => {
     expect(check(["app/routes/jobs._index.tsx", "app/modules/jobs/constants.ts", "node_modules/react/index.js"]).code).toBe(0);
   });
   it("fails on drizzle, postgres, db/ and .server modules", () => {
-    for (const input of ["node_modules/drizzle-orm/pg-core/table.js", "node_modules/postgres/src/index.js", "db/schema/members.ts", "app/lib/auth.server.ts", "app/.server/x.ts"]) {
+    for (const input of [
+      "node_modules/drizzle-orm/pg-core/table.js",
+      "node_modules/postgres/src/index.js",
+      "db/schema/members.ts",
+      "app/lib/auth.server.ts",
+      "app/.server/x.ts",
+    ]) {
       const r = check(["app/routes/jobs._index.tsx", input]);
       expect(r.code, input).toBe(1);
       expect(r.output).toContain(input);

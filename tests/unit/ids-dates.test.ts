@@ -53,7 +53,19 @@ describe("calendar days", () => {
   });
   it("refuses days that do not exist, which Date.parse rolls over", () => {
     expect(Number.isNaN(Date.parse("2027-02-30T00:00:00Z"))).toBe(false); // why a regex + Date.parse was not enough
-    for (const bad of ["2027-02-30", "2027-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00", "0000-01-01", "2026-1-1", "2026/01/01", "31/12/2026 25:61", ""]) {
+    for (const bad of [
+      "2027-02-30",
+      "2027-02-29",
+      "2026-04-31",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-01-00",
+      "0000-01-01",
+      "2026-1-1",
+      "2026/01/01",
+      "31/12/2026 25:61",
+      "",
+    ]) {
       expect(isCalendarDay(bad), bad).toBe(false);
       expect(isoDate.safeParse(bad).success, bad).toBe(false);
     }

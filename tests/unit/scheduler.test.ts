@@ -84,7 +84,16 @@ describe("the scheduler", () => {
 
   it("runNow joins a run in progress instead of starting another", async () => {
     let calls = 0;
-    const job = schedule({ name: "join", intervalMs: 60_000, runAtStart: false, log: quietLog(), run: async () => { calls++; await tick(20); } });
+    const job = schedule({
+      name: "join",
+      intervalMs: 60_000,
+      runAtStart: false,
+      log: quietLog(),
+      run: async () => {
+        calls++;
+        await tick(20);
+      },
+    });
     await Promise.all([job.runNow(), job.runNow(), job.runNow()]);
     await job.stop();
     expect(calls).toBe(1);
