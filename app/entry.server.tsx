@@ -8,6 +8,19 @@ import { assertDbReachable, closeDb, migrateDb, pingDb } from "../db/client.serv
 import { seedDemoIfEmpty } from "../db/seed/demo.server";
 import { detectLanguage, serverI18n } from "./lib/i18n";
 import { NonceContext } from "./components/nonce";
+import { RETRY_AFTER_SECONDS } from "./lib/db-outage.server";
+
+/** A 503 page (database outage): ask to come back shortly, and never keep it. */
+function markUnavailable(headers: Headers) {
+  headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  headers.set("Cache-Control", "no-store");
+}
+
+/** Client navigations (single fetch) get the same headers as pages. */
+export function handleDataRequest(response: Response) {
+  if (response.status === 503) markUnavailable(response.headers);
+  return response;
+}
 
 export const streamTimeout = 5_000;
 
@@ -16,10 +29,13 @@ export { assertDbReachable, closeDb, migrateDb, pingDb, seedDemoIfEmpty };
 export { readSettings } from "./lib/env.server";
 export { startMembershipSweeps } from "./modules/members/sweep.server";
 export { startTicketTimers } from "./modules/tickets/timers.server";
+export { startFinanceTimers } from "./modules/finance/timers.server";
+export { startDisputeReminders } from "./modules/disputes/timers.server";
 export { startMailer } from "./modules/notifications/mailer.server";
 export { adoptLegacyResumeFiles } from "./modules/jobs/profiles.server";
 export { keepPublicPage, keptPublicPage, publicPageKey, withNonce } from "./lib/public-pages.server";
 export { languageOf } from "./lib/i18n";
+export { guardRoutes } from "./lib/db-outage.server";
 export { startCacheBus } from "./lib/cache-bus.server";
 
 export default function handleRequest(
@@ -30,6 +46,7 @@ export default function handleRequest(
   loadContext: { nonce?: string },
 ) {
   const nonce = loadContext?.nonce ?? "";
+  if (responseStatusCode === 503) markUnavailable(responseHeaders);
   const i18n = serverI18n(detectLanguage(request));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {

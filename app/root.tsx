@@ -91,12 +91,18 @@ function Header({ data }: { data: RootData | undefined }) {
           {data?.lng ? <LanguageSwitch lng={data.lng} /> : null}
           {data?.user ? (
             <>
-              <Link to="/notifications" className="bell" aria-label={t("layout.notifications", { count: data.unread })}>
+              {/* Named by hidden text, not aria-label: the badge's digits are visible text an aria-label would have to repeat word for word. */}
+              <Link to="/notifications" className="bell">
+                <span className="visually-hidden">{t("layout.notifications", { count: data.unread })}</span>
                 <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
                   <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
                   <path d="M13.7 21a2 2 0 0 1-3.4 0" />
                 </svg>
-                {data.unread > 0 ? <span className="bell__count">{data.unread > 99 ? "99+" : data.unread}</span> : null}
+                {data.unread > 0 ? (
+                  <span className="bell__count" aria-hidden="true">
+                    {data.unread > 99 ? "99+" : data.unread}
+                  </span>
+                ) : null}
               </Link>
               <span className="user-chip" title={data.user.email}>
                 {data.user.name} · {t(`roles.${data.user.role}`)}
@@ -157,15 +163,23 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
+  const { i18n } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "serverError";
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : status === 503 ? "unavailable" : "serverError";
+  // A database outage also fails the root loader: the header has no language switch then.
+  const lng: Language = i18n.language === "en" ? "en" : "zh-CN";
   return (
     <section className="error-page">
       <p className="error-page__code">{status}</p>
       <h1>{t(`errors.${key}.title`)}</h1>
       <p>{t(`errors.${key}.body`)}</p>
       <p>
-        <Link to="/" className="btn">{t("errors.backHome")}</Link>
+        {status === 503 ? (
+          <a href="" className="btn">{t("errors.tryAgain")}</a>
+        ) : (
+          <Link to="/" className="btn">{t("errors.backHome")}</Link>
+        )}{" "}
+        {status === 503 ? <LanguageSwitch lng={lng} /> : null}
       </p>
     </section>
   );

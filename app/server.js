@@ -25,6 +25,9 @@ function newestMtime(dir) {
   return newest;
 }
 
+// `npm start` passes --production: production unless NODE_ENV says otherwise (`npm run dev` stays development).
+if (process.argv.includes("--production")) process.env.NODE_ENV ||= "production";
+
 if (cluster.isPrimary && process.argv.includes("--build-if-needed")) {
   const stale = !existsSync(buildPath) || statSync(buildPath).mtimeMs < Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")));
   if (stale) {
@@ -70,30 +73,48 @@ async function prepareDatabase() {
   }
 }
 
-if (cluster.isPrimary) await prepareDatabase();
-if (cluster.isPrimary && settings.WEB_CONCURRENCY > 1) {
-  await entry.closeDb();
-  superviseWorkers(settings.WEB_CONCURRENCY);
-} else {
+// This process supervises: the web server runs in WEB_CONCURRENCY worker processes (one by
+// default), and a worker that dies (an uncaught exception, a crash) is replaced. On PostgreSQL this
+// process prepares the database first; the embedded database belongs to one process, so with PGlite
+// the single worker opens and prepares it itself, and its replacement starts only after it has exited.
+// YJ_SUPERVISOR=0 serves in this process (no restart), e.g. under a systemd unit with Restart=always.
+const supervised = process.env.YJ_SUPERVISOR !== "0";
+if (!supervised || cluster.isWorker) {
+  if (cluster.isPrimary || !settings.DATABASE_URL) await prepareDatabase();
   serve();
+} else {
+  if (settings.DATABASE_URL) {
+    await prepareDatabase();
+    await entry.closeDb();
+  }
+  superviseWorkers(settings.WEB_CONCURRENCY);
 }
 
 /** Runs `count` web processes; one that dies is replaced, unless none ever started listening. */
 function superviseWorkers(count) {
   let listening = 0;
   let stopping = false;
-  const fork = (index) => cluster.fork({ YJ_WORKER_INDEX: String(index) }).on("exit", (code, signal) => {
-    if (stopping) return;
-    if (listening === 0) {
-      console.error(`A web process could not start (exit ${code ?? signal}); stopping.`);
-      stopAll(1);
-      return;
-    }
-    console.error(`Web process ${index} ended (exit ${code ?? signal}); starting another.`);
-    fork(index);
-  });
+  // A worker dying again and again (e.g. a crash at every request) is restarted at most once a second.
+  const lastStart = new Map();
+  const fork = (index) => {
+    lastStart.set(index, Date.now());
+    cluster.fork({ YJ_WORKER_INDEX: String(index) }).on("exit", (code, signal) => {
+      if (stopping) return;
+      if (listening === 0) {
+        if (count > 1) console.error(`A web process could not start (exit ${code ?? signal}); stopping.`);
+        stopAll(code || 1);
+        return;
+      }
+      console.error(`Web process ${index} ended (exit ${code ?? signal}); starting another.`);
+      setTimeout(() => {
+        if (!stopping) fork(index);
+      }, Math.max(0, 1000 - (Date.now() - lastStart.get(index))));
+    });
+  };
   cluster.on("listening", () => {
-    if (++listening === count) console.log(`Yunjiang portal on http://localhost:${settings.PORT} (PostgreSQL, ${count} web processes)`);
+    if (++listening !== count) return;
+    const what = settings.DATABASE_URL ? "PostgreSQL" : `embedded database in ${settings.DATA_DIR}`;
+    console.log(`Yunjiang portal on http://localhost:${settings.PORT} (${what}${count > 1 ? `, ${count} web processes` : ""})`);
   });
   for (let i = 0; i < count; i++) fork(i);
   function stopAll(code) {
@@ -219,7 +240,8 @@ function serve() {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      // Every loader and action answers 503 (not 500) when the database cannot be reached.
+      build: { ...build, routes: entry.guardRoutes(build.routes) },
       mode: settings.NODE_ENV === "production" ? "production" : "development",
       getLoadContext: (_req, res) => ({ nonce: res.locals.nonce }),
     }),
@@ -234,6 +256,10 @@ function serve() {
   const stopSweeps = runsJobs ? entry.startMembershipSweeps() : async () => {};
   // Problems' clocks (auto-close, escalation): once now, then every minute (app/modules/tickets/timers.server.ts).
   const stopTicketTimers = runsJobs ? entry.startTicketTimers() : async () => {};
+  // Finance clocks (needs waiting too long, loans not contacted before maturity): app/modules/finance/timers.server.ts.
+  // Dispute deadlines (mediation, judicial confirmation): reminded once each, checked every 10 minutes (app/modules/disputes/timers.server.ts).
+  const stopFinanceTimers = runsJobs ? entry.startFinanceTimers() : async () => {};
+  const stopDisputeReminders = runsJobs ? entry.startDisputeReminders() : async () => {};
   // Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
   const stopMailer = runsJobs ? entry.startMailer() : async () => {};
   // A cache cleared here is cleared in every other process and machine (PostgreSQL NOTIFY).
@@ -252,10 +278,10 @@ function serve() {
   async function stop() {
     if (stopping) return;
     stopping = true;
-    const jobsStopped = Promise.all([stopSweeps(), stopMailer(), stopTicketTimers()]);
+    const jobsStopped = Promise.all([stopSweeps(), stopMailer(), stopTicketTimers(), stopFinanceTimers(), stopDisputeReminders()]);
     server.close();
     server.closeAllConnections?.();
-    // Every job is on app/lib/scheduler.server.ts: a run in progress finishes before the database closes.
+    // Each stop waits for a run in progress: every job has finished before the cache bus and the database close.
     await jobsStopped.catch(() => {});
     await (await cacheBusStopped)().catch(() => {});
     await entry.closeDb().catch(() => {});

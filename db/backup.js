@@ -8,7 +8,7 @@
 // Without it: the embedded PGlite database in DATA_DIR (default ./data), saved as a
 // gzipped tarball of its data directory (PGlite's dumpDataDir) and restored with loadDataDir.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -27,12 +27,13 @@ With DATABASE_URL set (PostgreSQL):
 Without DATABASE_URL (embedded PGlite database in DATA_DIR, default ./data):
   backup   writes a gzipped tarball of the data directory
            (default backups/yunjiang-<timestamp>.tar.gz)
-  restore  loads such a tarball into DATA_DIR; refuses a non-empty DATA_DIR unless
-           --force (which replaces its contents once the tarball has loaded, except the
-           uploaded files when UPLOAD_DIR lies inside DATA_DIR: they are not in the archive).
+           of the database's files only (PG_VERSION, base, global, pg_*, postgresql*.conf)
+  restore  loads such a tarball into a new directory inside DATA_DIR, opens it, and only
+           then swaps it with the database's files (the old ones are put back if the new
+           ones do not open); refuses a DATA_DIR holding a database unless --force.
+           Nothing else in DATA_DIR (uploaded files, whatever the folder's name) is touched.
+  Both refuse while the portal runs on DATA_DIR (its DATA_DIR/.portal.pid names a live process).
   Uploaded files (UPLOAD_DIR) are not part of either backup: copy that directory as well.
-  STOP THE PORTAL SERVER FIRST: PGlite has no lock across processes, and opening the
-  data directory from two processes at once can corrupt it.
 
   --force  backup: overwrite an existing file; restore: replace a non-empty DATA_DIR.`;
 
@@ -195,20 +196,63 @@ async function loadPGlite() {
   }
 }
 
+/**
+ * What of DATA_DIR is the database: PostgreSQL's own files and folders (PG_VERSION, base, global,
+ * pg_*, postgresql*.conf, postmaster.*). Anything else there (the uploaded files when UPLOAD_DIR is
+ * inside DATA_DIR, whatever its name, the portal's lock file) is not in a backup and is never
+ * touched by a restore.
+ */
+const DATABASE_ENTRY = /^(PG_VERSION|base|global|pg_[a-z_]+(\.conf)?|postgresql(\.auto)?\.conf|postmaster\.(opts|pid))$/;
+const isDatabaseEntry = (name) => DATABASE_ENTRY.test(name);
+
+/** The portal writes DATA_DIR/.portal.pid while it has the embedded database open (db/client.server.ts). */
+const LOCK_FILE = ".portal.pid";
+
+function alive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+
+/** Refuses when a portal process that is still alive has the database in `dir` open. */
+function refuseWhileServed(dir) {
+  const lock = path.join(dir, LOCK_FILE);
+  if (!existsSync(lock)) return;
+  const pids = readFileSync(lock, "utf8").split(/\s+/).filter(Boolean).map(Number);
+  const running = pids.filter(alive);
+  if (running.length > 0) {
+    throw new Failure(`the portal is running on ${dir} (process ${running.join(", ")}): stop it first (PGlite has no lock of its own; two processes on one directory corrupt it)`);
+  }
+}
+
 async function pgliteBackup(file, force) {
   const dir = pgliteDir();
   if (!existsSync(path.join(dir, "PG_VERSION"))) throw new Failure(`no embedded database in ${dir} (no PG_VERSION file)`);
+  refuseWhileServed(dir);
   prepareOutputFile(file, force);
   const PGlite = await loadPGlite();
-  say(`Dumping the embedded database in ${dir} (the portal server must not be running on it) …`);
+  say(`Dumping the embedded database in ${dir} …`);
+  // Flush everything into the data files, then archive a copy of the database's entries only
+  // (PGlite's dumpDataDir would take the whole folder, uploads included).
   const db = await PGlite.create(dir);
+  await db.exec("CHECKPOINT").finally(() => db.close());
+  const copy = mkdtempSync(path.join(dir, ".backup-"));
   let bytes;
   try {
-    await db.exec("CHECKPOINT");
-    const blob = await db.dumpDataDir("gzip");
-    bytes = Buffer.from(await blob.arrayBuffer());
+    for (const name of readdirSync(dir)) if (isDatabaseEntry(name)) cpSync(path.join(dir, name), path.join(copy, name), { recursive: true });
+    const copied = await PGlite.create(copy);
+    try {
+      const blob = await copied.dumpDataDir("gzip");
+      bytes = Buffer.from(await blob.arrayBuffer());
+    } finally {
+      await copied.close();
+    }
   } finally {
-    await db.close();
+    rmSync(copy, { recursive: true, force: true });
   }
   const partial = `${file}.partial`;
   try {
@@ -218,15 +262,17 @@ async function pgliteBackup(file, force) {
     await rm(partial, { force: true });
     throw new Failure(`cannot write ${file}: ${e instanceof Error ? e.message : e}`);
   }
-  return `Backed up the embedded database in ${dir} to ${file} (${size(bytes.length)})`;
+  return `Backed up the embedded database in ${dir} to ${file} (${size(bytes.length)}; the database only, not the uploaded files)`;
 }
 
-/** The entry of DATA_DIR that holds the uploaded files (UPLOAD_DIR, default DATA_DIR/uploads), if it is inside. */
-function uploadsEntry(dir) {
-  const uploads = path.resolve(env("UPLOAD_DIR") ?? path.join(dir, "uploads"));
-  const relative = path.relative(dir, uploads);
-  if (!relative || relative.startsWith("..") || path.isAbsolute(relative)) return null;
-  return relative.split(path.sep)[0];
+/** Opens the database in `dir` and reads from it: throws when it does not open cleanly. */
+async function checkOpens(PGlite, dir) {
+  const db = await PGlite.create(dir);
+  try {
+    await db.query("select count(*) from pg_class");
+  } finally {
+    await db.close();
+  }
 }
 
 async function pgliteRestore(file, force) {
@@ -237,41 +283,53 @@ async function pgliteRestore(file, force) {
   const dir = pgliteDir();
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new Failure(`DATA_DIR ${dir} exists and is not a directory`);
-    if (readdirSync(dir).length > 0 && !force) {
-      throw new Failure(`DATA_DIR ${dir} is not empty: stop the portal server, then use --force to replace its contents`);
+    refuseWhileServed(dir);
+    if (readdirSync(dir).some(isDatabaseEntry) && !force) {
+      throw new Failure(`DATA_DIR ${dir} is not empty (it holds a database): stop the portal server, then use --force to replace the database`);
     }
   }
   const PGlite = await loadPGlite();
   const bytes = await readFile(file);
   const blob = new Blob([bytes], { type: kind === "gzip" ? "application/gzip" : "application/x-tar" });
 
-  // Load into a sibling directory first, so a bad archive leaves DATA_DIR untouched.
-  mkdirSync(path.dirname(dir), { recursive: true });
-  const staging = `${dir}.restoring-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging);
-  say(`Restoring ${file} into ${dir} (the portal server must not be running on it) …`);
+  // 1. Load the archive into a new directory (inside DATA_DIR: the same file system, so the swap
+  //    below is a rename even when DATA_DIR is a mount point), and open it: a bad archive stops here,
+  //    DATA_DIR untouched.
+  mkdirSync(dir, { recursive: true });
+  const staging = mkdtempSync(path.join(dir, ".restoring-"));
+  const previous = path.join(dir, `.replaced-${process.pid}`);
+  say(`Restoring ${file} into ${dir} …`);
   try {
     let db;
     try {
       db = await PGlite.create({ dataDir: staging, loadDataDir: blob });
-      await db.query("select 1");
+      await db.query("select count(*) from pg_class");
     } catch (e) {
       throw new Failure(`cannot load ${file}: ${e instanceof Error ? e.message.split("\n")[0] : e}`);
     } finally {
       await db?.close();
     }
-    // Replace the contents (not the directory itself, which may be a mount point). Uploaded files
-    // are not in the database archive: when they live inside DATA_DIR (the default UPLOAD_DIR is
-    // DATA_DIR/uploads) they stay where they are.
-    mkdirSync(dir, { recursive: true });
-    const uploads = uploadsEntry(dir);
-    for (const name of readdirSync(dir)) if (name !== uploads) rmSync(path.join(dir, name), { recursive: true, force: true });
-    for (const name of readdirSync(staging)) renameSync(path.join(staging, name), path.join(dir, name));
+    const incoming = readdirSync(staging).filter(isDatabaseEntry);
+    if (!incoming.includes("PG_VERSION")) throw new Failure(`${file} holds no database (no PG_VERSION)`);
+    // 2. Swap: the database's entries move aside, the new ones in; nothing else in DATA_DIR moves.
+    //    (Older archives also held the uploads folder: only the database's entries are taken.)
+    mkdirSync(previous);
+    const old = readdirSync(dir).filter(isDatabaseEntry);
+    for (const name of old) renameSync(path.join(dir, name), path.join(previous, name));
+    try {
+      for (const name of incoming) renameSync(path.join(staging, name), path.join(dir, name));
+      await checkOpens(PGlite, dir);
+    } catch (e) {
+      // 3. Did not open in place: put the old database back as it was.
+      for (const name of readdirSync(dir).filter(isDatabaseEntry)) rmSync(path.join(dir, name), { recursive: true, force: true });
+      for (const name of old) renameSync(path.join(previous, name), path.join(dir, name));
+      throw new Failure(`the restored database did not open in ${dir} (${e instanceof Error ? e.message.split("\n")[0] : e}); the previous one is back in place`);
+    }
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(previous, { recursive: true, force: true });
   }
-  return `Restored ${file} into the embedded database in ${dir}`;
+  return `Restored ${file} into the embedded database in ${dir} (the database only; other files in DATA_DIR left as they were)`;
 }
 
 // ---------------------------------------------------------------- main
@@ -309,6 +367,7 @@ main(process.argv.slice(2)).then(
     } else {
       const msg = e instanceof Error ? e.message : String(e);
       say(`db/backup.js: error: ${e instanceof Failure ? msg : msg.split("\n")[0]}`);
+      if (process.env.DEBUG_BACKUP) say(String(e.stack));
     }
     process.exit(1);
   },

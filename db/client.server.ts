@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -20,6 +20,12 @@ interface Connection {
   client?: PostgresClient;
 }
 
+export const CONNECT_TIMEOUT_S = 3;
+export const STATEMENT_TIMEOUT_MS = 5_000;
+
+/** DATA_DIR/.portal.pid: the process(es) that have the embedded database open (see db/backup.js). */
+export const PORTAL_LOCK_FILE = ".portal.pid";
+
 export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
 async function connect(): Promise<Connection> {
@@ -27,7 +33,18 @@ async function connect(): Promise<Connection> {
   if (DATABASE_URL) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(DATABASE_URL, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+    // A request gives up within a few seconds when the server is away or stuck (then 503, see
+    // app/lib/db-outage.server.ts): 3 s to connect, 5 s for one statement. The driver reconnects
+    // by itself when the server is back.
+    const client = postgres(DATABASE_URL, {
+      max: 10,
+      onnotice: () => {},
+      connect_timeout: CONNECT_TIMEOUT_S,
+      // Wait before reconnecting a closed connection: the driver's default grows to 20 s during an
+      // outage (3^n / 100 s), and a request waits for it; at most half a second here.
+      backoff: (retries: number) => Math.min(0.1 * retries, 0.5),
+      connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
+    });
     const db = drizzle(client, { schema }) as unknown as Database;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }), client };
   }
@@ -38,7 +55,18 @@ async function connect(): Promise<Connection> {
   if (!inMemory) mkdirSync(path.resolve(DATA_DIR), { recursive: true });
   const client = await PGlite.create(inMemory ? DATA_DIR : path.resolve(DATA_DIR));
   const db = drizzle(client, { schema }) as unknown as Database;
-  return { db, kind: "pglite", close: () => client.close() };
+  // Tells db/backup.js that a process has this database open (PGlite has no lock of its own):
+  // this process, and the supervising one when this is a web worker (it starts the next worker).
+  const lock = inMemory ? null : path.join(path.resolve(DATA_DIR), PORTAL_LOCK_FILE);
+  if (lock) writeFileSync(lock, `${process.pid}${process.env.YJ_WORKER_INDEX !== undefined ? ` ${process.ppid}` : ""}\n`);
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      if (lock) rmSync(lock, { force: true });
+    },
+  };
 }
 
 let connection: Promise<Connection> | undefined;
@@ -67,8 +95,16 @@ export async function closeDb(): Promise<void> {
 export async function migrateDb(folder: string = migrationsFolder): Promise<void> {
   const { db, kind } = await connection_();
   if (kind === "postgres") {
+    // Migrations may take longer than a page's statement timeout: their own connection, without it.
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    await migrate(db as never, { migrationsFolder: folder });
+    const client = postgres(settings().DATABASE_URL!, { max: 1, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_S });
+    try {
+      await migrate(drizzle(client, { schema }) as never, { migrationsFolder: folder });
+    } finally {
+      await client.end({ timeout: 5 });
+    }
   } else {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(db as never, { migrationsFolder: folder });

@@ -45,7 +45,7 @@ export default defineConfig({
     cwd: path.resolve(import.meta.dirname, ".."),
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 300_000,
     env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, SEED_DEMO: "auto", NODE_ENV: "production", SESSION_SECRET: "e2e-session-secret-not-for-production" },
   },
 });

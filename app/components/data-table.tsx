@@ -15,7 +15,6 @@ import { EmptyState, Pagination } from "./ui";
  *   label={t("list.title")}
  *   columns={columns}
  *   rows={rows}
- *   rowKey={(r) => r.id}
  *   sort={{ key: query.sort ?? "name", dir: query.dir ?? "asc" }}
  *   empty={{ title: t("list.empty"), body: t("list.emptyBody") }}
  *   pagination={{ page, pageSize, total }}
@@ -56,7 +55,8 @@ export type DataTableProps<Row> = {
   showCaption?: boolean;
   columns: Column<Row>[];
   rows: readonly Row[];
-  rowKey: (row: Row, index: number) => string | number;
+  /** The React key of a row; by default its `id`. */
+  rowKey?: (row: Row, index: number) => string | number;
   rowClassName?: (row: Row) => string | undefined;
   /** The current sort, as the loader understood the URL. */
   sort?: SortState;
@@ -81,6 +81,11 @@ export function sortHref(
   query.set(params.dir, active && current?.dir === "asc" ? "desc" : "asc");
   query.delete("page");
   return `${location.pathname}?${query}`;
+}
+
+function idOf(row: unknown, index: number): string | number {
+  const id = (row as { id?: unknown } | null)?.id;
+  return typeof id === "string" || typeof id === "number" ? id : index;
 }
 
 const alignClass = { start: "", center: "cell--center", end: "num" } as const;
@@ -167,7 +172,7 @@ export function DataTable<Row>({
             </thead>
             <tbody>
               {rows.map((row, i) => (
-                <tr key={rowKey(row, i)} className={rowClassName?.(row)}>
+                <tr key={rowKey ? rowKey(row, i) : idOf(row, i)} className={rowClassName?.(row)}>
                   {columns.map((c) =>
                     c.rowHeader ? (
                       <th key={c.key} scope="row" className={cellClass(c)} data-label={c.header}>

@@ -9,6 +9,7 @@ import { appendAudit } from "./audit.server";
 import { dummyPasswordHash, verifyPassword } from "./passwords.server";
 import type { Actor } from "./permissions";
 import { clientIp, isHttps } from "./request.server";
+import { signSessionId, verifiedSessionId } from "./session-signing.server";
 
 /** Idle limit: lucia slides the expiry forward while the session is used. */
 export const SESSION_IDLE = new TimeSpan(2, "h");
@@ -104,7 +105,7 @@ function serializeCookie(request: Request, cookie: { attributes: { secure?: bool
 export async function createSessionCookie(request: Request, userId: string): Promise<string> {
   const l = await lucia();
   const session = await l.createSession(userId, { createdAt: new Date() });
-  return serializeCookie(request, l.createSessionCookie(session.id));
+  return serializeCookie(request, l.createSessionCookie(signSessionId(session.id)));
 }
 
 export async function blankSessionCookie(request: Request): Promise<string> {
@@ -117,7 +118,7 @@ const perRequest = new WeakMap<Request, Promise<SessionState>>();
 
 async function loadSession(request: Request): Promise<SessionState> {
   const l = await lucia();
-  const sessionId = l.readSessionCookie(request.headers.get("cookie") ?? "");
+  const sessionId = verifiedSessionId(l.readSessionCookie(request.headers.get("cookie") ?? ""));
   if (!sessionId) return { actor: null, session: null, setCookie: null };
   const { session, user } = await l.validateSession(sessionId);
   if (!session || !user) return { actor: null, session: null, setCookie: await blankSessionCookie(request) };
@@ -130,7 +131,7 @@ async function loadSession(request: Request): Promise<SessionState> {
     await l.invalidateSession(session.id);
     return { actor: null, session: null, setCookie: await blankSessionCookie(request) };
   }
-  const setCookie = session.fresh ? serializeCookie(request, l.createSessionCookie(session.id)) : null;
+  const setCookie = session.fresh ? serializeCookie(request, l.createSessionCookie(signSessionId(session.id))) : null;
   return { actor, session, setCookie };
 }
 

@@ -4,6 +4,7 @@ import { fairsAbilities } from "./permissions/fairs";
 import { ticketsAbilities } from "./permissions/tickets";
 import { disputesAbilities } from "./permissions/disputes";
 import { governanceAbilities } from "./permissions/governance";
+import { financeAbilities } from "./permissions/finance";
 import type { Actor, Rule } from "./permissions/types";
 
 export type { Actor, Rule } from "./permissions/types";
@@ -21,6 +22,7 @@ export const abilities = {
   ...ticketsAbilities,
   ...disputesAbilities,
   ...governanceAbilities,
+  ...financeAbilities,
 } as const satisfies Record<string, Rule>;
 
 export type Ability = keyof typeof abilities;

@@ -20,9 +20,11 @@ import enDisputes from "./en/disputes.json";
 import enGovernance from "./en/governance.json";
 import zhDisputes from "./zh-CN/disputes.json";
 import zhGovernance from "./zh-CN/governance.json";
+import enFinance from "./en/finance.json";
+import zhFinance from "./zh-CN/finance.json";
 
 // One namespace per capability keeps parallel work on the locales out of each other's way.
 export const resources = {
-  "zh-CN": { common: zhCommon, auth: zhAuth, members: zhMembers, admin: zhAdmin, jobs: zhJobs, fairs: zhFairs, labour: zhLabour, uploads: zhUploads, tickets: zhTickets, disputes: zhDisputes, governance: zhGovernance },
-  en: { common: enCommon, auth: enAuth, members: enMembers, admin: enAdmin, jobs: enJobs, fairs: enFairs, labour: enLabour, uploads: enUploads, tickets: enTickets, disputes: enDisputes, governance: enGovernance },
+  "zh-CN": { common: zhCommon, auth: zhAuth, members: zhMembers, admin: zhAdmin, jobs: zhJobs, fairs: zhFairs, labour: zhLabour, uploads: zhUploads, tickets: zhTickets, disputes: zhDisputes, governance: zhGovernance, finance: zhFinance },
+  en: { common: enCommon, auth: enAuth, members: enMembers, admin: enAdmin, jobs: enJobs, fairs: enFairs, labour: enLabour, uploads: enUploads, tickets: enTickets, disputes: enDisputes, governance: enGovernance, finance: enFinance },
 };

@@ -102,7 +102,6 @@ export default function AuditPage() {
         className="audit-table"
         columns={columns}
         rows={rows}
-        rowKey={(r) => r.id}
         empty={{ title: t("admin:audit.empty"), body: t("admin:audit.emptyBody") }}
         pagination={{ page, pageSize, total }}
       />

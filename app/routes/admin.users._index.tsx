@@ -73,7 +73,6 @@ export default function AdminUsersPage() {
         label={t("admin:users.title")}
         columns={columns}
         rows={rows}
-        rowKey={(u) => u.id}
         empty={{ title: t("admin:users.empty"), body: t("admin:users.emptyBody") }}
         pagination={{ page, pageSize, total }}
       />

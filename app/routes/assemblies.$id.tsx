@@ -13,8 +13,9 @@ import { checkIn, closeAssembly, createMotion, getAssembly, openAssembly, record
 import { checkInSchema, codeCheckInSchema, motionCreateSchema, motionResultSchema, proxySchema } from "../modules/governance/forms";
 import { idParam, runIntent, type ActionError } from "../modules/governance/intents.server";
 import { Figure, GovBadge, IntentForm } from "../modules/governance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "会员大会 Assembly" }];
+export const meta = titleMeta("assembliesId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "assemblies.view");

@@ -13,8 +13,9 @@ import { assemblyOptions, listAssemblies, scheduleAssembly } from "../modules/go
 import { assemblyCreateSchema } from "../modules/governance/forms";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { GovBadge } from "../modules/governance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "会员大会 Assemblies" }];
+export const meta = titleMeta("assemblies");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "assemblies.view");

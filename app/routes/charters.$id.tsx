@@ -13,8 +13,9 @@ import { amendmentToMotion, createDraft, decideAmendment, editDraft, getVersion,
 import { amendmentDecisionSchema, amendmentSchema, amendmentToMotionSchema, versionDraftSchema } from "../modules/governance/forms";
 import { idParam, runIntent, type ActionError } from "../modules/governance/intents.server";
 import { GovBadge, IntentForm } from "../modules/governance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "章程 Charter" }];
+export const meta = titleMeta("chartersId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "charters.view");

@@ -13,8 +13,9 @@ import { charterFormOptions, createDocument, listCharters } from "../modules/gov
 import { documentCreateSchema } from "../modules/governance/forms";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { GovBadge } from "../modules/governance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "章程 Charters" }];
+export const meta = titleMeta("charters");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAbility(request, "charters.view");

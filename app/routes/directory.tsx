@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ListResults } from "../components/data-table";
+import { SelectField, TextField } from "../components/fields";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterActions, PageHeader } from "../components/ui";
@@ -37,28 +38,16 @@ export default function DirectoryPage() {
     <>
       <PageHeader title={t("directory.title")} lead={t("directory.lead")} actions={<Link to="/join" className="btn btn--small">{t("directory.join")}</Link>} />
       <Form method="get" className="filters card" role="search">
-        <div className="field field--search">
-          <label htmlFor="q">{t("directory.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="d-association">{t("fields.association")}</label>
-          <select id="d-association" name="association" defaultValue={filters.association ? String(filters.association) : ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {associations.map((a) => (
-              <option key={a.id} value={a.id}>{lng === "en" ? a.nameEn : a.nameZh}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="d-segment">{t("fields.segment")}</label>
-          <select id="d-segment" name="segment" defaultValue={filters.segment ?? ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {segments.map((s) => (
-              <option key={s} value={s}>{t(`segments.${s}`)}</option>
-            ))}
-          </select>
-        </div>
+        <TextField id="q" className="field--search" label={t("directory.search")} name="q" type="search" defaultValue={filters.q ?? ""} />
+        <SelectField
+          id="d-association"
+          label={t("fields.association")}
+          name="association"
+          defaultValue={filters.association ? String(filters.association) : ""}
+          placeholder={t("common:forms.all")}
+          options={associations.map((a) => ({ value: String(a.id), label: lng === "en" ? a.nameEn : a.nameZh }))}
+        />
+        <SelectField id="d-segment" label={t("fields.segment")} name="segment" defaultValue={filters.segment ?? ""} placeholder={t("common:forms.all")} options={segments.map((s) => ({ value: s, label: t(`segments.${s}`) }))} />
         <FilterActions submitLabel={t("common:forms.search")} />
       </Form>
       <ListResults rows={rows} empty={{ title: t("directory.empty"), body: t("directory.emptyBody") }} pagination={{ page, pageSize, total }}>

@@ -66,7 +66,7 @@ export default function NewDispute() {
           <SelectField label={t("new.station")} name="stationId" required defaultValue={v.stationId ?? ""} placeholder={t("new.choose")} options={stations.map((s) => ({ value: String(s.id), label: lng === "zh-CN" ? s.nameZh : s.nameEn }))} error={e.stationId} />
         </div>
         <fieldset className="fieldset">
-          <legend>{t("new.respondentKind")}</legend>
+          <legend>{t("detail.respondent")}</legend>
           <SelectField label={t("new.respondentKind")} name="respondentKind" required defaultValue={v.respondentKind ?? "member"} options={[{ value: "member", label: t("new.respondentMember") }, { value: "outside", label: t("new.respondentOutside") }]} error={e.respondentKind} />
           <SelectField label={t("new.respondentEnterprise")} name="respondentEnterpriseId" defaultValue={v.respondentEnterpriseId ?? ""} placeholder={t("new.choose")} options={respondents.map((r) => ({ value: String(r.id), label: r.name }))} error={e.respondentEnterpriseId} />
           <p className="muted small">{t("new.outsideHint")}</p>

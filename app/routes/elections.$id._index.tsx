@@ -24,8 +24,9 @@ import { candidateRefSchema, enterpriseRefSchema, nominateSchema, paperTotalsSch
 import { idParam, runIntent, type ActionError } from "../modules/governance/intents.server";
 import { electionActions, nextElectionAction, turnout } from "../modules/governance/rules";
 import { Figure, GovBadge, IntentForm, percent } from "../modules/governance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "选举 Election" }];
+export const meta = titleMeta("electionsId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.view");

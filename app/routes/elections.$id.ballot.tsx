@@ -10,8 +10,9 @@ import { castVote, getBallot } from "../modules/governance/elections.server";
 import { ballotSchema } from "../modules/governance/forms";
 import { idParam } from "../modules/governance/intents.server";
 import { formatReceipt } from "../modules/governance/rules";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "选票 Ballot" }];
+export const meta = titleMeta("electionsBallot");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.vote");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TextField } from "../components/fields";
@@ -8,8 +8,9 @@ import { pageFromUrl } from "../lib/pagination";
 import { getBulletin } from "../modules/governance/elections.server";
 import { idParam } from "../modules/governance/intents.server";
 import { formatReceipt } from "../modules/governance/rules";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "公示 Bulletin" }];
+export const meta = titleMeta("electionsBulletin");
 
 // Public after the tally: every receipt with its ballot (anyone may check theirs and recount).
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert, PageHeader } from "../components/ui";
@@ -9,8 +9,9 @@ import { getResults } from "../modules/governance/elections.server";
 import { idParam } from "../modules/governance/intents.server";
 import { turnout } from "../modules/governance/rules";
 import { Figure, GovBadge, percent } from "../modules/governance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "选举结果 Results" }];
+export const meta = titleMeta("electionsResults");
 
 // Public once tallied: counts per candidate (online and paper apart), turnout, and the printable announcement (公告).
 export async function loader({ request, params }: LoaderFunctionArgs) {

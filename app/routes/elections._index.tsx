@@ -12,8 +12,9 @@ import { createElection, electionFormOptions, listElections } from "../modules/g
 import { electionCreateSchema } from "../modules/governance/forms";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { GovBadge } from "../modules/governance/ui";
+import { titleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "选举 Elections" }];
+export const meta = titleMeta("elections");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.view");

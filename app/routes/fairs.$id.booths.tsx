@@ -125,7 +125,6 @@ export default function BoothsPage() {
         label={t("booths.title", { fair: fair.title })}
         columns={columns}
         rows={rows}
-        rowKey={(b) => b.id}
         empty={{ title: t("booths.empty"), body: t("booths.emptyBody") }}
         pagination={{ page, pageSize, total }}
       />

@@ -158,7 +158,6 @@ export default function CheckInPage() {
             label={t("checkIn.search")}
             columns={matchColumns}
             rows={matches}
-            rowKey={(m) => m.id}
             empty={{ title: t("checkIn.noMatch"), body: t("checkIn.noMatchBody") }}
           />
         ) : null}

@@ -70,13 +70,7 @@ export default function FairReportPage() {
       {report.byHour.length > 0 ? (
         <section className="card">
           <h2>{t("report.byHour")}</h2>
-          <DataTable
-            label={t("report.byHour")}
-            columns={hourColumns}
-            rows={report.byHour}
-            rowKey={(h) => h.hour}
-            empty={{ title: t("report.byHour") }}
-          />
+          <DataTable label={t("report.byHour")} columns={hourColumns} rows={report.byHour} rowKey={(h) => h.hour} empty={{ title: t("report.byHour") }} />
         </section>
       ) : null}
       <section className="card">

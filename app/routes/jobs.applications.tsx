@@ -55,7 +55,6 @@ export default function MyApplicationsPage() {
         label={t("mine.title")}
         columns={columns}
         rows={d.rows}
-        rowKey={(r) => r.id}
         empty={{
           title: t("mine.empty"),
           body: (

@@ -75,7 +75,6 @@ export default function ManagePage() {
         label={d.isStaff ? t("manage.staffTitle") : t("manage.title")}
         columns={columns}
         rows={d.rows}
-        rowKey={(r) => r.id}
         rowClassName={(r) => (r.hiddenAt ? "is-flagged" : undefined)}
         empty={{ title: t("manage.empty"), body: d.canPost ? t("manage.emptyBody") : undefined }}
         pagination={{ page: d.page, pageSize: d.pageSize, total: d.total }}

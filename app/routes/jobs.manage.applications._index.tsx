@@ -70,7 +70,6 @@ export default function EnterpriseApplicationsPage() {
         label={t("review.title")}
         columns={columns}
         rows={d.rows}
-        rowKey={(r) => r.id}
         empty={{ title: t("review.empty"), body: t("review.emptyBody") }}
         pagination={{ page: d.page, pageSize: d.pageSize, total: d.total }}
       />

@@ -174,20 +174,13 @@ export default function LabourPostPage() {
           label={t("detail.suggestions")}
           columns={suggestionColumns}
           rows={suggestions}
-          rowKey={(s) => s.id}
           empty={{ title: t("detail.noSuggestions"), body: t("detail.noSuggestionsBody") }}
         />
       </section>
 
       <section className="card">
         <h2>{t("detail.placements")}</h2>
-        <DataTable
-          label={t("detail.placements")}
-          columns={placementColumns}
-          rows={placements}
-          rowKey={(p) => p.id}
-          empty={{ title: t("detail.noPlacements") }}
-        />
+        <DataTable label={t("detail.placements")} columns={placementColumns} rows={placements} empty={{ title: t("detail.noPlacements") }} />
       </section>
     </>
   );

@@ -80,7 +80,6 @@ export default function LabourExchangePage() {
         label={t("list.title")}
         columns={columns}
         rows={rows}
-        rowKey={(p) => p.id}
         empty={{ title: t("list.empty"), body: canPost ? <Link to="/labour-exchange/new">{t("list.new")}</Link> : t("list.emptyBody") }}
         pagination={{ page, pageSize, total }}
       />

@@ -139,14 +139,7 @@ export default function MemberRecordPage() {
                   </>
                 ) : null}
               </p>
-              <DataTable
-                label={t("record.dues")}
-                showCaption
-                columns={duesColumns}
-                rows={m.dues}
-                rowKey={(d) => d.id}
-                empty={{ title: t("dues.none") }}
-              />
+              <DataTable label={t("record.dues")} showCaption columns={duesColumns} rows={m.dues} empty={{ title: t("dues.none") }} />
               <div className="grid-2">
                 {allowedTransitions[m.status].length > 0 ? (
                   <div>

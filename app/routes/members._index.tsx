@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/members/status";
 import { DataTable, type Column } from "../components/data-table";
+import { SelectField, TextField } from "../components/fields";
 import { Alert, Badge, ConfirmAction, FilterActions, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
@@ -43,6 +44,7 @@ export default function MembersPage() {
   const exportParams = new URLSearchParams(location.search);
   exportParams.delete("page");
   const assocName = (a: { nameZh: string; nameEn: string }) => (lng === "en" ? a.nameEn : a.nameZh);
+  const all = t("common:forms.all");
   const columns: Column<(typeof rows)[number]>[] = [
     {
       key: "name",
@@ -97,63 +99,23 @@ export default function MembersPage() {
         </Alert>
       ) : null}
       <Form method="get" className="filters card" role="search">
-        <div className="field field--search">
-          <label htmlFor="q">{t("list.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("list.searchHint")} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-association">{t("fields.association")}</label>
-          <select id="f-association" name="association" defaultValue={query.association ? String(query.association) : ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {associations.map((a) => (
-              <option key={a.id} value={a.id}>{assocName(a)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t("fields.status")}</label>
-          <select id="f-status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {membershipStatuses.map((s) => (
-              <option key={s} value={s}>{t(`common:status.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-type">{t("fields.type")}</label>
-          <select id="f-type" name="type" defaultValue={query.type ?? ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {membershipTypes.map((s) => (
-              <option key={s} value={s}>{t(`types.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-segment">{t("fields.segment")}</label>
-          <select id="f-segment" name="segment" defaultValue={query.segment ?? ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {segments.map((s) => (
-              <option key={s} value={s}>{t(`segments.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-above">{t("fields.aboveSize")}</label>
-          <select id="f-above" name="aboveSize" defaultValue={query.aboveSize ?? ""}>
-            <option value="">{t("common:forms.all")}</option>
-            <option value="yes">{t("common:forms.yes")}</option>
-            <option value="no">{t("common:forms.no")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-village">{t("fields.village")}</label>
-          <select id="f-village" name="village" defaultValue={query.village ?? ""}>
-            <option value="">{t("common:forms.all")}</option>
-            {villages.map((v) => (
-              <option key={v} value={v}>{v}</option>
-            ))}
-          </select>
-        </div>
+        <TextField id="q" className="field--search" label={t("list.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("list.searchHint")} />
+        <SelectField id="f-association" label={t("fields.association")} name="association" defaultValue={query.association ? String(query.association) : ""} placeholder={all} options={associations.map((a) => ({ value: String(a.id), label: assocName(a) }))} />
+        <SelectField id="f-status" label={t("fields.status")} name="status" defaultValue={query.status ?? ""} placeholder={all} options={membershipStatuses.map((s) => ({ value: s, label: t(`common:status.${s}`) }))} />
+        <SelectField id="f-type" label={t("fields.type")} name="type" defaultValue={query.type ?? ""} placeholder={all} options={membershipTypes.map((s) => ({ value: s, label: t(`types.${s}`) }))} />
+        <SelectField id="f-segment" label={t("fields.segment")} name="segment" defaultValue={query.segment ?? ""} placeholder={all} options={segments.map((s) => ({ value: s, label: t(`segments.${s}`) }))} />
+        <SelectField
+          id="f-above"
+          label={t("fields.aboveSize")}
+          name="aboveSize"
+          defaultValue={query.aboveSize ?? ""}
+          placeholder={all}
+          options={[
+            { value: "yes", label: t("common:forms.yes") },
+            { value: "no", label: t("common:forms.no") },
+          ]}
+        />
+        <SelectField id="f-village" label={t("fields.village")} name="village" defaultValue={query.village ?? ""} placeholder={all} options={villages.map((v) => ({ value: v, label: v }))} />
         {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <FilterActions />
@@ -162,7 +124,6 @@ export default function MembersPage() {
         label={t("list.title")}
         columns={columns}
         rows={rows}
-        rowKey={(r) => r.id}
         sort={{ key: sort, dir }}
         empty={{ title: t("list.empty"), body: t("list.emptyBody") }}
         pagination={{ page, pageSize, total }}

@@ -50,7 +50,6 @@ export default function ApplicationsPage() {
         label={t("applications.title")}
         columns={columns}
         rows={rows}
-        rowKey={(r) => r.id}
         empty={{ title: t("applications.empty") }}
         pagination={{ page, pageSize, total }}
       />

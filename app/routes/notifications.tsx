@@ -58,7 +58,6 @@ export default function NotificationsPage() {
         label={t("notifications.title")}
         columns={columns}
         rows={rows}
-        rowKey={(n) => n.id}
         empty={{ title: t("notifications.empty"), body: t("notifications.emptyBody") }}
         pagination={{ page, pageSize, total }}
       />

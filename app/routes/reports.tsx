@@ -15,6 +15,10 @@ import { cachedTicketReport } from "../modules/tickets/reports.server";
 import { titleMeta } from "../lib/page-title";
 import { cachedLegalReport } from "../modules/disputes/reports.server";
 import { LegalReportPart } from "../modules/disputes/report-part";
+import { cachedFinanceReport } from "../modules/finance/reports.server";
+import { FinanceReportPart } from "../modules/finance/report-part";
+import { governanceReport } from "../modules/governance/reports.server";
+import { GovernanceReportPart } from "../modules/governance/report-part";
 
 export const meta = titleMeta("reports");
 
@@ -35,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= current + 1 ? raw : current;
   const lng = detectLanguage(request);
   const t = serverI18n(lng).t;
-  const [tickets, jobs, checkIns, legal] = await Promise.all([cachedTicketReport(year), cachedJobsActivity(year), cachedCheckInsByHour(year), cachedLegalReport(year)]);
+  const [tickets, jobs, checkIns, legal, finance, governance] = await Promise.all([cachedTicketReport(year), cachedJobsActivity(year), cachedCheckInsByHour(year), cachedLegalReport(year), cachedFinanceReport(year), governanceReport(year)]);
 
   const monthName = new Intl.DateTimeFormat(lng, { month: "short", timeZone: "UTC" });
   const collected = t("tickets:reports.collected");
@@ -86,13 +90,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
         { name: t("jobs:reports.checkIns"), values: perHour(checkIns) },
       ],
     }),
+    // The finance part: needs posted, claimed and answered in time per month.
+    finance: renderChart({
+      title: t("finance:reports.chartLabel"),
+      kind: "bar",
+      categoryLabel: t("finance:reports.month"),
+      categories: finance.byMonth.map((m) => monthName.format(Date.UTC(2000, m.month - 1, 1))),
+      series: [
+        { name: t("finance:reports.needsPosted"), values: finance.byMonth.map((m) => m.posted) },
+        { name: t("finance:reports.claimed"), values: finance.byMonth.map((m) => m.claimed) },
+        { name: t("finance:reports.answeredInTime"), values: finance.byMonth.map((m) => m.in_time) },
+      ],
+    }),
   };
-  return { tickets, charts, legal };
+  return { tickets, charts, legal, finance, governance };
 }
 
 export default function Reports() {
   const { t } = useTranslation("tickets");
-  const { tickets: r, charts, legal } = useLoaderData<typeof loader>();
+  const { tickets: r, charts, legal, finance, governance } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const days = (v: number | null) => (v === null ? t("reports.none") : t("reports.days", { value: v }));
   const headline: [string, string | number][] = [
@@ -162,6 +178,8 @@ export default function Reports() {
         <Chart chart={charts.jobsByHour} headingLevel={3} empty={t("jobs:reports.empty")} />
       </section>
       <LegalReportPart r={legal} lng={lng} />
+      <FinanceReportPart report={finance} chart={charts.finance} lng={lng} />
+      <GovernanceReportPart report={governance} />
     </>
   );
 }

@@ -71,7 +71,6 @@ export default function Visits() {
         label={t("visits.title")}
         columns={columns}
         rows={rows}
-        rowKey={(r) => r.id}
         empty={{ title: t("visits.empty"), body: t("visits.emptyBody") }}
         pagination={{ page, pageSize, total }}
       />

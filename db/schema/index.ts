@@ -7,3 +7,4 @@ export * from "./files";
 export * from "./tickets";
 export * from "./disputes";
 export * from "./governance";
+export * from "./finance";

@@ -12,6 +12,7 @@ import { seedMembersDemo } from "./members.server";
 import { seedTickets } from "./tickets.server";
 import { seedDisputes } from "./disputes.server";
 import { seedGovernance } from "./governance.server";
+import { seedFinance } from "./finance.server";
 import { address, chamberNames, enterpriseName, enterpriseTrade, mulberry32, personName, phone, village, type EnterpriseTrade } from "./demo-names";
 
 export const DEMO_PASSWORD = "yunjiang-demo";
@@ -46,6 +47,7 @@ export const bankSeeds = [
   ["ccb", "中国建设银行瑞安支行", "CCB Rui'an Branch"],
   ["abc", "中国农业银行瑞安市支行", "ABC Rui'an Branch"],
   ["wzbank", "温州银行瑞安支行", "Bank of Wenzhou Rui'an Branch"],
+  ["boc", "中国银行瑞安市支行", "Bank of China Rui'an Branch"],
 ] as const;
 
 const duesByType: Record<MembershipType, number> = {
@@ -171,6 +173,7 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   await seedDisputes(db, year);
   // The first executive-committee enterprise is a member of the first chamber (k % chambers = 0).
   await seedGovernance(db, { centreId: centre.id, federationId: federation.id, chamberId: chambers[0].id, centreIds, repEnterpriseId: executiveIds[0], passwordHash });
+  await seedFinance(db, year);
 }
 
 /** At start: seeds the demo data into an empty database (SEED_DEMO=auto), always (yes) or never (no). */

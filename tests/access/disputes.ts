@@ -25,9 +25,9 @@ export const routes: RouteAccess[] = [
       ...(intent === "addEvidence" ? { skipBadInput: "a multipart upload: the uploads module's own tests and tests/integration/disputes.test.ts cover bad files" } : {}),
     })),
   },
-  { file: "disputes.$id.files.$fileId.ts", path: "/disputes/{caseOfMember}/files/{evidenceOfMember}", get: caseViewers },
-  { file: "disputes.$id.agreement.tsx", path: "/disputes/{caseSettledOfMember}/agreement", get: caseViewers },
-  { file: "disputes.$id.referral.tsx", path: "/disputes/{caseReferredAtStation1}/referral", get: stationOnly },
+  { file: "disputes.$id_.files.$fileId.ts", path: "/disputes/{caseOfMember}/files/{evidenceOfMember}", get: caseViewers },
+  { file: "disputes.$id_.agreement.tsx", path: "/disputes/{caseSettledOfMember}/agreement", get: caseViewers },
+  { file: "disputes.$id_.referral.tsx", path: "/disputes/{caseReferredAtStation1}/referral", get: stationOnly },
   { file: "disputes.legal.tsx", path: "/disputes/legal", get: staffOnly, actions: [{ form: {}, expect: staffOnly }] },
 ];
 

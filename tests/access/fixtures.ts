@@ -54,9 +54,33 @@ export const governanceFixtures = {
   draftElection: "3",
 } as const;
 
+/** Finance (db/seed/finance.server.ts; tests/integration/finance-demo.test.ts checks them). */
+export const financeFixtures = {
+  /** The bank demo user's bank's members' credit loan (active). */
+  productOfBank: "1",
+  /** ICBC's first product (active): the bank demo user may see it, not edit it. */
+  productOfOtherBank: "13",
+  /** A suspended ICBC product: nobody but ICBC and staff may see it. */
+  hiddenProduct: "43",
+  /** The member's need, claimed and answered by the bank demo user's bank. */
+  needOfMember: "1",
+  /** Another enterprise's open need (matched to the bank demo user's bank). */
+  needOfOther: "3",
+  /** An open need no product of the bank demo user's bank fits. */
+  needNotMatchedToBank: "4",
+  /** The member's declined application to the bank demo user's bank, with a PDF. */
+  applicationOfMember: "1",
+  /** Another enterprise's application to ICBC. */
+  applicationOfOther: "2",
+} as const;
+
 export const fixtures: Record<string, Fixture> = {
   ...ticketFixtures,
   ...governanceFixtures,
+  ...financeFixtures,
+  /** The PDF of applicationOfMember: a file id is a random UUID, read from the application's page. */
+  applicationDocumentOfMember: async ({ get }) =>
+    firstMatch(await get("member", `/finance/applications/${financeFixtures.applicationOfMember}`), /href="\/finance\/applications\/\d+\/documents\/([0-9a-f-]{36})"/),
   /** The demo PDF of ticketWithAttachment: a file id is a random UUID, read from the problem's page. */
   attachmentOfMember: async ({ get }) =>
     firstMatch(await get("member", `/tickets/${ticketFixtures.ticketWithAttachment}`), /href="\/tickets\/\d+\/attachments\/([0-9a-f-]{36})"/),

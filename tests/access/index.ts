@@ -8,6 +8,7 @@ import * as jobs from "./jobs";
 import * as members from "./members";
 import * as tickets from "./tickets";
 import * as governance from "./governance";
+import * as finance from "./finance";
 import type { ObjectProbe, RouteAccess } from "./types";
 
 const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
@@ -19,6 +20,7 @@ const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
   tickets,
   disputes,
   governance,
+  finance,
 ];
 
 export const routes: RouteAccess[] = areas.flatMap((a) => a.routes);

@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../support/free-port";
+import { closedLoop as closedLoopOf, fixedRate as fixedRateOf } from "../support/load";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const N = Number(process.env.BENCH_TICKETS ?? 100_000);
@@ -26,7 +27,6 @@ const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? os.cpus().length);
-const MAX_IN_FLIGHT = 200;
 const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-tickets-")), "pg.state");
 const pgScript = path.join(root, "tests/support/pg-server.sh");
 
@@ -45,66 +45,6 @@ process.on("SIGINT", () => {
   cleanup();
   process.exit(130);
 });
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-type Result = { name: string; sent: number; ok: number; errors: number; seconds: number; p50: number; p95: number; p99: number; max: number };
-
-async function fixedRate(name: string, url: string, cookie: string | null): Promise<Result> {
-  const total = RATE * SECONDS;
-  const interval = 1000 / RATE;
-  const latencies: number[] = [];
-  let errors = 0;
-  let inFlight = 0;
-  const start = performance.now();
-  const pending: Promise<void>[] = [];
-  for (let k = 0; k < total; k++) {
-    const scheduled = start + k * interval;
-    const wait = scheduled - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    if (inFlight >= MAX_IN_FLIGHT) {
-      errors++;
-      continue;
-    }
-    inFlight++;
-    pending.push(
-      fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" })
-        .then(async (res) => {
-          await res.arrayBuffer();
-          if (res.status !== 200) errors++;
-          else latencies.push(performance.now() - scheduled);
-        })
-        .catch(() => {
-          errors++;
-        })
-        .finally(() => {
-          inFlight--;
-        }),
-    );
-  }
-  await Promise.all(pending);
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { name, sent: total, ok: latencies.length, errors, seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN };
-}
-
-async function closedLoop(url: string, cookie: string | null, seconds = 4): Promise<number> {
-  const until = performance.now() + seconds * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < until) {
-        const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-        await res.arrayBuffer();
-        if (res.status === 200) done++;
-      }
-    }),
-  );
-  return done / seconds;
-}
 
 async function main() {
   if (!existsSync(path.join(root, "build/index.js"))) execFileSync("npx", ["remix", "build"], { cwd: root, stdio: "inherit" });
@@ -259,8 +199,8 @@ async function main() {
   console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s each (latency from the scheduled start), then capacity with ${CONNECTIONS} connections ===`);
   console.log("target".padEnd(40), "req/s".padStart(7), "ok".padStart(6), "err".padStart(5), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "capacity req/s".padStart(15));
   for (const [name, p, c] of targets) {
-    const r = await fixedRate(name, base + p, c);
-    const capacity = await closedLoop(base + p, c);
+    const r = await fixedRateOf(name, base + p, c, RATE, SECONDS);
+    const capacity = await closedLoopOf(base + p, c, CONNECTIONS);
     console.log(name.padEnd(40), (r.ok / r.seconds).toFixed(1).padStart(7), String(r.ok).padStart(6), String(r.errors).padStart(5), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), capacity.toFixed(0).padStart(15));
   }
   console.log(`\n${N} problems; portal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine.`);

@@ -40,6 +40,8 @@ async function vote(page: Page, url: string, t: typeof zh, candidateIndex: numbe
 
 for (const { lng, t, auth, chamber } of langs) {
   test(`an election from opening to the bulletin in ${lng}`, async ({ browser }) => {
+    // Four people sign in (argon2 each) and the journey has some twenty steps.
+    test.setTimeout(180_000);
     const staff = await signIn(browser, "staff@demo.test", lng, auth);
     await staff.goto("/elections");
     await staff.getByText(t.elections.create, { exact: true }).first().click();

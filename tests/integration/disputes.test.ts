@@ -93,7 +93,8 @@ describe("shared-court cases", () => {
     respondentEnterprise = who.respondent.enterpriseIds[0];
     who.otherMember = (await loadActor(owners[1].userId))!;
     expect(who.otherMember.enterpriseIds).not.toContain(respondentEnterprise);
-  });
+    // The whole demo data is seeded first: slow on a loaded machine.
+  }, 400_000);
 
   it("shows a case, its evidence and minutes only to the parties, the assigned mediator and the station's staff", async () => {
     const file = await stageEvidence("欠款对账单.pdf", Buffer.from("%PDF-1.4\n% evidence\n%%EOF\n"));

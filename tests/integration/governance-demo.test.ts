@@ -6,6 +6,7 @@ import { seedDemo } from "../../db/seed/demo.server";
 import { checkIn, createMotion, getAssembly, openAssembly, recordMotionResult, recordProxy, scheduleAssembly } from "../../app/modules/governance/assemblies.server";
 import { decideAmendment, getVersion, listCharters, proposeAmendment } from "../../app/modules/governance/charters.server";
 import { getBallot, getElection, getResults } from "../../app/modules/governance/elections.server";
+import { governanceReport } from "../../app/modules/governance/reports.server";
 import { governanceFixtures } from "../access/fixtures";
 import { actorOf } from "../support/actors";
 
@@ -54,6 +55,16 @@ describe("governance demo data", () => {
     expect(draft.status).toBe("draft");
     expect(await getAssembly(member, Number(governanceFixtures.otherAssembly))).toBeNull();
     expect((await getAssembly(member, Number(governanceFixtures.foundingAssembly)))!.figures).toMatchObject({ roll: 179, present: 172, quorum: true });
+  });
+});
+
+describe("the governance report", () => {
+  it("counts 2022 from the rows: the founding assembly, its two motions and the certified election", async () => {
+    const r = await governanceReport(2022);
+    expect(r).toMatchObject({ assembliesHeld: 1, motionsDecided: 2, motionsPassed: 2, electionsCertified: 1 });
+    expect(r.averageAttendance).toBeCloseTo(172 / 179, 5);
+    expect(r.electionTurnout).toBeCloseTo(172 / 179, 5);
+    expect((await governanceReport(2019)).assembliesHeld).toBe(0);
   });
 });
 

@@ -41,7 +41,8 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
       const https = await login(requestFrom("10.5.0.1", { url: "https://portal.example/login" }), "staff@demo.test", DEMO_PASSWORD);
       if (!plain.ok || !https.ok) throw new Error("login failed");
       for (const c of [plain.cookie, https.cookie]) {
-        expect(c).toMatch(/^yj_session=[a-z0-9]+;/);
+        // "<id>.<HMAC of the id keyed by SESSION_SECRET>"
+        expect(c).toMatch(/^yj_session=[a-z0-9]+\.[A-Za-z0-9_-]{43};/);
         expect(c).toMatch(/; HttpOnly/i);
         expect(c).toMatch(/; SameSite=Lax/i);
         expect(c).toMatch(/; Path=\//i);
@@ -59,9 +60,17 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
       expect((await getActor(as(cookieOf(again.cookie))))?.role).toBe("member");
     });
 
+    it("refuses a real session id whose cookie is not signed with SESSION_SECRET", async () => {
+      const s = await signIn("seeker@demo.test");
+      const id = s.cookie.split("=")[1].split(".")[0];
+      expect((await getActor(as(s.cookie)))?.role).toBe("seeker");
+      expect(await getActor(as(`yj_session=${id}`))).toBeNull();
+      expect(await getActor(as(`yj_session=${id}.forgedsignature`))).toBeNull();
+    });
+
     it("expires a session left idle past its expiry", async () => {
       const s = await signIn("seeker@demo.test");
-      const id = s.cookie.split("=")[1];
+      const id = s.cookie.split("=")[1].split(".")[0];
       const db = await getDb();
       await db.update(sessions).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(sessions.id, id));
       expect(await getActor(as(s.cookie))).toBeNull();
@@ -70,7 +79,7 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
 
     it("slides the idle expiry while used, but ends a session 12 hours after sign-in whatever the activity", async () => {
       const s = await signIn("mediator@demo.test");
-      const id = s.cookie.split("=")[1];
+      const id = s.cookie.split("=")[1].split(".")[0];
       const db = await getDb();
       // Used recently (expiry within the next hour, i.e. less than half of the 2 h left): lucia extends it.
       await db.update(sessions).set({ expiresAt: new Date(Date.now() + 30 * 60_000) }).where(eq(sessions.id, id));

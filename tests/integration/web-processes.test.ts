@@ -43,7 +43,7 @@ describe("several web processes", () => {
       });
       portal.stdout!.on("data", (d) => (output += d));
       portal.stderr!.on("data", (d) => (output += d));
-      for (let i = 0; i < 150 && !output.includes("2 web processes"); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 450 && !output.includes("2 web processes"); i++) await new Promise((r) => setTimeout(r, 100));
       expect(output).toContain(`http://localhost:${port} (PostgreSQL, 2 web processes)`);
       expect(childrenOf(portal.pid!)).toHaveLength(2);
 
@@ -58,6 +58,6 @@ describe("several web processes", () => {
       expect(await exited).toBe(0);
       expect(workers.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z "))).toEqual([]);
     },
-    30_000,
+    60_000,
   );
 });

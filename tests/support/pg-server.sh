@@ -4,6 +4,8 @@
 #   tests/support/pg-server.sh start   # prints the port on stdout (nothing else)
 #   tests/support/pg-server.sh stop    # fast stop, deletes the directory
 #   tests/support/pg-server.sh status  # prints dir and port, exit 1 when none
+#   tests/support/pg-server.sh halt    # stops the server (immediate mode), keeps its data: an outage
+#   tests/support/pg-server.sh resume  # starts the halted server again on the same port
 #
 # The server listens on 127.0.0.1 only, trusts every local connection (-A trust,
 # superuser "postgres"), keeps its unix socket in its own temp directory and runs
@@ -137,6 +139,23 @@ cmd_stop() {
   return "$rc"
 }
 
+cmd_halt() {
+  read_state && [[ -d "$dir" ]] || die "no server to halt ($state)"
+  [[ -f "$dir/data/postmaster.pid" ]] || { log "already halted"; return 0; }
+  local bin; bin="$(find_bin)"
+  # Immediate: connections are cut as in a crash or a lost network (recovery runs at resume).
+  as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate -w -t 60 -s stop >&2
+}
+
+cmd_resume() {
+  read_state && [[ -d "$dir" && -n "$port" ]] || die "no halted server ($state)"
+  [[ ! -f "$dir/data/postmaster.pid" ]] || { log "already running"; return 0; }
+  local bin; bin="$(find_bin)"
+  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -s \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
+    start >&2
+}
+
 cmd_status() {
   read_state && [[ -d "$dir" ]] || { echo "no server" >&2; return 1; }
   echo "dir=$dir port=$port"
@@ -146,5 +165,7 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start|stop|status   (start prints the port; see the header for env vars)" >&2; exit 2 ;;
+  halt) cmd_halt ;;
+  resume) cmd_resume ;;
+  *) echo "usage: $0 start|stop|status|halt|resume   (start prints the port; see the header for env vars)" >&2; exit 2 ;;
 esac

@@ -7,13 +7,14 @@ import { table as fairs } from "../policy/fairs";
 import { table as tickets } from "../policy/tickets";
 import { table as disputes } from "../policy/disputes";
 import { table as governance } from "../policy/governance";
+import { table as finance } from "../policy/finance";
 import { everyone, type PolicyTable } from "../policy/types";
 
 /**
  * The policy as a table, one file per capability under tests/policy. An ability without its
  * row fails the first test; a row that disagrees with the policy fails its own.
  */
-const table: PolicyTable = { ...core, ...jobs, ...fairs, ...tickets, ...disputes, ...governance };
+const table: PolicyTable = { ...core, ...jobs, ...fairs, ...tickets, ...disputes, ...governance, ...finance };
 
 describe("the permission policy", () => {
   it("has a row in the table for every ability", () => {

@@ -87,7 +87,6 @@ export function TicketTable({
       label={staff ? t("list.title") : t("list.memberTitle")}
       columns={columns}
       rows={rows}
-      rowKey={(r) => r.id}
       rowClassName={(r) => (r.overdue ? "tickets-row--overdue" : undefined)}
       sort={{ key: sort, dir }}
       empty={empty}

@@ -286,15 +286,3 @@ export async function assemblyOptions() {
   const db = await getDb();
   return { associations: await associationOptions(db) };
 }
-
-/** For the reports: assemblies held, their turnout, motions passed (in a year). */
-export async function assemblyFigures(db: Executor, year: number) {
-  const from = new Date(`${year}-01-01T00:00:00+08:00`);
-  const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
-  const rows = await db.execute(sql`
-    select a.id,
-      (select count(*)::int from ${assemblyRoll} r where r.assembly_id = a.id) as roll,
-      (select count(*)::int from ${assemblyAttendance} t where t.assembly_id = a.id) + (select count(*)::int from ${assemblyProxies} p where p.assembly_id = a.id) as present
-    from ${assemblies} a where a.status <> 'scheduled' and a.starts_at >= ${from} and a.starts_at < ${to}`);
-  return rows;
-}

@@ -1,0 +1,27 @@
+import { data } from "@remix-run/node";
+import { notFound } from "../../lib/guard.server";
+import { parseForm, type z } from "../../lib/validation";
+
+/** An id from the URL: digits only, else 404 (never sent to SQL). */
+export function idParam(raw: string | undefined): number {
+  if (!raw || !/^\d{1,9}$/.test(raw)) notFound();
+  return Number(raw);
+}
+
+type CommandOutcome = { ok: true } | { ok: false; error: string };
+
+/**
+ * Parses a form with its schema and runs one command: 400 with the form kept on bad input,
+ * 404 when the record is not the actor's, 409 with the error when the rules refuse.
+ */
+export async function runForm<S extends z.ZodType>(intent: string, formData: FormData, schema: S, fn: (input: z.output<S>) => Promise<CommandOutcome>) {
+  const parsed = parseForm(schema, formData);
+  if (!parsed.ok) return { response: data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 }) };
+  const result = await fn(parsed.data);
+  if (!result.ok) {
+    if (result.error === "notFound") notFound();
+    const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    return { response: data({ intent, errors: { _form: result.error } as Record<string, string>, values }, { status: 409 }) };
+  }
+  return { response: null };
+}

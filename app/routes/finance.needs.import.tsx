@@ -1,0 +1,89 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, PageHeader } from "../components/ui";
+import { requireAbility, requireSignedIn } from "../lib/guard.server";
+import { clientIp } from "../lib/request.server";
+import { parseMessage } from "../lib/validation";
+import { importNeeds } from "../modules/finance/finance.server";
+import { NEED_IMPORT_COLUMNS, NEED_REQUIRED_COLUMNS } from "../modules/finance/needs-csv";
+import { titleMeta } from "../lib/page-title";
+
+export const meta = titleMeta("financeNeedsImport");
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAbility(request, "finance.importNeeds");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireSignedIn(request, "finance.importNeeds");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) return data({ created: null, problems: [{ line: 1, column: null, message: "finance:import.tooLarge" }] }, { status: 413 });
+  const form = await request.formData();
+  const file = form.get("file");
+  const text = file && typeof file !== "string" ? await file.text() : "";
+  if (!text.trim()) return data({ created: null, problems: [{ line: 1, column: null, message: "finance:import.noFile" }] }, { status: 400 });
+  const result = await importNeeds(actor, text, { ip: clientIp(request) });
+  if (!result.ok) return data({ created: null, problems: result.problems }, { status: 400 });
+  return { created: result.created, problems: [] };
+}
+
+export default function ImportNeeds() {
+  const { t } = useTranslation("finance");
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <>
+      <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/finance/needs" className="btn btn--ghost btn--small">{t("back")}</Link>} />
+      {actionData?.created != null ? <Alert tone="success">{t("import.done", { count: actionData.created })}</Alert> : null}
+      {actionData && actionData.problems.length > 0 ? (
+        <div className="alert alert--error" role="alert">
+          <p>{t("import.rejected", { count: actionData.problems.length })}</p>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.line")}</th>
+                  <th scope="col">{t("import.column")}</th>
+                  <th scope="col">{t("import.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {actionData.problems.map((p, i) => (
+                  <tr key={i}>
+                    <td className="num">{t("import.lineN", { line: p.line })}</td>
+                    <td className="mono">{p.column ?? "—"}</td>
+                    <td>{t(...parseMessage(p.message))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : null}
+      <div className="card">
+        <p>{t("import.howto")}</p>
+        <p>
+          {t("import.columns")} <span className="mono">{NEED_IMPORT_COLUMNS.join(", ")}</span>
+        </p>
+        <p>
+          {t("import.required")} <span className="mono">{NEED_REQUIRED_COLUMNS.join(", ")}</span>
+        </p>
+        <p>
+          <a href="/finance/needs/template.csv" download>{t("import.template")}</a>
+        </p>
+        <Form method="post" encType="multipart/form-data" className="form">
+          <div className="field">
+            <label htmlFor="file" className="is-required">{t("import.file")}</label>
+            <input id="file" name="file" type="file" accept=".csv,text/csv" required />
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("import.submit")}</button>
+          </div>
+        </Form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// JavaScript budget of every page, from the browser build's manifest (run after `npm run build`).
+//
+// A page's JavaScript on a first visit is the entry module, the root route and each route of the
+// page's chain (module and the shared chunks each imports), every file counted once, gzip-compressed
+// as the server sends it (level 6, the compression middleware's default). Inline scripts (the
+// manifest and loader data in the HTML) are not counted.
+//
+//   node scripts/check-js-budget.mjs            # table and verdict; exit 1 when a page is over
+//   node scripts/check-js-budget.mjs --markdown # the same as a Markdown table (README)
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+const root = path.resolve(import.meta.dirname, "..");
+const buildDir = path.join(root, "public/build");
+const KB = 1024;
+/** Budgets (gzip): public pages 100 KB, every other page 120 KB. */
+export const PUBLIC_BUDGET = 100 * KB;
+export const PAGE_BUDGET = 120 * KB;
+const PUBLIC_ROUTES = new Set(["routes/_index", "routes/jobs._index", "routes/jobs.$id", "routes/fairs._index", "routes/fairs.$id._index", "routes/directory", "routes/join", "routes/register", "routes/login"]);
+
+function manifest() {
+  const file = readdirSync(buildDir).find((f) => /^manifest-[A-Z0-9]+\.js$/.test(f));
+  if (!file) throw new Error("no public/build/manifest-*.js: run `npm run build` first");
+  const text = readFileSync(path.join(buildDir, file), "utf8");
+  return JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1));
+}
+
+const gzipCache = new Map();
+function gzipSize(url) {
+  if (!gzipCache.has(url)) gzipCache.set(url, gzipSync(readFileSync(path.join(root, "public", url)), { level: 6 }).length);
+  return gzipCache.get(url);
+}
+
+export function pageBudgets() {
+  const m = manifest();
+  const rows = [];
+  for (const route of Object.values(m.routes)) {
+    // Pages only: a resource route (no component) sends no JavaScript; a layout is counted in its children.
+    const isLayout = Object.values(m.routes).some((r) => r.parentId === route.id);
+    if (route.id === "root" || isLayout || !route.module) continue;
+    if (!existsSync(path.join(root, "app", `${route.id}.tsx`))) continue; // a resource route (.ts): no page
+    const chain = [];
+    for (let r = route; r; r = r.parentId ? m.routes[r.parentId] : null) chain.unshift(r);
+    const files = new Set([m.entry.module, ...m.entry.imports]);
+    for (const r of chain) for (const f of [r.module, ...(r.imports ?? [])]) files.add(f);
+    const bytes = [...files].reduce((sum, f) => sum + gzipSize(f), 0);
+    const isPublic = PUBLIC_ROUTES.has(route.id);
+    rows.push({ route: route.id, path: `/${route.path ?? ""}`, bytes, budget: isPublic ? PUBLIC_BUDGET : PAGE_BUDGET, isPublic });
+  }
+  return rows.sort((a, b) => Number(b.isPublic) - Number(a.isPublic) || b.bytes - a.bytes);
+}
+
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = pageBudgets();
+  const markdown = process.argv.includes("--markdown");
+  if (markdown) {
+    console.log("| page (route) | JavaScript, gzip | budget | |\n|---|---:|---:|---|");
+    for (const r of rows) console.log(`| \`${r.route.replace(/^routes\//, "")}\`${r.isPublic ? " (public)" : ""} | ${kb(r.bytes)} | ${kb(r.budget)} | ${r.bytes <= r.budget ? "ok" : "**over**"} |`);
+  } else {
+    for (const r of rows) console.log(`${r.bytes <= r.budget ? "ok  " : "OVER"} ${kb(r.bytes).padStart(9)} / ${kb(r.budget).padStart(8)}  ${r.route}${r.isPublic ? " (public)" : ""}`);
+  }
+  const over = rows.filter((r) => r.bytes > r.budget);
+  const missing = [...PUBLIC_ROUTES].filter((id) => !rows.some((r) => r.route === id));
+  if (missing.length) console.error(`public routes not found in the build: ${missing.join(", ")}`);
+  console.log(`${rows.length - over.length} passed, ${over.length} failed`);
+  process.exit(over.length > 0 || missing.length > 0 ? 1 : 0);
+}

@@ -1,0 +1,97 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import zh from "../../app/locales/zh-CN/finance.json" with { type: "json" };
+import en from "../../app/locales/en/finance.json" with { type: "json" };
+import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
+import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
+
+const PASSWORD = "yunjiang-demo";
+const langs = [
+  { lng: "zh-CN", t: zh, auth: zhAuth },
+  { lng: "en", t: en, auth: enAuth },
+] as const;
+
+async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
+  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(`/login?lng=${lng}`);
+  await page.getByLabel(auth.login.email).fill(email);
+  await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: auth.login.submit }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  return page;
+}
+
+const disbursedFigure = async (page: Page) => {
+  await page.goto("/reports");
+  return (await page.locator('[data-figure="finance-disbursed"] .stat__value').innerText()).trim();
+};
+
+for (const { lng, t, auth } of langs) {
+  test(`financing in ${lng}: a member posts a need, sees ranked products with reasons and applies; the bank claims, approves and disburses; the report moves`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const before = await disbursedFigure(staff);
+
+    // The member posts a need and sees the products ranked for it, each with its reasons.
+    const member = await signIn(browser, "member@demo.test", lng, auth);
+    await member.goto("/finance/needs/new");
+    await member.getByLabel(t.needs.amountWan).fill("120");
+    await member.getByLabel(t.needs.purpose).selectOption({ label: t.purpose.working_capital });
+    await member.getByLabel(t.needs.termMonths).fill("12");
+    await member.getByLabel(t.needs.maxRatePct).fill("6");
+    await member.getByLabel(t.needs.neededBy).fill("2030-06-30");
+    await member.getByLabel(t.collateral.property).check();
+    await member.getByRole("button", { name: t.needs.submit }).click();
+    await expect(member).toHaveURL(/\/finance\/needs\/\d+$/);
+    const needUrl = new URL(member.url()).pathname;
+    await expect(member.locator(".page-header").getByText(t.needStatus.open)).toBeVisible();
+    const ranking = member.locator(".finance-ranking").first();
+    await expect(ranking.locator("> li").first()).toBeVisible();
+    // The rural commercial bank's members' credit loan fits, and says why.
+    const product = ranking.locator('li[data-product="1"]');
+    await expect(product.locator(".finance-reason--met").first()).toBeVisible();
+    await expect(product).toContainText(t.rules.membersOnly);
+    await expect(product).toContainText(t.criteria.creditLine);
+    // Products left out name the broken rule.
+    await member.locator('section[aria-labelledby="ranking-title"] details > summary').click();
+    await expect(member.locator(".finance-reason--unmet").first()).toBeVisible();
+
+    // The member applies to it.
+    await product.getByRole("link", { name: t.applications.applyHere }).click();
+    await expect(member).toHaveURL(/\/finance\/applications\/new\?product=1&need=\d+/);
+    await member.getByLabel(t.applications.amountWan).fill("120");
+    await member.getByLabel(t.applications.termMonths).fill("12");
+    await member.getByLabel(t.applications.documents).setInputFiles({ name: "statements.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e\n%%EOF\n") });
+    await member.getByRole("button", { name: t.applications.submit }).click();
+    await expect(member).toHaveURL(/\/finance\/applications\/\d+$/);
+    const appUrl = new URL(member.url()).pathname;
+    await expect(member.locator(".page-header").getByText(t.applicationStatus.submitted)).toBeVisible();
+    await expect(member.getByRole("link", { name: "statements.pdf" })).toBeVisible();
+
+    // The bank officer sees the need (matched to its products), claims and answers it.
+    const bank = await signIn(browser, "bank@demo.test", lng, auth);
+    await bank.goto("/finance/needs");
+    await expect(bank.locator(`a[href="${needUrl}"]`)).toBeVisible();
+    await bank.goto(needUrl);
+    await bank.getByRole("form", { name: t.needs.claimTitle }).getByRole("button", { name: t.needs.claim }).click();
+    await expect(bank.locator(".page-header").getByText(t.needStatus.claimed)).toBeVisible();
+    const respond = bank.getByRole("form", { name: t.needs.respondTitle });
+    await respond.getByLabel(t.needs.outcome).selectOption({ label: t.outcome.application_invited });
+    await respond.getByLabel(t.needs.outcomeNote).fill(lng === "en" ? "Application received; we review it this week." : "已收到申请，本周内审查。");
+    await respond.getByRole("button", { name: t.needs.respond }).click();
+    await expect(bank.locator(".page-header").getByText(t.needStatus.answered)).toBeVisible();
+
+    // It approves and disburses the application.
+    await bank.goto(appUrl);
+    await bank.getByRole("form", { name: t.applications.approveTitle }).getByRole("button", { name: t.applications.approve }).click();
+    await expect(bank.locator(".page-header").getByText(t.applicationStatus.approved)).toBeVisible();
+    await bank.getByRole("form", { name: t.applications.disburseTitle }).getByRole("button", { name: t.applications.disburse }).click();
+    await expect(bank.locator(".page-header").getByText(t.applicationStatus.disbursed)).toBeVisible();
+
+    // The member sees the loan; the report's amount disbursed moves.
+    await member.goto("/finance");
+    await expect(member.getByRole("heading", { name: t.dashboard.myLoans, exact: true })).toBeVisible();
+    const after = await disbursedFigure(staff);
+    expect(after).not.toBe(before);
+  });
+}
