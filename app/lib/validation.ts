@@ -165,6 +165,12 @@ export const optionalIdField = z
     }
     return id;
   });
+/** A list filter's id from a query string: a valid id, else no filter (undefined); shared links age. */
+export const filterIdField = z
+  .string()
+  .transform((v) => parseId(v) ?? undefined)
+  .optional()
+  .catch(undefined);
 /** Yuan typed by a person, kept as integer fen. */
 export const yuanToFen = z.coerce
   .number()

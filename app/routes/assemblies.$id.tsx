@@ -11,7 +11,8 @@ import { useRootData } from "../root";
 import { motionKinds, motionThresholds } from "../../db/schema/governance";
 import { checkIn, closeAssembly, createMotion, getAssembly, openAssembly, recordMotionResult, recordProxy } from "../modules/governance/assemblies.server";
 import { checkInSchema, codeCheckInSchema, motionCreateSchema, motionResultSchema, proxySchema } from "../modules/governance/forms";
-import { idParam, runIntent, type ActionError } from "../modules/governance/intents.server";
+import { idParam } from "../lib/ids";
+import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { Figure, GovBadge, IntentForm } from "../modules/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
@@ -19,7 +20,7 @@ export const meta = titleMeta("assembliesId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "assemblies.view");
-  const found = await getAssembly(actor, idParam(params.id));
+  const found = await getAssembly(actor, idParam(params));
   if (!found) notFound();
   return { ...found, manage: can(actor, "assemblies.manage") };
 }
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const actor = await requireSignedIn(request, intentAbility[intent] ?? "assemblies.view");
-  const id = idParam(params.id);
+  const id = idParam(params);
   if (!(intent in intentAbility)) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
   if (!(await getAssembly(actor, id))) notFound();
   const back = `/assemblies/${id}`;

@@ -11,7 +11,8 @@ import { z } from "../lib/validation";
 import { useRootData } from "../root";
 import { amendmentToMotion, createDraft, decideAmendment, editDraft, getVersion, proposeAmendment, proposeVersion } from "../modules/governance/charters.server";
 import { amendmentDecisionSchema, amendmentSchema, amendmentToMotionSchema, versionDraftSchema } from "../modules/governance/forms";
-import { idParam, runIntent, type ActionError } from "../modules/governance/intents.server";
+import { idParam, parseId } from "../lib/ids";
+import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { GovBadge, IntentForm } from "../modules/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
@@ -20,9 +21,8 @@ export const meta = titleMeta("chartersId");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "charters.view");
   const actor = await getActor(request);
-  const id = idParam(params.id);
-  const raw = new URL(request.url).searchParams.get("compare");
-  const compare = raw && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const id = idParam(params);
+  const compare = parseId(new URL(request.url).searchParams.get("compare"));
   const found = await getVersion(actor, id, compare);
   if (!found) notFound();
   return {
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const actor = await requireSignedIn(request, intentAbility[intent] ?? "charters.amend");
-  const id = idParam(params.id);
+  const id = idParam(params);
   if (!(intent in intentAbility)) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
   if (!(await getVersion(actor, id, null))) notFound();
   const back = `/charters/${id}`;

@@ -21,7 +21,8 @@ import {
   withdrawCandidate,
 } from "../modules/governance/elections.server";
 import { candidateRefSchema, enterpriseRefSchema, nominateSchema, paperTotalsSchema, positionSchema, representativeSchema } from "../modules/governance/forms";
-import { idParam, runIntent, type ActionError } from "../modules/governance/intents.server";
+import { idParam } from "../lib/ids";
+import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { electionActions, nextElectionAction, turnout } from "../modules/governance/rules";
 import { Figure, GovBadge, IntentForm, percent } from "../modules/governance/ui";
 import { titleMeta } from "../lib/page-title";
@@ -30,7 +31,7 @@ export const meta = titleMeta("electionsId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.view");
-  const id = idParam(params.id);
+  const id = idParam(params);
   const found = await getElection(actor, id);
   if (!found) notFound();
   const manage = can(actor, "elections.manage");
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const actor = await requireSignedIn(request, intentAbility[intent] ?? "elections.view");
-  const id = idParam(params.id);
+  const id = idParam(params);
   if (!(intent in intentAbility)) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
   // Out of scope is 404 before anything else.
   if (!(await getElection(actor, id))) notFound();

@@ -25,7 +25,8 @@ import {
   reviewApplication,
   withdrawApplication,
 } from "../modules/finance/finance.server";
-import { idParam, runForm } from "../modules/finance/route-helpers.server";
+import { idParam } from "../lib/ids";
+import { runForm } from "../modules/finance/route-helpers.server";
 import { ApplicationStatusBadge, Fact, IntentForm, rate } from "../modules/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
@@ -33,7 +34,7 @@ export const meta = titleMeta("financeApplication");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.applications");
-  const found = await getApplication(actor, idParam(params.id));
+  const found = await getApplication(actor, idParam(params));
   if (!found) notFound();
   const side = can(actor, "finance.decide") ? "bank" : can(actor, "finance.respond") ? "member" : null;
   const open = side ? actionsFor(found.app.status, side) : [];
@@ -53,7 +54,7 @@ const intentAbility: Record<string, Ability> = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = idParam(params.id);
+  const id = idParam(params);
   const upload = await receiveDocumentForm(request);
   if (!upload.ok) {
     await requireSignedIn(request, "finance.applications");

@@ -1,14 +1,12 @@
 // zod schemas of the disputes forms (server-side validation; messages are i18n keys).
 import { isValidCreditCode, normaliseCreditCode } from "../members/credit-code";
-import { checkbox, isoDate, optionalText, text, yuanToFen, z } from "../../lib/validation";
+import { checkbox, filterIdField, idField, isoDate, optionalIdField, optionalText, text, yuanToFen, z } from "../../lib/validation";
 import { disputeStatuses, disputeTypes, legalServiceKinds, sessionModes } from "./constants";
 import { MAX_EXTENSION_DAYS } from "./deadlines";
 
-const id = z.coerce.number().int().min(1).max(2_147_483_647);
-const optionalId = z
-  .union([z.literal(""), z.coerce.number().int().min(1).max(2_147_483_647)])
-  .optional()
-  .transform((v) => (v === "" || v === undefined ? null : v));
+// Ids: a positive int32 (app/lib/ids.ts), else a field error.
+const id = idField;
+const optionalId = optionalIdField;
 const optionalCreditCode = z
   .string()
   .trim()
@@ -69,7 +67,7 @@ const dropControls = (v: string) => v.replace(/[\u0000-\u001f\u007f]/g, "").trim
 export const caseFilterSchema = z.object({
   status: z.enum(disputeStatuses).optional().catch(undefined),
   type: z.enum(disputeTypes).optional().catch(undefined),
-  station: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),
+  station: filterIdField,
   deadline: z.enum(["soon", "overdue"]).optional().catch(undefined),
   q: z.string().max(100).transform(dropControls).optional().catch(undefined),
 });

@@ -1,9 +1,7 @@
 /** The finance forms and filters (zod): each message is an i18n key, so errors come in both languages. */
 import { segments } from "../../../db/schema/members";
-import { optionalText, text, z } from "../../lib/validation";
+import { filterIdField, idField, optionalIdField, optionalText, text, z } from "../../lib/validation";
 import { applicationStatuses, collateralKinds, needPurposes, needOutcomes, needStatuses, productStatuses, productTypes, renewalOutcomes } from "./constants";
-
-const idField = z.coerce.number().int().positive("forms.choose").max(2_147_483_647);
 
 const numberFrom = (min: number, max: number) =>
   z
@@ -95,10 +93,7 @@ export type NeedInput = z.output<typeof needSchema>;
 export const respondSchema = z.object({ outcome: z.enum(needOutcomes), note: text(2000) });
 export const applySchema = z.object({
   productId: idField,
-  needId: z
-    .union([z.literal(""), idField])
-    .optional()
-    .transform((v) => (v === "" || v === undefined ? null : v)),
+  needId: optionalIdField,
   enterpriseId: idField,
   amountWan: wanToFen(),
   termMonths: months,
@@ -130,7 +125,7 @@ const qField = z.string().max(100).transform(dropControls).optional().catch(unde
 export const productFilterSchema = z.object({
   q: qField,
   type: z.enum(productTypes).optional().catch(undefined),
-  bank: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),
+  bank: filterIdField,
   status: z.enum(productStatuses).optional().catch(undefined),
   sort: z.enum(["rate", "amount", "name"]).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
