@@ -3,6 +3,9 @@ import { daysInMonth, isCalendarDay, parseCalendarDay } from "../../app/lib/date
 import { INT32_MAX, idParam, parseId } from "../../app/lib/ids";
 import { lookupIntent } from "../../app/lib/intents.server";
 import { idField, isoDate, optionalIdField, optionalIsoDate } from "../../app/lib/validation";
+import { caseFilterSchema, sessionSchema } from "../../app/modules/disputes/forms";
+import { calendarDay, productFilterSchema } from "../../app/modules/finance/forms";
+import { ballotSchema } from "../../app/modules/governance/forms";
 
 // The edges every id route and id field must survive (the bad-input runner sends the same).
 const notIds = ["0", "-1", "2147483648", "-2147483649", "99999999999999999999999999", "1.5", "abc", "", " ", "1e3", "0x10", "+5", "1 2", "NaN", "Infinity"];
@@ -74,6 +77,25 @@ describe("calendar days", () => {
     expect(isoDate.safeParse("2027-02-30").error?.issues[0].message).toBe("forms.date");
     expect(optionalIsoDate.parse("")).toBeNull();
     expect(optionalIsoDate.safeParse("2027-02-30").success).toBe(false);
+  });
+});
+
+describe("the areas' fields on the shared parsers", () => {
+  it("finance days exist and stay within finance's years; filters drop a bad id", () => {
+    expect(calendarDay.safeParse("2028-02-29").success).toBe(true);
+    for (const bad of ["2027-02-30", "1999-12-31", "2101-01-01", "2026-13-01"]) expect(calendarDay.safeParse(bad).success, bad).toBe(false);
+    expect(productFilterSchema.parse({ bank: "3" }).bank).toBe(3);
+    for (const bad of notIds) expect(productFilterSchema.parse({ bank: bad }).bank, bad).toBeUndefined();
+  });
+  it("a dispute session's day must exist; the station filter drops a bad id", () => {
+    const session = { mode: "in_person", place: "Room 1" };
+    expect(sessionSchema.safeParse({ ...session, startsAt: "2028-02-29T09:30" }).success).toBe(true);
+    for (const bad of ["2027-02-30T09:30", "2026-05-01T24:00", "2026-05-01T9:30"]) expect(sessionSchema.safeParse({ ...session, startsAt: bad }).success, bad).toBe(false);
+    for (const bad of notIds) expect(caseFilterSchema.parse({ station: bad }).station, bad).toBeUndefined();
+  });
+  it("ballot candidate ids are ids", () => {
+    expect(ballotSchema.parse({ enterpriseId: "4", candidateIds: ["1", "2"] }).candidateIds).toEqual([1, 2]);
+    for (const bad of ["0", "2147483648", "abc"]) expect(ballotSchema.safeParse({ enterpriseId: "4", candidateIds: [bad] }).success, bad).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The finance forms and filters (zod): each message is an i18n key, so errors come in both languages. */
 import { segments } from "../../../db/schema/members";
-import { filterIdField, idField, optionalIdField, optionalText, text, z } from "../../lib/validation";
+import { filterIdField, idField, isoDate, optionalIdField, optionalText, text, z } from "../../lib/validation";
 import { applicationStatuses, collateralKinds, needPurposes, needOutcomes, needStatuses, productStatuses, productTypes, renewalOutcomes } from "./constants";
 
 const numberFrom = (min: number, max: number) =>
@@ -22,13 +22,8 @@ const optionalWanToFen = optionalNumber(0, 10_000_000).transform((wan) => (wan =
 const percentToBp = numberFrom(0, 36).transform((pct) => Math.round(pct * 100));
 const months = numberFrom(1, 360).pipe(z.number().int("forms.invalid"));
 
-export const calendarDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "forms.date")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "2000-01-01" && s <= "2100-12-31";
-  }, "forms.date");
+/** A day that exists (isoDate: app/lib/dates.ts), within the years finance deals in. */
+export const calendarDay = isoDate.refine((s) => s >= "2000-01-01" && s <= "2100-12-31", "forms.date");
 const optionalDay = z
   .union([z.literal(""), calendarDay])
   .optional()
