@@ -281,7 +281,7 @@ function serve() {
     const jobsStopped = Promise.all([stopSweeps(), stopMailer(), stopTicketTimers(), stopFinanceTimers(), stopDisputeReminders()]);
     server.close();
     server.closeAllConnections?.();
-    // Each stop waits for a run in progress: every job has finished before the cache bus and the database close.
+    // Every job is on app/lib/scheduler.server.ts: a run in progress finishes before the cache bus and the database close.
     await jobsStopped.catch(() => {});
     await (await cacheBusStopped)().catch(() => {});
     await entry.closeDb().catch(() => {});
