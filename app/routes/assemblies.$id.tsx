@@ -8,7 +8,7 @@ import { notFound, requireSignedIn } from "../lib/guard.server";
 import { can, type Ability } from "../lib/permissions";
 import { z } from "../lib/validation";
 import { useRootData } from "../root";
-import { motionKinds, motionThresholds } from "../../db/schema/governance";
+import { motionKinds, motionThresholds } from "../modules/governance/constants";
 import { checkIn, closeAssembly, createMotion, getAssembly, openAssembly, recordMotionResult, recordProxy } from "../modules/governance/assemblies.server";
 import { checkInSchema, codeCheckInSchema, motionCreateSchema, motionResultSchema, proxySchema } from "../modules/governance/forms";
 import { idParam } from "../lib/ids";

@@ -8,7 +8,7 @@ import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { can } from "../lib/permissions";
 import { useRootData } from "../root";
-import { assemblyKinds, quorumRules } from "../../db/schema/governance";
+import { assemblyKinds, quorumRules } from "../modules/governance/constants";
 import { assemblyOptions, listAssemblies, scheduleAssembly } from "../modules/governance/assemblies.server";
 import { assemblyCreateSchema } from "../modules/governance/forms";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";

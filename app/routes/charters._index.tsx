@@ -8,7 +8,7 @@ import { formatDate } from "../lib/format";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { can } from "../lib/permissions";
 import { useRootData } from "../root";
-import { documentKinds } from "../../db/schema/governance";
+import { documentKinds } from "../modules/governance/constants";
 import { charterFormOptions, createDocument, listCharters } from "../modules/governance/charters.server";
 import { documentCreateSchema } from "../modules/governance/forms";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";

@@ -1,7 +1,7 @@
 // The product form of /finance/products/new and /finance/products/:id/edit (client-safe).
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { segments } from "../../../db/schema/members";
+import { segments } from "../members/constants";
 import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "../../components/fields";
 import { collateralKinds, productStatuses, productTypes } from "./constants";
 

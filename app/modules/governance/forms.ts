@@ -1,4 +1,4 @@
-import { assemblyKinds, documentKinds, motionKinds, motionThresholds, quorumRules } from "../../../db/schema/governance";
+import { assemblyKinds, documentKinds, motionKinds, motionThresholds, quorumRules } from "./constants";
 import { parseId } from "../../lib/ids";
 import { checkbox, idField, intField, isoDate, optionalIdField, optionalText, text, z } from "../../lib/validation";
 
