@@ -13,7 +13,7 @@ import { checkIn, closeAssembly, createMotion, getAssembly, openAssembly, record
 import { checkInSchema, codeCheckInSchema, motionCreateSchema, motionResultSchema, proxySchema } from "../modules/governance/forms";
 import { idParam } from "../lib/ids";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
-import { Figure, GovBadge, IntentForm } from "../modules/governance/ui";
+import { Figure, GovBadge, IntentForm } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("assembliesId");

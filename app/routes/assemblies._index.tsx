@@ -12,7 +12,7 @@ import { assemblyKinds, quorumRules } from "../modules/governance/constants";
 import { assemblyOptions, listAssemblies, scheduleAssembly } from "../modules/governance/assemblies.server";
 import { assemblyCreateSchema } from "../modules/governance/forms";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
-import { GovBadge } from "../modules/governance/ui";
+import { GovBadge } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("assemblies");

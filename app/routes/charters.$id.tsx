@@ -13,7 +13,7 @@ import { amendmentToMotion, createDraft, decideAmendment, editDraft, getVersion,
 import { amendmentDecisionSchema, amendmentSchema, amendmentToMotionSchema, versionDraftSchema } from "../modules/governance/forms";
 import { idParam, parseId } from "../lib/ids";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
-import { GovBadge, IntentForm } from "../modules/governance/ui";
+import { GovBadge, IntentForm } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("chartersId");

@@ -50,7 +50,7 @@ import {
   sessionSchema,
 } from "../modules/disputes/forms";
 import { canRecordMinutes, canScheduleSession } from "../modules/disputes/state-machine";
-import { CaseStatusBadge, DeadlineLine } from "../modules/disputes/ui";
+import { CaseStatusBadge, DeadlineLine } from "../components/disputes/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("disputesId");

@@ -5,7 +5,7 @@ import { notFound, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { getCase } from "../modules/disputes/disputes.server";
 import { idParam } from "../lib/ids";
-import { PrintFrame, useDocumentText } from "../modules/disputes/print";
+import { PrintFrame, useDocumentText } from "../components/disputes/print";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("disputesAgreement");

@@ -24,7 +24,7 @@ import { candidateRefSchema, enterpriseRefSchema, nominateSchema, paperTotalsSch
 import { idParam } from "../lib/ids";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { electionActions, nextElectionAction, turnout } from "../modules/governance/rules";
-import { Figure, GovBadge, IntentForm, percent } from "../modules/governance/ui";
+import { Figure, GovBadge, IntentForm, percent } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("electionsId");

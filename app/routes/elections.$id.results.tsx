@@ -8,7 +8,7 @@ import { useRootData } from "../root";
 import { getResults } from "../modules/governance/elections.server";
 import { idParam } from "../lib/ids";
 import { turnout } from "../modules/governance/rules";
-import { Figure, GovBadge, percent } from "../modules/governance/ui";
+import { Figure, GovBadge, percent } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("electionsResults");

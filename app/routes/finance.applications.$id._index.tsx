@@ -27,7 +27,7 @@ import {
 } from "../modules/finance/finance.server";
 import { idParam } from "../lib/ids";
 import { runForm } from "../modules/finance/route-helpers.server";
-import { ApplicationStatusBadge, Fact, IntentForm, rate } from "../modules/finance/ui";
+import { ApplicationStatusBadge, Fact, IntentForm, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeApplication");

@@ -14,7 +14,7 @@ import { DOCUMENT_FIELD, MAX_DOCUMENTS } from "../modules/finance/constants";
 import { receiveDocumentForm } from "../modules/finance/documents.server";
 import { applySchema } from "../modules/finance/forms";
 import { applyForProduct, getProduct, needFormOptions } from "../modules/finance/finance.server";
-import { rate } from "../modules/finance/ui";
+import { rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeApplicationsNew");

@@ -14,7 +14,7 @@ import { respondSchema } from "../modules/finance/forms";
 import { claimNeed, getNeed, respondToNeed, withdrawNeed } from "../modules/finance/finance.server";
 import { idParam } from "../lib/ids";
 import { runForm } from "../modules/finance/route-helpers.server";
-import { ApplicationStatusBadge, Fact, FlagBadge, IntentForm, NeedStatusBadge, ReasonList, rate } from "../modules/finance/ui";
+import { ApplicationStatusBadge, Fact, FlagBadge, IntentForm, NeedStatusBadge, ReasonList, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeNeed");

@@ -8,7 +8,7 @@ import { can } from "../lib/permissions";
 import { useRootData } from "../root";
 import { getProduct } from "../modules/finance/finance.server";
 import { idParam } from "../lib/ids";
-import { Fact, NeedStatusBadge, rate } from "../modules/finance/ui";
+import { Fact, NeedStatusBadge, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeProduct");

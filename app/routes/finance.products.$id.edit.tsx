@@ -9,7 +9,7 @@ import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { productSchema } from "../modules/finance/forms";
 import { getProduct, listBanks, saveProduct } from "../modules/finance/finance.server";
-import { ProductForm, productFormValues } from "../modules/finance/product-form";
+import { ProductForm, productFormValues } from "../components/finance/product-form";
 import { idParam } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 

@@ -14,7 +14,7 @@ import { contactSchema, filterFromUrl, renewalFilterSchema, renewalOutcomeSchema
 import { listRenewals, PAGE_SIZE, recordLoanContact, recordRenewalOutcome } from "../modules/finance/finance.server";
 import { pageFromUrl } from "../lib/pagination";
 import { runForm } from "../modules/finance/route-helpers.server";
-import { rate } from "../modules/finance/ui";
+import { rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeRenewals");

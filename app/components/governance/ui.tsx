@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Badge, type Tone } from "../../components/ui";
+import { Badge, type Tone } from "../ui";
 
 // Pieces shared by the governance pages (client-safe: no server code).
 

@@ -1,8 +1,8 @@
 // The finance part of /reports (client-safe): headline figures, the standing source figures, a chart by month.
 import { useTranslation } from "react-i18next";
-import { Chart, type RenderedChart } from "../../components/chart";
+import { Chart, type RenderedChart } from "../chart";
 import { formatMoney } from "../../lib/format";
-import type { FinanceReport } from "./reports.server";
+import type { FinanceReport } from "../../modules/finance/reports.server";
 
 export function FinanceReportPart({ report: r, chart, lng }: { report: FinanceReport; chart: RenderedChart; lng: "zh-CN" | "en" }) {
   const { t } = useTranslation("finance");

@@ -1,9 +1,9 @@
 // The product form of /finance/products/new and /finance/products/:id/edit (client-safe).
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { segments } from "../members/constants";
-import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "../../components/fields";
-import { collateralKinds, productStatuses, productTypes } from "./constants";
+import { segments } from "../../modules/members/constants";
+import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "../fields";
+import { collateralKinds, productStatuses, productTypes } from "../../modules/finance/constants";
 
 export type ProductFormValues = Record<string, string | string[] | undefined>;
 

@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../lib/format";
 import type { Language } from "../../lib/i18n";
-import type { LegalReport } from "./reports.server";
+import type { LegalReport } from "../../modules/disputes/reports.server";
 
 export function LegalReportPart({ r, lng }: { r: LegalReport; lng: Language }) {
   const { t } = useTranslation("disputes");

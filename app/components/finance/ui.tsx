@@ -2,10 +2,10 @@
 import type { ReactNode } from "react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Badge, type Tone } from "../../components/ui";
+import { Badge, type Tone } from "../ui";
 import { formatMoney } from "../../lib/format";
-import type { ApplicationStatus, NeedFlagKind, NeedStatus } from "./constants";
-import type { Reason } from "./matching";
+import type { ApplicationStatus, NeedFlagKind, NeedStatus } from "../../modules/finance/constants";
+import type { Reason } from "../../modules/finance/matching";
 
 const needTones: Record<NeedStatus, Tone> = { open: "info", claimed: "warn", answered: "success", closed: "neutral", withdrawn: "neutral" };
 const appTones: Record<ApplicationStatus, Tone> = { submitted: "info", under_review: "info", info_needed: "warn", approved: "success", declined: "danger", disbursed: "success", withdrawn: "neutral" };

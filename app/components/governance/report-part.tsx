@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { GovernanceReport } from "./reports.server";
+import type { GovernanceReport } from "../../modules/governance/reports.server";
 import { Figure, percent } from "./ui";
 
 /** The governance part of /reports: meetings held, attendance, motions, certified elections and turnout. */

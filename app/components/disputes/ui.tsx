@@ -1,10 +1,10 @@
 // Small pieces of the disputes pages (client-safe).
 import { useTranslation } from "react-i18next";
-import { Badge, type Tone } from "../../components/ui";
+import { Badge, type Tone } from "../ui";
 import { formatDate } from "../../lib/format";
 import type { Language } from "../../lib/i18n";
-import type { DisputeStatus } from "./constants";
-import type { Deadline } from "./deadlines";
+import type { DisputeStatus } from "../../modules/disputes/constants";
+import type { Deadline } from "../../modules/disputes/deadlines";
 
 const tones: Record<DisputeStatus, Tone> = {
   filed: "info",
