@@ -12,6 +12,7 @@ import { motionKinds, motionThresholds } from "../modules/governance/constants";
 import { checkIn, closeAssembly, createMotion, getAssembly, openAssembly, recordMotionResult, recordProxy } from "../modules/governance/assemblies.server";
 import { checkInSchema, codeCheckInSchema, motionCreateSchema, motionResultSchema, proxySchema } from "../modules/governance/forms";
 import { idParam } from "../lib/ids";
+import { lookupIntent } from "../lib/intents.server";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { Figure, GovBadge, IntentForm } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
@@ -38,9 +39,11 @@ const intentAbility: Record<string, Ability> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const actor = await requireSignedIn(request, intentAbility[intent] ?? "assemblies.view");
+  // An own key of the map only: "toString" or "__proto__" is an unknown intent, never Object.prototype's.
+  const known = lookupIntent(intentAbility, intent);
+  const actor = await requireSignedIn(request, known ? intentAbility[known] : "assemblies.view");
   const id = idParam(params);
-  if (!(intent in intentAbility)) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
+  if (!known) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
   if (!(await getAssembly(actor, id))) notFound();
   const back = `/assemblies/${id}`;
   switch (intent) {

@@ -12,6 +12,7 @@ import { useRootData } from "../root";
 import { amendmentToMotion, createDraft, decideAmendment, editDraft, getVersion, proposeAmendment, proposeVersion } from "../modules/governance/charters.server";
 import { amendmentDecisionSchema, amendmentSchema, amendmentToMotionSchema, versionDraftSchema } from "../modules/governance/forms";
 import { idParam, parseId } from "../lib/ids";
+import { lookupIntent } from "../lib/intents.server";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { GovBadge, IntentForm } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
@@ -46,9 +47,11 @@ const intentAbility: Record<string, Ability> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const actor = await requireSignedIn(request, intentAbility[intent] ?? "charters.amend");
+  // An own key of the map only: "toString" or "__proto__" is an unknown intent, never Object.prototype's.
+  const known = lookupIntent(intentAbility, intent);
+  const actor = await requireSignedIn(request, known ? intentAbility[known] : "charters.amend");
   const id = idParam(params);
-  if (!(intent in intentAbility)) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
+  if (!known) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
   if (!(await getVersion(actor, id, null))) notFound();
   const back = `/charters/${id}`;
   switch (intent) {

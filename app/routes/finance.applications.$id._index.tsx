@@ -26,6 +26,7 @@ import {
   withdrawApplication,
 } from "../modules/finance/finance.server";
 import { idParam } from "../lib/ids";
+import { lookupIntent } from "../lib/intents.server";
 import { runForm } from "../modules/finance/route-helpers.server";
 import { ApplicationStatusBadge, Fact, IntentForm, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
@@ -62,7 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const formData = upload.fields;
   const intent = String(formData.get("intent") ?? "");
-  const actor = await requireSignedIn(request, intentAbility[intent] ?? "finance.applications").catch(async (e: unknown) => {
+  // An own key of the map only: "toString" or "__proto__" is an unknown intent, never Object.prototype's.
+  const known = lookupIntent(intentAbility, intent);
+  const actor = await requireSignedIn(request, known ? intentAbility[known] : "finance.applications").catch(async (e: unknown) => {
     await discardUploads(upload.files);
     throw e;
   });

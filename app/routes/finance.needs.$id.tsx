@@ -13,6 +13,7 @@ import { needOutcomes } from "../modules/finance/constants";
 import { respondSchema } from "../modules/finance/forms";
 import { claimNeed, getNeed, respondToNeed, withdrawNeed } from "../modules/finance/finance.server";
 import { idParam } from "../lib/ids";
+import { lookupIntent } from "../lib/intents.server";
 import { runForm } from "../modules/finance/route-helpers.server";
 import { ApplicationStatusBadge, Fact, FlagBadge, IntentForm, NeedStatusBadge, ReasonList, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
@@ -42,7 +43,9 @@ const intentAbility: Record<string, Ability> = { claim: "finance.claim", respond
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const actor = await requireSignedIn(request, intentAbility[intent] ?? "finance.needs");
+  // An own key of the map only: "toString" or "__proto__" is an unknown intent, never Object.prototype's.
+  const known = lookupIntent(intentAbility, intent);
+  const actor = await requireSignedIn(request, known ? intentAbility[known] : "finance.needs");
   const id = idParam(params);
   const opts = { ip: clientIp(request) };
   let outcome;
