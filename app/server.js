@@ -339,7 +339,7 @@ function serve() {
   // Background jobs run in one process only (the first web process when there are several).
   const runsJobs = cluster.isPrimary || process.env.YJ_WORKER_INDEX === "0";
   // Lapses and renewal reminders: once now, then daily (app/modules/members/sweep.server.ts).
-  const stopSweeps = runsJobs ? entry.startMembershipSweeps() : () => {};
+  const stopSweeps = runsJobs ? entry.startMembershipSweeps() : async () => {};
   // Problems' clocks (auto-close, escalation): once now, then every minute (app/modules/tickets/timers.server.ts).
   const stopTicketTimers = runsJobs ? entry.startTicketTimers() : async () => {};
   // Finance clocks (needs waiting too long, loans not contacted before maturity): app/modules/finance/timers.server.ts.
@@ -347,7 +347,7 @@ function serve() {
   const stopFinanceTimers = runsJobs ? entry.startFinanceTimers() : async () => {};
   const stopDisputeReminders = runsJobs ? entry.startDisputeReminders() : async () => {};
   // Emails recorded in the outbox go out through SMTP when SMTP_URL is set.
-  const stopMailer = runsJobs ? entry.startMailer() : () => {};
+  const stopMailer = runsJobs ? entry.startMailer() : async () => {};
   // A cache cleared here is cleared in every other process and machine (PostgreSQL NOTIFY).
   const cacheBusStopped = entry.startCacheBus().catch((error) => {
     console.error(`Caches will not be cleared across processes: ${entry.loggableError(error)}`);
@@ -364,14 +364,11 @@ function serve() {
   async function stop() {
     if (stopping) return;
     stopping = true;
-    stopSweeps();
-    stopMailer();
+    const jobsStopped = Promise.all([stopSweeps(), stopMailer(), stopTicketTimers(), stopFinanceTimers(), stopDisputeReminders()]);
     server.close();
     server.closeAllConnections?.();
-    // A run in progress finishes before the database closes.
-    await stopTicketTimers().catch(() => {});
-    await stopFinanceTimers().catch(() => {});
-    await stopDisputeReminders().catch(() => {});
+    // Every job is on app/lib/scheduler.server.ts: a run in progress finishes before the cache bus and the database close.
+    await jobsStopped.catch(() => {});
     await (await cacheBusStopped)().catch(() => {});
     await entry.closeDb().catch(() => {});
     process.exit(0);

@@ -12,8 +12,18 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
+// The transactions that have written an audit row: runCommand (command.server.ts) refuses to
+// commit a successful command whose transaction is not in here.
+const audited = new WeakSet<object>();
+
+/** True when `appendAudit` has written a row with this transaction (or database handle). */
+export function wasAudited(tx: Executor): boolean {
+  return audited.has(tx);
+}
+
 /** Appends one audit event; call it with the transaction that makes the change. */
 export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<void> {
+  audited.add(tx);
   await tx.insert(auditEvents).values({
     actorId: entry.actor?.userId ?? null,
     actorRole: entry.actor?.role ?? null,

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isCalendarDay } from "./dates";
+import { parseId } from "./ids";
 
 /**
  * Every zod message in the portal is an i18n key (optionally with params after "|"), so the same
@@ -66,13 +68,22 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors
 /** Validates a submitted form; on failure returns the errors and what was typed, so nothing is lost. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.output<S>> {
   const values = formValues(formData);
-  const safeValues = () => Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)).map(([k, v]) => [k, withoutNul(v)]));
+  const safeValues = () => safeValuesOf(values);
   // PostgreSQL text cannot hold U+0000: refuse it here as a field error instead of failing in the database.
   const withNul = Object.keys(values).filter((k) => (Array.isArray(values[k]) ? (values[k] as string[]) : [values[k] as string]).some((v) => v.includes("\u0000")));
   if (withNul.length) return { ok: false, errors: Object.fromEntries(withNul.map((k) => [k, "forms.invalid"])), values: safeValues() };
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: fieldErrorsOf(result.error), values: safeValues() };
+}
+
+/** What was typed, to show again with errors: passwords left out, NUL characters removed. */
+export function safeFormValues(formData: FormData): Record<string, string | string[]> {
+  return safeValuesOf(formValues(formData));
+}
+
+function safeValuesOf(values: Record<string, string | string[]>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)).map(([k, v]) => [k, withoutNul(v)]));
 }
 
 function withoutNul(v: string | string[]): string | string[] {
@@ -109,7 +120,48 @@ export const phone = z
   .string()
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "forms.phone");
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "forms.date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "forms.date");
+/** A calendar day YYYY-MM-DD that exists (2027-02-30 does not): see app/lib/dates.ts. */
+export const isoDate = z.string().trim().refine(isCalendarDay, "forms.date");
+/** The same, or "" / absent for "not given" (a filter's from/to): null then. */
+export const optionalIsoDate = z
+  .string()
+  .trim()
+  .optional()
+  .refine((s) => !s || isCalendarDay(s), "forms.date")
+  .transform((s) => (s ? s : null));
+/**
+ * A database id from a form or a query string: a positive int32 (app/lib/ids.ts), else the field
+ * error `message` ("forms.choose" by default): "0", "1.5", "2147483648" never reach SQL.
+ */
+export const idFieldWith = (message = "forms.choose") =>
+  z.union([z.string(), z.number()]).transform((v, ctx) => {
+    const id = parseId(v);
+    if (id === null) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return id;
+  });
+export const idField = idFieldWith();
+/** An id that may be left empty ("" or absent → null); anything else must be a valid id. */
+export const optionalIdField = z
+  .union([z.string(), z.number()])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || (typeof v === "string" && v.trim() === "")) return null;
+    const id = parseId(v);
+    if (id === null) {
+      ctx.addIssue({ code: "custom", message: "forms.choose" });
+      return z.NEVER;
+    }
+    return id;
+  });
+/** A list filter's id from a query string: a valid id, else no filter (undefined); shared links age. */
+export const filterIdField = z
+  .string()
+  .transform((v) => parseId(v) ?? undefined)
+  .optional()
+  .catch(undefined);
 /** Yuan typed by a person, kept as integer fen. */
 export const yuanToFen = z.coerce
   .number()

@@ -10,7 +10,7 @@ import { formatDateTime } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { AUDIT_PAGE_SIZE, auditEntityTypes, listAuditEvents, readableJson } from "../modules/admin/audit.server";
-import { auditQuery } from "../modules/admin/schema";
+import { auditQuery } from "../modules/admin/forms";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("adminAudit");

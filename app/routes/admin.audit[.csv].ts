@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireSignedIn } from "../lib/guard.server";
 import { queryValues } from "../lib/validation";
 import { auditCsv } from "../modules/admin/audit.server";
-import { auditQuery } from "../modules/admin/schema";
+import { auditQuery } from "../modules/admin/forms";
 
 /** The audit log as CSV with the same filters as /admin/audit. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { CheckboxField, FormErrors, TextField } from "../components/fields";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { isoDate, parseForm, z } from "../lib/validation";
-import { calendarDaySchema, departmentSchema } from "../modules/tickets/schema";
+import { calendarDaySchema, departmentSchema } from "../modules/tickets/forms";
 import { addDepartment, listConfiguration, removeCalendarDay, setCalendarDay } from "../modules/tickets/visits.server";
 import { titleMeta } from "../lib/page-title";
 

@@ -8,8 +8,8 @@ import { formatDateTime } from "../lib/format";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
-import { roles } from "../../db/schema/accounts";
-import { setRoleSchema } from "../modules/admin/schema";
+import { roles } from "../modules/accounts/constants";
+import { setRoleSchema } from "../modules/admin/forms";
 import { getUser, organisationChoices, setUserDisabled, setUserRole, type AdminError } from "../modules/admin/users.server";
 import { titleMeta } from "../lib/page-title";
 

@@ -9,8 +9,8 @@ import { queryValues } from "../lib/validation";
 import { formatDate } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
-import { roles } from "../../db/schema/accounts";
-import { userListQuery } from "../modules/admin/schema";
+import { roles } from "../modules/accounts/constants";
+import { userListQuery } from "../modules/admin/forms";
 import { listUsers, USERS_PAGE_SIZE } from "../modules/admin/users.server";
 import { titleMeta } from "../lib/page-title";
 

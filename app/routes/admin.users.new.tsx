@@ -8,8 +8,8 @@ import { requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
-import { roles } from "../../db/schema/accounts";
-import { createUserSchema } from "../modules/admin/schema";
+import { roles } from "../modules/accounts/constants";
+import { createUserSchema } from "../modules/admin/forms";
 import { createUser, organisationChoices } from "../modules/admin/users.server";
 import { titleMeta } from "../lib/page-title";
 

@@ -8,18 +8,20 @@ import { notFound, requireSignedIn } from "../lib/guard.server";
 import { can, type Ability } from "../lib/permissions";
 import { z } from "../lib/validation";
 import { useRootData } from "../root";
-import { motionKinds, motionThresholds } from "../../db/schema/governance";
+import { motionKinds, motionThresholds } from "../modules/governance/constants";
 import { checkIn, closeAssembly, createMotion, getAssembly, openAssembly, recordMotionResult, recordProxy } from "../modules/governance/assemblies.server";
 import { checkInSchema, codeCheckInSchema, motionCreateSchema, motionResultSchema, proxySchema } from "../modules/governance/forms";
-import { idParam, runIntent, type ActionError } from "../modules/governance/intents.server";
-import { Figure, GovBadge, IntentForm } from "../modules/governance/ui";
+import { idParam } from "../lib/ids";
+import { lookupIntent } from "../lib/intents.server";
+import { runIntent, type ActionError } from "../modules/governance/intents.server";
+import { Figure, GovBadge, IntentForm } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("assembliesId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "assemblies.view");
-  const found = await getAssembly(actor, idParam(params.id));
+  const found = await getAssembly(actor, idParam(params));
   if (!found) notFound();
   return { ...found, manage: can(actor, "assemblies.manage") };
 }
@@ -37,9 +39,11 @@ const intentAbility: Record<string, Ability> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const actor = await requireSignedIn(request, intentAbility[intent] ?? "assemblies.view");
-  const id = idParam(params.id);
-  if (!(intent in intentAbility)) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
+  // An own key of the map only: "toString" or "__proto__" is an unknown intent, never Object.prototype's.
+  const known = lookupIntent(intentAbility, intent);
+  const actor = await requireSignedIn(request, known ? intentAbility[known] : "assemblies.view");
+  const id = idParam(params);
+  if (!known) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
   if (!(await getAssembly(actor, id))) notFound();
   const back = `/assemblies/${id}`;
   switch (intent) {

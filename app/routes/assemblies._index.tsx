@@ -8,11 +8,11 @@ import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { can } from "../lib/permissions";
 import { useRootData } from "../root";
-import { assemblyKinds, quorumRules } from "../../db/schema/governance";
+import { assemblyKinds, quorumRules } from "../modules/governance/constants";
 import { assemblyOptions, listAssemblies, scheduleAssembly } from "../modules/governance/assemblies.server";
 import { assemblyCreateSchema } from "../modules/governance/forms";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
-import { GovBadge } from "../modules/governance/ui";
+import { GovBadge } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("assemblies");

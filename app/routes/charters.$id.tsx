@@ -11,8 +11,10 @@ import { z } from "../lib/validation";
 import { useRootData } from "../root";
 import { amendmentToMotion, createDraft, decideAmendment, editDraft, getVersion, proposeAmendment, proposeVersion } from "../modules/governance/charters.server";
 import { amendmentDecisionSchema, amendmentSchema, amendmentToMotionSchema, versionDraftSchema } from "../modules/governance/forms";
-import { idParam, runIntent, type ActionError } from "../modules/governance/intents.server";
-import { GovBadge, IntentForm } from "../modules/governance/ui";
+import { idParam, parseId } from "../lib/ids";
+import { lookupIntent } from "../lib/intents.server";
+import { runIntent, type ActionError } from "../modules/governance/intents.server";
+import { GovBadge, IntentForm } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("chartersId");
@@ -20,9 +22,8 @@ export const meta = titleMeta("chartersId");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "charters.view");
   const actor = await getActor(request);
-  const id = idParam(params.id);
-  const raw = new URL(request.url).searchParams.get("compare");
-  const compare = raw && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const id = idParam(params);
+  const compare = parseId(new URL(request.url).searchParams.get("compare"));
   const found = await getVersion(actor, id, compare);
   if (!found) notFound();
   return {
@@ -46,9 +47,11 @@ const intentAbility: Record<string, Ability> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const actor = await requireSignedIn(request, intentAbility[intent] ?? "charters.amend");
-  const id = idParam(params.id);
-  if (!(intent in intentAbility)) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
+  // An own key of the map only: "toString" or "__proto__" is an unknown intent, never Object.prototype's.
+  const known = lookupIntent(intentAbility, intent);
+  const actor = await requireSignedIn(request, known ? intentAbility[known] : "charters.amend");
+  const id = idParam(params);
+  if (!known) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
   if (!(await getVersion(actor, id, null))) notFound();
   const back = `/charters/${id}`;
   switch (intent) {

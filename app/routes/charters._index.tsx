@@ -8,11 +8,11 @@ import { formatDate } from "../lib/format";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { can } from "../lib/permissions";
 import { useRootData } from "../root";
-import { documentKinds } from "../../db/schema/governance";
+import { documentKinds } from "../modules/governance/constants";
 import { charterFormOptions, createDocument, listCharters } from "../modules/governance/charters.server";
 import { documentCreateSchema } from "../modules/governance/forms";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
-import { GovBadge } from "../modules/governance/ui";
+import { GovBadge } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("charters");

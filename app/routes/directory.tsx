@@ -7,17 +7,17 @@ import { FilterActions, PageHeader } from "../components/ui";
 import { requireAbility } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
-import { z } from "../lib/validation";
+import { idField, z } from "../lib/validation";
 import { DIRECTORY_PAGE_SIZE, listDirectory } from "../modules/members/directory.server";
 import { listAssociations } from "../modules/members/join.server";
-import { searchTerm, segments } from "../modules/members/schema";
+import { searchTerm, segments } from "../modules/members/forms";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("directory");
 
 const filtersSchema = z.object({
   q: searchTerm.optional().catch(undefined),
-  association: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+  association: idField.optional().catch(undefined),
   segment: z.enum(segments).optional().catch(undefined),
 });
 

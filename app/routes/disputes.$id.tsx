@@ -36,7 +36,7 @@ import {
   type CommandResult,
 } from "../modules/disputes/disputes.server";
 import { receiveEvidenceForm } from "../modules/disputes/evidence.server";
-import { caseIdOf } from "../modules/disputes/params.server";
+import { idParam } from "../lib/ids";
 import {
   agreementSchema,
   answerSchema,
@@ -50,14 +50,14 @@ import {
   sessionSchema,
 } from "../modules/disputes/forms";
 import { canRecordMinutes, canScheduleSession } from "../modules/disputes/state-machine";
-import { CaseStatusBadge, DeadlineLine } from "../modules/disputes/ui";
+import { CaseStatusBadge, DeadlineLine } from "../components/disputes/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("disputesId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "disputes.view");
-  const id = caseIdOf(params.id);
+  const id = idParam(params);
   const found = await getCase(actor, id, { ip: clientIp(request) });
   if (!found) notFound();
   const { case: c, roles, actions } = found;
@@ -119,7 +119,7 @@ const intents: readonly Intent[] = ["accept", "decline", "assign", "invite", "an
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "disputes.view");
-  const id = caseIdOf(params.id);
+  const id = idParam(params);
   // A case the actor may not see does not exist for it, whatever the form says.
   if (!(await caseVisible(actor, id))) notFound();
   const upload = await receiveEvidenceForm(request);

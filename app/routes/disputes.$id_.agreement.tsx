@@ -4,8 +4,8 @@ import { formatDate, formatMoney } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { getCase } from "../modules/disputes/disputes.server";
-import { caseIdOf } from "../modules/disputes/params.server";
-import { PrintFrame, useDocumentText } from "../modules/disputes/print";
+import { idParam } from "../lib/ids";
+import { PrintFrame, useDocumentText } from "../components/disputes/print";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("disputesAgreement");
@@ -13,7 +13,7 @@ export const meta = titleMeta("disputesAgreement");
 /** The mediation agreement, from the template with the agreed terms: for those who may see the case. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "disputes.view");
-  const found = await getCase(actor, caseIdOf(params.id), { ip: clientIp(request) });
+  const found = await getCase(actor, idParam(params), { ip: clientIp(request) });
   if (!found || found.case.agreementTerms === null) notFound();
   const { case: c, applicant, respondent, station, mediator } = found;
   return { c, applicant, respondent, station, mediator };

@@ -11,7 +11,7 @@ import { useRootData } from "../root";
 import { disputeStatuses, disputeTypes } from "../modules/disputes/constants";
 import { CASES_PAGE_SIZE, findCaseByCode, listCases, stationsOf } from "../modules/disputes/disputes.server";
 import { caseFilterFromUrl } from "../modules/disputes/forms";
-import { CaseStatusBadge, DeadlineLine } from "../modules/disputes/ui";
+import { CaseStatusBadge, DeadlineLine } from "../components/disputes/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("disputes");

@@ -5,7 +5,7 @@ import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from
 import { PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { can, type Ability } from "../lib/permissions";
-import { z } from "../lib/validation";
+import { idField, z } from "../lib/validation";
 import { useRootData } from "../root";
 import {
   acceptNomination,
@@ -21,16 +21,18 @@ import {
   withdrawCandidate,
 } from "../modules/governance/elections.server";
 import { candidateRefSchema, enterpriseRefSchema, nominateSchema, paperTotalsSchema, positionSchema, representativeSchema } from "../modules/governance/forms";
-import { idParam, runIntent, type ActionError } from "../modules/governance/intents.server";
+import { idParam } from "../lib/ids";
+import { lookupIntent } from "../lib/intents.server";
+import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { electionActions, nextElectionAction, turnout } from "../modules/governance/rules";
-import { Figure, GovBadge, IntentForm, percent } from "../modules/governance/ui";
+import { Figure, GovBadge, IntentForm, percent } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("electionsId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.view");
-  const id = idParam(params.id);
+  const id = idParam(params);
   const found = await getElection(actor, id);
   if (!found) notFound();
   const manage = can(actor, "elections.manage");
@@ -51,14 +53,16 @@ const intentAbility: Record<string, Ability> = {
 };
 
 const advanceSchema = z.object({ step: z.enum(electionActions) });
-const secondSchema = z.object({ candidateId: z.coerce.number().int().min(1).max(2_147_483_647), enterpriseId: z.coerce.number().int().min(1).max(2_147_483_647) });
+const secondSchema = z.object({ candidateId: idField, enterpriseId: idField });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const actor = await requireSignedIn(request, intentAbility[intent] ?? "elections.view");
-  const id = idParam(params.id);
-  if (!(intent in intentAbility)) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
+  // An own key of the map only: "toString" or "__proto__" is an unknown intent, never Object.prototype's.
+  const known = lookupIntent(intentAbility, intent);
+  const actor = await requireSignedIn(request, known ? intentAbility[known] : "elections.view");
+  const id = idParam(params);
+  if (!known) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
   // Out of scope is 404 before anything else.
   if (!(await getElection(actor, id))) notFound();
   const back = `/elections/${id}`;

@@ -8,7 +8,7 @@ import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { castVote, getBallot } from "../modules/governance/elections.server";
 import { ballotSchema } from "../modules/governance/forms";
-import { idParam } from "../modules/governance/intents.server";
+import { idParam } from "../lib/ids";
 import { formatReceipt } from "../modules/governance/rules";
 import { titleMeta } from "../lib/page-title";
 
@@ -16,7 +16,7 @@ export const meta = titleMeta("electionsBallot");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.vote");
-  const ballot = await getBallot(actor, idParam(params.id));
+  const ballot = await getBallot(actor, idParam(params));
   if (!ballot) notFound();
   return ballot;
 }
@@ -25,7 +25,7 @@ type VoteAnswer = { receipt?: string; errors?: Record<string, string>; values?: 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.vote");
-  const id = idParam(params.id);
+  const id = idParam(params);
   if (!(await getBallot(actor, id))) notFound();
   const parsed = parseForm(ballotSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values } satisfies VoteAnswer, { status: 400 });

@@ -6,7 +6,7 @@ import { Alert, EmptyState, PageHeader, Pagination } from "../components/ui";
 import { notFound, requireAbility } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { getBulletin } from "../modules/governance/elections.server";
-import { idParam } from "../modules/governance/intents.server";
+import { idParam } from "../lib/ids";
 import { formatReceipt } from "../modules/governance/rules";
 import { titleMeta } from "../lib/page-title";
 
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "elections.bulletin");
   const url = new URL(request.url);
   const receipt = (url.searchParams.get("receipt") ?? "").slice(0, 40).replaceAll("\u0000", "");
-  const bulletin = await getBulletin(idParam(params.id), pageFromUrl(url), receipt || null);
+  const bulletin = await getBulletin(idParam(params), pageFromUrl(url), receipt || null);
   if (!bulletin) notFound();
   const names = Object.fromEntries(bulletin.candidates.map((c) => [c.id, c.personName]));
   return {

@@ -6,9 +6,9 @@ import { formatDate } from "../lib/format";
 import { notFound, requireAbility } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { getResults } from "../modules/governance/elections.server";
-import { idParam } from "../modules/governance/intents.server";
+import { idParam } from "../lib/ids";
 import { turnout } from "../modules/governance/rules";
-import { Figure, GovBadge, percent } from "../modules/governance/ui";
+import { Figure, GovBadge, percent } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("electionsResults");
@@ -16,7 +16,7 @@ export const meta = titleMeta("electionsResults");
 // Public once tallied: counts per candidate (online and paper apart), turnout, and the printable announcement (公告).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "elections.bulletin");
-  const results = await getResults(idParam(params.id));
+  const results = await getResults(idParam(params));
   if (!results) notFound();
   return results;
 }

@@ -7,11 +7,11 @@ import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { can } from "../lib/permissions";
 import { useRootData } from "../root";
-import { electionStatuses, type ElectionStatus } from "../../db/schema/governance";
+import { electionStatuses, type ElectionStatus } from "../modules/governance/constants";
 import { createElection, electionFormOptions, listElections } from "../modules/governance/elections.server";
 import { electionCreateSchema } from "../modules/governance/forms";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
-import { GovBadge } from "../modules/governance/ui";
+import { GovBadge } from "../components/governance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("elections");

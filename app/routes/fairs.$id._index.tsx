@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BoothStatusBadge, FairStatusBadge } from "../components/fairs";
+import { BoothStatusBadge, FairStatusBadge } from "../components/fairs/ui";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { useValidatedForm as useFormFor } from "../components/use-validated-form";
 import { Alert, Badge, ConfirmAction, EmptyState, PageHeader } from "../components/ui";
@@ -27,21 +27,17 @@ import {
   withdrawBooth,
 } from "../modules/fairs/fairs.server";
 import { checkInQrDataUrl } from "../modules/fairs/qr.server";
-import { boothRequestSchema, preRegisterSchema } from "../modules/fairs/schema";
+import { boothRequestSchema, preRegisterSchema } from "../modules/fairs/forms";
+import { idParam, parseId } from "../lib/ids";
 import { pageTitle } from "../lib/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "fair", { fair: data.fair.title }) : pageTitle(matches, "fairs"));
 
-function fairIdOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "fairs.view");
   const actor = await getActor(request);
-  const fair = await getFairFor(actor, fairIdOf(params));
+  const fair = await getFairFor(actor, idParam(params));
   if (!fair) notFound();
   const today = shanghaiToday();
   const { createdBy: _c, ...publicFair } = fair;
@@ -70,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const fairId = fairIdOf(params);
+  const fairId = idParam(params);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const ip = clientIp(request);
@@ -98,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "withdrawBooth") {
     const actor = await requireSignedIn(request, "fairs.requestBooth");
-    const result = await withdrawBooth(actor, fairId, Number(formData.get("boothId")), ip);
+    const result = await withdrawBooth(actor, fairId, parseId(formData.get("boothId")) ?? 0, ip);
     if (!result.ok) {
       if (result.error === "notFound") notFound();
       return data({ intent, errors: { _form: `fairs:errors.${result.error}` } }, { status: 409 });

@@ -2,8 +2,8 @@ import { DataTable, type Column } from "../components/data-table";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { boothStatuses, type BoothStatus } from "../../db/schema/fairs";
-import { BoothStatusBadge } from "../components/fairs";
+import { boothStatuses, type BoothStatus } from "../modules/fairs/constants";
+import { BoothStatusBadge } from "../components/fairs/ui";
 import { FormErrors, SelectField, TextField } from "../components/fields";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
@@ -13,14 +13,15 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { BOOTHS_PAGE_SIZE, decideBooth, getFairFor, listBooths } from "../modules/fairs/fairs.server";
-import { boothDecisionSchema } from "../modules/fairs/schema";
+import { boothDecisionSchema } from "../modules/fairs/forms";
+import { idParam } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("fairsIdBooths");
 
 async function fairFor(request: Request, params: { id?: string }) {
   const actor = await requireSignedIn(request, "fairs.decideBooth");
-  const fair = await getFairFor(actor, Number(params.id));
+  const fair = await getFairFor(actor, idParam(params));
   if (!fair) notFound();
   return { actor, fair };
 }

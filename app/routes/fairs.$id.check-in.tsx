@@ -12,13 +12,14 @@ import { clientIp } from "../lib/request.server";
 import { useRootData } from "../root";
 import { displayCheckInCode } from "../modules/fairs/checkin-code";
 import { checkIn, checkInCounts, getFairFor, searchRegistrations, type CheckInResult } from "../modules/fairs/fairs.server";
+import { idParam, parseId } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("fairsIdCheckIn");
 
 async function fairFor(request: Request, params: { id?: string }) {
   const actor = await requireSignedIn(request, "fairs.checkIn");
-  const fair = await getFairFor(actor, Number(params.id));
+  const fair = await getFairFor(actor, idParam(params));
   if (!fair) notFound();
   return { actor, fair };
 }
@@ -51,8 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "code") {
     result = await checkIn(actor, fair.id, { code: String(formData.get("code") ?? "").slice(0, 80) }, clientIp(request));
   } else if (intent === "registration") {
-    const id = Number(formData.get("registrationId"));
-    if (!Number.isSafeInteger(id) || id < 1) badRequest();
+    const id = parseId(formData.get("registrationId"));
+    if (id === null) badRequest();
     result = await checkIn(actor, fair.id, { registrationId: id }, clientIp(request));
     if (!result.ok && result.error === "notFound") notFound();
   } else {

@@ -5,13 +5,14 @@ import { useTranslation } from "react-i18next";
 import { Alert, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { fairReport, getFairFor, reportBoothRows } from "../modules/fairs/fairs.server";
+import { idParam } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("fairsIdReport");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "fairs.report");
-  const fair = await getFairFor(actor, Number(params.id));
+  const fair = await getFairFor(actor, idParam(params));
   if (!fair) notFound();
   const rows = await reportBoothRows(fair.id);
   return { fair: { id: fair.id, title: fair.title, fairDate: fair.fairDate, partnerSchool: fair.partnerSchool, boothCapacity: fair.boothCapacity }, report: await fairReport(fair.id), rows };

@@ -3,11 +3,12 @@ import { csvDocument } from "../lib/csv";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { detectLanguage, translator } from "../lib/i18n";
 import { getFairFor, reportBoothRows } from "../modules/fairs/fairs.server";
+import { idParam } from "../lib/ids";
 
 /** The fair report's booth table as CSV (a resource route: no page). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "fairs.report");
-  const fair = await getFairFor(actor, Number(params.id));
+  const fair = await getFairFor(actor, idParam(params));
   if (!fair) notFound();
   const rows = await reportBoothRows(fair.id);
   const t = translator(detectLanguage(request));

@@ -9,7 +9,7 @@ import { requireAbility } from "../lib/guard.server";
 import { can } from "../lib/permissions";
 import { pageFromUrl } from "../lib/pagination";
 import { FAIRS_PAGE_SIZE, listFairs } from "../modules/fairs/fairs.server";
-import { FairStatusBadge } from "../components/fairs";
+import { FairStatusBadge } from "../components/fairs/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("fairs");

@@ -8,7 +8,7 @@ import { requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { createFair } from "../modules/fairs/fairs.server";
-import { fairSchema } from "../modules/fairs/schema";
+import { fairSchema } from "../modules/fairs/forms";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("fairsNew");

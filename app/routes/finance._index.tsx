@@ -11,7 +11,7 @@ import { useRootData } from "../root";
 import { creditLineSchema } from "../modules/finance/forms";
 import { createCreditLine, financeDashboard, listAssociations, listBanks } from "../modules/finance/finance.server";
 import { runForm } from "../modules/finance/route-helpers.server";
-import { ApplicationStatusBadge, FlagBadge, IntentForm, NeedStatusBadge, rate } from "../modules/finance/ui";
+import { ApplicationStatusBadge, FlagBadge, IntentForm, NeedStatusBadge, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("finance");

@@ -25,15 +25,17 @@ import {
   reviewApplication,
   withdrawApplication,
 } from "../modules/finance/finance.server";
-import { idParam, runForm } from "../modules/finance/route-helpers.server";
-import { ApplicationStatusBadge, Fact, IntentForm, rate } from "../modules/finance/ui";
+import { idParam } from "../lib/ids";
+import { lookupIntent } from "../lib/intents.server";
+import { runForm } from "../modules/finance/route-helpers.server";
+import { ApplicationStatusBadge, Fact, IntentForm, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeApplication");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.applications");
-  const found = await getApplication(actor, idParam(params.id));
+  const found = await getApplication(actor, idParam(params));
   if (!found) notFound();
   const side = can(actor, "finance.decide") ? "bank" : can(actor, "finance.respond") ? "member" : null;
   const open = side ? actionsFor(found.app.status, side) : [];
@@ -53,7 +55,7 @@ const intentAbility: Record<string, Ability> = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = idParam(params.id);
+  const id = idParam(params);
   const upload = await receiveDocumentForm(request);
   if (!upload.ok) {
     await requireSignedIn(request, "finance.applications");
@@ -61,7 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const formData = upload.fields;
   const intent = String(formData.get("intent") ?? "");
-  const actor = await requireSignedIn(request, intentAbility[intent] ?? "finance.applications").catch(async (e: unknown) => {
+  // An own key of the map only: "toString" or "__proto__" is an unknown intent, never Object.prototype's.
+  const known = lookupIntent(intentAbility, intent);
+  const actor = await requireSignedIn(request, known ? intentAbility[known] : "finance.applications").catch(async (e: unknown) => {
     await discardUploads(upload.files);
     throw e;
   });

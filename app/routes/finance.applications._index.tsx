@@ -11,7 +11,7 @@ import { useRootData } from "../root";
 import { applicationStatuses } from "../modules/finance/constants";
 import { applicationFilterSchema, filterFromUrl } from "../modules/finance/forms";
 import { listApplications, PAGE_SIZE } from "../modules/finance/finance.server";
-import { ApplicationStatusBadge } from "../modules/finance/ui";
+import { ApplicationStatusBadge } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeApplications");

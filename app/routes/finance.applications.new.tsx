@@ -5,6 +5,7 @@ import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from
 import { Alert, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
+import { parseId } from "../lib/ids";
 import { clientIp } from "../lib/request.server";
 import { discardUploads } from "../lib/uploads.server";
 import { parseForm } from "../lib/validation";
@@ -13,14 +14,13 @@ import { DOCUMENT_FIELD, MAX_DOCUMENTS } from "../modules/finance/constants";
 import { receiveDocumentForm } from "../modules/finance/documents.server";
 import { applySchema } from "../modules/finance/forms";
 import { applyForProduct, getProduct, needFormOptions } from "../modules/finance/finance.server";
-import { rate } from "../modules/finance/ui";
+import { rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeApplicationsNew");
 
 function queryId(url: URL, name: string): number | null {
-  const raw = url.searchParams.get(name);
-  return raw && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  return parseId(url.searchParams.get(name));
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

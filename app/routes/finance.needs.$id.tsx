@@ -12,15 +12,17 @@ import { useRootData } from "../root";
 import { needOutcomes } from "../modules/finance/constants";
 import { respondSchema } from "../modules/finance/forms";
 import { claimNeed, getNeed, respondToNeed, withdrawNeed } from "../modules/finance/finance.server";
-import { idParam, runForm } from "../modules/finance/route-helpers.server";
-import { ApplicationStatusBadge, Fact, FlagBadge, IntentForm, NeedStatusBadge, ReasonList, rate } from "../modules/finance/ui";
+import { idParam } from "../lib/ids";
+import { lookupIntent } from "../lib/intents.server";
+import { runForm } from "../modules/finance/route-helpers.server";
+import { ApplicationStatusBadge, Fact, FlagBadge, IntentForm, NeedStatusBadge, ReasonList, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeNeed");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.needs");
-  const found = await getNeed(actor, idParam(params.id));
+  const found = await getNeed(actor, idParam(params));
   if (!found) notFound();
   const { need } = found;
   const officer = can(actor, "finance.claim");
@@ -41,8 +43,10 @@ const intentAbility: Record<string, Ability> = { claim: "finance.claim", respond
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const actor = await requireSignedIn(request, intentAbility[intent] ?? "finance.needs");
-  const id = idParam(params.id);
+  // An own key of the map only: "toString" or "__proto__" is an unknown intent, never Object.prototype's.
+  const known = lookupIntent(intentAbility, intent);
+  const actor = await requireSignedIn(request, known ? intentAbility[known] : "finance.needs");
+  const id = idParam(params);
   const opts = { ip: clientIp(request) };
   let outcome;
   switch (intent) {

@@ -12,7 +12,7 @@ import { useRootData } from "../root";
 import { needPurposes, needStatuses } from "../modules/finance/constants";
 import { filterFromUrl, needFilterSchema } from "../modules/finance/forms";
 import { listNeeds, PAGE_SIZE } from "../modules/finance/finance.server";
-import { FlagBadge, NeedStatusBadge, rate } from "../modules/finance/ui";
+import { FlagBadge, NeedStatusBadge, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeNeeds");

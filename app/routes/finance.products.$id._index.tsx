@@ -7,15 +7,15 @@ import { notFound, requireAbility } from "../lib/guard.server";
 import { can } from "../lib/permissions";
 import { useRootData } from "../root";
 import { getProduct } from "../modules/finance/finance.server";
-import { idParam } from "../modules/finance/route-helpers.server";
-import { Fact, NeedStatusBadge, rate } from "../modules/finance/ui";
+import { idParam } from "../lib/ids";
+import { Fact, NeedStatusBadge, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeProduct");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireAbility(request, "finance.products");
-  const found = await getProduct(actor, idParam(params.id));
+  const found = await getProduct(actor, idParam(params));
   if (!found) notFound();
   return { ...found, canApply: can(actor, "finance.apply") && found.product.status === "active" };
 }

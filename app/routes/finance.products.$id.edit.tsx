@@ -9,22 +9,22 @@ import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { productSchema } from "../modules/finance/forms";
 import { getProduct, listBanks, saveProduct } from "../modules/finance/finance.server";
-import { ProductForm, productFormValues } from "../modules/finance/product-form";
-import { idParam } from "../modules/finance/route-helpers.server";
+import { ProductForm, productFormValues } from "../components/finance/product-form";
+import { idParam } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeProductEdit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.manageProducts");
-  const found = await getProduct(actor, idParam(params.id));
+  const found = await getProduct(actor, idParam(params));
   if (!found || !found.maintains) notFound();
   return { product: found.product, banks: isStaff(actor) ? await listBanks() : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.manageProducts");
-  const id = idParam(params.id);
+  const id = idParam(params);
   const parsed = parseForm(productSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await saveProduct(actor, id, parsed.data, { ip: clientIp(request) });

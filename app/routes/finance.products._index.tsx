@@ -12,7 +12,7 @@ import { useRootData } from "../root";
 import { productStatuses, productTypes } from "../modules/finance/constants";
 import { filterFromUrl, productFilterSchema } from "../modules/finance/forms";
 import { listBanks, listProducts, PAGE_SIZE } from "../modules/finance/finance.server";
-import { rate } from "../modules/finance/ui";
+import { rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeProducts");

@@ -10,7 +10,7 @@ import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { productSchema } from "../modules/finance/forms";
 import { listBanks, saveProduct } from "../modules/finance/finance.server";
-import { ProductForm } from "../modules/finance/product-form";
+import { ProductForm } from "../components/finance/product-form";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeProductsNew");

@@ -7,14 +7,14 @@ import { formatDate, formatMoney } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { isStaff } from "../lib/permissions";
 import { clientIp } from "../lib/request.server";
-import { z } from "../lib/validation";
+import { idField, z } from "../lib/validation";
 import { useRootData } from "../root";
 import { CONTACT_BEFORE_DAYS, RENEWAL_WINDOW_DAYS, renewalOutcomes } from "../modules/finance/constants";
 import { contactSchema, filterFromUrl, renewalFilterSchema, renewalOutcomeSchema } from "../modules/finance/forms";
 import { listRenewals, PAGE_SIZE, recordLoanContact, recordRenewalOutcome } from "../modules/finance/finance.server";
 import { pageFromUrl } from "../lib/pagination";
 import { runForm } from "../modules/finance/route-helpers.server";
-import { rate } from "../modules/finance/ui";
+import { rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("financeRenewals");
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { rows, total, page, filter, today, staff: isStaff(actor) };
 }
 
-const loanId = z.object({ loanId: z.coerce.number().int().positive().max(2_147_483_647) });
+const loanId = z.object({ loanId: idField });
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.renewals");

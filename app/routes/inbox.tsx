@@ -5,9 +5,9 @@ import { PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
-import { queueFilterFromUrl } from "../modules/tickets/schema";
+import { queueFilterFromUrl } from "../modules/tickets/forms";
 import { listTickets, QUEUE_PAGE_SIZE, ticketFormOptions } from "../modules/tickets/tickets.server";
-import { TicketTable } from "../modules/tickets/ui";
+import { TicketTable } from "../components/tickets/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("inbox");

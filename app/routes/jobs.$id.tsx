@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApplicationStatusBadge, PostingStateBadge, SalaryRange } from "../components/jobs-ui";
+import { ApplicationStatusBadge, PostingStateBadge, SalaryRange } from "../components/jobs/ui";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { FormErrors, TextAreaField, TextField } from "../components/fields";
 import { getActor } from "../lib/auth.server";
@@ -14,21 +14,17 @@ import { sharePublicPage } from "../lib/public-pages.server";
 import { parseForm } from "../lib/validation";
 import { applyToPosting } from "../modules/jobs/applications.server";
 import { closePosting, getPosting, moderatePosting } from "../modules/jobs/postings.server";
-import { applySchema, hideSchema } from "../modules/jobs/schema";
+import { applySchema, hideSchema } from "../modules/jobs/forms";
+import { idParam } from "../lib/ids";
 import { pageTitle } from "../lib/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
   d ? pageTitle(matches, "job", { title: d.posting.title, enterprise: d.enterprise?.name ?? "—" }) : pageTitle(matches, "jobs");
 
-function idOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
-  return id;
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireAbility(request, "jobs.view");
-  const id = idOf(params);
+  const id = idParam(params);
   const actor = await getActor(request);
   const found = await getPosting(actor, id);
   if (!found) notFound();
@@ -38,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = idOf(params);
+  const id = idParam(params);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const ip = clientIp(request);

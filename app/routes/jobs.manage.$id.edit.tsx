@@ -2,29 +2,25 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "../components/fields";
-import { PostingFields } from "../components/jobs-posting-form";
-import { PostingStateBadge } from "../components/jobs-ui";
+import { PostingFields } from "../components/jobs/posting-form";
+import { PostingStateBadge } from "../components/jobs/ui";
 import { Alert, PageHeader } from "../components/ui";
 import { useValidatedForm } from "../components/use-validated-form";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { getPostingForEdit, updatePosting } from "../modules/jobs/postings.server";
-import { postingSchema } from "../modules/jobs/schema";
+import { postingSchema } from "../modules/jobs/forms";
+import { idParam } from "../lib/ids";
 import { pageTitle } from "../lib/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => (d ? pageTitle(matches, "jobEdit", { title: d.posting.values.title }) : pageTitle(matches, "jobsEdit"));
 
-function idOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
-  return id;
-}
 
 /** The posting of one of the member's enterprises; anyone else's is 404. */
 async function ownPosting(request: Request, params: { id?: string }) {
   const actor = await requireSignedIn(request, "jobs.post");
-  const posting = await getPostingForEdit(actor, idOf(params));
+  const posting = await getPostingForEdit(actor, idParam(params));
   if (!posting) notFound();
   return { actor, posting };
 }

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApplicationStatusBadge } from "../components/jobs-ui";
+import { ApplicationStatusBadge } from "../components/jobs/ui";
 import { FormErrors, TextField } from "../components/fields";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
@@ -12,27 +12,23 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { getApplicationForEnterprise, moveApplication } from "../modules/jobs/applications.server";
 import { isFinal, nextStatus } from "../modules/jobs/pipeline";
-import { advanceSchema, declineSchema } from "../modules/jobs/schema";
+import { advanceSchema, declineSchema } from "../modules/jobs/forms";
+import { idParam } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("jobsManageApplicationsId");
 
-function idOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.reviewApplications");
-  const found = await getApplicationForEnterprise(actor, idOf(params));
+  const found = await getApplicationForEnterprise(actor, idParam(params));
   if (!found) notFound();
   return { ...found, next: nextStatus(found.application.status), final: isFinal(found.application.status), lng: detectLanguage(request) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.reviewApplications");
-  const id = idOf(params);
+  const id = idParam(params);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const parsed = intent === "decline" ? parseForm(declineSchema, form) : parseForm(advanceSchema, form);

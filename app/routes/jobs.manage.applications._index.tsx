@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DataTable, type Column } from "../components/data-table";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApplicationStatusBadge } from "../components/jobs-ui";
+import { ApplicationStatusBadge } from "../components/jobs/ui";
 import { SelectField } from "../components/fields";
 import { PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
@@ -11,7 +11,7 @@ import { detectLanguage } from "../lib/i18n";
 import { pageFromUrl } from "../lib/pagination";
 import { APPLICATIONS_PAGE_SIZE, listEnterpriseApplications } from "../modules/jobs/applications.server";
 import { applicationStatuses } from "../modules/jobs/constants";
-import { parseApplicationsFilter } from "../modules/jobs/schema";
+import { parseApplicationsFilter } from "../modules/jobs/forms";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("jobsManageApplications");

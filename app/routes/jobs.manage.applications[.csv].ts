@@ -4,7 +4,7 @@ import { shanghaiToday } from "../lib/format";
 import { detectLanguage, translator } from "../lib/i18n";
 import { applicationsCsv } from "../modules/jobs/applications-csv";
 import { exportEnterpriseApplications } from "../modules/jobs/applications.server";
-import { parseApplicationsFilter } from "../modules/jobs/schema";
+import { parseApplicationsFilter } from "../modules/jobs/forms";
 
 /** The applications to the enterprise's own postings as CSV, with the list's filters (a resource route). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,14 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "../components/fields";
-import { PostingFields } from "../components/jobs-posting-form";
+import { PostingFields } from "../components/jobs/posting-form";
 import { PageHeader } from "../components/ui";
 import { useValidatedForm } from "../components/use-validated-form";
 import { requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { createPosting, enterprisesOf } from "../modules/jobs/postings.server";
-import { postingSchema } from "../modules/jobs/schema";
+import { postingSchema } from "../modules/jobs/forms";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("jobsNew");

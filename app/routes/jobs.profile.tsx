@@ -10,7 +10,7 @@ import { parseForm } from "../lib/validation";
 import { getMyProfile, saveProfile } from "../modules/jobs/profiles.server";
 import { discardUploads, receiveUploads, type StagedUpload } from "../lib/uploads.server";
 import { RESUME_KINDS, RESUME_MAX_BYTES } from "../modules/jobs/resumes";
-import { educationLevels, profileSchema } from "../modules/jobs/schema";
+import { educationLevels, profileSchema } from "../modules/jobs/forms";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("jobsProfile");

@@ -11,7 +11,7 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { applyToJoin, listAssociations } from "../modules/members/join.server";
-import { joinApplicationSchema } from "../modules/members/schema";
+import { joinApplicationSchema } from "../modules/members/forms";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("join");

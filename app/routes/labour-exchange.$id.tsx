@@ -3,22 +3,23 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
-import { LabourKindBadge, LabourStatusBadge, SkillList } from "../components/labour";
-import { Alert, ConfirmAction, PageHeader } from "../components/ui";
+import { LabourKindBadge, LabourStatusBadge, SkillList } from "../components/labour/ui";
+import { Alert, ConfirmAction, EmptyState, PageHeader } from "../components/ui";
 import { badRequest, notFound, requireSignedIn } from "../lib/guard.server";
 import { shanghaiToday } from "../lib/format";
 import { can } from "../lib/permissions";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { closeLabourPost, getLabourPost, placementsOf, recordPlacement, suggestMatches } from "../modules/labour/labour.server";
-import { placementSchema } from "../modules/labour/schema";
+import { placementSchema } from "../modules/labour/forms";
+import { idParam, parseId } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("labourExchangeId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "labour.view");
-  const post = await getLabourPost(actor, Number(params.id));
+  const post = await getLabourPost(actor, idParam(params));
   if (!post) notFound();
   const { createdBy: _c, ...shown } = post;
   const suggestions = await suggestMatches(post);
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "labour.view");
-  const post = await getLabourPost(actor, Number(params.id));
+  const post = await getLabourPost(actor, idParam(params));
   if (!post) notFound();
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -58,8 +59,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "place") {
     const staff = await requireSignedIn(request, "labour.place");
-    const counterpart = Number(formData.get("counterpartId"));
-    const pair = post.kind === "surplus" ? { surplusPostId: post.id, shortagePostId: counterpart } : { surplusPostId: counterpart, shortagePostId: post.id };
+    const counterpartRaw = String(formData.get("counterpartId") ?? "");
+    const counterpart = parseId(counterpartRaw);
+    const pair = post.kind === "surplus" ? { surplusPostId: post.id, shortagePostId: counterpartRaw } : { surplusPostId: counterpartRaw, shortagePostId: post.id };
     const fields = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
     const parsed = parseForm(placementSchema, toFormData({ ...fields, ...pair }));
     if (!parsed.ok) return data({ errors: parsed.errors, counterpart }, { status: 400 });

@@ -1,15 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { labourSkills } from "../../db/schema/fairs";
+import { labourSkills } from "../modules/labour/constants";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { Alert, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
-import { parseMessage } from "../lib/validation";
+import { parseMessage, parseForm } from "../lib/validation";
 import { clientIp } from "../lib/request.server";
-import { parseForm } from "../lib/validation";
 import { createLabourPost, postingEnterprises } from "../modules/labour/labour.server";
-import { labourPostSchema } from "../modules/labour/schema";
+import { labourPostSchema } from "../modules/labour/forms";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("labourExchangeNew");

@@ -6,7 +6,7 @@ import { TextField } from "../components/fields";
 import { getActor, homePathFor, login, loadActor, safeRedirectPath } from "../lib/auth.server";
 import { requireAbility } from "../lib/guard.server";
 import { parseForm } from "../lib/validation";
-import { loginSchema } from "../modules/accounts/schema";
+import { loginSchema } from "../modules/accounts/forms";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("login");

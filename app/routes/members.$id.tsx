@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "../components/fields";
 import { EnterpriseFields } from "../components/members/enterprise-fields";
@@ -8,9 +8,9 @@ import { DataTable, type Column } from "../components/data-table";
 import { Alert, Badge, ConfirmAction, EmptyState, PageHeader } from "../components/ui";
 import { useValidatedForm } from "../components/use-validated-form";
 import { formatDate, formatDateTime, formatMoney, shanghaiToday } from "../lib/format";
-import { notFound, requireAbility, requireSignedIn } from "../lib/guard.server";
+import { notFound, requireAbility } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
-import { parseForm, type FieldErrors } from "../lib/validation";
+import { intent, runIntent, type IntentFailure } from "../lib/intents.server";
 import { useRootData } from "../root";
 import { listAssociations } from "../modules/members/join.server";
 import {
@@ -33,62 +33,36 @@ import {
   membershipTypes,
   statusChangeSchema,
   typeChangeSchema,
-} from "../modules/members/schema";
+} from "../modules/members/forms";
+import { idParam } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("membersId");
 
-function idOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "members.view");
-  const record = await getEnterpriseRecord(idOf(params));
+  const record = await getEnterpriseRecord(idParam(params));
   if (!record) notFound();
   return { ...record, associations: await listAssociations(), today: shanghaiToday() };
 }
 
-type ActionData = { intent: string; errors?: FieldErrors; values?: Record<string, unknown>; saved?: boolean };
+type ActionData = IntentFailure;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireSignedIn(request, "members.manage");
-  const id = idOf(params);
+  const id = idParam(params);
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
   const ip = clientIp(request);
-  const fail = (errors: FieldErrors, status = 400, values?: Record<string, unknown>) => data<ActionData>({ intent, errors, values }, { status });
-  const run = async <T,>(schema: Parameters<typeof parseForm>[0], call: (input: T) => Promise<{ ok: true } | { ok: false; error: string; field?: string }>) => {
-    const parsed = parseForm(schema, form);
-    if (!parsed.ok) return fail(parsed.errors, 400, parsed.values);
-    const result = await call(parsed.data as T);
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      return fail({ [result.field ?? "_form"]: result.error }, 409, Object.fromEntries(form.entries()) as Record<string, unknown>);
-    }
-    return data<ActionData>({ intent, saved: true });
+  const intents = {
+    update: intent("members.manage", enterpriseProfileSchema, (actor, input) => updateEnterprise(actor, id, input, ip)),
+    status: intent("members.manage", statusChangeSchema, (actor, input) => changeMembershipStatus(actor, id, input, ip)),
+    type: intent("members.manage", typeChangeSchema, (actor, input) => changeMembershipType(actor, id, input, ip)),
+    addMembership: intent("members.manage", addMembershipSchema, (actor, input) => addMembership(actor, id, input, ip)),
+    duesPaid: intent("members.manage", duesPaidSchema, (actor, input) => recordDuesPaid(actor, id, input, ip)),
+    addUser: intent("members.manage", addUserSchema, (actor, input) => addEnterpriseUser(actor, id, input, ip)),
+    decideChange: intent("members.manage", decideChangeSchema, (actor, input) => decideChangeRequest(actor, id, input, ip)),
   };
-  switch (intent) {
-    case "update":
-      return run(enterpriseProfileSchema, (input: Parameters<typeof updateEnterprise>[2]) => updateEnterprise(actor, id, input, ip));
-    case "status":
-      return run(statusChangeSchema, (input: Parameters<typeof changeMembershipStatus>[2]) => changeMembershipStatus(actor, id, input, ip));
-    case "type":
-      return run(typeChangeSchema, (input: Parameters<typeof changeMembershipType>[2]) => changeMembershipType(actor, id, input, ip));
-    case "addMembership":
-      return run(addMembershipSchema, (input: Parameters<typeof addMembership>[2]) => addMembership(actor, id, input, ip));
-    case "duesPaid":
-      return run(duesPaidSchema, (input: Parameters<typeof recordDuesPaid>[2]) => recordDuesPaid(actor, id, input, ip));
-    case "addUser":
-      return run(addUserSchema, (input: Parameters<typeof addEnterpriseUser>[2]) => addEnterpriseUser(actor, id, input, ip));
-    case "decideChange":
-      return run(decideChangeSchema, (input: Parameters<typeof decideChangeRequest>[2]) => decideChangeRequest(actor, id, input, ip));
-    default:
-      if (!(await getEnterpriseRecord(id))) notFound();
-      throw redirect(`/members/${id}`);
-  }
+  return runIntent(request, form, intents, { unknownAbility: "members.manage", success: (name) => `/members/${id}?saved=${name}` });
 }
 
 function errorsFor(actionData: ActionData | undefined, intent: string) {
@@ -98,7 +72,9 @@ function errorsFor(actionData: ActionData | undefined, intent: string) {
 export default function MemberRecordPage() {
   const { t } = useTranslation("members");
   const { enterprise, memberships, users, changeRequests, reminders, associations, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<ActionData>();
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.has("saved");
   const navigation = useNavigation();
   const lng = useRootData()?.lng ?? "zh-CN";
   const busy = navigation.state === "submitting";
@@ -139,7 +115,7 @@ export default function MemberRecordPage() {
         }
         actions={<Link to="/members" className="btn btn--ghost btn--small">{t("record.back")}</Link>}
       />
-      {actionData?.saved ? <Alert tone="success">{t("record.saved")}</Alert> : null}
+      {saved && !actionData ? <Alert tone="success">{t("record.saved")}</Alert> : null}
       {pendingChanges.length > 0 ? <Alert tone="warn">{t("record.changePendingNext")}</Alert> : null}
 
       <section className="card">

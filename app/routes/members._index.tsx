@@ -11,7 +11,7 @@ import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
 import { listAssociations } from "../modules/members/join.server";
 import { listEnterprises, MEMBERS_PAGE_SIZE, villages } from "../modules/members/members.server";
-import { memberListQueryFrom, membershipStatuses, membershipTypes, segments } from "../modules/members/schema";
+import { memberListQueryFrom, membershipStatuses, membershipTypes, segments } from "../modules/members/forms";
 import { runMembershipSweep } from "../modules/members/sweep.server";
 import { titleMeta } from "../lib/page-title";
 

@@ -10,28 +10,24 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { approveApplication, getApplication, rejectApplication } from "../modules/members/join.server";
-import { decideApplicationSchema, membershipTypes } from "../modules/members/schema";
+import { decideApplicationSchema, membershipTypes } from "../modules/members/forms";
+import { idParam } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 import { redirectWithFlash } from "../lib/flash.server";
 
 export const meta = titleMeta("membersApplicationsId");
 
-function idOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "joinApplications.decide");
-  const row = await getApplication(idOf(params));
+  const row = await getApplication(idParam(params));
   if (!row) notFound();
   return row;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "joinApplications.decide");
-  const id = idOf(params);
+  const id = idParam(params);
   const parsed = parseForm(decideApplicationSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const result =

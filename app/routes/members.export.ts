@@ -3,7 +3,7 @@ import { requireAbility } from "../lib/guard.server";
 import { detectLanguage } from "../lib/i18n";
 import { shanghaiToday } from "../lib/format";
 import { exportEnterprisesCsv } from "../modules/members/members.server";
-import { memberListQueryFrom } from "../modules/members/schema";
+import { memberListQueryFrom } from "../modules/members/forms";
 
 /** The staff list's current filter as CSV (UTF-8 with BOM). */
 export async function loader({ request }: LoaderFunctionArgs) {

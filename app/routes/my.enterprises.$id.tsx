@@ -12,20 +12,16 @@ import { clientIp } from "../lib/request.server";
 import { parseForm, type FieldErrors } from "../lib/validation";
 import { useRootData } from "../root";
 import { myEnterprise, requestChange, updateContact } from "../modules/members/my.server";
-import { changeRequestSchema, contactSchema } from "../modules/members/schema";
+import { changeRequestSchema, contactSchema } from "../modules/members/forms";
+import { idParam } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("myEnterprisesId");
 
-function idOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "my.view");
-  const enterprise = await myEnterprise(actor, idOf(params));
+  const enterprise = await myEnterprise(actor, idParam(params));
   if (!enterprise) notFound();
   return { enterprise };
 }
@@ -34,7 +30,7 @@ type ActionData = { intent: string; errors?: FieldErrors; values?: Record<string
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "my.editContact");
-  const id = idOf(params);
+  const id = idParam(params);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const ip = clientIp(request);

@@ -8,7 +8,7 @@ import { requireAbility } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { registerSeeker } from "../modules/accounts/accounts.server";
-import { seekerRegistrationSchema } from "../modules/accounts/schema";
+import { seekerRegistrationSchema } from "../modules/accounts/forms";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("register");

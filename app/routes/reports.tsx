@@ -14,11 +14,11 @@ import { cachedJobsActivity, type HourCounts } from "../modules/jobs/reports.ser
 import { cachedTicketReport } from "../modules/tickets/reports.server";
 import { titleMeta } from "../lib/page-title";
 import { cachedLegalReport } from "../modules/disputes/reports.server";
-import { LegalReportPart } from "../modules/disputes/report-part";
+import { LegalReportPart } from "../components/disputes/report-part";
 import { cachedFinanceReport } from "../modules/finance/reports.server";
-import { FinanceReportPart } from "../modules/finance/report-part";
+import { FinanceReportPart } from "../components/finance/report-part";
 import { governanceReport } from "../modules/governance/reports.server";
-import { GovernanceReportPart } from "../modules/governance/report-part";
+import { GovernanceReportPart } from "../components/governance/report-part";
 import { MonitoringReport } from "../components/monitoring";
 import { monitoringReport } from "../modules/monitoring/monitoring.server";
 

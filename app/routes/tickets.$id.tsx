@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,13 +6,12 @@ import { CheckboxField, FormErrors, SelectField, TextAreaField } from "../compon
 import { Alert, Badge, ConfirmAction, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
-import { redirectWithFlash } from "../lib/flash.server";
-import { can, type Ability } from "../lib/permissions";
-import { parseForm, type z } from "../lib/validation";
+import { can } from "../lib/permissions";
+import { intent, runIntent, type IntentFailure } from "../lib/intents.server";
 import { useRootData } from "../root";
 import { ticketCategories, ticketPriorities } from "../modules/tickets/constants";
 import { REOPEN_WINDOW_MS } from "../modules/tickets/calendar";
-import { acceptSchema, answerSchema, commentSchema, infoReplySchema, infoRequestSchema, outcomeSchema, rateSchema, reasonSchema, referSchema } from "../modules/tickets/schema";
+import { acceptSchema, answerSchema, commentSchema, infoReplySchema, infoRequestSchema, outcomeSchema, rateSchema, reasonSchema, referSchema } from "../modules/tickets/forms";
 import { canWaitOnEnterprise } from "../modules/tickets/state-machine";
 import {
   acceptTicket,
@@ -28,21 +27,17 @@ import {
   resolveTicket,
   returnTicket,
   ticketFormOptions,
-  type CommandResult,
 } from "../modules/tickets/tickets.server";
-import { ClockBadges, StatusBadge } from "../modules/tickets/ui";
+import { ClockBadges, StatusBadge } from "../components/tickets/ui";
+import { idParam } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("ticketsId");
 
-function idOf(raw: string | undefined): number {
-  if (!raw || !/^\d{1,9}$/.test(raw)) notFound();
-  return Number(raw);
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.view");
-  const id = idOf(params.id);
+  const id = idParam(params);
   const found = await getTicket(actor, id);
   if (!found) notFound();
   const staff = can(actor, "tickets.triage");
@@ -73,62 +68,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Intent = "accept" | "reject" | "refer" | "answer" | "return" | "resolve" | "reopen" | "rate" | "requestInfo" | "provideInfo" | "comment";
-const intentAbility: Record<Intent, Ability> = {
-  accept: "tickets.triage",
-  reject: "tickets.triage",
-  refer: "tickets.triage",
-  resolve: "tickets.triage",
-  requestInfo: "tickets.triage",
-  answer: "tickets.answer",
-  return: "tickets.answer",
-  reopen: "tickets.respond",
-  rate: "tickets.respond",
-  provideInfo: "tickets.respond",
-  comment: "tickets.comment",
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "") as Intent;
-  const actor = await requireSignedIn(request, intentAbility[intent] ?? "tickets.view");
-  const id = idOf(params.id);
-  if (!(intent in intentAbility)) return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {} }, { status: 400 });
-  const run = async <S extends z.ZodType>(schema: S, fn: (input: z.output<S>) => Promise<CommandResult | { ok: false; error: string }>) => {
-    const parsed = parseForm(schema, formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const result = await fn(parsed.data);
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      return data({ intent, errors: { _form: result.error } as Record<string, string>, values: Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) }, { status: 409 });
-    }
-    throw redirectWithFlash(`/tickets/${id}`, `tickets:flash.${intent}`, request);
+  const id = idParam(params);
+  // Each intent: the ability it needs, its form and the module command (app/lib/intents.server.ts).
+  const intents = {
+    accept: intent("tickets.triage", acceptSchema, (actor, d) => acceptTicket(actor, id, d)),
+    reject: intent("tickets.triage", reasonSchema, (actor, d) => rejectTicket(actor, id, d.reason)),
+    refer: intent("tickets.triage", referSchema, (actor, d) => referTicket(actor, id, d)),
+    resolve: intent("tickets.triage", outcomeSchema, (actor, d) => resolveTicket(actor, id, d.outcome)),
+    requestInfo: intent("tickets.triage", infoRequestSchema, (actor, d) => requestInfo(actor, id, d.question)),
+    answer: intent("tickets.answer", answerSchema, (actor, d) => answerTicket(actor, id, d.answer)),
+    return: intent("tickets.answer", reasonSchema, (actor, d) => returnTicket(actor, id, d.reason)),
+    reopen: intent("tickets.respond", reasonSchema, (actor, d) => reopenTicket(actor, id, d.reason)),
+    rate: intent("tickets.respond", rateSchema, (actor, d) => rateTicket(actor, id, d)),
+    provideInfo: intent("tickets.respond", infoReplySchema, (actor, d) => provideInfo(actor, id, d.reply)),
+    comment: intent("tickets.comment", commentSchema, (actor, d) => addComment(actor, id, d)),
   };
-  switch (intent) {
-    case "accept":
-      return run(acceptSchema, (d) => acceptTicket(actor, id, d));
-    case "reject":
-      return run(reasonSchema, (d) => rejectTicket(actor, id, d.reason));
-    case "refer":
-      return run(referSchema, (d) => referTicket(actor, id, d));
-    case "answer":
-      return run(answerSchema, (d) => answerTicket(actor, id, d.answer));
-    case "return":
-      return run(reasonSchema, (d) => returnTicket(actor, id, d.reason));
-    case "resolve":
-      return run(outcomeSchema, (d) => resolveTicket(actor, id, d.outcome));
-    case "reopen":
-      return run(reasonSchema, (d) => reopenTicket(actor, id, d.reason));
-    case "rate":
-      return run(rateSchema, (d) => rateTicket(actor, id, d));
-    case "requestInfo":
-      return run(infoRequestSchema, (d) => requestInfo(actor, id, d.question));
-    case "provideInfo":
-      return run(infoReplySchema, (d) => provideInfo(actor, id, d.reply));
-    case "comment":
-      return run(commentSchema, (d) => addComment(actor, id, d));
-  }
+  return runIntent(request, formData, intents, { unknownAbility: "tickets.view", success: () => `/tickets/${id}`, flash: (name) => `tickets:flash.${name}` });
 }
+
+type Intent = "accept" | "reject" | "refer" | "answer" | "return" | "resolve" | "reopen" | "rate" | "requestInfo" | "provideInfo" | "comment";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -157,7 +117,7 @@ function ActionForm({ intent, title, submit, children, danger }: { intent: Inten
 export default function TicketPage() {
   const { t } = useTranslation("tickets");
   const { ticket, enterprise, department, handlerName, events, attachments, may, departments, staffList, back } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<IntentFailure>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const err = (intent: Intent, field: string) => (actionData?.intent === intent ? actionData.errors?.[field] : undefined);
   const val = (intent: Intent, field: string) => (actionData?.intent === intent ? String((actionData.values as Record<string, unknown>)?.[field] ?? "") : undefined);

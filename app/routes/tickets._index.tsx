@@ -9,9 +9,9 @@ import { pageFromUrl } from "../lib/pagination";
 import { can } from "../lib/permissions";
 import { useRootData } from "../root";
 import { ticketCategories, ticketKinds, ticketStatuses, ticketUrgencies } from "../modules/tickets/constants";
-import { queueFilterFromUrl } from "../modules/tickets/schema";
+import { queueFilterFromUrl } from "../modules/tickets/forms";
 import { listEscalations, listTickets, QUEUE_PAGE_SIZE, queueFilterOptions } from "../modules/tickets/tickets.server";
-import { TicketTable } from "../modules/tickets/ui";
+import { TicketTable } from "../components/tickets/ui";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("tickets");

@@ -3,7 +3,7 @@ import { csvDocument } from "../lib/csv";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { detectLanguage, translator } from "../lib/i18n";
-import { queueFilterFromUrl } from "../modules/tickets/schema";
+import { queueFilterFromUrl } from "../modules/tickets/forms";
 import { exportTickets } from "../modules/tickets/tickets.server";
 
 /** The staff queue as CSV, with the same filters as the page (UTF-8 with BOM for Excel). */

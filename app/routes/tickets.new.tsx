@@ -10,9 +10,10 @@ import { parseForm } from "../lib/validation";
 import { discardUploads } from "../lib/uploads.server";
 import { receiveTicketForm } from "../modules/tickets/attachments.server";
 import { ATTACHMENT_FIELD, MAX_FILES, ticketCategories, ticketKinds, ticketSources, ticketUrgencies } from "../modules/tickets/constants";
-import { submitTicketSchema } from "../modules/tickets/schema";
+import { submitTicketSchema } from "../modules/tickets/forms";
 import { submitTicket, ticketFormOptions } from "../modules/tickets/tickets.server";
 import { getVisit } from "../modules/tickets/visits.server";
+import { parseId } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("ticketsNew");
@@ -21,8 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.submit");
   const staff = can(actor, "tickets.triage");
   const options = await ticketFormOptions(actor);
-  const visitParam = new URL(request.url).searchParams.get("visit");
-  const visit = staff && visitParam && /^\d{1,9}$/.test(visitParam) ? await getVisit(Number(visitParam)) : null;
+  const visitId = parseId(new URL(request.url).searchParams.get("visit"));
+  const visit = staff && visitId ? await getVisit(visitId) : null;
   return {
     staff,
     enterprises: options.enterprises,
@@ -48,9 +49,9 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     await discardUploads(upload.files);
-    return data({ errors: { enterpriseId: result.error } as Record<string, string>, values: parsed.data as Record<string, unknown> }, { status: 400 });
+    return data({ errors: { enterpriseId: result.error.code } as Record<string, string>, values: parsed.data as Record<string, unknown> }, { status: 400 });
   }
-  throw redirect(`/tickets/${result.ticket.id}`);
+  throw redirect(`/tickets/${result.value.id}`);
 }
 
 export default function NewTicket() {

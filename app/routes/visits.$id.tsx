@@ -6,15 +6,15 @@ import { formatDate } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { getVisit } from "../modules/tickets/visits.server";
-import { StatusBadge } from "../modules/tickets/ui";
+import { StatusBadge } from "../components/tickets/ui";
+import { idParam } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("visitsId");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSignedIn(request, "visits.view");
-  if (!/^\d{1,9}$/.test(params.id ?? "")) notFound();
-  const found = await getVisit(Number(params.id));
+  const found = await getVisit(idParam(params));
   if (!found) notFound();
   return found;
 }

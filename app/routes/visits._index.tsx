@@ -9,7 +9,7 @@ import { pageFromUrl } from "../lib/pagination";
 import { parseForm } from "../lib/validation";
 import { shanghaiToday } from "../lib/format";
 import { useRootData } from "../root";
-import { visitSchema } from "../modules/tickets/schema";
+import { visitSchema } from "../modules/tickets/forms";
 import { listVisits, recordVisit, visitFormOptions, VISITS_PAGE_SIZE } from "../modules/tickets/visits.server";
 import { titleMeta } from "../lib/page-title";
 

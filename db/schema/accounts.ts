@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { roles } from "../../app/modules/accounts/constants";
+export * from "../../app/modules/accounts/constants";
 
-export const roles = ["admin", "staff", "department", "bank", "mediator", "member", "seeker"] as const;
-export type Role = (typeof roles)[number];
 
 export const users = pgTable(
   "users",

@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { enterprises } from "./members";
+import { fairModes, fairStatuses, boothStatuses } from "../../app/modules/fairs/constants";
+import { labourPostKinds, labourPostStatuses, labourSkills } from "../../app/modules/labour/constants";
+export * from "../../app/modules/fairs/constants";
+export * from "../../app/modules/labour/constants";
 
-export const fairModes = ["onsite", "online"] as const;
-export type FairMode = (typeof fairModes)[number];
-export const fairStatuses = ["draft", "published", "cancelled"] as const;
-export type FairStatus = (typeof fairStatuses)[number];
 
 /** A job fair run by the association, usually with a partner vocational school. */
 export const jobFairs = pgTable(
@@ -38,8 +38,6 @@ export const jobFairs = pgTable(
   ],
 );
 
-export const boothStatuses = ["requested", "approved", "rejected", "withdrawn"] as const;
-export type BoothStatus = (typeof boothStatuses)[number];
 
 /** An enterprise's booth at a fair: one per enterprise per fair; approved booths get a number. */
 export const fairBooths = pgTable(
@@ -97,12 +95,7 @@ export const fairRegistrations = pgTable(
   ],
 );
 
-export const labourPostKinds = ["surplus", "shortage"] as const;
-export type LabourPostKind = (typeof labourPostKinds)[number];
-export const labourPostStatuses = ["open", "closed"] as const;
 /** Skills of the shoe trade, used by both sides so that matching compares like with like. */
-export const labourSkills = ["sewing", "injection", "lasting", "cutting", "quality", "packing", "mould_repair", "warehouse", "forklift", "electrician"] as const;
-export type LabourSkill = (typeof labourSkills)[number];
 
 /** Labour exchange (用工余缺调剂): workers an enterprise can lend, or workers it needs, for a period. */
 export const labourPosts = pgTable(

@@ -2,15 +2,12 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { associations, enterprises } from "./members";
+import { documentKinds, versionStatuses, amendmentStatuses, assemblyKinds, assemblyStatuses, quorumRules, checkInMethods, motionKinds, motionThresholds, motionStatuses, electionStatuses, candidateStatuses, voteChannels, resultOutcomes } from "../../app/modules/governance/constants";
+export * from "../../app/modules/governance/constants";
 
 // Governance: charters (and election rules) as versioned texts with amendments, assemblies with a
 // frozen roll, attendance, proxies and motions, and secret-ballot elections.
 // Hand-written SQL (stage locks, append-only ballots) is in the migration <n>_governance_sql.sql.
-
-export const documentKinds = ["charter", "election_rules"] as const;
-export type DocumentKind = (typeof documentKinds)[number];
-export const versionStatuses = ["draft", "proposed", "adopted", "superseded"] as const;
-export type VersionStatus = (typeof versionStatuses)[number];
 
 /** A governing text of one association: its charter (章程) or its election rules (选举办法). */
 export const governanceDocuments = pgTable(
@@ -52,9 +49,6 @@ export const documentVersions = pgTable(
   ],
 );
 
-export const amendmentStatuses = ["proposed", "accepted", "rejected", "to_motion"] as const;
-export type AmendmentStatus = (typeof amendmentStatuses)[number];
-
 /** A change to one clause of a proposed version: old text, new text, reason. */
 export const amendments = pgTable(
   "amendments",
@@ -81,13 +75,6 @@ export const amendments = pgTable(
   },
   (t) => [index("amendments_version_idx").on(t.versionId)],
 );
-
-export const assemblyKinds = ["general", "council"] as const;
-export type AssemblyKind = (typeof assemblyKinds)[number];
-export const assemblyStatuses = ["scheduled", "open", "closed"] as const;
-export type AssemblyStatus = (typeof assemblyStatuses)[number];
-export const quorumRules = ["half", "two_thirds"] as const;
-export type QuorumRule = (typeof quorumRules)[number];
 
 export const assemblies = pgTable(
   "assemblies",
@@ -131,8 +118,6 @@ export const assemblyRoll = pgTable(
   (t) => [primaryKey({ columns: [t.assemblyId, t.enterpriseId] })],
 );
 
-export const checkInMethods = ["staff", "code"] as const;
-
 export const assemblyAttendance = pgTable(
   "assembly_attendance",
   {
@@ -162,12 +147,6 @@ export const assemblyProxies = pgTable(
   ],
 );
 
-export const motionKinds = ["adopt_charter", "adopt_rules", "amendment", "other"] as const;
-export type MotionKind = (typeof motionKinds)[number];
-export const motionThresholds = ["majority_cast", "two_thirds_cast", "majority_present", "two_thirds_present"] as const;
-export type MotionThreshold = (typeof motionThresholds)[number];
-export const motionStatuses = ["pending", "passed", "failed"] as const;
-
 export const motions = pgTable(
   "motions",
   {
@@ -196,9 +175,6 @@ export const motions = pgTable(
   },
   (t) => [index("motions_assembly_idx").on(t.assemblyId)],
 );
-
-export const electionStatuses = ["draft", "open", "closed", "tallied", "certified"] as const;
-export type ElectionStatus = (typeof electionStatuses)[number];
 
 export const elections = pgTable(
   "elections",
@@ -248,9 +224,6 @@ export const electionPositions = pgTable(
   (t) => [index("election_positions_election_idx").on(t.electionId), check("election_positions_seats_ck", sql`seats between 1 and 99`)],
 );
 
-export const candidateStatuses = ["nominated", "accepted", "withdrawn"] as const;
-export type CandidateStatus = (typeof candidateStatuses)[number];
-
 export const electionCandidates = pgTable(
   "election_candidates",
   {
@@ -292,8 +265,6 @@ export const electionRoll = pgTable(
   },
   (t) => [primaryKey({ columns: [t.electionId, t.enterpriseId] }), index("election_roll_representative_idx").on(t.representativeUserId)],
 );
-
-export const voteChannels = ["online", "paper"] as const;
 
 /**
  * Who has voted (never how): one row per enterprise and election, written in the same transaction
@@ -352,9 +323,6 @@ export const electionPaperCounts = pgTable(
   },
   (t) => [check("election_paper_counts_two_people_ck", sql`confirmed_by is null or confirmed_by <> entered_by`), check("election_paper_counts_sane_ck", sql`ballots >= 0 and blank >= 0 and blank <= ballots`)],
 );
-
-export const resultOutcomes = ["elected", "tie", "not_elected"] as const;
-export type ResultOutcome = (typeof resultOutcomes)[number];
 
 export const electionResults = pgTable(
   "election_results",

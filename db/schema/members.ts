@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
+import { associationKinds, segments, publicFieldNames, membershipTypes, membershipStatuses, reminderKinds, joinApplicationStatuses, changeRequestStatuses } from "../../app/modules/members/constants";
+export * from "../../app/modules/members/constants";
+import type { PublicField } from "../../app/modules/members/constants";
 
 /** A PostgreSQL tsvector (config 'simple'), filled by the members module from name bigrams. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
-export const associationKinds = ["centre", "federation", "chamber"] as const;
 
 export const associations = pgTable("associations", {
   id: serial("id").primaryKey(),
@@ -21,12 +23,8 @@ export const associations = pgTable("associations", {
   districtEnterpriseCount: integer("district_enterprise_count"),
 });
 
-export const segments = ["finished_shoes", "soles", "uppers", "moulds", "materials", "machinery", "other"] as const;
-export type Segment = (typeof segments)[number];
 
 /** Fields an enterprise may show in the public directory. */
-export const publicFieldNames = ["legalRep", "address", "village", "segment", "contactPerson", "phone", "email", "employees"] as const;
-export type PublicField = (typeof publicFieldNames)[number];
 
 export const enterprises = pgTable(
   "enterprises",
@@ -73,10 +71,6 @@ export const enterpriseUsers = pgTable(
   (t) => [primaryKey({ columns: [t.enterpriseId, t.userId] }), index("enterprise_users_user_idx").on(t.userId)],
 );
 
-export const membershipTypes = ["member", "council_member", "executive_committee", "director", "vice_director"] as const;
-export type MembershipType = (typeof membershipTypes)[number];
-export const membershipStatuses = ["pending", "active", "lapsed", "suspended", "withdrawn"] as const;
-export type MembershipStatus = (typeof membershipStatuses)[number];
 
 export const memberships = pgTable(
   "memberships",
@@ -145,7 +139,6 @@ export const dues = pgTable(
   (t) => [uniqueIndex("dues_membership_year_uq").on(t.membershipId, t.year)],
 );
 
-export const reminderKinds = ["due_soon", "overdue", "lapsed"] as const;
 
 /** One row per reminder per dues record and kind: the unique index makes a skipped or doubled reminder visible. */
 export const renewalReminders = pgTable(
@@ -163,7 +156,6 @@ export const renewalReminders = pgTable(
   (t) => [uniqueIndex("renewal_reminders_dues_kind_uq").on(t.duesId, t.kind)],
 );
 
-export const joinApplicationStatuses = ["pending", "approved", "rejected"] as const;
 
 export const joinApplications = pgTable(
   "join_applications",
@@ -193,7 +185,6 @@ export const joinApplications = pgTable(
   ],
 );
 
-export const changeRequestStatuses = ["pending", "approved", "rejected"] as const;
 
 /** A member asks staff to change the enterprise's name or credit code; staff decide on /members/:id. */
 export const enterpriseChangeRequests = pgTable(

@@ -2,7 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { shanghaiToday } from "../../app/lib/format";
 import type { EducationLevel, ExperienceLevel, JobType } from "../../app/modules/jobs/constants";
 import { postingRow } from "../../app/modules/jobs/postings.server";
-import { jobLocations } from "../../app/modules/jobs/schema";
+import { jobLocations } from "../../app/modules/jobs/forms";
 import type { Executor } from "../client.server";
 import { applicationEvents, jobApplications, jobPostings, seekerProfiles } from "../schema/jobs";
 import { enterprises } from "../schema/members";

@@ -171,7 +171,7 @@ export async function seedTickets(db: Executor, year: number, clock: Date = new 
     const input = { enterpriseId, category, title, description, urgency: i % 5 === 2 ? ("urgent" as const) : ("normal" as const), source, kind: "problem" as const, visitId: visit?.id ?? null };
     // The member's waiting problem carries a small PDF (the attachment flow end to end).
     const files = i === 23 ? [await stageTicketFile("供货合同.pdf", Buffer.from("%PDF-1.4\n% Yunjiang demo attachment\n%%EOF\n"))] : [];
-    const { ticket } = must(await submitTicket(online ? member : staff, input, files, o(t0)), "submit") as { ok: true; ticket: { id: number } };
+    const { value: ticket } = must(await submitTicket(online ? member : staff, input, files, o(t0)), "submit") as { ok: true; value: { id: number } };
     const id = ticket.id;
     if (i === 22 || i === 23) continue;
     if (i === 30) {
@@ -207,10 +207,10 @@ export async function seedTickets(db: Executor, year: number, clock: Date = new 
     const dept = deptByCode.get(complaintDepartments[k % complaintDepartments.length])!;
     const title = complaintTitles[k % complaintTitles.length];
     const enterpriseId = executives[(k * 11 + 3) % executives.length].enterpriseId;
-    const { ticket } = must(
+    const { value: ticket } = must(
       await submitTicket(staff, { enterpriseId, category: "legal_rights", title, description: `${title}：企业通过维权热线反映，请依法协调处理。`, urgency: k % 6 === 0 ? "urgent" : "normal", source: "phone", kind: "complaint", visitId: null }, [], o(t0)),
       "complaint",
-    ) as { ok: true; ticket: { id: number } };
+    ) as { ok: true; value: { id: number } };
     must(await acceptTicket(staff, ticket.id, { category: "legal_rights", priority: "normal", handlerId: staff.userId }, o(later(t0, 0.1))), "accept");
     must(await referTicket(staff, ticket.id, { departmentId: dept.id }, o(later(t0, 0.3))), "refer");
     must(await answerTicket(liaisons.get(dept.id)!, ticket.id, "已依法调处，双方达成和解。", o(later(t0, 2 + (k % 3)))), "answer");

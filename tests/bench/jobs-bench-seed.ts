@@ -9,7 +9,7 @@ import { JOB_TEMPLATES } from "../../db/seed/jobs.server";
 import { mulberry32 } from "../../db/seed/demo-names";
 import { shanghaiToday } from "../../app/lib/format";
 import { postingRow, publicListQueries } from "../../app/modules/jobs/postings.server";
-import { jobLocations, parseJobSearch } from "../../app/modules/jobs/schema";
+import { jobLocations, parseJobSearch } from "../../app/modules/jobs/forms";
 
 function addDays(isoDay: string, days: number): string {
   const d = new Date(`${isoDay}T00:00:00Z`);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { variantsOf } from "../access/bad-inputs";
+import { idEdges, idSegments, variantsOf, withSegment } from "../access/bad-inputs";
 import { resolveForm, resolvePlaceholders } from "../access/fixtures";
 import { httpRequest, leaksInternals } from "../access/http";
 import { routes } from "../access/index";
@@ -59,9 +59,9 @@ targets.forEach(({ row, action, who }, index) => {
 
 // Query strings are input too: every page the matrix lists, opened by an allowed role with
 // bad filter and page values.
-const badQueries = ["q", "page", "sort", "dir", "status", "role", "from", "to", "actor", "entityId", "lng"];
+const badQueries = ["q", "page", "sort", "dir", "status", "role", "from", "to", "actor", "entityId", "lng", "visit", "posting", "enterprise", "fair", "department", "association", "year", "day"];
 // Each value goes into every parameter at once; the URL stays under Node's 16 KB header limit.
-const queryValuesTried = ["\u0000", "长".repeat(120), "x".repeat(1000), "' OR 1=1 --", "<script>alert(1)</script>", "-1", "0", "99999999999999999999", "1e309", "2026-02-30", "%"];
+const queryValuesTried = ["\u0000", "长".repeat(120), "x".repeat(1000), "' OR 1=1 --", "<script>alert(1)</script>", "-1", "0", "99999999999999999999", "1e309", "2026-02-30", "2027-02-30", "2147483648", "-2147483649", "1.5", "%"];
 test("bad query strings on every page", async ({ baseURL }, testInfo) => {
   test.setTimeout(300_000);
   const base = baseURL!;
@@ -88,5 +88,54 @@ test("bad query strings on every page", async ({ baseURL }, testInfo) => {
     }
   }
   writeFigures(testInfo.project.outputDir, "bad-query", { tried, fivexx, failures: failures.length });
+  expect(failures, failures.join("\n")).toEqual([]);
+});
+
+// Ids in URLs: every route with an id segment, each segment replaced by each edge of the id
+// family (0, -1, the int32 limits and one past them, huge, fractional, non-numeric). An id that
+// cannot exist answers like one that does not: 404 for an allowed role and for the public on
+// public pages (sign-in for the public elsewhere); POSTs too; never a 500. Text ids (a user's
+// id, "me") only must not give a 500.
+test("bad ids on every id route", async ({ baseURL }, testInfo) => {
+  test.setTimeout(300_000);
+  const base = baseURL!;
+  const sessions = new Sessions(base, SOURCE.badInput);
+  const ctx = sessions.fixtureContext();
+  const failures: string[] = [];
+  let tried = 0;
+  for (const row of routes) {
+    const segments = idSegments(row.file, []);
+    if (segments.length === 0) continue;
+    const intSegments = new Set(idSegments(row.file).map((s) => s.index));
+    const path = await resolvePlaceholders(row.path, ctx);
+    const getter = row.get ? preference.find((w) => row.get![w] === "ok") : undefined;
+    const action = row.actions?.find((a) => !a.endsSession);
+    const poster = action ? preference.find((w) => action.expect[w] === "ok") : undefined;
+    for (const { index } of segments) {
+      for (const edge of idEdges) {
+        const url = withSegment(path, index, edge);
+        const strict = intSegments.has(index);
+        const check = (what: string, status: number, expected: number[]) => {
+          tried++;
+          if (status >= 500 || (strict && !expected.includes(status))) failures.push(`${what} ${url}: ${status}`);
+        };
+        if (getter) {
+          const res = await httpRequest(base, { path: url, cookie: await sessions.cookie(getter), localAddress: SOURCE.badInput });
+          check(`GET as ${getter}`, res.status, [404]);
+          const leak = leaksInternals(res.body);
+          if (leak) failures.push(`GET ${url}: body shows internals: ${leak}`);
+          const anon = await httpRequest(base, { path: url, localAddress: SOURCE.badInput });
+          check("GET as anonymous", anon.status, row.get!.anonymous === "ok" ? [404] : [302, 303, 404]);
+        }
+        if (action && poster) {
+          const form = { ...(await resolveForm(action.validForm ?? action.form ?? {}, ctx)), ...(action.intent ? { intent: action.intent } : {}) };
+          const res = await httpRequest(base, { path: url, form, cookie: await sessions.cookie(poster), localAddress: SOURCE.badInput });
+          check(`POST ${action.intent ?? ""} as ${poster}`, res.status, [400, 404]);
+        }
+      }
+    }
+  }
+  writeFigures(testInfo.project.outputDir, "bad-ids", { tried, failures: failures.length });
+  expect(tried).toBeGreaterThan(100);
   expect(failures, failures.join("\n")).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { getActor, login } from "../../app/lib/auth.server";
 import { appendAudit } from "../../app/lib/audit.server";
 import { parseForm } from "../../app/lib/validation";
 import { auditCsv, listAuditEvents } from "../../app/modules/admin/audit.server";
-import { auditQuery, createUserSchema, setRoleSchema, userListQuery } from "../../app/modules/admin/schema";
+import { auditQuery, createUserSchema, setRoleSchema, userListQuery } from "../../app/modules/admin/forms";
 import { createUser, getUser, listUsers, setUserDisabled, setUserRole, USERS_PAGE_SIZE } from "../../app/modules/admin/users.server";
 import { actorOf, requestFrom } from "../support/actors";
 import { rowCounts } from "../support/db-counts";

@@ -15,7 +15,7 @@ import { applicationsCsv } from "../../app/modules/jobs/applications-csv";
 import { applyToPosting, exportEnterpriseApplications, listEnterpriseApplications, moveApplication } from "../../app/modules/jobs/applications.server";
 import { saveProfile } from "../../app/modules/jobs/profiles.server";
 import { closePosting, createPosting, getPosting, getPostingForEdit, listPublicPostings, moderatePosting, updatePosting } from "../../app/modules/jobs/postings.server";
-import { parseJobSearch, type PostingInput } from "../../app/modules/jobs/schema";
+import { parseJobSearch, type PostingInput } from "../../app/modules/jobs/forms";
 import { actorOf } from "../support/actors";
 
 const search = (qs: string) => parseJobSearch(new URL(`http://x/jobs?${qs}`));

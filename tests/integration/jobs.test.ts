@@ -12,7 +12,7 @@ import { applyToPosting, getApplicationForEnterprise, listEnterpriseApplications
 import { closePosting, countApplications, countPostingsAndPositions, createPosting, getPosting, listPublicPostings, moderatePosting } from "../../app/modules/jobs/postings.server";
 import { findResume, saveProfile } from "../../app/modules/jobs/profiles.server";
 import { sendFile } from "../../app/lib/uploads.server";
-import { parseJobSearch, type PostingInput } from "../../app/modules/jobs/schema";
+import { parseJobSearch, type PostingInput } from "../../app/modules/jobs/forms";
 import { actorOf } from "../support/actors";
 
 const search = (qs: string) => parseJobSearch(new URL(`http://x/jobs?${qs}`));

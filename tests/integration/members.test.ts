@@ -18,9 +18,10 @@ import {
 } from "../../app/modules/members/members.server";
 import { myDashboard, myEnterprise, requestChange, updateContact } from "../../app/modules/members/my.server";
 import { listDirectory } from "../../app/modules/members/directory.server";
-import { joinApplicationSchema } from "../../app/modules/members/schema";
+import { joinApplicationSchema } from "../../app/modules/members/forms";
 import { actorOf } from "../support/actors";
 import { translator } from "../../app/lib/i18n";
+import { NOT_FOUND } from "../../app/lib/command.server";
 
 const staff = actorOf("staff", { userId: "demo-staff" });
 let centreId = 0;
@@ -214,7 +215,7 @@ describe("member enterprises and memberships", () => {
     expect(await requestChange(member, own.enterpriseId, { name: "再改", creditCode: null, note: null }, null)).toEqual({ ok: false, error: "members:errors.changePending" });
     const record = await getEnterpriseRecord(own.enterpriseId);
     const req = record!.changeRequests[0];
-    expect(await decideChangeRequest(staff, own.enterpriseId + 1, { requestId: req.id, decision: "approve", reason: null }, null)).toEqual({ ok: false, error: "notFound" });
+    expect(await decideChangeRequest(staff, own.enterpriseId + 1, { requestId: req.id, decision: "approve", reason: null }, null)).toEqual({ ok: false, error: { code: NOT_FOUND } });
     expect(await decideChangeRequest(staff, own.enterpriseId, { requestId: req.id, decision: "approve", reason: null }, null)).toEqual({ ok: true });
     const [renamed] = await db.select().from(enterprises).where(eq(enterprises.id, own.enterpriseId));
     expect(renamed.name).toBe("瑞安市改名鞋业有限公司");
@@ -224,14 +225,14 @@ describe("member enterprises and memberships", () => {
   it("changes status only along the rules, with a reason where required, and paying restores a lapsed membership", async () => {
     const db = await getDb();
     const [m] = await db.select().from(memberships).where(eq(memberships.status, "active")).limit(1);
-    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "suspended", reason: null }, null)).toMatchObject({ ok: false, error: "members:errors.reasonRequired" });
-    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "pending", reason: "x" }, null)).toMatchObject({ ok: false, error: "members:errors.transitionNotAllowed" });
-    expect(await changeMembershipStatus(staff, m.enterpriseId + 1, { membershipId: m.id, status: "lapsed", reason: "x" }, null)).toMatchObject({ ok: false, error: "notFound" });
+    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "suspended", reason: null }, null)).toMatchObject({ ok: false, error: { code: "members:errors.reasonRequired" } });
+    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "pending", reason: "x" }, null)).toMatchObject({ ok: false, error: { code: "members:errors.transitionNotAllowed" } });
+    expect(await changeMembershipStatus(staff, m.enterpriseId + 1, { membershipId: m.id, status: "lapsed", reason: "x" }, null)).toMatchObject({ ok: false, error: { code: NOT_FOUND } });
     expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "lapsed", reason: "会费未缴" }, null)).toEqual({ ok: true });
     const [d] = await db.select().from(dues).where(eq(dues.membershipId, m.id));
     if (d.paidOn) await db.update(dues).set({ paidOn: null }).where(eq(dues.id, d.id));
     expect(await recordDuesPaid(staff, m.enterpriseId, { duesId: d.id, paidOn: "2026-11-20" }, null)).toEqual({ ok: true });
-    expect(await recordDuesPaid(staff, m.enterpriseId, { duesId: d.id, paidOn: "2026-11-20" }, null)).toMatchObject({ ok: false, error: "members:errors.alreadyPaid" });
+    expect(await recordDuesPaid(staff, m.enterpriseId, { duesId: d.id, paidOn: "2026-11-20" }, null)).toMatchObject({ ok: false, error: { code: "members:errors.alreadyPaid" } });
     const [after] = await db.select().from(memberships).where(eq(memberships.id, m.id));
     expect(after.status).toBe("active");
     const history = await db.select().from(membershipStatusChanges).where(eq(membershipStatusChanges.membershipId, m.id));

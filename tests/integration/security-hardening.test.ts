@@ -16,7 +16,7 @@ import { registerSeeker } from "../../app/modules/accounts/accounts.server";
 import { generateCreditCode } from "../../app/modules/members/credit-code";
 import { listDirectory } from "../../app/modules/members/directory.server";
 import { applyToJoin } from "../../app/modules/members/join.server";
-import { joinApplicationSchema } from "../../app/modules/members/schema";
+import { joinApplicationSchema } from "../../app/modules/members/forms";
 import { requestFrom } from "../support/actors";
 import { simultaneously } from "../support/concurrency";
 

@@ -7,7 +7,7 @@ import { appendAudit } from "../../app/lib/audit.server";
 import { getActor, login, MAX_FAILURES_PER_IP, SESSION_ABSOLUTE_MS, sessionIdOf } from "../../app/lib/auth.server";
 import { parseForm } from "../../app/lib/validation";
 import { insertUser, registerSeeker } from "../../app/modules/accounts/accounts.server";
-import { loginSchema, seekerRegistrationSchema } from "../../app/modules/accounts/schema";
+import { loginSchema, seekerRegistrationSchema } from "../../app/modules/accounts/forms";
 import { setUserDisabled } from "../../app/modules/admin/users.server";
 import { variantsOf } from "../access/bad-inputs";
 import { actorOf, requestFrom } from "../support/actors";

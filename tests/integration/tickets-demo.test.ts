@@ -1,7 +1,7 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, and as andOp } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { ticketEvents, tickets } from "../../db/schema/tickets";
+import { ticketEvents, tickets, visits } from "../../db/schema/tickets";
 import { seedDemo } from "../../db/seed/demo.server";
 import { TICKET_FIGURES } from "../../db/seed/tickets.server";
 import { ticketReport } from "../../app/modules/tickets/reports.server";
@@ -44,11 +44,9 @@ describe("tickets demo data and the report", () => {
   });
 });
 
-import { and as andOp } from "drizzle-orm";
 import { enterpriseUsers } from "../../db/schema/members";
 import { departments } from "../../db/schema/organisations";
 import { files } from "../../db/schema/files";
-import { visits } from "../../db/schema/tickets";
 import { ticketFixtures } from "../access/fixtures";
 
 describe("the access matrix's fixed ids still mean what they say", () => {

@@ -106,7 +106,7 @@ describe("Chinese search text", () => {
 
 describe("members form schemas refuse what SQL would choke on", () => {
   it("refuses ids out of range and days that do not exist", async () => {
-    const { duesPaidSchema, statusChangeSchema, memberListQueryFrom } = await import("../../app/modules/members/schema");
+    const { duesPaidSchema, statusChangeSchema, memberListQueryFrom } = await import("../../app/modules/members/forms");
     expect(duesPaidSchema.safeParse({ duesId: "99999999999", paidOn: "2026-05-01" }).success).toBe(false);
     expect(duesPaidSchema.safeParse({ duesId: "12", paidOn: "2026-02-30" }).success).toBe(false);
     expect(duesPaidSchema.safeParse({ duesId: "12", paidOn: "2026-13-01" }).success).toBe(false);
@@ -118,7 +118,7 @@ describe("members form schemas refuse what SQL would choke on", () => {
 
 describe("search terms from the query string", () => {
   it("drop control characters such as NUL", async () => {
-    const { memberListQueryFrom } = await import("../../app/modules/members/schema");
+    const { memberListQueryFrom } = await import("../../app/modules/members/forms");
     expect(memberListQueryFrom("http://x/members?q=%00%E9%9E%8B%E4%B8%9A%00&village=%00")).toEqual({ q: "鞋业" });
   });
 });

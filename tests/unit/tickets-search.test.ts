@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { searchDocument, searchPlan, searchTokens } from "../../app/modules/tickets/search";
-import { queueFilterFromUrl } from "../../app/modules/tickets/schema";
+import { queueFilterFromUrl, commentSchema, rateSchema, submitTicketSchema, visitSchema } from "../../app/modules/tickets/forms";
 
 describe("Chinese search tokens", () => {
   it("turns Chinese into overlapping bigrams and keeps latin words", () => {
@@ -17,7 +17,6 @@ describe("Chinese search tokens", () => {
   });
 });
 
-import { commentSchema, rateSchema, submitTicketSchema, visitSchema } from "../../app/modules/tickets/schema";
 
 describe("ticket form schemas", () => {
   it("a member's form without the staff-only fields is valid", () => {

@@ -1,6 +1,6 @@
 import type { UseFormRegister, FieldValues } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { publicFieldNames, segments } from "../../../db/schema/members";
+import { publicFieldNames, segments } from "../../modules/members/constants";
 import { CheckboxField, SelectField, TextField } from "../fields";
 
 type Props = { register: UseFormRegister<FieldValues>; errorOf: (name: string) => string | undefined; only?: "contact" };

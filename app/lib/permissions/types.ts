@@ -1,4 +1,4 @@
-import type { Role } from "../../../db/schema/accounts";
+import type { Role } from "../../modules/accounts/constants";
 
 export type { Role };
 

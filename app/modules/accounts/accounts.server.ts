@@ -7,6 +7,7 @@ import { translator } from "../../lib/i18n";
 import { hashPassword } from "../../lib/passwords.server";
 import { attemptsSoFar, countAttempt } from "../../lib/throttle.server";
 import type { Actor } from "../../lib/permissions";
+import { isUniqueViolation } from "../../lib/db-errors.server";
 
 export type NewUser = {
   email: string;
@@ -114,11 +115,4 @@ export async function registerSeeker(
 }
 
 /** True when a database error is a unique-constraint violation (PostgreSQL 23505), on both drivers. */
-export function isUniqueViolation(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 4; depth++) {
-    if (typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "23505") return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export { isUniqueViolation };

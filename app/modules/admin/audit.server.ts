@@ -2,9 +2,9 @@ import { csvDocument } from "../../lib/csv";
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { auditEvents, users } from "../../../db/schema/accounts";
-import { offsetOf } from "../../lib/pagination";
-import type { AuditQuery } from "./schema";
+import type { AuditQuery } from "./forms";
 import { likePattern } from "./users.server";
+import { listPage } from "../../lib/list-query.server";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** A CSV export stops here; narrow the filters for more. */
@@ -49,16 +49,14 @@ function baseSelect() {
 export async function listAuditEvents(query: AuditQuery, page: number) {
   const db = await getDb();
   const condition = conditionOf(query);
-  const rows = await db
-    .select(baseSelect())
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(condition)
-    .orderBy(desc(auditEvents.id))
-    .limit(AUDIT_PAGE_SIZE)
-    .offset(offsetOf(page, AUDIT_PAGE_SIZE));
-  const [{ n }] = await db.select({ n: count() }).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.actorId)).where(condition);
-  return { rows, total: n };
+  const { rows, total } = await listPage({
+    page,
+    pageSize: AUDIT_PAGE_SIZE,
+    cap: null,
+    rows: (limit, offset) => db.select(baseSelect()).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.actorId)).where(condition).orderBy(desc(auditEvents.id)).limit(limit).offset(offset),
+    count: async () => (await db.select({ n: count() }).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.actorId)).where(condition))[0].n,
+  });
+  return { rows, total };
 }
 
 /** Distinct entity types for the filter's picker. */

@@ -1,13 +1,13 @@
-import { and, asc, count, eq, ilike, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { asc, count, eq, ilike, isNotNull, isNull, or } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { sessions, users } from "../../../db/schema/accounts";
 import { enterpriseUsers, enterprises } from "../../../db/schema/members";
 import { banks, departments } from "../../../db/schema/organisations";
 import { appendAudit } from "../../lib/audit.server";
-import { offsetOf } from "../../lib/pagination";
 import type { Actor } from "../../lib/permissions";
 import { insertUser, isUniqueViolation } from "../accounts/accounts.server";
-import type { CreateUserInput, SetRoleInput, UserListQuery } from "./schema";
+import type { CreateUserInput, SetRoleInput, UserListQuery } from "./forms";
+import { cappedCount, listPage, whereOf } from "../../lib/list-query.server";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -18,34 +18,42 @@ export function likePattern(term: string): string {
 
 export async function listUsers(query: UserListQuery, page: number) {
   const db = await getDb();
-  const where: SQL[] = [];
-  if (query.q) where.push(or(ilike(users.email, likePattern(query.q)), ilike(users.displayName, likePattern(query.q)))!);
-  if (query.role) where.push(eq(users.role, query.role));
-  if (query.status === "active") where.push(isNull(users.disabledAt));
-  if (query.status === "disabled") where.push(isNotNull(users.disabledAt));
-  const condition = where.length ? and(...where) : undefined;
-  const rows = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      displayName: users.displayName,
-      role: users.role,
-      disabledAt: users.disabledAt,
-      createdAt: users.createdAt,
-      departmentZh: departments.nameZh,
-      departmentEn: departments.nameEn,
-      bankZh: banks.nameZh,
-      bankEn: banks.nameEn,
-    })
-    .from(users)
-    .leftJoin(departments, eq(departments.id, users.departmentId))
-    .leftJoin(banks, eq(banks.id, users.bankId))
-    .where(condition)
-    .orderBy(asc(users.email))
-    .limit(USERS_PAGE_SIZE)
-    .offset(offsetOf(page, USERS_PAGE_SIZE));
-  const [{ n }] = await db.select({ n: count() }).from(users).where(condition);
-  return { rows, total: n };
+  const pattern = query.q ? likePattern(query.q) : null;
+  const condition = whereOf(
+    pattern && or(ilike(users.email, pattern), ilike(users.displayName, pattern)),
+    query.role && eq(users.role, query.role),
+    query.status === "active" && isNull(users.disabledAt),
+    query.status === "disabled" && isNotNull(users.disabledAt),
+  );
+  const { rows, total } = await listPage({
+    page,
+    pageSize: USERS_PAGE_SIZE,
+    cap: null,
+    rows: (limit, offset) =>
+      db
+        .select({
+          id: users.id,
+          email: users.email,
+          displayName: users.displayName,
+          role: users.role,
+          disabledAt: users.disabledAt,
+          createdAt: users.createdAt,
+          departmentZh: departments.nameZh,
+          departmentEn: departments.nameEn,
+          bankZh: banks.nameZh,
+          bankEn: banks.nameEn,
+        })
+        .from(users)
+        .leftJoin(departments, eq(departments.id, users.departmentId))
+        .leftJoin(banks, eq(banks.id, users.bankId))
+        .where(condition)
+        // Emails are unique: the order is stable without another key.
+        .orderBy(asc(users.email))
+        .limit(limit)
+        .offset(offset),
+    count: (cap) => cappedCount(db, users, condition, cap),
+  });
+  return { rows, total };
 }
 
 /** Departments and banks for the pickers of the user forms. */

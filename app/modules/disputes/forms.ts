@@ -1,14 +1,13 @@
 // zod schemas of the disputes forms (server-side validation; messages are i18n keys).
 import { isValidCreditCode, normaliseCreditCode } from "../members/credit-code";
-import { checkbox, isoDate, optionalText, text, yuanToFen, z } from "../../lib/validation";
+import { isCalendarDay } from "../../lib/dates";
+import { checkbox, filterIdField, idField, isoDate, optionalIdField, optionalText, text, yuanToFen, z } from "../../lib/validation";
 import { disputeStatuses, disputeTypes, legalServiceKinds, sessionModes } from "./constants";
 import { MAX_EXTENSION_DAYS } from "./deadlines";
 
-const id = z.coerce.number().int().min(1).max(2_147_483_647);
-const optionalId = z
-  .union([z.literal(""), z.coerce.number().int().min(1).max(2_147_483_647)])
-  .optional()
-  .transform((v) => (v === "" || v === undefined ? null : v));
+// Ids: a positive int32 (app/lib/ids.ts), else a field error.
+const id = idField;
+const optionalId = optionalIdField;
 const optionalCreditCode = z
   .string()
   .trim()
@@ -40,10 +39,11 @@ export type FileCaseInput = z.infer<typeof fileCaseSchema>;
 export const reasonSchema = z.object({ reason: text(2000) });
 export const assignSchema = z.object({ mediatorId: text(100) });
 export const answerSchema = z.object({ answer: z.enum(["agree", "decline"]), note: optionalText(2000) });
-/** A session time typed in a datetime-local field, read as Shanghai time. */
+/** A session time typed in a datetime-local field, read as Shanghai time; its day must exist (app/lib/dates.ts: 2027-02-30 does not). */
 const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "disputes:errors.dateTime")
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "disputes:errors.dateTime")
+  .refine((s) => isCalendarDay(s.slice(0, 10)), "disputes:errors.dateTime")
   .transform((s) => new Date(`${s}:00+08:00`))
   .refine((d) => !Number.isNaN(d.getTime()), "disputes:errors.dateTime");
 export const sessionSchema = z
@@ -69,7 +69,7 @@ const dropControls = (v: string) => v.replace(/[\u0000-\u001f\u007f]/g, "").trim
 export const caseFilterSchema = z.object({
   status: z.enum(disputeStatuses).optional().catch(undefined),
   type: z.enum(disputeTypes).optional().catch(undefined),
-  station: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),
+  station: filterIdField,
   deadline: z.enum(["soon", "overdue"]).optional().catch(undefined),
   q: z.string().max(100).transform(dropControls).optional().catch(undefined),
 });

@@ -1,4 +1,4 @@
-import type { BoothStatus } from "../../../db/schema/fairs";
+import type { BoothStatus } from "./constants";
 
 /** Pure rules of fairs and booths; the commands in fairs.server.ts apply them under a row lock. */
 

@@ -12,7 +12,7 @@ import { notify } from "../notifications/notifications.server";
 import { canPreRegister, canRejectBooth, canRequestBooth, nextBoothNumber } from "./booth-rules";
 import { countApplications, countPostingsAndPositions, countPostingsByEnterprise } from "../jobs/postings.server";
 import { generateCheckInCode, parseCheckInCode } from "./checkin-code";
-import type { FairInput } from "./schema";
+import type { FairInput } from "./forms";
 
 export type Fair = typeof jobFairs.$inferSelect;
 export type Booth = typeof fairBooths.$inferSelect;

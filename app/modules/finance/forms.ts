@@ -1,9 +1,7 @@
 /** The finance forms and filters (zod): each message is an i18n key, so errors come in both languages. */
-import { segments } from "../../../db/schema/members";
-import { optionalText, text, z } from "../../lib/validation";
+import { segments } from "../members/constants";
+import { filterIdField, idField, isoDate, optionalIdField, optionalText, text, z } from "../../lib/validation";
 import { applicationStatuses, collateralKinds, needPurposes, needOutcomes, needStatuses, productStatuses, productTypes, renewalOutcomes } from "./constants";
-
-const idField = z.coerce.number().int().positive("forms.choose").max(2_147_483_647);
 
 const numberFrom = (min: number, max: number) =>
   z
@@ -24,13 +22,8 @@ const optionalWanToFen = optionalNumber(0, 10_000_000).transform((wan) => (wan =
 const percentToBp = numberFrom(0, 36).transform((pct) => Math.round(pct * 100));
 const months = numberFrom(1, 360).pipe(z.number().int("forms.invalid"));
 
-export const calendarDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "forms.date")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "2000-01-01" && s <= "2100-12-31";
-  }, "forms.date");
+/** A day that exists (isoDate: app/lib/dates.ts), within the years finance deals in. */
+export const calendarDay = isoDate.refine((s) => s >= "2000-01-01" && s <= "2100-12-31", "forms.date");
 const optionalDay = z
   .union([z.literal(""), calendarDay])
   .optional()
@@ -95,10 +88,7 @@ export type NeedInput = z.output<typeof needSchema>;
 export const respondSchema = z.object({ outcome: z.enum(needOutcomes), note: text(2000) });
 export const applySchema = z.object({
   productId: idField,
-  needId: z
-    .union([z.literal(""), idField])
-    .optional()
-    .transform((v) => (v === "" || v === undefined ? null : v)),
+  needId: optionalIdField,
   enterpriseId: idField,
   amountWan: wanToFen(),
   termMonths: months,
@@ -130,7 +120,7 @@ const qField = z.string().max(100).transform(dropControls).optional().catch(unde
 export const productFilterSchema = z.object({
   q: qField,
   type: z.enum(productTypes).optional().catch(undefined),
-  bank: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),
+  bank: filterIdField,
   status: z.enum(productStatuses).optional().catch(undefined),
   sort: z.enum(["rate", "amount", "name"]).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),

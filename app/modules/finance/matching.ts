@@ -6,7 +6,7 @@
  * every product comes back with its reasons, each an i18n key under finance:rules plus params,
  * so the page says "amount within range" or "requires an above-size enterprise: not met".
  */
-import type { Segment } from "../../../db/schema/members";
+import type { Segment } from "../members/constants";
 import type { CollateralKind, NeedPurpose, ProductStatus, ProductType } from "./constants";
 
 export type ProductFacts = {

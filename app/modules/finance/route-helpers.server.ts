@@ -2,12 +2,6 @@ import { data } from "@remix-run/node";
 import { notFound } from "../../lib/guard.server";
 import { parseForm, type z } from "../../lib/validation";
 
-/** An id from the URL: digits only, else 404 (never sent to SQL). */
-export function idParam(raw: string | undefined): number {
-  if (!raw || !/^\d{1,9}$/.test(raw)) notFound();
-  return Number(raw);
-}
-
 type CommandOutcome = { ok: true } | { ok: false; error: string };
 
 /**

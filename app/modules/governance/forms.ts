@@ -1,13 +1,17 @@
-import { assemblyKinds, documentKinds, motionKinds, motionThresholds, quorumRules } from "../../../db/schema/governance";
-import { checkbox, intField, isoDate, optionalText, text, z } from "../../lib/validation";
+import { assemblyKinds, documentKinds, motionKinds, motionThresholds, quorumRules } from "./constants";
+import { parseId } from "../../lib/ids";
+import { checkbox, idField, intField, isoDate, optionalIdField, optionalText, text, z } from "../../lib/validation";
 
 // Form schemas of the governance area (messages are i18n keys, see app/lib/validation.ts).
 
-const id = intField(1);
-const optionalId = z
-  .union([z.literal(""), z.undefined(), intField(1)])
-  .optional()
-  .transform((v) => (v === "" || v === undefined ? null : Number(v)));
+// Ids: a positive int32 (app/lib/ids.ts), else a field error.
+const id = idField;
+const optionalId = optionalIdField;
+const candidateIdOf = z.string().transform((v, ctx) => {
+  const candidateId = parseId(v);
+  if (candidateId === null) ctx.addIssue({ code: "custom", message: "forms.invalid" });
+  return candidateId ?? 0;
+});
 
 export const electionCreateSchema = z.object({
   associationId: id,
@@ -48,7 +52,7 @@ export const ballotSchema = z.object({
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.string().regex(/^\d{1,9}$/, "forms.invalid").transform(Number)).max(500)),
+    .pipe(z.array(candidateIdOf).max(500)),
 });
 export type BallotInput = z.output<typeof ballotSchema>;
 

@@ -25,8 +25,3 @@ export async function runIntent<S extends z.ZodType, T>(
   }
   throw redirect(typeof back === "string" ? back : back(result.value));
 }
-
-export function idParam(raw: string | undefined): number {
-  if (!raw || !/^\d{1,9}$/.test(raw)) notFound();
-  return Number(raw);
-}

@@ -1,4 +1,4 @@
-import type { ElectionStatus, MotionThreshold, QuorumRule, ResultOutcome } from "../../../db/schema/governance";
+import type { ElectionStatus, MotionThreshold, QuorumRule, ResultOutcome } from "./constants";
 
 // The pure rules of governance: stages, quorum, motion thresholds, the competitive rule, ballot
 // validation and the tally. No database here: tests/unit/governance-rules.test.ts covers them.

@@ -8,7 +8,7 @@ import { appendAudit } from "../../lib/audit.server";
 import { shanghaiToday } from "../../lib/format";
 import { actsForEnterprise, isStaff, type Actor } from "../../lib/permissions";
 import { offsetOf } from "../../lib/pagination";
-import { JOBS_PAGE_SIZE, type JobSearch, type PostingInput } from "./schema";
+import { JOBS_PAGE_SIZE, type JobSearch, type PostingInput } from "./forms";
 import { searchDocument, tsQueryText } from "./search";
 
 export type PostingState = "open" | "closed" | "expired" | "hidden";

@@ -9,7 +9,7 @@ import { jobApplications, jobPostings, seekerProfiles } from "../../../db/schema
 import { appendAudit } from "../../lib/audit.server";
 import type { Actor } from "../../lib/permissions";
 import { deleteFiles, discardUploads, findFile, recordUploads, removeStoredFiles, stageBytes, uploadDirectory, type StagedUpload } from "../../lib/uploads.server";
-import type { ProfileInput } from "./schema";
+import type { ProfileInput } from "./forms";
 import { RESUME_KINDS, RESUME_MAX_BYTES, RESUME_OWNER_KIND } from "./resumes";
 
 /** The seeker's profile, prefilled from the account when none is saved yet. */

@@ -7,7 +7,7 @@ import { appendAudit } from "../../lib/audit.server";
 import { isStaff, type Actor } from "../../lib/permissions";
 import { notify } from "../notifications/notifications.server";
 import { rankMatches } from "./match";
-import type { LabourPostInput, PlacementInput } from "./schema";
+import type { LabourPostInput, PlacementInput } from "./forms";
 
 type SignedIn = NonNullable<Actor>;
 export type LabourPost = typeof labourPosts.$inferSelect;

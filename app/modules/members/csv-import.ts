@@ -4,9 +4,9 @@
  * bad row is reported by its line number in the file (the header is line 1) and its reason.
  */
 import Papa from "papaparse";
-import { membershipTypes, type MembershipType, type Segment } from "../../../db/schema/members";
+import { membershipTypes, type MembershipType, type Segment } from "./constants";
 
-import { enterpriseProfileSchema, type EnterpriseProfileInput } from "./schema";
+import { enterpriseProfileSchema, type EnterpriseProfileInput } from "./forms";
 
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "./csv-columns";
 

@@ -9,7 +9,7 @@ import type { Actor } from "../../lib/permissions";
 import { emailTaken, insertUser, isUniqueViolation, signupRefused, signupThrottled } from "../accounts/accounts.server";
 import { notify } from "../notifications/notifications.server";
 import { createActiveMembership, insertEnterprise } from "./records.server";
-import { enterpriseProfileSchema, type JoinApplicationInput } from "./schema";
+import { enterpriseProfileSchema, type JoinApplicationInput } from "./forms";
 
 export type ApplyError = "members:errors.creditCodeUnavailable" | "auth:register.emailTaken" | "members:errors.noSuchAssociation" | "members:errors.throttled";
 export type ApplyResult = { ok: true; userId: string; applicationId: number } | { ok: false; field: string; error: ApplyError };

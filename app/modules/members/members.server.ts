@@ -23,8 +23,9 @@ import { notify } from "../notifications/notifications.server";
 import { parseImportCsv, validateImportRows, type ImportProblem } from "./csv-import";
 import { checkTransition } from "./membership-rules";
 import { createActiveMembership, enterpriseValues, insertEnterprise, setSearchText } from "./records.server";
-import type { EnterpriseProfileInput, MemberListQuery } from "./schema";
+import type { EnterpriseProfileInput, MemberListQuery } from "./forms";
 import { searchQuery } from "./search-text";
+import { NOT_FOUND, ok, refuse, runCommand, unchanged, type CommandResult, type Refused } from "../../lib/command.server";
 
 export const MEMBERS_PAGE_SIZE = 25;
 
@@ -192,33 +193,28 @@ export async function getEnterpriseRecord(id: number) {
   };
 }
 
-type Fail<E extends string> = { ok: false; error: E; field?: string };
-export type CommandResult<E extends string> = { ok: true } | Fail<E>;
+/** Staff commands on a member record: the portal's command contract (app/lib/command.server.ts). */
+export type { CommandResult };
+const manage = (actor: Actor, input: unknown, ip: string | null, onUniqueViolation?: Refused) => ({ actor, ability: "members.manage" as const, input, ip, onUniqueViolation });
 
 function plainEnterprise<T extends { searchText?: unknown }>(row: T) {
   const { searchText: _s, ...rest } = row;
   return rest;
 }
 
-export async function updateEnterprise(actor: Actor, id: number, input: EnterpriseProfileInput, ip: string | null): Promise<CommandResult<"notFound" | "members:errors.creditCodeTaken">> {
-  const db = await getDb();
-  try {
-    return await db.transaction(async (tx) => {
-      const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, id)).for("update");
-      if (!before) return { ok: false as const, error: "notFound" as const };
-      const [after] = await tx
-        .update(enterprises)
-        .set({ ...enterpriseValues(input), updatedAt: new Date() })
-        .where(eq(enterprises.id, id))
-        .returning();
-      await setSearchText(tx, id, after.name, after.creditCode);
-      await appendAudit(tx, { actor, action: "enterprise.update", entityType: "enterprise", entityId: id, before: plainEnterprise(before), after: plainEnterprise(after), ip });
-      return { ok: true as const };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: "members:errors.creditCodeTaken", field: "creditCode" };
-    throw error;
-  }
+export async function updateEnterprise(actor: Actor, id: number, input: EnterpriseProfileInput, ip: string | null): Promise<CommandResult> {
+  return runCommand(manage(actor, input, ip, refuse("members:errors.creditCodeTaken", "creditCode")), async (tx) => {
+    const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, id)).for("update");
+    if (!before) return refuse(NOT_FOUND);
+    const [after] = await tx
+      .update(enterprises)
+      .set({ ...enterpriseValues(input), updatedAt: new Date() })
+      .where(eq(enterprises.id, id))
+      .returning();
+    await setSearchText(tx, id, after.name, after.creditCode);
+    await appendAudit(tx, { actor, action: "enterprise.update", entityType: "enterprise", entityId: id, before: plainEnterprise(before), after: plainEnterprise(after), ip });
+    return ok();
+  });
 }
 
 async function membershipOfEnterprise(tx: Executor, enterpriseId: number, membershipId: number) {
@@ -236,21 +232,15 @@ export async function addMembership(
   input: { associationId: number; type: (typeof memberships.$inferSelect)["type"] },
   ip: string | null,
   today = shanghaiToday(),
-): Promise<CommandResult<"notFound" | "members:errors.alreadyMember" | "members:errors.noSuchAssociation">> {
-  const db = await getDb();
-  try {
-    return await db.transaction(async (tx) => {
-      const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId));
-      if (!e) return { ok: false as const, error: "notFound" as const };
-      const [a] = await tx.select({ id: associations.id }).from(associations).where(eq(associations.id, input.associationId));
-      if (!a) return { ok: false as const, error: "members:errors.noSuchAssociation" as const, field: "associationId" };
-      await createActiveMembership(tx, { enterpriseId, associationId: input.associationId, type: input.type, today }, actor, ip);
-      return { ok: true as const };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: "members:errors.alreadyMember", field: "associationId" };
-    throw error;
-  }
+): Promise<CommandResult> {
+  return runCommand(manage(actor, input, ip, refuse("members:errors.alreadyMember", "associationId")), async (tx) => {
+    const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId));
+    if (!e) return refuse(NOT_FOUND);
+    const [a] = await tx.select({ id: associations.id }).from(associations).where(eq(associations.id, input.associationId));
+    if (!a) return refuse("members:errors.noSuchAssociation", "associationId");
+    await createActiveMembership(tx, { enterpriseId, associationId: input.associationId, type: input.type, today }, actor, ip);
+    return ok();
+  });
 }
 
 export async function changeMembershipStatus(
@@ -258,16 +248,15 @@ export async function changeMembershipStatus(
   enterpriseId: number,
   input: { membershipId: number; status: (typeof memberships.$inferSelect)["status"]; reason: string | null },
   ip: string | null,
-): Promise<CommandResult<"notFound" | "members:errors.transitionNotAllowed" | "members:errors.reasonRequired">> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+): Promise<CommandResult> {
+  return runCommand(manage(actor, input, ip), async (tx) => {
     const m = await membershipOfEnterprise(tx, enterpriseId, input.membershipId);
-    if (!m) return { ok: false as const, error: "notFound" as const };
+    if (!m) return refuse(NOT_FOUND);
     const check = checkTransition(m.status, input.status, input.reason);
-    if (!check.ok) return { ok: false as const, error: check.error, field: check.error === "members:errors.reasonRequired" ? "reason" : "status" };
+    if (!check.ok) return refuse(check.error, check.error === "members:errors.reasonRequired" ? "reason" : "status");
     await applyStatus(tx, m, input.status, input.reason, actor, ip);
     await notifyStatusChange(tx, m, input.status, input.reason);
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -310,15 +299,14 @@ export async function changeMembershipType(
   enterpriseId: number,
   input: { membershipId: number; type: (typeof memberships.$inferSelect)["type"]; reason: string | null },
   ip: string | null,
-): Promise<CommandResult<"notFound">> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+): Promise<CommandResult> {
+  return runCommand(manage(actor, input, ip), async (tx) => {
     const m = await membershipOfEnterprise(tx, enterpriseId, input.membershipId);
-    if (!m) return { ok: false as const, error: "notFound" as const };
-    if (m.type === input.type) return { ok: true as const };
+    if (!m) return refuse(NOT_FOUND);
+    if (m.type === input.type) return unchanged();
     await tx.update(memberships).set({ type: input.type }).where(eq(memberships.id, m.id));
     await appendAudit(tx, { actor, action: "membership.type", entityType: "membership", entityId: m.id, before: { type: m.type }, after: { type: input.type, reason: input.reason }, ip });
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -328,21 +316,20 @@ export async function recordDuesPaid(
   enterpriseId: number,
   input: { duesId: number; paidOn: string },
   ip: string | null,
-): Promise<CommandResult<"notFound" | "members:errors.alreadyPaid">> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+): Promise<CommandResult> {
+  return runCommand(manage(actor, input, ip), async (tx) => {
     const [row] = await tx
       .select({ dues, membership: memberships })
       .from(dues)
       .innerJoin(memberships, eq(memberships.id, dues.membershipId))
       .where(and(eq(dues.id, input.duesId), eq(memberships.enterpriseId, enterpriseId)))
       .for("update");
-    if (!row) return { ok: false as const, error: "notFound" as const };
-    if (row.dues.paidOn) return { ok: false as const, error: "members:errors.alreadyPaid" as const };
+    if (!row) return refuse(NOT_FOUND);
+    if (row.dues.paidOn) return refuse("members:errors.alreadyPaid");
     await tx.update(dues).set({ paidOn: input.paidOn, recordedBy: actor?.userId ?? null }).where(eq(dues.id, row.dues.id));
     await appendAudit(tx, { actor, action: "dues.paid", entityType: "dues", entityId: row.dues.id, before: { paidOn: null }, after: { paidOn: input.paidOn }, ip });
     if (row.membership.status === "lapsed") await applyStatus(tx, row.membership, "active", "members:reasons.duesPaid", actor, ip);
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -352,31 +339,25 @@ export async function addEnterpriseUser(
   enterpriseId: number,
   input: { userEmail: string; displayName: string | null; password: string | null },
   ip: string | null,
-): Promise<CommandResult<"notFound" | "members:errors.userNotMember" | "members:errors.userNeedsPassword" | "members:errors.userAlreadyLinked">> {
-  const db = await getDb();
-  try {
-    return await db.transaction(async (tx) => {
-      const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId));
-      if (!e) return { ok: false as const, error: "notFound" as const };
-      const [existing] = await tx.select().from(users).where(eq(users.email, input.userEmail));
-      let userId: string;
-      if (existing) {
-        if (existing.role !== "member") return { ok: false as const, error: "members:errors.userNotMember" as const, field: "userEmail" };
-        userId = existing.id;
-      } else {
-        if (!input.password || !input.displayName) return { ok: false as const, error: "members:errors.userNeedsPassword" as const, field: "password" };
-        userId = await insertUser(tx, { email: input.userEmail, password: input.password, displayName: input.displayName, role: "member" }, actor, ip);
-      }
-      const [linked] = await tx.select().from(enterpriseUsers).where(and(eq(enterpriseUsers.enterpriseId, enterpriseId), eq(enterpriseUsers.userId, userId)));
-      if (linked) return { ok: false as const, error: "members:errors.userAlreadyLinked" as const, field: "userEmail" };
-      await tx.insert(enterpriseUsers).values({ enterpriseId, userId, isOwner: false });
-      await appendAudit(tx, { actor, action: "enterprise_user.add", entityType: "enterprise", entityId: enterpriseId, after: { userId, isOwner: false }, ip });
-      return { ok: true as const };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: "members:errors.userAlreadyLinked", field: "userEmail" };
-    throw error;
-  }
+): Promise<CommandResult> {
+  return runCommand(manage(actor, input, ip, refuse("members:errors.userAlreadyLinked", "userEmail")), async (tx) => {
+    const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId));
+    if (!e) return refuse(NOT_FOUND);
+    const [existing] = await tx.select().from(users).where(eq(users.email, input.userEmail));
+    let userId: string;
+    if (existing) {
+      if (existing.role !== "member") return refuse("members:errors.userNotMember", "userEmail");
+      userId = existing.id;
+    } else {
+      if (!input.password || !input.displayName) return refuse("members:errors.userNeedsPassword", "password");
+      userId = await insertUser(tx, { email: input.userEmail, password: input.password, displayName: input.displayName, role: "member" }, actor, ip);
+    }
+    const [linked] = await tx.select().from(enterpriseUsers).where(and(eq(enterpriseUsers.enterpriseId, enterpriseId), eq(enterpriseUsers.userId, userId)));
+    if (linked) return refuse("members:errors.userAlreadyLinked", "userEmail");
+    await tx.insert(enterpriseUsers).values({ enterpriseId, userId, isOwner: false });
+    await appendAudit(tx, { actor, action: "enterprise_user.add", entityType: "enterprise", entityId: enterpriseId, after: { userId, isOwner: false }, ip });
+    return ok();
+  });
 }
 
 export async function decideChangeRequest(
@@ -384,47 +365,41 @@ export async function decideChangeRequest(
   enterpriseId: number,
   input: { requestId: number; decision: "approve" | "reject"; reason: string | null },
   ip: string | null,
-): Promise<CommandResult<"notFound" | "members:errors.alreadyDecided" | "members:errors.reasonRequired" | "members:errors.creditCodeTaken">> {
-  const db = await getDb();
-  try {
-    return await db.transaction(async (tx) => {
-      const [req] = await tx
-        .select()
-        .from(enterpriseChangeRequests)
-        .where(and(eq(enterpriseChangeRequests.id, input.requestId), eq(enterpriseChangeRequests.enterpriseId, enterpriseId)))
-        .for("update");
-      if (!req) return { ok: false as const, error: "notFound" as const };
-      if (req.status !== "pending") return { ok: false as const, error: "members:errors.alreadyDecided" as const };
-      if (input.decision === "reject" && !input.reason) return { ok: false as const, error: "members:errors.reasonRequired" as const, field: "reason" };
-      if (input.decision === "approve") {
-        const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, enterpriseId)).for("update");
-        const set: { name?: string; creditCode?: string; updatedAt: Date } = { updatedAt: new Date() };
-        if (req.changes.name) set.name = req.changes.name;
-        if (req.changes.creditCode) set.creditCode = req.changes.creditCode;
-        const [after] = await tx.update(enterprises).set(set).where(eq(enterprises.id, enterpriseId)).returning();
-        await setSearchText(tx, enterpriseId, after.name, after.creditCode);
-        await appendAudit(tx, {
-          actor,
-          action: "enterprise.update",
-          entityType: "enterprise",
-          entityId: enterpriseId,
-          before: { name: before.name, creditCode: before.creditCode },
-          after: { name: after.name, creditCode: after.creditCode, changeRequestId: req.id },
-          ip,
-        });
-      }
-      const status = input.decision === "approve" ? "approved" : "rejected";
-      await tx
-        .update(enterpriseChangeRequests)
-        .set({ status, decisionReason: input.reason, decidedBy: actor?.userId ?? null, decidedAt: new Date() })
-        .where(eq(enterpriseChangeRequests.id, req.id));
-      await appendAudit(tx, { actor, action: `enterprise_change_request.${input.decision}`, entityType: "enterprise_change_request", entityId: req.id, before: { status: req.status }, after: { status, reason: input.reason }, ip });
-      return { ok: true as const };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: "members:errors.creditCodeTaken" };
-    throw error;
-  }
+): Promise<CommandResult> {
+  return runCommand(manage(actor, input, ip, refuse("members:errors.creditCodeTaken")), async (tx) => {
+    const [req] = await tx
+      .select()
+      .from(enterpriseChangeRequests)
+      .where(and(eq(enterpriseChangeRequests.id, input.requestId), eq(enterpriseChangeRequests.enterpriseId, enterpriseId)))
+      .for("update");
+    if (!req) return refuse(NOT_FOUND);
+    if (req.status !== "pending") return refuse("members:errors.alreadyDecided");
+    if (input.decision === "reject" && !input.reason) return refuse("members:errors.reasonRequired", "reason");
+    if (input.decision === "approve") {
+      const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, enterpriseId)).for("update");
+      const set: { name?: string; creditCode?: string; updatedAt: Date } = { updatedAt: new Date() };
+      if (req.changes.name) set.name = req.changes.name;
+      if (req.changes.creditCode) set.creditCode = req.changes.creditCode;
+      const [after] = await tx.update(enterprises).set(set).where(eq(enterprises.id, enterpriseId)).returning();
+      await setSearchText(tx, enterpriseId, after.name, after.creditCode);
+      await appendAudit(tx, {
+        actor,
+        action: "enterprise.update",
+        entityType: "enterprise",
+        entityId: enterpriseId,
+        before: { name: before.name, creditCode: before.creditCode },
+        after: { name: after.name, creditCode: after.creditCode, changeRequestId: req.id },
+        ip,
+      });
+    }
+    const status = input.decision === "approve" ? "approved" : "rejected";
+    await tx
+      .update(enterpriseChangeRequests)
+      .set({ status, decisionReason: input.reason, decidedBy: actor?.userId ?? null, decidedAt: new Date() })
+      .where(eq(enterpriseChangeRequests.id, req.id));
+    await appendAudit(tx, { actor, action: `enterprise_change_request.${input.decision}`, entityType: "enterprise_change_request", entityId: req.id, before: { status: req.status }, after: { status, reason: input.reason }, ip });
+    return ok();
+  });
 }
 
 export type ImportResult = { ok: true; created: number } | { ok: false; problems: ImportProblem[] };

@@ -3,7 +3,7 @@
  * dates of dues reminders and of lapsing. Pure (calendar dates as YYYY-MM-DD strings) so the
  * same rules run in the sweep, the pages and the unit tests.
  */
-import type { MembershipStatus } from "../../../db/schema/members";
+import type { MembershipStatus } from "./constants";
 
 export const LAPSE_AFTER_DAYS_OVERDUE = 30;
 export const DUE_SOON_DAYS_BEFORE = 30;

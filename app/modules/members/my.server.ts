@@ -9,7 +9,7 @@ import type { Actor } from "../../lib/permissions";
 import { notify } from "../notifications/notifications.server";
 import { applicationsOf } from "./join.server";
 import { duesState, nextStep } from "./membership-rules";
-import type { ContactInput } from "./schema";
+import type { ContactInput } from "./forms";
 
 async function linked(ex: Executor, userId: string, enterpriseId: number): Promise<boolean> {
   const [row] = await ex

@@ -5,7 +5,7 @@ import { dues, duesRates, enterprises, membershipStatusChanges, memberships, typ
 import { appendAudit } from "../../lib/audit.server";
 import type { Actor } from "../../lib/permissions";
 import { firstDuesDueOn } from "./membership-rules";
-import type { EnterpriseProfileInput } from "./schema";
+import type { EnterpriseProfileInput } from "./forms";
 import { searchDocument } from "./search-text";
 
 export async function setSearchText(tx: Executor, enterpriseId: number, name: string, creditCode: string): Promise<void> {

@@ -8,12 +8,12 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "../../../db/client.server";
 import { associations, dues, enterpriseUsers, memberships, renewalReminders } from "../../../db/schema/members";
 import { appendAudit } from "../../lib/audit.server";
-import { logError } from "../../lib/log.server";
 import { shanghaiToday } from "../../lib/format";
 import type { Actor } from "../../lib/permissions";
 import { notify, type Notice } from "../notifications/notifications.server";
 import { applyStatus } from "./members.server";
 import { remindersDue, shouldLapse, type ReminderKind } from "./membership-rules";
+import { schedule } from "../../lib/scheduler.server";
 
 export type SweepReport = { today: string; duesCreated: number; lapsed: number; reminders: Record<ReminderKind, number>; notices: number };
 
@@ -97,15 +97,16 @@ export async function runMembershipSweep(now: Date = new Date(), actor: Actor = 
   });
 }
 
-/** Runs the sweep now and then once a day; returns a stop function. Called from app/server.js. */
-export function startMembershipSweeps(intervalMs = 24 * 3600 * 1000): () => void {
-  const run = () =>
-    runMembershipSweep().then(
-      (r) => console.log(`Membership sweep ${r.today}: ${r.lapsed} lapsed, ${r.reminders.due_soon + r.reminders.overdue + r.reminders.lapsed} reminders recorded`),
-      (error) => logError("Membership sweep failed", error),
-    );
-  void run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref?.();
-  return () => clearInterval(timer);
+/**
+ * Runs the sweep now and then once a day on the shared scheduler (app/lib/scheduler.server.ts);
+ * returns the stop function, which waits for a sweep in progress. Called from app/server.js.
+ */
+export function startMembershipSweeps(intervalMs = 24 * 3600 * 1000): () => Promise<void> {
+  const job = schedule({
+    name: "Membership sweep",
+    intervalMs,
+    run: () => runMembershipSweep(),
+    describe: (r) => `${r.today} ${r.lapsed} lapsed, ${r.reminders.due_soon + r.reminders.overdue + r.reminders.lapsed} reminders recorded`,
+  });
+  return () => job.stop();
 }

@@ -17,6 +17,7 @@ import { recordVisit } from "../tickets/visits.server";
 import { defaultThresholds, thresholdBounds, type ActivityClass, type FlagKind, type Thresholds } from "./constants";
 import { monitoringChanged, snapshotCache } from "./cache.server";
 import { activityIndex, classify, flagsOf, monthsBefore, normaliseThresholds, prosperityShares, referenceMonth, type Activity, type Flag, type Prosperity } from "./rules";
+import { NOT_FOUND } from "../../lib/command.server";
 
 type SignedIn = NonNullable<Actor>;
 
@@ -322,8 +323,9 @@ export async function openFromFlag(actor: SignedIn, enterpriseId: number, kind: 
   }
   const category = kind === "power_up_tax_down" ? ("tax" as const) : kind === "headcount_collapse" ? ("talent" as const) : ("other" as const);
   const r = await submitTicket(actor, { enterpriseId, category, title: t("monitoring:flags.ticketTitle", { title, name: series.firm.name }).slice(0, 120), description: t("monitoring:flags.ticketBody", { title, figures }), urgency: "normal", source: "visit", visitId: null }, [], { now });
-  if (!r.ok) return { ok: false as const, error: r.error };
-  return { ok: true as const, to: `/tickets/${r.ticket.id}` };
+  // The command contract's refusal: a missing record is "notFound" here, like the visit's.
+  if (!r.ok) return { ok: false as const, error: r.error.code === NOT_FOUND ? "notFound" : r.error.code };
+  return { ok: true as const, to: `/tickets/${r.value.id}` };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import nodemailer from "nodemailer";
 import { getDb } from "../../../db/client.server";
 import { emailOutbox } from "../../../db/schema/accounts";
 import { settings } from "../../lib/env.server";
-import { logError } from "../../lib/log.server";
+import { schedule } from "../../lib/scheduler.server";
 
 const BATCH = 50;
 const EVERY_MS = 30_000;
@@ -70,23 +70,12 @@ export async function deliverOutbox(smtpUrl = settings().SMTP_URL, from = settin
   return { sent, failed };
 }
 
-/** Delivers every 30 seconds while the server runs; returns the function that stops it. */
-export function startMailer(): () => void {
-  if (!settings().SMTP_URL) return () => {};
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await deliverOutbox();
-    } catch (error) {
-      logError("Mail delivery failed", error);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(tick, EVERY_MS);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+/**
+ * Delivers every 30 seconds while the server runs, on the shared scheduler
+ * (app/lib/scheduler.server.ts); returns the stop function, which waits for a delivery in progress.
+ */
+export function startMailer(): () => Promise<void> {
+  if (!settings().SMTP_URL) return async () => {};
+  const job = schedule({ name: "Mail delivery", intervalMs: EVERY_MS, run: () => deliverOutbox(), describe: () => null });
+  return () => job.stop();
 }

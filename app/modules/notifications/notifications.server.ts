@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Database, type Executor } from "../../../db/client.server";
 import { emailOutbox, notifications, users } from "../../../db/schema/accounts";
 import { translator, type Language } from "../../lib/i18n";
@@ -14,26 +14,31 @@ export type Notice = {
 /**
  * Tells users about an event: an in-app notice always, and an email in the outbox (sent when
  * SMTP is configured). Call it inside the transaction of the change it reports.
+ *
+ * However many recipients, this is ONE statement: the notices and the emails go in as one JSON
+ * array each (a data-modifying CTE inserts the notices, the outbox rows join users for the
+ * addresses); no query per recipient inside the transaction.
  */
 export async function notify(tx: Executor, notices: Notice[], emailLanguage: Language = "zh-CN"): Promise<void> {
   if (notices.length === 0) return;
-  await tx.insert(notifications).values(
-    notices.map((n) => ({ userId: n.userId, messageKey: n.messageKey, params: n.params ?? {}, link: n.link ?? null })),
-  );
-  // One query for the addresses and one insert for the emails, however many notices.
   const t = translator(emailLanguage);
-  const addresses = await tx
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(inArray(users.id, [...new Set(notices.map((n) => n.userId))]));
-  const emailOf = new Map(addresses.map((u) => [u.id, u.email]));
-  const emails = notices.flatMap((n) => {
-    const toAddress = emailOf.get(n.userId);
-    if (!toAddress) return [];
+  const rows = notices.map((n) => ({ user_id: n.userId, message_key: n.messageKey, params: n.params ?? {}, link: n.link ?? null }));
+  const mails = notices.map((n) => {
     const text = t(n.messageKey, n.params ?? {});
-    return [{ toAddress, subject: text, body: n.link ? `${text}\n\n${n.link}` : text }];
+    return { user_id: n.userId, subject: text, body: n.link ? `${text}\n\n${n.link}` : text };
   });
-  if (emails.length) await tx.insert(emailOutbox).values(emails);
+  await tx.execute(sql`
+    with inserted as (
+      insert into ${notifications} (user_id, message_key, params, link)
+      select r.user_id, r.message_key, r.params, r.link
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(user_id text, message_key text, params jsonb, link text)
+      returning 1
+    )
+    insert into ${emailOutbox} (to_address, subject, body)
+    select u.email, m.mail ->> 'subject', m.mail ->> 'body'
+    from jsonb_array_elements(${JSON.stringify(mails)}::jsonb) with ordinality as m(mail, n)
+    join ${users} u on u.id = m.mail ->> 'user_id'
+    order by m.n`);
 }
 
 function unreadQuery(db: Database) {

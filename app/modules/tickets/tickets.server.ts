@@ -18,14 +18,17 @@ import { filesOf, findFile, recordUploads, type StagedUpload } from "../../lib/u
 import { isStaff, type Actor } from "../../lib/permissions";
 import { notify, type Notice } from "../notifications/notifications.server";
 import { ACCEPT_LIMIT_DAYS, ANSWER_LIMIT_DAYS, REOPEN_WINDOW_MS, dueAfter, extendForPause, type CalendarExceptions } from "./calendar";
-import type { QueueFilter, SubmitTicketInput } from "./schema";
+import type { QueueFilter, SubmitTicketInput } from "./forms";
 import { escapeLike, searchDocument, searchPlan } from "./search";
 import { canWaitOnEnterprise, transition, type TicketAction } from "./state-machine";
 import { TICKET_FILE_OWNER } from "./attachments.server";
+import { NOT_FOUND, ok, refuse, type CommandResult as LibCommandResult } from "../../lib/command.server";
+import { COUNT_CAP as LIST_COUNT_CAP, COUNT_TTL_MS, listCounts, listPage, orderOf } from "../../lib/list-query.server";
 
 type SignedIn = NonNullable<Actor>;
 export type Ticket = typeof tickets.$inferSelect;
-export type CommandResult<T = Ticket> = { ok: true; ticket: T } | { ok: false; error: string };
+/** The portal's command result (app/lib/command.server.ts): the ticket after the change is `value`. */
+export type CommandResult<T = Ticket> = LibCommandResult<T>;
 export type Options = { now?: Date; db?: Executor };
 
 // ---------------------------------------------------------------------------------------------
@@ -122,15 +125,15 @@ async function command(
   const db = opts.db ?? (await getDb());
   const result = await db.transaction(async (tx) => {
     const ticket = await loadScoped(tx, actor, id, true);
-    if (!ticket) return { ok: false as const, error: "notFound" };
+    if (!ticket) return refuse(NOT_FOUND);
     let to = ticket.status;
     if (action) {
       const step = transition(ticket.status, action);
-      if (!step.ok) return { ok: false as const, error: step.error };
+      if (!step.ok) return refuse(step.error);
       to = step.to;
     }
     const result = await body(tx, ticket, to, now);
-    if ("error" in result) return { ok: false as const, error: result.error };
+    if ("error" in result) return refuse(result.error);
     const [after] = await tx
       .update(tickets)
       .set({ ...result.set, status: to, updatedAt: now })
@@ -138,7 +141,7 @@ async function command(
       .returning();
     await appendAudit(tx, { actor, action: `ticket.${action ?? "update"}`, entityType: "ticket", entityId: id, before: snapshot(ticket), after: snapshot(after) });
     await notify(tx, result.notices ?? []);
-    return { ok: true as const, ticket: after };
+    return ok(after);
   });
   if (result.ok) forgetQueueCounts();
   return result;
@@ -152,14 +155,14 @@ export async function submitTicket(actor: SignedIn, input: SubmitTicketInput, fi
   const now = opts.now ?? new Date();
   const db = opts.db ?? (await getDb());
   const staff = isStaff(actor);
-  if (!staff && !(actor.role === "member" && actor.enterpriseIds.includes(input.enterpriseId))) return { ok: false, error: "tickets:errors.enterprise" };
+  if (!staff && !(actor.role === "member" && actor.enterpriseIds.includes(input.enterpriseId))) return refuse("tickets:errors.enterprise");
   const result = await db.transaction(async (tx) => {
     const [enterprise] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
-    if (!enterprise) return { ok: false as const, error: "tickets:errors.enterprise" };
+    if (!enterprise) return refuse("tickets:errors.enterprise");
     let visitId: number | null = null;
     if (staff && input.visitId) {
       const [visit] = await tx.select().from(visits).where(eq(visits.id, input.visitId));
-      if (!visit) return { ok: false as const, error: "tickets:errors.visit" };
+      if (!visit) return refuse("tickets:errors.visit");
       visitId = visit.id;
     }
     const [membership] = await tx
@@ -194,7 +197,7 @@ export async function submitTicket(actor: SignedIn, input: SubmitTicketInput, fi
     await appendAudit(tx, { actor, action: "ticket.submit", entityType: "ticket", entityId: ticket.id, after: { ...snapshot(ticket), attachments: files.length } });
     const recipients = [...(await staffUserIds(tx)), ...(staff ? await enterpriseUserIds(tx, ticket.enterpriseId) : [])];
     await notify(tx, noticesFor(recipients, actor, "tickets:notify.submitted", ticket));
-    return { ok: true as const, ticket };
+    return ok(ticket);
   });
   if (result.ok) forgetQueueCounts();
   return result;
@@ -256,7 +259,7 @@ function staffRecipients(tx: Executor, ticket: Ticket) {
 }
 
 export async function answerTicket(actor: SignedIn, id: number, answer: string, opts: Options = {}) {
-  if (actor.role !== "department") return { ok: false, error: "notFound" } as const;
+  if (actor.role !== "department") return refuse(NOT_FOUND);
   return command(actor, id, "answer", opts, async (tx, ticket, to, now) => {
     if (ticket.waitingSince) return { error: "tickets:errors.waiting" };
     const referral = await openReferral(tx, ticket);
@@ -267,7 +270,7 @@ export async function answerTicket(actor: SignedIn, id: number, answer: string, 
 }
 
 export async function returnTicket(actor: SignedIn, id: number, reason: string, opts: Options = {}) {
-  if (actor.role !== "department") return { ok: false, error: "notFound" } as const;
+  if (actor.role !== "department") return refuse(NOT_FOUND);
   return command(actor, id, "return", opts, async (tx, ticket, to, now) => {
     const referral = await openReferral(tx, ticket);
     if (referral) await tx.update(ticketReferrals).set({ returnedAt: now, returnReason: reason }).where(eq(ticketReferrals.id, referral.id));
@@ -400,7 +403,7 @@ export async function runTicketTimers(now = new Date(), db?: Executor): Promise<
 
 export const QUEUE_PAGE_SIZE = 20;
 /** Queue counts above this show as "more than": narrow with filters. */
-export const COUNT_CAP = 1_000;
+export const COUNT_CAP = LIST_COUNT_CAP;
 
 function queueConditions(actor: SignedIn, f: QueueFilter, now: Date): SQL[] {
   const where: SQL[] = [];
@@ -447,11 +450,18 @@ const queueColumns = {
   handlerName: users.displayName,
 };
 
-function orderOf(f: QueueFilter) {
-  const dir = f.dir === "asc" ? asc : desc;
-  if (f.sort === "due") return [sql`${tickets.dueAt} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`, desc(tickets.id)];
-  if (f.sort === "status") return [dir(tickets.status), desc(tickets.createdAt), desc(tickets.id)];
-  return [dir(tickets.createdAt), dir(tickets.id)];
+function orderOfQueue(f: QueueFilter) {
+  return orderOf(
+    {
+      created: tickets.createdAt,
+      due: (d) => [sql`${tickets.dueAt} ${sql.raw(d === "desc" ? "desc" : "asc")} nulls last`, desc(tickets.id)],
+      status: (d) => [d === "asc" ? asc(tickets.status) : desc(tickets.status), desc(tickets.createdAt), desc(tickets.id)],
+    },
+    f.sort,
+    // "due" reads soonest first unless asked otherwise.
+    f.sort === "due" ? (f.dir ?? "asc") : f.dir,
+    { fallback: "created", tiebreak: tickets.id },
+  );
 }
 
 /**
@@ -463,7 +473,7 @@ export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page
   const where = and(...queueConditions(actor, f, now));
   const pageIds = db
     .$with("page_ids")
-    .as(db.select({ pageId: sql<number>`${tickets.id}`.as("page_id") }).from(tickets).where(where).orderBy(...orderOf(f)).limit(QUEUE_PAGE_SIZE).offset((page - 1) * QUEUE_PAGE_SIZE));
+    .as(db.select({ pageId: sql<number>`${tickets.id}`.as("page_id") }).from(tickets).where(where).orderBy(...orderOfQueue(f)).limit(QUEUE_PAGE_SIZE).offset((page - 1) * QUEUE_PAGE_SIZE));
   return {
     // Counting stops at COUNT_CAP: an exact count of a large unfiltered queue costs a full scan.
     total: db.select({ n: count() }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(COUNT_CAP + 1).as("capped")),
@@ -475,7 +485,7 @@ export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page
       .innerJoin(enterprises, eq(enterprises.id, tickets.enterpriseId))
       .leftJoin(departments, eq(departments.id, tickets.departmentId))
       .leftJoin(users, eq(users.id, tickets.handlerId))
-      .orderBy(...orderOf(f)),
+      .orderBy(...orderOfQueue(f)),
   };
 }
 
@@ -484,8 +494,8 @@ export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page
  * the cap) and the same for every page of it: it is kept QUEUE_COUNT_TTL_MS per filter and scope,
  * and cleared by every change made through this module. The rows are always read fresh.
  */
-export const QUEUE_COUNT_TTL_MS = 30_000;
-const queueCounts = createCache<number>({ ttlMs: QUEUE_COUNT_TTL_MS, maxEntries: 500, name: "tickets:queue-counts" });
+export const QUEUE_COUNT_TTL_MS = COUNT_TTL_MS;
+const queueCounts = listCounts(QUEUE_COUNT_TTL_MS, "tickets:queue-counts");
 
 export function forgetQueueCounts(): void {
   queueCounts.clear();
@@ -500,8 +510,15 @@ function countKey(actor: SignedIn, f: QueueFilter): string {
 export async function listTickets(actor: SignedIn, f: QueueFilter, page: number, now = new Date()) {
   const db = await getDb();
   const q = queueQueries(db, actor, f, page, now);
-  const [total, rows] = await Promise.all([queueCounts.get(countKey(actor, f), async () => (await q.total)[0].n), q.rows]);
-  return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+  const result = await listPage({
+    page,
+    pageSize: QUEUE_PAGE_SIZE,
+    rows: () => q.rows,
+    count: async () => (await q.total)[0].n,
+    counts: queueCounts,
+    countKey: countKey(actor, f),
+  });
+  return { ...result, rows: result.rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })) };
 }
 
 export function isOverdue(t: { dueAt: Date | null }, now = new Date()): boolean {
@@ -519,7 +536,7 @@ export async function exportTickets(actor: SignedIn, f: QueueFilter, now = new D
     .leftJoin(departments, eq(departments.id, tickets.departmentId))
     .leftJoin(users, eq(users.id, tickets.handlerId))
     .where(and(...queueConditions(actor, f, now)))
-    .orderBy(...orderOf(f))
+    .orderBy(...orderOfQueue(f))
     .limit(EXPORT_LIMIT);
   return rows.map((r) => ({ ...r, overdue: isOverdue(r, now) }));
 }

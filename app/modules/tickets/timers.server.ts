@@ -3,7 +3,7 @@
  * closes itself, an overdue referral escalates) once when the server starts, then every minute.
  * Started and stopped by app/server.js, like the membership sweeps.
  */
-import { loggableError } from "../../lib/log.server";
+import { schedule } from "../../lib/scheduler.server";
 import { runTicketTimers } from "./tickets.server";
 
 export type TicketTimerOptions = {
@@ -15,34 +15,21 @@ export type TicketTimerOptions = {
 };
 
 /**
- * Runs the clocks now and then every `intervalMs`. A failed run is logged and the next one tries
- * again (runTicketTimers is idempotent); a run still going when the next is due is not doubled.
- * Returns the stop function: it clears the timer and waits for a run in progress, so the
- * database can be closed after it. Until stopped, the timer keeps the process alive.
+ * Runs the clocks now and then every `intervalMs` on the shared scheduler (app/lib/scheduler.server.ts):
+ * a failed run is logged and the next one tries again (runTicketTimers is idempotent); a run
+ * still going when the next is due is not doubled. Returns the stop function: it clears the
+ * timer and waits for a run in progress, so the database can be closed after it. Until stopped,
+ * the timer keeps the process alive.
  */
 export function startTicketTimers(options: TicketTimerOptions = {}): () => Promise<void> {
   const { intervalMs = 60_000, now = () => new Date(), log = console } = options;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const run = () => {
-    if (stopped || running) return;
-    running = Promise.resolve()
-      .then(() => runTicketTimers(now()))
-      .then(
-        (r) => {
-          if (r.autoClosed || r.escalated) log.log(`Ticket timers: ${r.autoClosed} closed themselves, ${r.escalated} referrals escalated`);
-        },
-        (error: unknown) => log.error(`Ticket timers failed: ${loggableError(error)}`),
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, intervalMs);
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  const job = schedule({
+    name: "Ticket timers",
+    intervalMs,
+    run: () => runTicketTimers(now()),
+    describe: (r) => (r.autoClosed || r.escalated ? `${r.autoClosed} closed themselves, ${r.escalated} referrals escalated` : null),
+    unref: false,
+    log,
+  });
+  return () => job.stop();
 }

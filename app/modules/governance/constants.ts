@@ -1,0 +1,26 @@
+// The words of the governance area, shared by the tables (db/schema/governance.ts imports them), the forms and the pages: no server code here.
+export const documentKinds = ["charter", "election_rules"] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+export const versionStatuses = ["draft", "proposed", "adopted", "superseded"] as const;
+export type VersionStatus = (typeof versionStatuses)[number];
+export const amendmentStatuses = ["proposed", "accepted", "rejected", "to_motion"] as const;
+export type AmendmentStatus = (typeof amendmentStatuses)[number];
+export const assemblyKinds = ["general", "council"] as const;
+export type AssemblyKind = (typeof assemblyKinds)[number];
+export const assemblyStatuses = ["scheduled", "open", "closed"] as const;
+export type AssemblyStatus = (typeof assemblyStatuses)[number];
+export const quorumRules = ["half", "two_thirds"] as const;
+export type QuorumRule = (typeof quorumRules)[number];
+export const checkInMethods = ["staff", "code"] as const;
+export const motionKinds = ["adopt_charter", "adopt_rules", "amendment", "other"] as const;
+export type MotionKind = (typeof motionKinds)[number];
+export const motionThresholds = ["majority_cast", "two_thirds_cast", "majority_present", "two_thirds_present"] as const;
+export type MotionThreshold = (typeof motionThresholds)[number];
+export const motionStatuses = ["pending", "passed", "failed"] as const;
+export const electionStatuses = ["draft", "open", "closed", "tallied", "certified"] as const;
+export type ElectionStatus = (typeof electionStatuses)[number];
+export const candidateStatuses = ["nominated", "accepted", "withdrawn"] as const;
+export type CandidateStatus = (typeof candidateStatuses)[number];
+export const voteChannels = ["online", "paper"] as const;
+export const resultOutcomes = ["elected", "tie", "not_elected"] as const;
+export type ResultOutcome = (typeof resultOutcomes)[number];

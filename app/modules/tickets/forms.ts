@@ -1,0 +1,103 @@
+import { ticketCategories, ticketKinds, ticketPriorities, ticketSources, ticketStatuses, ticketUrgencies } from "./constants";
+import { parseId } from "../../lib/ids";
+import { idField, isoDate, optionalIdField, optionalText, text, z } from "../../lib/validation";
+
+const id = idField;
+const optionalId = optionalIdField;
+/** A filter's id: anything but a valid id means "no filter". */
+const filterId = z
+  .string()
+  .transform((v) => parseId(v) ?? undefined)
+  .optional()
+  .catch(undefined);
+
+export const submitTicketSchema = z.object({
+  enterpriseId: id,
+  category: z.enum(ticketCategories),
+  title: text(120),
+  description: text(4000),
+  urgency: z.enum(ticketUrgencies).default("normal"),
+  // Staff only (recording on an enterprise's behalf); ignored for members.
+  source: z.enum(ticketSources).optional(),
+  kind: z.enum(ticketKinds).optional(),
+  visitId: optionalId,
+});
+export type SubmitTicketInput = z.infer<typeof submitTicketSchema>;
+
+export const acceptSchema = z.object({
+  category: z.enum(ticketCategories),
+  priority: z.enum(ticketPriorities),
+  handlerId: text(100),
+});
+export const referSchema = z.object({ departmentId: id, note: optionalText(2000) });
+export const reasonSchema = z.object({ reason: text(2000) });
+export const answerSchema = z.object({ answer: text(4000) });
+export const outcomeSchema = z.object({ outcome: text(4000) });
+export const infoRequestSchema = z.object({ question: text(2000) });
+export const infoReplySchema = z.object({ reply: text(4000) });
+export const commentSchema = z.object({
+  body: text(4000),
+  internal: z
+    .union([z.literal("on"), z.literal("1"), z.literal("true"), z.literal("")])
+    .optional()
+    .transform((v) => v === "on" || v === "1" || v === "true"),
+});
+export const rateSchema = z
+  .object({
+    rating: z.coerce.number().int().min(1).max(5),
+    comment: optionalText(2000),
+  })
+  .refine((v) => v.rating > 2 || (v.comment && v.comment.length > 0), { path: ["comment"], message: "tickets:errors.lowRatingReason" });
+
+/** Control characters (a NUL from the query string) dropped: PostgreSQL refuses them in text (a 500). */
+// eslint-disable-next-line no-control-regex
+const dropControls = (v: string) => v.replace(/[\u0000-\u001f\u007f]/g, "").trim() || undefined;
+
+export const queueFilterSchema = z.object({
+  status: z.enum(ticketStatuses).optional().catch(undefined),
+  category: z.enum(ticketCategories).optional().catch(undefined),
+  urgency: z.enum(ticketUrgencies).optional().catch(undefined),
+  kind: z.enum(ticketKinds).optional().catch(undefined),
+  department: filterId,
+  association: filterId,
+  handler: z.string().max(100).transform(dropControls).optional().catch(undefined),
+  overdue: z.literal("1").optional().catch(undefined),
+  escalated: z.literal("1").optional().catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  q: z.string().max(100).transform(dropControls).optional().catch(undefined),
+  sort: z.enum(["created", "due", "status"]).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+});
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+export function queueFilterFromUrl(url: string | URL): QueueFilter {
+  const params = new URL(url).searchParams;
+  const raw: Record<string, string> = {};
+  for (const [k, v] of params) if (v !== "") raw[k] = v;
+  return queueFilterSchema.parse(raw);
+}
+
+export const visitSchema = z
+  .object({
+    visitedOn: isoDate,
+    visitors: text(200),
+    associationId: optionalId,
+    enterpriseId: optionalId,
+    notes: optionalText(4000),
+  })
+  .refine((v) => (v.associationId === null) !== (v.enterpriseId === null), { path: ["enterpriseId"], message: "tickets:errors.visitWhom" });
+
+export const departmentSchema = z.object({
+  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, "tickets:errors.departmentCode"),
+  nameZh: text(100),
+  nameEn: text(100),
+});
+export const calendarDaySchema = z.object({
+  day: isoDate,
+  isWorkday: z
+    .union([z.literal("on"), z.literal("1"), z.literal("")])
+    .optional()
+    .transform((v) => v === "on" || v === "1"),
+  name: text(60),
+});
