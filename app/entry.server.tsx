@@ -33,6 +33,8 @@ export { startTicketTimers } from "./modules/tickets/timers.server";
 export { startFinanceTimers } from "./modules/finance/timers.server";
 export { startDisputeReminders } from "./modules/disputes/timers.server";
 export { startMailer } from "./modules/notifications/mailer.server";
+export { setRunLedger } from "./lib/scheduler.server";
+export { runLedger } from "./lib/job-runs.server";
 export { adoptLegacyResumeFiles } from "./modules/jobs/profiles.server";
 export { keepPublicPage, keptPublicPage, publicPageKey, withNonce } from "./lib/public-pages.server";
 export { languageOf } from "./lib/i18n";

@@ -13,6 +13,7 @@ const settingsSchema = z
     PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+/, "must be an http(s):// origin, e.g. https://portal.example.cn").optional(),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("portal@yunjiang.local"),
+    MAIL_EVERY_SECONDS: z.coerce.number({ error: "must be a whole number from 1 to 3600" }).int("must be a whole number from 1 to 3600").min(1, "must be a whole number from 1 to 3600").max(3600, "must be a whole number from 1 to 3600").default(30),
     UPLOAD_DIR: z.string().optional(),
     FILE_STORE: z.enum(["local", "database"], { error: 'must be "local" or "database"' }).default("local"),
     TRUST_PROXY: z.enum(["0", "1"], "must be 0 or 1").default("0"),

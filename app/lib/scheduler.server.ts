@@ -11,10 +11,12 @@ import { loggableError } from "./log.server";
  *   can be closed after it (app/server.js awaits every stop before closeDb);
  * - `runNow()` runs it at once (or joins the run in progress), for tests and admin buttons.
  *
- * Leadership: with several machines each job must run on one of them only. `shouldRun` is asked
- * before every run; today it is always true (app/server.js starts the jobs in one web process of
- * one machine). A PostgreSQL advisory lock (`pg_try_advisory_lock`) can be plugged in there
- * without changing any job.
+ * Several machines: a job marked `oncePerPeriod` runs once per period (floor(now / intervalMs))
+ * across all servers once app/server.js has set the run ledger (`setRunLedger`, table
+ * scheduled_runs, app/lib/job-runs.server.ts): each server then checks every minute (or every
+ * interval if shorter), claims the period in the database, and only the claimant runs it. A run that
+ * failed or whose server died is claimed again after the lease (10 minutes). Without a ledger (unit
+ * tests, scripts) the job simply runs every interval. `shouldRun` is asked before every run too.
  *
  * @example
  *   const job = schedule({ name: "disputes deadlines", intervalMs: 60_000, run: () => runDisputeClocks() });
@@ -32,8 +34,10 @@ export type JobOptions<R = unknown> = {
   runAtStart?: boolean;
   /** A line to log after a successful run (null: log nothing). */
   describe?: (result: R) => string | null;
-  /** Asked before every run: false skips it (leadership hook). */
+  /** Asked before every run: false skips it. */
   shouldRun?: () => boolean | Promise<boolean>;
+  /** Once per period whatever the number of servers, when a run ledger is set (see above). */
+  oncePerPeriod?: boolean;
   /** Default true: the timer does not keep the process alive by itself. */
   unref?: boolean;
   log?: Logger;
@@ -48,18 +52,44 @@ export type Job = {
   readonly running: boolean;
 };
 
+/** Who runs which period: claim before running, finish after (app/lib/job-runs.server.ts). */
+export type RunLedger = {
+  claim(job: string, period: number, leaseMs: number): Promise<boolean>;
+  finish(job: string, period: number): Promise<void>;
+};
+
+/** A claimed run not finished after this long is another server's to take (its server died or it failed). */
+export const RUN_LEASE_MS = 10 * 60_000;
+/** How often a server asks for the current period of an `oncePerPeriod` job. */
+export const LEDGER_CHECK_MS = 60_000;
+
+let runLedger: RunLedger | null = null;
+
+/** Set by app/server.js before it starts the jobs; null turns leadership off (every run local). */
+export function setRunLedger(ledger: RunLedger | null): void {
+  runLedger = ledger;
+}
+
 export function schedule<R>(options: JobOptions<R>): Job {
-  const { name, intervalMs, run, runAtStart = true, describe, shouldRun, unref = true, log = console } = options;
+  const { name, intervalMs, run, runAtStart = true, describe, shouldRun, oncePerPeriod = false, unref = true, log = console } = options;
+  const ledger = oncePerPeriod ? runLedger : null;
   let current: Promise<void> | null = null;
   let stopped = false;
+  /** The last period this server ran to the end (no need to ask the database again). */
+  let finishedPeriod = -1;
 
-  const runOnce = (): Promise<void> => {
+  const runOnce = (period: number | null = null): Promise<void> => {
     if (current) return current;
     if (stopped) return Promise.resolve();
     current = (async () => {
       try {
         if (shouldRun && !(await shouldRun())) return;
+        if (ledger && period !== null && !(await ledger.claim(name, period, RUN_LEASE_MS))) return;
         const result = await run();
+        if (ledger && period !== null) {
+          await ledger.finish(name, period);
+          finishedPeriod = period;
+        }
         const line = describe?.(result);
         if (line) log.log(`${name}: ${line}`);
       } catch (error) {
@@ -72,13 +102,19 @@ export function schedule<R>(options: JobOptions<R>): Job {
     return current;
   };
 
-  if (runAtStart) void runOnce();
-  const timer = setInterval(() => void runOnce(), intervalMs);
+  const tick = (): Promise<void> => {
+    if (!ledger) return runOnce();
+    const period = Math.floor(Date.now() / intervalMs);
+    return period === finishedPeriod ? Promise.resolve() : runOnce(period);
+  };
+
+  if (runAtStart) void tick();
+  const timer = setInterval(() => void tick(), ledger ? Math.min(intervalMs, LEDGER_CHECK_MS) : intervalMs);
   if (unref) timer.unref?.();
 
   return {
     name,
-    runNow: runOnce,
+    runNow: () => runOnce(),
     async stop() {
       stopped = true;
       clearInterval(timer);

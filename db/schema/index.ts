@@ -9,3 +9,4 @@ export * from "./monitoring";
 export * from "./disputes";
 export * from "./governance";
 export * from "./finance";
+export * from "./system";

@@ -37,7 +37,7 @@ describe("area jobs on the scheduler", () => {
     await stop();
     expect(disputes.run).toHaveBeenCalledWith(at);
     expect(disputes.run.mock.calls.length).toBeGreaterThanOrEqual(2);
-    expect(log.error).toHaveBeenCalledWith("Dispute reminders failed: Error: boom");
+    expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/^Dispute reminders failed: Error: boom\n/));
     expect(log.log).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
-import { schedule } from "../../app/lib/scheduler.server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { schedule, setRunLedger, type RunLedger } from "../../app/lib/scheduler.server";
 
 const quietLog = () => ({ log: vi.fn(), error: vi.fn() });
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
@@ -46,7 +46,7 @@ describe("the scheduler", () => {
     });
     await tick(60);
     await job.stop();
-    expect(log.error).toHaveBeenCalledWith("flaky failed: Error: database away");
+    expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/^flaky failed: Error: database away\n/));
     expect(calls).toBeGreaterThanOrEqual(2);
   });
 
@@ -97,5 +97,53 @@ describe("the scheduler", () => {
     await Promise.all([job.runNow(), job.runNow(), job.runNow()]);
     await job.stop();
     expect(calls).toBe(1);
+  });
+});
+
+describe("the scheduler with a run ledger (several servers)", () => {
+  /** An in-memory ledger shared by the "servers" of a test, as the scheduled_runs table is. */
+  function sharedLedger() {
+    const claims = new Map<string, { owner: string; finished: boolean }>();
+    const forServer = (owner: string): RunLedger => ({
+      async claim(job, period) {
+        const key = `${job}#${period}`;
+        if (claims.has(key)) return false;
+        claims.set(key, { owner, finished: false });
+        return true;
+      },
+      async finish(job, period) {
+        const c = claims.get(`${job}#${period}`);
+        if (c?.owner === owner) c.finished = true;
+      },
+    });
+    return { claims, forServer };
+  }
+  afterEach(() => setRunLedger(null));
+
+  it("runs each period once across servers, and only jobs marked oncePerPeriod", async () => {
+    const ledger = sharedLedger();
+    const runs: string[] = [];
+    const jobs = [];
+    for (const server of ["a", "b", "c"]) {
+      setRunLedger(ledger.forServer(server));
+      jobs.push(schedule({ name: "sweep", intervalMs: 3_600_000, oncePerPeriod: true, log: quietLog(), run: async () => void runs.push(server) }));
+      jobs.push(schedule({ name: "local", intervalMs: 3_600_000, log: quietLog(), run: async () => void runs.push(`local-${server}`) }));
+    }
+    await tick(20);
+    await Promise.all(jobs.map((j) => j.stop()));
+    expect(runs.filter((r) => !r.startsWith("local"))).toHaveLength(1);
+    expect(runs.filter((r) => r.startsWith("local")).sort()).toEqual(["local-a", "local-b", "local-c"]);
+    expect([...ledger.claims.values()]).toEqual([{ owner: "a", finished: true }]);
+  });
+
+  it("leaves a failed run unfinished, for a retry after the lease", async () => {
+    const ledger = sharedLedger();
+    setRunLedger(ledger.forServer("a"));
+    const log = quietLog();
+    const job = schedule({ name: "clocks", intervalMs: 3_600_000, oncePerPeriod: true, log, run: async () => Promise.reject(new Error("database away")) });
+    await tick(20);
+    await job.stop();
+    expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/^clocks failed: Error: database away\n/));
+    expect([...ledger.claims.values()]).toEqual([{ owner: "a", finished: false }]);
   });
 });

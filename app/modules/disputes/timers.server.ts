@@ -15,6 +15,8 @@ export function startDisputeReminders(options: DisputeTimerOptions = {}): () => 
   const { intervalMs = 10 * 60_000, now = () => new Date(), log = console } = options;
   const job = schedule({
     name: "Dispute reminders",
+    // One server runs each period when there are several (app/lib/scheduler.server.ts).
+    oncePerPeriod: true,
     intervalMs,
     run: () => runDisputeReminders(now()),
     describe: (r) => (r.sent ? `${r.sent} sent` : null),

@@ -12,6 +12,8 @@ export function startFinanceTimers(options: { intervalMs?: number; log?: Pick<Co
   const { intervalMs = 5 * 60_000, log = console } = options;
   const job = schedule({
     name: "Finance clocks",
+    // One server runs each period when there are several (app/lib/scheduler.server.ts).
+    oncePerPeriod: true,
     intervalMs,
     run: () => runFinanceTimers(new Date()),
     describe: (r) => (r.needsFlagged || r.loansFlagged ? `${r.needsFlagged} needs and ${r.loansFlagged} loans flagged to the liaisons` : null),

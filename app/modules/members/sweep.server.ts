@@ -104,6 +104,8 @@ export async function runMembershipSweep(now: Date = new Date(), actor: Actor = 
 export function startMembershipSweeps(intervalMs = 24 * 3600 * 1000): () => Promise<void> {
   const job = schedule({
     name: "Membership sweep",
+    // One server runs each period when there are several (app/lib/scheduler.server.ts).
+    oncePerPeriod: true,
     intervalMs,
     run: () => runMembershipSweep(),
     describe: (r) => `${r.today} ${r.lapsed} lapsed, ${r.reminders.due_soon + r.reminders.overdue + r.reminders.lapsed} reminders recorded`,

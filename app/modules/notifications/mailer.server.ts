@@ -6,7 +6,6 @@ import { settings } from "../../lib/env.server";
 import { schedule } from "../../lib/scheduler.server";
 
 const BATCH = 50;
-const EVERY_MS = 30_000;
 // After this many failed tries a message stays in the outbox with its error, for staff to see.
 export const MAX_ATTEMPTS = 5;
 
@@ -71,11 +70,12 @@ export async function deliverOutbox(smtpUrl = settings().SMTP_URL, from = settin
 }
 
 /**
- * Delivers every 30 seconds while the server runs, on the shared scheduler
+ * Delivers every MAIL_EVERY_SECONDS (30) while the server runs, on the shared scheduler
  * (app/lib/scheduler.server.ts); returns the stop function, which waits for a delivery in progress.
+ * Every server runs its own mailer: messages are claimed (claimOutbox), never sent by two.
  */
 export function startMailer(): () => Promise<void> {
   if (!settings().SMTP_URL) return async () => {};
-  const job = schedule({ name: "Mail delivery", intervalMs: EVERY_MS, run: () => deliverOutbox(), describe: () => null });
+  const job = schedule({ name: "Mail delivery", intervalMs: settings().MAIL_EVERY_SECONDS * 1000, run: () => deliverOutbox(), describe: () => null });
   return () => job.stop();
 }

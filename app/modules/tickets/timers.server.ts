@@ -25,6 +25,8 @@ export function startTicketTimers(options: TicketTimerOptions = {}): () => Promi
   const { intervalMs = 60_000, now = () => new Date(), log = console } = options;
   const job = schedule({
     name: "Ticket timers",
+    // One server runs each period when there are several (app/lib/scheduler.server.ts).
+    oncePerPeriod: true,
     intervalMs,
     run: () => runTicketTimers(now()),
     describe: (r) => (r.autoClosed || r.escalated ? `${r.autoClosed} closed themselves, ${r.escalated} referrals escalated` : null),
