@@ -33,7 +33,9 @@ Without DATABASE_URL (embedded PGlite database in DATA_DIR, default ./data):
            ones do not open); refuses a DATA_DIR holding a database unless --force.
            Nothing else in DATA_DIR (uploaded files, whatever the folder's name) is touched.
   Both refuse while the portal runs on DATA_DIR (its DATA_DIR/.portal.pid names a live process).
-  Uploaded files (UPLOAD_DIR) are not part of either backup: copy that directory as well.
+  Uploaded files on disk (UPLOAD_DIR, default DATA_DIR/uploads) go into a second archive beside
+  the backup, <name>.files.tar.gz; restore adds the files missing from the upload folder and keeps
+  those already there. With FILE_STORE=database the files' bytes are in the database itself.
 
   --force  backup: overwrite an existing file; restore: replace a non-empty DATA_DIR.`;
 
@@ -144,6 +146,54 @@ function run(cmd, args, childEnv) {
       else reject(new Failure(`${cmd} failed (${signal ? `signal ${signal}` : `exit code ${code}`}); see its messages above`));
     });
   });
+}
+
+/** Where the portal keeps uploaded files on disk (as app/lib/uploads.server.ts decides). */
+function uploadDir() {
+  const dataDir = env("DATA_DIR") ?? "./data";
+  const dir = env("UPLOAD_DIR") ?? (dataDir.includes("://") ? null : path.join(dataDir, "uploads"));
+  return dir ? path.resolve(dir) : null;
+}
+
+/** The uploaded files' archive beside a backup: yunjiang-<time>.dump → yunjiang-<time>.files.tar.gz. */
+function filesArchiveFor(file) {
+  const base = file.endsWith(".tar.gz") ? file.slice(0, -".tar.gz".length) : file.endsWith(".dump") ? file.slice(0, -".dump".length) : file;
+  return `${base}.files.tar.gz`;
+}
+
+/**
+ * The files on disk go with the database (FILE_STORE=local, or files kept from before a switch to
+ * FILE_STORE=database, whose bytes are in the database itself). Nothing to do without any.
+ */
+async function backupFiles(file, force) {
+  const dir = uploadDir();
+  if (!dir || !existsSync(dir) || readdirSync(dir).length === 0) return "; no uploaded files on disk";
+  const archive = filesArchiveFor(file);
+  prepareOutputFile(archive, force);
+  const partial = `${archive}.partial`;
+  try {
+    await run("tar", ["-czf", partial, "-C", dir, "."], process.env);
+    await rename(partial, archive);
+  } catch (e) {
+    await rm(partial, { force: true });
+    throw e;
+  }
+  return `; uploaded files (${dir}) to ${archive} (${size(statSync(archive).size)})`;
+}
+
+/**
+ * Puts back the files of a backup's files archive, when there is one: files missing from the upload
+ * folder are added, files already there (the same random names, or newer uploads) are kept as they are.
+ */
+async function restoreFiles(file) {
+  const archive = filesArchiveFor(file);
+  const dir = uploadDir();
+  if (!existsSync(archive)) return "; no uploaded files archive beside it (upload folder unchanged)";
+  if (!dir) throw new Failure(`${archive} holds uploaded files but no upload folder is set (UPLOAD_DIR)`);
+  mkdirSync(dir, { recursive: true });
+  // GNU tar refuses members outside the folder ("..", absolute names) by itself.
+  await run("tar", ["-xzf", archive, "-C", dir, "--skip-old-files", "--no-same-owner"], process.env);
+  return `; uploaded files from ${archive} added to ${dir} (files already there kept)`;
 }
 
 async function pgBackup(databaseUrl, file, force) {
@@ -350,9 +400,11 @@ async function main(argv) {
   if (command === "backup") {
     const out = file ?? path.join("backups", `yunjiang-${timestamp()}${databaseUrl ? ".dump" : ".tar.gz"}`);
     message = databaseUrl ? await pgBackup(databaseUrl, out, force) : await pgliteBackup(out, force);
+    message += await backupFiles(out, force);
   } else if (command === "restore") {
     if (!file) throw new UsageError("restore needs a file");
     message = databaseUrl ? await pgRestore(databaseUrl, file) : await pgliteRestore(file, force);
+    message += await restoreFiles(file);
   } else {
     throw new UsageError(command ? `unknown command ${command}` : "missing command");
   }

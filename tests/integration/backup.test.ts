@@ -85,16 +85,20 @@ describe("backup and restore", () => {
         const file = path.join(work, `layout-${i}.tar.gz`);
         const backup = backupCli(["backup", file], env);
         expect(backup.code, backup.out).toBe(0);
-        // The archive holds the database only.
+        // The archive holds the database only; the uploaded files have their own beside it.
         const listing = spawnSync("tar", ["tzf", file], { encoding: "utf8" }).stdout;
         expect(listing).toMatch(/PG_VERSION/);
         expect(listing).not.toMatch(/kept\.pdf|\.portal\.pid/);
+        const filesArchive = path.join(work, `layout-${i}.files.tar.gz`);
+        expect(spawnSync("tar", ["tzf", filesArchive], { encoding: "utf8" }).stdout.split("\n")).toContain("./kept.pdf");
 
         // Changes after the backup: a row, and a new upload.
         const later = await PGlite.create(dataDir);
         await later.exec(`insert into marker values ('after backup')`);
         await later.close();
         writeFileSync(path.join(uploads, "later.pdf"), "%PDF-1.4 later\n");
+        // ... and a file lost since: the restore brings it back from the files archive.
+        rmSync(path.join(uploads, "kept.pdf"));
 
         expect(backupCli(["restore", file], env).code).toBe(1); // holds a database: needs --force
         const forced = backupCli(["restore", file, "--force"], env);
