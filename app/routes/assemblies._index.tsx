@@ -67,7 +67,7 @@ export default function Assemblies() {
       {items.length === 0 ? (
         <EmptyState title={t("assemblies.empty")} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t("common:titles.assemblies")} tabIndex={0}>
           <table className="table">
             <thead>
               <tr><th scope="col">{t("fields.title")}</th><th scope="col">{t("fields.association")}</th><th scope="col">{t("fields.date")}</th><th scope="col">{t("fields.status")}</th></tr>

@@ -56,7 +56,7 @@ export default function DisputeList() {
       {rows.length === 0 ? (
         <EmptyState title={t("list.empty")}>{t("list.emptyHint")}</EmptyState>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t("common:titles.disputes")} tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

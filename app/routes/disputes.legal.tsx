@@ -58,7 +58,7 @@ export default function LegalServices() {
       {rows.length === 0 ? (
         <EmptyState title={t("legal.empty")} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t("common:titles.disputesLegal")} tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

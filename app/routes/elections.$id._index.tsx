@@ -157,7 +157,7 @@ export default function ElectionPage() {
             {candidates.length === 0 ? (
               <p className="muted">{t("elections.noCandidates")}</p>
             ) : (
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-label={t("elections.position", { name: name(p), seats: p.seats })} tabIndex={0}>
                 <table className="table">
                   <thead>
                     <tr>
@@ -266,7 +266,7 @@ export default function ElectionPage() {
           {d.roll.length ? (
             <details>
               <summary>{t("elections.roll", { count: d.roll.length })}</summary>
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-label={t("paper.title")} tabIndex={0}>
                 <table className="table">
                   <thead>
                     <tr><th scope="col">{t("fields.enterprise")}</th><th scope="col">{t("fields.representative")}</th><th scope="col">{t("fields.voted")}</th></tr>

@@ -59,7 +59,7 @@ export default function Bulletin() {
               <Alert tone="warn">{t("bulletin.notFound")}</Alert>
             )
           ) : null}
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t("common:titles.electionsBulletin")} tabIndex={0}>
             <table className="table">
               <thead>
                 <tr><th scope="col">{t("bulletin.receipt")}</th><th scope="col">{t("bulletin.choices")}</th></tr>

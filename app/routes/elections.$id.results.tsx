@@ -42,7 +42,7 @@ export default function Results() {
       {r.positions.map((p) => (
         <section className="card no-print" key={p.id}>
           <h2>{t("elections.position", { name: name(p), seats: p.seats })}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t("elections.position", { name: name(p), seats: p.seats })} tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

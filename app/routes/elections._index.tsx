@@ -71,7 +71,7 @@ export default function Elections() {
       {items.length === 0 ? (
         <EmptyState title={t("elections.empty")}>{manage ? <p>{t("elections.emptyStaff")}</p> : null}</EmptyState>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t("common:titles.elections")} tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

@@ -107,7 +107,7 @@ export default function FinanceDashboard() {
             {d.loans.length === 0 ? (
               <EmptyState title={t("loans.empty")} />
             ) : (
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-label={t("dashboard.myLoans")} tabIndex={0}>
                 <table className="table">
                   <thead>
                     <tr>
@@ -176,7 +176,7 @@ export default function FinanceDashboard() {
         {d.lines.length === 0 ? (
           <EmptyState title={t("lines.empty")} />
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t("lines.title")} tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

@@ -41,7 +41,7 @@ export default function ImportNeeds() {
       {actionData && actionData.problems.length > 0 ? (
         <div className="alert alert--error" role="alert">
           <p>{t("import.rejected", { count: actionData.problems.length })}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t("common:titles.financeNeedsImport")} tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

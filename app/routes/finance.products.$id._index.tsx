@@ -79,7 +79,7 @@ export default function ProductPage() {
           {fits.length === 0 ? (
             <EmptyState title={t("products.noFits")} />
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label={t("products.fitsTitle", { count: fitCount })} tabIndex={0}>
               <table className="table">
                 <thead>
                   <tr>

@@ -57,7 +57,7 @@ export default function BuildingPage() {
       {a?.saved ? <Alert tone="success">{t("buildings.saved")}</Alert> : null}
       <section className="card" aria-labelledby="floors">
         <h2 id="floors">{t("buildings.floors")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t("buildings.floors")} tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

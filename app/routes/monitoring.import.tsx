@@ -52,7 +52,7 @@ export default function MonitoringImport() {
       {a && a.problems.length > 0 ? (
         <div className="alert alert--error" role="alert">
           <p>{t("import.rejected", { count: a.problems.length })}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t("common:titles.monitoringImport")} tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

@@ -134,7 +134,7 @@ for (const { lng, t, auth } of langs) {
       }
       return null;
     });
-    expect(pageSize).toBe("A4");
+    expect(pageSize?.toUpperCase()).toBe("A4"); // CSS keywords are case-insensitive; Chromium serialises "a4"
     const pdf = await member.pdf({ format: "A4" }).catch(() => null);
     if (pdf) expect(pdf.byteLength).toBeGreaterThan(1000);
   });

@@ -105,7 +105,7 @@ test("an enterprise posts a job; staff hide it with a reason the enterprise sees
   await signIn(sp, "staff@demo.test");
   await sp.goto(url);
   await sp.locator("summary", { hasText: "下架岗位" }).click();
-  await sp.getByLabel("下架原因").fill("联系方式不完整，请补充后联系协会");
+  await sp.getByRole("textbox", { name: /^下架原因/ }).fill("联系方式不完整，请补充后联系协会");
   await sp.getByRole("button", { name: "确定下架" }).click();
   await expect(sp.locator(".page-header .badge")).toHaveText("已下架");
   await staff.close();
@@ -164,7 +164,7 @@ test("an enterprise edits its posting; typed values survive an error; a hidden p
   await signIn(sp, "staff@demo.test");
   await sp.goto(url);
   await sp.locator("summary", { hasText: "下架岗位" }).click();
-  await sp.getByLabel("下架原因").fill("工资待核实");
+  await sp.getByRole("textbox", { name: /^下架原因/ }).fill("工资待核实");
   await sp.getByRole("button", { name: "确定下架" }).click();
   await expect(sp.locator(".page-header .badge")).toHaveText("已下架");
   await staff.close();

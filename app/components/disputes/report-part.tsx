@@ -38,7 +38,7 @@ export function LegalReportPart({ r, lng }: { r: LegalReport; lng: Language }) {
       <div className="tickets-layout">
         <section className="card">
           <h3>{t("reports.byType")}</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t("reports.byType")} tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>
@@ -63,7 +63,7 @@ export function LegalReportPart({ r, lng }: { r: LegalReport; lng: Language }) {
         </section>
         <section className="card">
           <h3>{t("reports.byStation")}</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t("reports.byStation")} tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>
