@@ -91,7 +91,8 @@ test("the reports show the source's figures", async ({ browser }) => {
   await staff.goto("/reports");
   const figure = (name: string) => staff.locator(`[data-figure="${name}"] .stat__value`);
   await expect(figure("chambersVisited")).toHaveText("38");
-  await expect(figure("enterprisesVisited")).toHaveText("188");
+  // 188 seeded; the monitoring journey opens a visit from a flag, so at least.
+  expect(Number(await figure("enterprisesVisited").textContent())).toBeGreaterThanOrEqual(188);
   await expect(figure("complaintsResolved")).toHaveText("37");
   // Seeded problems are 31 and 22; e2e runs add their own, so at least.
   expect(Number(await figure("collected").textContent())).toBeGreaterThanOrEqual(31);
