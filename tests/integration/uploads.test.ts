@@ -109,6 +109,17 @@ describe("file uploads", () => {
     expect(filesOnDisk().length).toBe(before);
   });
 
+  it("keeps file names with = and ; as the browser sent them (quoted in the part's header)", async () => {
+    for (const name of ["合同=第2版;终稿.pdf", "a=b.pdf", "x; name=\"file\".pdf"]) {
+      const received = await receiveUploads(multipart([["note", "k=v; w"], ["file", [pdf(), name]]]));
+      expect(received.ok, name).toBe(true);
+      if (!received.ok) continue;
+      expect(received.fields.get("note")).toBe("k=v; w");
+      expect(received.files.map((f) => f.originalName)).toEqual([name.replace(/"/g, "%22")]);
+      await discardUploads(received.files);
+    }
+  });
+
   it("refuses a file over the limit and too many files, keeping nothing", async () => {
     const before = filesOnDisk().length;
     expect(await receiveUploads(multipart([["file", [pdf(4 * KB), "big.pdf"]]]), { maxFileBytes: 2 * KB })).toEqual({ ok: false, error: "tooLarge", status: 413 });
