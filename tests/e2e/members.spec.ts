@@ -45,6 +45,9 @@ test("an enterprise applies at /join, staff approve, and the new member signs in
   await page.getByRole("textbox", { name: "登录邮箱" }).fill(email);
   await page.getByLabel("登录密码", { exact: true }).fill("long-enough-password");
   await page.getByLabel("确认密码", { exact: true }).fill("long-enough-password");
+  // Nothing optional in the public directory: every box unticked is a valid choice.
+  const shown = page.getByRole("group", { name: "在会员名录中公开的信息" }).getByRole("checkbox");
+  for (const box of await shown.all()) await box.uncheck();
   await page.getByRole("button", { name: "提交申请" }).click();
   await expect(page.getByText("末位校验码须与前 17 位相符").first()).toBeVisible();
   await page.getByRole("textbox", { name: "统一社会信用代码" }).fill(code.toLowerCase());
@@ -72,8 +75,16 @@ test("an enterprise applies at /join, staff approve, and the new member signs in
   // The member edits the contact details of its own enterprise.
   await page.getByRole("link", { name }).click();
   await page.getByRole("textbox", { name: "联系人" }).fill("新联系人");
+  const listed = page.getByRole("group", { name: "在会员名录中公开的信息" }).getByRole("checkbox");
+  await listed.first().check();
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByText("联系方式已保存")).toBeVisible();
+  // …and withdraws every optional field from the directory again.
+  for (const box of await listed.all()) await box.uncheck();
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("联系方式已保存")).toBeVisible();
+  await page.reload();
+  for (const box of await listed.all()) await expect(box).not.toBeChecked();
 });
 
 test("a member gets 404 on another enterprise's record and 403 on the staff pages", async ({ page }) => {

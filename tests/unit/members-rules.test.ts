@@ -122,3 +122,18 @@ describe("search terms from the query string", () => {
     expect(memberListQueryFrom("http://x/members?q=%00%E9%9E%8B%E4%B8%9A%00&village=%00")).toEqual({ q: "鞋业" });
   });
 });
+
+describe("directory opt-out", () => {
+  it("accepts withdrawing every optional field from the directory, however the browser sends 'none ticked'", async () => {
+    const { contactSchema } = await import("../../app/modules/members/forms");
+    const field = contactSchema.shape.publicFields;
+    // A plain form post sends nothing; react-hook-form sends false (or "") for a group with no box ticked.
+    for (const none of [undefined, [], false, ""]) expect(field.parse(none), JSON.stringify(none)).toEqual([]);
+    expect(field.parse("segment")).toEqual(["segment"]);
+    expect(field.parse(["segment", "village"])).toEqual(["segment", "village"]);
+    expect(field.safeParse(["password"]).success).toBe(false);
+    // A form with no box ticked has no such key at all.
+    const contact = { contactPerson: "陈经理", phone: "13812340000", email: "", address: "瑞安市云江路1号" };
+    expect(contactSchema.parse(contact).publicFields).toEqual([]);
+  });
+});

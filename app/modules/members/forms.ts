@@ -46,9 +46,11 @@ const outputWan = z
   .pipe(z.number().min(0).max(100_000_000))
   .transform((wan) => Math.round(wan * 1_000_000));
 
+/** Nothing ticked arrives as no field (a plain post), or as false or "" (react-hook-form): none shown. */
 const publicFieldsField = z
-  .union([z.array(z.string()), z.string(), z.undefined()])
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .union([z.array(z.string()), z.string(), z.literal(false)])
+  .optional()
+  .transform((v) => (v === undefined || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]))
   .pipe(z.array(z.enum(publicFieldNames)));
 
 /** The enterprise profile: /join, the staff edit form and each CSV import row share it. */
