@@ -114,7 +114,7 @@ export default function PostingPage() {
               <SalaryRange minFen={p.salaryMinFen} maxFen={p.salaryMaxFen} />
             </dd>
             <dt>{t("fields.headcount")}</dt>
-            <dd>{t("list.headcount", { n: p.headcount })}</dd>
+            <dd>{t("list.headcount", { count: p.headcount })}</dd>
             <dt>{t("fields.location")}</dt>
             <dd>{p.location}</dd>
             <dt>{t("fields.education")}</dt>

@@ -3,7 +3,7 @@ import { ListResults } from "../components/data-table";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SalaryRange } from "../components/jobs/ui";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { PageHeader } from "../components/ui";
 import { SelectField, TextField } from "../components/fields";
 import { formatDate } from "../lib/format";
 import { requireAbility } from "../lib/guard.server";
@@ -83,7 +83,7 @@ export default function JobsPage() {
               </div>
               <p className="jobs-card__meta">
                 <Link to={`/jobs?enterprise=${p.enterpriseId}`}>{p.enterpriseName}</Link> · {p.location} · {p.education === "none" ? t("list.educationAny") : t(`education.${p.education}`)} · {t(`jobType.${p.jobType}`)} ·{" "}
-                {t("list.headcount", { n: p.headcount })}
+                {t("list.headcount", { count: p.headcount })}
               </p>
               <p className="muted small">{t("list.closesOn", { date: formatDate(p.closesOn, lng) })}</p>
             </li>
