@@ -175,6 +175,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const { i18n } = useTranslation();
+  const here = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : status === 503 ? "unavailable" : "serverError";
   // A database outage also fails the root loader: the header has no language switch then.
@@ -186,7 +187,7 @@ export function ErrorBoundary() {
       <p>{t(`errors.${key}.body`)}</p>
       <p>
         {status === 503 ? (
-          <a href="" className="btn">{t("errors.tryAgain")}</a>
+          <a href={here.pathname + here.search} className="btn">{t("errors.tryAgain")}</a>
         ) : (
           <Link to="/" className="btn">{t("errors.backHome")}</Link>
         )}{" "}

@@ -104,6 +104,7 @@ export function ConfirmAction({
     el.querySelector("summary")?.focus();
   };
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- <details> is interactive (its summary toggles it); Esc closes it here
     <details
       ref={details}
       className="confirm confirm--action"

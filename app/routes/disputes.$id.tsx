@@ -1,10 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
-import { formatDate, formatDateTime, formatMoney } from "../lib/format";
+import { formatDate, formatDateTime, formatMoney, shanghaiToday } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { discardUploads } from "../lib/uploads.server";
@@ -93,7 +93,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     printAgreement: c.agreementTerms !== null,
     printReferral: c.referredAt !== null,
   };
-  return { ...found, may, outside };
+  // Today on the station's calendar (the referral date's default), decided once on the server.
+  return { ...found, may, outside, today: shanghaiToday() };
 }
 
 type Intent =
@@ -226,7 +227,7 @@ function tomorrowLocal(): string {
 
 export default function DisputePage() {
   const { t } = useTranslation("disputes");
-  const { case: c, station, applicant, respondent, mediator, sessions, events, evidence, mediators, deadlines, may, outside } = useLoaderData<typeof loader>();
+  const { case: c, station, applicant, mediator, sessions, events, evidence, mediators, deadlines, may, outside, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const err = (intent: Intent, field: string) => (actionData?.intent === intent ? actionData.errors?.[field] : undefined);
@@ -464,7 +465,7 @@ export default function DisputePage() {
             <ActionForm intent="refer" title={t("actions.referTitle")} submit={t("actions.refer")}>
               <TextField label={t("actions.court")} name="court" required maxLength={120} defaultValue={val("refer", "court") ?? court} error={err("refer", "court")} />
               <TextField label={t("actions.caseNumber")} name="caseNumber" maxLength={60} defaultValue={val("refer", "caseNumber") ?? ""} error={err("refer", "caseNumber")} />
-              <TextField label={t("actions.referralDate")} name="date" type="date" required defaultValue={val("refer", "date") ?? new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)} error={err("refer", "date")} />
+              <TextField label={t("actions.referralDate")} name="date" type="date" required defaultValue={val("refer", "date") ?? today} error={err("refer", "date")} />
             </ActionForm>
           ) : null}
           {may.apply ? (

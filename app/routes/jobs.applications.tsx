@@ -3,7 +3,7 @@ import { DataTable, type Column } from "../components/data-table";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationStatusBadge } from "../components/jobs/ui";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { detectLanguage } from "../lib/i18n";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
 import { LabourKindBadge, LabourStatusBadge, SkillList } from "../components/labour/ui";
-import { Alert, ConfirmAction, EmptyState, PageHeader } from "../components/ui";
+import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { badRequest, notFound, requireSignedIn } from "../lib/guard.server";
 import { shanghaiToday } from "../lib/format";
 import { can } from "../lib/permissions";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { labourPostKinds, labourSkills, type LabourPostKind, type LabourSkill } from "../modules/labour/constants";
 import { CheckboxField, SelectField } from "../components/fields";
 import { LabourKindBadge, LabourStatusBadge, SkillList } from "../components/labour/ui";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { can } from "../lib/permissions";
 import { pageFromUrl } from "../lib/pagination";

@@ -3,7 +3,7 @@ import { check, date, index, integer, pgTable, serial, text, timestamp, uniqueIn
 import { users } from "./accounts";
 import { enterprises } from "./members";
 import { fairModes, fairStatuses, boothStatuses } from "../../app/modules/fairs/constants";
-import { labourPostKinds, labourPostStatuses, labourSkills } from "../../app/modules/labour/constants";
+import { labourPostKinds, labourPostStatuses } from "../../app/modules/labour/constants";
 export * from "../../app/modules/fairs/constants";
 export * from "../../app/modules/labour/constants";
 

@@ -321,7 +321,7 @@ export const electionPaperCounts = pgTable(
     confirmedBy: text("confirmed_by"),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
   },
-  (t) => [check("election_paper_counts_two_people_ck", sql`confirmed_by is null or confirmed_by <> entered_by`), check("election_paper_counts_sane_ck", sql`ballots >= 0 and blank >= 0 and blank <= ballots`)],
+  () => [check("election_paper_counts_two_people_ck", sql`confirmed_by is null or confirmed_by <> entered_by`), check("election_paper_counts_sane_ck", sql`ballots >= 0 and blank >= 0 and blank <= ballots`)],
 );
 
 export const electionResults = pgTable(

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { associationKinds, segments, publicFieldNames, membershipTypes, membershipStatuses, reminderKinds, joinApplicationStatuses, changeRequestStatuses } from "../../app/modules/members/constants";
+import { associationKinds, segments, membershipTypes, membershipStatuses, reminderKinds, joinApplicationStatuses, changeRequestStatuses } from "../../app/modules/members/constants";
 export * from "../../app/modules/members/constants";
 import type { PublicField } from "../../app/modules/members/constants";
 

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Executor } from "../../../db/client.server";
 import { assemblies, assemblyAttendance, assemblyProxies, assemblyRoll, documentVersions, governanceDocuments, motions } from "../../../db/schema/governance";
 import { appendAudit } from "../../lib/audit.server";
