@@ -146,6 +146,29 @@ function qrVideo(pngDataUrl: string, file: string): void {
 // ticket's QR image instead, so the page's own path (getUserMedia, frames on a canvas, the
 // JavaScript decoder) runs end to end. BarcodeDetector is removed first, so the fallback is what
 // is tested whatever this Chromium build offers.
+test("staff save a new fair as a draft (publish now left unticked), in English, and the public does not see it", async ({ browser }) => {
+  const title = `E2E draft fair ${Date.now()}`;
+  const staff = await signIn(browser, "staff@demo.test");
+  await staff.goto("/fairs/new?lng=en");
+  await staff.getByLabel("Title").fill(title);
+  await staff.getByLabel("Date", { exact: true }).fill(shanghaiDay(30));
+  await staff.getByLabel("Venue", { exact: true }).fill("Rui'an Vocational School gym");
+  await staff.getByLabel("Booth capacity").fill("5");
+  await staff.getByLabel("Booth requests open on").fill(shanghaiDay(1));
+  await staff.getByLabel("Booth requests close on").fill(shanghaiDay(20));
+  await expect(staff.getByLabel("Publish now (visible to the public)")).not.toBeChecked();
+  await staff.getByRole("button", { name: "Create job fair" }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(staff.getByText("Draft (not public)").first()).toBeVisible();
+  const fairUrl = staff.url();
+  expect(fairUrl).toMatch(/\/fairs\/\d+(\?.*)?$/);
+
+  const visitor = await (await browser.newContext()).newPage();
+  expect((await visitor.goto(new URL(fairUrl).pathname))?.status()).toBe(404);
+  await visitor.goto("/fairs?lng=en");
+  await expect(visitor.getByText(title)).toHaveCount(0);
+});
+
 test("staff check a seeker in by showing the ticket's QR code to the camera (JavaScript decoder)", async ({ page, baseURL }) => {
   const stamp = Date.now();
   const name = `扫码测试${String(stamp).slice(-5)}`;

@@ -94,3 +94,13 @@ describe("check-in codes", () => {
     expect(code.slice(0, 7)).toBe(CODE_ALPHABET.slice(0, 7));
   });
 });
+
+describe("the new-fair form", () => {
+  it("saves a draft when 'publish now' is left unticked (the box is then absent from the post)", async () => {
+    const { fairSchema } = await import("../../app/modules/fairs/forms");
+    const fields = { title: "春季招聘会", fairDate: "2027-03-10", startsAt: "09:00", endsAt: "12:00", mode: "onsite", venue: "云江会堂", boothCapacity: "30", registrationOpens: "2027-02-01", registrationCloses: "2027-03-01" };
+    expect(fairSchema.parse(fields).publishNow).toBe(false);
+    expect(fairSchema.parse({ ...fields, publishNow: false }).publishNow).toBe(false);
+    expect(fairSchema.parse({ ...fields, publishNow: "on" }).publishNow).toBe(true);
+  });
+});

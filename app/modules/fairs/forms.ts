@@ -1,5 +1,5 @@
 import { fairModes } from "./constants";
-import { idField, intField, isoDate, optionalText, text, z } from "../../lib/validation";
+import { checkbox, idField, intField, isoDate, optionalText, text, z } from "../../lib/validation";
 
 const hhmm = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "fairs:errors.time");
 
@@ -17,9 +17,7 @@ export const fairSchema = z
     registrationOpens: isoDate,
     registrationCloses: isoDate,
     description: optionalText(2000),
-    publishNow: z
-      .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.boolean()])
-      .transform((v) => v === "on" || v === "true" || v === true),
+    publishNow: checkbox,
   })
   .superRefine((v, ctx) => {
     if (v.startsAt && v.endsAt && v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "fairs:errors.endsBeforeStart" });
