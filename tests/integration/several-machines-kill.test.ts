@@ -62,7 +62,10 @@ beforeAll(async () => {
   if (!onPostgres || !haveBuild()) return;
   const [portA, portB] = await Promise.all([sinkFor("a"), sinkFor("b")]);
   const shared = { DATABASE_URL: process.env.DATABASE_URL!, YJ_SUPERVISOR: "0", MAIL_EVERY_SECONDS: "1", MAIL_CLAIM_SECONDS: String(HOLD_SECONDS) };
-  await Promise.all([servers.a.start({ ...shared, SMTP_URL: `smtp://127.0.0.1:${portA}` }), servers.b.start({ ...shared, SMTP_URL: `smtp://127.0.0.1:${portB}` })]);
+  await Promise.all([
+    servers.a.start({ ...shared, SMTP_URL: `smtp://127.0.0.1:${portA}` }),
+    servers.b.start({ ...shared, SMTP_URL: `smtp://127.0.0.1:${portB}` }),
+  ]);
   // Nothing else queued: the batch is these emails only.
   const db = await getDb();
   await db.update(emailOutbox).set({ sentAt: new Date() }).where(isNull(emailOutbox.sentAt));
@@ -96,7 +99,11 @@ describe.skipIf(!onPostgres || !haveBuild())("a server killed in the middle of s
 
     const mine = () => accepted.filter((m) => m.subject.startsWith("mid-job"));
     const all = await waitFor(async () => mine().length >= EMAILS, 40_000);
-    if (!all) console.log(JSON.stringify({ killed, accepted: mine(), rows: await db.select().from(emailOutbox).where(inArray(emailOutbox.subject, subjects)) }), survivor.output.slice(-3000));
+    if (!all)
+      console.log(
+        JSON.stringify({ killed, accepted: mine(), rows: await db.select().from(emailOutbox).where(inArray(emailOutbox.subject, subjects)) }),
+        survivor.output.slice(-3000),
+      );
     expect(all).toBe(true);
     await new Promise((r) => setTimeout(r, 2_500)); // two more rounds of the survivor's mailer: nothing more arrives
     expect(
