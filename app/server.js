@@ -340,7 +340,7 @@ function serve() {
   const runsJobs = cluster.isPrimary || process.env.YJ_WORKER_INDEX === "0";
   // Across machines, each scheduled job's period is claimed in the database (table scheduled_runs):
   // whichever server claims it runs it, the others skip (app/lib/job-runs.server.ts).
-  if (runsJobs) entry.setRunLedger(entry.runLedger);
+  if (runsJobs) entry.setRunLedger(entry.runLedger, settings.JOB_LEASE_SECONDS * 1000);
   // Lapses and renewal reminders: once now, then daily (app/modules/members/sweep.server.ts).
   const stopSweeps = runsJobs ? entry.startMembershipSweeps() : async () => {};
   // Problems' clocks (auto-close, escalation): once now, then every minute (app/modules/tickets/timers.server.ts).

@@ -13,6 +13,10 @@ const settingsSchema = z
     PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+/, "must be an http(s):// origin, e.g. https://portal.example.cn").optional(),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("portal@yunjiang.local"),
+    // How long a scheduled run claimed by a server stays its own; a server that dies mid-run leaves the period to another after this.
+    JOB_LEASE_SECONDS: z.coerce.number({ error: "must be a whole number from 2 to 86400" }).int("must be a whole number from 2 to 86400").min(2, "must be a whole number from 2 to 86400").max(86400, "must be a whole number from 2 to 86400").default(600),
+    // How long a mailer holds the messages it took; a server that dies holding some frees them after this.
+    MAIL_CLAIM_SECONDS: z.coerce.number({ error: "must be a whole number from 2 to 3600" }).int("must be a whole number from 2 to 3600").min(2, "must be a whole number from 2 to 3600").max(3600, "must be a whole number from 2 to 3600").default(300),
     MAIL_EVERY_SECONDS: z.coerce.number({ error: "must be a whole number from 1 to 3600" }).int("must be a whole number from 1 to 3600").min(1, "must be a whole number from 1 to 3600").max(3600, "must be a whole number from 1 to 3600").default(30),
     UPLOAD_DIR: z.string().optional(),
     FILE_STORE: z.enum(["local", "database"], { error: 'must be "local" or "database"' }).default("local"),

@@ -14,8 +14,8 @@ import { loggableError } from "./log.server";
  * Several machines: a job marked `oncePerPeriod` runs once per period (floor(now / intervalMs))
  * across all servers once app/server.js has set the run ledger (`setRunLedger`, table
  * scheduled_runs, app/lib/job-runs.server.ts): each server then checks every minute (or every
- * interval if shorter), claims the period in the database, and only the claimant runs it. A run that
- * failed or whose server died is claimed again after the lease (10 minutes). Without a ledger (unit
+ * interval or lease if shorter), claims the period in the database, and only the claimant runs it. A
+ * run that failed or whose server died is claimed again after the lease (10 minutes, JOB_LEASE_SECONDS). Without a ledger (unit
  * tests, scripts) the job simply runs every interval. `shouldRun` is asked before every run too.
  *
  * @example
@@ -64,15 +64,21 @@ export const RUN_LEASE_MS = 10 * 60_000;
 export const LEDGER_CHECK_MS = 60_000;
 
 let runLedger: RunLedger | null = null;
+let runLeaseMs = RUN_LEASE_MS;
 
-/** Set by app/server.js before it starts the jobs; null turns leadership off (every run local). */
-export function setRunLedger(ledger: RunLedger | null): void {
+/**
+ * Set by app/server.js before it starts the jobs; null turns leadership off (every run local).
+ * `leaseMs`: how long a claimed, unfinished run stays its claimant's (JOB_LEASE_SECONDS).
+ */
+export function setRunLedger(ledger: RunLedger | null, leaseMs = RUN_LEASE_MS): void {
   runLedger = ledger;
+  runLeaseMs = leaseMs;
 }
 
 export function schedule<R>(options: JobOptions<R>): Job {
   const { name, intervalMs, run, runAtStart = true, describe, shouldRun, oncePerPeriod = false, unref = true, log = console } = options;
   const ledger = oncePerPeriod ? runLedger : null;
+  const leaseMs = runLeaseMs;
   let current: Promise<void> | null = null;
   let stopped = false;
   /** The last period this server ran to the end (no need to ask the database again). */
@@ -84,7 +90,7 @@ export function schedule<R>(options: JobOptions<R>): Job {
     current = (async () => {
       try {
         if (shouldRun && !(await shouldRun())) return;
-        if (ledger && period !== null && !(await ledger.claim(name, period, RUN_LEASE_MS))) return;
+        if (ledger && period !== null && !(await ledger.claim(name, period, leaseMs))) return;
         const result = await run();
         if (ledger && period !== null) {
           await ledger.finish(name, period);
@@ -109,7 +115,8 @@ export function schedule<R>(options: JobOptions<R>): Job {
   };
 
   if (runAtStart) void tick();
-  const timer = setInterval(() => void tick(), ledger ? Math.min(intervalMs, LEDGER_CHECK_MS) : intervalMs);
+  // Asking less often than the lease would leave a dead server's period untaken for longer than it.
+  const timer = setInterval(() => void tick(), ledger ? Math.min(intervalMs, LEDGER_CHECK_MS, leaseMs) : intervalMs);
   if (unref) timer.unref?.();
 
   return {

@@ -13,8 +13,15 @@
 //
 // Env: BENCH_POSTINGS (20000), BENCH_SECONDS (8: two rounds of 4 s per page), BENCH_ROUNDS (2), BENCH_RATE_SECONDS (10),
 // BENCH_WORKERS (web processes, WEB_CONCURRENCY; default one per core).
+//
+// BENCH_TOPOLOGY=proxy (issue 16, several machines): instead of step 4, two separate portal servers
+// (YJ_SUPERVISOR=0, WEB_CONCURRENCY=1 each, as deploy/yunjiang-portal@.service) on the one database,
+// nginx in front (deploy/nginx.conf as shipped, ports changed; one nginx worker). For each page, in
+// alternating rounds: requests/s through nginx to the two servers, to one of the servers directly
+// (alone: the other idles), and a bare page through the same nginx; the ratios; the CPU per request
+// of the servers, nginx and PostgreSQL. The headline is the uncached row (distinct searches).
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, existsSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -33,14 +40,24 @@ mkdirSync(tmp, { recursive: true });
 const pgState = path.join(tmp, "pg-server.state");
 const pgScript = path.join(root, "tests/support/pg-server.sh");
 
+const TOPOLOGY = process.env.BENCH_TOPOLOGY ?? "one";
+const NGINX = "/usr/sbin/nginx";
 let server;
+const servers = []; // BENCH_TOPOLOGY=proxy: the two portal servers
+let proxy = null;
 let pgStarted = false;
 
+async function stopChild(child, signal = "SIGTERM") {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill(signal);
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}
+
 async function cleanup() {
-  if (server && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-  }
+  await stopChild(proxy, "SIGQUIT");
+  await Promise.all([server, ...servers].map((s) => stopChild(s)));
   if (pgStarted) {
     try {
       execFileSync("bash", [pgScript, "stop"], { env: { ...process.env, PG_SERVER_STATE: pgState }, stdio: ["ignore", "ignore", "inherit"] });
@@ -90,17 +107,21 @@ function statOf(pid) {
 }
 let pgPostmaster = null;
 function cpuMs() {
-  // The portal's process and its web processes (WEB_CONCURRENCY > 1), PostgreSQL's and its backends.
+  // The portal's processes (its web processes with WEB_CONCURRENCY > 1; both servers with
+  // BENCH_TOPOLOGY=proxy), nginx's master and worker, PostgreSQL's and its backends.
+  const appPids = new Set([server, ...servers].filter(Boolean).map((s) => s.pid));
   let app = 0;
   let db = 0;
+  let nginx = 0;
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     const st = statOf(name);
     if (!st) continue;
-    if (Number(name) === server.pid || st.ppid === server.pid) app += st.ticks;
+    if (appPids.has(Number(name)) || appPids.has(st.ppid)) app += st.ticks;
     if (pgPostmaster && (st.ppid === pgPostmaster || Number(name) === pgPostmaster)) db += st.ticks;
+    if (proxy && (Number(name) === proxy.pid || st.ppid === proxy.pid)) nginx += st.ticks;
   }
-  return { app: app * 10, db: db * 10 }; // clock ticks of 10 ms (CLK_TCK 100)
+  return { app: app * 10, db: db * 10, nginx: nginx * 10 }; // clock ticks of 10 ms (CLK_TCK 100)
 }
 
 /** Closed loop: CONNECTIONS workers each send the next request when the last one answered. */
@@ -120,7 +141,8 @@ async function throughput(port, urls, seconds) {
   const cpu0 = cpuMs();
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   const cpu1 = cpuMs();
-  return { rps: done / ((Date.now() - started) / 1000), errors, appCpu: (cpu1.app - cpu0.app) / Math.max(1, done), dbCpu: (cpu1.db - cpu0.db) / Math.max(1, done) };
+  const per = (k) => (cpu1[k] - cpu0[k]) / Math.max(1, done);
+  return { rps: done / ((Date.now() - started) / 1000), errors, appCpu: per("app"), dbCpu: per("db"), nginxCpu: per("nginx") };
 }
 
 /** Open loop at a fixed rate: latency includes any queueing in the server. */
@@ -145,6 +167,117 @@ async function fixedRate(port, urls, rate, seconds) {
   latencies.sort((a, b) => a - b);
   const q = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
   return { p50: q(50), p95: q(95), p99: q(99), max: latencies.at(-1), errors, n: latencies.length };
+}
+
+/** Starts the built portal on `port` and waits for /healthz. */
+async function startPortal(port, env) {
+  const child = spawn(process.execPath, ["app/server.js"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-not-for-production", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let k = 0; ; k++) {
+    const r = await get(port, "/healthz");
+    if (r.status === 200) break;
+    if (k > 150 || child.exitCode !== null) throw new Error("the app did not start");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return child;
+}
+
+/** deploy/nginx.conf with these ports, inside a minimal main configuration (as several-machines.test.ts). */
+function nginxConfig(work, proxyPort, [portA, portB]) {
+  const site = readFileSync(path.join(root, "deploy/nginx.conf"), "utf8")
+    .replace("server 127.0.0.1:3001", `server 127.0.0.1:${portA}`)
+    .replace("server 127.0.0.1:3002", `server 127.0.0.1:${portB}`)
+    .replace(/listen 80;/, `listen 127.0.0.1:${proxyPort};`);
+  if (!site.includes(`127.0.0.1:${portB}`)) throw new Error("deploy/nginx.conf no longer has the upstream lines this bench rewrites");
+  writeFileSync(path.join(work, "site.conf"), site);
+  const temp = path.join(work, "nginx-temp");
+  mkdirSync(temp, { recursive: true, mode: 0o777 });
+  return [
+    "daemon off;",
+    "worker_processes 1;",
+    `pid ${path.join(work, "nginx.pid")};`,
+    "error_log stderr warn;",
+    // As root, the workers would drop to "nobody", who cannot read this directory.
+    ...(process.getuid?.() === 0 ? ["user root;"] : []),
+    "events { worker_connections 1024; }",
+    "http {",
+    "  access_log off;",
+    `  client_body_temp_path ${temp}/body; proxy_temp_path ${temp}/proxy; fastcgi_temp_path ${temp}/fcgi;`,
+    `  uwsgi_temp_path ${temp}/uwsgi; scgi_temp_path ${temp}/scgi;`,
+    `  include ${path.join(work, "site.conf")};`,
+    "}",
+  ].join("\n");
+}
+
+/** BENCH_TOPOLOGY=proxy: nginx → two servers, beside one server alone and a bare page through nginx. */
+async function behindProxy(databaseUrl, targets) {
+  if (!existsSync(NGINX)) throw new Error(`BENCH_TOPOLOGY=proxy needs nginx (${NGINX}; Debian: apt-get install nginx)`);
+  const [portA, portB, proxyPort] = [await freePort(), await freePort(), await freePort()];
+  const env = { WEB_CONCURRENCY: "1", YJ_SUPERVISOR: "0", DATABASE_URL: databaseUrl, TRUST_PROXY: "1", PUBLIC_ORIGIN: `http://127.0.0.1:${proxyPort}` };
+  // One after the other: the second finds the migrations done (they run under an advisory lock anyway).
+  servers.push(await startPortal(portA, env));
+  servers.push(await startPortal(portB, env));
+  const work = path.join(tmp, "nginx");
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  writeFileSync(path.join(work, "nginx.conf"), nginxConfig(work, proxyPort, [portA, portB]));
+  proxy = spawn(NGINX, ["-p", work, "-c", path.join(work, "nginx.conf")], { stdio: ["ignore", "ignore", "inherit"] });
+  for (let k = 0; ; k++) {
+    if ((await get(proxyPort, "/healthz")).status === 200) break;
+    if (k > 50 || proxy.exitCode !== null) throw new Error("nginx did not start");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  const bare = targets[0];
+  const pages = targets.slice(1);
+  // Warm-up of both servers (through nginx, which alternates) and of the one measured alone.
+  for (const t of targets) {
+    await throughput(proxyPort, t.urls, 2);
+    await throughput(portA, t.urls, 1);
+  }
+  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const results = [];
+  for (const t of pages) {
+    const runs = { proxy: [], one: [], bare: [] };
+    const cpu = { app: [], nginx: [], db: [], oneApp: [], oneDb: [] };
+    let errors = 0;
+    // Alternating rounds, so other work on the machine weighs on all three alike.
+    for (let round = 0; round < ROUNDS; round++) {
+      const viaProxy = await throughput(proxyPort, t.urls, SECONDS / 2);
+      const alone = await throughput(portA, t.urls, SECONDS / 2);
+      const barePage = await throughput(proxyPort, bare.urls, SECONDS / 2);
+      runs.proxy.push(viaProxy.rps);
+      runs.one.push(alone.rps);
+      runs.bare.push(barePage.rps);
+      cpu.app.push(viaProxy.appCpu);
+      cpu.nginx.push(viaProxy.nginxCpu);
+      cpu.db.push(viaProxy.dbCpu);
+      cpu.oneApp.push(alone.appCpu);
+      cpu.oneDb.push(alone.dbCpu);
+      errors += viaProxy.errors + alone.errors + barePage.errors;
+    }
+    results.push({ name: t.name, proxy: median(runs.proxy), one: median(runs.one), bare: median(runs.bare), app: median(cpu.app), nginx: median(cpu.nginx), db: median(cpu.db), oneApp: median(cpu.oneApp), oneDb: median(cpu.oneDb), errors });
+  }
+  const os = await import("node:os");
+  const load = os.loadavg().map((x) => x.toFixed(1)).join(" ");
+  console.log(`== Two servers behind nginx: ${CONNECTIONS} connections (closed loop, ${ROUNDS} rounds of ${SECONDS / 2} s per column, columns alternating); 2 portal servers (1 web process each) + nginx (1 worker) + PostgreSQL + the load generator on ${os.cpus().length} CPUs; load average now ${load} ==`);
+  console.log(["page".padEnd(24), "nginx→2".padStart(8), "1 alone".padStart(8), "x alone".padStart(8), "bare→nginx".padStart(11), "x bare".padStart(7), "errors".padStart(7)].join(" "));
+  for (const r of results) {
+    console.log([r.name.padEnd(24), r.proxy.toFixed(0).padStart(8), r.one.toFixed(0).padStart(8), (r.proxy / r.one).toFixed(2).padStart(8), r.bare.toFixed(0).padStart(11), (r.proxy / r.bare).toFixed(2).padStart(7), String(r.errors).padStart(7)].join(" "));
+  }
+  console.log("\n== CPU per request (ms): through nginx (servers / nginx / PostgreSQL) beside one server alone (server / PostgreSQL) ==");
+  for (const r of results) {
+    console.log(`${r.name.padEnd(24)} nginx→2: ${r.app.toFixed(2)} / ${r.nginx.toFixed(2)} / ${r.db.toFixed(2)}   alone: ${r.oneApp.toFixed(2)} / ${r.oneDb.toFixed(2)}`);
+  }
+  const headline = results.at(-1); // the distinct searches: the 2-second page cache does not help
+  console.log(
+    `\nHeadline (uncached, ${headline.name}): nginx→2 servers ${headline.proxy.toFixed(0)} req/s, one server alone ${headline.one.toFixed(0)} req/s (x${(headline.proxy / headline.one).toFixed(2)}), bare page through the same nginx ${headline.bare.toFixed(0)} req/s (ratio ${(headline.proxy / headline.bare).toFixed(2)}).`,
+  );
+  console.log("Two servers on one machine share its cores with PostgreSQL, nginx and the load generator: the x-alone column shows what the proxy and the coherence cost here, not what a second machine would add.");
 }
 
 async function main() {
@@ -201,17 +334,7 @@ async function main() {
   await seed.closeDb();
 
   const port = await freePort();
-  server = spawn(process.execPath, ["app/server.js"], {
-    cwd: root,
-    env: { ...process.env, WEB_CONCURRENCY: String(WORKERS), PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-not-for-production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let k = 0; ; k++) {
-    const r = await get(port, "/healthz");
-    if (r.status === 200) break;
-    if (k > 150 || server.exitCode !== null) throw new Error("the app did not start");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  if (TOPOLOGY !== "proxy") server = await startPortal(port, { WEB_CONCURRENCY: String(WORKERS), DATABASE_URL: databaseUrl });
 
   const detailUrls = seeded.sampleIds.map((id) => `/jobs/${id}`);
   // Many distinct searches, so the few-second list cache rarely helps: the database does the work.
@@ -238,6 +361,7 @@ async function main() {
     { name: "/jobs/:id", urls: detailUrls },
     { name: `/jobs ${mixed.length} searches`, urls: mixed },
   ];
+  if (TOPOLOGY === "proxy") return behindProxy(databaseUrl, targets);
   // Warm-up: JIT, connection pool, PostgreSQL caches.
   for (const t of targets) await throughput(port, t.urls, 2);
 

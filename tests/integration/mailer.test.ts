@@ -86,4 +86,39 @@ describe("email delivery", () => {
     await deliverOutbox(`smtp://127.0.0.1:${port}`, "portal@demo.test");
     expect(received.flatMap((r) => r.to)).toContain("held@demo.test");
   });
+
+  it("a mailer slower than its hold sends only what it still holds: the messages another mailer took over are not sent twice", async () => {
+    const db = await getDb();
+    await db.update(emailOutbox).set({ sentAt: new Date() });
+    // An SMTP server that takes 300 ms to accept each message: a batch of 4 outlasts a 500 ms hold.
+    const slowReceived: string[] = [];
+    const slow = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, session, callback) {
+        stream.on("data", () => {});
+        stream.on("end", () =>
+          setTimeout(() => {
+            slowReceived.push(...session.envelope.rcptTo.map((r) => r.address));
+            callback();
+          }, 300),
+        );
+      },
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    const slowUrl = `smtp://127.0.0.1:${(slow.server.address() as { port: number }).port}`;
+    try {
+      const addresses = Array.from({ length: 4 }, (_, i) => `slow-${i}@demo.test`);
+      await db.insert(emailOutbox).values(addresses.map((a) => ({ toAddress: a, subject: "慢", body: "慢服务器" })));
+      const first = deliverOutbox(slowUrl, "portal@demo.test", 500);
+      // Once the first mailer's hold on its batch has passed, a second mailer takes what is free.
+      await new Promise((r) => setTimeout(r, 700));
+      const second = deliverOutbox(slowUrl, "portal@demo.test", 500);
+      const [one, two] = await Promise.all([first, second]);
+      expect(one.sent + two.sent).toBe(4);
+      expect([...slowReceived].sort()).toEqual(addresses);
+    } finally {
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
 });

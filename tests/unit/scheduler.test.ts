@@ -146,4 +146,24 @@ describe("the scheduler with a run ledger (several servers)", () => {
     expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/^clocks failed: Error: database away\n/));
     expect([...ledger.claims.values()]).toEqual([{ owner: "a", finished: false }]);
   });
+
+  it("asks again every lease when the lease is shorter than a minute: a period claimed by a server that died is taken over after one lease", async () => {
+    const leases: number[] = [];
+    let asked = 0;
+    const ran: string[] = [];
+    // The period is held by a dead server until its lease has passed: the second ask wins.
+    const ledger: RunLedger = {
+      async claim(_job, _period, leaseMs) {
+        leases.push(leaseMs);
+        return ++asked >= 2;
+      },
+      async finish() {},
+    };
+    setRunLedger(ledger, 40);
+    const job = schedule({ name: "sweep", intervalMs: 24 * 3_600_000, oncePerPeriod: true, log: quietLog(), run: async () => void ran.push("survivor") });
+    await tick(200);
+    await job.stop();
+    expect(ran).toEqual(["survivor"]);
+    expect(leases.every((l) => l === 40)).toBe(true);
+  });
 });

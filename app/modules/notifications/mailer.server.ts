@@ -12,13 +12,14 @@ export const MAX_ATTEMPTS = 5;
 /** How long a taken message is held by its mailer before another may take it. */
 export const CLAIM_MS = 5 * 60_000;
 
-type OutboxRow = { id: number; to_address: string; subject: string; body: string };
+type OutboxRow = { id: number; to_address: string; subject: string; body: string; claim: string };
 
 /**
  * Takes up to `limit` unsent messages for this mailer: one statement that locks the rows it
  * picks (FOR UPDATE SKIP LOCKED: a mailer in another process or on another machine takes other
- * rows, never the same) and marks them held for CLAIM_MS. A mailer that dies holding messages
- * leaves them to the others once that time passes.
+ * rows, never the same) and marks them held for `holdMs`. A mailer that dies holding messages
+ * leaves them to the others once that time passes. `claim` is the hold's exact end as text
+ * (microseconds kept): the mailer's proof that a message is still its own (renewClaim).
  */
 export async function claimOutbox(limit = BATCH, holdMs = CLAIM_MS): Promise<OutboxRow[]> {
   const db = await getDb();
@@ -31,26 +32,44 @@ export async function claimOutbox(limit = BATCH, holdMs = CLAIM_MS): Promise<Out
       limit ${limit}
       for update skip locked
     )
-    returning id, to_address, subject, body`);
+    returning id, to_address, subject, body, claimed_until::text as claim`);
   const rows = (Array.isArray(result) ? result : (result as { rows: OutboxRow[] }).rows) as OutboxRow[];
   return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
 }
 
 /**
+ * Right before sending, holds the message for another `holdMs` if this mailer still holds it.
+ * A batch can outlast its hold (a slow SMTP server); another mailer may then have taken the
+ * rest of it, and sending those too would send them twice. Returns the new claim, or null.
+ */
+async function renewClaim(id: number, claim: string, holdMs: number): Promise<string | null> {
+  const db = await getDb();
+  const result = await db.execute(sql`
+    update ${emailOutbox} set claimed_until = now() + make_interval(secs => ${holdMs / 1000})
+    where id = ${id} and sent_at is null and claimed_until = ${claim}::timestamptz
+    returning claimed_until::text as claim`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: { claim: string }[] }).rows) as { claim: string }[];
+  return rows[0]?.claim ?? null;
+}
+
+/**
  * Sends what the outbox holds through SMTP when SMTP_URL is set; without it the emails stay
  * recorded in the outbox. Each message is marked sent, or keeps its last error and is tried again.
- * Messages are claimed first (claimOutbox), so several mailers never send the same one.
+ * Messages are claimed first (claimOutbox) and each hold is renewed right before its message is
+ * sent (renewClaim), so several mailers never send the same one, however slow the SMTP server.
  */
-export async function deliverOutbox(smtpUrl = settings().SMTP_URL, from = settings().MAIL_FROM): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(smtpUrl = settings().SMTP_URL, from = settings().MAIL_FROM, holdMs = settings().MAIL_CLAIM_SECONDS * 1000): Promise<{ sent: number; failed: number }> {
   if (!smtpUrl) return { sent: 0, failed: 0 };
   const db = await getDb();
-  const pending = await claimOutbox();
+  const pending = await claimOutbox(BATCH, holdMs);
   if (pending.length === 0) return { sent: 0, failed: 0 };
-  const transport = nodemailer.createTransport(smtpUrl);
+  // No SMTP silence longer than the hold (nodemailer waits an hour by default).
+  const transport = nodemailer.createTransport({ url: smtpUrl, socketTimeout: holdMs });
   let sent = 0;
   let failed = 0;
   try {
     for (const message of pending) {
+      if (!(await renewClaim(message.id, message.claim, holdMs))) continue; // another mailer has it now
       try {
         await transport.sendMail({ from, to: message.to_address, subject: message.subject, text: message.body });
         await db.update(emailOutbox).set({ sentAt: new Date(), error: null, claimedUntil: null, attempts: sql`${emailOutbox.attempts} + 1` }).where(eq(emailOutbox.id, message.id));
