@@ -15,7 +15,7 @@ import {
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { sessionState } from "./lib/auth.server";
-import { detectLanguage, type Language } from "./lib/i18n";
+import { applyLanguage, detectLanguage, type Language } from "./lib/i18n";
 import { navigationFor } from "./lib/navigation";
 import { countUnread } from "./modules/notifications/notifications.server";
 import { useNonce } from "./components/nonce";
@@ -137,7 +137,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n, t } = useTranslation();
   const lng = data?.lng ?? "zh-CN";
   // In the browser, follow a language change; the server's instances are per language and shared.
-  if (typeof document !== "undefined" && i18n.language !== lng) void i18n.changeLanguage(lng);
+  // The other language's strings are loaded first: the navigation waits (suspends) until they are there.
+  if (typeof document !== "undefined") {
+    const loading = applyLanguage(i18n, lng);
+    if (loading) throw loading;
+  }
   return (
     <html lang={lng}>
       <head>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resources } from "../../app/locales";
+import { resources } from "../../app/locales/index.server";
 
 function keysOf(value: unknown, prefix = ""): string[] {
   if (value === null || typeof value !== "object") return [prefix];
