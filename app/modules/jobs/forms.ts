@@ -1,6 +1,7 @@
 import { applicationStatuses, educationLevels, experienceLevels, jobTypes } from "./constants";
 import { parseId } from "../../lib/ids";
-import { idField, intField, isoDate, optionalText, phone, text, z } from "../../lib/validation";
+import * as z from "zod";
+import { idField, intField, isoDate, optionalText, phone, text } from "../../lib/validation";
 
 export { applicationStatuses, educationLevels, experienceLevels, jobTypes };
 

@@ -1,6 +1,7 @@
 import { membershipStatuses, membershipTypes, publicFieldNames, segments } from "./constants";
 import { isCalendarDay } from "../../lib/dates";
-import { email, idField, optionalText, phone, text, z } from "../../lib/validation";
+import * as z from "zod";
+import { email, idField, optionalText, phone, text } from "../../lib/validation";
 import { passwordField } from "../accounts/forms";
 import { isValidCreditCode, normaliseCreditCode } from "./credit-code";
 
