@@ -157,6 +157,13 @@ export const searchTerm = z
   .pipe(z.string().max(100))
   .transform((v) => v || undefined);
 
+/** Filters of the public directory (query string). A bad value means "no filter", never an error. */
+export const directoryFiltersSchema = z.object({
+  q: searchTerm.optional().catch(undefined),
+  association: idField.optional().catch(undefined),
+  segment: z.enum(segments).optional().catch(undefined),
+});
+
 /** Filters of the staff list (query string). A bad value means "no filter", never an error. */
 export const memberListQuerySchema = z.object({
   q: searchTerm.optional().catch(undefined),
