@@ -55,6 +55,18 @@ for (const lng of ["zh-CN", "en"] as const) {
       await expect(page).toHaveTitle(new RegExp(`${strings[lng].common.layout.brand}`));
       expect(await keysShown(page), path).toEqual([]);
     }
+    // A job's page and a fair's page, reached from their lists by client-side navigation.
+    for (const [list, link] of [["/jobs", /^\/jobs\/\d+$/], ["/fairs", /^\/fairs\/\d+$/]] as const) {
+      await page.goto(`${list}?lng=${lng}`);
+      await expect(page.locator("html[data-hydrated]")).toBeAttached();
+      const href = await page.locator("main a[href]").evaluateAll((as, re) => as.map((a) => a.getAttribute("href")).find((h) => h && new RegExp(re).test(h)), link.source);
+      expect(href, list).toBeTruthy();
+      await page.locator(`main a[href="${href}"]`).first().click();
+      await expect(page).toHaveURL(new RegExp(`${href}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("lang", lng);
+      expect(await keysShown(page), href!).toEqual([]);
+    }
     expect([...new Set(seen.chunks)]).toEqual([lng]);
     expect(seen.errors).toEqual([]);
   });
