@@ -22,6 +22,7 @@ import { useNonce } from "./components/nonce";
 import styles from "./styles/app.css";
 import { siteTitle } from "./lib/page-title";
 import { readFlash } from "./lib/flash.server";
+import { languageChunkUrl } from "./lib/language-chunks.server";
 import { FlashMessage, type FlashData } from "./components/flash";
 
 export const links: LinksFunction = () => [
@@ -38,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { flash, clear } = readFlash(request);
   const payload: RootData = {
     lng,
+    languageChunk: languageChunkUrl(lng),
     user: actor ? { name: actor.displayName, role: actor.role, email: actor.email } : null,
     unread,
     nav: navigationFor(actor),
@@ -51,6 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = {
   lng: Language;
+  /** The browser chunk of the page's strings, preloaded (null without a build metafile). */
+  languageChunk: string | null;
   user: { name: string; role: string; email: string } | null;
   unread: number;
   nav: { to: string; labelKey: string }[];
@@ -149,6 +153,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {data?.languageChunk ? <link rel="modulepreload" href={data.languageChunk} /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">{t("layout.skip")}</a>

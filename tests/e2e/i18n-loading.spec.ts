@@ -51,6 +51,8 @@ for (const lng of ["zh-CN", "en"] as const) {
       await page.goto(`${path}?lng=${lng}`);
       await expect(page.locator("html[data-hydrated]")).toBeAttached();
       await expect(page.locator("html")).toHaveAttribute("lang", lng);
+      // The HTML preloads the page's language (no extra round trip once the entry runs).
+      await expect(page.locator(`head link[rel="modulepreload"][href*="/build/_shared/${lng}-"]`)).toHaveCount(1);
       await expect(page.locator(".lang-switch")).toHaveText(strings[lng].common.layout.switchLanguage);
       await expect(page).toHaveTitle(new RegExp(`${strings[lng].common.layout.brand}`));
       expect(await keysShown(page), path).toEqual([]);
