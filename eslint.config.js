@@ -28,6 +28,11 @@ export default tseslint.config(
         "error",
         { patterns: [{ group: ["~/*", "~db/*"], message: "Import with a relative path (docs/decisions/022-lint-and-format.md)." }] },
       ],
+      // The named `z` keeps all of zod (~93 KB gzip) in every browser page that builds a schema.
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: 'Use `import * as z from "zod"` (docs/decisions/032-zod-in-the-browser.md).' },
+      ],
       // `_name` marks a value taken apart on purpose and not used (e.g. a field left out of a spread).
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
       // A table that may scroll sideways sits in a labelled region that takes focus, so keyboard

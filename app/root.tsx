@@ -15,13 +15,14 @@ import {
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { sessionState } from "./lib/auth.server";
-import { detectLanguage, type Language } from "./lib/i18n";
+import { applyLanguage, detectLanguage, type Language } from "./lib/i18n";
 import { navigationFor } from "./lib/navigation";
 import { countUnread } from "./modules/notifications/notifications.server";
 import { useNonce } from "./components/nonce";
 import styles from "./styles/app.css";
 import { siteTitle } from "./lib/page-title";
 import { readFlash } from "./lib/flash.server";
+import { languageChunkUrl } from "./lib/language-chunks.server";
 import { FlashMessage, type FlashData } from "./components/flash";
 
 export const links: LinksFunction = () => [
@@ -38,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { flash, clear } = readFlash(request);
   const payload: RootData = {
     lng,
+    languageChunk: languageChunkUrl(lng),
     user: actor ? { name: actor.displayName, role: actor.role, email: actor.email } : null,
     unread,
     nav: navigationFor(actor),
@@ -51,6 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = {
   lng: Language;
+  /** The browser chunk of the page's strings, preloaded (null without a build metafile). */
+  languageChunk: string | null;
   user: { name: string; role: string; email: string } | null;
   unread: number;
   nav: { to: string; labelKey: string }[];
@@ -137,7 +141,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n, t } = useTranslation();
   const lng = data?.lng ?? "zh-CN";
   // In the browser, follow a language change; the server's instances are per language and shared.
-  if (typeof document !== "undefined" && i18n.language !== lng) void i18n.changeLanguage(lng);
+  // The other language's strings are loaded first: the navigation waits (suspends) until they are there.
+  if (typeof document !== "undefined") {
+    const loading = applyLanguage(i18n, lng);
+    if (loading) throw loading;
+  }
   return (
     <html lang={lng}>
       <head>
@@ -145,6 +153,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {data?.languageChunk ? <link rel="modulepreload" href={data.languageChunk} /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">{t("layout.skip")}</a>

@@ -1,6 +1,6 @@
 import { useSubmit } from "@remix-run/react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod";
 import { fieldErrorsOf } from "../lib/validation";
 
 /**

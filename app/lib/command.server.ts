@@ -2,7 +2,8 @@ import { getDb, type Executor, type Tx } from "../../db/client.server";
 import { appendAudit, wasAudited, type AuditEntry } from "./audit.server";
 import { isUniqueViolation } from "./db-errors.server";
 import { can, type Ability, type Actor } from "./permissions";
-import { fieldErrorsOf, type FieldErrors, type z } from "./validation";
+import type * as z from "zod";
+import { fieldErrorsOf, type FieldErrors } from "./validation";
 
 /**
  * The one command contract of the portal. A command (anything that changes data) is

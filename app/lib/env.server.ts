@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // Settings are read once and validated, so a bad value fails at start with its name.
 const settingsSchema = z

@@ -1,12 +1,16 @@
-import i18next, { type i18n as I18n } from "i18next";
-import { resources } from "../locales";
+import i18next, { type i18n as I18n, type InitOptions, type Resource, type ResourceLanguage } from "i18next";
+// Server only: in the browser this is an empty module and the strings come from loadLanguage.
+import { resources } from "../locales/index.server";
+import type zhCN from "../locales/zh-CN";
 import { cookieValue } from "./cookies";
 
 export const languages = ["zh-CN", "en"] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = "zh-CN";
-export const namespaces = Object.keys(resources["zh-CN"]) as (keyof (typeof resources)["zh-CN"])[];
+/** Every namespace of a language (a unit test keeps this list equal to app/locales/<lng>/). */
+export const namespaces = ["admin", "auth", "common", "disputes", "fairs", "finance", "governance", "jobs", "labour", "members", "monitoring", "tickets", "uploads"] as const satisfies readonly (keyof typeof zhCN)[];
 export const LANGUAGE_COOKIE = "lng";
+type LanguageStrings = ResourceLanguage;
 
 export function asLanguage(value: string | null | undefined): Language | null {
   if (!value) return null;
@@ -33,19 +37,79 @@ export function languageOf(input: { url: string; cookie: string | null | undefin
   return defaultLanguage;
 }
 
+function initOptions(lng: Language, strings: Resource): InitOptions {
+  return { lng, fallbackLng: false, resources: strings, ns: [...namespaces], defaultNS: "common", initAsync: false, interpolation: { escapeValue: false }, returnNull: false };
+}
+
+/** An instance with every language's strings (server side and tests: the server bundle holds them all). */
 export function createI18n(lng: Language): I18n {
   const instance = i18next.createInstance();
-  void instance.init({
-    lng,
-    fallbackLng: false,
-    resources,
-    ns: namespaces,
-    defaultNS: "common",
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void instance.init(initOptions(lng, resources));
   return instance;
+}
+
+/**
+ * The browser gets one language's strings at a time, each language its own chunk (about 38 KB
+ * gzip, where both were bundled into every page before). The imports are spelled out so that
+ * esbuild makes exactly one chunk per language.
+ */
+const languageChunks: Record<Language, () => Promise<{ default: LanguageStrings }>> = {
+  "zh-CN": () => import("../locales/zh-CN"),
+  en: () => import("../locales/en"),
+};
+
+export function hasLanguage(i18n: I18n, lng: Language): boolean {
+  return namespaces.every((ns) => i18n.hasResourceBundle(lng, ns));
+}
+
+const pendingLoads = new WeakMap<I18n, Map<Language, Promise<void>>>();
+
+/** Adds a language's strings to an instance (once, however often asked); resolves when t() can answer in it. */
+export function loadLanguage(i18n: I18n, lng: Language, load = languageChunks[lng]): Promise<void> {
+  if (hasLanguage(i18n, lng)) return Promise.resolve();
+  let pending = pendingLoads.get(i18n);
+  if (!pending) pendingLoads.set(i18n, (pending = new Map()));
+  let loading = pending.get(lng);
+  if (!loading) {
+    loading = load().then(
+      ({ default: strings }) => {
+        for (const [ns, bundle] of Object.entries(strings)) i18n.addResourceBundle(lng, ns, bundle, true, true);
+        pending.delete(lng);
+      },
+      (error: unknown) => {
+        pending.delete(lng); // a failed chunk (network) may be asked again
+        throw error;
+      },
+    );
+    pending.set(lng, loading);
+  }
+  return loading;
+}
+
+let browserInstance: I18n | null = null;
+
+/**
+ * The browser's instance, its language loaded before it is returned: entry.client awaits it before
+ * hydrating, so the first render has the same text as the server's HTML.
+ */
+export async function createBrowserI18n(lng: Language, load = languageChunks[lng]): Promise<I18n> {
+  const { default: strings } = await load();
+  const instance = i18next.createInstance();
+  void instance.init(initOptions(lng, { [lng]: strings }));
+  browserInstance = instance;
+  return instance;
+}
+
+/**
+ * Makes `lng` the instance's language. Synchronous (returns null) when its strings are there;
+ * otherwise returns the promise that loads them, which a component throws (Suspense) so that a
+ * navigation keeps the old page until the new language can render: no key or half-switched page shows.
+ */
+export function applyLanguage(i18n: I18n, lng: Language): Promise<void> | null {
+  if (i18n.language === lng) return null;
+  if (!hasLanguage(i18n, lng)) return loadLanguage(i18n, lng);
+  void i18n.changeLanguage(lng);
+  return null;
 }
 
 const serverInstances = new Map<Language, I18n>();
@@ -106,5 +170,7 @@ function memoizeTranslations(instance: I18n): void {
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 export function translator(lng: Language): Translate {
+  // In the browser (page titles on a client-side navigation) the one instance holds the page's language.
+  if (browserInstance) return browserInstance.getFixedT(lng) as unknown as Translate;
   return serverI18n(lng).t as unknown as Translate;
 }

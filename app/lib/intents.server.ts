@@ -3,7 +3,8 @@ import { redirectWithFlash } from "./flash.server";
 import { FORBIDDEN, NOT_FOUND, type CommandResult } from "./command.server";
 import { badRequest, forbidden, notFound, requireSignedIn } from "./guard.server";
 import type { Ability, Actor } from "./permissions";
-import { parseForm, safeFormValues, type FieldErrors, type z } from "./validation";
+import type * as z from "zod";
+import { parseForm, safeFormValues, type FieldErrors } from "./validation";
 
 /**
  * One intent runner for every route whose page holds several forms (`<button name="intent" value="...">`).

@@ -1,4 +1,7 @@
-import { z } from "zod";
+// A namespace import, never `import { z }` nor a re-export of it: either makes esbuild keep all of
+// zod (its locales and JSON Schema tools, ~93 KB gzip) in every browser page with a form, where
+// `z.object`, `z.string`... alone come to ~25 KB (docs/decisions/032-zod-in-the-browser.md).
+import * as z from "zod";
 import { isCalendarDay } from "./dates";
 import { parseId } from "./ids";
 
@@ -31,8 +34,6 @@ z.config({
     }
   },
 });
-
-export { z };
 
 export function withParams(key: string, params: Record<string, string | number>): string {
   return `${key}|${JSON.stringify(params)}`;

@@ -6,7 +6,7 @@ import { Alert, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { can, type Ability } from "../lib/permissions";
-import { z } from "../lib/validation";
+import * as z from "zod";
 import { useRootData } from "../root";
 import { motionKinds, motionThresholds } from "../modules/governance/constants";
 import { checkIn, closeAssembly, createMotion, getAssembly, openAssembly, recordMotionResult, recordProxy } from "../modules/governance/assemblies.server";

@@ -7,7 +7,7 @@ import { getActor } from "../lib/auth.server";
 import { formatDate } from "../lib/format";
 import { notFound, requireAbility, requireSignedIn } from "../lib/guard.server";
 import { can, type Ability } from "../lib/permissions";
-import { z } from "../lib/validation";
+import * as z from "zod";
 import { useRootData } from "../root";
 import { amendmentToMotion, createDraft, decideAmendment, editDraft, getVersion, proposeAmendment, proposeVersion } from "../modules/governance/charters.server";
 import { amendmentDecisionSchema, amendmentSchema, amendmentToMotionSchema, versionDraftSchema } from "../modules/governance/forms";

@@ -7,24 +7,18 @@ import { FilterActions, PageHeader } from "../components/ui";
 import { requireAbility } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
-import { idField, z } from "../lib/validation";
 import { DIRECTORY_PAGE_SIZE, listDirectory } from "../modules/members/directory.server";
 import { listAssociations } from "../modules/members/join.server";
-import { searchTerm, segments } from "../modules/members/forms";
+import { segments } from "../modules/members/constants";
+import { directoryFiltersSchema } from "../modules/members/forms.server";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("directory");
 
-const filtersSchema = z.object({
-  q: searchTerm.optional().catch(undefined),
-  association: idField.optional().catch(undefined),
-  segment: z.enum(segments).optional().catch(undefined),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAbility(request, "directory.view");
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
-  const filters = filtersSchema.parse(params);
+  const filters = directoryFiltersSchema.parse(params);
   const page = pageFromUrl(request.url);
   const [{ rows, total }, associations] = await Promise.all([listDirectory(filters, page), listAssociations()]);
   return { rows, total, page, pageSize: DIRECTORY_PAGE_SIZE, filters, associations };

@@ -8,7 +8,8 @@ import { formatDate, formatDateTime, formatMoney, shanghaiToday } from "../lib/f
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { discardUploads } from "../lib/uploads.server";
-import { parseForm, type z } from "../lib/validation";
+import type * as z from "zod";
+import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { EVIDENCE_FIELD, MAX_EVIDENCE_FILES, sessionModes } from "../modules/disputes/constants";
 import { clockRuns } from "../modules/disputes/deadlines";

@@ -5,7 +5,8 @@ import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from
 import { PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { can, type Ability } from "../lib/permissions";
-import { idField, z } from "../lib/validation";
+import * as z from "zod";
+import { idField } from "../lib/validation";
 import { useRootData } from "../root";
 import {
   acceptNomination,

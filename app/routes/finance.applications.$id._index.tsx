@@ -8,7 +8,7 @@ import { notFound, requireSignedIn } from "../lib/guard.server";
 import { can, type Ability } from "../lib/permissions";
 import { clientIp } from "../lib/request.server";
 import { discardUploads } from "../lib/uploads.server";
-import { z } from "../lib/validation";
+import * as z from "zod";
 import { useRootData } from "../root";
 import { actionsFor } from "../modules/finance/application-states";
 import { DOCUMENT_FIELD, MAX_DOCUMENTS } from "../modules/finance/constants";

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime, formatMoney } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { can, type Ability } from "../lib/permissions";
 import { clientIp } from "../lib/request.server";
-import { z } from "../lib/validation";
+import * as z from "zod";
 import { useRootData } from "../root";
 import { needOutcomes } from "../modules/finance/constants";
 import { respondSchema } from "../modules/finance/forms";

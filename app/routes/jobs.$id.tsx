@@ -11,10 +11,9 @@ import { formatDate } from "../lib/format";
 import { detectLanguage } from "../lib/i18n";
 import { clientIp } from "../lib/request.server";
 import { sharePublicPage } from "../lib/public-pages.server";
-import { parseForm } from "../lib/validation";
 import { applyToPosting } from "../modules/jobs/applications.server";
 import { closePosting, getPosting, moderatePosting } from "../modules/jobs/postings.server";
-import { applySchema, hideSchema } from "../modules/jobs/forms";
+import { applySchema, hideSchema, parseForm } from "../modules/jobs/forms.server";
 import { idParam } from "../lib/ids";
 import { pageTitle } from "../lib/page-title";
 

@@ -11,7 +11,8 @@ import { detectLanguage } from "../lib/i18n";
 import { pageFromUrl } from "../lib/pagination";
 import { sharePublicPage } from "../lib/public-pages.server";
 import { listPublicPostingsCached } from "../modules/jobs/postings.server";
-import { educationLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, parseJobSearch, salaryFloors } from "../modules/jobs/forms";
+import { educationLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, salaryFloors } from "../modules/jobs/constants";
+import { parseJobSearch } from "../modules/jobs/forms.server";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("jobs");

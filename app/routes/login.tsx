@@ -5,8 +5,7 @@ import { Alert } from "../components/ui";
 import { TextField } from "../components/fields";
 import { getActor, homePathFor, login, loadActor, safeRedirectPath } from "../lib/auth.server";
 import { requireAbility } from "../lib/guard.server";
-import { parseForm } from "../lib/validation";
-import { loginSchema } from "../modules/accounts/forms";
+import { loginSchema, parseForm } from "../modules/accounts/forms.server";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("login");

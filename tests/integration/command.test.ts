@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditEvents, emailOutbox, notifications, users } from "../../db/schema/accounts";
 import { FORBIDDEN, INVALID, NOT_FOUND, ok, refuse, runCommand, unchanged } from "../../app/lib/command.server";
-import { z } from "../../app/lib/validation";
+import * as z from "zod";
+import "../../app/lib/validation"; // zod messages as i18n keys (z.config)
 import { notify } from "../../app/modules/notifications/notifications.server";
 import { actorOf } from "../support/actors";
 

@@ -6,7 +6,7 @@ import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS } from "../../app/modules/finance/con
 import { amendmentSchema, documentCreateSchema, motionCreateSchema, versionDraftSchema } from "../../app/modules/governance/forms";
 import { MAX_FILE_BYTES, MAX_FILES } from "../../app/modules/tickets/constants";
 import { MB, MULTIPART_BODY_LIMIT } from "../../app/lib/uploads.server";
-import type { z } from "../../app/lib/validation";
+import type * as z from "zod";
 
 const cjk = (n: number) => "中".repeat(n);
 

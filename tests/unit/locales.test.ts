@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resources } from "../../app/locales";
+import { resources } from "../../app/locales/index.server";
 import { createI18n } from "../../app/lib/i18n";
 
 function keysOf(value: unknown, prefix = ""): string[] {

@@ -1,4 +1,5 @@
-import { email, phone, text, z } from "../../lib/validation";
+import * as z from "zod";
+import { email, phone, text } from "../../lib/validation";
 
 export const passwordField = z.string().min(8, "auth:password.tooShort").max(128, "auth:password.tooLong");
 

@@ -1,5 +1,6 @@
 import { roles } from "../accounts/constants";
-import { checkbox, email, isoDate, optionalIdField, optionalText, phone, text, z } from "../../lib/validation";
+import * as z from "zod";
+import { checkbox, email, isoDate, optionalIdField, optionalText, phone, text } from "../../lib/validation";
 import { passwordField } from "../accounts/forms";
 
 /** Optional id from a <select>: "" means none. */

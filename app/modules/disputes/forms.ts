@@ -1,7 +1,8 @@
 // zod schemas of the disputes forms (server-side validation; messages are i18n keys).
 import { isValidCreditCode, normaliseCreditCode } from "../members/credit-code";
 import { isCalendarDay } from "../../lib/dates";
-import { checkbox, filterIdField, idField, isoDate, optionalIdField, optionalText, text, yuanToFen, z } from "../../lib/validation";
+import * as z from "zod";
+import { checkbox, filterIdField, idField, isoDate, optionalIdField, optionalText, text, yuanToFen } from "../../lib/validation";
 import { disputeStatuses, disputeTypes, legalServiceKinds, sessionModes } from "./constants";
 import { MAX_EXTENSION_DAYS } from "./deadlines";
 

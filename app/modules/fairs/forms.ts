@@ -1,5 +1,6 @@
 import { fairModes } from "./constants";
-import { checkbox, idField, intField, isoDate, optionalText, text, z } from "../../lib/validation";
+import * as z from "zod";
+import { checkbox, idField, intField, isoDate, optionalText, text } from "../../lib/validation";
 
 const hhmm = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "fairs:errors.time");
 

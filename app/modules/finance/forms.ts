@@ -1,6 +1,7 @@
 /** The finance forms and filters (zod): each message is an i18n key, so errors come in both languages. */
 import { segments } from "../members/constants";
-import { filterIdField, idField, isoDate, optionalIdField, optionalText, text, z } from "../../lib/validation";
+import * as z from "zod";
+import { filterIdField, idField, isoDate, optionalIdField, optionalText, text } from "../../lib/validation";
 import { applicationStatuses, collateralKinds, needPurposes, needOutcomes, needStatuses, productStatuses, productTypes, renewalOutcomes } from "./constants";
 
 const numberFrom = (min: number, max: number) =>

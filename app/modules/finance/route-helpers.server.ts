@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import { notFound } from "../../lib/guard.server";
-import { parseForm, type z } from "../../lib/validation";
+import type * as z from "zod";
+import { parseForm } from "../../lib/validation";
 
 type CommandOutcome = { ok: true } | { ok: false; error: string };
 

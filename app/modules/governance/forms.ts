@@ -1,6 +1,7 @@
 import { assemblyKinds, documentKinds, motionKinds, motionThresholds, quorumRules } from "./constants";
 import { parseId } from "../../lib/ids";
-import { checkbox, idField, intField, isoDate, optionalIdField, optionalText, text, z } from "../../lib/validation";
+import * as z from "zod";
+import { checkbox, idField, intField, isoDate, optionalIdField, optionalText, text } from "../../lib/validation";
 
 // Form schemas of the governance area (messages are i18n keys, see app/lib/validation.ts).
 

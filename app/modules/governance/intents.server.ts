@@ -1,6 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 import { notFound } from "../../lib/guard.server";
-import { parseForm, type z } from "../../lib/validation";
+import type * as z from "zod";
+import { parseForm } from "../../lib/validation";
 
 export type ActionError = { intent: string; errors: Record<string, string>; values: Record<string, string | string[]> };
 

@@ -1,16 +1,9 @@
-import { applicationStatuses, educationLevels, experienceLevels, jobTypes } from "./constants";
+import { applicationStatuses, educationLevels, experienceLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, salaryFloors } from "./constants";
 import { parseId } from "../../lib/ids";
-import { idField, intField, isoDate, optionalText, phone, text, z } from "../../lib/validation";
+import * as z from "zod";
+import { idField, intField, isoDate, optionalText, phone, text } from "../../lib/validation";
 
-export { applicationStatuses, educationLevels, experienceLevels, jobTypes };
-
-/** Towns and sub-districts of Rui'an where the shoe makers work; postings pick one. */
-export const jobLocations = ["仙降街道", "安阳街道", "玉海街道", "锦湖街道", "东山街道", "上望街道", "莘塍街道", "汀田街道", "飞云街道", "塘下镇", "马屿镇", "陶山镇"] as const;
-
-/** Monthly pay floors offered by the salary filter, in yuan. */
-export const salaryFloors = [3000, 5000, 7000, 9000, 12000] as const;
-
-export const JOBS_PAGE_SIZE = 20;
+export { applicationStatuses, educationLevels, experienceLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, salaryFloors };
 
 export const postingSchema = z
   .object({

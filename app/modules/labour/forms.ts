@@ -1,5 +1,6 @@
 import { labourPostKinds, labourSkills } from "./constants";
-import { idField, intField, isoDate, optionalText, text, z } from "../../lib/validation";
+import * as z from "zod";
+import { idField, intField, isoDate, optionalText, text } from "../../lib/validation";
 
 const skillsField = z
   .union([z.enum(labourSkills), z.array(z.enum(labourSkills))])

@@ -1,6 +1,7 @@
 import { membershipStatuses, membershipTypes, publicFieldNames, segments } from "./constants";
 import { isCalendarDay } from "../../lib/dates";
-import { email, idField, optionalText, phone, text, z } from "../../lib/validation";
+import * as z from "zod";
+import { email, idField, optionalText, phone, text } from "../../lib/validation";
 import { passwordField } from "../accounts/forms";
 import { isValidCreditCode, normaliseCreditCode } from "./credit-code";
 
@@ -157,6 +158,13 @@ export const searchTerm = z
   .transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, "").trim())
   .pipe(z.string().max(100))
   .transform((v) => v || undefined);
+
+/** Filters of the public directory (query string). A bad value means "no filter", never an error. */
+export const directoryFiltersSchema = z.object({
+  q: searchTerm.optional().catch(undefined),
+  association: idField.optional().catch(undefined),
+  segment: z.enum(segments).optional().catch(undefined),
+});
 
 /** Filters of the staff list (query string). A bad value means "no filter", never an error. */
 export const memberListQuerySchema = z.object({

@@ -1,3 +1,4 @@
 // The monitoring forms for the routes' actions: a .server module, so zod never reaches the browser.
-export { intField, parseForm, z } from "../../lib/validation";
+export { intField, parseForm } from "../../lib/validation";
+export * as z from "zod";
 export * from "./schema";

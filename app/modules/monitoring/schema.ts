@@ -1,5 +1,6 @@
 // The monitoring forms (zod; messages are i18n keys).
-import { intField, isoDate, optionalText, text, yuanToFen, z } from "../../lib/validation";
+import * as z from "zod";
+import { intField, isoDate, optionalText, text, yuanToFen } from "../../lib/validation";
 import { filingStatuses, gatewayScopes, thresholdBounds } from "./constants";
 
 const optionalId = z

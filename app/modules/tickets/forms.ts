@@ -1,6 +1,7 @@
 import { ticketCategories, ticketKinds, ticketPriorities, ticketSources, ticketStatuses, ticketUrgencies } from "./constants";
 import { parseId } from "../../lib/ids";
-import { idField, isoDate, optionalIdField, optionalText, text, z } from "../../lib/validation";
+import * as z from "zod";
+import { idField, isoDate, optionalIdField, optionalText, text } from "../../lib/validation";
 
 const id = idField;
 const optionalId = optionalIdField;
