@@ -15,7 +15,7 @@ import { appendAudit } from "../../lib/audit.server";
 import type { Actor } from "../../lib/permissions";
 import { isUniqueViolation } from "../../lib/db-errors.server";
 import { shanghaiToday } from "../../lib/format";
-import { parseImportCsv, validateImportRows, type ImportProblem, type ImportRow } from "./csv-import";
+import { parseImportCsv, validateImportRowsInTurns, type ImportProblem, type ImportRow } from "./csv-import";
 import { firstDuesDueOn } from "./membership-rules";
 import { enterpriseValues } from "./records.server";
 import { searchDocument } from "./search-text";
@@ -55,7 +55,7 @@ export async function importEnterprises(actor: Actor, csvText: string, ip: strin
       .where(and(inArray(joinApplications.creditCode, chunk), eq(joinApplications.status, "pending"))))
       taken.add(r.c);
   }
-  const { rows, problems } = validateImportRows(records, header, new Set(byCode.keys()), taken);
+  const { rows, problems } = await validateImportRowsInTurns(records, header, new Set(byCode.keys()), taken);
   if (problems.length > 0) return { ok: false, problems };
 
   const importId = randomUUID();
