@@ -59,7 +59,7 @@ export function validateImportRows(
 }
 
 /** Rows checked between two turns of the event loop in `validateImportRowsInTurns`. */
-const ROWS_PER_TURN = 200;
+const ROWS_PER_TURN = 100;
 
 /** The same check, letting other requests run every few hundred rows (thousands of rows take a while). */
 export async function validateImportRowsInTurns(...args: Parameters<typeof validateImportRows>): Promise<ReturnType<typeof validateImportRows>> {

@@ -22,8 +22,8 @@ import { searchDocument } from "./search-text";
 
 export type ImportResult = { ok: true; created: number } | { ok: false; problems: ImportProblem[] };
 
-/** Rows per staging statement (and per short transaction). */
-export const IMPORT_BATCH = 250;
+/** Rows per staging statement: ~20-80 ms of the embedded database each, then other requests get a turn. */
+export const IMPORT_BATCH = 100;
 /** Staged rows of an import that never finished (the process died) are this old before they go. */
 const STALE_STAGING = "1 day";
 
