@@ -83,7 +83,7 @@ describe.skipIf(!haveBuild())("a 2,000-row import on the running portal", () => 
   it("/healthz answers within 1 s all along; a bad last row imports nothing, then the good file imports every row", async () => {
     const bad = await importWhileServing(csvOf(4_100_000, true));
     expect(bad.status, bad.body.slice(0, 500)).toBe(400);
-    expect(bad.body).toContain("1 problems found");
+    expect(bad.body).toContain("1 problem found");
     expect(bad.body).toContain(`Line ${ROWS + 1}`);
 
     const good = await importWhileServing(csvOf(4_100_000, false));
