@@ -35,6 +35,7 @@ export default function ImportPage() {
   const { t } = useTranslation("members");
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const importing = navigation.state === "submitting";
   const problemColumns: Column<{ line: number; column: string | null; message: string }>[] = [
     { key: "line", header: t("import.line"), align: "end", cell: (p) => t("import.lineN", { line: p.line }) },
     { key: "column", header: t("import.column"), className: "mono", cell: (p) => p.column ?? "—" },
@@ -73,8 +74,9 @@ export default function ImportPage() {
             <input id="file" name="file" type="file" accept=".csv,text/csv" required />
           </div>
           <div className="form-actions">
-            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("import.submit")}</button>
+            <button type="submit" className="btn" disabled={importing}>{t("import.submit")}</button>
           </div>
+          <p role="status" className="muted">{importing ? t("import.importing") : null}</p>
         </Form>
       </div>
     </>

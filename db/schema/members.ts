@@ -208,3 +208,24 @@ export const enterpriseChangeRequests = pgTable(
   },
   (t) => [index("enterprise_change_requests_enterprise_idx").on(t.enterpriseId, t.status)],
 );
+
+/**
+ * Rows of a members import written in short batches before one INSERT … SELECT publishes them
+ * all: the import stays all-or-nothing without holding the (single-connection) embedded database
+ * for the whole file. Rows of an import that never finished are deleted by the next import.
+ */
+export const memberImportRows = pgTable(
+  "member_import_rows",
+  {
+    importId: text("import_id").notNull(),
+    line: integer("line").notNull(),
+    /** The enterprise's column values keyed by column name (jsonb_populate_record reads them). */
+    enterprise: jsonb("enterprise").notNull(),
+    /** Computed while staging, so that publishing does less. */
+    searchText: tsvector("search_text").notNull(),
+    associationId: integer("association_id").notNull(),
+    membershipType: text("membership_type", { enum: membershipTypes }).notNull(),
+    stagedAt: timestamp("staged_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.line] }), index("member_import_rows_staged_at_idx").on(t.stagedAt)],
+);

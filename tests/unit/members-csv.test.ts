@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateCreditCode } from "../../app/modules/members/credit-code";
-import { IMPORT_COLUMNS, importTemplateCsv, parseImportCsv, validateImportRows } from "../../app/modules/members/csv-import";
+import { IMPORT_COLUMNS, importTemplateCsv, parseImportCsv, validateImportRows, validateImportRowsInTurns } from "../../app/modules/members/csv-import";
 
 const header = IMPORT_COLUMNS.join(",");
 function line(over: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}, seed = 1) {
@@ -66,5 +66,23 @@ describe("CSV import row validation", () => {
     const r = validate(importTemplateCsv({ creditCode: generateCreditCode(77), associationCode: "yunjiang" }));
     expect(r.problems).toEqual([]);
     expect(r.rows).toHaveLength(1);
+  });
+
+  it("checks the same in turns as at once, a duplicate hundreds of rows apart and a bad last row included", async () => {
+    const lines = Array.from({ length: 450 }, (_, i) => line({ name: `瑞安市测试${i}鞋业有限公司` }, 1000 + i));
+    lines[420] = line({}, 1000 + 3); // line 422 repeats line 5
+    lines[449] = line({ phone: "12" }, 5000); // line 451
+    const { header: h, records } = parseImportCsv([header, ...lines].join("\n"));
+    const inTurns = await validateImportRowsInTurns(records, h, assoc, new Set([generateCreditCode(1000 + 300)]));
+    expect(inTurns).toEqual(validateImportRows(records, h, assoc, new Set([generateCreditCode(1000 + 300)])));
+    expect(inTurns.rows).toEqual([]);
+    expect(inTurns.problems.map((p) => [p.line, p.column])).toEqual([
+      [302, "credit_code"],
+      [422, "credit_code"],
+      [451, "phone"],
+    ]);
+    const good = await validateImportRowsInTurns(records.slice(0, 300), h, assoc, new Set());
+    expect(good.problems).toEqual([]);
+    expect(good.rows.map((r) => r.line)).toEqual(Array.from({ length: 300 }, (_, i) => i + 2));
   });
 });

@@ -51,6 +51,32 @@ export function validateImportRows(
   associationCodes: ReadonlySet<string>,
   existingCreditCodes: ReadonlySet<string>,
 ): { rows: ImportRow[]; problems: ImportProblem[] } {
+  const steps = validating(records, header, associationCodes, existingCreditCodes);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows checked between two turns of the event loop in `validateImportRowsInTurns`. */
+const ROWS_PER_TURN = 100;
+
+/** The same check, letting other requests run every few hundred rows (thousands of rows take a while). */
+export async function validateImportRowsInTurns(...args: Parameters<typeof validateImportRows>): Promise<ReturnType<typeof validateImportRows>> {
+  const steps = validating(...args);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+function* validating(
+  records: Record<string, string>[],
+  header: string[],
+  associationCodes: ReadonlySet<string>,
+  existingCreditCodes: ReadonlySet<string>,
+): Generator<void, { rows: ImportRow[]; problems: ImportProblem[] }> {
   const problems: ImportProblem[] = [];
   const missingColumns = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missingColumns.length > 0) {
@@ -60,7 +86,8 @@ export function validateImportRows(
   if (records.length > MAX_IMPORT_ROWS) return { rows: [], problems: [{ line: 1, column: null, message: `members:import.tooMany|${JSON.stringify({ max: MAX_IMPORT_ROWS })}` }] };
   const seen = new Map<string, number>();
   const rows: ImportRow[] = [];
-  records.forEach((record, index) => {
+  for (const [index, record] of records.entries()) {
+    if (index > 0 && index % ROWS_PER_TURN === 0) yield;
     const line = index + 2;
     const get = (c: string) => (record[c] ?? "").trim();
     const segmentRaw = get("segment");
@@ -103,7 +130,7 @@ export function validateImportRows(
     }
     if (rowProblems.length > 0) problems.push(...rowProblems);
     else if (parsed.success) rows.push({ ...parsed.data, associationCode, membershipType, line });
-  });
+  }
   return { rows: problems.length ? [] : rows, problems };
 }
 

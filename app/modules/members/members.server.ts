@@ -8,7 +8,6 @@ import {
   enterpriseChangeRequests,
   enterpriseUsers,
   enterprises,
-  joinApplications,
   membershipStatusChanges,
   memberships,
   renewalReminders,
@@ -18,11 +17,10 @@ import { csvDocument } from "../../lib/csv";
 import { shanghaiToday } from "../../lib/format";
 import { translator, type Language } from "../../lib/i18n";
 import type { Actor } from "../../lib/permissions";
-import { insertUser, isUniqueViolation } from "../accounts/accounts.server";
+import { insertUser } from "../accounts/accounts.server";
 import { notify } from "../notifications/notifications.server";
-import { parseImportCsv, validateImportRows, type ImportProblem } from "./csv-import";
 import { checkTransition } from "./membership-rules";
-import { createActiveMembership, enterpriseValues, insertEnterprise, setSearchText } from "./records.server";
+import { createActiveMembership, enterpriseValues, setSearchText } from "./records.server";
 import type { EnterpriseProfileInput, MemberListQuery } from "./forms";
 import { searchQuery } from "./search-text";
 import { NOT_FOUND, ok, refuse, runCommand, unchanged, type CommandResult, type Refused } from "../../lib/command.server";
@@ -402,41 +400,4 @@ export async function decideChangeRequest(
   });
 }
 
-export type ImportResult = { ok: true; created: number } | { ok: false; problems: ImportProblem[] };
-
-/** Bulk onboarding: all rows valid, or nothing is written and every bad row is reported. */
-export async function importEnterprises(actor: Actor, csvText: string, ip: string | null, today = shanghaiToday()): Promise<ImportResult> {
-  const db = await getDb();
-  // PostgreSQL text cannot hold NUL: such a file is not a CSV of enterprises.
-  if (csvText.includes("\u0000")) return { ok: false, problems: [{ line: 1, column: null, message: "members:import.badFile" }] };
-  const { header, records } = parseImportCsv(csvText);
-  const assocRows = await db.select({ id: associations.id, code: associations.code }).from(associations);
-  const byCode = new Map(assocRows.map((a) => [a.code, a.id]));
-  const codesInFile = records.map((r) => (r.credit_code ?? "").normalize("NFKC").replace(/\s+/g, "").toUpperCase()).filter(Boolean);
-  const taken = new Set<string>();
-  for (let i = 0; i < codesInFile.length; i += 500) {
-    const chunk = codesInFile.slice(i, i + 500);
-    for (const r of await db.select({ c: enterprises.creditCode }).from(enterprises).where(inArray(enterprises.creditCode, chunk))) taken.add(r.c);
-    for (const r of await db
-      .select({ c: joinApplications.creditCode })
-      .from(joinApplications)
-      .where(and(inArray(joinApplications.creditCode, chunk), eq(joinApplications.status, "pending"))))
-      taken.add(r.c);
-  }
-  const { rows, problems } = validateImportRows(records, header, new Set(byCode.keys()), taken);
-  if (problems.length > 0) return { ok: false, problems };
-  try {
-    return await db.transaction(async (tx) => {
-      for (const row of rows) {
-        const e = await insertEnterprise(tx, row, actor, ip);
-        await createActiveMembership(tx, { enterpriseId: e.id, associationId: byCode.get(row.associationCode)!, type: row.membershipType, today, reason: "members:reasons.imported" }, actor, ip);
-      }
-      await appendAudit(tx, { actor, action: "enterprise.import", entityType: "enterprise", entityId: null, after: { created: rows.length }, ip });
-      return { ok: true as const, created: rows.length };
-    });
-  } catch (error) {
-    // A code taken between the check and the write: nothing was written (one transaction).
-    if (isUniqueViolation(error)) return { ok: false, problems: [{ line: 1, column: "credit_code", message: "members:import.duplicateInDb" }] };
-    throw error;
-  }
-}
+export { importEnterprises, type ImportResult } from "./import.server";
