@@ -154,6 +154,9 @@ export default function Reports() {
         ))}
       </div>
       <p className="muted small">{t("reports.ratedCount", { count: r.rated, flagged: r.flagged })}</p>
+      <p className="muted small" data-figure="definitions">
+        {t("reports.definitions", { year: r.year, complaints: r.complaints, complaintsResolved: r.complaintsResolved })}
+      </p>
       <div className="tickets-layout">
         <section className="card">
           <Chart chart={charts.byMonth} headingLevel={3} empty={t("reports.none")} />

@@ -94,6 +94,9 @@ test("the reports show the source's figures", async ({ browser }) => {
   // 188 seeded; the monitoring journey opens a visit from a flag, so at least.
   expect(Number(await figure("enterprisesVisited").textContent())).toBeGreaterThanOrEqual(188);
   await expect(figure("complaintsResolved")).toHaveText("37");
+  // One definition per figure, with its period, stated under the figures.
+  await expect(staff.locator('[data-figure="definitions"]')).toContainText(`以上数字均为 ${new Date().getFullYear()} 年`);
+  await expect(staff.locator('[data-figure="definitions"]')).toContainText("当年受理 37 件，其中已办结 37 件");
   // Seeded problems are 31 and 22; e2e runs add their own, so at least.
   expect(Number(await figure("collected").textContent())).toBeGreaterThanOrEqual(31);
   expect(Number(await figure("resolved").textContent())).toBeGreaterThanOrEqual(22);

@@ -1,4 +1,4 @@
-import { count, eq, and as andOp } from "drizzle-orm";
+import { count, eq, sql, and as andOp } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { ticketEvents, tickets, visits } from "../../db/schema/tickets";
@@ -29,6 +29,32 @@ describe("tickets demo data and the report", () => {
     expect(report.averageRating).toBe(5);
     expect(report.medianAnswerDays).toBeGreaterThan(0);
     expect(report.overdueRate).toBeGreaterThan(0);
+  });
+
+  it("has one definition per figure: the month and category splits add up to the headline, complaints apart", async () => {
+    const r = await ticketReport(year);
+    const sum = (xs: { collected: number; resolved: number }[], k: "collected" | "resolved") => xs.reduce((s, x) => s + x[k], 0);
+    expect(sum(r.byCategory, "collected")).toBe(r.collected);
+    expect(sum(r.byCategory, "resolved")).toBe(r.resolved);
+    expect(sum(r.byMonth, "collected")).toBe(r.collected);
+    expect(sum(r.byMonth, "resolved")).toBe(r.resolved);
+    expect(r.resolved).toBeLessThanOrEqual(r.collected);
+    expect([r.complaints, r.complaintsResolved]).toEqual([TICKET_FIGURES.complaintsResolved, TICKET_FIGURES.complaintsResolved]);
+    expect(r.byCategory.every((c) => c.resolved <= c.collected)).toBe(true);
+
+    // A problem raised last December and resolved this January counts in last year's figures only.
+    const db = await getDb();
+    const [{ id: enterpriseId }] = await db.select({ id: tickets.enterpriseId }).from(tickets).limit(1);
+    await db.execute(sql`
+      insert into tickets (kind, enterprise_id, category, title, description, status, created_at, accept_due_at, resolved_at, search_text, updated_at)
+      values ('problem', ${enterpriseId}, 'tax', '跨年问题', '去年十二月提出，今年一月解决。', 'resolved',
+              ${`${year - 1}-12-20T10:00:00+08:00`}::timestamptz, ${`${year - 1}-12-21T10:00:00+08:00`}::timestamptz,
+              ${`${year}-01-05T10:00:00+08:00`}::timestamptz, to_tsvector('simple', ''), now())`);
+    const after = await ticketReport(year);
+    expect([after.collected, after.resolved]).toEqual([r.collected, r.resolved]);
+    const last = await ticketReport(year - 1);
+    expect(last.byMonth[11]).toMatchObject({ month: 12, collected: 1, resolved: 1 });
+    expect(sum(last.byCategory, "resolved")).toBe(last.resolved);
   });
 
   it("every problem has its timeline, and the overdue referral was escalated", async () => {

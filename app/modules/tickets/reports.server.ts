@@ -27,16 +27,21 @@ export async function ticketReport(year: number, db?: Executor) {
   const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await x.execute(q))[0];
   const many = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await x.execute(q));
 
-  const headline = await one<{ collected: number; resolved: number; complaints_resolved: number; avg_rating: string | null; rated: number; flagged: number; median_resolve_days: string | null }>(sql`
+  // One definition for every ticket figure: the problems raised in the year (Shanghai time), and of
+  // those, how many are resolved by now. The month and category splits count the same problems, so
+  // their parts add up to the headline. Complaints run through the same loop and are counted apart.
+  const inYear = sql`created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz`;
+  const headline = await one<{ collected: number; resolved: number; complaints: number; complaints_resolved: number; avg_rating: string | null; rated: number; flagged: number; median_resolve_days: string | null }>(sql`
     select
-      (select count(*)::int from tickets where kind = 'problem' and created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz) as collected,
-      (select count(*)::int from tickets where kind = 'problem' and resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz) as resolved,
-      (select count(*)::int from tickets where kind = 'complaint' and resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz) as complaints_resolved,
+      (select count(*)::int from tickets where kind = 'problem' and ${inYear}) as collected,
+      (select count(*)::int from tickets where kind = 'problem' and ${inYear} and resolved_at is not null) as resolved,
+      (select count(*)::int from tickets where kind = 'complaint' and ${inYear}) as complaints,
+      (select count(*)::int from tickets where kind = 'complaint' and ${inYear} and resolved_at is not null) as complaints_resolved,
       (select round(avg(rating)::numeric, 2) from tickets where rating is not null and closed_at >= ${start}::timestamptz and closed_at < ${end}::timestamptz) as avg_rating,
       (select count(*)::int from tickets where rating is not null and closed_at >= ${start}::timestamptz and closed_at < ${end}::timestamptz) as rated,
       (select count(*)::int from tickets where flagged_for_review and closed_at >= ${start}::timestamptz and closed_at < ${end}::timestamptz) as flagged,
       (select round((percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at)) / 86400)::numeric, 1)
-         from tickets where resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz) as median_resolve_days`);
+         from tickets where kind = 'problem' and ${inYear} and resolved_at is not null) as median_resolve_days`);
 
   const referralsRow = await one<{ referrals: number; late: number; median_answer_days: string | null }>(sql`
     select count(*)::int as referrals,
@@ -45,18 +50,16 @@ export async function ticketReport(year: number, db?: Executor) {
     from ticket_referrals where referred_at >= ${start}::timestamptz and referred_at < ${end}::timestamptz`);
 
   const months = await many<{ month: number; collected: number; resolved: number }>(sql`
-    select m.month::int as month, coalesce(c.n, 0)::int as collected, coalesce(r.n, 0)::int as resolved
+    select m.month::int as month, coalesce(c.collected, 0)::int as collected, coalesce(c.resolved, 0)::int as resolved
     from generate_series(1, 12) as m(month)
-    left join (select extract(month from created_at at time zone 'Asia/Shanghai') as month, count(*) as n from tickets
-               where kind = 'problem' and created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz group by 1) c on c.month = m.month
-    left join (select extract(month from resolved_at at time zone 'Asia/Shanghai') as month, count(*) as n from tickets
-               where kind = 'problem' and resolved_at >= ${start}::timestamptz and resolved_at < ${end}::timestamptz group by 1) r on r.month = m.month
+    left join (select extract(month from created_at at time zone 'Asia/Shanghai') as month, count(*) as collected, count(resolved_at) as resolved
+               from tickets where kind = 'problem' and ${inYear} group by 1) c on c.month = m.month
     order by m.month`);
   const byMonth = months;
 
   const byCategory = await many<{ category: string; collected: number; resolved: number }>(sql`
     select category, count(*)::int as collected, count(resolved_at)::int as resolved
-    from tickets where created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz
+    from tickets where kind = 'problem' and ${inYear}
     group by category order by collected desc, category`);
 
   const byDepartment = await many<{ department_id: number; name_zh: string; name_en: string; referred: number; answered: number; late: number; median_answer_days: string | null }>(sql`
@@ -78,6 +81,7 @@ export async function ticketReport(year: number, db?: Executor) {
     year,
     collected: headline.collected,
     resolved: headline.resolved,
+    complaints: headline.complaints,
     complaintsResolved: headline.complaints_resolved,
     averageRating: num(headline.avg_rating),
     rated: headline.rated,
