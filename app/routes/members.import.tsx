@@ -6,7 +6,7 @@ import { Alert, PageHeader } from "../components/ui";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseMessage } from "../lib/validation";
-import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "../modules/members/csv-columns";
+import { CHINESE_COLUMN_NAMES, IMPORT_COLUMNS, REQUIRED_COLUMNS } from "../modules/members/csv-columns";
 import { importEnterprises } from "../modules/members/members.server";
 import { titleMeta } from "../lib/page-title";
 
@@ -32,7 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportPage() {
-  const { t } = useTranslation("members");
+  const { t, i18n } = useTranslation("members");
+  const listed = (columns: readonly (keyof typeof CHINESE_COLUMN_NAMES)[]) => columns.map((c) => `${c} / ${CHINESE_COLUMN_NAMES[c]}`).join(i18n.language === "en" ? "; " : "；");
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const importing = navigation.state === "submitting";
@@ -60,10 +61,10 @@ export default function ImportPage() {
       <div className="card">
         <p>{t("import.howto")}</p>
         <p>
-          {t("import.columns")} <span className="mono">{IMPORT_COLUMNS.join(", ")}</span>
+          {t("import.columns")} <span className="import-columns">{listed(IMPORT_COLUMNS)}</span>
         </p>
         <p>
-          {t("import.required")} <span className="mono">{REQUIRED_COLUMNS.join(", ")}</span>
+          {t("import.required")} <span className="import-columns">{listed(REQUIRED_COLUMNS)}</span>
         </p>
         <p>
           <a href="/members/import-template" download>{t("import.template")}</a>

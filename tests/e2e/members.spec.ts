@@ -152,6 +152,14 @@ test("staff import a CSV: a bad row rejects the file with its line, a good file 
   expect(body.startsWith("\uFEFF")).toBe(true);
   expect(body.trim().split("\r\n")).toHaveLength(3);
   expect(body).toContain(good2);
+
+  // The same columns under their Chinese names, as a spreadsheet made by hand would have them.
+  const { CHINESE_COLUMN_NAMES } = await import("../../app/modules/members/csv-columns");
+  const good3 = generateCreditCode(n + 4);
+  await expect(page.getByText("name / 企业名称").first()).toBeVisible();
+  await page.getByLabel("CSV 文件").setInputFiles({ name: "中文列名.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${IMPORT_COLUMNS.map((c) => CHINESE_COLUMN_NAMES[c]).join(",")}\n${row(3, good3)}\n`) });
+  await page.getByRole("button", { name: "导入" }).click();
+  await expect(page.getByText("已导入 1 家企业。")).toBeVisible();
 });
 
 test("staff reject an application with a reason, and the applicant sees it on /my", async ({ page }) => {

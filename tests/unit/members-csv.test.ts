@@ -86,3 +86,23 @@ describe("CSV import row validation", () => {
     expect(good.rows.map((r) => r.line)).toEqual(Array.from({ length: 300 }, (_, i) => i + 2));
   });
 });
+
+describe("CSV import column names", () => {
+  it("accepts the Chinese column names as well as the English ones, with either kind of brackets", async () => {
+    const { CHINESE_COLUMN_NAMES } = await import("../../app/modules/members/csv-columns");
+    const chinese = IMPORT_COLUMNS.map((c) => CHINESE_COLUMN_NAMES[c]).join(",").replace("（%）", "(%)");
+    const viaChinese = validate(`\uFEFF${chinese}\n${line({}, 1)}\n${line({ segment: "成品鞋", above_size: "是" }, 2)}\n`);
+    const viaEnglish = validate(`${header}\n${line({}, 1)}\n${line({ segment: "成品鞋", above_size: "是" }, 2)}\n`);
+    expect(viaChinese.problems).toEqual([]);
+    expect(viaChinese.rows).toEqual(viaEnglish.rows);
+    // Every column has exactly one Chinese name, and no two columns share one.
+    expect(Object.keys(CHINESE_COLUMN_NAMES).sort()).toEqual([...IMPORT_COLUMNS].sort());
+    expect(new Set(Object.values(CHINESE_COLUMN_NAMES)).size).toBe(IMPORT_COLUMNS.length);
+  });
+
+  it("still names a missing required column by its English id", () => {
+    const r = validate(`企业名称,统一社会信用代码\n瑞安市测试鞋业有限公司,${generateCreditCode(3)}\n`);
+    expect(r.rows).toEqual([]);
+    expect(r.problems[0]).toMatchObject({ line: 1 });
+  });
+});

@@ -8,7 +8,7 @@ import { membershipTypes, type MembershipType, type Segment } from "./constants"
 
 import { enterpriseProfileSchema, type EnterpriseProfileInput } from "./forms";
 
-import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "./csv-columns";
+import { importColumnOf, IMPORT_COLUMNS, REQUIRED_COLUMNS } from "./csv-columns";
 
 export { IMPORT_COLUMNS, REQUIRED_COLUMNS };
 
@@ -32,7 +32,7 @@ export type ImportRow = EnterpriseProfileInput & { associationCode: string; memb
 export type ImportProblem = { line: number; column: string | null; message: string };
 
 export function parseImportCsv(text: string): { header: string[]; records: Record<string, string>[] } {
-  const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim().toLowerCase() });
+  const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: importColumnOf });
   return { header: result.meta.fields ?? [], records: result.data };
 }
 
