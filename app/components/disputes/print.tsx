@@ -3,6 +3,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { hasLanguage, loadLanguage } from "../../lib/i18n";
 
 export function PrintFrame({ caseId, children }: { caseId: number; children: ReactNode }) {
   const { t } = useTranslation("disputes");
@@ -28,5 +29,8 @@ export function PrintFrame({ caseId, children }: { caseId: number; children: Rea
 /** The Chinese text of the documents, whatever the reader's language. */
 export function useDocumentText() {
   const { i18n } = useTranslation("disputes");
+  // The browser holds only the reader's language: an English reader's page first fetches the
+  // Chinese strings (the render waits, suspended, and the server's HTML stays on screen meanwhile).
+  if (typeof document !== "undefined" && !hasLanguage(i18n, "zh-CN")) throw loadLanguage(i18n, "zh-CN");
   return i18n.getFixedT("zh-CN", "disputes");
 }
