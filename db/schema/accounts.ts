@@ -115,6 +115,8 @@ export const emailOutbox = pgTable("email_outbox", {
   sentAt: timestamp("sent_at", { withTimezone: true }),
   error: text("error"),
   attempts: integer("attempts").notNull().default(0),
+  /** Sent before the others (a password-reset link expires in 30 minutes; it must not wait behind a backlog of notices). */
+  urgent: boolean("urgent").notNull().default(false),
   /**
    * A mailer that took the message holds it until then (FOR UPDATE SKIP LOCKED claim): another
    * process or machine skips it; one that died leaves it to the others once the time passes.

@@ -66,6 +66,7 @@ export async function requestPasswordReset(input: { email: string; ip: string | 
     await tx.insert(passwordResets).values({ userId: user.id, tokenHash: resetTokenHash(token), expiresAt: sql`now() + ${`${RESET_TOKEN_TTL_MS} milliseconds`}::interval` });
     await tx.insert(emailOutbox).values({
       toAddress: email,
+      urgent: true,
       subject: order.map((t) => t("auth:reset.mail.subject")).join(" / "),
       body: order.map((t) => t("auth:reset.mail.body", { link, minutes })).join("\n\n"),
     });
