@@ -12,7 +12,7 @@ export const MAX_ATTEMPTS = 5;
 /** How long a taken message is held by its mailer before another may take it. */
 export const CLAIM_MS = 5 * 60_000;
 
-type OutboxRow = { id: number; to_address: string; subject: string; body: string; claim: string };
+type OutboxRow = { id: number; to_address: string; subject: string; body: string; urgent: boolean; claim: string };
 
 /**
  * Takes up to `limit` unsent messages for this mailer: one statement that locks the rows it
