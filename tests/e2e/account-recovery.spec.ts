@@ -13,9 +13,13 @@ const words = {
 } as const;
 type Lng = keyof typeof words;
 
+/** Waits until React has hydrated: a field filled before that may be reset by the form hook. */
+const hydrated = (page: Page) => expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+
 async function registerSeeker(page: Page, lng: Lng, email: string, phone: string, password: string) {
   const w = words[lng];
   await page.goto(`/register?lng=${lng}`);
+  await hydrated(page);
   await page.getByLabel(w.name).fill(lng === "en" ? "Reset Tester" : "重设测试");
   await page.getByLabel(w.email).fill(email);
   await page.getByLabel(w.phone).fill(phone);
@@ -66,17 +70,20 @@ for (const lng of ["zh-CN", "en"] as const) {
 
     await page.goto(`/login?lng=${lng}`);
     await page.getByRole("link", { name: w.forgot }).click();
+    await hydrated(page);
     await page.getByLabel(w.email).fill(email);
     await page.getByRole("button", { name: w.sendLink }).click();
     await expect(page.getByText(w.sent)).toBeVisible();
     // An address without an account gets the very same page.
     await page.goto(`/forgot-password?lng=${lng}`);
+    await hydrated(page);
     await page.getByLabel(w.email).fill(`nobody-${stamp()}@e2e.test`);
     await page.getByRole("button", { name: w.sendLink }).click();
     await expect(page.getByText(w.sent)).toBeVisible();
 
     const link = await resetLinkMailedTo(email);
     await page.goto(link);
+    await hydrated(page);
     await page.getByLabel(w.newPassword, { exact: true }).fill("second-password-2");
     await page.getByLabel(w.again).fill("second-password-2");
     await page.getByRole("button", { name: w.setPassword }).click();
