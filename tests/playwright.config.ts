@@ -10,6 +10,8 @@ const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
+  // Receives what the portal mails (SMTP_URL below), for specs that read an email.
+  globalSetup: "./support/e2e-mail-sink.ts",
   outputDir: "../test-results",
   fullyParallel: false,
   workers: 2,
@@ -46,6 +48,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 300_000,
-    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, SEED_DEMO: "auto", NODE_ENV: "production", SESSION_SECRET: "e2e-session-secret-not-for-production" },
+    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, SEED_DEMO: "auto", NODE_ENV: "production", SESSION_SECRET: "e2e-session-secret-not-for-production", SMTP_URL: `smtp://127.0.0.1:${port + 1000}`, MAIL_EVERY_SECONDS: "1" },
   },
 });

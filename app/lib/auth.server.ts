@@ -13,6 +13,7 @@ import type { Actor } from "./permissions";
 import { cookieValue, SESSION_COOKIE } from "./cookies";
 import { clientIp, isHttps } from "./request.server";
 import { safeRedirectPath } from "./redirects";
+import { parseIdentifier, type Identifier } from "../modules/accounts/identifier";
 import { signSessionId, verifiedSessionId } from "./session-signing.server";
 
 export { safeRedirectPath };
@@ -225,7 +226,7 @@ export type LoginResult = { ok: true; cookie: string; userId: string } | { ok: f
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Checks a password login. Unknown email and wrong password take the same time and give the
+ * Checks a password login by email or mobile number. Unknown identifier and wrong password take the same time and give the
  * same answer; every attempt is recorded and audited; a throttled attempt is not even checked.
  *
  * Throttle (docs/decisions/030-login-throttle.md): every attempt is counted BEFORE the password is
@@ -234,10 +235,14 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * cannot lock anyone out: the account's own counter over all addresses only slows its answers.
  * A correct password clears its account-and-address counter and gives back the address's count.
  */
-export async function login(request: Request, rawEmail: string, password: string, opts: { wait?: (ms: number) => Promise<void> } = {}): Promise<LoginResult> {
-  const email = rawEmail.trim().toLowerCase();
+export async function login(request: Request, rawIdentifier: string, password: string, opts: { wait?: (ms: number) => Promise<void> } = {}): Promise<LoginResult> {
+  const identifier = parseIdentifier(rawIdentifier);
   const ip = clientIp(request);
   const db = await getDb();
+  const user = await userByIdentifier(identifier);
+  // The counters are keyed by the account's email whichever identifier was typed, so switching
+  // between email and phone gets no extra guesses; an unknown identifier is keyed by itself.
+  const email = user?.email ?? identifier.value;
   const pairKey = `login:acct+ip:${email}|${ip}`;
   const sourceKey = `login:ip:${ip}`;
   const accountKey = `login:acct:${email}`;
@@ -249,7 +254,6 @@ export async function login(request: Request, rawEmail: string, password: string
   const account = await countAttempt(accountKey, THROTTLE_WINDOW_MS);
   const delay = loginDelayMs(account - 1);
   if (delay > 0) await (opts.wait ?? wait)(delay);
-  const [user] = await db.select().from(users).where(eq(users.email, email));
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const succeeded = Boolean(user && passwordOk && !user.disabledAt);
   await db.transaction(async (tx) => {
@@ -269,6 +273,20 @@ export async function login(request: Request, rawEmail: string, password: string
   const { session } = await sessionState(request);
   if (session) await (await lucia()).invalidateSession(session.id);
   return { ok: true, cookie: await createSessionCookie(request, user!.id), userId: user!.id };
+}
+
+/**
+ * The account an identifier names: by email, or by mobile number when exactly one account has it
+ * (phones are not unique: two accounts sharing one sign in by email, never by the phone).
+ */
+async function userByIdentifier(identifier: Identifier) {
+  const db = await getDb();
+  if (identifier.kind === "email") {
+    const [user] = await db.select().from(users).where(eq(users.email, identifier.value));
+    return user;
+  }
+  const found = await db.select().from(users).where(eq(users.phone, identifier.value)).limit(2);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Where a role starts its day: its work, not the home page (issue 18). */

@@ -44,12 +44,14 @@ export default function LoginPage() {
       {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
       <Form method="post" className="form">
         <input type="hidden" name="next" value={params.get("next") ?? ""} />
-        <TextField label={t("login.email")} name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={actionData?.email ?? ""} />
+        {/* One field for an email or a mobile number (type text: a phone is not an email). */}
+        <TextField label={t("login.identifier")} name="email" type="text" inputMode="email" autoComplete="username" hint={t("login.identifierHint")} required maxLength={254} defaultValue={actionData?.email ?? ""} />
         <TextField label={t("login.password")} name="password" type="password" autoComplete="current-password" required maxLength={1024} />
         <div className="form-actions">
           <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
             {t("login.submit")}
           </button>
+          <Link to="/forgot-password">{t("login.forgot")}</Link>
         </div>
       </Form>
       <p className="muted small">

@@ -11,6 +11,7 @@ export const users = pgTable(
     email: text("email").notNull().unique(),
     passwordHash: text("password_hash").notNull(),
     displayName: text("display_name").notNull(),
+    /** Stored normalised (digits only, no +86) so sign-in by mobile number finds it (app/modules/accounts/identifier.ts). */
     phone: text("phone"),
     role: text("role", { enum: roles }).notNull(),
     /** For role "department": the department this liaison answers for. */
@@ -114,9 +115,31 @@ export const emailOutbox = pgTable("email_outbox", {
   sentAt: timestamp("sent_at", { withTimezone: true }),
   error: text("error"),
   attempts: integer("attempts").notNull().default(0),
+  /** Sent before the others (a password-reset link expires in 30 minutes; it must not wait behind a backlog of notices). */
+  urgent: boolean("urgent").notNull().default(false),
   /**
    * A mailer that took the message holds it until then (FOR UPDATE SKIP LOCKED claim): another
    * process or machine skips it; one that died leaves it to the others once the time passes.
    */
   claimedUntil: timestamp("claimed_until", { withTimezone: true }),
 });
+
+/**
+ * Password-reset links (issue 18). Only the SHA-256 of the token is kept: a copy of this table
+ * cannot be used to reset anyone's password. A row is consumed once (usedAt); a newer request
+ * for the same user deletes the older unused rows, so only the latest link works.
+ */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);

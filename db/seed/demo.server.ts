@@ -155,13 +155,14 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const tax = depts.find((d) => d.code === "tax")!;
+  // Every demo account has a mobile number, to sign in by phone as well as by email (README).
   const demoUsers = [
-    { id: "demo-admin", email: "admin@demo.test", displayName: "系统管理员", role: "admin" as const },
-    { id: "demo-staff", email: "staff@demo.test", displayName: "陈秘书", role: "staff" as const, isLead: true },
-    { id: "demo-member", email: "member@demo.test", displayName: "林经理", role: "member" as const },
-    { id: "demo-dept", email: "dept@demo.test", displayName: "税务局联络员", role: "department" as const, departmentId: tax.id },
-    { id: "demo-bank", email: "bank@demo.test", displayName: "农商银行客户经理", role: "bank" as const, bankId: bankRows[0].id },
-    { id: "demo-mediator", email: "mediator@demo.test", displayName: "周调解员", role: "mediator" as const },
+    { id: "demo-admin", email: "admin@demo.test", displayName: "系统管理员", role: "admin" as const, phone: "13900000007" },
+    { id: "demo-staff", email: "staff@demo.test", displayName: "陈秘书", role: "staff" as const, isLead: true, phone: "13900000002" },
+    { id: "demo-member", email: "member@demo.test", displayName: "林经理", role: "member" as const, phone: "13900000003" },
+    { id: "demo-dept", email: "dept@demo.test", displayName: "税务局联络员", role: "department" as const, departmentId: tax.id, phone: "13900000004" },
+    { id: "demo-bank", email: "bank@demo.test", displayName: "农商银行客户经理", role: "bank" as const, bankId: bankRows[0].id, phone: "13900000005" },
+    { id: "demo-mediator", email: "mediator@demo.test", displayName: "周调解员", role: "mediator" as const, phone: "13900000006" },
     { id: "demo-seeker", email: "seeker@demo.test", displayName: "王同学", role: "seeker" as const, phone: "13900000001" },
   ];
   await db.insert(users).values(demoUsers.map((u) => ({ ...u, passwordHash })));

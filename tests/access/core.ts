@@ -30,6 +30,21 @@ export const routes: RouteAccess[] = [
       },
     ],
   },
+  {
+    file: "forgot-password.tsx",
+    path: "/forgot-password",
+    get: allowAll,
+    // Any address gets the same answer; an unknown one sends nothing.
+    actions: [{ form: { email: "not-an-email" }, expect: allowAll, validForm: { email: "{unique}@bad-input.test" } }],
+  },
+  {
+    file: "reset-password.$token.tsx",
+    path: "/reset-password/unknown-token",
+    get: allowAll,
+    // An unknown token: the page says to request a new link, whoever asks (the token is the only key).
+    actions: [{ form: { password: "long-enough-password", confirmPassword: "long-enough-password" }, expect: allowAll }],
+    noObjectProbe: "the record is reached only through its unguessable token, not an id: a wrong token gets the same 'request a new link' page for everyone",
+  },
   { file: "notifications.tsx", path: "/notifications", get: signedIn, actions: [{ form: {}, expect: signedIn }] },
   { file: "today.tsx", path: "/today", get: staffOnly },
 ];

@@ -5,7 +5,7 @@ const PASSWORD = "yunjiang-demo";
 
 async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/login?lng=zh-CN");
-  await page.getByLabel("电子邮箱", { exact: true }).fill(email);
+  await page.getByLabel("电子邮箱或手机号", { exact: true }).fill(email);
   await page.getByLabel("密码", { exact: true }).fill(password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("button", { name: "退出" })).toBeVisible();

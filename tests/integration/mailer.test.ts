@@ -121,4 +121,13 @@ describe("email delivery", () => {
       await new Promise<void>((resolve) => slow.close(() => resolve()));
     }
   });
+
+  it("sends an urgent message (a reset link) before an older backlog", async () => {
+    const db = await getDb();
+    await db.update(emailOutbox).set({ sentAt: new Date() });
+    await db.insert(emailOutbox).values(Array.from({ length: 3 }, (_, i) => ({ toAddress: `backlog-${i}@demo.test`, subject: "s", body: "b" })));
+    const [urgent] = await db.insert(emailOutbox).values({ toAddress: "urgent@demo.test", subject: "s", body: "b", urgent: true }).returning();
+    const [first] = await claimOutbox(1);
+    expect(first.id).toBe(urgent.id);
+  });
 });

@@ -7,6 +7,7 @@ export const table: PolicyTable = {
   "account.login": everyone,
   "account.logout": signedInRoles,
   "account.register": ["anonymous"],
+  "account.resetPassword": everyone,
   "notifications.view": signedInRoles,
   "membership.apply": everyone,
   "my.view": ["member"],

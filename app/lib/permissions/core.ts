@@ -8,6 +8,8 @@ export const coreAbilities = {
   "account.login": "anyone",
   "account.logout": "signed-in",
   "account.register": "anonymous",
+  /** /forgot-password and /reset-password/:token: by email link, signed in or not. */
+  "account.resetPassword": "anyone",
   "notifications.view": "signed-in",
   "membership.apply": "anyone",
   "my.view": ["member"],

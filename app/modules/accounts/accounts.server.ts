@@ -8,6 +8,7 @@ import { hashPassword } from "../../lib/passwords.server";
 import { attemptsSoFar, countAttempt } from "../../lib/throttle.server";
 import type { Actor } from "../../lib/permissions";
 import { isUniqueViolation } from "../../lib/db-errors.server";
+import { storedPhone } from "./identifier";
 
 export type NewUser = {
   email: string;
@@ -28,7 +29,7 @@ export async function insertUser(tx: Executor, input: NewUser, actor: Actor, ip?
     email: input.email.trim().toLowerCase(),
     passwordHash: await hashPassword(input.password),
     displayName: input.displayName,
-    phone: input.phone ?? null,
+    phone: storedPhone(input.phone),
     role: input.role,
     departmentId: input.departmentId ?? null,
     bankId: input.bankId ?? null,

@@ -18,3 +18,10 @@ export const seekerRegistrationSchema = z
     confirmPassword: z.string().max(128),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "auth:register.mismatch" });
+
+export const forgotPasswordSchema = z.object({ email });
+
+/** The same password rules as registration. */
+export const resetPasswordSchema = z
+  .object({ password: passwordField, confirmPassword: z.string().max(128) })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "auth:register.mismatch" });

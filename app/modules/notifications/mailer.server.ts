@@ -12,7 +12,7 @@ export const MAX_ATTEMPTS = 5;
 /** How long a taken message is held by its mailer before another may take it. */
 export const CLAIM_MS = 5 * 60_000;
 
-type OutboxRow = { id: number; to_address: string; subject: string; body: string; claim: string };
+type OutboxRow = { id: number; to_address: string; subject: string; body: string; urgent: boolean; claim: string };
 
 /**
  * Takes up to `limit` unsent messages for this mailer: one statement that locks the rows it
@@ -28,13 +28,14 @@ export async function claimOutbox(limit = BATCH, holdMs = CLAIM_MS): Promise<Out
     where id in (
       select id from ${emailOutbox}
       where sent_at is null and attempts < ${MAX_ATTEMPTS} and (claimed_until is null or claimed_until < now())
-      order by id
+      order by urgent desc, id
       limit ${limit}
       for update skip locked
     )
-    returning id, to_address, subject, body, claimed_until::text as claim`);
+    returning id, to_address, subject, body, urgent, claimed_until::text as claim`);
   const rows = (Array.isArray(result) ? result : (result as { rows: OutboxRow[] }).rows) as OutboxRow[];
-  return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+  // Urgent ones first (a reset link), then oldest first.
+  return rows.map((r) => ({ ...r, id: Number(r.id), urgent: Boolean(r.urgent) })).sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.id - b.id);
 }
 
 /**
