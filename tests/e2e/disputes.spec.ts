@@ -20,7 +20,7 @@ async function signIn(browser: Browser, email: string, lng: string, auth: typeof
   const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
   const page = await context.newPage();
   await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.email, { exact: true }).fill(email);
+  await page.getByLabel(auth.login.identifier, { exact: true }).fill(email);
   await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: auth.login.submit }).click();
   await expect(page).not.toHaveURL(/\/login/);
