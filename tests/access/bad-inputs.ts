@@ -75,9 +75,9 @@ export const idEdges = ["0", "-1", "2147483647", "2147483648", "-2147483649", "9
 /**
  * The id segments of a route's URL: for "fairs.$id.report[.csv].tsx" and "/fairs/1/report.csv",
  * [{ index: 1, param: "id" }]. Index into `path.split("/").slice(1)`. Params that are not
- * database integers (a user's text id, "me") are left out by `textParams`.
+ * database integers (a user's text id, "me", a password-reset token) are left out by `textParams`.
  */
-export function idSegments(file: string, textParams: readonly string[] = ["seekerId", "attachmentId"]): { index: number; param: string }[] {
+export function idSegments(file: string, textParams: readonly string[] = ["seekerId", "attachmentId", "token"]): { index: number; param: string }[] {
   const name = file.replace(/\.(tsx?|jsx?)$/, "");
   // Split on dots outside [brackets] (escaped dots belong to the segment: "report[.csv]").
   const segments: string[] = [];
