@@ -56,4 +56,24 @@ for (const { lng, common, finance } of [
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.context().close();
   });
+
+  test(`on a phone the list filters fold behind one button, and the first result is on the first screen (${lng})`, async ({ browser }) => {
+    const page = await signIn(browser, "staff@demo.test", lng, { viewport: { width: 390, height: 844 } });
+    for (const path of ["/jobs", "/tickets", "/members", "/members?q=%E9%9E%8B"]) {
+      await page.goto(path);
+      const filters = page.locator(".filters-fold > form");
+      await expect(filters, path).toBeHidden();
+      const button = page.locator(".filters-fold__button");
+      // The button says how many filters are set.
+      await expect(button, path).toHaveText(path.includes("?") ? common.forms.filtersFoldSet.replace("{{count}}", "1") : common.forms.filtersFold);
+      const first = page.locator(".jobs-list > li, .data-table tbody tr").first();
+      const box = await first.boundingBox();
+      expect(box, path).not.toBeNull();
+      expect(box!.y, `${path}: first result within the first screen`).toBeLessThan(844);
+      await button.click();
+      await expect(filters, path).toBeVisible();
+    }
+    await page.context().close();
+  });
 }
+
