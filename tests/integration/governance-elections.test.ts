@@ -159,6 +159,10 @@ describe("voting", () => {
   it("refuses over-voting and accepts a blank ballot", async () => {
     const { id, candidates } = await openedElection(1, ["a", "b"]);
     expect(await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: candidates })).toEqual({ ok: false, error: "governance:errors.overVote" });
+    // Another election's candidate, or one mark twice, is refused too.
+    const other = await openedElection(1, ["a", "b"]);
+    expect(await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [other.candidates[0]] })).toEqual({ ok: false, error: "governance:errors.unknownCandidate" });
+    expect(await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [candidates[0], candidates[0]] })).toEqual({ ok: false, error: "governance:errors.duplicateChoice" });
     const blank = await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [] });
     expect(blank.ok).toBe(true);
   });

@@ -20,7 +20,7 @@ import { activeAssociationsOf, activeMemberRoll, associationOptions, enterpriseN
 import { notify } from "../notifications/notifications.server";
 import { fail, guarded, ok, rowsOf, type Options, type Result, type SignedIn } from "./common.server";
 import type { BallotInput, ElectionCreateInput, NominateInput, PositionInput } from "./forms";
-import { electionTransition, newReceipt, normaliseReceipt, openProblems, tallyPosition, validateBallot, type ElectionAction } from "./rules";
+import { electionTransition, newReceipt, normaliseReceipt, openProblems, tallyPosition, type ElectionAction } from "./rules";
 
 export type Election = typeof elections.$inferSelect;
 const PAGE_SIZE = 20;
@@ -397,38 +397,72 @@ export async function setRepresentative(actor: SignedIn, electionId: number, ent
 export type CastResult = { ok: true; receipt: string } | { ok: false; error: string };
 
 /**
- * Casts an enterprise's ballot. In one transaction: the election row is read under a share lock
- * (closing waits for votes in flight, and a vote after closing is refused), the roll and the
- * membership are checked, then the row of who voted (its primary key refuses a second vote, also
- * under concurrent submissions) and the ballot (random id, no voter, no time) are written.
+ * Casts an enterprise's ballot in one SQL statement (one round trip, one implicit transaction):
+ * the election row is read under a share lock (closing waits for votes in flight, and a vote after
+ * closing is refused), the roll, the membership and the ballot are checked, then the row of who
+ * voted (its primary key refuses a second vote, also under concurrent submissions), the ballot
+ * (random id, no voter, no time) and the audit row are written only when every check holds.
  * The audit log records that a vote was cast, never its content.
+ * One statement instead of ten round trips (begin, five reads, three inserts, commit): under 500
+ * simultaneous votes the ten round trips, each waiting for one of the pool's connections, were
+ * what a vote cost.
  */
 export async function castVote(actor: SignedIn, electionId: number, input: BallotInput): Promise<CastResult> {
   if (actor.role !== "member" || !actor.enterpriseIds.includes(input.enterpriseId)) return fail("governance:errors.notRepresentative");
-  const db = await getDb();
   const chosen = [...input.candidateIds].sort((a, b) => a - b);
+  if (new Set(chosen).size !== chosen.length) return fail("governance:errors.duplicateChoice");
+  const db = await getDb();
   const receipt = newReceipt(randomInt);
-  const result = await guarded<string>(
-    () =>
-      db.transaction(async (tx) => {
-        const election = await loadElection(tx, electionId, "share");
-        if (!election) return fail("notFound");
-        if (election.status !== "open") return fail("governance:errors.notOpen");
-        const [entry] = await tx.select().from(electionRoll).where(and(eq(electionRoll.electionId, electionId), eq(electionRoll.enterpriseId, input.enterpriseId)));
-        if (!entry) return fail("governance:errors.notOnRoll");
-        if (entry.representativeUserId !== actor.userId) return fail("governance:errors.notRepresentative");
-        if (!(await isActiveMember(tx, election.associationId, input.enterpriseId))) return fail("governance:errors.notMember");
-        const error = validateBallot(await ballotPositions(tx, electionId), chosen);
-        if (error) return fail(error);
-        await tx.insert(electionVoters).values({ electionId, enterpriseId: input.enterpriseId, channel: "online" });
-        await tx.insert(electionBallots).values({ electionId, receipt, candidateIds: chosen });
-        await appendAudit(tx, { actor, action: "election.vote", entityType: "election", entityId: electionId });
-        return ok(receipt);
-      }),
-    "governance:errors.alreadyVoted",
-  );
+  // Validated positive int32 ids, sent as one array literal parameter.
+  const ids = `{${chosen.join(",")}}`;
+  const enterpriseId = input.enterpriseId;
+  const result = await guarded<string>(async () => {
+    const [row] = rowsOf<VoteChecks>(
+      await db.execute(sql`
+        with e as (
+          select status, association_id from elections where id = ${electionId} for share
+        ), r as (
+          select representative_user_id from election_roll where election_id = ${electionId} and enterprise_id = ${enterpriseId}
+        ), known as (
+          select c.id, ec.position_id
+          from unnest(${ids}::int[]) as c(id)
+          left join election_candidates ec on ec.id = c.id and ec.election_id = ${electionId} and ec.status = 'accepted'
+        ), marks as (
+          select k.position_id, count(*)::int as n, p.seats from known k join election_positions p on p.id = k.position_id group by k.position_id, p.seats
+        ), checks as (
+          select
+            (select status from e) as status,
+            exists (select 1 from r) as on_roll,
+            coalesce((select representative_user_id from r) = ${actor.userId}, false) as representative,
+            exists (select 1 from memberships where association_id = (select association_id from e) and enterprise_id = ${enterpriseId} and status = 'active') as member,
+            not exists (select 1 from known where position_id is null) as known,
+            not exists (select 1 from marks where n > seats) as within_seats
+        ), v as (
+          insert into election_voters (election_id, enterprise_id, channel)
+          select ${electionId}, ${enterpriseId}, 'online' from checks
+          where status = 'open' and on_roll and representative and member and known and within_seats
+          returning 1
+        ), b as (
+          insert into election_ballots (election_id, receipt, candidate_ids) select ${electionId}, ${receipt}, ${ids}::int[] from v returning 1
+        ), a as (
+          insert into audit_events (actor_id, actor_role, action, entity_type, entity_id)
+          select ${actor.userId}, ${actor.role}, 'election.vote', 'election', ${String(electionId)} from v returning 1
+        )
+        select checks.*, (select count(*)::int from b) as cast from checks`),
+    );
+    if (!row || row.status === null) return fail("notFound");
+    if (row.status !== "open") return fail("governance:errors.notOpen");
+    if (!row.on_roll) return fail("governance:errors.notOnRoll");
+    if (!row.representative) return fail("governance:errors.notRepresentative");
+    if (!row.member) return fail("governance:errors.notMember");
+    if (!row.known) return fail("governance:errors.unknownCandidate");
+    if (!row.within_seats) return fail("governance:errors.overVote");
+    return Number(row.cast) === 1 ? ok(receipt) : fail("governance:errors.alreadyVoted");
+  }, "governance:errors.alreadyVoted");
   return result.ok ? { ok: true, receipt: result.value } : result;
 }
+
+type VoteChecks = { status: string | null; on_roll: boolean; representative: boolean; member: boolean; known: boolean; within_seats: boolean; cast: number };
 
 async function ballotPositions(tx: Executor, electionId: number) {
   const positions = await tx.select().from(electionPositions).where(eq(electionPositions.electionId, electionId)).orderBy(asc(electionPositions.sort), asc(electionPositions.id));
