@@ -120,6 +120,29 @@ describe("ballot secrecy in the schema", () => {
     );
     expect([...new Set(fks.map((f) => f.foreign_table))]).toEqual(["elections"]);
   });
+
+  it("holds the motion ballots to the same rules (secret motions: who voted apart from how)", async () => {
+    const db = await getDb();
+    const columns = rowsOf<{ table_name: string; column_name: string; data_type: string; column_default: string | null }>(
+      await db.execute(sql`select table_name, column_name, data_type, column_default from information_schema.columns where table_schema = 'public' and table_name in ('motion_ballots', 'motion_voters') order by table_name, ordinal_position`),
+    );
+    const ballot = columns.filter((c) => c.table_name === "motion_ballots");
+    const voters = columns.filter((c) => c.table_name === "motion_voters");
+    expect(ballot.map((c) => c.column_name)).toEqual(["id", "motion_id", "choice"]);
+    expect(ballot.filter((c) => /time|date|interval/.test(c.data_type))).toEqual([]);
+    expect(ballot.filter((c) => (c.column_default ?? "").includes("nextval"))).toEqual([]);
+    expect(ballot.find((c) => c.column_name === "id")).toMatchObject({ data_type: "uuid", column_default: "gen_random_uuid()" });
+    expect(ballot.filter((c) => /(^|_)(user|enterprise|voter|session|request|ip|actor|member|by|at|on)(_|$)/.test(c.column_name))).toEqual([]);
+    expect(ballot.map((c) => c.column_name).filter((n) => voters.some((v) => v.column_name === n))).toEqual(["motion_id"]);
+    // The voters table keeps no time; its only "how" column is for open motions (null when secret,
+    // checked in tests/integration/governance-motions.test.ts).
+    expect(voters.map((c) => c.column_name)).toEqual(["motion_id", "enterprise_id", "held_by", "open_choice"]);
+    expect(voters.filter((c) => /time|date/.test(c.data_type))).toEqual([]);
+    const fks = rowsOf<{ foreign_table: string }>(
+      await db.execute(sql`select ccu.table_name as foreign_table from information_schema.table_constraints tc join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name where tc.table_name = 'motion_ballots' and tc.constraint_type = 'FOREIGN KEY'`),
+    );
+    expect([...new Set(fks.map((f) => f.foreign_table))]).toEqual(["motions"]);
+  });
 });
 
 describe("voting", () => {
