@@ -190,6 +190,26 @@ describe("voting", () => {
     expect(blank.ok).toBe(true);
   });
 
+  it("gives each of the votes written together its own answer", async () => {
+    const { id, candidates } = await openedElection(1, ["a", "b"]);
+    // Submitted in the same tick, these are written by one statement.
+    const [good, outsider, over, blank, second] = await Promise.all([
+      castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [candidates[1]] }),
+      castVote(rep("none"), id, { enterpriseId: e.none, candidateIds: [] }),
+      castVote(rep("d"), id, { enterpriseId: e.d, candidateIds: candidates }),
+      castVote(rep("f"), id, { enterpriseId: e.f, candidateIds: [] }),
+      castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [candidates[0]] }),
+    ]);
+    expect(good.ok && blank.ok).toBe(true);
+    expect(outsider).toEqual({ ok: false, error: "governance:errors.notOnRoll" });
+    expect(over).toEqual({ ok: false, error: "governance:errors.overVote" });
+    expect(second).toEqual({ ok: false, error: "governance:errors.alreadyVoted" });
+    const db = await getDb();
+    const ballots = await db.select().from(electionBallots).where(eq(electionBallots.electionId, id));
+    expect(ballots.map((b) => b.candidateIds).sort()).toEqual([[], [candidates[1]]]);
+    expect(ballots.map((b) => b.receipt).sort()).toEqual([good.ok ? good.receipt : "", blank.ok ? blank.receipt : ""].sort());
+  });
+
   it("shows staff who voted, never how", async () => {
     const { id, candidates } = await openedElection(1, ["a", "b"]);
     await castVote(rep("d"), id, { enterpriseId: e.d, candidateIds: [candidates[1]] });
