@@ -75,6 +75,7 @@ export const probes: ObjectProbe[] = [
   { description: "a seeker opens a charter version that is only proposed (members and staff)", as: "seeker", path: "/charters/{proposedCharter}" },
   { description: "a member opens a meeting of an association their enterprise is not in", as: "member", path: "/assemblies/{otherAssembly}", mustNotContain: ["执委会季度会议"] },
   { description: "a member checks in to a meeting of another association", as: "member", path: "/assemblies/{otherAssembly}", method: "POST", form: { intent: "codeCheckIn", enterpriseId: "1", code: "123456" } },
+  { description: "a member votes on a motion of a meeting of another association", as: "member", path: "/assemblies/{otherAssembly}", method: "POST", form: { intent: "motionVote", motionId: "1", enterpriseId: "1", choice: "yes", confirm: "on" } },
   { description: "a member opens a draft election", as: "member", path: "/elections/{draftElection}" },
   { description: "a member nominates in a draft election they cannot see", as: "member", path: "/elections/{draftElection}", method: "POST", form: { intent: "nominate", positionId: "1", enterpriseId: "1", personName: "x" } },
   { description: "a member opens the ballot of a draft election", as: "member", path: "/elections/{draftElection}/ballot" },
