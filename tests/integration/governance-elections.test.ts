@@ -200,14 +200,18 @@ describe("voting", () => {
       castVote(rep("f"), id, { enterpriseId: e.f, candidateIds: [] }),
       castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [candidates[0]] }),
     ]);
-    expect(good.ok && blank.ok).toBe(true);
+    expect(blank.ok).toBe(true);
     expect(outsider).toEqual({ ok: false, error: "governance:errors.notOnRoll" });
     expect(over).toEqual({ ok: false, error: "governance:errors.overVote" });
-    expect(second).toEqual({ ok: false, error: "governance:errors.alreadyVoted" });
+    // c's two submissions race (the second goes to the next statement, which may reach the server
+    // first): exactly one is recorded, the other refused.
+    const [won, lost] = good.ok ? [good, second] : [second, good];
+    expect(won.ok).toBe(true);
+    expect(lost).toEqual({ ok: false, error: "governance:errors.alreadyVoted" });
     const db = await getDb();
     const ballots = await db.select().from(electionBallots).where(eq(electionBallots.electionId, id));
-    expect(ballots.map((b) => b.candidateIds).sort()).toEqual([[], [candidates[1]]]);
-    expect(ballots.map((b) => b.receipt).sort()).toEqual([good.ok ? good.receipt : "", blank.ok ? blank.receipt : ""].sort());
+    expect(ballots.map((b) => b.candidateIds).sort()).toEqual([[], [candidates[won === good ? 1 : 0]]]);
+    expect(ballots.map((b) => b.receipt).sort()).toEqual([won.ok ? won.receipt : "", blank.ok ? blank.receipt : ""].sort());
   });
 
   it("shows staff who voted, never how", async () => {
