@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField, TextField } from "../components/fields";
+import { CheckboxField, FormErrors, SelectField, TextField } from "../components/fields";
 import { EnterpriseFields } from "../components/members/enterprise-fields";
 import { ReasonText, StatusBadge, DuesBadge } from "../components/members/status";
 import { DataTable, type Column } from "../components/data-table";
@@ -11,6 +11,8 @@ import { formatDate, formatDateTime, formatMoney, shanghaiToday } from "../lib/f
 import { notFound, requireAbility } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { intent, runIntent, type IntentFailure } from "../lib/intents.server";
+import { liaisonSchema } from "../modules/finance/forms";
+import { financeSideOf, liaisonChoices, setFinanceLiaison } from "../modules/finance/liaisons.server";
 import { useRootData } from "../root";
 import { listAssociations } from "../modules/members/join.server";
 import {
@@ -44,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "members.view");
   const record = await getEnterpriseRecord(idParam(params));
   if (!record) notFound();
-  return { ...record, associations: await listAssociations(), today: shanghaiToday() };
+  return { ...record, associations: await listAssociations(), today: shanghaiToday(), financeSide: await financeSideOf(record.enterprise.id), liaisons: await liaisonChoices() };
 }
 
 type ActionData = IntentFailure;
@@ -61,6 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     duesPaid: intent("members.manage", duesPaidSchema, (actor, input) => recordDuesPaid(actor, id, input, ip)),
     addUser: intent("members.manage", addUserSchema, (actor, input) => addEnterpriseUser(actor, id, input, ip)),
     decideChange: intent("members.manage", decideChangeSchema, (actor, input) => decideChangeRequest(actor, id, input, ip)),
+    liaison: intent("members.manage", liaisonSchema, (actor, input) => setFinanceLiaison(actor, id, input, ip)),
   };
   return runIntent(request, form, intents, { unknownAbility: "members.manage", success: (name) => `/members/${id}?saved=${name}` });
 }
@@ -70,8 +73,8 @@ function errorsFor(actionData: ActionData | undefined, intent: string) {
 }
 
 export default function MemberRecordPage() {
-  const { t } = useTranslation("members");
-  const { enterprise, memberships, users, changeRequests, reminders, associations, today } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["members", "finance"]);
+  const { enterprise, memberships, users, changeRequests, reminders, associations, today, financeSide, liaisons } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const [searchParams] = useSearchParams();
   const saved = searchParams.has("saved");
@@ -229,6 +232,24 @@ export default function MemberRecordPage() {
           ))}
         </section>
       ) : null}
+
+      <section className="card">
+        <h2>{t("finance:liaison.title")}</h2>
+        <p className="hint">{t("finance:liaison.lead")}</p>
+        <Form method="post" className="form form--inline">
+          <FormErrors errors={errorsFor(actionData, "liaison")} />
+          <SelectField
+            label={t("finance:liaison.field")}
+            name="liaisonUserId"
+            defaultValue={financeSide.liaisonUserId ?? ""}
+            placeholder={t("finance:liaison.none")}
+            options={liaisons.map((l) => ({ value: l.id, label: l.name }))}
+            error={errorsFor(actionData, "liaison")?.liaisonUserId}
+          />
+          <CheckboxField label={t("finance:liaison.renewal")} name="inRenewalService" defaultChecked={financeSide.inRenewalService} />
+          <button type="submit" name="intent" value="liaison" className="btn btn--small" disabled={busy}>{t("finance:liaison.save")}</button>
+        </Form>
+      </section>
 
       <section className="card">
         <h2>{t("record.users")}</h2>

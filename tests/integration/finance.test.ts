@@ -1,7 +1,9 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { notifications, users } from "../../db/schema/accounts";
+import { auditEvents, notifications, users } from "../../db/schema/accounts";
+import { financeSideOf, setFinanceLiaison } from "../../app/modules/finance/liaisons.server";
+import { NOT_FOUND } from "../../app/lib/command.server";
 import { creditLines, financeProfiles, financingNeeds, loans, needMatches } from "../../db/schema/finance";
 import { associations, enterpriseUsers, enterprises, memberships } from "../../db/schema/members";
 import { banks } from "../../db/schema/organisations";
@@ -275,5 +277,43 @@ describe("finance: survey import", () => {
     expect(imported).toHaveLength(2);
     const [{ n }] = await db.select({ n: count() }).from(needMatches).where(sql`${needMatches.needId} in (${sql.join(imported.map((i) => sql`${i.id}`), sql`, `)})`);
     expect(n).toBeGreaterThan(0);
+  });
+});
+
+describe("finance: the liaison of an enterprise", () => {
+  it("is set by staff to an active staff user (audited), moves the enterprise's renewals to them, and refuses anyone else", async () => {
+    const db = await getDb();
+    await db.insert(users).values({ id: "liaison2", email: "liaison2@t.local", passwordHash: "x", displayName: "liaison2", role: "staff" });
+    const liaison2 = actorOf("staff", { userId: "liaison2" });
+    // The loans of the earlier tests mature in late 2027: seen from 60 days before.
+    const early = new Date("2027-10-05T02:00:00Z");
+    const portfolio = async (a: A) => (await listRenewals(a, {}, 1, early)).rows;
+    const target = (await portfolio(staff))[0]!.loan.enterpriseId;
+    const targetLoans = (await portfolio(staff)).filter((r) => r.loan.enterpriseId === target).map((r) => r.loan.id);
+    expect(await portfolio(liaison2)).toEqual([]);
+
+    expect(await setFinanceLiaison(staff, target, { liaisonUserId: "liaison2", inRenewalService: true }, null)).toMatchObject({ ok: true });
+    expect(await financeSideOf(target)).toEqual({ liaisonUserId: "liaison2", inRenewalService: true });
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "finance.setLiaison"), eq(auditEvents.entityId, String(target))));
+    expect(audit).toBeDefined();
+    expect((await portfolio(liaison2)).map((r) => r.loan.id).sort()).toEqual(targetLoans.sort());
+    expect((await portfolio(staff)).map((r) => r.loan.id)).not.toContain(targetLoans[0]);
+
+    // A bank officer or a member is not a liaison; nothing changes.
+    for (const who of ["o1", "m1", "nobody"]) {
+      expect(await setFinanceLiaison(staff, target, { liaisonUserId: who, inRenewalService: false }, null)).toMatchObject({ ok: false, error: { code: "finance:liaison.errors.notStaff" } });
+    }
+    expect((await financeSideOf(target)).liaisonUserId).toBe("liaison2");
+    // No liaison at all is allowed; an enterprise with no finance profile yet gets one.
+    expect(await setFinanceLiaison(staff, target, { liaisonUserId: null, inRenewalService: false }, null)).toMatchObject({ ok: true });
+    expect(await financeSideOf(target)).toEqual({ liaisonUserId: null, inRenewalService: false });
+    const [{ id: e3 }] = await db
+      .insert(enterprises)
+      .values({ legalRep: "王五", address: "瑞安", village: "云江村", contactPerson: "赵六", phone: "13800000001", name: "丙鞋业有限公司", creditCode: generateCreditCode(503), segment: "soles", aboveSize: false })
+      .returning();
+    expect(await financeSideOf(e3)).toEqual({ liaisonUserId: null, inRenewalService: false });
+    expect(await setFinanceLiaison(staff, e3, { liaisonUserId: "liaison", inRenewalService: false }, null)).toMatchObject({ ok: true });
+    expect((await financeSideOf(e3)).liaisonUserId).toBe("liaison");
+    expect(await setFinanceLiaison(staff, 999_999, { liaisonUserId: "liaison", inRenewalService: false }, null)).toMatchObject({ ok: false, error: { code: NOT_FOUND } });
   });
 });

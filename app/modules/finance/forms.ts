@@ -1,7 +1,7 @@
 /** The finance forms and filters (zod): each message is an i18n key, so errors come in both languages. */
 import { segments } from "../members/constants";
 import * as z from "zod";
-import { filterIdField, idField, isoDate, optionalIdField, optionalText, text } from "../../lib/validation";
+import { checkbox, filterIdField, idField, isoDate, optionalIdField, optionalText, text } from "../../lib/validation";
 import { applicationStatuses, collateralKinds, needPurposes, needOutcomes, needStatuses, productStatuses, productTypes, renewalOutcomes } from "./constants";
 
 const numberFrom = (min: number, max: number) =>
@@ -156,3 +156,9 @@ export function filterFromUrl<S extends z.ZodType>(schema: S, url: string | URL)
   for (const [k, v] of new URL(url).searchParams) if (v !== "") raw[k] = v.replaceAll("\u0000", "").slice(0, 1000);
   return schema.parse(raw);
 }
+
+/** Staff set an enterprise's finance liaison (none: "") and whether it is in the renewal service. */
+export const liaisonSchema = z.object({
+  liaisonUserId: z.string().trim().max(100).transform((v) => v || null),
+  inRenewalService: checkbox,
+});
