@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "../components/fields";
 import { EmptyState, PageHeader } from "../components/ui";
@@ -8,8 +8,9 @@ import { requireSignedIn } from "../lib/guard.server";
 import { can } from "../lib/permissions";
 import { clientIp } from "../lib/request.server";
 import { useRootData } from "../root";
-import { creditLineSchema } from "../modules/finance/forms";
-import { createCreditLine, financeDashboard, listAssociations, listBanks } from "../modules/finance/finance.server";
+import { creditLineSchema, creditLineUpdateSchema } from "../modules/finance/forms";
+import { redirectWithFlash } from "../lib/flash.server";
+import { createCreditLine, financeDashboard, listAssociations, listBanks, updateCreditLine } from "../modules/finance/finance.server";
 import { runForm } from "../modules/finance/route-helpers.server";
 import { ApplicationStatusBadge, FlagBadge, IntentForm, NeedStatusBadge, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
@@ -35,10 +36,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.manageCreditLines");
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  if (intent !== "createLine") return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {} }, { status: 400 });
-  const { response } = await runForm(intent, formData, creditLineSchema, (input) => createCreditLine(actor, input, { ip: clientIp(request) }));
-  if (response) return response;
-  throw redirect("/finance");
+  const opts = { ip: clientIp(request) };
+  if (intent === "createLine") {
+    const { response } = await runForm(intent, formData, creditLineSchema, (input) => createCreditLine(actor, input, opts));
+    if (response) return response;
+    throw redirectWithFlash("/finance", "finance:flash.lineCreated", request);
+  }
+  if (intent === "updateLine") {
+    const { response } = await runForm(intent, formData, creditLineUpdateSchema, ({ lineId, ...input }) => updateCreditLine(actor, lineId, input, opts));
+    if (response) return response;
+    throw redirectWithFlash("/finance", "finance:flash.lineUpdated", request);
+  }
+  return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {} }, { status: 400 });
 }
 
 function Stat({ value, label, to }: { value: string | number; label: string; to?: string }) {
@@ -56,6 +65,9 @@ export default function FinanceDashboard() {
   const actionData = useActionData<typeof action>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const name = (zh: string, en: string) => (lng === "zh-CN" ? zh : en);
+  const createErrors = actionData?.intent === "createLine" ? actionData.errors : undefined;
+  // A refused change keeps its form open, with the reason in it.
+  const editFailed = (lineId: number) => actionData?.intent === "updateLine" && String((actionData.values as Record<string, unknown> | undefined)?.lineId) === String(lineId);
   return (
     <>
       <PageHeader
@@ -186,6 +198,7 @@ export default function FinanceDashboard() {
                   <th scope="col">{t("lines.drawn")}</th>
                   <th scope="col">{t("lines.left")}</th>
                   <th scope="col">{t("lines.period")}</th>
+                  {manageLines ? <th scope="col">{t("lines.change")}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -199,6 +212,23 @@ export default function FinanceDashboard() {
                     <td>
                       {formatDate(l.line.grantedOn, lng)} – {l.line.expiresOn ? formatDate(l.line.expiresOn, lng) : t("rules.openEnded")}
                     </td>
+                    {manageLines ? (
+                      <td>
+                        <details className="line-edit" open={editFailed(l.line.id)}>
+                          <summary className="btn btn--ghost btn--small">{t("lines.edit")}</summary>
+                          <Form method="post" className="form" aria-label={t("lines.editTitle", { bank: name(l.bankZh, l.bankEn) })}>
+                            {editFailed(l.line.id) ? <FormErrors errors={actionData?.errors} /> : null}
+                            <input type="hidden" name="lineId" value={l.line.id} />
+                            <TextField label={t("lines.amountWan")} name="amountWan" type="number" min={0.01} step="0.01" required defaultValue={String(l.line.amountFen / 1_000_000)} hint={t("lines.amountHint", { drawn: formatMoney(l.line.drawnFen, lng) })} />
+                            <TextField label={t("lines.expiresOn")} name="expiresOn" type="date" defaultValue={l.line.expiresOn ?? ""} />
+                            <TextField label={t("lines.note")} name="note" maxLength={500} defaultValue={l.line.note ?? ""} />
+                            <button type="submit" name="intent" value="updateLine" className="btn btn--small">
+                              {t("lines.save")}
+                            </button>
+                          </Form>
+                        </details>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -207,18 +237,18 @@ export default function FinanceDashboard() {
         )}
         {manageLines ? (
           <>
-            {actionData?.errors ? <FormErrors errors={actionData.errors} /> : null}
+            {actionData?.errors && actionData.intent === "createLine" ? <FormErrors errors={actionData.errors} /> : null}
             <IntentForm intent="createLine" title={t("lines.create")} submit={t("lines.createSubmit")}>
               <div className="form-row">
-                <SelectField label={t("lines.bank")} name="bankId" required placeholder={t("choose")} options={banks.map((b) => ({ value: String(b.id), label: name(b.nameZh, b.nameEn) }))} error={actionData?.errors?.bankId} />
-                <SelectField label={t("lines.association")} name="associationId" required placeholder={t("choose")} options={associations.map((a) => ({ value: String(a.id), label: name(a.nameZh, a.nameEn) }))} error={actionData?.errors?.associationId} />
+                <SelectField label={t("lines.bank")} name="bankId" required placeholder={t("choose")} options={banks.map((b) => ({ value: String(b.id), label: name(b.nameZh, b.nameEn) }))} error={createErrors?.bankId} />
+                <SelectField label={t("lines.association")} name="associationId" required placeholder={t("choose")} options={associations.map((a) => ({ value: String(a.id), label: name(a.nameZh, a.nameEn) }))} error={createErrors?.associationId} />
               </div>
               <div className="form-row">
-                <TextField label={t("lines.amountWan")} name="amountWan" type="number" min={0.01} step="0.01" required error={actionData?.errors?.amountWan} />
-                <TextField label={t("lines.grantedOn")} name="grantedOn" type="date" required error={actionData?.errors?.grantedOn} />
-                <TextField label={t("lines.expiresOn")} name="expiresOn" type="date" error={actionData?.errors?.expiresOn} />
+                <TextField label={t("lines.amountWan")} name="amountWan" type="number" min={0.01} step="0.01" required error={createErrors?.amountWan} />
+                <TextField label={t("lines.grantedOn")} name="grantedOn" type="date" required error={createErrors?.grantedOn} />
+                <TextField label={t("lines.expiresOn")} name="expiresOn" type="date" error={createErrors?.expiresOn} />
               </div>
-              <TextField label={t("lines.note")} name="note" maxLength={500} error={actionData?.errors?.note} />
+              <TextField label={t("lines.note")} name="note" maxLength={500} error={createErrors?.note} />
             </IntentForm>
           </>
         ) : null}

@@ -24,6 +24,7 @@ import {
   respondToNeed,
   runFinanceTimers,
   saveProduct,
+  updateCreditLine,
   withdrawNeed,
 } from "../../app/modules/finance/finance.server";
 import { productSchema, type NeedInput } from "../../app/modules/finance/forms";
@@ -315,5 +316,24 @@ describe("finance: the liaison of an enterprise", () => {
     expect(await setFinanceLiaison(staff, e3, { liaisonUserId: "liaison", inRenewalService: false }, null)).toMatchObject({ ok: true });
     expect((await financeSideOf(e3)).liaisonUserId).toBe("liaison");
     expect(await setFinanceLiaison(staff, 999_999, { liaisonUserId: "liaison", inRenewalService: false }, null)).toMatchObject({ ok: false, error: { code: NOT_FOUND } });
+  });
+});
+
+describe("finance: changing a credit line", () => {
+  it("lets staff change the amount, never below what is drawn, and the expiry, never before the grant; officers cannot", async () => {
+    const db = await getDb();
+    const [before] = await db.select().from(creditLines).where(eq(creditLines.id, lineId));
+    expect(before.drawnFen).toBeGreaterThan(0);
+    const below = await updateCreditLine(staff, lineId, { amountWan: before.drawnFen - WAN, expiresOn: null, note: "" });
+    expect(below).toMatchObject({ ok: false, error: "finance:errors.lineBelowDrawn" });
+    expect(await updateCreditLine(staff, lineId, { amountWan: before.amountFen, expiresOn: "2025-12-31", note: "" })).toMatchObject({ ok: false, error: "finance:errors.lineExpiresBeforeGranted" });
+    expect(await updateCreditLine(officer1, lineId, { amountWan: before.amountFen * 2, expiresOn: null, note: "" })).toMatchObject({ ok: false, error: "notFound" });
+    expect((await db.select().from(creditLines).where(eq(creditLines.id, lineId)))[0]).toEqual(before);
+
+    const raised = await updateCreditLine(staff, lineId, { amountWan: before.drawnFen, expiresOn: "2029-12-31", note: "续授信" });
+    expect(raised).toMatchObject({ ok: true, value: { amountFen: before.drawnFen, expiresOn: "2029-12-31", note: "续授信", drawnFen: before.drawnFen } });
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "finance.creditLine.update"), eq(auditEvents.entityId, String(lineId))));
+    expect(audit).toBeDefined();
+    await updateCreditLine(staff, lineId, { amountWan: before.amountFen, expiresOn: before.expiresOn, note: before.note ?? "" });
   });
 });

@@ -858,6 +858,24 @@ export async function createCreditLine(actor: SignedIn, input: { bankId: number;
   }));
 }
 
+/**
+ * Staff change a credit line's amount, expiry or note (the bank and association stay). The amount
+ * cannot go below what members have drawn: checked under the row's lock, and by the table's check.
+ */
+export async function updateCreditLine(actor: SignedIn, lineId: number, input: { amountWan: number; expiresOn: string | null; note: string }, opts: Options = {}) {
+  if (!isStaff(actor)) return fail("notFound");
+  const db = opts.db ?? (await getDb());
+  return changed(db.transaction(async (tx) => {
+    const [before] = await tx.select().from(creditLines).where(eq(creditLines.id, lineId)).for("update");
+    if (!before) return fail("notFound");
+    if (input.amountWan < before.drawnFen) return fail("finance:errors.lineBelowDrawn");
+    if (input.expiresOn && input.expiresOn < before.grantedOn) return fail("finance:errors.lineExpiresBeforeGranted");
+    const [line] = await tx.update(creditLines).set({ amountFen: input.amountWan, expiresOn: input.expiresOn, note: input.note }).where(eq(creditLines.id, lineId)).returning();
+    await appendAudit(tx, { actor, action: "finance.creditLine.update", entityType: "credit_line", entityId: lineId, before, after: line, ip: opts.ip });
+    return { ok: true as const, value: line };
+  }));
+}
+
 export async function listCreditLines(actor: SignedIn) {
   const db = await getDb();
   const where = isStaff(actor) ? undefined : isOfficer(actor) ? eq(creditLines.bankId, actor.bankId) : actor.enterpriseIds.length ? sql`exists (select 1 from ${memberships} where ${memberships.associationId} = ${creditLines.associationId} and ${memberships.status} = 'active' and ${inArray(memberships.enterpriseId, actor.enterpriseIds)})` : sql`false`;

@@ -113,6 +113,13 @@ export const creditLineSchema = z.object({
   note: optionalText(500).transform((v) => v ?? ""),
 });
 
+export const creditLineUpdateSchema = z.object({
+  lineId: idField,
+  amountWan: wanToFen(),
+  expiresOn: optionalDay,
+  note: optionalText(500).transform((v) => v ?? ""),
+});
+
 /** Control characters dropped from query strings (PostgreSQL refuses NUL in text). */
 // eslint-disable-next-line no-control-regex
 const dropControls = (v: string) => v.replace(/[\u0000-\u001f\u007f]/g, "").trim() || undefined;
