@@ -1,0 +1,1 @@
+ALTER TABLE "fair_registrations" ADD COLUMN "check_in_override_reason" text;
