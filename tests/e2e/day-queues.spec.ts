@@ -3,12 +3,15 @@ import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
 import zhFairs from "../../app/locales/zh-CN/fairs.json" with { type: "json" };
 import enFairs from "../../app/locales/en/fairs.json" with { type: "json" };
+import zhJobs from "../../app/locales/zh-CN/jobs.json" with { type: "json" };
+import enJobs from "../../app/locales/en/jobs.json" with { type: "json" };
 
-// Issue 18, work queues: the fair check-in desk keeps to the fair's day.
+// Issue 18, work queues: the fair check-in desk keeps to the fair's day; the hiring pipeline's
+// last step can be undone and an interview carries time, place and contact.
 const PASSWORD = "yunjiang-demo";
 const langs = [
-  { lng: "zh-CN", auth: zhAuth, fairs: zhFairs },
-  { lng: "en", auth: enAuth, fairs: enFairs },
+  { lng: "zh-CN", auth: zhAuth, fairs: zhFairs, jobs: zhJobs },
+  { lng: "en", auth: enAuth, fairs: enFairs, jobs: enJobs },
 ] as const;
 
 async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
@@ -27,7 +30,7 @@ function lead(s: string): string {
   return s.split("{{")[0];
 }
 
-for (const { lng, auth, fairs } of langs) {
+for (const { lng, auth, fairs, jobs } of langs) {
   test(`fair check-in is refused before the fair's day, with the way to override (${lng})`, async ({ browser }) => {
     const staff = await signIn(browser, "staff@demo.test", lng, auth);
     await staff.goto(`/fairs?lng=${lng}`);
@@ -52,5 +55,60 @@ for (const { lng, auth, fairs } of langs) {
     await staff.goto(`${fairPath}/report?lng=${lng}`);
     await expect(staff.locator(".stat", { hasText: fairs.report.overriddenCheckIns }).locator(".stat__value")).toHaveText(overriddenBefore);
     await staff.context().close();
+  });
+
+  test(`the hiring pipeline: an interview with time, place and contact, hired in one step, and the last step undone (${lng})`, async ({ browser }) => {
+    // A new seeker applies to the demo enterprise's 针车工 posting.
+    const name = `撤销测试${lng === "en" ? "E" : "Z"}${Date.now().toString().slice(-6)}`;
+    const seekerContext = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN", timezoneId: "Asia/Shanghai" });
+    const seeker = await seekerContext.newPage();
+    await seeker.goto(`/register?lng=${lng}`);
+    await seeker.getByLabel(auth.register.name).fill(name);
+    await seeker.getByLabel(auth.register.email).fill(`undo-${lng}-${Date.now()}@e2e.test`);
+    await seeker.getByLabel(auth.register.phone).fill("13812345678");
+    await seeker.getByLabel(auth.register.password, { exact: true }).fill("long-enough-password");
+    await seeker.getByLabel(auth.register.confirm).fill("long-enough-password");
+    await seeker.getByRole("button", { name: auth.register.submit }).click();
+    await expect(seeker).not.toHaveURL(/\/register/);
+    await seeker.goto(`/jobs?q=${encodeURIComponent("针车")}&enterprise=1&lng=${lng}`);
+    await seeker.getByRole("link", { name: "针车工", exact: true }).first().click();
+    await seeker.getByRole("button", { name: jobs.detail.apply, exact: true }).click();
+    await expect(seeker.locator(".flash[role=status]")).toHaveText(jobs.flash.applied);
+
+    const employer = await signIn(browser, "member@demo.test", lng, auth);
+    await employer.goto(`/jobs/manage/applications?lng=${lng}`);
+    await employer.getByRole("link", { name }).click();
+    const badge = employer.locator(".page-header .badge");
+    await expect(badge).toHaveText(jobs.status.applied);
+    // Nothing to undo yet (applying was the seeker's step).
+    const undoTo = (status: string) => employer.getByRole("button", { name: jobs.review.undo.replace("{{status}}", status) });
+    await expect(employer.getByRole("button", { name: lead(jobs.review.undo) })).toHaveCount(0);
+
+    // Straight to an interview (no "viewed" or "shortlisted" clicks), with its time, place and contact.
+    await employer.getByLabel(jobs.review.interviewAt).fill("2031-05-06T14:30");
+    await employer.getByLabel(jobs.review.interviewPlace).fill("仙降街道 公司二楼会议室");
+    await employer.getByLabel(jobs.review.interviewContact).fill("人事部 李女士 0577-65123456");
+    await employer.getByRole("button", { name: jobs.review.scheduleInterview }).click();
+    await expect(employer.locator(".flash[role=status]")).toHaveText(jobs.flash.interview);
+    await expect(badge).toHaveText(jobs.status.interview);
+
+    // Hired in one click; then the slip is undone: back to the interview, audited, the seeker told.
+    await employer.getByRole("button", { name: jobs.review.moveTo.replace("{{status}}", jobs.status.hired) }).click();
+    await expect(badge).toHaveText(jobs.status.hired);
+    await undoTo(jobs.status.interview).click();
+    await expect(employer.locator(".flash[role=status]")).toHaveText(jobs.flash.undone.replace("$t(jobs:status.{{to}})", jobs.status.interview));
+    await expect(badge).toHaveText(jobs.status.interview);
+    // Only the last step: the undo itself cannot be undone.
+    await expect(employer.getByRole("button", { name: lead(jobs.review.undo) })).toHaveCount(0);
+    await expect(employer.getByText(jobs.review.undoneStep)).toBeVisible();
+    await employer.context().close();
+
+    // The seeker sees the interview on their applications page.
+    await seeker.goto(`/jobs/applications?lng=${lng}`);
+    const row = seeker.getByRole("row").filter({ hasText: "针车工" }).first();
+    await expect(row.locator(".badge")).toHaveText(jobs.status.interview);
+    await expect(row).toContainText("仙降街道 公司二楼会议室");
+    await expect(row).toContainText("人事部 李女士 0577-65123456");
+    await seekerContext.close();
   });
 }

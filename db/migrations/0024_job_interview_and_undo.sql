@@ -1,0 +1,4 @@
+ALTER TABLE "application_events" ADD COLUMN "undo" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "job_applications" ADD COLUMN "interview_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "job_applications" ADD COLUMN "interview_place" text;--> statement-breakpoint
+ALTER TABLE "job_applications" ADD COLUMN "interview_contact" text;
