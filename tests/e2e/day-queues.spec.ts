@@ -5,13 +5,15 @@ import zhFairs from "../../app/locales/zh-CN/fairs.json" with { type: "json" };
 import enFairs from "../../app/locales/en/fairs.json" with { type: "json" };
 import zhJobs from "../../app/locales/zh-CN/jobs.json" with { type: "json" };
 import enJobs from "../../app/locales/en/jobs.json" with { type: "json" };
+import zhTickets from "../../app/locales/zh-CN/tickets.json" with { type: "json" };
+import enTickets from "../../app/locales/en/tickets.json" with { type: "json" };
 
-// Issue 18, work queues: the fair check-in desk keeps to the fair's day; the hiring pipeline's
+// Issue 18, work queues: the staff problem queue opens on what needs action (tabs with counts, mine); the fair check-in desk keeps to the fair's day; the hiring pipeline's
 // last step can be undone and an interview carries time, place and contact.
 const PASSWORD = "yunjiang-demo";
 const langs = [
-  { lng: "zh-CN", auth: zhAuth, fairs: zhFairs, jobs: zhJobs },
-  { lng: "en", auth: enAuth, fairs: enFairs, jobs: enJobs },
+  { lng: "zh-CN", auth: zhAuth, fairs: zhFairs, jobs: zhJobs, tickets: zhTickets },
+  { lng: "en", auth: enAuth, fairs: enFairs, jobs: enJobs, tickets: enTickets },
 ] as const;
 
 async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
@@ -30,7 +32,7 @@ function lead(s: string): string {
   return s.split("{{")[0];
 }
 
-for (const { lng, auth, fairs, jobs } of langs) {
+for (const { lng, auth, fairs, jobs, tickets } of langs) {
   test(`fair check-in is refused before the fair's day, with the way to override (${lng})`, async ({ browser }) => {
     const staff = await signIn(browser, "staff@demo.test", lng, auth);
     await staff.goto(`/fairs?lng=${lng}`);
@@ -110,5 +112,40 @@ for (const { lng, auth, fairs, jobs } of langs) {
     await expect(row).toContainText("仙降街道 公司二楼会议室");
     await expect(row).toContainText("人事部 李女士 0577-65123456");
     await seekerContext.close();
+  });
+
+  test(`the staff problem queue opens on the problems to accept, mine, with a count on every tab (${lng})`, async ({ browser }) => {
+    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    await staff.goto(`/tickets?lng=${lng}`);
+    const tabs = staff.getByRole("navigation", { name: tickets.list.tabs });
+    const countOf = async (tab: keyof typeof tickets.list.tab) => {
+      const link = tabs.getByRole("link", { name: new RegExp(`^${tickets.list.tab[tab]} \\d+$`) });
+      await expect(link).toBeVisible();
+      return Number((await link.locator(".tab__count").innerText()).trim());
+    };
+    // The current tab is "to accept", and the handler filter says "mine".
+    await expect(tabs.locator("[aria-current=page]")).toContainText(tickets.list.tab.accept);
+    await expect(staff.getByLabel(tickets.list.handler)).toHaveValue("mine");
+    const mine = { accept: await countOf("accept"), refer: await countOf("refer"), overdue: await countOf("overdue"), escalated: await countOf("escalated"), all: await countOf("all") };
+    // The rows shown are what the tab's count says (one page at most), all of them new problems.
+    const rows = staff.locator("table tbody tr");
+    if (mine.accept === 0) await expect(staff.locator("table tbody tr")).toHaveCount(0);
+    else await expect(rows).toHaveCount(Math.min(mine.accept, 20));
+    for (const n of [mine.accept, mine.refer, mine.overdue, mine.escalated]) expect(n).toBeLessThanOrEqual(mine.all);
+
+    // Everyone's: one click; the counts can only grow, and the filter says so.
+    await staff.getByRole("link", { name: tickets.list.everyone }).click();
+    await expect(staff.getByLabel(tickets.list.handler)).toHaveValue("all");
+    expect(await countOf("all")).toBeGreaterThanOrEqual(mine.all);
+
+    // The escalated tab: each row can be chased without opening it.
+    await tabs.getByRole("link", { name: new RegExp(`^${tickets.list.tab.escalated} \\d+$`) }).click();
+    await expect(tabs.locator("[aria-current=page]")).toContainText(tickets.list.tab.escalated);
+    const escalated = await countOf("escalated");
+    if (escalated > 0) {
+      await staff.locator("table tbody tr").first().getByRole("button", { name: lead(tickets.list.chase) }).click();
+      await expect(staff.locator(".flash[role=status]")).toHaveText(tickets.flash.chase);
+    }
+    await staff.context().close();
   });
 }
