@@ -123,6 +123,17 @@ export const phone = z
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "forms.phone");
 /** A calendar day YYYY-MM-DD that exists (2027-02-30 does not): see app/lib/dates.ts. */
 export const isoDate = z.string().trim().refine(isCalendarDay, "forms.date");
+/**
+ * A time typed in a datetime-local field (YYYY-MM-DDTHH:MM), read as Shanghai time; its day must
+ * exist (2027-02-30 does not). `message` is the area's i18n key for a bad value.
+ */
+export const shanghaiDateTime = (message = "forms.date") =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, message)
+    .refine((s) => isCalendarDay(s.slice(0, 10)), message)
+    .transform((s) => new Date(`${s}:00+08:00`))
+    .refine((d) => !Number.isNaN(d.getTime()), message);
 /** The same, or "" / absent for "not given" (a filter's from/to): null then. */
 export const optionalIsoDate = z
   .string()

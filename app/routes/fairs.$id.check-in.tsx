@@ -11,7 +11,7 @@ import { formatDateTime } from "../lib/format";
 import { clientIp } from "../lib/request.server";
 import { useRootData } from "../root";
 import { displayCheckInCode } from "../modules/fairs/checkin-code";
-import { checkIn, checkInCounts, getFairFor, searchRegistrations, type CheckInResult } from "../modules/fairs/fairs.server";
+import { checkIn, checkInCounts, getFairFor, OVERRIDE_REASON_MAX, searchRegistrations, type CheckInResult } from "../modules/fairs/fairs.server";
 import { idParam, parseId } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
@@ -41,6 +41,8 @@ function outcomeOf(result: CheckInResult) {
   if (result.ok) return { ok: true as const, key: "checkedIn", name: result.registration.fullName, at: result.registration.checkedInAt };
   if (result.error === "alreadyCheckedIn") return { ok: false as const, key: "alreadyCheckedIn", name: result.registration.fullName, at: result.registration.checkedInAt };
   if (result.error === "otherFair") return { ok: false as const, key: "otherFair", otherFair: result.otherFair };
+  if (result.error === "beforeFairDay" || result.error === "afterFairDay")
+    return { ok: false as const, key: result.error, name: result.registration.fullName, fairDate: result.fairDate, registrationId: result.registration.id };
   return { ok: false as const, key: result.error };
 }
 
@@ -51,16 +53,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let result: CheckInResult;
   if (intent === "code") {
     result = await checkIn(actor, fair.id, { code: String(formData.get("code") ?? "").slice(0, 80) }, clientIp(request));
-  } else if (intent === "registration") {
+  } else if (intent === "registration" || intent === "override") {
     const id = parseId(formData.get("registrationId"));
     if (id === null) badRequest();
-    result = await checkIn(actor, fair.id, { registrationId: id }, clientIp(request));
+    // An override names its reason; an empty one is refused by the module (overrideReasonRequired).
+    const overrideReason = intent === "override" ? String(formData.get("reason") ?? "").slice(0, OVERRIDE_REASON_MAX) : undefined;
+    result = await checkIn(actor, fair.id, { registrationId: id }, clientIp(request), { overrideReason });
     if (!result.ok && result.error === "notFound") notFound();
   } else {
     badRequest();
   }
   const outcome = outcomeOf(result);
-  const status = outcome.ok ? 200 : outcome.key === "alreadyCheckedIn" || outcome.key === "otherFair" ? 409 : 400;
+  const conflict = ["alreadyCheckedIn", "otherFair", "beforeFairDay", "afterFairDay"];
+  const status = outcome.ok ? 200 : conflict.includes(outcome.key) ? 409 : 400;
   return data({ outcome, at: Date.now() }, { status });
 }
 
@@ -121,8 +126,21 @@ export default function CheckInPage() {
               name: "name" in outcome ? outcome.name : "",
               time: "at" in outcome && outcome.at ? formatDateTime(outcome.at, lng) : "",
               fair: "otherFair" in outcome && outcome.otherFair ? `${outcome.otherFair.title}（${outcome.otherFair.fairDate}）` : "",
+              date: "fairDate" in outcome ? outcome.fairDate : "",
             })}
           </strong>
+          {"registrationId" in outcome && outcome.registrationId ? (
+            // Staff may still check the visitor in, with a reason kept on the record and counted apart in the report.
+            <Form method="post" className="form checkin-override">
+              <input type="hidden" name="registrationId" value={outcome.registrationId} />
+              <TextField label={t("checkIn.overrideReason")} name="reason" required maxLength={OVERRIDE_REASON_MAX} hint={t("checkIn.overrideHint")} />
+              <div className="form-actions">
+                <button type="submit" name="intent" value="override" className="btn btn--ghost">
+                  {t("checkIn.override", { name: outcome.name })}
+                </button>
+              </div>
+            </Form>
+          ) : null}
         </div>
       ) : null}
       <section className="card">

@@ -29,6 +29,7 @@ export default function FairReportPage() {
     ["report.postings", p ? p.postings : "—"],
     ["report.registered", report.registered],
     ["report.checkedIn", report.checkedIn],
+    ["report.overriddenCheckIns", report.overriddenCheckIns],
     ["report.applications", p ? p.applications : "—"],
     ["report.intents", p ? p.intentsReached : "—"],
   ];

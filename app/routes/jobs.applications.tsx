@@ -34,6 +34,9 @@ export default function MyApplicationsPage() {
         <>
           <ApplicationStatusBadge status={r.status} />
           {r.declineReason ? <div className="small">{t("mine.reason", { reason: r.declineReason })}</div> : null}
+          {r.status === "interview" && r.interviewAt ? (
+            <div className="small">{t("mine.interview", { time: formatDateTime(r.interviewAt, d.lng), place: r.interviewPlace, contact: r.interviewContact })}</div>
+          ) : null}
         </>
       ),
     },

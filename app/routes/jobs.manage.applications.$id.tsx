@@ -10,9 +10,9 @@ import { redirectWithFlash } from "../lib/flash.server";
 import { detectLanguage } from "../lib/i18n";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
-import { getApplicationForEnterprise, moveApplication } from "../modules/jobs/applications.server";
-import { isFinal, nextStatus } from "../modules/jobs/pipeline";
-import { advanceSchema, declineSchema } from "../modules/jobs/forms";
+import { getApplicationForEnterprise, moveApplication, undoLastStep } from "../modules/jobs/applications.server";
+import { isFinal, laterSteps, nextStatus } from "../modules/jobs/pipeline";
+import { advanceSchema, declineSchema, interviewSchema } from "../modules/jobs/forms";
 import { idParam } from "../lib/ids";
 import { titleMeta } from "../lib/page-title";
 
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.reviewApplications");
   const found = await getApplicationForEnterprise(actor, idParam(params));
   if (!found) notFound();
-  return { ...found, next: nextStatus(found.application.status), final: isFinal(found.application.status), lng: detectLanguage(request) };
+  return { ...found, next: nextStatus(found.application.status), later: laterSteps(found.application.status), final: isFinal(found.application.status), lng: detectLanguage(request) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,17 +31,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const parsed = intent === "decline" ? parseForm(declineSchema, form) : parseForm(advanceSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const event = intent === "decline" ? { type: "decline" as const, reason: (parsed.data as { reason: string }).reason } : { type: "advance" as const, to: (parsed.data as { to: "viewed" }).to };
-  const result = await moveApplication(actor, id, event, clientIp(request));
+  const ip = clientIp(request);
+  let result: Awaited<ReturnType<typeof moveApplication>>;
+  let flash: { key: string; values?: Record<string, string> };
+  if (intent === "undo") {
+    result = await undoLastStep(actor, id, ip);
+    flash = { key: "jobs:flash.undone", values: { to: result.ok ? result.status : "" } };
+  } else if (intent === "decline") {
+    const parsed = parseForm(declineSchema, form);
+    if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+    result = await moveApplication(actor, id, { type: "decline", reason: parsed.data.reason }, ip);
+    flash = { key: "jobs:flash.declined" };
+  } else if (intent === "interview") {
+    const parsed = parseForm(interviewSchema, form);
+    if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+    result = await moveApplication(actor, id, { type: "advance", to: "interview" }, ip, parsed.data);
+    flash = { key: "jobs:flash.interview" };
+  } else {
+    const parsed = parseForm(advanceSchema, form);
+    if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+    result = await moveApplication(actor, id, { type: "advance", to: parsed.data.to }, ip);
+    flash = { key: "jobs:flash.moved", values: { to: parsed.data.to } };
+  }
   if (!result.ok) {
     if (result.error === "notFound") notFound();
     return data({ errors: { _form: `jobs:errors.${result.error}` } }, { status: 409 });
   }
-  return event.type === "decline"
-    ? redirectWithFlash(`/jobs/manage/applications/${id}`, "jobs:flash.declined", request)
-    : redirectWithFlash(`/jobs/manage/applications/${id}`, "jobs:flash.moved", request, { to: event.to });
+  return redirectWithFlash(`/jobs/manage/applications/${id}`, flash.key, request, flash.values);
 }
 
 export default function ApplicationPage() {
@@ -67,23 +83,51 @@ export default function ApplicationPage() {
       <FormErrors errors={errors} />
       <section className="card">
         <h2>{t("review.nextStep")}</h2>
+        {d.undoTo ? (
+          // Only the last step, only today (pipeline canUndo); the seeker is told.
+          <Form method="post" className="form-actions">
+            <button type="submit" name="intent" value="undo" className="btn btn--ghost" disabled={navigation.state === "submitting"}>
+              {t("review.undo", { status: t(`status.${d.undoTo}`) })}
+            </button>
+          </Form>
+        ) : null}
         {d.final ? (
           <p className="muted">{a.status === "declined" ? t("review.declinedWith", { reason: a.declineReason }) : t("review.finalHired")}</p>
         ) : (
-          <div className="form-actions">
-            {d.next ? (
-              <Form method="post">
-                <input type="hidden" name="to" value={d.next} />
-                <button type="submit" name="intent" value="advance" className="btn" disabled={navigation.state === "submitting"}>
-                  {t("review.moveTo", { status: t(`status.${d.next}`) })}
-                </button>
+          <>
+            <div className="form-actions">
+              {d.later
+                .filter((s) => s !== "interview")
+                .map((s) => (
+                  <Form method="post" key={s}>
+                    <input type="hidden" name="to" value={s} />
+                    <button type="submit" name="intent" value="advance" className={s === d.next ? "btn" : "btn btn--ghost"} disabled={navigation.state === "submitting"}>
+                      {t("review.moveTo", { status: t(`status.${s}`) })}
+                    </button>
+                  </Form>
+                ))}
+              <ConfirmAction label={t("review.decline")} question={t("review.declineQuestion")} confirmLabel={t("review.declineConfirm")} intent="decline" danger>
+                <TextField label={t("review.declineReason")} name="reason" required maxLength={300} error={errors?.reason} />
+              </ConfirmAction>
+            </div>
+            {d.later.includes("interview") ? (
+              <Form method="post" className="form">
+                <h3>{t("review.interviewTitle")}</h3>
+                <TextField label={t("review.interviewAt")} name="interviewAt" type="datetime-local" required error={errors?.interviewAt} />
+                <TextField label={t("review.interviewPlace")} name="interviewPlace" required maxLength={200} error={errors?.interviewPlace} />
+                <TextField label={t("review.interviewContact")} name="interviewContact" required maxLength={100} error={errors?.interviewContact} hint={t("review.interviewHint")} />
+                <div className="form-actions">
+                  <button type="submit" name="intent" value="interview" className={d.next === "interview" ? "btn" : "btn btn--ghost"} disabled={navigation.state === "submitting"}>
+                    {t("review.scheduleInterview")}
+                  </button>
+                </div>
               </Form>
             ) : null}
-            <ConfirmAction label={t("review.decline")} question={t("review.declineQuestion")} confirmLabel={t("review.declineConfirm")} intent="decline" danger>
-              <TextField label={t("review.declineReason")} name="reason" required maxLength={300} error={errors?.reason} />
-            </ConfirmAction>
-          </div>
+          </>
         )}
+        {a.status === "interview" && a.interviewAt ? (
+          <p>{t("review.interviewSet", { time: formatDateTime(a.interviewAt, d.lng), place: a.interviewPlace, contact: a.interviewContact })}</p>
+        ) : null}
       </section>
       <div className="jobs-detail">
         <section className="card">
@@ -125,7 +169,7 @@ export default function ApplicationPage() {
           <ol className="timeline">
             {d.events.map((e) => (
               <li key={e.id}>
-                <ApplicationStatusBadge status={e.toStatus} /> {e.reason ? `— ${e.reason}` : null}
+                <ApplicationStatusBadge status={e.toStatus} /> {e.undo ? t("review.undoneStep") : null} {e.reason ? `— ${e.reason}` : null}
                 <div className="timeline__meta">{formatDateTime(e.at, d.lng)}</div>
               </li>
             ))}

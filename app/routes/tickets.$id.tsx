@@ -14,6 +14,7 @@ import { REOPEN_WINDOW_MS } from "../modules/tickets/calendar";
 import { acceptSchema, answerSchema, commentSchema, infoReplySchema, infoRequestSchema, outcomeSchema, rateSchema, reasonSchema, referSchema } from "../modules/tickets/forms";
 import { canWaitOnEnterprise } from "../modules/tickets/state-machine";
 import {
+  acceptAndReferTicket,
   acceptTicket,
   addComment,
   answerTicket,
@@ -73,7 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params);
   // Each intent: the ability it needs, its form and the module command (app/lib/intents.server.ts).
   const intents = {
-    accept: intent("tickets.triage", acceptSchema, (actor, d) => acceptTicket(actor, id, d)),
+    // With a department chosen, accept and refer in one step.
+    accept: intent("tickets.triage", acceptSchema, (actor, d) => (d.departmentId ? acceptAndReferTicket(actor, id, { ...d, departmentId: d.departmentId }) : acceptTicket(actor, id, d))),
     reject: intent("tickets.triage", reasonSchema, (actor, d) => rejectTicket(actor, id, d.reason)),
     refer: intent("tickets.triage", referSchema, (actor, d) => referTicket(actor, id, d)),
     resolve: intent("tickets.triage", outcomeSchema, (actor, d) => resolveTicket(actor, id, d.outcome)),
@@ -85,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     provideInfo: intent("tickets.respond", infoReplySchema, (actor, d) => provideInfo(actor, id, d.reply)),
     comment: intent("tickets.comment", commentSchema, (actor, d) => addComment(actor, id, d)),
   };
-  return runIntent(request, formData, intents, { unknownAbility: "tickets.view", success: () => `/tickets/${id}`, flash: (name) => `tickets:flash.${name}` });
+  return runIntent(request, formData, intents, { unknownAbility: "tickets.view", success: () => `/tickets/${id}`, flash: (name, value) => (name === "accept" && (value as { status?: string }).status === "referred" ? "tickets:flash.acceptRefer" : `tickets:flash.${name}`) });
 }
 
 type Intent = "accept" | "reject" | "refer" | "answer" | "return" | "resolve" | "reopen" | "rate" | "requestInfo" | "provideInfo" | "comment";
@@ -203,6 +205,15 @@ export default function TicketPage() {
                 <SelectField label={t("actions.priority")} name="priority" defaultValue={val("accept", "priority") ?? ticket.priority} options={ticketPriorities.map((p) => ({ value: p, label: t(`priority.${p}`) }))} error={err("accept", "priority")} />
               </div>
               <SelectField label={t("actions.handler")} name="handlerId" required defaultValue={val("accept", "handlerId") ?? ""} placeholder={t("new.choose")} options={staffList.map((s) => ({ value: s.id, label: s.displayName }))} error={err("accept", "handlerId")} />
+              <SelectField
+                label={t("actions.acceptRefer")}
+                name="departmentId"
+                hint={t("actions.acceptReferHint")}
+                defaultValue={val("accept", "departmentId") ?? ""}
+                placeholder={t("new.choose")}
+                options={departments.map((d) => ({ value: String(d.id), label: lng === "zh-CN" ? d.nameZh : d.nameEn }))}
+                error={err("accept", "departmentId")}
+              />
             </ActionForm>
           ) : null}
           {may.refer ? (
@@ -262,11 +273,11 @@ export default function TicketPage() {
         <ol className="timeline">
           {events.map((e) => (
             <li key={e.id} className={e.internal ? "tickets-event--internal" : undefined}>
-              <strong>{t(`event.${e.kind}`, { department: e.body ?? "" })}</strong> {e.internal ? <Badge tone="warn">{t("event.internal")}</Badge> : null}
+              <strong>{t(`event.${e.kind}`, { department: e.body ?? "", handler: e.body ?? "" })}</strong> {e.internal ? <Badge tone="warn">{t("event.internal")}</Badge> : null}
               <div className="timeline__meta">
                 {e.actorName ?? t("event.system")} · {formatDateTime(e.at, lng)}
               </div>
-              {e.body && e.kind !== "referred" ? <p className="tickets-text">{e.body}</p> : null}
+              {e.body && e.kind !== "referred" && e.kind !== "reassigned" ? <p className="tickets-text">{e.body}</p> : null}
             </li>
           ))}
         </ol>

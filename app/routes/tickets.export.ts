@@ -3,7 +3,8 @@ import { csvDocument } from "../lib/csv";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { detectLanguage, translator } from "../lib/i18n";
-import { queueFilterFromUrl } from "../modules/tickets/forms";
+import { queueFilterFromUrl, withQueueDefaults } from "../modules/tickets/forms";
+import { can } from "../lib/permissions";
 import { exportTickets } from "../modules/tickets/tickets.server";
 
 /** The staff queue as CSV, with the same filters as the page (UTF-8 with BOM for Excel). */
@@ -11,7 +12,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.export");
   const lng = detectLanguage(request);
   const t = translator(lng);
-  const rows = await exportTickets(actor, queueFilterFromUrl(request.url));
+  // The same rows as the page with the same query string (its default tab and handler included).
+  const rows = await exportTickets(actor, withQueueDefaults(queueFilterFromUrl(request.url), can(actor, "tickets.triage")));
   const cols = ["id", "kind", "title", "enterprise", "status", "category", "urgency", "source", "department", "handler", "created", "due", "overdue", "answered", "resolved", "rating"] as const;
   const csv = csvDocument(
     cols.map((c) => t(`tickets:csv.${c}`)),

@@ -85,6 +85,8 @@ export const fairRegistrations = pgTable(
     school: text("school"),
     checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
     checkedInBy: text("checked_in_by").references(() => users.id),
+    /** Set when staff checked the visitor in on another day than the fair's (why): the report counts these apart. */
+    checkInOverrideReason: text("check_in_override_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

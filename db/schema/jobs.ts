@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, customType, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, customType, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { files } from "./files";
 import { enterprises } from "./members";
@@ -91,6 +91,10 @@ export const jobApplications = pgTable(
     message: text("message"),
     status: text("status", { enum: applicationStatuses }).notNull().default("applied"),
     declineReason: text("decline_reason"),
+    /** The interview the enterprise set when moving to "interview" (the seeker sees and is told of it). */
+    interviewAt: timestamp("interview_at", { withTimezone: true }),
+    interviewPlace: text("interview_place"),
+    interviewContact: text("interview_contact"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -111,6 +115,8 @@ export const applicationEvents = pgTable(
     fromStatus: text("from_status", { enum: applicationStatuses }),
     toStatus: text("to_status", { enum: applicationStatuses }).notNull(),
     reason: text("reason"),
+    /** This row takes the previous step back (pipeline canUndo: only the last step, the same day). */
+    undo: boolean("undo").notNull().default(false),
     actorId: text("actor_id"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -133,6 +133,8 @@ export const ticketEventKinds = [
   "info_provided",
   "escalated",
   "comment",
+  "chased",
+  "reassigned",
 ] as const;
 export type TicketEventKind = (typeof ticketEventKinds)[number];
 

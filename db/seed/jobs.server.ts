@@ -131,7 +131,17 @@ export async function seedJobs(db: Executor, enterpriseIds: number[], today = sh
   for (const s of steps) {
     const [a] = await db
       .insert(jobApplications)
-      .values({ postingId: s.posting, seekerUserId: "demo-seeker", status: s.status, message: "您好，我是今年的毕业生，希望能到贵公司工作。", declineReason: s.status === "declined" ? "本岗位需要 3 年以上经验" : null })
+      .values({
+        postingId: s.posting,
+        seekerUserId: "demo-seeker",
+        status: s.status,
+        message: "您好，我是今年的毕业生，希望能到贵公司工作。",
+        declineReason: s.status === "declined" ? "本岗位需要 3 年以上经验" : null,
+        // An interview step carries its time, place and contact (three days on, 14:30 Shanghai).
+        ...(s.status === "interview"
+          ? { interviewAt: new Date(`${addDays(today, 3)}T14:30:00+08:00`), interviewPlace: "企业办公楼二楼会议室", interviewContact: "人事部 0577-65123456" }
+          : {}),
+      })
       .returning({ id: jobApplications.id });
     await db.insert(applicationEvents).values(
       s.path.map((to, i) => ({ applicationId: a.id, fromStatus: i === 0 ? null : s.path[i - 1], toStatus: to, reason: to === "declined" ? "本岗位需要 3 年以上经验" : null, at: sql`now() - ${`${(s.path.length - i) * 24} hours`}::interval` as unknown as Date })),

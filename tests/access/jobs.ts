@@ -73,6 +73,8 @@ export const routes: RouteAccess[] = [
     actions: [
       { intent: "advance", form: { to: "viewed" }, expect: memberOnly },
       { intent: "decline", form: { reason: "" }, expect: memberOnly },
+      { intent: "interview", form: { interviewAt: "", interviewPlace: "", interviewContact: "" }, expect: memberOnly },
+      { intent: "undo", form: {}, expect: memberOnly },
     ],
   },
   { file: "jobs.applications.tsx", path: "/jobs/applications", get: seekerOnly },
@@ -89,6 +91,8 @@ export const routes: RouteAccess[] = [
 export const probes: ObjectProbe[] = [
   { description: "a member opens an application to another enterprise's posting", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", mustNotContain: ["王同学", "13900000001"] },
   { description: "a member moves an application to another enterprise's posting", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", method: "POST", form: { intent: "advance", to: "viewed" } },
+  { description: "a member invites to an interview on another enterprise's application", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", method: "POST", form: { intent: "interview", interviewAt: "2031-05-06T14:30", interviewPlace: "会议室", interviewContact: "人事部" } },
+  { description: "a member undoes the last step of another enterprise's application", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", method: "POST", form: { intent: "undo" } },
   { description: "a member declines an application to another enterprise's posting", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", method: "POST", form: { intent: "decline", reason: "不合适" } },
   { description: "a member closes another enterprise's posting", as: "member", path: "/jobs/{postingOfOtherEnterprise}", method: "POST", form: { intent: "close" } },
   { description: "a member opens the edit form of another enterprise's posting", as: "member", path: "/jobs/manage/{postingOfOtherEnterprise}/edit" },

@@ -10,7 +10,16 @@ const responders = only("member");
 const attachmentViewers: ByRole = { ...only("member", "staff", "admin"), department: 404 };
 
 export const routes: RouteAccess[] = [
-  { file: "tickets._index.tsx", path: "/tickets", get: listers },
+  {
+    file: "tickets._index.tsx",
+    path: "/tickets",
+    get: listers,
+    // The queue row's actions on an escalated problem (chase the department, reassign): staff only.
+    actions: [
+      { intent: "chase", form: {}, expect: triage },
+      { intent: "reassign", form: {}, expect: triage },
+    ],
+  },
   { file: "tickets.export.ts", path: "/tickets/export", get: staffOnly },
   { file: "tickets.new.tsx", path: "/tickets/new", get: listers, actions: [{ form: {}, expect: listers }] },
   {

@@ -58,6 +58,10 @@ test("a seeker pre-registers for a fair, gets a QR image and a code, and staff c
   await staff.goto(`${fairUrl}/check-in`);
   await staff.getByLabel("签到码").fill(code.replace("-", "").toLowerCase());
   await staff.getByRole("button", { name: "签到", exact: true }).click();
+  // The fair is a month away: refused, and staff may override with a reason.
+  await expect(staff.getByRole("alert").filter({ hasText: `未签到：招聘会在` })).toContainText(name);
+  await staff.getByLabel("非当天签到的原因").fill("E2E：提前签到测试");
+  await staff.getByRole("button", { name: `仍为 ${name} 签到` }).click();
   await expect(staff.getByRole("status").filter({ hasText: `签到成功：${name}` })).toBeVisible();
 
   // A second check-in of the same code is refused with the time of the first.
@@ -211,7 +215,11 @@ test("staff check a seeker in by showing the ticket's QR code to the camera (Jav
     const decoderLoads = staff.waitForRequest(/\/build\/_shared\/jsQR-[^/]+\.js$/);
     await staff.getByRole("button", { name: "用摄像头扫码" }).click();
     await decoderLoads;
-    await expect(staff.getByRole("status").filter({ hasText: `签到成功：${name}` })).toBeVisible({ timeout: 20_000 });
+    // The scanned code is read (the refusal names the visitor: the fair is a month away); staff override.
+    await expect(staff.getByRole("alert").filter({ hasText: "未签到：招聘会在" })).toContainText(name, { timeout: 20_000 });
+    await staff.getByLabel("非当天签到的原因").fill("E2E：扫码测试");
+    await staff.getByRole("button", { name: `仍为 ${name} 签到` }).click();
+    await expect(staff.getByRole("status").filter({ hasText: `签到成功：${name}` })).toBeVisible();
     await context.close();
   } finally {
     await browser.close();

@@ -68,7 +68,15 @@ test("a visitor browses, filters and searches jobs, registers, applies; the ente
   await expect(ep.getByRole("heading", { level: 1, name: `${name} 的申请` })).toBeVisible();
   await expect(ep.getByText("我在职校学过平车")).toBeVisible();
   for (const step of ["已查看", "初选通过", "面试", "达成意向"]) {
-    await ep.getByRole("button", { name: `推进到“${step}”` }).click();
+    if (step === "面试") {
+      // An interview names its time, place and contact (the seeker sees them and is notified).
+      await ep.getByLabel("面试日期和时间").fill("2031-05-06T14:30");
+      await ep.getByLabel("面试地点").fill("公司二楼会议室");
+      await ep.getByLabel("联系人及电话").fill("人事部 0577-65123456");
+      await ep.getByRole("button", { name: "发出面试邀请" }).click();
+    } else {
+      await ep.getByRole("button", { name: `推进到“${step}”` }).click();
+    }
     await expect(ep.locator(".page-header .badge")).toHaveText(step);
   }
   await expect(ep.getByRole("button", { name: "推进到“已录用”" })).toBeVisible();

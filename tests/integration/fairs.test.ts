@@ -12,6 +12,8 @@ import { createLabourPost, placementTotals, recordPlacement, suggestMatches, get
 import { actorOf } from "../support/actors";
 
 const YEAR = 2026;
+/** newFair() is on 2031-03-20: check-ins in these tests happen on that day unless a test says otherwise. */
+const ON_DAY = { today: "2031-03-20" };
 const staff = actorOf("staff", { userId: "demo-staff" });
 let centreIds: number[] = [];
 let seq = 0;
@@ -176,16 +178,16 @@ describe("pre-registration and check-in", () => {
     expect(again.ok && again.registration.code).toBe(reg.registration.code);
 
     const typed = `${reg.registration.code.slice(0, 4).toLowerCase()}-${reg.registration.code.slice(4)}`;
-    const wrongFair = await checkIn(staff, fairB.id, { code: typed }, null);
+    const wrongFair = await checkIn(staff, fairB.id, { code: typed }, null, ON_DAY);
     expect(wrongFair).toMatchObject({ ok: false, error: "otherFair", otherFair: { id: fairA.id } });
-    const first = await checkIn(staff, fairA.id, { code: typed }, null);
+    const first = await checkIn(staff, fairA.id, { code: typed }, null, ON_DAY);
     expect(first.ok).toBe(true);
-    const second = await checkIn(staff, fairA.id, { code: reg.registration.code }, null);
+    const second = await checkIn(staff, fairA.id, { code: reg.registration.code }, null, ON_DAY);
     expect(second).toMatchObject({ ok: false, error: "alreadyCheckedIn" });
-    const byId = await checkIn(staff, fairA.id, { registrationId: reg.registration.id }, null);
+    const byId = await checkIn(staff, fairA.id, { registrationId: reg.registration.id }, null, ON_DAY);
     expect(byId).toMatchObject({ ok: false, error: "alreadyCheckedIn" });
     // By id at another fair: not found (ids are never trusted across fairs).
-    expect(await checkIn(staff, fairB.id, { registrationId: reg.registration.id }, null)).toEqual({ ok: false, error: "notFound" });
+    expect(await checkIn(staff, fairB.id, { registrationId: reg.registration.id }, null, ON_DAY)).toEqual({ ok: false, error: "notFound" });
   });
 
   it("lets exactly one of two simultaneous check-ins win", async () => {
@@ -193,19 +195,19 @@ describe("pre-registration and check-in", () => {
     const seeker = await newSeeker("a2");
     const reg = await preRegister(seeker, fair.id, { fullName: "张同学", phone: "13822223333", school: null }, null, "2031-03-01");
     if (!reg.ok) throw new Error(reg.error);
-    const results = await Promise.all([0, 1, 2].map(() => checkIn(staff, fair.id, { code: reg.registration.code }, null)));
+    const results = await Promise.all([0, 1, 2].map(() => checkIn(staff, fair.id, { code: reg.registration.code }, null, ON_DAY)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error === "alreadyCheckedIn")).toHaveLength(2);
   });
 
   it("refuses malformed and unknown codes, and finds visitors by name or phone", async () => {
     const fair = await newFair();
-    expect(await checkIn(staff, fair.id, { code: "ABC" }, null)).toEqual({ ok: false, error: "codeLength" });
-    expect(await checkIn(staff, fair.id, { code: "ABCD-EFG0" }, null)).toEqual({ ok: false, error: "codeCharacters" });
+    expect(await checkIn(staff, fair.id, { code: "ABC" }, null, ON_DAY)).toEqual({ ok: false, error: "codeLength" });
+    expect(await checkIn(staff, fair.id, { code: "ABCD-EFG0" }, null, ON_DAY)).toEqual({ ok: false, error: "codeCharacters" });
     const unknown = generateCheckInCode();
-    expect(await checkIn(staff, fair.id, { code: unknown }, null)).toEqual({ ok: false, error: "unknownCode" });
+    expect(await checkIn(staff, fair.id, { code: unknown }, null, ON_DAY)).toEqual({ ok: false, error: "unknownCode" });
     const wrongCheck = unknown.slice(0, 7) + (unknown[7] === "2" ? "3" : "2");
-    expect(await checkIn(staff, fair.id, { code: wrongCheck }, null)).toEqual({ ok: false, error: "codeCheck" });
+    expect(await checkIn(staff, fair.id, { code: wrongCheck }, null, ON_DAY)).toEqual({ ok: false, error: "codeCheck" });
     const seeker = await newSeeker("a3");
     await preRegister(seeker, fair.id, { fullName: "欧阳晓明", phone: "13933334444", school: null }, null, "2031-03-01");
     expect((await searchRegistrations(fair.id, "晓明")).map((r) => r.fullName)).toEqual(["欧阳晓明"]);
@@ -213,6 +215,40 @@ describe("pre-registration and check-in", () => {
     // A NUL from a query string is dropped, not sent to PostgreSQL (which refuses it: a 500).
     expect((await searchRegistrations(fair.id, "晓\u0000明")).map((r) => r.fullName)).toEqual(["欧阳晓明"]);
     expect(await searchRegistrations(fair.id, "100%")).toEqual([]);
+  });
+
+  it("refuses check-in outside the fair's day; staff override with a reason, audited and counted apart in the report", async () => {
+    const db = await getDb();
+    const fair = await newFair();
+    const seeker = await newSeeker("a5");
+    const reg = await preRegister(seeker, fair.id, { fullName: "钱同学", phone: "13800005555", school: null }, null, "2031-03-01");
+    if (!reg.ok) throw new Error(reg.error);
+    const before = await checkIn(staff, fair.id, { code: reg.registration.code }, null, { today: "2031-03-19" });
+    expect(before).toMatchObject({ ok: false, error: "beforeFairDay", fairDate: "2031-03-20", registration: { id: reg.registration.id } });
+    expect(await checkIn(staff, fair.id, { registrationId: reg.registration.id }, null, { today: "2031-03-21" })).toMatchObject({ ok: false, error: "afterFairDay" });
+    // An override needs a reason; only staff may give one.
+    expect(await checkIn(staff, fair.id, { registrationId: reg.registration.id }, null, { today: "2031-03-19", overrideReason: "  " })).toEqual({ ok: false, error: "overrideReasonRequired" });
+    const volunteer = actorOf("member", { userId: "demo-member", enterpriseIds: [] });
+    expect(await checkIn(volunteer, fair.id, { registrationId: reg.registration.id }, null, { today: "2031-03-19", overrideReason: "来早了" })).toMatchObject({ ok: false, error: "beforeFairDay" });
+    const reportBefore = await fairReport(fair.id);
+    expect(reportBefore).toMatchObject({ checkedIn: 0, overriddenCheckIns: 0 });
+
+    const overridden = await checkIn(staff, fair.id, { registrationId: reg.registration.id }, null, { today: "2031-03-19", overrideReason: "提前到场布展的学生志愿者" });
+    expect(overridden).toMatchObject({ ok: true, registration: { checkInOverrideReason: "提前到场布展的学生志愿者" } });
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "fair.check_in_override"), eq(auditEvents.entityId, String(reg.registration.id))));
+    expect(audit.after).toMatchObject({ fairId: fair.id, reason: "提前到场布展的学生志愿者", day: "2031-03-19", fairDate: "2031-03-20" });
+
+    // A second visitor checked in on the day is not an override.
+    const other = await newSeeker("a6");
+    const reg2 = await preRegister(other, fair.id, { fullName: "孙同学", phone: "13800006666", school: null }, null, "2031-03-01");
+    if (!reg2.ok) throw new Error(reg2.error);
+    expect((await checkIn(staff, fair.id, { code: reg2.registration.code }, null, { ...ON_DAY, overrideReason: "ignored on the day" })).ok).toBe(true);
+    const after = await fairReport(fair.id);
+    expect(after.checkedIn - reportBefore.checkedIn).toBe(2);
+    expect(after.overriddenCheckIns - reportBefore.overriddenCheckIns).toBe(1);
   });
 
   it("closes pre-registration after the fair day and for cancelled fairs", async () => {

@@ -1,14 +1,14 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
-import { auditEvents, notifications, users } from "../../db/schema/accounts";
+import { auditEvents, emailOutbox, notifications, users } from "../../db/schema/accounts";
 import { enterpriseUsers } from "../../db/schema/members";
 import { jobApplications, jobPostings } from "../../db/schema/jobs";
 import { seedDemo } from "../../db/seed/demo.server";
 import { loadActor } from "../../app/lib/auth.server";
 import { shanghaiToday } from "../../app/lib/format";
 import type { Actor } from "../../app/lib/permissions";
-import { applyToPosting, getApplicationForEnterprise, listEnterpriseApplications, listMyApplications, moveApplication } from "../../app/modules/jobs/applications.server";
+import { applyToPosting, getApplicationForEnterprise, listEnterpriseApplications, listMyApplications, moveApplication, undoLastStep } from "../../app/modules/jobs/applications.server";
 import { closePosting, countApplications, countPostingsAndPositions, createPosting, getPosting, listPublicPostings, moderatePosting } from "../../app/modules/jobs/postings.server";
 import { findResume, saveProfile } from "../../app/modules/jobs/profiles.server";
 import { sendFile } from "../../app/lib/uploads.server";
@@ -27,6 +27,7 @@ let member: NonNullable<Actor>; // enterprise 1 (demo)
 let otherMember: NonNullable<Actor>; // enterprise 2
 const staff = actorOf("staff", { userId: "demo-staff" });
 let seekerN = 0;
+const INTERVIEW = { interviewAt: new Date("2031-05-06T14:30:00+08:00"), interviewPlace: "仙降街道 公司二楼会议室", interviewContact: "人事部 李女士 0577-65123456" };
 
 async function newSeeker(): Promise<NonNullable<Actor>> {
   const db = await getDb();
@@ -167,10 +168,13 @@ describe("jobs: postings, search, applications", () => {
     await db.update(jobPostings).set({ fairId: 88 }).where(eq(jobPostings.id, id));
     const applied = await applyToPosting(seeker, id, null);
     if (!applied.ok) throw new Error(applied.error);
-    expect(await moveApplication(member, applied.id, { type: "advance", to: "interview" })).toEqual({ ok: false, error: "notNext" });
+    // An interview needs its time, place and contact.
+    expect(await moveApplication(member, applied.id, { type: "advance", to: "interview" })).toEqual({ ok: false, error: "interviewRequired" });
     for (const to of ["viewed", "shortlisted", "interview", "intent"] as const) {
-      expect(await moveApplication(member, applied.id, { type: "advance", to })).toEqual({ ok: true, id: applied.id, status: to });
+      const interview = to === "interview" ? INTERVIEW : null;
+      expect(await moveApplication(member, applied.id, { type: "advance", to }, null, interview)).toEqual({ ok: true, id: applied.id, status: to });
     }
+    expect(await moveApplication(member, applied.id, { type: "advance", to: "shortlisted" })).toEqual({ ok: false, error: "notNext" });
     const mine = await listMyApplications(seeker, 1);
     expect(mine.rows[0]).toMatchObject({ id: applied.id, status: "intent" });
     const [n] = await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, seeker.userId));
@@ -182,6 +186,63 @@ describe("jobs: postings, search, applications", () => {
     expect(await moveApplication(member, applied.id, { type: "advance", to: "hired" })).toEqual({ ok: false, error: "final" });
     const detail = await getApplicationForEnterprise(member, applied.id);
     expect(detail?.events.map((e) => e.toStatus)).toEqual(["applied", "viewed", "shortlisted", "interview", "intent", "declined"]);
+  });
+
+  it("reaches hired in one step, tells the seeker of an interview's time, place and contact (in-app and email)", async () => {
+    const seeker = await newSeeker();
+    const id = await createOk(member, { title: "面试通知岗位" });
+    const db = await getDb();
+    const applied = await applyToPosting(seeker, id, null);
+    const quick = await applyToPosting(await newSeeker(), id, null);
+    if (!applied.ok || !quick.ok) throw new Error("apply failed");
+    expect(await moveApplication(member, quick.id, { type: "advance", to: "hired" })).toEqual({ ok: true, id: quick.id, status: "hired" });
+
+    expect((await moveApplication(member, applied.id, { type: "advance", to: "interview" }, null, INTERVIEW)).ok).toBe(true);
+    const [row] = (await listMyApplications(seeker, 1)).rows;
+    expect(row).toMatchObject({ status: "interview", interviewPlace: INTERVIEW.interviewPlace, interviewContact: INTERVIEW.interviewContact });
+    expect(row.interviewAt?.toISOString()).toBe("2031-05-06T06:30:00.000Z");
+    const [notice] = await db.select().from(notifications).where(eq(notifications.userId, seeker.userId)).orderBy(sql`${notifications.id} desc`).limit(1);
+    expect(notice).toMatchObject({ messageKey: "jobs:notify.interview", params: { title: "面试通知岗位", time: "2031-05-06 14:30", place: INTERVIEW.interviewPlace, contact: INTERVIEW.interviewContact } });
+    const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, `${seeker.userId}@test.local`)).orderBy(sql`${emailOutbox.id} desc`).limit(1);
+    expect(mail.subject).toContain("2031-05-06 14:30");
+    expect(mail.subject).toContain(INTERVIEW.interviewPlace);
+  });
+
+  it("undoes only the last step, the same day, audited, and the seeker is told; undoing the interview clears it", async () => {
+    const seeker = await newSeeker();
+    const id = await createOk(member);
+    const db = await getDb();
+    const applied = await applyToPosting(seeker, id, null);
+    if (!applied.ok) throw new Error(applied.error);
+    // Nothing to undo on a new application (applying is the seeker's, not a step).
+    expect(await undoLastStep(member, applied.id)).toEqual({ ok: false, error: "nothingToUndo" });
+    expect((await moveApplication(member, applied.id, { type: "advance", to: "interview" }, null, INTERVIEW)).ok).toBe(true);
+    expect((await moveApplication(member, applied.id, { type: "decline", reason: "另有人选" })).ok).toBe(true);
+    expect((await getApplicationForEnterprise(member, applied.id))?.undoTo).toBe("interview");
+    // Another enterprise cannot; a day later it is too late.
+    expect(await undoLastStep(otherMember, applied.id)).toEqual({ ok: false, error: "notFound" });
+    expect(await undoLastStep(member, applied.id, null, new Date(Date.now() + 86_400_000))).toEqual({ ok: false, error: "undoExpired" });
+
+    expect(await undoLastStep(member, applied.id)).toEqual({ ok: true, id: applied.id, status: "interview" });
+    let [app] = await db.select().from(jobApplications).where(eq(jobApplications.id, applied.id));
+    expect(app).toMatchObject({ status: "interview", declineReason: null, interviewPlace: INTERVIEW.interviewPlace });
+    // Only the last step: an undo is not undone, so a second undo does not walk back further.
+    expect(await undoLastStep(member, applied.id)).toEqual({ ok: false, error: "nothingToUndo" });
+    expect((await getApplicationForEnterprise(member, applied.id))?.undoTo).toBeNull();
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "job_application.undo"), eq(auditEvents.entityId, String(applied.id))));
+    expect(audit).toMatchObject({ before: { status: "declined", declineReason: "另有人选" }, after: { status: "interview" } });
+    const [notice] = await db.select().from(notifications).where(eq(notifications.userId, seeker.userId)).orderBy(sql`${notifications.id} desc`).limit(1);
+    expect(notice).toMatchObject({ messageKey: "jobs:notify.stepUndone", params: { status: "interview" } });
+
+    // A new step can be undone again; undoing the move to "interview" clears the interview.
+    const again = await applyToPosting(await newSeeker(), id, null);
+    if (!again.ok) throw new Error(again.error);
+    expect((await moveApplication(member, again.id, { type: "advance", to: "interview" }, null, INTERVIEW)).ok).toBe(true);
+    expect(await undoLastStep(member, again.id)).toEqual({ ok: true, id: again.id, status: "applied" });
+    [app] = await db.select().from(jobApplications).where(eq(jobApplications.id, again.id));
+    expect(app).toMatchObject({ status: "applied", interviewAt: null, interviewPlace: null, interviewContact: null });
+    const detail = await getApplicationForEnterprise(member, again.id);
+    expect(detail?.events.map((e) => [e.toStatus, e.undo])).toEqual([["applied", false], ["interview", false], ["applied", true]]);
   });
 
   it("hides a posting on moderation: gone for the public, the reason shown to its enterprise", async () => {

@@ -1,8 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { canPreRegister, canRejectBooth, canRequestBooth, nextBoothNumber, registrationWindowState } from "../../app/modules/fairs/booth-rules";
+import { canPreRegister, canRejectBooth, canRequestBooth, checkInDay, nextBoothNumber, registrationWindowState } from "../../app/modules/fairs/booth-rules";
+import { shanghaiToday } from "../../app/lib/format";
 import { CODE_ALPHABET, CODE_LENGTH, displayCheckInCode, generateCheckInCode, normalizeCheckInCode, parseCheckInCode, qrPayload } from "../../app/modules/fairs/checkin-code";
 
 const fair = { status: "published", registrationOpens: "2026-05-10", registrationCloses: "2026-06-05", fairDate: "2026-06-10", boothCapacity: 3 };
+
+describe("check-in day", () => {
+  it("checks in on the fair's Shanghai calendar day only", () => {
+    expect(checkInDay(fair, "2026-06-09")).toBe("beforeFairDay");
+    expect(checkInDay(fair, "2026-06-10")).toBe("fairDay");
+    expect(checkInDay(fair, "2026-06-11")).toBe("afterFairDay");
+  });
+
+  it("counts the day in Shanghai time, not UTC (16:00 UTC is already the next day there)", () => {
+    expect(checkInDay(fair, shanghaiToday(new Date("2026-06-09T15:59:59Z")))).toBe("beforeFairDay");
+    expect(checkInDay(fair, shanghaiToday(new Date("2026-06-09T16:00:00Z")))).toBe("fairDay");
+    expect(checkInDay(fair, shanghaiToday(new Date("2026-06-10T15:59:59Z")))).toBe("fairDay");
+    expect(checkInDay(fair, shanghaiToday(new Date("2026-06-10T16:00:00Z")))).toBe("afterFairDay");
+  });
+});
 
 describe("booth rules", () => {
   it("opens the window on the first day and closes it after the last (both inclusive)", () => {

@@ -1,6 +1,7 @@
 // Small pieces of the tickets pages (client-safe).
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { ReactNode } from "react";
 import { DataTable, type Column } from "../data-table";
 import { Badge, type Tone } from "../ui";
 import { formatDate, formatDateTime } from "../../lib/format";
@@ -45,7 +46,10 @@ export function TicketTable({
   staff,
   empty,
   pagination,
+  rowActions,
 }: {
+  /** Actions on a row without opening it (the staff queue's chase and reassign). */
+  rowActions?: (row: Row) => ReactNode;
   rows: Row[];
   lng: "zh-CN" | "en";
   sort: string;
@@ -81,6 +85,7 @@ export function TicketTable({
     { key: "department", header: t("list.department"), cell: (r) => (lng === "zh-CN" ? r.departmentZh : r.departmentEn) ?? "—" },
     { key: "created", header: t("list.created"), sortKey: "created", className: "small", cell: (r) => formatDate(r.createdAt, lng) },
     { key: "due", header: t("list.due"), sortKey: "due", className: "small", cell: (r) => (r.dueAt ? formatDateTime(r.dueAt, lng) : "—") },
+    ...(rowActions ? [{ key: "actions", header: t("list.actions"), cell: rowActions }] : []),
   ];
   return (
     <DataTable

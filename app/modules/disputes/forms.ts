@@ -1,8 +1,7 @@
 // zod schemas of the disputes forms (server-side validation; messages are i18n keys).
 import { isValidCreditCode, normaliseCreditCode } from "../members/credit-code";
-import { isCalendarDay } from "../../lib/dates";
 import * as z from "zod";
-import { checkbox, filterIdField, idField, isoDate, optionalIdField, optionalText, text, yuanToFen } from "../../lib/validation";
+import { checkbox, filterIdField, idField, isoDate, optionalIdField, optionalText, shanghaiDateTime, text, yuanToFen } from "../../lib/validation";
 import { disputeStatuses, disputeTypes, legalServiceKinds, sessionModes } from "./constants";
 import { MAX_EXTENSION_DAYS } from "./deadlines";
 
@@ -40,13 +39,8 @@ export type FileCaseInput = z.infer<typeof fileCaseSchema>;
 export const reasonSchema = z.object({ reason: text(2000) });
 export const assignSchema = z.object({ mediatorId: text(100) });
 export const answerSchema = z.object({ answer: z.enum(["agree", "decline"]), note: optionalText(2000) });
-/** A session time typed in a datetime-local field, read as Shanghai time; its day must exist (app/lib/dates.ts: 2027-02-30 does not). */
-const localDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "disputes:errors.dateTime")
-  .refine((s) => isCalendarDay(s.slice(0, 10)), "disputes:errors.dateTime")
-  .transform((s) => new Date(`${s}:00+08:00`))
-  .refine((d) => !Number.isNaN(d.getTime()), "disputes:errors.dateTime");
+/** A session time typed in a datetime-local field, read as Shanghai time (the shared field). */
+const localDateTime = shanghaiDateTime("disputes:errors.dateTime");
 export const sessionSchema = z
   .object({
     mode: z.enum(sessionModes),

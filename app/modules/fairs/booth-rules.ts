@@ -58,3 +58,15 @@ export function canPreRegister(fair: { status: string; fairDate: string }, today
 export function boothTone(status: BoothStatus): "neutral" | "info" | "success" | "warn" | "danger" {
   return status === "approved" ? "success" : status === "requested" ? "warn" : status === "rejected" ? "danger" : "neutral";
 }
+
+export type CheckInDay = "fairDay" | "beforeFairDay" | "afterFairDay";
+
+/**
+ * A visitor is checked in on the fair's own day only (Shanghai calendar days), so the fair's
+ * figures count people who came; staff may override with a reason, which is recorded.
+ */
+export function checkInDay(fair: { fairDate: string }, today: string): CheckInDay {
+  if (today < fair.fairDate) return "beforeFairDay";
+  if (today > fair.fairDate) return "afterFairDay";
+  return "fairDay";
+}

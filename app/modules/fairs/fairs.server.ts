@@ -9,7 +9,7 @@ import { shanghaiToday, shanghaiYearBounds } from "../../lib/format";
 import { isStaff, type Actor } from "../../lib/permissions";
 import { isUniqueViolation } from "../accounts/accounts.server";
 import { notify } from "../notifications/notifications.server";
-import { canPreRegister, canRejectBooth, canRequestBooth, nextBoothNumber } from "./booth-rules";
+import { canPreRegister, canRejectBooth, canRequestBooth, checkInDay, nextBoothNumber } from "./booth-rules";
 import { countApplications, countPostingsAndPositions, countPostingsByEnterprise } from "../jobs/postings.server";
 import { generateCheckInCode, parseCheckInCode } from "./checkin-code";
 import type { FairInput } from "./forms";
@@ -295,16 +295,28 @@ export async function preRegister(
 
 export type CheckInResult =
   | { ok: true; registration: Registration }
-  | { ok: false; error: "codeLength" | "codeCharacters" | "codeCheck" | "unknownCode" | "notFound" }
+  | { ok: false; error: "codeLength" | "codeCharacters" | "codeCheck" | "unknownCode" | "notFound" | "overrideReasonRequired" }
   | { ok: false; error: "otherFair"; otherFair: { id: number; title: string; fairDate: string } }
-  | { ok: false; error: "alreadyCheckedIn"; registration: Registration };
+  | { ok: false; error: "alreadyCheckedIn"; registration: Registration }
+  | { ok: false; error: "beforeFairDay" | "afterFairDay"; registration: Registration; fairDate: string };
+
+/** Longest override reason kept (the form says so too). */
+export const OVERRIDE_REASON_MAX = 200;
 
 /**
  * Checks a visitor in by code (typed or scanned) or by registration id (manual search).
+ * Only on the fair's day (Shanghai calendar): on another day it is refused unless staff give a
+ * reason, which is stored on the registration and audited, so the report can count overrides apart.
  * The conditional update is atomic: of two check-ins of one code at once, one wins and the other
  * is told "already checked in", with the time of the first.
  */
-export async function checkIn(actor: SignedIn, fairId: number, by: { code: string } | { registrationId: number }, ip: string | null): Promise<CheckInResult> {
+export async function checkIn(
+  actor: SignedIn,
+  fairId: number,
+  by: { code: string } | { registrationId: number },
+  ip: string | null,
+  options: { overrideReason?: string | null; today?: string } = {},
+): Promise<CheckInResult> {
   const db = await getDb();
   let where: SQL;
   if ("code" in by) {
@@ -314,6 +326,8 @@ export async function checkIn(actor: SignedIn, fairId: number, by: { code: strin
   } else {
     where = eq(fairRegistrations.id, by.registrationId);
   }
+  const overrideReason = options.overrideReason?.trim().slice(0, OVERRIDE_REASON_MAX) || null;
+  const today = options.today ?? shanghaiToday();
   return db.transaction(async (tx): Promise<CheckInResult> => {
     const [reg] = await tx.select().from(fairRegistrations).where(where);
     if (!reg) return { ok: false, error: "code" in by ? "unknownCode" : "notFound" };
@@ -322,16 +336,33 @@ export async function checkIn(actor: SignedIn, fairId: number, by: { code: strin
       const [other] = await tx.select({ id: jobFairs.id, title: jobFairs.title, fairDate: jobFairs.fairDate }).from(jobFairs).where(eq(jobFairs.id, reg.fairId));
       return { ok: false, error: "otherFair", otherFair: other };
     }
+    if (reg.checkedInAt) return { ok: false, error: "alreadyCheckedIn", registration: reg };
+    const [fair] = await tx.select({ fairDate: jobFairs.fairDate }).from(jobFairs).where(eq(jobFairs.id, fairId));
+    const day = checkInDay(fair, today);
+    const overriding = day !== "fairDay";
+    if (overriding && !isStaff(actor)) return { ok: false, error: day, registration: reg, fairDate: fair.fairDate };
+    if (overriding && !overrideReason) {
+      // An override asked for without a reason is a form error; a plain attempt is the day refusal.
+      if (options.overrideReason !== undefined && options.overrideReason !== null) return { ok: false, error: "overrideReasonRequired" };
+      return { ok: false, error: day, registration: reg, fairDate: fair.fairDate };
+    }
     const [updated] = await tx
       .update(fairRegistrations)
-      .set({ checkedInAt: new Date(), checkedInBy: actor.userId })
+      .set({ checkedInAt: new Date(), checkedInBy: actor.userId, checkInOverrideReason: overriding ? overrideReason : null })
       .where(and(eq(fairRegistrations.id, reg.id), sql`${fairRegistrations.checkedInAt} is null`))
       .returning();
     if (!updated) {
       const [current] = await tx.select().from(fairRegistrations).where(eq(fairRegistrations.id, reg.id));
       return { ok: false, error: "alreadyCheckedIn", registration: current };
     }
-    await appendAudit(tx, { actor, action: "fair.check_in", entityType: "fair_registration", entityId: reg.id, after: { fairId, checkedInAt: updated.checkedInAt }, ip });
+    await appendAudit(tx, {
+      actor,
+      action: overriding ? "fair.check_in_override" : "fair.check_in",
+      entityType: "fair_registration",
+      entityId: reg.id,
+      after: overriding ? { fairId, checkedInAt: updated.checkedInAt, fairDate: fair.fairDate, day: today, reason: overrideReason } : { fairId, checkedInAt: updated.checkedInAt },
+      ip,
+    });
     return { ok: true, registration: updated };
   });
 }
@@ -355,7 +386,7 @@ export async function searchRegistrations(fairId: number, q: string, limit = 20)
 export async function checkInCounts(fairId: number) {
   const db = await getDb();
   const [row] = await db
-    .select({ registered: count(), checkedIn: count(fairRegistrations.checkedInAt) })
+    .select({ registered: count(), checkedIn: count(fairRegistrations.checkedInAt), overridden: count(fairRegistrations.checkInOverrideReason) })
     .from(fairRegistrations)
     .where(eq(fairRegistrations.fairId, fairId));
   return row;
@@ -399,6 +430,8 @@ export async function fairReport(fairId: number) {
     pendingBooths: booths.counts.requested ?? 0,
     registered: visitors.registered,
     checkedIn: visitors.checkedIn,
+    /** Of checkedIn: staff checked these in on another day than the fair's, with a reason. */
+    overriddenCheckIns: visitors.overridden,
     byHour,
     postings,
   };

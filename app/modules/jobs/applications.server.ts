@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb } from "../../../db/client.server";
+import { getDb, type Executor } from "../../../db/client.server";
 import { users } from "../../../db/schema/accounts";
 import { enterpriseUsers, enterprises } from "../../../db/schema/members";
 import { applicationEvents, jobApplications, jobPostings, seekerProfiles, type ApplicationStatus } from "../../../db/schema/jobs";
@@ -8,7 +8,8 @@ import { shanghaiToday } from "../../lib/format";
 import type { Actor } from "../../lib/permissions";
 import { offsetOf } from "../../lib/pagination";
 import { notify } from "../notifications/notifications.server";
-import { transition, type PipelineEvent } from "./pipeline";
+import { canUndo, transition, type PipelineEvent } from "./pipeline";
+import type { InterviewInput } from "./forms";
 import { postingState, type CommandResult } from "./postings.server";
 
 export const APPLICATIONS_PAGE_SIZE = 20;
@@ -50,6 +51,9 @@ export async function listMyApplications(actor: NonNullable<Actor>, page: number
       id: jobApplications.id,
       status: jobApplications.status,
       declineReason: jobApplications.declineReason,
+      interviewAt: jobApplications.interviewAt,
+      interviewPlace: jobApplications.interviewPlace,
+      interviewContact: jobApplications.interviewContact,
       createdAt: jobApplications.createdAt,
       updatedAt: jobApplications.updatedAt,
       postingId: jobPostings.id,
@@ -152,35 +156,103 @@ export async function getApplicationForEnterprise(actor: Actor, id: number) {
   if (!row) return null;
   const [profile] = await db.select().from(seekerProfiles).where(eq(seekerProfiles.userId, row.application.seekerUserId));
   const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+  const undo = canUndo(events.at(-1) ?? null);
   return {
     ...row,
+    undoTo: undo.ok ? undo.to : null,
     profile: profile ? { ...profile, resumeFileId: undefined, hasResume: Boolean(profile.resumeFileId) } : null,
     events,
   };
 }
 
-/** The enterprise moves an application one step on, or declines it with a reason; the seeker is told. */
-export async function moveApplication(actor: Actor, id: number, event: PipelineEvent, ip: string | null = null): Promise<CommandResult<{ id: number; status: ApplicationStatus }>> {
+/** An interview time as the seeker's notice and email show it, the same in both languages: "2027-03-01 14:00" (Shanghai). */
+const interviewTime = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+
+async function lockApplication(tx: Executor, actor: NonNullable<Actor>, id: number) {
+  const [row] = await tx
+    .select({ a: jobApplications, title: jobPostings.title })
+    .from(jobApplications)
+    .innerJoin(jobPostings, eq(jobPostings.id, jobApplications.postingId))
+    .where(and(eq(jobApplications.id, id), inArray(jobPostings.enterpriseId, actor.enterpriseIds)))
+    .for("update", { of: jobApplications });
+  return row ?? null;
+}
+
+/**
+ * The enterprise moves an application forward (to any later step), or declines it with a reason;
+ * the seeker is told. Moving to "interview" needs its time, place and contact, which the seeker
+ * sees on /jobs/applications and in the notice (in-app and email).
+ */
+export async function moveApplication(
+  actor: Actor,
+  id: number,
+  event: PipelineEvent,
+  ip: string | null = null,
+  interview: InterviewInput | null = null,
+): Promise<CommandResult<{ id: number; status: ApplicationStatus }>> {
   if (!actor || actor.role !== "member" || actor.enterpriseIds.length === 0) return { ok: false, error: "notFound" };
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ a: jobApplications, title: jobPostings.title })
-      .from(jobApplications)
-      .innerJoin(jobPostings, eq(jobPostings.id, jobApplications.postingId))
-      .where(and(eq(jobApplications.id, id), inArray(jobPostings.enterpriseId, actor.enterpriseIds)))
-      .for("update", { of: jobApplications });
+    const row = await lockApplication(tx, actor, id);
     if (!row) return { ok: false as const, error: "notFound" };
     const result = transition(row.a.status, event);
     if (!result.ok) return { ok: false as const, error: result.error };
+    if (result.status === "interview" && !interview) return { ok: false as const, error: "interviewRequired" };
     const now = new Date();
+    const details = result.status === "interview" && interview ? { interviewAt: interview.interviewAt, interviewPlace: interview.interviewPlace, interviewContact: interview.interviewContact } : {};
     await tx
       .update(jobApplications)
-      .set({ status: result.status, declineReason: result.status === "declined" ? result.reason : null, updatedAt: now })
+      .set({ status: result.status, declineReason: result.status === "declined" ? result.reason : null, updatedAt: now, ...details })
       .where(eq(jobApplications.id, id));
     await tx.insert(applicationEvents).values({ applicationId: id, fromStatus: row.a.status, toStatus: result.status, reason: result.reason, actorId: actor.userId, at: now });
-    await appendAudit(tx, { actor, action: "job_application.move", entityType: "job_application", entityId: id, before: { status: row.a.status }, after: { status: result.status, reason: result.reason }, ip });
-    await notify(tx, [{ userId: row.a.seekerUserId, messageKey: "jobs:notify.statusChanged", params: { title: row.title, status: result.status }, link: "/jobs/applications" }]);
+    await appendAudit(tx, {
+      actor,
+      action: "job_application.move",
+      entityType: "job_application",
+      entityId: id,
+      before: { status: row.a.status },
+      after: { status: result.status, reason: result.reason, ...details },
+      ip,
+    });
+    const notice: { messageKey: string; params: Record<string, string> } =
+      result.status === "interview" && interview
+        ? { messageKey: "jobs:notify.interview", params: { title: row.title, time: interviewTime.format(interview.interviewAt), place: interview.interviewPlace, contact: interview.interviewContact } }
+        : { messageKey: "jobs:notify.statusChanged", params: { title: row.title, status: result.status } };
+    await notify(tx, [{ userId: row.a.seekerUserId, ...notice, link: "/jobs/applications" }]);
     return { ok: true as const, id, status: result.status };
+  });
+}
+
+/**
+ * Takes the last step of an application back (pipeline canUndo: only that step, only the day it
+ * was made), as a new history row marked undo; audited, and the seeker is told. Undoing the move
+ * to "interview" clears the interview it set.
+ */
+export async function undoLastStep(actor: Actor, id: number, ip: string | null = null, now: Date = new Date()): Promise<CommandResult<{ id: number; status: ApplicationStatus }>> {
+  if (!actor || actor.role !== "member" || actor.enterpriseIds.length === 0) return { ok: false, error: "notFound" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const row = await lockApplication(tx, actor, id);
+    if (!row) return { ok: false as const, error: "notFound" };
+    const [last] = await tx.select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).orderBy(desc(applicationEvents.at), desc(applicationEvents.id)).limit(1);
+    const undo = canUndo(last ?? null, now);
+    if (!undo.ok) return { ok: false as const, error: undo.error };
+    const clearInterview = last.toStatus === "interview" ? { interviewAt: null, interviewPlace: null, interviewContact: null } : {};
+    await tx
+      .update(jobApplications)
+      .set({ status: undo.to, declineReason: null, updatedAt: now, ...clearInterview })
+      .where(eq(jobApplications.id, id));
+    await tx.insert(applicationEvents).values({ applicationId: id, fromStatus: row.a.status, toStatus: undo.to, undo: true, actorId: actor.userId, at: now });
+    await appendAudit(tx, {
+      actor,
+      action: "job_application.undo",
+      entityType: "job_application",
+      entityId: id,
+      before: { status: row.a.status, declineReason: row.a.declineReason, interviewAt: row.a.interviewAt, interviewPlace: row.a.interviewPlace, interviewContact: row.a.interviewContact },
+      after: { status: undo.to },
+      ip,
+    });
+    await notify(tx, [{ userId: row.a.seekerUserId, messageKey: "jobs:notify.stepUndone", params: { title: row.title, status: undo.to }, link: "/jobs/applications" }]);
+    return { ok: true as const, id, status: undo.to };
   });
 }

@@ -1,7 +1,7 @@
 import { applicationStatuses, educationLevels, experienceLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, salaryFloors } from "./constants";
 import { parseId } from "../../lib/ids";
 import * as z from "zod";
-import { idField, intField, isoDate, optionalText, phone, text } from "../../lib/validation";
+import { idField, intField, isoDate, optionalText, phone, shanghaiDateTime, text } from "../../lib/validation";
 
 export { applicationStatuses, educationLevels, experienceLevels, JOBS_PAGE_SIZE, jobLocations, jobTypes, salaryFloors };
 
@@ -28,6 +28,13 @@ export type PostingInput = z.output<typeof postingSchema>;
 export const hideSchema = z.object({ reason: text(300) });
 export const declineSchema = z.object({ reason: text(300) });
 export const advanceSchema = z.object({ to: z.enum(applicationStatuses) });
+/** Moving to "interview" names when, where and whom to ask: the seeker sees it and is told. */
+export const interviewSchema = z.object({
+  interviewAt: shanghaiDateTime("jobs:errors.interviewAt"),
+  interviewPlace: text(200),
+  interviewContact: text(100),
+});
+export type InterviewInput = z.output<typeof interviewSchema>;
 export const applySchema = z.object({ message: optionalText(1000) });
 
 export const profileSchema = z.object({

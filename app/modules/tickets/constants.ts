@@ -11,6 +11,9 @@ export type TicketSource = (typeof ticketSources)[number];
 /** A problem (诉求) or a rights-protection complaint (维权投诉): the same loop, counted apart. */
 export const ticketKinds = ["problem", "complaint"] as const;
 export type TicketKind = (typeof ticketKinds)[number];
+/** The staff queue's tabs: what needs action first, then everything (closed problems last in each). */
+export const queueTabs = ["accept", "refer", "overdue", "escalated", "all"] as const;
+export type QueueTab = (typeof queueTabs)[number];
 
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

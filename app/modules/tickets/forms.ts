@@ -1,4 +1,4 @@
-import { ticketCategories, ticketKinds, ticketPriorities, ticketSources, ticketStatuses, ticketUrgencies } from "./constants";
+import { ticketCategories, ticketKinds, queueTabs, ticketPriorities, ticketSources, ticketStatuses, ticketUrgencies } from "./constants";
 import { parseId } from "../../lib/ids";
 import * as z from "zod";
 import { idField, isoDate, optionalIdField, optionalText, text } from "../../lib/validation";
@@ -29,7 +29,12 @@ export const acceptSchema = z.object({
   category: z.enum(ticketCategories),
   priority: z.enum(ticketPriorities),
   handlerId: text(100),
+  // Optional: refer at once to this department (accept and refer in one step).
+  departmentId: optionalIdField,
 });
+/** The queue row's actions on an escalated problem: which problem, and for a reassignment to whom. */
+export const chaseSchema = z.object({ ticketId: idField });
+export const reassignSchema = z.object({ ticketId: idField, handlerId: text(100) });
 export const referSchema = z.object({ departmentId: id, note: optionalText(2000) });
 export const reasonSchema = z.object({ reason: text(2000) });
 export const answerSchema = z.object({ answer: text(4000) });
@@ -61,7 +66,9 @@ export const queueFilterSchema = z.object({
   kind: z.enum(ticketKinds).optional().catch(undefined),
   department: filterId,
   association: filterId,
+  // A staff user's id, "mine" (mine and unassigned) or "all"; see withQueueDefaults.
   handler: z.string().max(100).transform(dropControls).optional().catch(undefined),
+  tab: z.enum(queueTabs).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
   escalated: z.literal("1").optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
@@ -71,6 +78,18 @@ export const queueFilterSchema = z.object({
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+/**
+ * What the staff queue opens on: a bare /tickets shows the problems to accept, and the handler
+ * filter defaults to "mine" (assigned to me or to nobody yet); "all" shows everyone's. Any other
+ * filter in the URL without a tab searches every tab. Members and departments keep their scope.
+ */
+export function withQueueDefaults(f: QueueFilter, staff: boolean): QueueFilter {
+  if (!staff) return { ...f, tab: undefined, handler: f.handler === "mine" || f.handler === "all" ? undefined : f.handler };
+  const { sort: _s, dir: _d, handler: _h, tab: _t, ...narrowing } = f;
+  const bare = Object.values(narrowing).every((v) => v === undefined);
+  return { ...f, handler: f.handler ?? "mine", tab: f.tab ?? (bare ? "accept" : "all") };
+}
 
 export function queueFilterFromUrl(url: string | URL): QueueFilter {
   const params = new URL(url).searchParams;

@@ -20,10 +20,11 @@ import { notify, type Notice } from "../notifications/notifications.server";
 import { ACCEPT_LIMIT_DAYS, ANSWER_LIMIT_DAYS, REOPEN_WINDOW_MS, dueAfter, extendForPause, type CalendarExceptions } from "./calendar";
 import type { QueueFilter, SubmitTicketInput } from "./forms";
 import { escapeLike, searchDocument, searchPlan } from "./search";
-import { canWaitOnEnterprise, transition, type TicketAction } from "./state-machine";
+import { canWaitOnEnterprise, OPEN_STATUSES, transition, type TicketAction } from "./state-machine";
+import { queueTabs, type QueueTab } from "./constants";
 import { TICKET_FILE_OWNER } from "./attachments.server";
-import { NOT_FOUND, ok, refuse, type CommandResult as LibCommandResult } from "../../lib/command.server";
-import { COUNT_CAP as LIST_COUNT_CAP, COUNT_TTL_MS, listCounts, listPage, orderOf } from "../../lib/list-query.server";
+import { FORBIDDEN, NOT_FOUND, ok, refuse, type CommandResult as LibCommandResult } from "../../lib/command.server";
+import { cappedCount, COUNT_CAP as LIST_COUNT_CAP, COUNT_TTL_MS, listCounts, listPage, orderOf } from "../../lib/list-query.server";
 
 type SignedIn = NonNullable<Actor>;
 export type Ticket = typeof tickets.$inferSelect;
@@ -120,6 +121,8 @@ async function command(
   action: TicketAction | null,
   opts: Options,
   body: (tx: Tx, ticket: Ticket, to: TicketStatus, now: Date) => Promise<{ set: Partial<typeof tickets.$inferInsert>; notices?: Notice[] } | { error: string }>,
+  /** The audit action when it is not a state change (`ticket.chase`, `ticket.reassign`). */
+  auditName?: string,
 ): Promise<CommandResult> {
   const now = opts.now ?? new Date();
   const db = opts.db ?? (await getDb());
@@ -139,7 +142,7 @@ async function command(
       .set({ ...result.set, status: to, updatedAt: now })
       .where(eq(tickets.id, id))
       .returning();
-    await appendAudit(tx, { actor, action: `ticket.${action ?? "update"}`, entityType: "ticket", entityId: id, before: snapshot(ticket), after: snapshot(after) });
+    await appendAudit(tx, { actor, action: `ticket.${action ?? auditName ?? "update"}`, entityType: "ticket", entityId: id, before: snapshot(ticket), after: snapshot(after) });
     await notify(tx, result.notices ?? []);
     return ok(after);
   });
@@ -242,6 +245,77 @@ export async function referTicket(actor: SignedIn, id: number, input: { departme
       ],
     };
   });
+}
+
+/** Signals a refusal inside acceptAndReferTicket's transaction, so the accept is rolled back too. */
+class Refused extends Error {
+  constructor(readonly result: CommandResult) {
+    super("refused");
+  }
+}
+
+/**
+ * Accepts a new problem and refers it to a department in one step (one transaction: if the
+ * referral is refused, the problem stays unaccepted). Both steps keep their own events and audit rows.
+ */
+export async function acceptAndReferTicket(
+  actor: SignedIn,
+  id: number,
+  input: { category: Ticket["category"]; priority: Ticket["priority"]; handlerId: string; departmentId: number; note?: string | null },
+  opts: Options = {},
+): Promise<CommandResult> {
+  const db = opts.db ?? (await getDb());
+  try {
+    return await db.transaction(async (tx) => {
+      const accepted = await acceptTicket(actor, id, input, { ...opts, db: tx });
+      if (!accepted.ok) throw new Refused(accepted);
+      const referred = await referTicket(actor, id, { departmentId: input.departmentId, note: input.note }, { ...opts, db: tx });
+      if (!referred.ok) throw new Refused(referred);
+      return referred;
+    });
+  } catch (e) {
+    if (e instanceof Refused) return e.result;
+    throw e;
+  } finally {
+    forgetQueueCounts();
+  }
+}
+
+/** An escalated referral: staff chase the department (a reminder to its liaisons), from the queue row. */
+export async function chaseReferral(actor: SignedIn, id: number, opts: Options = {}): Promise<CommandResult> {
+  if (!isStaff(actor)) return refuse(FORBIDDEN);
+  return command(
+    actor,
+    id,
+    null,
+    opts,
+    async (tx, ticket, _to, now) => {
+      if (ticket.status !== "referred" || !ticket.escalatedAt || !ticket.departmentId) return { error: "tickets:errors.notEscalated" };
+      await addEvent(tx, id, actor, "chased", now, { internal: true, departmentId: ticket.departmentId });
+      return { set: {}, notices: noticesFor(await departmentUserIds(tx, ticket.departmentId), actor, "tickets:notify.chased", ticket) };
+    },
+    "chase",
+  );
+}
+
+/** Hands an open problem to another staff handler (from the queue row or the page); the new handler is told. */
+export async function reassignTicket(actor: SignedIn, id: number, input: { handlerId: string }, opts: Options = {}): Promise<CommandResult> {
+  if (!isStaff(actor)) return refuse(FORBIDDEN);
+  return command(
+    actor,
+    id,
+    null,
+    opts,
+    async (tx, ticket, _to, now) => {
+      if (!OPEN_STATUSES.includes(ticket.status)) return { error: "tickets:errors.illegalTransition" };
+      const [handler] = await tx.select({ id: users.id, role: users.role, displayName: users.displayName, disabledAt: users.disabledAt }).from(users).where(eq(users.id, input.handlerId));
+      if (!handler || handler.disabledAt || (handler.role !== "staff" && handler.role !== "admin")) return { error: "tickets:errors.handler" };
+      if (handler.id === ticket.handlerId) return { error: "tickets:errors.sameHandler" };
+      await addEvent(tx, id, actor, "reassigned", now, { internal: true, body: handler.displayName });
+      return { set: { handlerId: handler.id }, notices: noticesFor([handler.id], actor, "tickets:notify.reassigned", ticket) };
+    },
+    "reassign",
+  );
 }
 
 async function openReferral(tx: Executor, ticket: Ticket) {
@@ -415,9 +489,11 @@ function queueConditions(actor: SignedIn, f: QueueFilter, now: Date): SQL[] {
   if (f.kind) where.push(eq(tickets.kind, f.kind));
   if (f.department) where.push(eq(tickets.departmentId, f.department));
   if (f.association) where.push(eq(tickets.associationId, f.association));
-  if (f.handler) where.push(eq(tickets.handlerId, f.handler));
-  if (f.overdue) where.push(isNotNull(tickets.dueAt), lt(tickets.dueAt, now));
-  if (f.escalated) where.push(isNotNull(tickets.escalatedAt), eq(tickets.status, "referred"));
+  if (f.handler === "mine") where.push(or(eq(tickets.handlerId, actor.userId), isNull(tickets.handlerId))!);
+  else if (f.handler && f.handler !== "all") where.push(eq(tickets.handlerId, f.handler));
+  if (f.overdue) where.push(...tabConditions("overdue", now));
+  if (f.escalated) where.push(...tabConditions("escalated", now));
+  if (f.tab) where.push(...tabConditions(f.tab, now));
   if (f.from) where.push(gte(tickets.createdAt, new Date(`${f.from}T00:00:00+08:00`)));
   if (f.to) where.push(lte(tickets.createdAt, new Date(`${f.to}T23:59:59.999+08:00`)));
   if (f.q) {
@@ -429,6 +505,37 @@ function queueConditions(actor: SignedIn, f: QueueFilter, now: Date): SQL[] {
     }
   }
   return where;
+}
+
+/** What each queue tab holds: to accept (new), to refer (accepted, not yet referred), overdue, escalated, all. */
+function tabConditions(tab: QueueTab, now: Date): SQL[] {
+  switch (tab) {
+    case "accept":
+      return [eq(tickets.status, "submitted")];
+    case "refer":
+      return [eq(tickets.status, "accepted")];
+    case "overdue":
+      return [isNotNull(tickets.dueAt), lt(tickets.dueAt, now)];
+    case "escalated":
+      return [isNotNull(tickets.escalatedAt), eq(tickets.status, "referred")];
+    case "all":
+      return [];
+  }
+}
+
+/**
+ * The count of every tab for the queue's other filters (scope, handler, search...), each capped and
+ * kept with the queue's counts (cleared by every command of this module).
+ */
+export async function queueTabCounts(actor: SignedIn, f: QueueFilter, now = new Date()): Promise<Record<QueueTab, number>> {
+  const db = await getDb();
+  const counts = await Promise.all(
+    queueTabs.map((tab) => {
+      const filter = { ...f, tab };
+      return queueCounts.get(countKey(actor, filter), () => cappedCount(db, tickets, and(...queueConditions(actor, filter, now)), COUNT_CAP));
+    }),
+  );
+  return Object.fromEntries(queueTabs.map((tab, i) => [tab, counts[i]])) as Record<QueueTab, number>;
 }
 
 const queueColumns = {
@@ -450,7 +557,14 @@ const queueColumns = {
   handlerName: users.displayName,
 };
 
+/** Finished problems (resolved, closed, rejected) sort after every open one, whatever the chosen order. */
+const closedLast = sql`(${tickets.status} in ('resolved', 'closed', 'rejected'))`;
+
 function orderOfQueue(f: QueueFilter) {
+  return [asc(closedLast), ...orderOfQueueColumns(f)];
+}
+
+function orderOfQueueColumns(f: QueueFilter) {
   return orderOf(
     {
       created: tickets.createdAt,
