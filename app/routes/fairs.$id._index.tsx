@@ -210,7 +210,7 @@ export default function FairPage() {
           <h2>{t("seeker.title")}</h2>
           {!signedIn ? (
             <p>
-              {t("seeker.signInFirst")} <Link to={`/login?next=/fairs/${fair.id}`}>{t("seeker.signIn")}</Link> · <Link to="/register">{t("seeker.register")}</Link>
+              {t("seeker.signInFirst")} <Link to={`/login?next=/fairs/${fair.id}`}>{t("seeker.signIn")}</Link> · <Link to={`/register?next=/fairs/${fair.id}`}>{t("seeker.register")}</Link>
             </p>
           ) : registration ? (
             <div className="fair-ticket">

@@ -165,7 +165,7 @@ export default function PostingPage() {
             ) : (
               <p>
                 <Link to={`/login?next=/jobs/${p.id}`} className="btn">{t("detail.loginToApply")}</Link>{" "}
-                <Link to="/register" className="btn btn--ghost">{t("detail.registerToApply")}</Link>
+                <Link to={`/register?next=/jobs/${p.id}`} className="btn btn--ghost">{t("detail.registerToApply")}</Link>
               </p>
             )}
           </section>
