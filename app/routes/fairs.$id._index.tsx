@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BoothStatusBadge, FairStatusBadge } from "../components/fairs/ui";
@@ -29,9 +29,9 @@ import {
 import { checkInQrDataUrl } from "../modules/fairs/qr.server";
 import { boothRequestSchema, preRegisterSchema } from "../modules/fairs/forms";
 import { idParam, parseId } from "../lib/ids";
-import { pageTitle } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "fair", { fair: data.fair.title }) : pageTitle(matches, "fairs"));
+export const meta = recordTitleMeta<typeof loader>("fairsId", (d) => ({ name: d.fair.title }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

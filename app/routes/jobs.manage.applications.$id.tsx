@@ -14,9 +14,9 @@ import { getApplicationForEnterprise, moveApplication } from "../modules/jobs/ap
 import { isFinal, nextStatus } from "../modules/jobs/pipeline";
 import { advanceSchema, declineSchema } from "../modules/jobs/forms";
 import { idParam } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("jobsManageApplicationsId");
+export const meta = recordTitleMeta<typeof loader>("jobsManageApplicationsId", (d) => ({ name: d.seeker.name }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

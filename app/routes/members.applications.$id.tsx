@@ -12,10 +12,10 @@ import { useRootData } from "../root";
 import { approveApplication, getApplication, rejectApplication } from "../modules/members/join.server";
 import { decideApplicationSchema, membershipTypes } from "../modules/members/forms";
 import { idParam } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 import { redirectWithFlash } from "../lib/flash.server";
 
-export const meta = titleMeta("membersApplicationsId");
+export const meta = recordTitleMeta<typeof loader>("membersApplicationsId", (d) => ({ name: String((d.application.profile as Record<string, unknown>).name ?? "") }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
