@@ -76,7 +76,7 @@ export default function ApplicationPage() {
         <dt>{t("fields.aboveSize")}</dt>
         <dd>{p.aboveSize ? t("common:forms.yes") : t("common:forms.no")}</dd>
         <dt>{t("fields.annualOutput")}</dt>
-        <dd>{formatMoney(Number(p.annualOutputWan ?? 0), lng)}</dd>
+        <dd>{p.annualOutputWan == null || p.annualOutputWan === "" ? "—" : formatMoney(Number(p.annualOutputWan), lng)}</dd>
         <dt>{t("fields.employees")}</dt>
         <dd>{str("employees")}</dd>
         <dt>{t("fields.exportSharePct")}</dt>
