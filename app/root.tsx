@@ -4,7 +4,6 @@ import {
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -16,7 +15,8 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { sessionState } from "./lib/auth.server";
 import { applyLanguage, detectLanguage, type Language } from "./lib/i18n";
-import { navigationFor } from "./lib/navigation";
+import { navigationFor, type NavEntry } from "./lib/navigation";
+import { SiteNav } from "./components/site-nav";
 import { countUnread } from "./modules/notifications/notifications.server";
 import { useNonce } from "./components/nonce";
 import styles from "./styles/app.css";
@@ -57,7 +57,7 @@ export type RootData = {
   languageChunk: string | null;
   user: { name: string; role: string; email: string } | null;
   unread: number;
-  nav: { to: string; labelKey: string }[];
+  nav: NavEntry[];
   flash: FlashData;
 };
 
@@ -92,13 +92,7 @@ function Header({ data }: { data: RootData | undefined }) {
         </Link>
         <input type="checkbox" id="nav-toggle" className="nav-toggle" aria-label={t("layout.menu")} />
         <label htmlFor="nav-toggle" className="nav-toggle__label">{t("layout.menu")}</label>
-        <nav className="site-nav" aria-label={t("layout.mainNav")}>
-          {(data?.nav ?? []).map((item) => (
-            <NavLink key={item.to} to={item.to} prefetch="intent">
-              {t(item.labelKey)}
-            </NavLink>
-          ))}
-        </nav>
+        <SiteNav entries={data?.nav ?? []} />
         <div className="site-header__tools">
           {data?.lng ? <LanguageSwitch lng={data.lng} /> : null}
           {data?.user ? (

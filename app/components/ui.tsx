@@ -1,4 +1,4 @@
-import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
+import { Form, Link, useLocation, useNavigation, type FormProps } from "@remix-run/react";
 import { useId, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -147,6 +147,31 @@ export function FilterActions({ submitLabel }: { submitLabel?: string }) {
     <div className="form-actions">
       <button type="submit" className="btn btn--small">{submitLabel ?? t("common:forms.filter")}</button>
       <Link to={location.pathname} className="btn btn--ghost btn--small">{t("common:forms.reset")}</Link>
+    </div>
+  );
+}
+
+// Paging, ordering and tabs are not filters a reader set, so the folded button does not count them.
+const notFilters = new Set(["page", "sort", "dir", "tab"]);
+
+/**
+ * A list's filter form (method get). On a phone it folds behind one button that says how many
+ * filters are set, so the first results are on the first screen; it works without JavaScript.
+ */
+export function FilterForm({ className, children, ...props }: Omit<FormProps, "method"> & { children: ReactNode }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { search } = useLocation();
+  const set = [...new URLSearchParams(search)].filter(([key, value]) => value !== "" && !notFilters.has(key)).length;
+  return (
+    <div className="filters-fold">
+      <input type="checkbox" id={id} className="filters-fold__toggle" />
+      <label htmlFor={id} className="btn btn--ghost btn--small filters-fold__button">
+        {set > 0 ? t("common:forms.filtersFoldSet", { count: set }) : t("common:forms.filtersFold")}
+      </label>
+      <Form method="get" className={className ? `filters ${className}` : "filters"} {...props}>
+        {children}
+      </Form>
     </div>
   );
 }

@@ -131,7 +131,9 @@ export const auditActions = [
   "meter.bind",
   "monitoring.import",
   "monitoring.thresholds",
+  "motion.closeVoting",
   "motion.create",
+  "motion.openVoting",
   "motion.result",
   "passageAlarm.clear",
   "passageAlarm.raise",
@@ -154,6 +156,7 @@ export const auditActions = [
   "user.disable",
   "user.enable",
   "user.setRole",
+  "user.setStations",
   "visit.record",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

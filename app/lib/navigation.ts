@@ -1,38 +1,87 @@
 import { can, type Ability, type Actor } from "./permissions";
 
-type NavItem = { to: string; labelKey: string; ability: Ability };
+export type NavItem = { to: string; labelKey: string };
+/** A header entry: one link, or a named menu of links (shown as a dropdown, inline on a phone). */
+export type NavEntry = { labelKey: string; items: NavItem[] };
+
+type Group = "members" | "services" | "finance" | "disputes" | "jobs" | "governance" | "admin";
+type Item = NavItem & { ability: Ability; group?: Group };
+
+const groupLabels: Record<Group, string> = {
+  members: "nav.groups.members",
+  services: "nav.groups.services",
+  finance: "nav.groups.finance",
+  disputes: "nav.groups.disputes",
+  jobs: "nav.groups.jobs",
+  governance: "nav.groups.governance",
+  admin: "nav.groups.admin",
+};
 
 // The header shows only what the policy lets this actor open. Capabilities add their entries here.
-const items: NavItem[] = [
+const items: Item[] = [
   { to: "/today", labelKey: "nav.today", ability: "today.view" },
   { to: "/my", labelKey: "nav.my", ability: "my.view" },
-  { to: "/members", labelKey: "nav.members", ability: "members.view" },
-  { to: "/tickets", labelKey: "tickets:nav.tickets", ability: "tickets.list" },
-  { to: "/inbox", labelKey: "tickets:nav.inbox", ability: "tickets.inbox" },
-  { to: "/visits", labelKey: "tickets:nav.visits", ability: "visits.view" },
+  { to: "/members", labelKey: "nav.members", ability: "members.view", group: "members" },
+  { to: "/directory", labelKey: "nav.directory", ability: "directory.view", group: "members" },
+  { to: "/tickets", labelKey: "tickets:nav.tickets", ability: "tickets.list", group: "services" },
+  { to: "/inbox", labelKey: "tickets:nav.inbox", ability: "tickets.inbox", group: "services" },
+  { to: "/visits", labelKey: "tickets:nav.visits", ability: "visits.view", group: "services" },
+  { to: "/finance", labelKey: "finance:nav.finance", ability: "finance.view", group: "finance" },
+  { to: "/finance/products", labelKey: "finance:nav.products", ability: "finance.products", group: "finance" },
+  { to: "/disputes", labelKey: "disputes:nav.disputes", ability: "disputes.list", group: "disputes" },
+  { to: "/disputes/legal", labelKey: "disputes:nav.legal", ability: "legal.view", group: "disputes" },
+  { to: "/jobs", labelKey: "jobs:nav.jobs", ability: "jobs.view", group: "jobs" },
+  { to: "/jobs/applications", labelKey: "jobs:nav.myApplications", ability: "jobs.myApplications", group: "jobs" },
+  { to: "/jobs/profile", labelKey: "jobs:nav.profile", ability: "jobs.profile", group: "jobs" },
+  { to: "/jobs/manage", labelKey: "jobs:nav.manage", ability: "jobs.manage", group: "jobs" },
+  { to: "/fairs", labelKey: "fairs:nav.fairs", ability: "fairs.view", group: "jobs" },
+  { to: "/labour-exchange", labelKey: "labour:nav.exchange", ability: "labour.view", group: "jobs" },
+  { to: "/assemblies", labelKey: "governance:nav.assemblies", ability: "assemblies.view", group: "governance" },
+  { to: "/elections", labelKey: "governance:nav.elections", ability: "elections.view", group: "governance" },
+  { to: "/charters", labelKey: "governance:nav.charters", ability: "charters.view", group: "governance" },
   { to: "/monitoring", labelKey: "monitoring:nav.monitoring", ability: "monitoring.view" },
-  { to: "/disputes", labelKey: "disputes:nav.disputes", ability: "disputes.list" },
-  { to: "/finance", labelKey: "finance:nav.finance", ability: "finance.view" },
-  { to: "/disputes/legal", labelKey: "disputes:nav.legal", ability: "legal.view" },
-  { to: "/finance/products", labelKey: "finance:nav.products", ability: "finance.products" },
   { to: "/reports", labelKey: "tickets:nav.reports", ability: "reports.view" },
-  { to: "/assemblies", labelKey: "governance:nav.assemblies", ability: "assemblies.view" },
-  { to: "/elections", labelKey: "governance:nav.elections", ability: "elections.view" },
-  { to: "/charters", labelKey: "governance:nav.charters", ability: "charters.view" },
-  { to: "/directory", labelKey: "nav.directory", ability: "directory.view" },
-  { to: "/jobs", labelKey: "jobs:nav.jobs", ability: "jobs.view" },
-  { to: "/jobs/applications", labelKey: "jobs:nav.myApplications", ability: "jobs.myApplications" },
-  { to: "/jobs/profile", labelKey: "jobs:nav.profile", ability: "jobs.profile" },
-  { to: "/jobs/manage", labelKey: "jobs:nav.manage", ability: "jobs.manage" },
-  { to: "/fairs", labelKey: "fairs:nav.fairs", ability: "fairs.view" },
-  { to: "/labour-exchange", labelKey: "labour:nav.exchange", ability: "labour.view" },
-  { to: "/admin/users", labelKey: "nav.adminUsers", ability: "admin.users" },
-  { to: "/admin/tickets", labelKey: "tickets:nav.settings", ability: "tickets.configure" },
-  { to: "/admin/gateways", labelKey: "monitoring:nav.gateways", ability: "monitoring.gateways" },
-  { to: "/admin/monitoring", labelKey: "monitoring:nav.thresholds", ability: "monitoring.configure" },
-  { to: "/admin/audit", labelKey: "nav.audit", ability: "admin.audit" },
+  { to: "/admin/users", labelKey: "nav.adminUsers", ability: "admin.users", group: "admin" },
+  { to: "/admin/tickets", labelKey: "tickets:nav.settings", ability: "tickets.configure", group: "admin" },
+  { to: "/admin/gateways", labelKey: "monitoring:nav.gateways", ability: "monitoring.gateways", group: "admin" },
+  { to: "/admin/monitoring", labelKey: "monitoring:nav.thresholds", ability: "monitoring.configure", group: "admin" },
+  { to: "/admin/audit", labelKey: "nav.audit", ability: "admin.audit", group: "admin" },
 ];
 
-export function navigationFor(actor: Actor): { to: string; labelKey: string }[] {
-  return items.filter((item) => can(actor, item.ability)).map(({ to, labelKey }) => ({ to, labelKey }));
+/** Up to this many links fit in one row as they are; more are folded into the group menus. */
+const FLAT_LIMIT = 7;
+
+/**
+ * The header entries for an actor, in order. Staff see ~25 pages: folded into menus they fit one
+ * row at 1366 px. A group with one visible page is a plain link; a visitor's few pages stay flat.
+ */
+export function navigationFor(actor: Actor): NavEntry[] {
+  const visible = items.filter((item) => can(actor, item.ability));
+  const link = ({ to, labelKey }: Item): NavEntry => ({ labelKey, items: [{ to, labelKey }] });
+  if (visible.length <= FLAT_LIMIT) return visible.map(link);
+  const entries: NavEntry[] = [];
+  const byGroup = new Map<Group, NavEntry>();
+  for (const item of visible) {
+    if (!item.group) {
+      entries.push(link(item));
+      continue;
+    }
+    let entry = byGroup.get(item.group);
+    if (!entry) {
+      entry = { labelKey: groupLabels[item.group], items: [] };
+      byGroup.set(item.group, entry);
+      entries.push(entry);
+    }
+    entry.items.push({ to: item.to, labelKey: item.labelKey });
+  }
+  return entries.map((entry) => (entry.items.length === 1 ? { labelKey: entry.items[0]!.labelKey, items: entry.items } : entry));
+}
+
+/** The one page the header marks as current: the longest entry that the path is, or lies under. */
+export function currentNavPath(entries: NavEntry[], pathname: string): string | null {
+  let best: string | null = null;
+  for (const entry of entries)
+    for (const { to } of entry.items)
+      if ((pathname === to || pathname.startsWith(`${to}/`)) && (!best || to.length > best.length)) best = to;
+  return best;
 }

@@ -1,9 +1,9 @@
 import { DataTable, type Column } from "../components/data-table";
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
-import { FilterActions, PageHeader } from "../components/ui";
+import { FilterActions, FilterForm, PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { queryValues } from "../lib/validation";
 import { formatDateTime } from "../lib/format";
@@ -94,7 +94,7 @@ export default function AuditPage() {
           </a>
         }
       />
-      <Form method="get" className="filters" role="search">
+      <FilterForm role="search">
         <TextField label={t("admin:audit.actor")} name="actor" defaultValue={query.actor} maxLength={254} hint={t("admin:audit.actorHint")} />
         <TextField label={t("admin:audit.action")} name="action" defaultValue={query.action} maxLength={100} hint={t("admin:audit.actionHint")} />
         <SelectField
@@ -108,7 +108,7 @@ export default function AuditPage() {
         <TextField label={t("admin:audit.from")} name="from" type="date" defaultValue={query.from} />
         <TextField label={t("admin:audit.to")} name="to" type="date" defaultValue={query.to} />
         <FilterActions />
-      </Form>
+      </FilterForm>
       <DataTable
         label={t("admin:audit.title")}
         className="audit-table"

@@ -7,11 +7,14 @@ import { notFound, requireSignedIn } from "../lib/guard.server";
 import { formatDateTime } from "../lib/format";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
+import { NOT_FOUND } from "../lib/command.server";
 import { useRootData } from "../root";
 import { roles } from "../modules/accounts/constants";
 import { setRoleSchema } from "../modules/admin/forms";
 import { getUser, organisationChoices, setUserDisabled, setUserRole, type AdminError } from "../modules/admin/users.server";
 import { recordTitleMeta } from "../lib/page-title";
+import { listStations } from "../modules/disputes/disputes.server";
+import { setStationsOfUser, stationIdsOf, stationRoleFor } from "../modules/disputes/stations.server";
 
 export const meta = recordTitleMeta<typeof loader>("adminUsersId", (d) => ({ name: d.user.displayName }));
 
@@ -19,10 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "admin.users");
   const user = await getUser(params.id ?? "");
   if (!user) notFound();
-  return { user, self: user.id === actor.userId, ...(await organisationChoices()) };
+  const atStations = stationRoleFor(user.role) ? { worksAtStations: true, stations: await listStations(), stationIds: await stationIdsOf(user.id) } : { worksAtStations: false, stations: [], stationIds: [] };
+  return { user, self: user.id === actor.userId, ...atStations, ...(await organisationChoices()) };
 }
 
-type ActionData = { errors?: Record<string, string>; done?: "roleSet" | "disabled" | "enabled"; endedSessions?: number };
+type ActionData = { errors?: Record<string, string>; done?: "roleSet" | "disabled" | "enabled" | "stationsSet"; endedSessions?: number };
 
 function adminError(error: AdminError, field?: string) {
   if (error === "notFound") notFound();
@@ -47,12 +51,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return adminError(result.error);
     return data<ActionData>({ done: intent === "disable" ? "disabled" : "enabled", endedSessions: result.endedSessions });
   }
+  if (intent === "set-stations") {
+    const ids = form.getAll("station").map((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : NaN));
+    if (ids.some((id) => !Number.isSafeInteger(id))) return data<ActionData>({ errors: { stations: "common:forms.invalid" } }, { status: 400 });
+    const known = new Set((await listStations()).map((s) => s.id));
+    if (ids.some((id) => !known.has(id))) return data<ActionData>({ errors: { stations: "common:forms.choose" } }, { status: 400 });
+    const result = await setStationsOfUser(actor, userId, ids, ip);
+    if (!result.ok) {
+      if (result.error.code === NOT_FOUND) notFound();
+      return data<ActionData>({ errors: { stations: result.error.code } }, { status: 409 });
+    }
+    return data<ActionData>({ done: "stationsSet" });
+  }
   return data<ActionData>({ errors: { _form: "admin:errors.unknownIntent" } }, { status: 400 });
 }
 
 export default function AdminUserPage() {
-  const { t } = useTranslation(["admin", "common"]);
-  const { user, self, departments, banks } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["admin", "common", "disputes"]);
+  const { user, self, departments, banks, worksAtStations, stations, stationIds } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -127,6 +143,30 @@ export default function AdminUserPage() {
               </div>
             </Form>
           </div>
+          {worksAtStations ? (
+            <div className="card">
+              <h2>{t("disputes:stations.title")}</h2>
+              <p className="muted">{t(user.role === "mediator" ? "disputes:stations.leadMediator" : "disputes:stations.leadStaff")}</p>
+              <Form method="post" className="form">
+                <fieldset className="fieldset">
+                  <legend>{t("disputes:stations.legend")}</legend>
+                  {stations.map((s) => (
+                    <CheckboxField key={s.id} name="station" value={s.id} defaultChecked={stationIds.includes(s.id)} label={lng === "en" ? `${s.nameEn} (${s.chamberEn})` : `${s.nameZh}（${s.chamberZh}）`} />
+                  ))}
+                  {actionData?.errors?.stations ? (
+                    <p className="field__error" role="alert">
+                      {t(actionData.errors.stations)}
+                    </p>
+                  ) : null}
+                </fieldset>
+                <div className="form-actions">
+                  <button type="submit" name="intent" value="set-stations" className="btn" disabled={navigation.state === "submitting"}>
+                    {t("disputes:stations.save")}
+                  </button>
+                </div>
+              </Form>
+            </div>
+          ) : null}
           <div className="card">
             <h2>{t("admin:users.access")}</h2>
             {user.disabledAt ? (

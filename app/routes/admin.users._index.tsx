@@ -1,9 +1,9 @@
 import { DataTable, type Column } from "../components/data-table";
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
-import { Badge, FilterActions, PageHeader } from "../components/ui";
+import { Badge, FilterActions, FilterForm, PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { queryValues } from "../lib/validation";
 import { formatDate } from "../lib/format";
@@ -48,7 +48,7 @@ export default function AdminUsersPage() {
         lead={t("admin:users.lead")}
         actions={<Link className="btn" to="/admin/users/new">{t("admin:users.new")}</Link>}
       />
-      <Form method="get" className="filters" role="search">
+      <FilterForm role="search">
         <TextField label={t("admin:users.search")} name="q" defaultValue={query.q} maxLength={100} />
         <SelectField
           label={t("admin:users.role")}
@@ -68,7 +68,7 @@ export default function AdminUsersPage() {
           ]}
         />
         <FilterActions />
-      </Form>
+      </FilterForm>
       <DataTable
         label={t("admin:users.title")}
         columns={columns}

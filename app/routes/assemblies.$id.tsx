@@ -8,9 +8,9 @@ import { notFound, requireSignedIn } from "../lib/guard.server";
 import { can, type Ability } from "../lib/permissions";
 import * as z from "zod";
 import { useRootData } from "../root";
-import { motionKinds, motionThresholds } from "../modules/governance/constants";
-import { checkIn, closeAssembly, createMotion, getAssembly, openAssembly, recordMotionResult, recordProxy } from "../modules/governance/assemblies.server";
-import { checkInSchema, codeCheckInSchema, motionCreateSchema, motionResultSchema, proxySchema } from "../modules/governance/forms";
+import { motionChoices, motionKinds, motionThresholds } from "../modules/governance/constants";
+import { castMotionVote, checkIn, closeAssembly, closeMotionVoting, createMotion, getAssembly, openAssembly, openMotionVoting, recordMotionResult, recordProxy } from "../modules/governance/assemblies.server";
+import { checkInSchema, codeCheckInSchema, motionCreateSchema, motionRefSchema, motionResultSchema, motionVoteSchema, proxySchema } from "../modules/governance/forms";
 import { idParam } from "../lib/ids";
 import { lookupIntent } from "../lib/intents.server";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
@@ -34,6 +34,9 @@ const intentAbility: Record<string, Ability> = {
   proxy: "assemblies.manage",
   motion: "assemblies.manage",
   motionResult: "assemblies.manage",
+  openVoting: "assemblies.manage",
+  closeVoting: "assemblies.manage",
+  motionVote: "assemblies.vote",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -61,6 +64,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return runIntent(intent, formData, motionCreateSchema, (d) => createMotion(actor, id, d), back);
     case "motionResult":
       return runIntent(intent, formData, motionResultSchema, (d) => recordMotionResult(actor, id, d), back);
+    case "openVoting":
+      return runIntent(intent, formData, motionRefSchema, (d) => openMotionVoting(actor, id, d.motionId), back);
+    case "closeVoting":
+      return runIntent(intent, formData, motionResultSchema, (d) => closeMotionVoting(actor, id, d), back);
+    case "motionVote":
+      return runIntent(intent, formData, motionVoteSchema, (d) => castMotionVote(actor, id, d), back);
   }
 }
 
@@ -132,16 +141,79 @@ export default function AssemblyPage() {
             {m.body ? <p className="tickets-text">{m.body}</p> : null}
             {m.versionId ? <p><Link to={`/charters/${m.versionId}`}>{t("motions.text")}</Link></p> : null}
             {m.status !== "pending" ? (
-              <p data-motion-result>{t("motions.result", { yes: m.yes, no: m.no, abstain: m.abstain, present: m.present, roll: m.rollSize })} {m.quorumMet ? t("motions.quorumHeld") : t("motions.noQuorum")}</p>
+              <>
+                <p data-motion-result>{t("motions.result", { yes: m.yes, no: m.no, abstain: m.abstain, present: m.present, roll: m.rollSize })} {m.quorumMet ? t("motions.quorumHeld") : t("motions.noQuorum")}</p>
+                {m.onlineYes !== null ? (
+                  <p className="muted small" data-motion-split>
+                    {t("motions.onlineResult", { yes: m.onlineYes, no: m.onlineNo, abstain: m.onlineAbstain })} {t("motions.roomResult", { yes: (m.yes ?? 0) - m.onlineYes, no: (m.no ?? 0) - (m.onlineNo ?? 0), abstain: (m.abstain ?? 0) - (m.onlineAbstain ?? 0) })}
+                  </p>
+                ) : null}
+              </>
+            ) : m.votingOpen ? (
+              <>
+                <Alert tone="info">{t("motions.votingOpen")} · <span data-motion-turnout>{t("motions.turnout", { voted: m.onlineVoted, present: f.present })}</span></Alert>
+                <p className="muted small">{m.secret ? t("motions.secretHint") : t("motions.openHint")}</p>
+                {a.status === "open"
+                  ? m.myVotes.map((v) =>
+                      v.voted ? (
+                        <p key={v.enterpriseId}>{t("motions.voted", { name: v.enterpriseName })}</p>
+                      ) : (
+                        <IntentForm key={v.enterpriseId} intent="motionVote" submit={t("motions.vote")} title={t(v.proxy ? "motions.voteForProxy" : "motions.voteFor", { name: v.enterpriseName })}>
+                          <input type="hidden" name="motionId" value={m.id} />
+                          <input type="hidden" name="enterpriseId" value={v.enterpriseId} />
+                          <fieldset className="field">
+                            <legend>{t("motions.choice")}</legend>
+                            {motionChoices.map((c) => (
+                              <div className="field field--check" key={c}>
+                                <input type="radio" id={`m${m.id}-${v.enterpriseId}-${c}`} name="choice" value={c} required />
+                                <label htmlFor={`m${m.id}-${v.enterpriseId}-${c}`}>{t(`motions.${c}`)}</label>
+                              </div>
+                            ))}
+                          </fieldset>
+                          <CheckboxField label={t("motions.confirm")} name="confirm" required />
+                        </IntentForm>
+                      ),
+                    )
+                  : null}
+                {d.manage && a.status === "open" ? (
+                  <IntentForm intent="closeVoting" submit={t("motions.closeVoting")} title={t("motions.closeVoting")}>
+                    <input type="hidden" name="motionId" value={m.id} />
+                    <p className="muted small">{t("motions.roomHint")}</p>
+                    <div className="form-row">
+                      <TextField label={t("motions.roomYes")} name="yes" type="number" min={0} required defaultValue="0" />
+                      <TextField label={t("motions.roomNo")} name="no" type="number" min={0} required defaultValue="0" />
+                      <TextField label={t("motions.roomAbstain")} name="abstain" type="number" min={0} required defaultValue="0" />
+                    </div>
+                  </IntentForm>
+                ) : null}
+              </>
             ) : d.manage && a.status === "open" ? (
-              <IntentForm intent="motionResult" submit={t("motions.record")}>
-                <input type="hidden" name="motionId" value={m.id} />
-                <div className="form-row">
-                  <TextField label={t("motions.yes")} name="yes" type="number" min={0} required />
-                  <TextField label={t("motions.no")} name="no" type="number" min={0} required />
-                  <TextField label={t("motions.abstain")} name="abstain" type="number" min={0} required />
-                </div>
-              </IntentForm>
+              <>
+                <IntentForm intent="openVoting" submit={t("motions.openVoting")}>
+                  <input type="hidden" name="motionId" value={m.id} />
+                </IntentForm>
+                <IntentForm intent="motionResult" submit={t("motions.record")}>
+                  <input type="hidden" name="motionId" value={m.id} />
+                  <div className="form-row">
+                    <TextField label={t("motions.yes")} name="yes" type="number" min={0} required />
+                    <TextField label={t("motions.no")} name="no" type="number" min={0} required />
+                    <TextField label={t("motions.abstain")} name="abstain" type="number" min={0} required />
+                  </div>
+                </IntentForm>
+              </>
+            ) : null}
+            {m.votes.length ? (
+              <details>
+                <summary>{t("motions.whoVoted", { count: m.votes.length })}</summary>
+                <ul data-motion-votes>
+                  {m.votes.map((v) => (
+                    <li key={v.enterpriseId}>
+                      {v.choice ? t("motions.votedChoice", { name: v.enterpriseName, choice: t(`motions.${v.choice}`) }) : v.enterpriseName}
+                      {v.heldByName ? ` · ${t("motions.votedByProxy", { holder: v.heldByName })}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </details>
             ) : null}
           </div>
         ))}

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ListResults } from "../components/data-table";
 import { SelectField, TextField } from "../components/fields";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterActions, PageHeader } from "../components/ui";
+import { FilterActions, FilterForm, PageHeader } from "../components/ui";
 import { requireAbility } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
@@ -31,7 +31,7 @@ export default function DirectoryPage() {
   return (
     <>
       <PageHeader title={t("directory.title")} lead={t("directory.lead")} actions={<Link to="/join" className="btn btn--small">{t("directory.join")}</Link>} />
-      <Form method="get" className="filters card" role="search">
+      <FilterForm className="card" role="search">
         <TextField id="q" className="field--search" label={t("directory.search")} name="q" type="search" defaultValue={filters.q ?? ""} />
         <SelectField
           id="d-association"
@@ -43,7 +43,7 @@ export default function DirectoryPage() {
         />
         <SelectField id="d-segment" label={t("fields.segment")} name="segment" defaultValue={filters.segment ?? ""} placeholder={t("common:forms.all")} options={segments.map((s) => ({ value: s, label: t(`segments.${s}`) }))} />
         <FilterActions submitLabel={t("common:forms.search")} />
-      </Form>
+      </FilterForm>
       <ListResults rows={rows} empty={{ title: t("directory.empty"), body: t("directory.emptyBody") }} pagination={{ page, pageSize, total }}>
         {() => (
         <ul className="directory">

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,8 +8,9 @@ import { formatDate, formatDateTime, formatMoney, shanghaiToday } from "../lib/f
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { discardUploads } from "../lib/uploads.server";
-import type * as z from "zod";
-import { parseForm } from "../lib/validation";
+import * as z from "zod";
+import { intent, runIntent, type IntentFailure } from "../lib/intents.server";
+import { NOT_FOUND, ok, refuse, type CommandResult } from "../lib/command.server";
 import { useRootData } from "../root";
 import { EVIDENCE_FIELD, MAX_EVIDENCE_FILES, sessionModes } from "../modules/disputes/constants";
 import { clockRuns } from "../modules/disputes/deadlines";
@@ -34,7 +35,7 @@ import {
   rejectAgreement,
   requestExtension,
   scheduleSession,
-  type CommandResult,
+  type CommandResult as DisputeResult,
 } from "../modules/disputes/disputes.server";
 import { receiveEvidenceForm } from "../modules/disputes/evidence.server";
 import { idParam } from "../lib/ids";
@@ -98,26 +99,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...found, may, outside, today: shanghaiToday() };
 }
 
-type Intent =
-  | "accept"
-  | "decline"
-  | "assign"
-  | "invite"
-  | "answer"
-  | "session"
-  | "minutes"
-  | "draft"
-  | "confirm"
-  | "rejectAgreement"
-  | "fail"
-  | "refer"
-  | "apply"
-  | "decide"
-  | "close"
-  | "requestExtension"
-  | "consentExtension"
-  | "addEvidence";
-const intents: readonly Intent[] = ["accept", "decline", "assign", "invite", "answer", "session", "minutes", "draft", "confirm", "rejectAgreement", "fail", "refer", "apply", "decide", "close", "requestExtension", "consentExtension", "addEvidence"];
+const noFields = z.object({});
+
+// The module answers { ok, case } or { ok: false, error: key }; the intent runner speaks the command contract.
+function asCommand(pending: Promise<DisputeResult>): Promise<CommandResult> {
+  return pending.then((r) => (r.ok ? ok() : refuse(r.error === "notFound" ? NOT_FOUND : r.error)));
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "disputes.view");
@@ -125,76 +112,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A case the actor may not see does not exist for it, whatever the form says.
   if (!(await caseVisible(actor, id))) notFound();
   const upload = await receiveEvidenceForm(request);
-  if (!upload.ok) return data({ intent: "addEvidence" as Intent, errors: { [EVIDENCE_FIELD]: upload.error } as Record<string, string>, values: {} }, { status: upload.status });
+  if (!upload.ok) return data<IntentFailure>({ intent: "addEvidence", errors: { [EVIDENCE_FIELD]: upload.error }, values: {} }, { status: upload.status });
   const formData = upload.fields;
-  const intent = String(formData.get("intent") ?? "") as Intent;
   const opts = { ip: clientIp(request) };
-  if (intent !== "addEvidence") await discardUploads(upload.files);
-  if (!intents.includes(intent)) return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {} }, { status: 400 });
-  const values = () => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v).slice(0, 8000)]));
-  const run = async <S extends z.ZodType>(schema: S | null, fn: (input: z.output<S>) => Promise<CommandResult>) => {
-    let input: z.output<S> = undefined as z.output<S>;
-    if (schema) {
-      const parsed = parseForm(schema, formData);
-      if (!parsed.ok) return data({ intent, errors: parsed.errors, values: values() }, { status: 400 });
-      input = parsed.data;
-    }
-    const result = await fn(input);
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      return data({ intent, errors: { _form: result.error } as Record<string, string>, values: values() }, { status: 409 });
-    }
-    throw redirect(`/disputes/${id}`);
+  if (formData.get("intent") !== "addEvidence") await discardUploads(upload.files);
+  // Every intent asks disputes.view; who may take which step on this case is the module's rule.
+  const on = <S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<DisputeResult>) => intent("disputes.view", schema, (_actor, input) => asCommand(run(input)));
+  const withEvidence = async (): Promise<DisputeResult> => {
+    const result = await addEvidence(actor, id, upload.files, opts).catch(async (error: unknown) => {
+      await discardUploads(upload.files);
+      throw error;
+    });
+    if (!result.ok) await discardUploads(upload.files);
+    return result;
   };
-  switch (intent) {
-    case "accept":
-      return run(null, () => acceptCase(actor, id, opts));
-    case "decline":
-      return run(reasonSchema, (d) => declineCase(actor, id, d.reason, opts));
-    case "assign":
-      return run(assignSchema, (d) => assignMediator(actor, id, d.mediatorId, opts));
-    case "invite":
-      return run(null, () => inviteRespondent(actor, id, opts));
-    case "answer":
-      return run(answerSchema, (d) => answerInvitation(actor, id, d, opts));
-    case "session":
-      return run(sessionSchema, (d) => scheduleSession(actor, id, d, opts));
-    case "minutes":
-      return run(minutesSchema, (d) => recordMinutes(actor, id, d, opts));
-    case "draft":
-      return run(agreementSchema, (d) => draftAgreement(actor, id, d, opts));
-    case "confirm":
-      return run(null, () => confirmAgreement(actor, id, opts));
-    case "rejectAgreement":
-      return run(reasonSchema, (d) => rejectAgreement(actor, id, d.reason, opts));
-    case "fail":
-      return run(reasonSchema, (d) => failMediation(actor, id, d.reason, opts));
-    case "refer":
-      return run(referralSchema, (d) => referToCourt(actor, id, d, opts));
-    case "apply":
-      return run(judicialApplySchema, (d) => applyJudicial(actor, id, d, opts));
-    case "decide":
-      return run(judicialDecisionSchema, (d) => decideJudicial(actor, id, d, opts));
-    case "close":
-      return run(null, () => closeCase(actor, id, opts));
-    case "requestExtension":
-      return run(extensionSchema, (d) => requestExtension(actor, id, d, opts));
-    case "consentExtension":
-      return run(null, () => consentExtension(actor, id, opts));
-    case "addEvidence": {
-      const result = await addEvidence(actor, id, upload.files, opts).catch(async (error: unknown) => {
-        await discardUploads(upload.files);
-        throw error;
-      });
-      if (!result.ok) {
-        await discardUploads(upload.files);
-        if (result.error === "notFound") notFound();
-        return data({ intent, errors: { [EVIDENCE_FIELD]: result.error } as Record<string, string>, values: {} }, { status: result.error.endsWith("noFiles") ? 400 : 409 });
-      }
-      throw redirect(`/disputes/${id}`);
-    }
-  }
+  const intents = {
+    accept: on(noFields, () => acceptCase(actor, id, opts)),
+    decline: on(reasonSchema, (d) => declineCase(actor, id, d.reason, opts)),
+    assign: on(assignSchema, (d) => assignMediator(actor, id, d.mediatorId, opts)),
+    invite: on(noFields, () => inviteRespondent(actor, id, opts)),
+    answer: on(answerSchema, (d) => answerInvitation(actor, id, d, opts)),
+    session: on(sessionSchema, (d) => scheduleSession(actor, id, d, opts)),
+    minutes: on(minutesSchema, (d) => recordMinutes(actor, id, d, opts)),
+    draft: on(agreementSchema, (d) => draftAgreement(actor, id, d, opts)),
+    confirm: on(noFields, () => confirmAgreement(actor, id, opts)),
+    rejectAgreement: on(reasonSchema, (d) => rejectAgreement(actor, id, d.reason, opts)),
+    fail: on(reasonSchema, (d) => failMediation(actor, id, d.reason, opts)),
+    refer: on(referralSchema, (d) => referToCourt(actor, id, d, opts)),
+    apply: on(judicialApplySchema, (d) => applyJudicial(actor, id, d, opts)),
+    decide: on(judicialDecisionSchema, (d) => decideJudicial(actor, id, d, opts)),
+    close: on(noFields, () => closeCase(actor, id, opts)),
+    requestExtension: on(extensionSchema, (d) => requestExtension(actor, id, d, opts)),
+    consentExtension: on(noFields, () => consentExtension(actor, id, opts)),
+    addEvidence: intent("disputes.view", noFields, () => withEvidence().then((r) => (r.ok ? ok() : refuse(r.error === "notFound" ? NOT_FOUND : r.error, EVIDENCE_FIELD)))),
+  };
+  return runIntent(request, formData, intents, { unknownAbility: "disputes.view", success: () => `/disputes/${id}`, flash: (name) => `disputes:flash.${name}` });
 }
+
+type Intent = "accept" | "decline" | "assign" | "invite" | "answer" | "session" | "minutes" | "draft" | "confirm" | "rejectAgreement" | "fail" | "refer" | "apply" | "decide" | "close" | "requestExtension" | "consentExtension" | "addEvidence";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -229,7 +184,7 @@ function tomorrowLocal(): string {
 export default function DisputePage() {
   const { t } = useTranslation("disputes");
   const { case: c, station, applicant, mediator, sessions, events, evidence, mediators, deadlines, may, outside, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<IntentFailure>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const err = (intent: Intent, field: string) => (actionData?.intent === intent ? actionData.errors?.[field] : undefined);
   const val = (intent: Intent, field: string) => (actionData?.intent === intent ? String((actionData.values as Record<string, unknown>)?.[field] ?? "") : undefined);

@@ -1,8 +1,8 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
-import { Alert, EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
+import { Alert, EmptyState, FilterActions, FilterForm, PageHeader, Pagination } from "../components/ui";
 import { formatDate, formatMoney } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -43,7 +43,7 @@ export default function DisputeList() {
     <>
       <PageHeader title={t("list.title")} lead={lead} actions={canFile ? <Link to="/disputes/new" className="btn">{t("list.new")}</Link> : null} />
       {unknownCode ? <Alert tone="warn">{t("list.notFoundCode", { code: unknownCode })}</Alert> : null}
-      <Form method="get" className="filters" role="search">
+      <FilterForm role="search">
         <TextField className="field--search" label={t("list.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} hint={t("list.searchHint")} />
         <SelectField label={t("list.status")} name="status" defaultValue={filter.status ?? ""} placeholder={all} options={disputeStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         <SelectField label={t("list.type")} name="type" defaultValue={filter.type ?? ""} placeholder={all} options={disputeTypes.map((s) => ({ value: s, label: t(`type.${s}`) }))} />
@@ -52,7 +52,7 @@ export default function DisputeList() {
         ) : null}
         <SelectField label={t("list.deadlineFilter")} name="deadline" defaultValue={filter.deadline ?? ""} placeholder={all} options={[{ value: "soon", label: t("list.deadlineSoon") }, { value: "overdue", label: t("list.deadlineOverdue") }]} />
         <FilterActions submitLabel={t("list.show")} />
-      </Form>
+      </FilterForm>
       {rows.length === 0 ? (
         <EmptyState title={t("list.empty")}>{t("list.emptyHint")}</EmptyState>
       ) : (

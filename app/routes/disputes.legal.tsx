@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
-import { Alert, EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
+import { Alert, EmptyState, FilterActions, FilterForm, PageHeader, Pagination } from "../components/ui";
 import { formatDate } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -48,12 +48,12 @@ export default function LegalServices() {
     <>
       <PageHeader title={t("legal.title")} lead={t("legal.lead")} />
       {params.get("saved") ? <Alert tone="success">{t("legal.saved")}</Alert> : null}
-      <Form method="get" className="filters" role="search">
+      <FilterForm role="search">
         <TextField className="field--search" label={t("legal.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} hint={t("legal.searchHint")} />
         <SelectField label={t("legal.kindLabel")} name="kind" defaultValue={filter.kind ?? ""} placeholder={all} options={legalServiceKinds.map((k) => ({ value: k, label: t(`legal.kind.${k}`) }))} />
         <TextField label={t("legal.year")} name="year" type="number" min={2000} max={2100} defaultValue={filter.year ?? ""} />
         <FilterActions submitLabel={t("list.show")} />
-      </Form>
+      </FilterForm>
       <p className="muted small">{t("legal.total", { count: total })}</p>
       {rows.length === 0 ? (
         <EmptyState title={t("legal.empty")} />

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextField } from "../components/fields";
-import { EmptyState, PageHeader, Pagination } from "../components/ui";
+import { EmptyState, FilterForm, PageHeader, Pagination } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { can } from "../lib/permissions";
@@ -64,10 +64,10 @@ export default function Elections() {
           </Form>
         </details>
       ) : null}
-      <Form method="get" className="filters">
+      <FilterForm>
         <SelectField label={t("fields.status")} name="status" defaultValue={status ?? ""} placeholder={t("fields.all")} options={electionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         <div className="form-actions"><button type="submit" className="btn btn--small">{t("common:forms.filter")}</button></div>
-      </Form>
+      </FilterForm>
       {items.length === 0 ? (
         <EmptyState title={t("elections.empty")}>{manage ? <p>{t("elections.emptyStaff")}</p> : null}</EmptyState>
       ) : (

@@ -1,11 +1,11 @@
 import { DataTable, type Column } from "../components/data-table";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { boothStatuses, type BoothStatus } from "../modules/fairs/constants";
 import { BoothStatusBadge } from "../components/fairs/ui";
 import { FormErrors, SelectField, TextField } from "../components/fields";
-import { Alert, ConfirmAction, PageHeader } from "../components/ui";
+import { Alert, ConfirmAction, FilterForm, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { formatDateTime } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
@@ -111,7 +111,7 @@ export default function BoothsPage() {
       />
       {actionData?.done ? <Alert tone="success">{t(`done.${actionData.done}`, { number: actionData.number })}</Alert> : null}
       <FormErrors errors={actionData?.errors} />
-      <Form method="get" className="filters">
+      <FilterForm>
         <SelectField
           label={t("booths.status")}
           name="status"
@@ -120,7 +120,7 @@ export default function BoothsPage() {
           options={boothStatuses.map((s) => ({ value: s, label: `${t(`boothStatus.${s}`)} (${counts[s] ?? 0})` }))}
         />
         <button type="submit" className="btn btn--ghost">{t("common:forms.filter")}</button>
-      </Form>
+      </FilterForm>
       <DataTable
         label={t("booths.title", { fair: fair.title })}
         columns={columns}

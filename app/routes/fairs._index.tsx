@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ListResults } from "../components/data-table";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../components/fields";
-import { Badge, PageHeader } from "../components/ui";
+import { Badge, FilterForm, PageHeader } from "../components/ui";
 import { getActor } from "../lib/auth.server";
 import { requireAbility } from "../lib/guard.server";
 import { can } from "../lib/permissions";
@@ -35,7 +35,7 @@ export default function FairsPage() {
         lead={t("list.lead")}
         actions={canManage ? <Link className="btn" to="/fairs/new">{t("list.new")}</Link> : null}
       />
-      <Form method="get" className="filters">
+      <FilterForm>
         <SelectField
           label={t("list.when")}
           name="when"
@@ -47,7 +47,7 @@ export default function FairsPage() {
           ]}
         />
         <button type="submit" className="btn btn--ghost">{t("common:forms.filter")}</button>
-      </Form>
+      </FilterForm>
       <ListResults
         rows={rows}
         empty={{ title: t("list.empty"), body: when === "upcoming" ? <Link to="/fairs?when=past">{t("list.seePast")}</Link> : undefined }}

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
 import { DataTable, type Column } from "../components/data-table";
-import { Badge, FilterActions, PageHeader } from "../components/ui";
+import { Badge, FilterActions, FilterForm, PageHeader } from "../components/ui";
 import { formatDate, formatMoney } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -40,11 +40,11 @@ export default function Applications() {
   return (
     <>
       <PageHeader title={t("applications.title")} lead={t(role === "bank" ? "applications.leadBank" : role === "member" ? "applications.leadMember" : "applications.leadStaff")} />
-      <Form method="get" className="filters" role="search">
+      <FilterForm role="search">
         {role !== "member" ? <TextField className="field--search" label={t("needs.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} /> : null}
         <SelectField label={t("applications.status")} name="status" defaultValue={filter.status ?? ""} placeholder={t("common:forms.all")} options={applicationStatuses.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))} />
         <FilterActions />
-      </Form>
+      </FilterForm>
       <DataTable
         label={t("applications.title")}
         columns={columns}

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, SelectField, TextField } from "../components/fields";
 import { DataTable, type Column } from "../components/data-table";
-import { FilterActions, PageHeader } from "../components/ui";
+import { FilterActions, FilterForm, PageHeader } from "../components/ui";
 import { formatDate, formatMoney } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -57,14 +57,14 @@ export default function Needs() {
           </>
         }
       />
-      <Form method="get" className="filters" role="search">
+      <FilterForm role="search">
         {role !== "member" ? <TextField className="field--search" label={t("needs.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} /> : null}
         <SelectField label={t("needs.status")} name="status" defaultValue={filter.status ?? ""} placeholder={all} options={needStatuses.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))} />
         <SelectField label={t("needs.purpose")} name="purpose" defaultValue={filter.purpose ?? ""} placeholder={all} options={needPurposes.map((s) => ({ value: s, label: t(`purpose.${s}`) }))} />
         <CheckboxField label={t("needs.flaggedOnly")} name="flagged" value="1" defaultChecked={filter.flagged === "1"} />
         {role !== "member" ? <CheckboxField label={t(bank ? "needs.claimedByUs" : "needs.myPortfolio")} name="mine" value="1" defaultChecked={filter.mine === "1"} /> : null}
         <FilterActions />
-      </Form>
+      </FilterForm>
       <DataTable
         label={t("needs.title")}
         columns={columns}

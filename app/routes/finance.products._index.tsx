@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../components/fields";
 import { DataTable, type Column } from "../components/data-table";
-import { Badge, FilterActions, PageHeader } from "../components/ui";
+import { Badge, FilterActions, FilterForm, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
 import { requireAbility } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -44,13 +44,13 @@ export default function Products() {
   return (
     <>
       <PageHeader title={t("products.title")} lead={t("products.lead")} actions={canManage ? <Link to="/finance/products/new" className="btn">{t("products.new")}</Link> : null} />
-      <Form method="get" className="filters" role="search">
+      <FilterForm role="search">
         <TextField className="field--search" label={t("products.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
         <SelectField label={t("products.type")} name="type" defaultValue={filter.type ?? ""} placeholder={all} options={productTypes.map((x) => ({ value: x, label: t(`productType.${x}`) }))} />
         <SelectField label={t("products.bank")} name="bank" defaultValue={filter.bank ? String(filter.bank) : ""} placeholder={all} options={banks.map((b) => ({ value: String(b.id), label: lng === "zh-CN" ? b.nameZh : b.nameEn }))} />
         {canManage ? <SelectField label={t("products.status")} name="status" defaultValue={filter.status ?? ""} placeholder={all} options={productStatuses.map((x) => ({ value: x, label: t(`productStatus.${x}`) }))} /> : null}
         <FilterActions />
-      </Form>
+      </FilterForm>
       <DataTable
         label={t("products.title")}
         columns={columns}

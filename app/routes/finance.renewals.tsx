@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextField } from "../components/fields";
-import { Badge, EmptyState, FilterActions, PageHeader, Pagination } from "../components/ui";
+import { Badge, EmptyState, FilterActions, FilterForm, PageHeader, Pagination } from "../components/ui";
 import { formatDate, formatMoney } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { isStaff } from "../lib/permissions";
@@ -78,7 +78,7 @@ export default function Renewals() {
     <>
       <PageHeader title={t("renewals.title")} lead={t("renewals.lead", { window: RENEWAL_WINDOW_DAYS, before: CONTACT_BEFORE_DAYS })} />
       {actionData?.errors ? <FormErrors errors={actionData.errors} /> : null}
-      <Form method="get" className="filters">
+      <FilterForm>
         {staff ? (
           <SelectField
             label={t("renewals.scope")}
@@ -92,7 +92,7 @@ export default function Renewals() {
         ) : null}
         <CheckboxField label={t("renewals.flaggedOnly")} name="flagged" value="1" defaultChecked={filter.flagged === "1"} />
         <FilterActions />
-      </Form>
+      </FilterForm>
       {rows.length === 0 ? (
         <EmptyState title={t("renewals.empty")}>{t("renewals.emptyBody")}</EmptyState>
       ) : (

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ListResults } from "../components/data-table";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SalaryRange } from "../components/jobs/ui";
-import { PageHeader } from "../components/ui";
+import { FilterForm, PageHeader } from "../components/ui";
 import { SelectField, TextField } from "../components/fields";
 import { formatDate } from "../lib/format";
 import { requireAbility } from "../lib/guard.server";
@@ -41,7 +41,7 @@ export default function JobsPage() {
   return (
     <>
       <PageHeader title={t("list.title")} lead={t("list.lead")} />
-      <Form key={location.search} method="get" className="filters" role="search" aria-label={t("list.filters")}>
+      <FilterForm key={location.search} role="search" aria-label={t("list.filters")}>
         <TextField className="field--search" label={t("list.search")} name="q" type="search" defaultValue={search.q} maxLength={60} placeholder={t("list.searchPlaceholder")} />
         <SelectField label={t("fields.location")} name="location" defaultValue={search.location ?? ""} placeholder={t("list.any")} options={jobLocations.map((l) => ({ value: l, label: l }))} />
         <SelectField label={t("list.salaryFrom")} name="salary" defaultValue={search.salary ? String(search.salary) : ""} placeholder={t("list.any")} options={salaryFloors.map((s) => ({ value: String(s), label: t("list.salaryAtLeast", { amount: s }) }))} />
@@ -54,7 +54,7 @@ export default function JobsPage() {
           <button type="submit" className="btn">{t("list.apply")}</button>
           <Link to="/jobs" className="btn btn--ghost">{t("list.reset")}</Link>
         </div>
-      </Form>
+      </FilterForm>
       {search.enterprise || search.fair ? (
         <p className="jobs-chips">
           {search.enterprise ? (

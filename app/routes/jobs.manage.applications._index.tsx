@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DataTable, type Column } from "../components/data-table";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationStatusBadge } from "../components/jobs/ui";
 import { SelectField } from "../components/fields";
-import { PageHeader } from "../components/ui";
+import { FilterForm, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { detectLanguage } from "../lib/i18n";
@@ -59,13 +59,13 @@ export default function EnterpriseApplicationsPage() {
           ) : null
         }
       />
-      <Form method="get" className="filters">
+      <FilterForm>
         <SelectField label={t("review.status")} name="status" defaultValue={d.status ?? ""} placeholder={t("list.any")} options={applicationStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         {d.postingId ? <input type="hidden" name="posting" value={d.postingId} /> : null}
         <div className="form-actions">
           <button type="submit" className="btn">{t("list.apply")}</button>
         </div>
-      </Form>
+      </FilterForm>
       <DataTable
         label={t("review.title")}
         columns={columns}

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DataTable, type Column } from "../components/data-table";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { labourPostKinds, labourSkills, type LabourPostKind, type LabourSkill } from "../modules/labour/constants";
 import { CheckboxField, SelectField } from "../components/fields";
 import { LabourKindBadge, LabourStatusBadge, SkillList } from "../components/labour/ui";
-import { PageHeader } from "../components/ui";
+import { FilterForm, PageHeader } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
 import { can } from "../lib/permissions";
 import { pageFromUrl } from "../lib/pagination";
@@ -60,7 +60,7 @@ export default function LabourExchangePage() {
           <div className="stat__label">{t("totals.openShortage")}</div>
         </div>
       </div>
-      <Form method="get" className="filters labour-filters">
+      <FilterForm className="labour-filters">
         <SelectField label={t("fields.kind")} name="kind" defaultValue={filters.kind ?? ""} placeholder={t("common:forms.all")} options={labourPostKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
         <SelectField label={t("fields.skill")} name="skill" defaultValue={filters.skill ?? ""} placeholder={t("common:forms.all")} options={labourSkills.map((s) => ({ value: s, label: t(`skills.${s}`) }))} />
         <SelectField
@@ -75,7 +75,7 @@ export default function LabourExchangePage() {
         />
         {canPost ? <CheckboxField label={t("list.mine")} name="mine" defaultChecked={filters.mine} /> : null}
         <button type="submit" className="btn btn--ghost">{t("common:forms.filter")}</button>
-      </Form>
+      </FilterForm>
       <DataTable
         label={t("list.title")}
         columns={columns}

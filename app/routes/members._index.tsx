@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/members/status";
 import { DataTable, type Column } from "../components/data-table";
 import { SelectField, TextField } from "../components/fields";
-import { Alert, Badge, ConfirmAction, FilterActions, PageHeader } from "../components/ui";
+import { Alert, Badge, ConfirmAction, FilterActions, FilterForm, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -98,7 +98,7 @@ export default function MembersPage() {
           })}
         </Alert>
       ) : null}
-      <Form method="get" className="filters card" role="search">
+      <FilterForm className="card" role="search">
         <TextField id="q" className="field--search" label={t("list.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("list.searchHint")} />
         <SelectField id="f-association" label={t("fields.association")} name="association" defaultValue={query.association ? String(query.association) : ""} placeholder={all} options={associations.map((a) => ({ value: String(a.id), label: assocName(a) }))} />
         <SelectField id="f-status" label={t("fields.status")} name="status" defaultValue={query.status ?? ""} placeholder={all} options={membershipStatuses.map((s) => ({ value: s, label: t(`common:status.${s}`) }))} />
@@ -119,7 +119,7 @@ export default function MembersPage() {
         {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <FilterActions />
-      </Form>
+      </FilterForm>
       <DataTable
         label={t("list.title")}
         columns={columns}

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, SelectField, TextField } from "../components/fields";
-import { PageHeader } from "../components/ui";
+import { FilterForm, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
@@ -64,7 +64,7 @@ export default function TicketQueue() {
           </ul>
         </section>
       ) : null}
-      <Form method="get" className="filters" role="search">
+      <FilterForm role="search">
         <TextField className="field--search" label={t("list.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
         <SelectField label={t("list.status")} name="status" defaultValue={filter.status ?? ""} placeholder={all} options={ticketStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         <SelectField label={t("list.category")} name="category" defaultValue={filter.category ?? ""} placeholder={all} options={ticketCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
@@ -85,7 +85,7 @@ export default function TicketQueue() {
           <button type="submit" className="btn btn--small">{t("list.apply")}</button>
           <Link to="/tickets" className="btn btn--ghost btn--small">{t("list.reset")}</Link>
         </div>
-      </Form>
+      </FilterForm>
       <TicketTable
         rows={rows}
         lng={lng}

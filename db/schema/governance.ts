@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { associations, enterprises } from "./members";
-import { documentKinds, versionStatuses, amendmentStatuses, assemblyKinds, assemblyStatuses, quorumRules, checkInMethods, motionKinds, motionThresholds, motionStatuses, electionStatuses, candidateStatuses, voteChannels, resultOutcomes } from "../../app/modules/governance/constants";
+import { documentKinds, versionStatuses, amendmentStatuses, assemblyKinds, assemblyStatuses, quorumRules, checkInMethods, motionKinds, motionThresholds, motionStatuses, motionChoices, electionStatuses, candidateStatuses, voteChannels, resultOutcomes } from "../../app/modules/governance/constants";
 export * from "../../app/modules/governance/constants";
 
 // Governance: charters (and election rules) as versioned texts with amendments, assemblies with a
@@ -169,11 +169,56 @@ export const motions = pgTable(
     present: integer("present"),
     rollSize: integer("roll_size"),
     quorumMet: boolean("quorum_met"),
+    /** Online voting by the representatives: opened and closed by staff (null: counted in the room only). */
+    votingOpenedAt: timestamp("voting_opened_at", { withTimezone: true }),
+    votingClosedAt: timestamp("voting_closed_at", { withTimezone: true }),
+    /** The online part of yes / no / abstain (the rest was counted in the room or on paper). */
+    onlineYes: integer("online_yes"),
+    onlineNo: integer("online_no"),
+    onlineAbstain: integer("online_abstain"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedBy: text("decided_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("motions_assembly_idx").on(t.assemblyId)],
+);
+
+/**
+ * Who has voted online on a motion (one row per enterprise: the primary key refuses a second vote),
+ * written in the same statement as the motion ballot. heldBy: the present enterprise whose
+ * representative cast the vote of this absent one (a proxy). openChoice: how it voted, for open
+ * motions only (null for a secret motion: then nothing here says how). No time is kept.
+ */
+export const motionVoters = pgTable(
+  "motion_voters",
+  {
+    motionId: integer("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    enterpriseId: integer("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id),
+    heldBy: integer("held_by").references(() => enterprises.id),
+    openChoice: text("open_choice", { enum: motionChoices }),
+  },
+  (t) => [primaryKey({ columns: [t.motionId, t.enterpriseId] })],
+);
+
+/**
+ * A motion ballot, as an election ballot: a random id, the motion and the choice; nothing names a
+ * voter and there is no time column. Secret motions are rewritten in random order when voting
+ * closes. tests/integration/governance-elections.test.ts reads these columns.
+ */
+export const motionBallots = pgTable(
+  "motion_ballots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    motionId: integer("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    choice: text("choice", { enum: motionChoices }).notNull(),
+  },
+  (t) => [index("motion_ballots_motion_idx").on(t.motionId)],
 );
 
 export const elections = pgTable(

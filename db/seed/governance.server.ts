@@ -293,4 +293,36 @@ export async function seedGovernance(db: Executor, ids: SeedIds): Promise<void> 
     createdBy: staffId,
     createdAt: at(`${year}-02-01T09:00:00`),
   });
+
+  // --- The chamber's general assembly, open now, with a motion voted online ---------------------
+  // member@demo.test's and rep@demo.test's enterprises are checked in and can vote on it.
+  const [chamberAssembly] = await db
+    .insert(assemblies)
+    .values({
+      associationId: chamberId,
+      kind: "general",
+      title: `${chamber.nameZh}${year}年会员大会`,
+      startsAt: at(`${year}-01-06T09:00:00`),
+      place: "仙降街道商会会议室",
+      onlineUrl: "https://meeting.example.com/yunjiang",
+      agenda: "一、理事会换届选举\n二、审议年度会费标准",
+      quorumRule: "half",
+      createdBy: staffId,
+      createdAt: at(`${year - 1}-12-20T09:00:00`),
+    })
+    .returning();
+  await db.insert(assemblyRoll).values(chamberRoll.map((r) => ({ assemblyId: chamberAssembly.id, enterpriseId: r.enterpriseId, representativeUserId: ownerOf2.get(r.enterpriseId) ?? null })));
+  await db.update(assemblies).set({ status: "open", openedAt: at(`${year}-01-06T09:00:00`), meetingCode: "106106" }).where(eq(assemblies.id, chamberAssembly.id));
+  const checkedIn = [centreIds[0], ids.repEnterpriseId, ...chamberIds.slice(0, 3)].filter((id, i, all) => all.indexOf(id) === i);
+  await db.insert(assemblyAttendance).values(checkedIn.map((enterpriseId, i) => ({ assemblyId: chamberAssembly.id, enterpriseId, method: "staff" as const, checkedInBy: staffId, checkedInAt: new Date(at(`${year}-01-06T08:40:00`).getTime() + i * 60_000) })));
+  await db.insert(motions).values({
+    assemblyId: chamberAssembly.id,
+    kind: "other",
+    title: `审议${year}年度会费标准（维持每年一千元）`,
+    body: "理事会提议本年度会费标准维持每家会员企业每年一千元不变。",
+    secret: true,
+    threshold: "majority_cast",
+    votingOpenedAt: at(`${year}-01-06T10:00:00`),
+    createdAt: at(`${year}-01-06T09:30:00`),
+  });
 }

@@ -41,7 +41,8 @@ export const ticketFixtures = {
  * Governance (db/seed/governance.server.ts, seeded after everything else): documents 1 (centre
  * charter) and 2 (election rules); versions 1 (charter v1, adopted), 2 (rules v1, adopted),
  * 3 (charter v2, proposed, members only); assemblies 1 (founding, closed), 2 (federation council,
- * scheduled: member@ is not in the federation); elections 1 (founding, certified), 2 (open in the
+ * scheduled: member@ is not in the federation), 3 (the first chamber's general assembly, open, with a
+ * secret motion open for online voting: member@'s and rep@'s enterprises are checked in); elections 1 (founding, certified), 2 (open in the
  * first chamber, member@ and rep@ vote), 3 (federation, draft). tests/integration/governance-demo.test.ts checks them.
  */
 export const governanceFixtures = {
@@ -49,6 +50,7 @@ export const governanceFixtures = {
   proposedCharter: "3",
   foundingAssembly: "1",
   otherAssembly: "2",
+  openAssembly: "3",
   certifiedElection: "1",
   openElection: "2",
   draftElection: "3",

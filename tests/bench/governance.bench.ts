@@ -3,8 +3,9 @@
  * 1. starts a throwaway PostgreSQL server (tests/support/pg-server.sh) or uses BENCH_DATABASE_URL,
  *    migrates, and writes 5,000 member enterprises with one representative each;
  * 2. sets up an election (council 15 seats with 18 candidates, director with 2) and opens it;
- * 3. casts 500 ballots at once through the module command (castVote: share lock, roll and membership
- *    checks, voter row and ballot in one transaction) and prints p50/p95/p99 of one vote;
+ * 3. casts 500 ballots at once through the module command (castVote: votes arriving together are
+ *    written by one statement: share lock, roll, membership and ballot checks, voter rows, ballots
+ *    and audit rows) and prints p50/p95/p99 of one vote;
  * 4. casts the other 4,500 (20 at a time), closes (ballots rewritten in random order) and tallies,
  *    printing each time; checks every vote was recorded exactly once and the tally counts 5,000 ballots.
  * BENCH_VOTERS changes the 5,000, BENCH_CONCURRENT the 500.

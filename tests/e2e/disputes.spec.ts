@@ -69,9 +69,11 @@ for (const { lng, t, auth } of langs) {
     await staff.goto(url);
     await act(staff, t.actions.acceptTitle, t.actions.accept);
     await expect(header(staff).getByText(status("accepted"))).toBeVisible();
+    await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.accept);
     await expect(staff.locator('[data-deadline="mediation"]').first()).toBeVisible();
     await act(staff, t.actions.assignTitle, t.actions.assignMediator, (f) => f.getByLabel(t.actions.mediator, { exact: true }).selectOption({ label: "周调解员" }).then(() => {}));
     await expect(header(staff).getByText(status("mediator_assigned"))).toBeVisible();
+    await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.assign);
 
     // The mediator invites the respondent, who agrees in the portal.
     const mediator = await signIn(browser, "mediator@demo.test", lng, auth);

@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { seedDemo } from "../../db/seed/demo.server";
 import { auditEvents, emailOutbox, notifications } from "../../db/schema/accounts";
-import { disputeCases, disputeReminders, disputeStations } from "../../db/schema/disputes";
+import { disputeCases, disputeReminders, disputeStationPeople, disputeStations } from "../../db/schema/disputes";
+import { setStationsOfUser } from "../../app/modules/disputes/stations.server";
+import { setUserRole } from "../../app/modules/admin/users.server";
 import { enterpriseUsers } from "../../db/schema/members";
 import { loadActor } from "../../app/lib/auth.server";
 import type { Actor } from "../../app/lib/permissions";
@@ -292,4 +294,41 @@ describe("shared-court cases", () => {
     const mine = await listCases(who.member, {}, 1);
     expect(mine.total).toBeGreaterThan(5);
   });
+
+  it("lets an admin set who works at a station: staff see its cases at once, a mediator keeps a station while a case is in hand", async () => {
+    const db = await getDb();
+    const ids = async (id: string) => (await db.select({ s: disputeStationPeople.stationId }).from(disputeStationPeople).where(eq(disputeStationPeople.userId, id))).map((r) => r.s).sort();
+    const clerk2Stations = await ids("demo-clerk-2");
+    expect(clerk2Stations).not.toContain(station1);
+    const station1Total = (await listCases(who.clerk1, {}, 1)).total;
+    const before = (await listCases(who.clerk2, {}, 1)).total;
+
+    const added = await setStationsOfUser(who.admin, "demo-clerk-2", [...clerk2Stations, station1], null);
+    expect(added).toMatchObject({ ok: true, value: { added: 1, removed: 0 } });
+    expect((await listCases(who.clerk2, {}, 1)).total).toBe(before + station1Total);
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.setStations"), eq(auditEvents.entityId, "demo-clerk-2")));
+    expect(audit).toBeDefined();
+
+    await ok(setStationsOfUser(who.admin, "demo-clerk-2", clerk2Stations, null));
+    expect((await listCases(who.clerk2, {}, 1)).total).toBe(before);
+
+    // The demo mediator of station 1 has cases in hand there: leaving it is refused, and nothing changes.
+    const mediatorStations = await ids("demo-mediator");
+    expect(mediatorStations).toContain(station1);
+    const refused = await setStationsOfUser(who.admin, "demo-mediator", mediatorStations.filter((s) => s !== station1), null);
+    expect(refused).toMatchObject({ ok: false, error: { code: "disputes:stations.errors.openCases" } });
+    expect(await ids("demo-mediator")).toEqual(mediatorStations);
+
+    // A department liaison works at no station.
+    expect(await setStationsOfUser(who.admin, "demo-dept", [station1], null)).toMatchObject({ ok: false, error: { code: "disputes:stations.errors.notStationRole" } });
+    expect(await ids("demo-dept")).toEqual([]);
+
+    // A staff user moved to another role leaves the stations with it.
+    await ok(setStationsOfUser(who.admin, "demo-clerk-2", [...clerk2Stations, station1], null));
+    await ok(setUserRole(who.admin, "demo-clerk-2", { role: "department", departmentId: who.dept.departmentId, bankId: null, isLead: false }, null));
+    expect(await ids("demo-clerk-2")).toEqual([]);
+    await ok(setUserRole(who.admin, "demo-clerk-2", { role: "staff", departmentId: null, bankId: null, isLead: false }, null));
+    await ok(setStationsOfUser(who.admin, "demo-clerk-2", clerk2Stations, null));
+  });
 });
+

@@ -56,6 +56,15 @@ describe("governance demo data", () => {
     expect(await getAssembly(member, Number(governanceFixtures.otherAssembly))).toBeNull();
     expect((await getAssembly(member, Number(governanceFixtures.foundingAssembly)))!.figures).toMatchObject({ roll: 179, present: 172, quorum: true });
   });
+
+  it("has the chamber's assembly open with a secret motion member@demo.test's enterprise can vote on", async () => {
+    const found = await getAssembly(member, Number(governanceFixtures.openAssembly));
+    expect(found!.assembly.status).toBe("open");
+    const open = found!.motions.filter((m) => m.votingOpen);
+    expect(open).toHaveLength(1);
+    expect(open[0].secret).toBe(true);
+    expect(open[0].myVotes).toEqual([expect.objectContaining({ enterpriseId: 1, proxy: false, voted: false })]);
+  });
 });
 
 describe("the governance report", () => {

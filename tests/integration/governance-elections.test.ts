@@ -120,6 +120,29 @@ describe("ballot secrecy in the schema", () => {
     );
     expect([...new Set(fks.map((f) => f.foreign_table))]).toEqual(["elections"]);
   });
+
+  it("holds the motion ballots to the same rules (secret motions: who voted apart from how)", async () => {
+    const db = await getDb();
+    const columns = rowsOf<{ table_name: string; column_name: string; data_type: string; column_default: string | null }>(
+      await db.execute(sql`select table_name, column_name, data_type, column_default from information_schema.columns where table_schema = 'public' and table_name in ('motion_ballots', 'motion_voters') order by table_name, ordinal_position`),
+    );
+    const ballot = columns.filter((c) => c.table_name === "motion_ballots");
+    const voters = columns.filter((c) => c.table_name === "motion_voters");
+    expect(ballot.map((c) => c.column_name)).toEqual(["id", "motion_id", "choice"]);
+    expect(ballot.filter((c) => /time|date|interval/.test(c.data_type))).toEqual([]);
+    expect(ballot.filter((c) => (c.column_default ?? "").includes("nextval"))).toEqual([]);
+    expect(ballot.find((c) => c.column_name === "id")).toMatchObject({ data_type: "uuid", column_default: "gen_random_uuid()" });
+    expect(ballot.filter((c) => /(^|_)(user|enterprise|voter|session|request|ip|actor|member|by|at|on)(_|$)/.test(c.column_name))).toEqual([]);
+    expect(ballot.map((c) => c.column_name).filter((n) => voters.some((v) => v.column_name === n))).toEqual(["motion_id"]);
+    // The voters table keeps no time; its only "how" column is for open motions (null when secret,
+    // checked in tests/integration/governance-motions.test.ts).
+    expect(voters.map((c) => c.column_name)).toEqual(["motion_id", "enterprise_id", "held_by", "open_choice"]);
+    expect(voters.filter((c) => /time|date/.test(c.data_type))).toEqual([]);
+    const fks = rowsOf<{ foreign_table: string }>(
+      await db.execute(sql`select ccu.table_name as foreign_table from information_schema.table_constraints tc join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name where tc.table_name = 'motion_ballots' and tc.constraint_type = 'FOREIGN KEY'`),
+    );
+    expect([...new Set(fks.map((f) => f.foreign_table))]).toEqual(["motions"]);
+  });
 });
 
 describe("voting", () => {
@@ -159,8 +182,36 @@ describe("voting", () => {
   it("refuses over-voting and accepts a blank ballot", async () => {
     const { id, candidates } = await openedElection(1, ["a", "b"]);
     expect(await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: candidates })).toEqual({ ok: false, error: "governance:errors.overVote" });
+    // Another election's candidate, or one mark twice, is refused too.
+    const other = await openedElection(1, ["a", "b"]);
+    expect(await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [other.candidates[0]] })).toEqual({ ok: false, error: "governance:errors.unknownCandidate" });
+    expect(await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [candidates[0], candidates[0]] })).toEqual({ ok: false, error: "governance:errors.duplicateChoice" });
     const blank = await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [] });
     expect(blank.ok).toBe(true);
+  });
+
+  it("gives each of the votes written together its own answer", async () => {
+    const { id, candidates } = await openedElection(1, ["a", "b"]);
+    // Submitted in the same tick, these are written by one statement.
+    const [good, outsider, over, blank, second] = await Promise.all([
+      castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [candidates[1]] }),
+      castVote(rep("none"), id, { enterpriseId: e.none, candidateIds: [] }),
+      castVote(rep("d"), id, { enterpriseId: e.d, candidateIds: candidates }),
+      castVote(rep("f"), id, { enterpriseId: e.f, candidateIds: [] }),
+      castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [candidates[0]] }),
+    ]);
+    expect(blank.ok).toBe(true);
+    expect(outsider).toEqual({ ok: false, error: "governance:errors.notOnRoll" });
+    expect(over).toEqual({ ok: false, error: "governance:errors.overVote" });
+    // c's two submissions race (the second goes to the next statement, which may reach the server
+    // first): exactly one is recorded, the other refused.
+    const [won, lost] = good.ok ? [good, second] : [second, good];
+    expect(won.ok).toBe(true);
+    expect(lost).toEqual({ ok: false, error: "governance:errors.alreadyVoted" });
+    const db = await getDb();
+    const ballots = await db.select().from(electionBallots).where(eq(electionBallots.electionId, id));
+    expect(ballots.map((b) => b.candidateIds).sort()).toEqual([[], [candidates[won === good ? 1 : 0]]]);
+    expect(ballots.map((b) => b.receipt).sort()).toEqual([won.ok ? won.receipt : "", blank.ok ? blank.receipt : ""].sort());
   });
 
   it("shows staff who voted, never how", async () => {

@@ -5,7 +5,9 @@ import {
   countBallots,
   electionTransition,
   formatReceipt,
+  motionOutcome,
   motionPasses,
+  tallyMotionBallots,
   newReceipt,
   normaliseReceipt,
   openProblems,
@@ -100,6 +102,29 @@ describe("quorum and thresholds", () => {
     expect(motionPasses("majority_cast", { yes: 9, no: 0, abstain: 0 }, 9, false)).toBe(false);
     expect(checkMotionCounts({ yes: 5, no: 5, abstain: 1 }, 10)).toBe("governance:errors.countsExceedPresent");
     expect(checkMotionCounts({ yes: 5, no: 5, abstain: 0 }, 10)).toBeNull();
+  });
+});
+
+describe("motions voted online with counts from the room", () => {
+  const none = { yes: 0, no: 0, abstain: 0 };
+  it("adds the room's counts to the online ones and keeps both apart", () => {
+    const r = motionOutcome({ threshold: "majority_cast", quorumRule: "half", rollSize: 10, present: 6, online: { yes: 2, no: 1, abstain: 0 }, room: { yes: 1, no: 1, abstain: 1 } });
+    expect(r).toEqual({ ok: true, total: { yes: 3, no: 2, abstain: 1 }, online: { yes: 2, no: 1, abstain: 0 }, room: { yes: 1, no: 1, abstain: 1 }, quorum: true, passed: true });
+  });
+  it("refuses online and room counts together beyond the votes present", () => {
+    expect(motionOutcome({ threshold: "majority_cast", quorumRule: "half", rollSize: 10, present: 6, online: { yes: 4, no: 0, abstain: 0 }, room: { yes: 2, no: 1, abstain: 0 } })).toEqual({ ok: false, error: "governance:errors.countsExceedPresent" });
+  });
+  it("applies the threshold to the sum: online yes alone may not carry a two-thirds-present motion", () => {
+    const online = { yes: 4, no: 0, abstain: 0 };
+    expect(motionOutcome({ threshold: "two_thirds_present", quorumRule: "half", rollSize: 10, present: 9, online, room: none })).toMatchObject({ ok: true, passed: false });
+    expect(motionOutcome({ threshold: "two_thirds_present", quorumRule: "half", rollSize: 10, present: 9, online, room: { yes: 2, no: 0, abstain: 0 } })).toMatchObject({ ok: true, passed: true });
+  });
+  it("never passes without quorum, however the online votes fall", () => {
+    expect(motionOutcome({ threshold: "majority_cast", quorumRule: "two_thirds", rollSize: 9, present: 5, online: { yes: 5, no: 0, abstain: 0 }, room: none })).toMatchObject({ ok: true, quorum: false, passed: false });
+  });
+  it("counts motion ballots by choice", () => {
+    expect(tallyMotionBallots([{ choice: "yes", n: 3 }, { choice: "abstain", n: 1 }])).toEqual({ yes: 3, no: 0, abstain: 1 });
+    expect(tallyMotionBallots([])).toEqual(none);
   });
 });
 

@@ -11,6 +11,8 @@ export const governanceAbilities = {
   "assemblies.view": ["member", ...STAFF],
   "assemblies.manage": STAFF,
   "assemblies.checkIn": ["member", ...STAFF],
+  /** Vote online on a motion: the representative of a checked-in enterprise (or its proxy holder), checked in the module. */
+  "assemblies.vote": ["member"],
   "elections.view": ["member", ...STAFF],
   "elections.manage": STAFF,
   /** Nominate, second and accept a nomination. */

@@ -7,6 +7,7 @@ import { appendAudit } from "../../lib/audit.server";
 import type { Actor } from "../../lib/permissions";
 import { insertUser, isUniqueViolation } from "../accounts/accounts.server";
 import type { CreateUserInput, SetRoleInput, UserListQuery } from "./forms";
+import { followRoleAtStations } from "../disputes/stations.server";
 import { cappedCount, listPage, whereOf } from "../../lib/list-query.server";
 
 export const USERS_PAGE_SIZE = 25;
@@ -168,6 +169,7 @@ export async function setUserRole(actor: NonNullable<Actor>, userId: string, inp
     if (!before) return { ok: false, error: "notFound" } as const;
     const after = { role: input.role, departmentId: org.departmentId, bankId: org.bankId, isLead: input.role === "staff" && input.isLead };
     await tx.update(users).set(after).where(eq(users.id, userId));
+    if (before.role !== after.role) await followRoleAtStations(tx, userId, after.role);
     await appendAudit(tx, { actor, action: "user.setRole", entityType: "user", entityId: userId, before, after, ip });
     return { ok: true } as const;
   });

@@ -1,13 +1,13 @@
 import { randomInt } from "node:crypto";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "../../../db/client.server";
-import { assemblies, assemblyAttendance, assemblyProxies, assemblyRoll, documentVersions, governanceDocuments, motions } from "../../../db/schema/governance";
+import { assemblies, assemblyAttendance, assemblyProxies, assemblyRoll, documentVersions, governanceDocuments, motionBallots, motions, motionVoters, type MotionChoice } from "../../../db/schema/governance";
 import { appendAudit } from "../../lib/audit.server";
 import { isStaff } from "../../lib/permissions";
 import { activeAssociationsOf, activeMemberRoll, associationOptions, COUNCIL_TYPES, enterpriseNames } from "../members/rolls.server";
-import { fail, guarded, ok, type Options, type Result, type SignedIn } from "./common.server";
+import { fail, guarded, ok, rowsOf, type Options, type Result, type SignedIn } from "./common.server";
 import type { AssemblyCreateInput, MotionCreateInput, MotionResultInput } from "./forms";
-import { checkMotionCounts, motionPasses, quorumMet, quorumNeeded } from "./rules";
+import { checkMotionCounts, motionOutcome, motionPasses, quorumMet, quorumNeeded, tallyMotionBallots } from "./rules";
 import { adoptVersionInTx, settleAmendmentMotion } from "./charters.server";
 
 export type Assembly = typeof assemblies.$inferSelect;
@@ -207,6 +207,8 @@ export async function recordMotionResult(actor: SignedIn, assemblyId: number, in
       const [m] = await tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.assemblyId, assemblyId))).for("update");
       if (!m) return fail("notFound");
       if (m.status !== "pending") return fail("governance:errors.motionDecided");
+      // Once online voting is open the result comes from closing it (online plus room counts).
+      if (m.votingOpenedAt) return fail("governance:errors.motionVotingOpen");
       const p = await presence(tx, assemblyId);
       const counts = { yes: input.yes, no: input.no, abstain: input.abstain };
       const countError = checkMotionCounts(counts, p.present);
@@ -223,6 +225,161 @@ export async function recordMotionResult(actor: SignedIn, assemblyId: number, in
       return ok({ passed, quorum });
     }),
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Online voting on a motion. The same secrecy as an election ballot (elections.server.ts castVote):
+// who voted (motion_voters) and the ballots (motion_ballots: random id, no voter, no time) are
+// separate rows written in one statement, the primary key of motion_voters refuses a second vote,
+// and a secret motion's ballots are rewritten in random order when voting closes. For an open
+// motion the choice is also kept with the voter, so everyone sees who voted how.
+
+/** Staff open online voting on a pending motion of an open assembly. */
+export async function openMotionVoting(actor: SignedIn, assemblyId: number, motionId: number, opts: Options = {}): Promise<Result> {
+  const denied = staffOnly(actor);
+  if (denied) return denied;
+  const db = await getDb();
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const a = await loadAssembly(tx, assemblyId);
+      if (!a) return fail("notFound");
+      if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
+      const [m] = await tx.select().from(motions).where(and(eq(motions.id, motionId), eq(motions.assemblyId, assemblyId))).for("update");
+      if (!m) return fail("notFound");
+      if (m.status !== "pending") return fail("governance:errors.motionDecided");
+      if (m.votingOpenedAt) return fail("governance:errors.motionVotingOpen");
+      await tx.update(motions).set({ votingOpenedAt: opts.now ?? new Date() }).where(eq(motions.id, motionId));
+      await appendAudit(tx, { actor, action: "motion.openVoting", entityType: "motion", entityId: motionId });
+      return ok(true);
+    }),
+  );
+}
+
+export type MotionVoteInput = { motionId: number; enterpriseId: number; choice: MotionChoice };
+
+/**
+ * A representative votes for an enterprise on the frozen roll: its own, when it is checked in, or
+ * an absent one whose vote its enterprise holds by proxy. One statement (one implicit
+ * transaction): the motion row under a share lock (closing waits for votes in flight), the checks,
+ * then the voter row, the ballot and the audit row (that a vote was cast, never how).
+ */
+export async function castMotionVote(actor: SignedIn, assemblyId: number, input: MotionVoteInput): Promise<Result> {
+  if (actor.role !== "member") return fail("governance:errors.notRepresentative");
+  const db = await getDb();
+  const { motionId, enterpriseId, choice } = input;
+  return guarded(async () => {
+    const [row] = rowsOf<MotionVoteChecks>(
+      await db.execute(sql`
+        with m as (
+          select status, secret, voting_opened_at is not null as voting from motions where id = ${motionId} and assembly_id = ${assemblyId} for share
+        ), a as (
+          select status from assemblies where id = ${assemblyId}
+        ), r as (
+          select representative_user_id from assembly_roll where assembly_id = ${assemblyId} and enterprise_id = ${enterpriseId}
+        ), px as (
+          select p.holder_enterprise_id, hr.representative_user_id
+          from assembly_proxies p left join assembly_roll hr on hr.assembly_id = p.assembly_id and hr.enterprise_id = p.holder_enterprise_id
+          where p.assembly_id = ${assemblyId} and p.from_enterprise_id = ${enterpriseId}
+        ), checks as (
+          select
+            (select status from m) as motion_status,
+            coalesce((select voting from m), false) as voting,
+            coalesce((select secret from m), true) as secret,
+            (select status from a) as assembly_status,
+            exists (select 1 from r) as on_roll,
+            exists (select 1 from assembly_attendance where assembly_id = ${assemblyId} and enterprise_id = ${enterpriseId}) as present,
+            coalesce((select representative_user_id from r) = ${actor.userId}, false) as own_representative,
+            (select holder_enterprise_id from px) as holder,
+            coalesce((select representative_user_id from px) = ${actor.userId}, false) as holder_representative
+        ), v as (
+          insert into motion_voters (motion_id, enterprise_id, held_by, open_choice)
+          select ${motionId}, ${enterpriseId}, case when present then null else holder end, case when secret then null else ${choice} end from checks
+          where motion_status = 'pending' and voting and assembly_status = 'open' and on_roll
+            and ((present and own_representative) or (not present and holder is not null and holder_representative))
+          returning 1
+        ), b as (
+          insert into motion_ballots (motion_id, choice) select ${motionId}, ${choice} from v returning 1
+        ), au as (
+          insert into audit_events (actor_id, actor_role, action, entity_type, entity_id)
+          select ${actor.userId}, ${actor.role}, 'motion.vote', 'motion', ${String(motionId)} from v returning 1
+        )
+        select checks.*, (select count(*)::int from b) as cast from checks`),
+    );
+    if (!row || row.motion_status === null || row.assembly_status === null) return fail("notFound");
+    if (row.assembly_status !== "open") return fail("governance:errors.assemblyNotOpen");
+    if (row.motion_status !== "pending" || !row.voting) return fail("governance:errors.motionVotingClosed");
+    if (!row.on_roll) return fail("governance:errors.notOnRoll");
+    // Present: its own representative votes; absent: only the representative of the proxy holder.
+    if (!row.present && row.holder === null) return fail("governance:errors.notPresent");
+    if (!(row.present ? row.own_representative : row.holder_representative)) return fail("governance:errors.notRepresentative");
+    return Number(row.cast) === 1 ? ok(true) : fail("governance:errors.alreadyVoted");
+  }, "governance:errors.alreadyVoted");
+}
+
+type MotionVoteChecks = {
+  motion_status: string | null;
+  voting: boolean;
+  secret: boolean;
+  assembly_status: string | null;
+  on_roll: boolean;
+  present: boolean;
+  own_representative: boolean;
+  holder: number | null;
+  holder_representative: boolean;
+  cast: number;
+};
+
+/**
+ * Staff close online voting: the online ballots are counted, the counts entered for the voters in
+ * the room (or on paper) are added, and the result is decided by the quorum and threshold rules.
+ * A secret motion's ballots and voters are then rewritten in new order (as an election's at closing).
+ */
+export async function closeMotionVoting(actor: SignedIn, assemblyId: number, input: MotionResultInput, opts: Options = {}): Promise<Result<{ passed: boolean; quorum: boolean }>> {
+  const denied = staffOnly(actor);
+  if (denied) return denied;
+  const db = await getDb();
+  const now = opts.now ?? new Date();
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const a = await loadAssembly(tx, assemblyId, true);
+      if (!a) return fail("notFound");
+      if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
+      // The update lock waits for votes in flight (they hold a share lock on the motion).
+      const [m] = await tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.assemblyId, assemblyId))).for("update");
+      if (!m) return fail("notFound");
+      if (m.status !== "pending") return fail("governance:errors.motionDecided");
+      if (!m.votingOpenedAt) return fail("governance:errors.motionVotingClosed");
+      const p = await presence(tx, assemblyId);
+      const online = tallyMotionBallots(await tx.select({ choice: motionBallots.choice, n: count() }).from(motionBallots).where(eq(motionBallots.motionId, m.id)).groupBy(motionBallots.choice));
+      const room = { yes: input.yes, no: input.no, abstain: input.abstain };
+      const outcome = motionOutcome({ threshold: m.threshold, quorumRule: a.quorumRule, rollSize: p.roll, present: p.present, online, room });
+      if (!outcome.ok) return fail(outcome.error);
+      const { total, quorum, passed } = outcome;
+      await tx
+        .update(motions)
+        .set({ ...total, onlineYes: online.yes, onlineNo: online.no, onlineAbstain: online.abstain, present: p.present, rollSize: p.roll, quorumMet: quorum, status: passed ? "passed" : "failed", votingClosedAt: now, decidedAt: now, decidedBy: actor.userId })
+        .where(eq(motions.id, m.id));
+      if (m.secret) await rewriteMotionVotes(tx, m.id);
+      if (passed && m.versionId) await adoptVersionInTx(tx, m.versionId, m.id, now);
+      if (m.amendmentId) await settleAmendmentMotion(tx, m.amendmentId, passed, actor.userId, now);
+      await appendAudit(tx, { actor, action: "motion.closeVoting", entityType: "motion", entityId: m.id, after: { online, room, present: p.present, quorum, passed } });
+      return ok({ passed, quorum });
+    }),
+  );
+}
+
+/** New rows in random (ballots) and enterprise (voters) order: the physical order no longer follows the votes. */
+async function rewriteMotionVotes(tx: Executor, motionId: number): Promise<void> {
+  const ballots = await tx.select({ choice: motionBallots.choice }).from(motionBallots).where(eq(motionBallots.motionId, motionId));
+  for (let i = ballots.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [ballots[i], ballots[j]] = [ballots[j], ballots[i]];
+  }
+  await tx.delete(motionBallots).where(eq(motionBallots.motionId, motionId));
+  for (let i = 0; i < ballots.length; i += 1000) await tx.insert(motionBallots).values(ballots.slice(i, i + 1000).map((b) => ({ motionId, choice: b.choice })));
+  const voters = await tx.select().from(motionVoters).where(eq(motionVoters.motionId, motionId)).orderBy(asc(motionVoters.enterpriseId));
+  await tx.delete(motionVoters).where(eq(motionVoters.motionId, motionId));
+  for (let i = 0; i < voters.length; i += 1000) await tx.insert(motionVoters).values(voters.slice(i, i + 1000));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,6 +427,26 @@ export async function getAssembly(actor: SignedIn, assemblyId: number) {
     : [];
   const attendingSet = new Set(attendance.map((x) => x.enterpriseId));
   const mine = actor.role === "member" ? roll.filter((r) => actor.enterpriseIds.includes(r.enterpriseId)) : [];
+  const voterRows = motionRows.length ? await db.select().from(motionVoters).where(inArray(motionVoters.motionId, motionRows.map((m) => m.id))).orderBy(asc(motionVoters.enterpriseId)) : [];
+  // The votes this actor casts: each enterprise they represent that is checked in, and the absent
+  // enterprise whose vote it holds by proxy.
+  const represented = mine.filter((r) => r.representativeUserId === actor.userId && attendingSet.has(r.enterpriseId)).map((r) => r.enterpriseId);
+  const castFor = [
+    ...represented.map((enterpriseId) => ({ enterpriseId, proxy: false })),
+    ...proxies.filter((p) => represented.includes(p.holderEnterpriseId)).map((p) => ({ enterpriseId: p.fromEnterpriseId, proxy: true })),
+  ];
+  const motionView = motionRows.map((m) => {
+    const voters = voterRows.filter((v) => v.motionId === m.id);
+    const votedSet = new Set(voters.map((v) => v.enterpriseId));
+    return {
+      ...m,
+      votingOpen: m.status === "pending" && m.votingOpenedAt !== null,
+      onlineVoted: voters.length,
+      // Open motions: everyone sees who voted how. Secret motions: staff see who voted, never how.
+      votes: !m.secret || staff ? voters.map((v) => ({ enterpriseId: v.enterpriseId, enterpriseName: names.get(v.enterpriseId) ?? "", choice: m.secret ? null : v.openChoice, heldByName: v.heldBy ? (names.get(v.heldBy) ?? "") : null })) : [],
+      myVotes: castFor.map((c) => ({ ...c, enterpriseName: names.get(c.enterpriseId) ?? "", voted: votedSet.has(c.enterpriseId) })),
+    };
+  });
   return {
     assembly: { ...a, meetingCode: staff ? a.meetingCode : null },
     association: assoc,
@@ -277,7 +454,7 @@ export async function getAssembly(actor: SignedIn, assemblyId: number) {
     roll: staff ? roll.map((r) => ({ ...r, enterpriseName: names.get(r.enterpriseId) ?? "", present: attendingSet.has(r.enterpriseId), proxyHolder: proxies.find((p) => p.fromEnterpriseId === r.enterpriseId)?.holderEnterpriseId ?? null })) : [],
     mine: mine.map((r) => ({ enterpriseId: r.enterpriseId, enterpriseName: names.get(r.enterpriseId) ?? "", representative: r.representativeUserId === actor.userId, present: attendingSet.has(r.enterpriseId) })),
     figures: { roll: roll.length, attending: attendance.length, proxies: proxies.length, present, needed: quorumNeeded(a.quorumRule, roll.length), quorum: quorumMet(a.quorumRule, roll.length, present) },
-    motions: motionRows,
+    motions: motionView,
     versions,
   };
 }

@@ -18,9 +18,9 @@ import { appendAudit } from "../../lib/audit.server";
 import { isStaff } from "../../lib/permissions";
 import { activeAssociationsOf, activeMemberRoll, associationOptions, enterpriseNames, isActiveMember, usersOfEnterprise } from "../members/rolls.server";
 import { notify } from "../notifications/notifications.server";
-import { fail, guarded, ok, rowsOf, type Options, type Result, type SignedIn } from "./common.server";
+import { fail, guarded, isStageLock, ok, rowsOf, type Options, type Result, type SignedIn } from "./common.server";
 import type { BallotInput, ElectionCreateInput, NominateInput, PositionInput } from "./forms";
-import { electionTransition, newReceipt, normaliseReceipt, openProblems, tallyPosition, validateBallot, type ElectionAction } from "./rules";
+import { electionTransition, newReceipt, normaliseReceipt, openProblems, tallyPosition, type ElectionAction } from "./rules";
 
 export type Election = typeof elections.$inferSelect;
 const PAGE_SIZE = 20;
@@ -396,39 +396,138 @@ export async function setRepresentative(actor: SignedIn, electionId: number, ent
 
 export type CastResult = { ok: true; receipt: string } | { ok: false; error: string };
 
+type QueuedVote = { userId: string; role: string; enterpriseId: number; ids: string; receipt: string; done: (r: CastResult) => void; failed: (e: unknown) => void };
+/** Votes waiting to be written, per election, and whether a write is scheduled. */
+const voteQueues = new Map<number, QueuedVote[]>();
+// Votes per statement: fewer, larger statements measured best (bench p99 at load ~11: 50 per statement 401 ms, 200: 310 ms, 500: 239 ms).
+const MAX_BATCH = 500;
+
 /**
- * Casts an enterprise's ballot. In one transaction: the election row is read under a share lock
- * (closing waits for votes in flight, and a vote after closing is refused), the roll and the
- * membership are checked, then the row of who voted (its primary key refuses a second vote, also
- * under concurrent submissions) and the ballot (random id, no voter, no time) are written.
- * The audit log records that a vote was cast, never its content.
+ * Casts an enterprise's ballot. Votes that arrive together are written together: each vote joins
+ * its election's queue and the queue is written by one SQL statement per turn of the event loop
+ * (one round trip and one implicit transaction for up to 200 votes). That statement reads the
+ * election row under a share lock (closing waits for votes in flight, and a vote after closing is
+ * refused), checks each vote (roll, representative, membership, candidates, seats), then writes,
+ * for each vote that passes, the row of who voted (its primary key refuses a second vote, also
+ * under concurrent submissions), the ballot (random id, no voter, no time) and the audit row (that
+ * a vote was cast, never its content). Written one by one, 500 simultaneous votes queued on the
+ * pool's connections: that queue, not the work of a vote, was the cost (see the README figures).
  */
 export async function castVote(actor: SignedIn, electionId: number, input: BallotInput): Promise<CastResult> {
   if (actor.role !== "member" || !actor.enterpriseIds.includes(input.enterpriseId)) return fail("governance:errors.notRepresentative");
-  const db = await getDb();
   const chosen = [...input.candidateIds].sort((a, b) => a - b);
+  if (new Set(chosen).size !== chosen.length) return fail("governance:errors.duplicateChoice");
   const receipt = newReceipt(randomInt);
-  const result = await guarded<string>(
-    () =>
-      db.transaction(async (tx) => {
-        const election = await loadElection(tx, electionId, "share");
-        if (!election) return fail("notFound");
-        if (election.status !== "open") return fail("governance:errors.notOpen");
-        const [entry] = await tx.select().from(electionRoll).where(and(eq(electionRoll.electionId, electionId), eq(electionRoll.enterpriseId, input.enterpriseId)));
-        if (!entry) return fail("governance:errors.notOnRoll");
-        if (entry.representativeUserId !== actor.userId) return fail("governance:errors.notRepresentative");
-        if (!(await isActiveMember(tx, election.associationId, input.enterpriseId))) return fail("governance:errors.notMember");
-        const error = validateBallot(await ballotPositions(tx, electionId), chosen);
-        if (error) return fail(error);
-        await tx.insert(electionVoters).values({ electionId, enterpriseId: input.enterpriseId, channel: "online" });
-        await tx.insert(electionBallots).values({ electionId, receipt, candidateIds: chosen });
-        await appendAudit(tx, { actor, action: "election.vote", entityType: "election", entityId: electionId });
-        return ok(receipt);
-      }),
-    "governance:errors.alreadyVoted",
-  );
-  return result.ok ? { ok: true, receipt: result.value } : result;
+  return new Promise<CastResult>((done, failed) => {
+    const queue = voteQueues.get(electionId);
+    // Validated positive int32 ids, sent as an array literal.
+    const vote = { userId: actor.userId, role: actor.role, enterpriseId: input.enterpriseId, ids: `{${chosen.join(",")}}`, receipt, done, failed };
+    if (queue) queue.push(vote);
+    else {
+      voteQueues.set(electionId, [vote]);
+      setImmediate(() => void writeQueuedVotes(electionId));
+    }
+  });
 }
+
+async function writeQueuedVotes(electionId: number): Promise<void> {
+  const queue = voteQueues.get(electionId) ?? [];
+  voteQueues.delete(electionId);
+  // One vote per enterprise in a statement: a second one for the same enterprise waits for the
+  // next (where the primary key refuses it if the first was recorded), as do votes beyond the batch.
+  const batch: QueuedVote[] = [];
+  const later: QueuedVote[] = [];
+  const seen = new Set<number>();
+  for (const v of queue) {
+    if (batch.length < MAX_BATCH && !seen.has(v.enterpriseId)) {
+      seen.add(v.enterpriseId);
+      batch.push(v);
+    } else later.push(v);
+  }
+  if (later.length) {
+    const next = voteQueues.get(electionId);
+    if (next) next.unshift(...later);
+    else {
+      voteQueues.set(electionId, later);
+      setImmediate(() => void writeQueuedVotes(electionId));
+    }
+  }
+  // Random order within the statement: the ballots' physical order does not follow arrival.
+  for (let i = batch.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [batch[i], batch[j]] = [batch[j], batch[i]];
+  }
+  try {
+    const rows = await writeVotes(electionId, batch);
+    const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
+    batch.forEach((v, i) => v.done(voteOutcome(byOrd.get(i + 1), v.receipt)));
+  } catch (error) {
+    if (isStageLock(error)) batch.forEach((v) => v.done(fail("governance:errors.locked")));
+    else batch.forEach((v) => v.failed(error));
+  }
+}
+
+function voteOutcome(row: VoteChecks | undefined, receipt: string): CastResult {
+  if (!row || row.status === null) return fail("notFound");
+  if (row.status !== "open") return fail("governance:errors.notOpen");
+  if (!row.on_roll) return fail("governance:errors.notOnRoll");
+  if (!row.representative) return fail("governance:errors.notRepresentative");
+  if (!row.member) return fail("governance:errors.notMember");
+  if (!row.known) return fail("governance:errors.unknownCandidate");
+  if (!row.within_seats) return fail("governance:errors.overVote");
+  return row.cast ? { ok: true, receipt } : fail("governance:errors.alreadyVoted");
+}
+
+async function writeVotes(electionId: number, batch: QueuedVote[]): Promise<VoteChecks[]> {
+  const db = await getDb();
+  const arr = (values: (string | number)[]) => `{${values.map((v) => `"${String(v).replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+  return rowsOf<VoteChecks>(
+    await db.execute(sql`
+      with e as (
+        select status, association_id from elections where id = ${electionId} for share
+      ), input as (
+        select * from unnest(${arr(batch.map((v) => v.enterpriseId))}::int[], ${arr(batch.map((v) => v.userId))}::text[], ${arr(batch.map((v) => v.role))}::text[], ${arr(batch.map((v) => v.ids))}::text[], ${arr(batch.map((v) => v.receipt))}::text[])
+          with ordinality as i(enterprise_id, user_id, role, ids, receipt, ord)
+      ), checks as (
+        select i.ord, i.enterprise_id, i.user_id, i.role, i.ids::int[] as ids, i.receipt,
+          (select status from e) as status,
+          r.enterprise_id is not null as on_roll,
+          coalesce(r.representative_user_id = i.user_id, false) as representative,
+          exists (select 1 from memberships m where m.association_id = (select association_id from e) and m.enterprise_id = i.enterprise_id and m.status = 'active') as member,
+          not exists (
+            select 1 from unnest(i.ids::int[]) as c(id)
+            left join election_candidates ec on ec.id = c.id and ec.election_id = ${electionId} and ec.status = 'accepted'
+            where ec.id is null
+          ) as known,
+          not exists (
+            select 1 from unnest(i.ids::int[]) as c(id)
+            join election_candidates ec on ec.id = c.id and ec.election_id = ${electionId}
+            join election_positions p on p.id = ec.position_id
+            group by p.id, p.seats having count(*) > p.seats
+          ) as within_seats
+        from input i left join election_roll r on r.election_id = ${electionId} and r.enterprise_id = i.enterprise_id
+      ), v as (
+        insert into election_voters (election_id, enterprise_id, channel)
+        select ${electionId}, enterprise_id, 'online' from checks
+        where status = 'open' and on_roll and representative and member and known and within_seats
+        order by ord
+        on conflict do nothing
+        returning enterprise_id
+      ), b as (
+        insert into election_ballots (election_id, receipt, candidate_ids)
+        select ${electionId}, c.receipt, c.ids from checks c join v on v.enterprise_id = c.enterprise_id order by c.ord
+        returning 1
+      ), a as (
+        insert into audit_events (actor_id, actor_role, action, entity_type, entity_id)
+        select c.user_id, c.role, 'election.vote', 'election', ${String(electionId)} from checks c join v on v.enterprise_id = c.enterprise_id
+        returning 1
+      )
+      select c.ord, c.status, c.on_roll, c.representative, c.member, c.known, c.within_seats, v.enterprise_id is not null as cast
+      from checks c left join v on v.enterprise_id = c.enterprise_id`),
+  );
+}
+
+type VoteChecks = { ord: number; status: string | null; on_roll: boolean; representative: boolean; member: boolean; known: boolean; within_seats: boolean; cast: boolean };
 
 async function ballotPositions(tx: Executor, electionId: number) {
   const positions = await tx.select().from(electionPositions).where(eq(electionPositions.electionId, electionId)).orderBy(asc(electionPositions.sort), asc(electionPositions.id));

@@ -1,4 +1,4 @@
-import { assemblyKinds, documentKinds, motionKinds, motionThresholds, quorumRules } from "./constants";
+import { assemblyKinds, documentKinds, motionChoices, motionKinds, motionThresholds, quorumRules } from "./constants";
 import { parseId } from "../../lib/ids";
 import * as z from "zod";
 import { checkbox, idField, intField, isoDate, optionalIdField, optionalText, text } from "../../lib/validation";
@@ -104,5 +104,17 @@ export type MotionCreateInput = z.output<typeof motionCreateSchema>;
 
 export const motionResultSchema = z.object({ motionId: id, yes: intField(0, 1_000_000), no: intField(0, 1_000_000), abstain: intField(0, 1_000_000) });
 export type MotionResultInput = z.output<typeof motionResultSchema>;
+
+export const motionRefSchema = z.object({ motionId: id });
+/** A representative's online vote on a motion, with the box ticked to confirm it (a vote is final). */
+export const motionVoteSchema = z.object({
+  motionId: id,
+  enterpriseId: id,
+  choice: z.enum(motionChoices, "governance:errors.choiceNeeded"),
+  confirm: z
+    .string()
+    .optional()
+    .refine((v) => v === "on", "governance:errors.confirmVote"),
+});
 
 export const paperTotalsSchema = z.object({ ballots: intField(0, 1_000_000), blank: intField(0, 1_000_000) }).catchall(z.string());

@@ -1,4 +1,4 @@
-import type { ElectionStatus, MotionThreshold, QuorumRule, ResultOutcome } from "./constants";
+import type { ElectionStatus, MotionChoice, MotionThreshold, QuorumRule, ResultOutcome } from "./constants";
 
 // The pure rules of governance: stages, quorum, motion thresholds, the competitive rule, ballot
 // validation and the tally. No database here: tests/unit/governance-rules.test.ts covers them.
@@ -66,6 +66,31 @@ export type MotionCountError = "governance:errors.countsExceedPresent" | null;
 /** The counts of one motion cannot exceed the votes present. */
 export function checkMotionCounts(counts: MotionCounts, present: number): MotionCountError {
   return counts.yes + counts.no + counts.abstain > present ? "governance:errors.countsExceedPresent" : null;
+}
+
+export type MotionOutcome =
+  | { ok: true; total: MotionCounts; online: MotionCounts; room: MotionCounts; quorum: boolean; passed: boolean }
+  | { ok: false; error: NonNullable<MotionCountError> };
+
+/**
+ * The result of a motion voted online, with any counts entered for the voters in the room or on
+ * paper: the two are added (and kept apart for the record), may not together exceed the votes
+ * present, and the sum is judged by the same quorum and threshold rules as a count in the room.
+ */
+export function motionOutcome(input: { threshold: MotionThreshold; quorumRule: QuorumRule; rollSize: number; present: number; online: MotionCounts; room: MotionCounts }): MotionOutcome {
+  const { online, room } = input;
+  const total = { yes: online.yes + room.yes, no: online.no + room.no, abstain: online.abstain + room.abstain };
+  const error = checkMotionCounts(total, input.present);
+  if (error) return { ok: false, error };
+  const quorum = quorumMet(input.quorumRule, input.rollSize, input.present);
+  return { ok: true, total, online, room, quorum, passed: motionPasses(input.threshold, total, input.present, quorum) };
+}
+
+/** Online motion ballots grouped by choice (rows of `select choice, count(*)`) as counts. */
+export function tallyMotionBallots(rows: { choice: MotionChoice | string; n: number }[]): MotionCounts {
+  const counts: MotionCounts = { yes: 0, no: 0, abstain: 0 };
+  for (const r of rows) if (r.choice === "yes" || r.choice === "no" || r.choice === "abstain") counts[r.choice] += Number(r.n);
+  return counts;
 }
 
 // ---------------------------------------------------------------------------------------------

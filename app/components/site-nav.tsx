@@ -1,0 +1,64 @@
+import { Link, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { currentNavPath, type NavEntry } from "../lib/navigation";
+
+/**
+ * The header's navigation: links and <details> menus, so it works before (or without) JavaScript.
+ * Exactly one link is marked current. With JavaScript, a menu closes when another opens, on a
+ * click elsewhere, on Esc and after navigating; the phone menu closes after navigating too.
+ */
+export function SiteNav({ entries }: { entries: NavEntry[] }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const current = currentNavPath(entries, pathname);
+  const nav = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    nav.current?.querySelectorAll("details[open]").forEach((d) => d.removeAttribute("open"));
+    const toggle = document.getElementById("nav-toggle") as HTMLInputElement | null;
+    if (toggle) toggle.checked = false;
+  }, [pathname]);
+
+  useEffect(() => {
+    const closeOutside = (e: Event) => {
+      nav.current?.querySelectorAll("details[open]").forEach((d) => {
+        if (!d.contains(e.target as Node)) d.removeAttribute("open");
+      });
+    };
+    const closeOnEsc = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      const open = nav.current?.querySelector<HTMLDetailsElement>("details[open]");
+      if (!open) return;
+      open.removeAttribute("open");
+      open.querySelector("summary")?.focus();
+    };
+    document.addEventListener("click", closeOutside);
+    document.addEventListener("keydown", closeOnEsc);
+    return () => {
+      document.removeEventListener("click", closeOutside);
+      document.removeEventListener("keydown", closeOnEsc);
+    };
+  }, []);
+
+  const link = (to: string, labelKey: string) => (
+    <Link key={to} to={to} prefetch="intent" className={to === current ? "active" : undefined} aria-current={to === current ? "page" : undefined}>
+      {t(labelKey)}
+    </Link>
+  );
+
+  return (
+    <nav className="site-nav" aria-label={t("layout.mainNav")} ref={nav}>
+      {entries.map((entry) => {
+        if (entry.items.length === 1) return link(entry.items[0]!.to, entry.items[0]!.labelKey);
+        const holdsCurrent = entry.items.some((item) => item.to === current);
+        return (
+          <details key={entry.labelKey} className="nav-group">
+            <summary className={holdsCurrent ? "active" : undefined}>{t(entry.labelKey)}</summary>
+            <div className="nav-group__menu">{entry.items.map((item) => link(item.to, item.labelKey))}</div>
+          </details>
+        );
+      })}
+    </nav>
+  );
+}
