@@ -175,3 +175,12 @@ export function FilterForm({ className, children, ...props }: Omit<FormProps, "m
     </div>
   );
 }
+
+/** Prints the page (the print stylesheet lays it out for A4); the browser's own Print works without JavaScript. */
+export function PrintButton({ label }: { label: string }) {
+  return (
+    <button type="button" className="btn btn--ghost btn--small no-print" data-print-button onClick={() => window.print()}>
+      {label}
+    </button>
+  );
+}

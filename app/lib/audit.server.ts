@@ -1,10 +1,11 @@
 import { auditEvents } from "../../db/schema/accounts";
 import type { Executor } from "../../db/client.server";
 import type { Actor } from "./permissions";
+import type { AuditAction } from "./audit-actions";
 
 export type AuditEntry = {
   actor: Actor;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | number | null;
   before?: unknown;

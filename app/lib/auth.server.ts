@@ -259,7 +259,8 @@ export async function login(request: Request, rawIdentifier: string, password: s
   await db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ email, ip, succeeded });
     await appendAudit(tx, {
-      actor: null,
+      // A sign-in is the person's own act: the log names them (a failed attempt stays anonymous).
+      actor: succeeded ? actorOf(user!, []) : null,
       action: succeeded ? "auth.login_succeeded" : "auth.login_failed",
       entityType: "user",
       entityId: succeeded ? user!.id : null,

@@ -9,7 +9,8 @@ import { queryValues } from "../lib/validation";
 import { formatDateTime } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
-import { AUDIT_PAGE_SIZE, auditEntityTypes, listAuditEvents, readableJson } from "../modules/admin/audit.server";
+import { AUDIT_PAGE_SIZE, auditActionLabel, auditEntityTypes, listAuditEvents, readableJson } from "../modules/admin/audit.server";
+import { detectLanguage } from "../lib/i18n";
 import { auditQuery } from "../modules/admin/forms";
 import { titleMeta } from "../lib/page-title";
 
@@ -21,8 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = auditQuery.parse(queryValues(url));
   const page = pageFromUrl(url);
   const [{ rows, total }, entityTypes] = await Promise.all([listAuditEvents(query, page), auditEntityTypes()]);
+  const lng = detectLanguage(request);
   return {
-    rows: rows.map((r) => ({ ...r, before: readableJson(r.before), after: readableJson(r.after) })),
+    rows: rows.map((r) => ({ ...r, actionLabel: auditActionLabel(r.action, lng), before: readableJson(r.before), after: readableJson(r.after) })),
     total,
     page,
     pageSize: AUDIT_PAGE_SIZE,
@@ -56,7 +58,17 @@ export default function AuditPage() {
           <span className="muted">{t("admin:audit.noActor")}</span>
         ),
     },
-    { key: "action", header: t("admin:audit.action"), cell: (r) => <code>{r.action}</code> },
+    {
+      key: "action",
+      header: t("admin:audit.action"),
+      cell: (r) => (
+        <>
+          {r.actionLabel}
+          <br />
+          <code className="muted small">{r.action}</code>
+        </>
+      ),
+    },
     {
       key: "entity",
       header: t("admin:audit.entity"),

@@ -12,11 +12,11 @@ import { useRootData } from "../root";
 import { roles } from "../modules/accounts/constants";
 import { setRoleSchema } from "../modules/admin/forms";
 import { getUser, organisationChoices, setUserDisabled, setUserRole, type AdminError } from "../modules/admin/users.server";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 import { listStations } from "../modules/disputes/disputes.server";
 import { setStationsOfUser, stationIdsOf, stationRoleFor } from "../modules/disputes/stations.server";
 
-export const meta = titleMeta("adminUsersId");
+export const meta = recordTitleMeta<typeof loader>("adminUsersId", (d) => ({ name: d.user.displayName }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "admin.users");

@@ -15,9 +15,9 @@ import { idParam } from "../lib/ids";
 import { lookupIntent } from "../lib/intents.server";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { Figure, GovBadge, IntentForm } from "../components/governance/ui";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("assembliesId");
+export const meta = recordTitleMeta<typeof loader>("assembliesId", (d) => ({ name: d.assembly.title }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "assemblies.view");

@@ -15,9 +15,9 @@ import { idParam, parseId } from "../lib/ids";
 import { lookupIntent } from "../lib/intents.server";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { GovBadge, IntentForm } from "../components/governance/ui";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("chartersId");
+export const meta = recordTitleMeta<typeof loader>("chartersId", (d) => ({ name: d.version.title }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "charters.view");

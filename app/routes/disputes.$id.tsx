@@ -53,9 +53,9 @@ import {
 } from "../modules/disputes/forms";
 import { canRecordMinutes, canScheduleSession } from "../modules/disputes/state-machine";
 import { CaseStatusBadge, DeadlineLine } from "../components/disputes/ui";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("disputesId");
+export const meta = recordTitleMeta<typeof loader>("disputesId", (d) => ({ name: d.case.code }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "disputes.view");

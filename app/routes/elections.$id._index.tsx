@@ -27,9 +27,9 @@ import { lookupIntent } from "../lib/intents.server";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
 import { electionActions, nextElectionAction, turnout } from "../modules/governance/rules";
 import { Figure, GovBadge, IntentForm, percent } from "../components/governance/ui";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("electionsId");
+export const meta = recordTitleMeta<typeof loader>("electionsId", (d) => ({ name: d.election.title }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.view");

@@ -33,10 +33,11 @@ export default function Results() {
       <PageHeader title={t("results.title")} lead={<>{e.title} · <GovBadge status={e.status} /></>} actions={<Link className="btn btn--ghost" to={`/elections/${e.id}/bulletin`}>{t("bulletin.link")}</Link>} />
       {e.hasTie ? <Alert tone="warn">{t("results.tie")}</Alert> : null}
       <div className="grid tickets-stats no-print">
-        <Figure name="roll" label={t("fields.rollSize")} value={e.rollSize ?? 0} />
-        <Figure name="online" label={t("results.online")} value={e.onlineBallots ?? 0} />
-        <Figure name="paper" label={t("results.paper")} value={e.paperBallotCount ?? 0} />
-        <Figure name="blank" label={t("results.blank")} value={e.blankBallots ?? 0} />
+        {/* A figure not recorded stays blank (—), never 0. */}
+        <Figure name="roll" label={t("fields.rollSize")} value={e.rollSize ?? "—"} />
+        <Figure name="online" label={t("results.online")} value={e.onlineBallots ?? "—"} />
+        <Figure name="paper" label={t("results.paper")} value={e.paperBallotCount ?? "—"} />
+        <Figure name="blank" label={t("results.blank")} value={e.blankBallots ?? "—"} />
         <Figure name="turnout" label={t("fields.turnout")} value={percent(turnout(r.voted, e.rollSize ?? 0))} />
       </div>
       {r.positions.map((p) => (
@@ -49,16 +50,16 @@ export default function Results() {
                   <th scope="col">{t("results.rank")}</th>
                   <th scope="col">{t("fields.candidate")}</th>
                   <th scope="col">{t("fields.enterprise")}</th>
-                  <th scope="col">{t("results.online")}</th>
-                  <th scope="col">{t("results.paper")}</th>
-                  <th scope="col">{t("results.total")}</th>
+                  <th scope="col" className="num">{t("results.online")}</th>
+                  <th scope="col" className="num">{t("results.paper")}</th>
+                  <th scope="col" className="num">{t("results.total")}</th>
                   <th scope="col">{t("results.outcome")}</th>
                 </tr>
               </thead>
               <tbody>
                 {p.results.map((x) => (
                   <tr key={x.candidateId}>
-                    <td>{x.rank}</td><td>{x.personName}</td><td>{x.enterpriseName}</td><td>{x.online}</td><td>{x.paper}</td><td>{x.total}</td><td><GovBadge status={x.outcome} /></td>
+                    <td>{x.rank}</td><td>{x.personName}</td><td>{x.enterpriseName}</td><td className="num">{x.online}</td><td className="num">{x.paper}</td><td className="num">{x.total}</td><td><GovBadge status={x.outcome} /></td>
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BoothStatusBadge, FairStatusBadge } from "../components/fairs/ui";
@@ -29,9 +29,9 @@ import {
 import { checkInQrDataUrl } from "../modules/fairs/qr.server";
 import { boothRequestSchema, preRegisterSchema } from "../modules/fairs/forms";
 import { idParam, parseId } from "../lib/ids";
-import { pageTitle } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "fair", { fair: data.fair.title }) : pageTitle(matches, "fairs"));
+export const meta = recordTitleMeta<typeof loader>("fairsId", (d) => ({ name: d.fair.title }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -210,7 +210,7 @@ export default function FairPage() {
           <h2>{t("seeker.title")}</h2>
           {!signedIn ? (
             <p>
-              {t("seeker.signInFirst")} <Link to={`/login?next=/fairs/${fair.id}`}>{t("seeker.signIn")}</Link> · <Link to="/register">{t("seeker.register")}</Link>
+              {t("seeker.signInFirst")} <Link to={`/login?next=/fairs/${fair.id}`}>{t("seeker.signIn")}</Link> · <Link to={`/register?next=/fairs/${fair.id}`}>{t("seeker.register")}</Link>
             </p>
           ) : registration ? (
             <div className="fair-ticket">

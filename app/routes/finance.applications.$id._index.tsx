@@ -29,9 +29,9 @@ import { idParam } from "../lib/ids";
 import { lookupIntent } from "../lib/intents.server";
 import { runForm } from "../modules/finance/route-helpers.server";
 import { ApplicationStatusBadge, Fact, IntentForm, rate } from "../components/finance/ui";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("financeApplication");
+export const meta = recordTitleMeta<typeof loader>("financeApplication", (d) => ({ id: d.app.id, name: d.enterpriseName }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.applications");

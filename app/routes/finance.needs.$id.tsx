@@ -16,9 +16,9 @@ import { idParam } from "../lib/ids";
 import { lookupIntent } from "../lib/intents.server";
 import { runForm } from "../modules/finance/route-helpers.server";
 import { ApplicationStatusBadge, Fact, FlagBadge, IntentForm, NeedStatusBadge, ReasonList, rate } from "../components/finance/ui";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("financeNeed");
+export const meta = recordTitleMeta<typeof loader>("financeNeed", (d) => ({ id: d.need.id, name: d.enterprise?.name }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.needs");

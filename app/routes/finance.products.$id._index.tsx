@@ -9,9 +9,9 @@ import { useRootData } from "../root";
 import { getProduct } from "../modules/finance/finance.server";
 import { idParam } from "../lib/ids";
 import { Fact, NeedStatusBadge, rate } from "../components/finance/ui";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("financeProduct");
+export const meta = recordTitleMeta<typeof loader>("financeProduct", (d) => ({ name: d.product.name }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireAbility(request, "finance.products");

@@ -36,8 +36,8 @@ export default function Products() {
     { key: "name", header: t("products.name"), sortKey: "name", rowHeader: true, cell: ({ product: p }) => <Link to={`/finance/products/${p.id}`}>{p.name}</Link> },
     { key: "bank", header: t("products.bank"), cell: (r) => (lng === "zh-CN" ? r.bankZh : r.bankEn) },
     { key: "type", header: t("products.type"), cell: ({ product: p }) => t(`productType.${p.type}`) },
-    { key: "amount", header: t("products.amount"), sortKey: "amount", cell: ({ product: p }) => `${formatMoney(p.minAmountFen, lng)} – ${formatMoney(p.maxAmountFen, lng)}` },
-    { key: "rate", header: t("products.rate"), sortKey: "rate", cell: ({ product: p }) => `${rate(p.minRateBp)} – ${rate(p.maxRateBp)}` },
+    { key: "amount", header: t("products.amount"), sortKey: "amount", align: "end", cell: ({ product: p }) => `${formatMoney(p.minAmountFen, lng)} – ${formatMoney(p.maxAmountFen, lng)}` },
+    { key: "rate", header: t("products.rate"), sortKey: "rate", align: "end", cell: ({ product: p }) => `${rate(p.minRateBp)} – ${rate(p.maxRateBp)}` },
     { key: "term", header: t("products.term"), cell: ({ product: p }) => t("products.months", { min: p.minTermMonths, max: p.maxTermMonths }) },
     { key: "status", header: t("products.status"), cell: ({ product: p }) => <Badge tone={p.status === "active" ? "success" : "neutral"}>{t(`productStatus.${p.status}`)}</Badge> },
   ];

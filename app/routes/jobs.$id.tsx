@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationStatusBadge, PostingStateBadge, SalaryRange } from "../components/jobs/ui";
@@ -15,10 +15,9 @@ import { applyToPosting } from "../modules/jobs/applications.server";
 import { closePosting, getPosting, moderatePosting } from "../modules/jobs/postings.server";
 import { applySchema, hideSchema, parseForm } from "../modules/jobs/forms.server";
 import { idParam } from "../lib/ids";
-import { pageTitle } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
-  d ? pageTitle(matches, "job", { title: d.posting.title, enterprise: d.enterprise?.name ?? "—" }) : pageTitle(matches, "jobs");
+export const meta = recordTitleMeta<typeof loader>("jobsId", (d) => ({ name: [d.posting.title, d.enterprise?.name].filter(Boolean).join(" · ") }));
 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -165,7 +164,7 @@ export default function PostingPage() {
             ) : (
               <p>
                 <Link to={`/login?next=/jobs/${p.id}`} className="btn">{t("detail.loginToApply")}</Link>{" "}
-                <Link to="/register" className="btn btn--ghost">{t("detail.registerToApply")}</Link>
+                <Link to={`/register?next=/jobs/${p.id}`} className="btn btn--ghost">{t("detail.registerToApply")}</Link>
               </p>
             )}
           </section>

@@ -14,9 +14,9 @@ import { getApplicationForEnterprise, moveApplication, undoLastStep } from "../m
 import { isFinal, laterSteps, nextStatus } from "../modules/jobs/pipeline";
 import { advanceSchema, declineSchema, interviewSchema } from "../modules/jobs/forms";
 import { idParam } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("jobsManageApplicationsId");
+export const meta = recordTitleMeta<typeof loader>("jobsManageApplicationsId", (d) => ({ name: d.seeker.name }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

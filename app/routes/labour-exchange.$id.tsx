@@ -13,9 +13,9 @@ import { parseForm } from "../lib/validation";
 import { closeLabourPost, getLabourPost, placementsOf, recordPlacement, suggestMatches } from "../modules/labour/labour.server";
 import { placementSchema } from "../modules/labour/forms";
 import { idParam, parseId } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("labourExchangeId");
+export const meta = recordTitleMeta<typeof loader>("labourExchangeId", (d) => ({ name: d.post.enterpriseName }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "labour.view");

@@ -55,7 +55,7 @@ export default function LoginPage() {
         </div>
       </Form>
       <p className="muted small">
-        <Trans t={t} i18nKey="login.noAccount" components={{ a: <Link to="/register" />, b: <Link to="/join" /> }} />
+        <Trans t={t} i18nKey="login.noAccount" components={{ a: <Link to={params.get("next") ? `/register?${new URLSearchParams({ next: params.get("next")! })}` : "/register"} />, b: <Link to="/join" /> }} />
       </p>
     </div>
   );

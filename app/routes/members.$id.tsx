@@ -37,9 +37,9 @@ import {
   typeChangeSchema,
 } from "../modules/members/forms";
 import { idParam } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("membersId");
+export const meta = recordTitleMeta<typeof loader>("membersId", (d) => ({ name: d.enterprise.name }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

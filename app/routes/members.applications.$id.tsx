@@ -12,10 +12,10 @@ import { useRootData } from "../root";
 import { approveApplication, getApplication, rejectApplication } from "../modules/members/join.server";
 import { decideApplicationSchema, membershipTypes } from "../modules/members/forms";
 import { idParam } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 import { redirectWithFlash } from "../lib/flash.server";
 
-export const meta = titleMeta("membersApplicationsId");
+export const meta = recordTitleMeta<typeof loader>("membersApplicationsId", (d) => ({ name: String((d.application.profile as Record<string, unknown>).name ?? "") }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -76,7 +76,7 @@ export default function ApplicationPage() {
         <dt>{t("fields.aboveSize")}</dt>
         <dd>{p.aboveSize ? t("common:forms.yes") : t("common:forms.no")}</dd>
         <dt>{t("fields.annualOutput")}</dt>
-        <dd>{formatMoney(Number(p.annualOutputWan ?? 0), lng)}</dd>
+        <dd>{p.annualOutputWan == null || p.annualOutputWan === "" ? "—" : formatMoney(Number(p.annualOutputWan), lng)}</dd>
         <dt>{t("fields.employees")}</dt>
         <dd>{str("employees")}</dd>
         <dt>{t("fields.exportSharePct")}</dt>

@@ -11,9 +11,9 @@ import { receiveUploads, discardUploads } from "../lib/uploads.server";
 import { useRootData } from "../root";
 import { ALARM_PHOTO_FIELD, ALARM_PHOTO_MAX_BYTES, alarmPhotoKinds, confirmCleared, getAlarm, reportCleared } from "../modules/monitoring/buildings.server";
 import { confirmSchema, parseForm } from "../modules/monitoring/forms.server";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("monitoringAlarm");
+export const meta = recordTitleMeta<typeof loader>("monitoringAlarm", (d) => ({ name: d.alarm.noticeNo }));
 
 function idOf(raw: string | undefined): number {
   if (!/^\d{1,9}$/.test(raw ?? "")) notFound();

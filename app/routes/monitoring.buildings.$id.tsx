@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "../components/fields";
@@ -10,9 +10,9 @@ import { useRootData } from "../root";
 import { filingStatuses } from "../modules/monitoring/constants";
 import { getBuilding, updateRental } from "../modules/monitoring/buildings.server";
 import { parseForm, rentalSchema } from "../modules/monitoring/forms.server";
-import { pageTitle } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "monitoringBuildingNamed", { building: `${data.building.code} · ${data.building.name}` }) : pageTitle(matches, "monitoringBuilding"));
+export const meta = recordTitleMeta<typeof loader>("monitoringBuilding", (d) => ({ name: `${d.building.code} · ${d.building.name}` }));
 
 function idOf(raw: string | undefined): number {
   if (!/^\d{1,9}$/.test(raw ?? "")) notFound();

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FirmFacts, FirmTables, flagParams, Svg } from "../components/monitoring";
@@ -8,9 +8,9 @@ import { detectLanguage } from "../lib/i18n";
 import { parseMessage } from "../lib/messages";
 import { flagKinds, type FlagKind } from "../modules/monitoring/constants";
 import { firmCharts, firmSeries, openFromFlag } from "../modules/monitoring/monitoring.server";
-import { pageTitle } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "monitoringEnterpriseNamed", { name: data.series.firm.name }) : pageTitle(matches, "monitoringEnterprise"));
+export const meta = recordTitleMeta<typeof loader>("monitoringEnterprise", (d) => ({ name: d.series.firm.name }));
 
 function idOf(raw: string | undefined): number {
   if (!/^\d{1,9}$/.test(raw ?? "")) notFound();

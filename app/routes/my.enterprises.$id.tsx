@@ -14,9 +14,9 @@ import { useRootData } from "../root";
 import { myEnterprise, requestChange, updateContact } from "../modules/members/my.server";
 import { changeRequestSchema, contactSchema } from "../modules/members/forms";
 import { idParam } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("myEnterprisesId");
+export const meta = recordTitleMeta<typeof loader>("myEnterprisesId", (d) => ({ name: d.enterprise.name }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

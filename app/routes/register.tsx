@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
 import { useValidatedForm } from "../components/use-validated-form";
-import { createSessionCookie, getActor, homePathFor } from "../lib/auth.server";
+import { createSessionCookie, getActor, homePathFor, safeRedirectPath } from "../lib/auth.server";
 import { requireAbility } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
@@ -15,16 +15,20 @@ export const meta = titleMeta("register");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
-  if (actor) throw redirect(homePathFor(actor));
+  // ?next= brings the new seeker back to the page they came from (a job, a fair): a path on this
+  // site only, checked by the one redirect check; anything else is dropped.
+  const next = safeRedirectPath(new URL(request.url).searchParams.get("next"), "");
+  if (actor) throw redirect(next || homePathFor(actor));
   await requireAbility(request, "account.register");
-  return null;
+  return { next };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await getActor(request);
   if (actor) throw redirect(homePathFor(actor));
   await requireAbility(request, "account.register");
-  const parsed = parseForm(seekerRegistrationSchema, await request.formData());
+  const formData = await request.formData();
+  const parsed = parseForm(seekerRegistrationSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await registerSeeker(parsed.data, clientIp(request));
   if (!result.ok) {
@@ -32,12 +36,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.error === "throttled") return data({ errors: { _form: "auth:register.throttled" }, values }, { status: 429 });
     return data({ errors: { email: "auth:register.emailTaken" }, values }, { status: 409 });
   }
-  throw redirect("/", { headers: { "Set-Cookie": await createSessionCookie(request, result.userId) } });
+  throw redirect(safeRedirectPath(formData.get("next"), "/"), { headers: { "Set-Cookie": await createSessionCookie(request, result.userId) } });
 }
 
 export default function RegisterPage() {
   const { t } = useTranslation("auth");
   const actionData = useActionData<typeof action>();
+  const { next } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const values = (actionData?.values ?? {}) as Record<string, string>;
   const { register, onSubmit, errorOf } = useValidatedForm(seekerRegistrationSchema, actionData?.errors, values);
@@ -47,6 +52,7 @@ export default function RegisterPage() {
       <p className="muted">{t("register.lead")}</p>
       <FormErrors errors={actionData?.errors} />
       <Form method="post" className="form" onSubmit={onSubmit} noValidate>
+        {next ? <input type="hidden" name="next" value={next} /> : null}
         <TextField label={t("register.name")} {...register("displayName")} required maxLength={60} autoComplete="name" error={errorOf("displayName")} />
         <TextField label={t("register.email")} type="email" {...register("email")} required maxLength={254} autoComplete="email" error={errorOf("email")} />
         <TextField label={t("register.phone")} type="tel" {...register("phone")} required maxLength={20} autoComplete="tel" error={errorOf("phone")} />

@@ -4,23 +4,19 @@ import { useTranslation } from "react-i18next";
 import { Chart } from "../components/chart";
 import { DataTable, type Column } from "../components/data-table";
 import { TextField } from "../components/fields";
-import { PageHeader } from "../components/ui";
+import { PageHeader, PrintButton } from "../components/ui";
 import { renderChart } from "../lib/charts.server";
 import { requireSignedIn } from "../lib/guard.server";
 import { detectLanguage, serverI18n } from "../lib/i18n";
 import { useRootData } from "../root";
-import { cachedCheckInsByHour } from "../modules/fairs/fairs.server";
-import { cachedJobsActivity, type HourCounts } from "../modules/jobs/reports.server";
-import { cachedTicketReport } from "../modules/tickets/reports.server";
+import type { HourCounts } from "../modules/jobs/reports.server";
 import { titleMeta } from "../lib/page-title";
-import { cachedLegalReport } from "../modules/disputes/reports.server";
 import { LegalReportPart } from "../components/disputes/report-part";
-import { cachedFinanceReport } from "../modules/finance/reports.server";
 import { FinanceReportPart } from "../components/finance/report-part";
-import { governanceReport } from "../modules/governance/reports.server";
 import { GovernanceReportPart } from "../components/governance/report-part";
 import { MonitoringReport } from "../components/monitoring";
-import { monitoringReport } from "../modules/monitoring/monitoring.server";
+import { reportFigures, reportYear } from "../modules/reports/reports.server";
+import { formatDateTime } from "../lib/format";
 
 export const meta = titleMeta("reports");
 
@@ -36,12 +32,11 @@ function hourRange(series: HourCounts[]): number[] {
 // fairs. Charts are drawn here on the server as SVG (no chart JavaScript reaches the browser).
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "reports.view");
-  const current = new Date().getFullYear();
-  const raw = Number(new URL(request.url).searchParams.get("year"));
-  const year = Number.isInteger(raw) && raw >= 2000 && raw <= current + 1 ? raw : current;
+  const year = reportYear(new URL(request.url));
   const lng = detectLanguage(request);
   const t = serverI18n(lng).t;
-  const [tickets, jobs, checkIns, legal, finance, governance, monitoring] = await Promise.all([cachedTicketReport(year), cachedJobsActivity(year), cachedCheckInsByHour(year), cachedLegalReport(year), cachedFinanceReport(year), governanceReport(year), monitoringReport()]);
+  // The same figures as the CSV export (reports[.csv].ts).
+  const { tickets, jobs, checkIns, legal, finance, governance, monitoring } = await reportFigures(year);
 
   const monthName = new Intl.DateTimeFormat(lng, { month: "short", timeZone: "UTC" });
   const collected = t("tickets:reports.collected");
@@ -105,12 +100,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ],
     }),
   };
-  return { tickets, charts, legal, finance, governance, monitoring };
+  return { tickets, jobs, checkIns, charts, legal, finance, governance, monitoring, printedAt: new Date().toISOString() };
 }
 
 export default function Reports() {
   const { t } = useTranslation("tickets");
-  const { tickets: r, charts, legal, finance, governance, monitoring } = useLoaderData<typeof loader>();
+  const { tickets: r, charts, legal, finance, governance, monitoring, printedAt } = useLoaderData<typeof loader>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const days = (v: number | null) => (v === null ? t("reports.none") : t("reports.days", { value: v }));
   const headline: [string, string | number][] = [
@@ -133,8 +128,23 @@ export default function Reports() {
   ];
   return (
     <>
-      <PageHeader title={t("reports.title")} />
-      <Form method="get" className="filters">
+      <PageHeader
+        title={t("reports.title")}
+        lead={t("reports.csv.year", { year: r.year })}
+        actions={
+          <>
+            {/* A plain link: the browser downloads the file (no JavaScript needed). */}
+            <a className="btn btn--ghost btn--small no-print" href={`/reports.csv?year=${r.year}&lng=${lng}`} download>
+              {t("reports.exportCsv")}
+            </a>
+            <PrintButton label={t("reports.print")} />
+          </>
+        }
+      />
+      <p className="print-only muted small" data-print-stamp>
+        {t("reports.printedAt", { time: formatDateTime(printedAt, lng) })}
+      </p>
+      <Form method="get" className="filters no-print">
         <TextField label={t("reports.year")} name="year" type="number" min={2000} max={2100} defaultValue={r.year} />
         <div className="form-actions">
           <button type="submit" className="btn btn--small">

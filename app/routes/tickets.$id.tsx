@@ -31,9 +31,9 @@ import {
 } from "../modules/tickets/tickets.server";
 import { ClockBadges, StatusBadge } from "../components/tickets/ui";
 import { idParam } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("ticketsId");
+export const meta = recordTitleMeta<typeof loader>("ticketsId", (d) => ({ id: d.ticket.id, name: d.ticket.title }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

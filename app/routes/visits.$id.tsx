@@ -8,9 +8,9 @@ import { useRootData } from "../root";
 import { getVisit } from "../modules/tickets/visits.server";
 import { StatusBadge } from "../components/tickets/ui";
 import { idParam } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("visitsId");
+export const meta = recordTitleMeta<typeof loader>("visitsId", (d) => ({ id: d.visit.id, name: d.enterpriseName }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSignedIn(request, "visits.view");

@@ -49,6 +49,7 @@ export const routes: RouteAccess[] = [
   { file: "visits._index.tsx", path: "/visits", get: staffOnly, actions: [{ form: {}, expect: staffOnly }] },
   { file: "visits.$id.tsx", path: "/visits/{visit}", get: staffOnly, noObjectProbe: "visits are staff records: every staff member may open every visit, no one else may open any" },
   { file: "reports.tsx", path: "/reports", get: staffOnly },
+  { file: "reports[.csv].ts", path: "/reports.csv", get: staffOnly },
   {
     file: "admin.tickets.tsx",
     path: "/admin/tickets",

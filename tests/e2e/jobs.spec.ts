@@ -56,7 +56,7 @@ test("a visitor browses, filters and searches jobs, registers, applies; the ente
   await page.goto(postingUrl);
   await page.getByLabel("给企业的留言").fill("我在职校学过平车，下个月可以到岗。");
   await page.getByRole("button", { name: "提交申请" }).click();
-  await expect(page.getByText("你已申请该岗位")).toBeVisible();
+  await expect(page.getByText("您已申请该岗位")).toBeVisible();
   await expect(page.locator(".badge", { hasText: "已投递" })).toBeVisible();
 
   // The enterprise moves the application step by step to intent reached.
@@ -246,7 +246,7 @@ test("a seeker uploads a résumé (a disguised file is refused); the enterprise 
   await page.goto(`/jobs?q=${encodeURIComponent("针车")}&enterprise=1`);
   await page.getByRole("link", { name: "针车工", exact: true }).first().click();
   await page.getByRole("button", { name: "提交申请" }).click();
-  await expect(page.getByText("你已申请该岗位")).toBeVisible();
+  await expect(page.getByText("您已申请该岗位")).toBeVisible();
   const employer = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const ep = await employer.newPage();
   await signIn(ep, "member@demo.test");

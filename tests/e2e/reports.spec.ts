@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { DEMO_PASSWORD, demoEmail, signIn } from "../access/http";
 import { SOURCE } from "../access/walk";
 import en from "../../app/locales/en/tickets.json" with { type: "json" };
@@ -56,3 +57,41 @@ test("reports send no chart JavaScript", async ({ page, baseURL, request }) => {
     expect(body, src).not.toMatch(/echarts|zrender/i);
   }
 });
+
+// The CSV export and the print view, in both languages.
+for (const { lng, t } of [
+  { lng: "zh-CN", t: zh.reports },
+  { lng: "en", t: en.reports },
+]) {
+  test(`reports download as CSV with the page's figures, and print on A4 (${lng})`, async ({ page, baseURL }) => {
+    await signInAsStaff(page, baseURL!);
+    await page.goto(`/reports?lng=${lng}`);
+    const headline = (await page.locator('[data-figure="collected"] .stat__value').textContent())!.trim();
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: t.exportCsv }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^reports-\d{4}\.csv$/);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).split("\r\n");
+    expect(lines[0]).toBe([t.csv.section, t.csv.figure, t.csv.breakdown, t.csv.period, t.csv.value, t.csv.unit].join(","));
+    const collected = lines.find((l) => l.startsWith(`${t.ticketsTitle},${t.collected},,`));
+    expect(collected?.split(",")[4]).toBe(headline);
+
+    // The print button calls the browser's print; the print stylesheet hides the site's frame.
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute("data-printed", "yes");
+    });
+    await page.getByRole("button", { name: t.print }).click();
+    await expect(page.locator("body")).toHaveAttribute("data-printed", "yes");
+    await expect(page.locator("[data-print-stamp]")).toBeHidden();
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".site-header")).toBeHidden();
+    await expect(page.locator("form.filters")).toBeHidden();
+    await expect(page.getByRole("button", { name: t.print })).toBeHidden();
+    await expect(page.locator("[data-print-stamp]")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
+    await expect(page.locator('[data-figure="collected"] .stat__value')).toHaveText(headline);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+  });
+}

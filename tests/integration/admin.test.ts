@@ -1,3 +1,5 @@
+// Test-only audit actions (not in the portal's list of labelled actions).
+import type { AuditAction } from "../../app/lib/audit-actions";
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
@@ -12,6 +14,8 @@ import { auditQuery, createUserSchema, setRoleSchema, userListQuery } from "../.
 import { createUser, getUser, listUsers, setUserDisabled, setUserRole, USERS_PAGE_SIZE } from "../../app/modules/admin/users.server";
 import { actorOf, requestFrom } from "../support/actors";
 import { rowCounts } from "../support/db-counts";
+import zhAdmin from "../../app/locales/zh-CN/admin.json" with { type: "json" };
+import enAdmin from "../../app/locales/en/admin.json" with { type: "json" };
 
 const admin = actorOf("admin", { userId: "demo-admin" });
 const form = (values: Record<string, string>) => {
@@ -135,7 +139,7 @@ describe("admin: users and audit", () => {
 
   it("filters the audit log by actor, action, entity and date, and exports CSV safely", async () => {
     const db = await getDb();
-    await appendAudit(db, { actor: admin, action: "test.csv", entityType: "csvtest", entityId: "42", before: { name: "x" }, after: { name: "安全" }, ip: "=HYPERLINK(\"http://evil\")" });
+    await appendAudit(db, { actor: admin, action: "test.csv" as AuditAction, entityType: "csvtest", entityId: "42", before: { name: "x" }, after: { name: "安全" }, ip: "=HYPERLINK(\"http://evil\")" });
     const byAction = await listAuditEvents(auditQuery.parse({ action: "test." }), 1);
     expect(byAction.total).toBe(1);
     expect(byAction.rows[0]).toMatchObject({ actorEmail: "admin@demo.test", entityType: "csvtest", entityId: "42" });
@@ -147,7 +151,7 @@ describe("admin: users and audit", () => {
     // A malformed date is ignored, not an error.
     expect((await listAuditEvents(auditQuery.parse({ entityType: "csvtest", from: "2026-02-30" }), 1)).total).toBe(1);
     const csv = await auditCsv(auditQuery.parse({ entityType: "csvtest" }));
-    expect(csv.startsWith("\uFEFFid,at,actor_id")).toBe(true);
+    expect(csv.startsWith(`\uFEFF${zhAdmin.audit.csv.id},${zhAdmin.audit.csv.at},${zhAdmin.audit.csv.actorName}`)).toBe(true);
     expect(csv).toContain("admin@demo.test");
     expect(csv).toContain("安全");
     // A value that starts like a formula is prefixed so a spreadsheet shows it as text.
@@ -155,5 +159,27 @@ describe("admin: users and audit", () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     const [n] = await db.select({ n: count() }).from(users);
     expect(n.n).toBeGreaterThan(7);
+  });
+
+  it("names the person who signed in, labels actions in both languages, and dates rows in Shanghai time", async () => {
+    const input = newUser({ role: "staff", displayName: "签到人" });
+    const created = await createUser(admin, input, null);
+    if (!created.ok) throw new Error("not created");
+    expect((await login(requestFrom("10.20.0.9"), input.email, "long-enough-password")).ok).toBe(true);
+    const { rows } = await listAuditEvents(auditQuery.parse({ action: "auth.login_succeeded", entityId: created.userId }), 1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actorId: created.userId, actorName: "签到人", actorRole: "staff" });
+
+    const zhCsv = await auditCsv(auditQuery.parse({ action: "auth.login_succeeded", entityId: created.userId }), "zh-CN");
+    const enCsv = await auditCsv(auditQuery.parse({ action: "auth.login_succeeded", entityId: created.userId }), "en");
+    const line = (csv: string) => csv.split("\r\n")[1].split(",");
+    expect(line(zhCsv)[2]).toBe("签到人");
+    expect(line(zhCsv)[5]).toBe(zhAdmin.audit.actions.auth__login_succeeded);
+    expect(line(enCsv)[5]).toBe(enAdmin.audit.actions.auth__login_succeeded);
+    expect(line(zhCsv)[6]).toBe("auth.login_succeeded");
+    // The time is the Shanghai wall clock of the row (UTC+8), marked as such.
+    const shanghaiNow = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 13).replace("T", " ");
+    expect(line(zhCsv)[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+08:00$/);
+    expect(line(zhCsv)[1].slice(0, 13)).toBe(shanghaiNow);
   });
 });

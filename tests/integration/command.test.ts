@@ -1,3 +1,5 @@
+// Test-only audit actions (not in the portal's list of labelled actions).
+import type { AuditAction } from "../../app/lib/audit-actions";
 import { count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
@@ -41,7 +43,7 @@ const rename = (actor: typeof staff, input: unknown, refuseAfterWrite = false) =
     if (!before) return refuse(NOT_FOUND);
     await tx.update(users).set({ displayName: data.name }).where(eq(users.id, "cmd-seeker"));
     if (refuseAfterWrite) return refuse("admin:errors.role", "name");
-    await audit({ action: "test.rename", entityType: "user", entityId: "cmd-seeker", before: { name: before.displayName }, after: { name: data.name } });
+    await audit({ action: "test.rename" as AuditAction, entityType: "user", entityId: "cmd-seeker", before: { name: before.displayName }, after: { name: data.name } });
     return ok(data.name);
   });
 

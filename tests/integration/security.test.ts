@@ -1,3 +1,5 @@
+// Test-only audit actions (not in the portal's list of labelled actions).
+import type { AuditAction } from "../../app/lib/audit-actions";
 import { count, eq, like, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
@@ -219,7 +221,7 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
       await expect(
         db.transaction(async (tx) => {
           await insertUser(tx, { email: "half-way@rollback.test", password: "long-enough-password", displayName: "回滚", role: "staff" }, null);
-          await appendAudit(tx, { actor: null, action: "test.halfway", entityType: "test" });
+          await appendAudit(tx, { actor: null, action: "test.halfway" as AuditAction, entityType: "test" });
           // The second step fails: the email is taken.
           await insertUser(tx, { email: "half-way@rollback.test", password: "long-enough-password", displayName: "回滚", role: "staff" }, null);
         }),

@@ -9,6 +9,7 @@ export const table: PolicyTable = {
   "assemblies.view": membersAndStaff,
   "assemblies.manage": staffRoles,
   "assemblies.checkIn": membersAndStaff,
+  "assemblies.vote": ["member"],
   "elections.view": membersAndStaff,
   "elections.manage": staffRoles,
   "elections.nominate": membersAndStaff,

@@ -43,18 +43,18 @@ export function LegalReportPart({ r, lng }: { r: LegalReport; lng: Language }) {
               <thead>
                 <tr>
                   <th scope="col">{t("list.type")}</th>
-                  <th scope="col">{t("reports.filed")}</th>
-                  <th scope="col">{t("reports.settled")}</th>
-                  <th scope="col">{t("reports.amount")}</th>
+                  <th scope="col" className="num">{t("reports.filed")}</th>
+                  <th scope="col" className="num">{t("reports.settled")}</th>
+                  <th scope="col" className="num">{t("reports.amount")}</th>
                 </tr>
               </thead>
               <tbody>
                 {r.byType.map((row) => (
                   <tr key={row.type}>
                     <td>{t(`type.${row.type}`)}</td>
-                    <td>{row.filed}</td>
-                    <td>{row.settled}</td>
-                    <td>{formatMoney(row.amount_fen, lng)}</td>
+                    <td className="num">{row.filed}</td>
+                    <td className="num">{row.settled}</td>
+                    <td className="num">{formatMoney(row.amount_fen, lng)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -68,20 +68,20 @@ export function LegalReportPart({ r, lng }: { r: LegalReport; lng: Language }) {
               <thead>
                 <tr>
                   <th scope="col">{t("list.station")}</th>
-                  <th scope="col">{t("reports.filed")}</th>
-                  <th scope="col">{t("reports.settled")}</th>
-                  <th scope="col">{t("reports.referred")}</th>
-                  <th scope="col">{t("reports.open")}</th>
+                  <th scope="col" className="num">{t("reports.filed")}</th>
+                  <th scope="col" className="num">{t("reports.settled")}</th>
+                  <th scope="col" className="num">{t("reports.referred")}</th>
+                  <th scope="col" className="num">{t("reports.open")}</th>
                 </tr>
               </thead>
               <tbody>
                 {r.byStation.map((row) => (
                   <tr key={row.station_id}>
                     <td>{lng === "zh-CN" ? row.name_zh : row.name_en}</td>
-                    <td>{row.filed}</td>
-                    <td>{row.settled}</td>
-                    <td>{row.referred}</td>
-                    <td>{row.open}</td>
+                    <td className="num">{row.filed}</td>
+                    <td className="num">{row.settled}</td>
+                    <td className="num">{row.referred}</td>
+                    <td className="num">{row.open}</td>
                   </tr>
                 ))}
               </tbody>

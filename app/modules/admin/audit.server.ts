@@ -1,10 +1,17 @@
 import { csvDocument } from "../../lib/csv";
-import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { auditEvents, users } from "../../../db/schema/accounts";
 import type { AuditQuery } from "./forms";
 import { likePattern } from "./users.server";
 import { listPage } from "../../lib/list-query.server";
+import { translator, type Language } from "../../lib/i18n";
+import { auditActionKey, isAuditAction } from "../../lib/audit-actions";
+import { TIME_ZONE } from "../../lib/format";
+
+// The person a row is about: its actor, or for sign-ins written before they named their actor,
+// the user who signed in (the row's entity).
+const actorJoin = eq(users.id, sql`coalesce(${auditEvents.actorId}, case when ${auditEvents.action} = 'auth.login_succeeded' then ${auditEvents.entityId} end)`);
 
 export const AUDIT_PAGE_SIZE = 50;
 /** A CSV export stops here; narrow the filters for more. */
@@ -33,8 +40,8 @@ function baseSelect() {
   return {
     id: auditEvents.id,
     at: auditEvents.at,
-    actorId: auditEvents.actorId,
-    actorRole: auditEvents.actorRole,
+    actorId: sql<string | null>`coalesce(${auditEvents.actorId}, ${users.id})`,
+    actorRole: sql<string | null>`coalesce(${auditEvents.actorRole}, ${users.role})`,
     actorEmail: users.email,
     actorName: users.displayName,
     action: auditEvents.action,
@@ -53,8 +60,8 @@ export async function listAuditEvents(query: AuditQuery, page: number) {
     page,
     pageSize: AUDIT_PAGE_SIZE,
     cap: null,
-    rows: (limit, offset) => db.select(baseSelect()).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.actorId)).where(condition).orderBy(desc(auditEvents.id)).limit(limit).offset(offset),
-    count: async () => (await db.select({ n: count() }).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.actorId)).where(condition))[0].n,
+    rows: (limit, offset) => db.select(baseSelect()).from(auditEvents).leftJoin(users, actorJoin).where(condition).orderBy(desc(auditEvents.id)).limit(limit).offset(offset),
+    count: async () => (await db.select({ n: count() }).from(auditEvents).leftJoin(users, actorJoin).where(condition))[0].n,
   });
   return { rows, total };
 }
@@ -72,24 +79,35 @@ export function readableJson(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-/** Neutralises spreadsheet formulas (=, +, -, @ at the start of a cell: CSV injection). */
-export async function auditCsv(query: AuditQuery): Promise<string> {
+/** A row's action in the reader's language (an action no longer written keeps its code). */
+export function auditActionLabel(action: string, lng: Language): string {
+  const t = translator(lng);
+  return isAuditAction(action) ? t(auditActionKey(action)) : `${t("admin:audit.unknownAction")} (${action})`;
+}
+
+const shanghaiTime = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+
+/** The log as CSV in the reader's language: times in Asia/Shanghai, actions as labels beside their codes (csvDocument neutralises formulas). */
+export async function auditCsv(query: AuditQuery, lng: Language = "zh-CN"): Promise<string> {
   const db = await getDb();
+  const t = translator(lng);
   const rows = await db
     .select(baseSelect())
     .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .leftJoin(users, actorJoin)
     .where(conditionOf(query))
     .orderBy(desc(auditEvents.id))
     .limit(AUDIT_CSV_LIMIT);
+  const h = (key: string) => t(`admin:audit.csv.${key}`);
   return csvDocument(
-    ["id", "at", "actor_id", "actor_email", "actor_role", "action", "entity_type", "entity_id", "before", "after", "ip"],
+    ["id", "at", "actorName", "actorEmail", "actorRole", "action", "actionCode", "entityType", "entityId", "before", "after", "ip"].map(h),
     rows.map((r) => [
       r.id,
-      r.at.toISOString(),
-      r.actorId ?? "",
+      `${shanghaiTime.format(r.at)}+08:00`,
+      r.actorName ?? (r.actorId ? r.actorId : t("admin:audit.noActor")),
       r.actorEmail ?? "",
-      r.actorRole ?? "",
+      r.actorRole ? t(`common:roles.${r.actorRole}`) : "",
+      auditActionLabel(r.action, lng),
       r.action,
       r.entityType,
       r.entityId ?? "",

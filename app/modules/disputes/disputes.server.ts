@@ -140,7 +140,8 @@ async function command(
   action: DisputeAction | null,
   opts: Options,
   body: (tx: Tx, c: DisputeCase, ctx: { to: DisputeStatus; now: Date; roles: CaseRole[] }) => Promise<Change | { error: string }>,
-  auditAction = action ?? "update",
+  // Steps that change no status are audited under their own name.
+  auditAction: DisputeAction | "update" | "scheduleSession" | "recordMinutes" | "requestExtension" | "consentExtension" | "addEvidence" = action ?? "update",
 ): Promise<CommandResult> {
   const now = opts.now ?? new Date();
   const db = opts.db ?? (await getDb());

@@ -768,7 +768,7 @@ export async function addApplicationDocuments(actor: SignedIn, id: number, docum
 
 export type LoanRow = typeof loans.$inferSelect;
 
-async function loanCommand(actor: SignedIn, id: number, opts: Options, action: string, body: (loan: LoanRow) => Partial<typeof loans.$inferInsert> | { error: string }): Promise<Result<LoanRow>> {
+async function loanCommand(actor: SignedIn, id: number, opts: Options, action: "contact" | "renewalOutcome", body: (loan: LoanRow) => Partial<typeof loans.$inferInsert> | { error: string }): Promise<Result<LoanRow>> {
   if (!isStaff(actor) && !isOfficer(actor)) return fail("notFound");
   const db = opts.db ?? (await getDb());
   return changed(db.transaction(async (tx) => {

@@ -122,7 +122,7 @@ async function command(
   opts: Options,
   body: (tx: Tx, ticket: Ticket, to: TicketStatus, now: Date) => Promise<{ set: Partial<typeof tickets.$inferInsert>; notices?: Notice[] } | { error: string }>,
   /** The audit action when it is not a state change (`ticket.chase`, `ticket.reassign`). */
-  auditName?: string,
+  auditName?: "chase" | "reassign",
 ): Promise<CommandResult> {
   const now = opts.now ?? new Date();
   const db = opts.db ?? (await getDb());
