@@ -6,9 +6,9 @@ import { clientIp } from "../lib/request.server";
 import { getCase } from "../modules/disputes/disputes.server";
 import { idParam } from "../lib/ids";
 import { PrintFrame, useDocumentText } from "../components/disputes/print";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("disputesAgreement");
+export const meta = recordTitleMeta<typeof loader>("disputesAgreement", (d) => ({ name: d.c.code }));
 
 /** The mediation agreement, from the template with the agreed terms: for those who may see the case. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

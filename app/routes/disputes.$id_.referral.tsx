@@ -6,9 +6,9 @@ import { clientIp } from "../lib/request.server";
 import { getCase } from "../modules/disputes/disputes.server";
 import { idParam } from "../lib/ids";
 import { PrintFrame, useDocumentText } from "../components/disputes/print";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("disputesReferral");
+export const meta = recordTitleMeta<typeof loader>("disputesReferral", (d) => ({ name: d.c.code }));
 
 /** The referral letter to the court (诉调对接) of a case referred: for those who may see the case. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -15,9 +15,9 @@ import { useRootData } from "../root";
 import { BOOTHS_PAGE_SIZE, decideBooth, getFairFor, listBooths } from "../modules/fairs/fairs.server";
 import { boothDecisionSchema } from "../modules/fairs/forms";
 import { idParam } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("fairsIdBooths");
+export const meta = recordTitleMeta<typeof loader>("fairsIdBooths", (d) => ({ name: d.fair.title }));
 
 async function fairFor(request: Request, params: { id?: string }) {
   const actor = await requireSignedIn(request, "fairs.decideBooth");

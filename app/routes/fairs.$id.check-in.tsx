@@ -13,9 +13,9 @@ import { useRootData } from "../root";
 import { displayCheckInCode } from "../modules/fairs/checkin-code";
 import { checkIn, checkInCounts, getFairFor, OVERRIDE_REASON_MAX, searchRegistrations, type CheckInResult } from "../modules/fairs/fairs.server";
 import { idParam, parseId } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("fairsIdCheckIn");
+export const meta = recordTitleMeta<typeof loader>("fairsIdCheckIn", (d) => ({ name: d.fair.title }));
 
 async function fairFor(request: Request, params: { id?: string }) {
   const actor = await requireSignedIn(request, "fairs.checkIn");

@@ -6,9 +6,9 @@ import { Alert, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { fairReport, getFairFor, reportBoothRows } from "../modules/fairs/fairs.server";
 import { idParam } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("fairsIdReport");
+export const meta = recordTitleMeta<typeof loader>("fairsIdReport", (d) => ({ name: d.fair.title }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "fairs.report");

@@ -11,9 +11,9 @@ import { productSchema } from "../modules/finance/forms";
 import { getProduct, listBanks, saveProduct } from "../modules/finance/finance.server";
 import { ProductForm, productFormValues } from "../components/finance/product-form";
 import { idParam } from "../lib/ids";
-import { titleMeta } from "../lib/page-title";
+import { recordTitleMeta } from "../lib/page-title";
 
-export const meta = titleMeta("financeProductEdit");
+export const meta = recordTitleMeta<typeof loader>("financeProductEdit", (d) => ({ name: d.product.name }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.manageProducts");
