@@ -11,6 +11,7 @@ export const auditActions = [
   "assembly.open",
   "assembly.proxy",
   "assembly.schedule",
+  "association.setDuesPayment",
   "auth.login_failed",
   "auth.login_succeeded",
   "auth.login_throttled",

@@ -43,6 +43,7 @@ const items: Item[] = [
   { to: "/reports", labelKey: "tickets:nav.reports", ability: "reports.view" },
   { to: "/admin/users", labelKey: "nav.adminUsers", ability: "admin.users", group: "admin" },
   { to: "/admin/tickets", labelKey: "tickets:nav.settings", ability: "tickets.configure", group: "admin" },
+  { to: "/admin/associations", labelKey: "nav.associations", ability: "admin.settings", group: "admin" },
   { to: "/admin/gateways", labelKey: "monitoring:nav.gateways", ability: "monitoring.gateways", group: "admin" },
   { to: "/admin/monitoring", labelKey: "monitoring:nav.thresholds", ability: "monitoring.configure", group: "admin" },
   { to: "/admin/audit", labelKey: "nav.audit", ability: "admin.audit", group: "admin" },

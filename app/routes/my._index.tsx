@@ -71,6 +71,12 @@ export default function MyPage() {
                   </p>
                 ) : null}
                 {m.dues ? <p className="small muted">{t("my.duesLine", { year: m.dues.year, amount: formatMoney(m.dues.amountFen, lng), date: formatDate(m.dues.dueOn, lng) })}</p> : null}
+                {m.dues && !m.dues.paidOn ? (
+                  <p className="small" data-pay-to>
+                    {m.payTo ? t("associations.howToPay", { payee: m.payTo.payee, bank: m.payTo.bank, account: m.payTo.account }) : t("associations.askAssociation")}
+                    {m.payTo?.note ? ` ${m.payTo.note}` : null}
+                  </p>
+                ) : null}
                 <p>
                   <strong>{t("my.nextStep")}:</strong> {t(m.nextStep)}
                 </p>

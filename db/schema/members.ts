@@ -21,6 +21,11 @@ export const associations = pgTable("associations", {
   hostsLegalStation: boolean("hosts_legal_station").notNull().default(false),
   /** Enterprises in the district this association serves (the centre: 572). */
   districtEnterpriseCount: integer("district_enterprise_count"),
+  /** Where members pay their dues (shown on /my; set by an admin at /admin/associations). */
+  duesPayee: text("dues_payee"),
+  duesBank: text("dues_bank"),
+  duesAccount: text("dues_account"),
+  duesNote: text("dues_note"),
 });
 
 

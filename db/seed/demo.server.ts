@@ -103,7 +103,18 @@ async function insertInChunks<T>(items: T[], size: number, insert: (chunk: T[]) 
 export async function seedDemo(db: Executor, year = new Date().getFullYear()): Promise<void> {
   const [centre] = await db
     .insert(associations)
-    .values({ code: "yunjiang", nameZh: "瑞安市云江注塑鞋研究中心", nameEn: "Yunjiang Injection-Shoe Research Centre", kind: "centre", districtEnterpriseCount: DEMO_FIGURES.districtShoeEnterprises })
+    .values({
+      code: "yunjiang",
+      nameZh: "瑞安市云江注塑鞋研究中心",
+      nameEn: "Yunjiang Injection-Shoe Research Centre",
+      kind: "centre",
+      districtEnterpriseCount: DEMO_FIGURES.districtShoeEnterprises,
+      // A made-up account: the demo shows members where to pay; chambers have none set.
+      duesPayee: "瑞安市云江注塑鞋研究中心",
+      duesBank: "浙江瑞安农村商业银行云周支行",
+      duesAccount: "2010 0000 1234 5678",
+      duesNote: "请在转账附言中写明企业名称和缴费年度。",
+    })
     .returning();
   const [federation] = await db
     .insert(associations)

@@ -26,8 +26,17 @@ export const routes: RouteAccess[] = [
       { intent: "set-role", form: { role: "staff", departmentId: "", bankId: "" }, expect: adminOnly },
       { intent: "disable", form: {}, expect: adminOnly },
       { intent: "enable", form: {}, expect: adminOnly },
+      // The admin works at no station: an empty list changes nothing.
+      { intent: "set-stations", form: {}, expect: adminOnly },
     ],
     noObjectProbe: "admin-only; users have no owner and an admin may open every user",
+  },
+  {
+    file: "admin.associations.tsx",
+    path: "/admin/associations",
+    get: adminOnly,
+    // Refused by validation (no association): nothing changes.
+    actions: [{ intent: "duesPayment", form: {}, expect: adminOnly }],
   },
   { file: "admin.audit.tsx", path: "/admin/audit", get: staffOnly },
   { file: "admin.audit[.csv].ts", path: "/admin/audit.csv", get: staffOnly },

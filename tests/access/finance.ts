@@ -10,7 +10,7 @@ const bankOnly = only("bank");
 const memberOnly = only("member");
 
 export const routes: RouteAccess[] = [
-  { file: "finance._index.tsx", path: "/finance", get: financeUsers, actions: [{ intent: "createLine", form: {}, expect: staffOnly }] },
+  { file: "finance._index.tsx", path: "/finance", get: financeUsers, actions: [{ intent: "createLine", form: {}, expect: staffOnly }, { intent: "updateLine", form: {}, expect: staffOnly }] },
   { file: "finance.products._index.tsx", path: "/finance/products", get: allowAll },
   { file: "finance.products.new.tsx", path: "/finance/products/new", get: officersAndStaff, actions: [{ form: {}, expect: officersAndStaff }] },
   { file: "finance.products.$id._index.tsx", path: "/finance/products/{productOfBank}", get: allowAll },

@@ -187,3 +187,21 @@ export function memberListQueryFrom(url: string | URL): MemberListQuery {
   const parsed = memberListQuerySchema.safeParse(raw);
   return parsed.success ? parsed.data : {};
 }
+
+/**
+ * Where an association's members pay their dues: payee, bank and account together, or all blank
+ * (the association has not said; /my then asks members to contact it).
+ */
+export const duesPaymentSchema = z
+  .object({
+    associationId: idField,
+    payee: optionalText(100),
+    bank: optionalText(100),
+    account: optionalText(40).refine((v) => v === null || /^[0-9][0-9 -]{5,38}[0-9]$/.test(v), { message: "members:errors.duesAccount" }),
+    note: optionalText(300),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.payee && !v.bank && !v.account) return;
+    for (const field of ["payee", "bank", "account"] as const) if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message: "members:errors.duesPaymentTogether" });
+  });
+export type DuesPaymentInput = Omit<z.output<typeof duesPaymentSchema>, "associationId">;

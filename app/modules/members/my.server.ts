@@ -23,7 +23,12 @@ async function enterpriseSummaries(ex: Executor, ids: number[], today: string) {
   if (ids.length === 0) return [];
   const rows = await ex.select().from(enterprises).where(inArray(enterprises.id, ids)).orderBy(enterprises.name);
   const ms = await ex
-    .select({ membership: memberships, associationZh: associations.nameZh, associationEn: associations.nameEn })
+    .select({
+      membership: memberships,
+      associationZh: associations.nameZh,
+      associationEn: associations.nameEn,
+      payTo: { payee: associations.duesPayee, bank: associations.duesBank, account: associations.duesAccount, note: associations.duesNote },
+    })
     .from(memberships)
     .innerJoin(associations, eq(associations.id, memberships.associationId))
     .where(inArray(memberships.enterpriseId, ids))
@@ -49,6 +54,8 @@ async function enterpriseSummaries(ex: Executor, ids: number[], today: string) {
           associationEn: m.associationEn,
           dues: current,
           duesState: state,
+          // How to pay: shown while this year's dues are unpaid; null when the association has not said.
+          payTo: current && !current.paidOn && m.payTo.account ? m.payTo : null,
           nextStep: nextStep(m.membership.status, state),
         };
       }),
