@@ -37,6 +37,8 @@ export default function AdminAssociationsPage() {
   const navigation = useNavigation();
   const lng = useRootData()?.lng ?? "zh-CN";
   const failedHere = (id: number) => failure?.values?.associationId === String(id);
+  // After a refusal the row's form shows what was typed, not what is saved.
+  const value = (a: Row, field: "payee" | "bank" | "account" | "note") => (failedHere(a.id) ? String(failure?.values?.[field] ?? "") : (a[field] ?? ""));
   const columns: Column<Row>[] = [
     { key: "name", header: t("associations.name"), rowHeader: true, cell: (a) => (lng === "en" ? a.nameEn : a.nameZh) },
     {
@@ -53,10 +55,10 @@ export default function AdminAssociationsPage() {
           <Form method="post" className="form" aria-label={t("associations.editTitle", { name: lng === "en" ? a.nameEn : a.nameZh })}>
             {failedHere(a.id) ? <FormErrors errors={failure?.errors} /> : null}
             <input type="hidden" name="associationId" value={a.id} />
-            <TextField label={t("associations.payee")} name="payee" maxLength={100} defaultValue={a.payee ?? ""} error={failedHere(a.id) ? failure?.errors?.payee : undefined} />
-            <TextField label={t("associations.bank")} name="bank" maxLength={100} defaultValue={a.bank ?? ""} error={failedHere(a.id) ? failure?.errors?.bank : undefined} />
-            <TextField label={t("associations.account")} name="account" maxLength={40} inputMode="numeric" defaultValue={a.account ?? ""} error={failedHere(a.id) ? failure?.errors?.account : undefined} />
-            <TextField label={t("associations.note")} name="note" maxLength={300} defaultValue={a.note ?? ""} hint={t("associations.noteHint")} />
+            <TextField label={t("associations.payee")} name="payee" maxLength={100} defaultValue={value(a, "payee")} error={failedHere(a.id) ? failure?.errors?.payee : undefined} />
+            <TextField label={t("associations.bank")} name="bank" maxLength={100} defaultValue={value(a, "bank")} error={failedHere(a.id) ? failure?.errors?.bank : undefined} />
+            <TextField label={t("associations.account")} name="account" maxLength={40} inputMode="numeric" defaultValue={value(a, "account")} error={failedHere(a.id) ? failure?.errors?.account : undefined} />
+            <TextField label={t("associations.note")} name="note" maxLength={300} defaultValue={value(a, "note")} hint={t("associations.noteHint")} />
             <button type="submit" name="intent" value="duesPayment" className="btn btn--small" disabled={navigation.state === "submitting"}>
               {t("associations.save")}
             </button>
