@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -22,8 +23,9 @@ import { useNonce } from "./components/nonce";
 import styles from "./styles/app.css";
 import { siteTitle } from "./lib/page-title";
 import { readFlash } from "./lib/flash.server";
-import { languageChunkUrl } from "./lib/language-chunks.server";
 import { FlashMessage, type FlashData } from "./components/flash";
+import { enhanceScript } from "./lib/enhance";
+import { pageHydrates, pageNamespaces } from "./lib/hydration";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -39,7 +41,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { flash, clear } = readFlash(request);
   const payload: RootData = {
     lng,
-    languageChunk: languageChunkUrl(lng),
     user: actor ? { name: actor.displayName, role: actor.role, email: actor.email } : null,
     unread,
     nav: navigationFor(actor),
@@ -53,8 +54,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = {
   lng: Language;
-  /** The browser chunk of the page's strings, preloaded (null without a build metafile). */
-  languageChunk: string | null;
   user: { name: string; role: string; email: string } | null;
   unread: number;
   nav: NavEntry[];
@@ -129,25 +128,38 @@ function Header({ data }: { data: RootData | undefined }) {
   );
 }
 
+let documentLoad: Promise<never> | null = null;
+/** Loads the current URL as a document, once; the promise never settles (the page is replaced). */
+function loadDocument(): Promise<never> {
+  if (!documentLoad) {
+    documentLoad = new Promise<never>(() => {});
+    window.location.reload();
+  }
+  return documentLoad;
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData();
   const nonce = useNonce();
   const { i18n, t } = useTranslation();
   const lng = data?.lng ?? "zh-CN";
+  const matches = useMatches();
+  const hydrates = pageHydrates(matches);
   // In the browser, follow a language change; the server's instances are per language and shared.
   // The other language's strings are loaded first: the navigation waits (suspends) until they are there.
   if (typeof document !== "undefined") {
+    // Left a hydrated page for one that is not: the server renders it (it has its strings).
+    if (!hydrates) throw loadDocument();
     const loading = applyLanguage(i18n, lng);
     if (loading) throw loading;
   }
   return (
-    <html lang={lng}>
+    <html lang={lng} data-namespaces={hydrates ? pageNamespaces(matches).join(" ") : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        {data?.languageChunk ? <link rel="modulepreload" href={data.languageChunk} /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">{t("layout.skip")}</a>
@@ -159,8 +171,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>{t("layout.footer")}</p>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {/* Our own script's text (app/lib/enhance.ts), no user input. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: enhanceScript }} />
+        {hydrates ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

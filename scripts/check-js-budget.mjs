@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // JavaScript budget of every page, from the browser build's manifest (run after `npm run build`).
 //
-// A page's JavaScript on a first visit is the entry module, the root route and each route of the
+// Most pages are not hydrated (decision 034): their JavaScript is the page script inlined in the
+// HTML (app/lib/enhance.ts, counted here as the server build writes it, gzip). A page whose route
+// chain declares `handle = { hydrate: true }` is hydrated: its JavaScript on a first visit is the entry module, the root route and each route of the
 // page's chain (module and the shared chunks each imports), plus the strings of the page's language
-// (a chunk the entry imports dynamically before hydrating, so not in the manifest: read from the
-// esbuild metafile; the larger language is counted), every file counted once, gzip-compressed as
+// (namespaces "common" and those the route's handle declares: chunks the entry imports dynamically
+// before hydrating, so not in the manifest: read from the esbuild metafile; the larger language is counted), every file counted once, gzip-compressed as
 // the server sends it (level 6, the compression middleware's default). Inline scripts (the manifest
 // and loader data in the HTML) are not counted.
 //
@@ -29,20 +31,41 @@ function manifest() {
   return JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1));
 }
 
-/** Per language, the files its strings chunk loads (the chunk and the shared chunks it imports). */
-function languageChunks() {
+/** Per language and namespace, the files its strings chunk loads (app/locales/<lng>/<ns>.json and its imports). */
+function namespaceChunks() {
   const metafile = path.join(root, "build/metafile.js.json");
   if (!existsSync(metafile)) throw new Error("no build/metafile.js.json: run `npm run build` first");
   const { outputs } = JSON.parse(readFileSync(metafile, "utf8"));
   const url = (output) => `/${output.replace(/^public\//, "")}`;
   const chunks = {};
   for (const [output, o] of Object.entries(outputs)) {
-    const lng = /^app\/locales\/([^/]+)\/index\.ts$/.exec(o.entryPoint ?? "")?.[1];
+    const [, lng, ns] = /^app\/locales\/([^/]+)\/([^/]+)\.json$/.exec(o.entryPoint ?? "") ?? [];
     if (!lng) continue;
-    chunks[lng] = [url(output), ...o.imports.filter((i) => i.kind === "import-statement").map((i) => url(i.path))];
+    (chunks[lng] ??= {})[ns] = [url(output), ...o.imports.filter((i) => i.kind === "import-statement").map((i) => url(i.path))];
   }
-  if (!chunks["zh-CN"] || !chunks.en) throw new Error("the language chunks (app/locales/<lng>/index.ts) are not in the browser build");
+  if (!chunks["zh-CN"]?.common || !chunks.en?.common) throw new Error("the namespace chunks (app/locales/<lng>/<ns>.json) are not in the browser build");
   return chunks;
+}
+
+/** The namespaces a route's handle declares (`i18n: ["fairs", ...]`). */
+function declaredNamespaces(routeId) {
+  const file = path.join(root, "app", `${routeId}.tsx`);
+  if (!existsSync(file)) return [];
+  const list = /export const handle\s*=\s*\{[^}]*\bi18n:\s*\[([^\]]*)\]/.exec(readFileSync(file, "utf8"))?.[1] ?? "";
+  return [...list.matchAll(/"([^"]+)"/g)].map((x) => x[1]);
+}
+
+/** A route hydrates when its source declares `hydrate: true` in its handle (app/lib/hydration.ts). */
+function hydrates(routeId) {
+  const file = path.join(root, "app", `${routeId}.tsx`);
+  return existsSync(file) && /export const handle\s*=\s*\{[^}]*\bhydrate:\s*true/.test(readFileSync(file, "utf8"));
+}
+
+/** The inlined page script's size: its function as the server build prints it (esbuild, not minified), gzip. */
+async function pageScriptBytes() {
+  const { build } = await import("esbuild");
+  const out = await build({ entryPoints: [path.join(root, "app/lib/enhance.ts")], bundle: true, write: false, format: "esm", platform: "node", target: "node20" });
+  return gzipSync(out.outputFiles[0].text, { level: 6 }).length;
 }
 
 const gzipCache = new Map();
@@ -51,9 +74,10 @@ function gzipSize(url) {
   return gzipCache.get(url);
 }
 
-export function pageBudgets() {
+export async function pageBudgets() {
   const m = manifest();
-  const languages = Object.values(languageChunks());
+  const scriptBytes = await pageScriptBytes();
+  const languages = Object.values(namespaceChunks());
   const rows = [];
   for (const route of Object.values(m.routes)) {
     // Pages only: a resource route (no component) sends no JavaScript; a layout is counted in its children.
@@ -62,27 +86,38 @@ export function pageBudgets() {
     if (!existsSync(path.join(root, "app", `${route.id}.tsx`))) continue; // a resource route (.ts): no page
     const chain = [];
     for (let r = route; r; r = r.parentId ? m.routes[r.parentId] : null) chain.unshift(r);
+    const isPublic = PUBLIC_ROUTES.has(route.id);
+    const budget = isPublic ? PUBLIC_BUDGET : PAGE_BUDGET;
+    if (!chain.some((r) => hydrates(r.id))) {
+      rows.push({ route: route.id, path: `/${route.path ?? ""}`, bytes: scriptBytes, budget, isPublic, hydrated: false });
+      continue;
+    }
     const files = new Set([m.entry.module, ...m.entry.imports]);
     for (const r of chain) for (const f of [r.module, ...(r.imports ?? [])]) files.add(f);
     const sizeOf = (set) => [...set].reduce((sum, f) => sum + gzipSize(f), 0);
-    // The larger of the languages (Chinese, the default, today): the figure holds for either.
-    const bytes = Math.max(...languages.map((chunk) => sizeOf(new Set([...files, ...chunk]))));
-    const isPublic = PUBLIC_ROUTES.has(route.id);
-    rows.push({ route: route.id, path: `/${route.path ?? ""}`, bytes, budget: isPublic ? PUBLIC_BUDGET : PAGE_BUDGET, isPublic });
+    // The page's strings: "common" and the namespaces its routes declare, in the larger of the
+    // languages (Chinese, the default, today): the figure holds for either.
+    const ns = new Set(["common", ...chain.flatMap((r) => declaredNamespaces(r.id))]);
+    const strings = (chunks) => [...ns].flatMap((name) => {
+      if (!chunks[name]) throw new Error(`${route.id} declares the namespace "${name}", which has no chunk`);
+      return chunks[name];
+    });
+    const bytes = Math.max(...languages.map((chunks) => sizeOf(new Set([...files, ...strings(chunks)]))));
+    rows.push({ route: route.id, path: `/${route.path ?? ""}`, bytes, budget, isPublic, hydrated: true });
   }
-  return rows.sort((a, b) => Number(b.isPublic) - Number(a.isPublic) || b.bytes - a.bytes);
+  return rows.sort((a, b) => Number(b.hydrated) - Number(a.hydrated) || Number(b.isPublic) - Number(a.isPublic) || b.bytes - a.bytes || a.route.localeCompare(b.route));
 }
 
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = pageBudgets();
+  const rows = await pageBudgets();
   const markdown = process.argv.includes("--markdown");
   if (markdown) {
-    console.log("| page (route) | JavaScript, gzip | budget | |\n|---|---:|---:|---|");
-    for (const r of rows) console.log(`| \`${r.route.replace(/^routes\//, "")}\`${r.isPublic ? " (public)" : ""} | ${kb(r.bytes)} | ${kb(r.budget)} | ${r.bytes <= r.budget ? "ok" : "**over**"} |`);
+    console.log("| page (route) | hydrated | JavaScript, gzip | budget | |\n|---|---|---:|---:|---|");
+    for (const r of rows) console.log(`| \`${r.route.replace(/^routes\//, "")}\`${r.isPublic ? " (public)" : ""} | ${r.hydrated ? "yes" : "no"} | ${kb(r.bytes)} | ${kb(r.budget)} | ${r.bytes <= r.budget ? "ok" : "**over**"} |`);
   } else {
-    for (const r of rows) console.log(`${r.bytes <= r.budget ? "ok  " : "OVER"} ${kb(r.bytes).padStart(9)} / ${kb(r.budget).padStart(8)}  ${r.route}${r.isPublic ? " (public)" : ""}`);
+    for (const r of rows) console.log(`${r.bytes <= r.budget ? "ok  " : "OVER"} ${kb(r.bytes).padStart(9)} / ${kb(r.budget).padStart(8)}  ${r.route}${r.isPublic ? " (public)" : ""}${r.hydrated ? " (hydrated)" : ""}`);
   }
   const over = rows.filter((r) => r.bytes > r.budget);
   const missing = [...PUBLIC_ROUTES].filter((id) => !rows.some((r) => r.route === id));

@@ -77,15 +77,21 @@ export const SelectField = forwardRef<
   );
 });
 
+/**
+ * A checkbox. Its `defaultValue` (from useValidatedForm's register) is the form's value for the name,
+ * not the box's own: the box starts checked when it is "true", equals the box's value, or lists it.
+ */
 export const CheckboxField = forwardRef<HTMLInputElement, Omit<Common, "required"> & InputHTMLAttributes<HTMLInputElement>>(function CheckboxField(
-  { label, error, hint, id, ...input },
+  { label, error, hint, id, defaultValue, defaultChecked, ...input },
   ref,
 ) {
   const auto = useId();
   const fieldId = id ?? auto;
+  const own = String(input.value ?? "on");
+  const checked = defaultChecked ?? (Array.isArray(defaultValue) ? defaultValue.map(String).includes(own) : defaultValue === "true" || String(defaultValue) === own);
   return (
     <div className={`field field--check ${error ? "field--invalid" : ""}`}>
-      <input ref={ref} type="checkbox" id={fieldId} {...input} />
+      <input ref={ref} type="checkbox" id={fieldId} defaultChecked={checked} {...input} />
       <label htmlFor={fieldId}>{label}</label>
       {hint ? <span className="hint">{hint}</span> : null}
       <ErrorText id={`${fieldId}-error`} error={error} />

@@ -5,8 +5,8 @@ import { currentNavPath, type NavEntry } from "../lib/navigation";
 
 /**
  * The header's navigation: links and <details> menus, so it works before (or without) JavaScript.
- * Exactly one link is marked current. With JavaScript, a menu closes when another opens, on a
- * click elsewhere, on Esc and after navigating; the phone menu closes after navigating too.
+ * Exactly one link is marked current. The page script (app/lib/enhance.ts) keeps one menu open
+ * and closes it on a click elsewhere or Esc; on a hydrated page, menus close after navigating too.
  */
 export function SiteNav({ entries }: { entries: NavEntry[] }) {
   const { t } = useTranslation();
@@ -19,27 +19,6 @@ export function SiteNav({ entries }: { entries: NavEntry[] }) {
     const toggle = document.getElementById("nav-toggle") as HTMLInputElement | null;
     if (toggle) toggle.checked = false;
   }, [pathname]);
-
-  useEffect(() => {
-    const closeOutside = (e: Event) => {
-      nav.current?.querySelectorAll("details[open]").forEach((d) => {
-        if (!d.contains(e.target as Node)) d.removeAttribute("open");
-      });
-    };
-    const closeOnEsc = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      const open = nav.current?.querySelector<HTMLDetailsElement>("details[open]");
-      if (!open) return;
-      open.removeAttribute("open");
-      open.querySelector("summary")?.focus();
-    };
-    document.addEventListener("click", closeOutside);
-    document.addEventListener("keydown", closeOnEsc);
-    return () => {
-      document.removeEventListener("click", closeOutside);
-      document.removeEventListener("keydown", closeOnEsc);
-    };
-  }, []);
 
   const link = (to: string, labelKey: string) => (
     <Link key={to} to={to} prefetch="intent" className={to === current ? "active" : undefined} aria-current={to === current ? "page" : undefined}>

@@ -1,5 +1,5 @@
 import { Form, Link, useLocation, useNavigation, type FormProps } from "@remix-run/react";
-import { useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 export function PageHeader({ title, lead, actions }: { title: string; lead?: ReactNode; actions?: ReactNode }) {
@@ -95,30 +95,10 @@ export function ConfirmAction({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const details = useRef<HTMLDetailsElement>(null);
   const questionId = useId();
-  const close = () => {
-    const el = details.current;
-    if (!el?.open) return;
-    el.open = false;
-    el.querySelector("summary")?.focus();
-  };
+  // Cancel, Esc and the focus are the page script's (app/lib/enhance.ts): the same without React.
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- <details> is interactive (its summary toggles it); Esc closes it here
-    <details
-      ref={details}
-      className="confirm confirm--action"
-      onToggle={(e) => {
-        // The summary is hidden while open: the focus moves into the box, where Esc is heard.
-        if (e.currentTarget.open) e.currentTarget.querySelector<HTMLElement>(".confirm__box :is(input, select, textarea, button):not([type=hidden])")?.focus();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && e.currentTarget.open) {
-          e.preventDefault();
-          close();
-        }
-      }}
-    >
+    <details className="confirm confirm--action">
       <summary className={`btn btn--small ${danger ? "btn--danger" : "btn--ghost"}`}>
         <span className="confirm__label">{label}</span>
         <span className="confirm__cancel-label">{t("confirm.cancel")}</span>
@@ -130,7 +110,7 @@ export function ConfirmAction({
           <button type="submit" name="intent" value={intent} className={`btn btn--small ${danger ? "btn--danger" : ""}`} disabled={navigation.state === "submitting"}>
             {confirmLabel}
           </button>
-          <button type="button" className="btn btn--small btn--ghost confirm__cancel" onClick={close}>
+          <button type="button" className="btn btn--small btn--ghost confirm__cancel">
             {t("confirm.cancel")}
           </button>
         </div>
@@ -179,7 +159,8 @@ export function FilterForm({ className, children, ...props }: Omit<FormProps, "m
 /** Prints the page (the print stylesheet lays it out for A4); the browser's own Print works without JavaScript. */
 export function PrintButton({ label }: { label: string }) {
   return (
-    <button type="button" className="btn btn--ghost btn--small no-print" data-print-button onClick={() => window.print()}>
+    // The page script (app/lib/enhance.ts) prints: most pages are not hydrated.
+    <button type="button" className="btn btn--ghost btn--small no-print" data-print-button>
       {label}
     </button>
   );

@@ -1,7 +1,23 @@
 import { useSubmit } from "@remix-run/react";
-import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { useForm, type FieldValues, type RegisterOptions, type Resolver, type UseFormRegister, type UseFormRegisterReturn } from "react-hook-form";
 import type * as z from "zod";
 import { fieldErrorsOf } from "../lib/validation";
+
+/** A field's starting value as the HTML carries it (a checkbox reads it as checked or not: fields.tsx). */
+export type FieldDefault = string | readonly string[] | undefined;
+
+function asFieldDefault(value: unknown): FieldDefault {
+  if (value === undefined || value === null || value === false) return undefined;
+  if (Array.isArray(value)) return value.map(String);
+  return String(value);
+}
+
+/**
+ * The field's props: react-hook-form's, and its starting value written into the HTML. Most pages are
+ * not hydrated (decision 034), so the server's HTML is all the user gets: typed values that come
+ * back after a refusal must be in it, not set by the form hook in the browser.
+ */
+type RegisterField = (name: string, options?: RegisterOptions) => UseFormRegisterReturn & { defaultValue: FieldDefault };
 
 /**
  * react-hook-form with the same zod schema the action uses: errors show as the user types and
@@ -29,5 +45,8 @@ export function useValidatedForm<S extends z.ZodType>(schema: S, serverErrors?: 
     const client = form.formState.errors[name]?.message;
     return (typeof client === "string" ? client : undefined) ?? serverErrors?.[name];
   };
-  return { register: form.register, onSubmit, errorOf, form };
+  const withDefault: RegisterField = (name, options) => ({ ...form.register(name, options), defaultValue: asFieldDefault(defaultValues?.[name]) });
+  // Still react-hook-form's register to its callers (their field components take that type).
+  const register = withDefault as UseFormRegister<FieldValues>;
+  return { register, onSubmit, errorOf, form };
 }

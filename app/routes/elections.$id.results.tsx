@@ -88,7 +88,7 @@ export default function Results() {
           );
         })}
         <p className="muted">{e.status === "certified" && e.certifiedAt ? t("results.certifiedOn", { date: formatDate(e.certifiedAt, lng) }) : t("results.notCertified")}</p>
-        <button type="button" className="btn btn--small no-print" onClick={() => window.print()}>{t("results.print")}</button>
+        <button type="button" className="btn btn--small no-print" data-print-button>{t("results.print")}</button>
       </article>
     </>
   );

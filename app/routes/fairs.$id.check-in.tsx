@@ -13,6 +13,7 @@ import { useRootData } from "../root";
 import { displayCheckInCode } from "../modules/fairs/checkin-code";
 import { checkIn, checkInCounts, getFairFor, OVERRIDE_REASON_MAX, searchRegistrations, type CheckInResult } from "../modules/fairs/fairs.server";
 import { idParam, parseId } from "../lib/ids";
+import type { PageHandle } from "../lib/hydration";
 import { recordTitleMeta } from "../lib/page-title";
 
 export const meta = recordTitleMeta<typeof loader>("fairsIdCheckIn", (d) => ({ name: d.fair.title }));
@@ -68,6 +69,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const status = outcome.ok ? 200 : conflict.includes(outcome.key) ? 409 : 400;
   return data({ outcome, at: Date.now() }, { status });
 }
+
+// The QR scanner (camera and decoder) runs in the browser: the one page that needs React there.
+export const handle = { hydrate: true, i18n: ["fairs"] } satisfies PageHandle;
 
 export default function CheckInPage() {
   const { t } = useTranslation("fairs");

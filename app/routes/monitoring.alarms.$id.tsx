@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function PrintButton({ label }: { label: string }) {
   return (
-    <button type="button" className="btn btn--ghost btn--small no-print" onClick={() => window.print()}>
+    <button type="button" className="btn btn--ghost btn--small no-print" data-print-button>
       {label}
     </button>
   );

@@ -13,8 +13,8 @@ const words = {
 } as const;
 type Lng = keyof typeof words;
 
-/** Waits until React has hydrated: a field filled before that may be reset by the form hook. */
-const hydrated = (page: Page) => expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+/** Waits until the page script has run (the page is not hydrated: decision 034). */
+const hydrated = (page: Page) => expect(page.locator("html[data-enhanced]")).toHaveCount(1);
 
 async function registerSeeker(page: Page, lng: Lng, email: string, phone: string, password: string) {
   const w = words[lng];

@@ -29,7 +29,7 @@ for (const { lng, auth, common, members } of langs) {
     const page = await signIn(browser, "staff@demo.test", lng, auth);
     await page.goto("/members/applications");
     await page.locator("table a[href^='/members/applications/']").first().click();
-    await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+    await expect(page.locator("html[data-enhanced]")).toHaveCount(1);
     const opener = page.locator("summary", { hasText: members.applications.reject });
     const question = page.getByText(members.applications.rejectQuestion);
     const confirm = page.getByRole("button", { name: members.applications.rejectConfirm });

@@ -120,7 +120,7 @@ test("the /join page switches language and keeps the check-character message in 
   await page.getByRole("link", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Apply for membership");
   // The check-character message comes from the form's client-side validation.
-  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  await expect(page.locator("html[data-enhanced]")).toBeAttached();
   await page.getByRole("textbox", { name: "Unified social credit code" }).fill("91330381MA29795C10");
   await page.getByRole("textbox", { name: "Enterprise name" }).click();
   await expect(page.getByText("its check character (the last one) must match").first()).toBeVisible();

@@ -9,7 +9,7 @@ import enFairs from "../../app/locales/en/fairs.json" with { type: "json" };
 // "Register as a job seeker" from a job or a fair page brings the new seeker back to that page;
 // a next= that leaves the site is dropped.
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
-const hydrated = (page: Page) => expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+const hydrated = (page: Page) => expect(page.locator("html[data-enhanced]")).toHaveCount(1);
 
 async function fillRegistration(page: Page, a: typeof zhAuth.register) {
   await hydrated(page);

@@ -12,7 +12,7 @@ export function PrintFrame({ caseId, children }: { caseId: number; children: Rea
       <div className="print-toolbar no-print">
         <span className="muted">{t("print.toolbar")}</span>
         {/* Printing needs JavaScript only for this button: the browser's own Print works without it. */}
-        <button type="button" className="btn btn--small" data-print-button onClick={() => window.print()}>
+        <button type="button" className="btn btn--small" data-print-button>
           {t("print.print")}
         </button>
         <Link to={`/disputes/${caseId}`} className="btn btn--ghost btn--small">
