@@ -180,9 +180,9 @@ export default function AssemblyPage() {
                     <input type="hidden" name="motionId" value={m.id} />
                     <p className="muted small">{t("motions.roomHint")}</p>
                     <div className="form-row">
-                      <TextField label={t("motions.roomYes")} name="yes" type="number" min={0} required defaultValue="0" />
-                      <TextField label={t("motions.roomNo")} name="no" type="number" min={0} required defaultValue="0" />
-                      <TextField label={t("motions.roomAbstain")} name="abstain" type="number" min={0} required defaultValue="0" />
+                      <TextField label={t("motions.roomYes")} name="yes" type="number" min={0} required error={mine("closeVoting", "yes")} />
+                      <TextField label={t("motions.roomNo")} name="no" type="number" min={0} required error={mine("closeVoting", "no")} />
+                      <TextField label={t("motions.roomAbstain")} name="abstain" type="number" min={0} required error={mine("closeVoting", "abstain")} />
                     </div>
                   </IntentForm>
                 ) : null}

@@ -88,6 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         for (const [k, v] of Object.entries(d)) {
           const m = /^c_(\d{1,9})$/.exec(k);
           if (!m) continue;
+          // A blank is not 0: every candidate's count must be typed.
+          if (String(v).trim() === "") return Promise.resolve({ ok: false as const, error: "governance:errors.countRequired" });
           const n = /^\d{1,7}$/.test(String(v).trim()) ? Number(v) : NaN;
           if (!Number.isFinite(n)) return Promise.resolve({ ok: false as const, error: "governance:errors.paperCandidate" });
           totals[Number(m[1])] = n;
@@ -252,11 +254,11 @@ export default function ElectionPage() {
               {!d.paper?.confirmedBy ? (
                 <IntentForm intent="paperTotals" submit={t("paper.enter")}>
                   <div className="form-row">
-                    <TextField label={t("paper.ballots")} name="ballots" type="number" min={0} required defaultValue={d.paper?.ballots} />
-                    <TextField label={t("paper.blank")} name="blank" type="number" min={0} required defaultValue={d.paper?.blank ?? 0} />
+                    <TextField label={t("paper.ballots")} name="ballots" type="number" min={0} required defaultValue={d.paper?.ballots} error={actionData?.intent === "paperTotals" ? e.ballots : null} />
+                    <TextField label={t("paper.blank")} name="blank" type="number" min={0} required defaultValue={d.paper?.blank} error={actionData?.intent === "paperTotals" ? e.blank : null} />
                   </div>
                   {d.candidates.filter((c) => c.status === "accepted").map((c) => (
-                    <TextField key={c.id} label={t("paper.votesFor", { name: c.personName })} name={`c_${c.id}`} type="number" min={0} defaultValue={d.paper?.totals[String(c.id)] ?? 0} />
+                    <TextField key={c.id} label={t("paper.votesFor", { name: c.personName })} name={`c_${c.id}`} type="number" min={0} required defaultValue={d.paper?.totals[String(c.id)]} />
                   ))}
                 </IntentForm>
               ) : null}

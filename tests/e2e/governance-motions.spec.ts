@@ -70,7 +70,10 @@ for (const { lng, t, auth } of langs) {
     await staff.reload();
     await expect(staffCard.locator("[data-motion-turnout]")).toHaveText(pattern(t.motions.turnout, { voted: 1 }));
     const close = staffCard.getByRole("form", { name: t.motions.closeVoting });
+    // Nothing is pre-filled: a room count left blank is not 0, so each is typed (0 included).
+    for (const label of [t.motions.roomYes, t.motions.roomNo, t.motions.roomAbstain]) await expect(close.getByLabel(label)).toHaveValue("");
     await close.getByLabel(t.motions.roomYes).fill("1");
+    await close.getByLabel(t.motions.roomNo).fill("0");
     await close.getByLabel(t.motions.roomAbstain).fill("1");
     await close.getByRole("button", { name: t.motions.closeVoting }).click();
     await expect(staffCard.locator("[data-motion-result]")).toBeVisible();
