@@ -67,21 +67,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Out of scope is 404 before anything else.
   if (!(await getElection(actor, id))) notFound();
   const back = `/elections/${id}`;
+  // Every intent that succeeds says so on the next page (governance:flash.election.<intent>).
+  const done = { request, flash: `governance:flash.election.${intent}` };
   switch (intent) {
     case "position":
-      return runIntent(intent, formData, positionSchema, (d) => addPosition(actor, id, d), back);
+      return runIntent(intent, formData, positionSchema, (d) => addPosition(actor, id, d), back, done);
     case "nominate":
-      return runIntent(intent, formData, nominateSchema, (d) => nominateCandidate(actor, id, d), back);
+      return runIntent(intent, formData, nominateSchema, (d) => nominateCandidate(actor, id, d), back, done);
     case "second":
-      return runIntent(intent, formData, secondSchema, (d) => secondCandidate(actor, id, d.candidateId, d.enterpriseId), back);
+      return runIntent(intent, formData, secondSchema, (d) => secondCandidate(actor, id, d.candidateId, d.enterpriseId), back, done);
     case "accept":
-      return runIntent(intent, formData, candidateRefSchema, (d) => acceptNomination(actor, id, d.candidateId), back);
+      return runIntent(intent, formData, candidateRefSchema, (d) => acceptNomination(actor, id, d.candidateId), back, done);
     case "withdraw":
-      return runIntent(intent, formData, candidateRefSchema, (d) => withdrawCandidate(actor, id, d.candidateId), back);
+      return runIntent(intent, formData, candidateRefSchema, (d) => withdrawCandidate(actor, id, d.candidateId), back, done);
     case "advance":
-      return runIntent(intent, formData, advanceSchema, (d) => advanceElection(actor, id, d.step), back);
+      return runIntent(intent, formData, advanceSchema, (d) => advanceElection(actor, id, d.step), back, done);
     case "paperBallot":
-      return runIntent(intent, formData, enterpriseRefSchema, (d) => issuePaperBallot(actor, id, d.enterpriseId), back);
+      return runIntent(intent, formData, enterpriseRefSchema, (d) => issuePaperBallot(actor, id, d.enterpriseId), back, done);
     case "paperTotals":
       return runIntent(intent, formData, paperTotalsSchema, (d) => {
         const totals: Record<number, number> = {};
@@ -95,11 +97,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           totals[Number(m[1])] = n;
         }
         return enterPaperTotals(actor, id, { ballots: d.ballots, blank: d.blank, totals });
-      }, back);
+      }, back, done);
     case "paperConfirm":
-      return runIntent(intent, formData, z.object({}), () => confirmPaperTotals(actor, id), back);
+      return runIntent(intent, formData, z.object({}), () => confirmPaperTotals(actor, id), back, done);
     case "representative":
-      return runIntent(intent, formData, representativeSchema, (d) => setRepresentative(actor, id, d.enterpriseId, d.userId), back);
+      return runIntent(intent, formData, representativeSchema, (d) => setRepresentative(actor, id, d.enterpriseId, d.userId), back, done);
   }
 }
 
