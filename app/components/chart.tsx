@@ -86,10 +86,16 @@ export function Chart({
       {numbers === "none" ? null : numbers === "table" ? (
         <div className="chart__numbers">{table}</div>
       ) : (
-        <details className="chart__numbers">
-          <summary>{numbersLabel ?? t("common:chart.numbers")}</summary>
-          {table}
-        </details>
+        <>
+          <details className="chart__numbers no-print">
+            <summary>{numbersLabel ?? t("common:chart.numbers")}</summary>
+            {table}
+          </details>
+          {/* Print cannot open a <details>: the same table again, shown only on paper (no JavaScript needed). */}
+          <div className="chart__numbers print-only" data-print-numbers>
+            {table}
+          </div>
+        </>
       )}
     </figure>
   );

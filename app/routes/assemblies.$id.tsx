@@ -49,27 +49,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!known) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
   if (!(await getAssembly(actor, id))) notFound();
   const back = `/assemblies/${id}`;
+  // Every intent that succeeds says so on the next page (governance:flash.assembly.<intent>).
+  const done = { request, flash: `governance:flash.assembly.${intent}` };
   switch (intent) {
     case "open":
-      return runIntent(intent, formData, z.object({}), () => openAssembly(actor, id), back);
+      return runIntent(intent, formData, z.object({}), () => openAssembly(actor, id), back, done);
     case "close":
-      return runIntent(intent, formData, z.object({}), () => closeAssembly(actor, id), back);
+      return runIntent(intent, formData, z.object({}), () => closeAssembly(actor, id), back, done);
     case "checkIn":
-      return runIntent(intent, formData, checkInSchema, (d) => checkIn(actor, id, d.enterpriseId, null), back);
+      return runIntent(intent, formData, checkInSchema, (d) => checkIn(actor, id, d.enterpriseId, null), back, done);
     case "codeCheckIn":
-      return runIntent(intent, formData, codeCheckInSchema, (d) => checkIn(actor, id, d.enterpriseId, d.code), back);
+      return runIntent(intent, formData, codeCheckInSchema, (d) => checkIn(actor, id, d.enterpriseId, d.code), back, done);
     case "proxy":
-      return runIntent(intent, formData, proxySchema, (d) => recordProxy(actor, id, d.fromEnterpriseId, d.holderEnterpriseId), back);
+      return runIntent(intent, formData, proxySchema, (d) => recordProxy(actor, id, d.fromEnterpriseId, d.holderEnterpriseId), back, done);
     case "motion":
-      return runIntent(intent, formData, motionCreateSchema, (d) => createMotion(actor, id, d), back);
+      return runIntent(intent, formData, motionCreateSchema, (d) => createMotion(actor, id, d), back, done);
     case "motionResult":
-      return runIntent(intent, formData, motionResultSchema, (d) => recordMotionResult(actor, id, d), back);
+      return runIntent(intent, formData, motionResultSchema, (d) => recordMotionResult(actor, id, d), back, done);
     case "openVoting":
-      return runIntent(intent, formData, motionRefSchema, (d) => openMotionVoting(actor, id, d.motionId), back);
+      return runIntent(intent, formData, motionRefSchema, (d) => openMotionVoting(actor, id, d.motionId), back, done);
     case "closeVoting":
-      return runIntent(intent, formData, motionResultSchema, (d) => closeMotionVoting(actor, id, d), back);
+      return runIntent(intent, formData, motionResultSchema, (d) => closeMotionVoting(actor, id, d), back, done);
     case "motionVote":
-      return runIntent(intent, formData, motionVoteSchema, (d) => castMotionVote(actor, id, d), back);
+      return runIntent(intent, formData, motionVoteSchema, (d) => castMotionVote(actor, id, d), back, done);
   }
 }
 
@@ -180,9 +182,9 @@ export default function AssemblyPage() {
                     <input type="hidden" name="motionId" value={m.id} />
                     <p className="muted small">{t("motions.roomHint")}</p>
                     <div className="form-row">
-                      <TextField label={t("motions.roomYes")} name="yes" type="number" min={0} required defaultValue="0" />
-                      <TextField label={t("motions.roomNo")} name="no" type="number" min={0} required defaultValue="0" />
-                      <TextField label={t("motions.roomAbstain")} name="abstain" type="number" min={0} required defaultValue="0" />
+                      <TextField label={t("motions.roomYes")} name="yes" type="number" min={0} required error={mine("closeVoting", "yes")} />
+                      <TextField label={t("motions.roomNo")} name="no" type="number" min={0} required error={mine("closeVoting", "no")} />
+                      <TextField label={t("motions.roomAbstain")} name="abstain" type="number" min={0} required error={mine("closeVoting", "abstain")} />
                     </div>
                   </IntentForm>
                 ) : null}

@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "assemblies.manage");
-  return runIntent("schedule", await request.formData(), assemblyCreateSchema, (d) => scheduleAssembly(actor, d), (a) => `/assemblies/${a!.id}`);
+  return runIntent("schedule", await request.formData(), assemblyCreateSchema, (d) => scheduleAssembly(actor, d), (a) => `/assemblies/${a!.id}`, { request, flash: "governance:flash.assemblies.schedule" });
 }
 
 export default function Assemblies() {

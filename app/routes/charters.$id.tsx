@@ -54,21 +54,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!known) return data({ intent, errors: { _form: "common:errors.badRequest.body" }, values: {} } satisfies ActionError, { status: 400 });
   if (!(await getVersion(actor, id, null))) notFound();
   const back = `/charters/${id}`;
+  // Every intent that succeeds says so on the next page (governance:flash.charter.<intent>).
+  const done = { request, flash: `governance:flash.charter.${intent}` };
   switch (intent) {
     case "amend":
-      return runIntent(intent, formData, amendmentSchema, (d) => proposeAmendment(actor, id, d), back);
+      return runIntent(intent, formData, amendmentSchema, (d) => proposeAmendment(actor, id, d), back, done);
     case "accept":
-      return runIntent(intent, formData, amendmentDecisionSchema, (d) => decideAmendment(actor, d.amendmentId, "accept", d.reason), back);
+      return runIntent(intent, formData, amendmentDecisionSchema, (d) => decideAmendment(actor, d.amendmentId, "accept", d.reason), back, done);
     case "reject":
-      return runIntent(intent, formData, amendmentDecisionSchema, (d) => decideAmendment(actor, d.amendmentId, "reject", d.reason), back);
+      return runIntent(intent, formData, amendmentDecisionSchema, (d) => decideAmendment(actor, d.amendmentId, "reject", d.reason), back, done);
     case "toMotion":
-      return runIntent(intent, formData, amendmentToMotionSchema, (d) => amendmentToMotion(actor, d.amendmentId, d.assemblyId), back);
+      return runIntent(intent, formData, amendmentToMotionSchema, (d) => amendmentToMotion(actor, d.amendmentId, d.assemblyId), back, done);
     case "draft":
-      return runIntent(intent, formData, versionDraftSchema, (d) => createDraft(actor, id, d), (v) => `/charters/${v}`);
+      return runIntent(intent, formData, versionDraftSchema, (d) => createDraft(actor, id, d), (v) => `/charters/${v}`, done);
     case "edit":
-      return runIntent(intent, formData, versionDraftSchema, (d) => editDraft(actor, id, d), back);
+      return runIntent(intent, formData, versionDraftSchema, (d) => editDraft(actor, id, d), back, done);
     case "propose":
-      return runIntent(intent, formData, z.object({}), () => proposeVersion(actor, id), back);
+      return runIntent(intent, formData, z.object({}), () => proposeVersion(actor, id), back, done);
   }
 }
 

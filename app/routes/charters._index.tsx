@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "charters.manage");
-  return runIntent("create", await request.formData(), documentCreateSchema, (d) => createDocument(actor, d), (id) => `/charters/${id}`);
+  return runIntent("create", await request.formData(), documentCreateSchema, (d) => createDocument(actor, d), (id) => `/charters/${id}`, { request, flash: "governance:flash.charters.create" });
 }
 
 export default function Charters() {

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const field = result.error.endsWith("station") ? "stationId" : result.error.endsWith("applicant") ? "applicantEnterpriseId" : "respondentEnterpriseId";
     return data({ errors: { [field]: result.error } as Record<string, string>, values: stringValues(upload.fields) }, { status: 400 });
   }
-  throw redirect(`/disputes/${result.case.id}`);
+  throw redirectWithFlash(`/disputes/${result.case.id}`, "disputes:flash.created", request);
 }
 
 export default function NewDispute() {

@@ -67,37 +67,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Out of scope is 404 before anything else.
   if (!(await getElection(actor, id))) notFound();
   const back = `/elections/${id}`;
+  // Every intent that succeeds says so on the next page (governance:flash.election.<intent>).
+  const done = { request, flash: `governance:flash.election.${intent}` };
   switch (intent) {
     case "position":
-      return runIntent(intent, formData, positionSchema, (d) => addPosition(actor, id, d), back);
+      return runIntent(intent, formData, positionSchema, (d) => addPosition(actor, id, d), back, done);
     case "nominate":
-      return runIntent(intent, formData, nominateSchema, (d) => nominateCandidate(actor, id, d), back);
+      return runIntent(intent, formData, nominateSchema, (d) => nominateCandidate(actor, id, d), back, done);
     case "second":
-      return runIntent(intent, formData, secondSchema, (d) => secondCandidate(actor, id, d.candidateId, d.enterpriseId), back);
+      return runIntent(intent, formData, secondSchema, (d) => secondCandidate(actor, id, d.candidateId, d.enterpriseId), back, done);
     case "accept":
-      return runIntent(intent, formData, candidateRefSchema, (d) => acceptNomination(actor, id, d.candidateId), back);
+      return runIntent(intent, formData, candidateRefSchema, (d) => acceptNomination(actor, id, d.candidateId), back, done);
     case "withdraw":
-      return runIntent(intent, formData, candidateRefSchema, (d) => withdrawCandidate(actor, id, d.candidateId), back);
+      return runIntent(intent, formData, candidateRefSchema, (d) => withdrawCandidate(actor, id, d.candidateId), back, done);
     case "advance":
-      return runIntent(intent, formData, advanceSchema, (d) => advanceElection(actor, id, d.step), back);
+      return runIntent(intent, formData, advanceSchema, (d) => advanceElection(actor, id, d.step), back, done);
     case "paperBallot":
-      return runIntent(intent, formData, enterpriseRefSchema, (d) => issuePaperBallot(actor, id, d.enterpriseId), back);
+      return runIntent(intent, formData, enterpriseRefSchema, (d) => issuePaperBallot(actor, id, d.enterpriseId), back, done);
     case "paperTotals":
       return runIntent(intent, formData, paperTotalsSchema, (d) => {
         const totals: Record<number, number> = {};
         for (const [k, v] of Object.entries(d)) {
           const m = /^c_(\d{1,9})$/.exec(k);
           if (!m) continue;
+          // A blank is not 0: every candidate's count must be typed.
+          if (String(v).trim() === "") return Promise.resolve({ ok: false as const, error: "governance:errors.countRequired" });
           const n = /^\d{1,7}$/.test(String(v).trim()) ? Number(v) : NaN;
           if (!Number.isFinite(n)) return Promise.resolve({ ok: false as const, error: "governance:errors.paperCandidate" });
           totals[Number(m[1])] = n;
         }
         return enterPaperTotals(actor, id, { ballots: d.ballots, blank: d.blank, totals });
-      }, back);
+      }, back, done);
     case "paperConfirm":
-      return runIntent(intent, formData, z.object({}), () => confirmPaperTotals(actor, id), back);
+      return runIntent(intent, formData, z.object({}), () => confirmPaperTotals(actor, id), back, done);
     case "representative":
-      return runIntent(intent, formData, representativeSchema, (d) => setRepresentative(actor, id, d.enterpriseId, d.userId), back);
+      return runIntent(intent, formData, representativeSchema, (d) => setRepresentative(actor, id, d.enterpriseId, d.userId), back, done);
   }
 }
 
@@ -252,11 +256,11 @@ export default function ElectionPage() {
               {!d.paper?.confirmedBy ? (
                 <IntentForm intent="paperTotals" submit={t("paper.enter")}>
                   <div className="form-row">
-                    <TextField label={t("paper.ballots")} name="ballots" type="number" min={0} required defaultValue={d.paper?.ballots} />
-                    <TextField label={t("paper.blank")} name="blank" type="number" min={0} required defaultValue={d.paper?.blank ?? 0} />
+                    <TextField label={t("paper.ballots")} name="ballots" type="number" min={0} required defaultValue={d.paper?.ballots} error={actionData?.intent === "paperTotals" ? e.ballots : null} />
+                    <TextField label={t("paper.blank")} name="blank" type="number" min={0} required defaultValue={d.paper?.blank} error={actionData?.intent === "paperTotals" ? e.blank : null} />
                   </div>
                   {d.candidates.filter((c) => c.status === "accepted").map((c) => (
-                    <TextField key={c.id} label={t("paper.votesFor", { name: c.personName })} name={`c_${c.id}`} type="number" min={0} defaultValue={d.paper?.totals[String(c.id)] ?? 0} />
+                    <TextField key={c.id} label={t("paper.votesFor", { name: c.personName })} name={`c_${c.id}`} type="number" min={0} required defaultValue={d.paper?.totals[String(c.id)]} />
                   ))}
                 </IntentForm>
               ) : null}

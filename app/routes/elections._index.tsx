@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.manage");
   const formData = await request.formData();
-  return runIntent("create", formData, electionCreateSchema, (d) => createElection(actor, d), (e) => `/elections/${e!.id}`);
+  return runIntent("create", formData, electionCreateSchema, (d) => createElection(actor, d), (e) => `/elections/${e!.id}`, { request, flash: "governance:flash.elections.create" });
 }
 
 export default function Elections() {

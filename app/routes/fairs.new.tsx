@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(fairSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const fair = await createFair(actor, parsed.data, clientIp(request));
-  throw redirect(`/fairs/${fair.id}`);
+  throw redirectWithFlash(`/fairs/${fair.id}`, "fairs:flash.created", request);
 }
 
 export default function NewFairPage() {

@@ -105,7 +105,7 @@ export default function NeedPage() {
             {need.respondedAt ? <Fact label={t("needs.respondedAt")}>{formatDateTime(need.respondedAt, lng)}</Fact> : null}
             {need.outcome ? <Fact label={t("needs.outcome")}>{t(`outcome.${need.outcome}`)}{need.outcomeNote ? ` · ${need.outcomeNote}` : ""}</Fact> : null}
             <Fact label={t("needs.enterpriseFacts")}>
-              {enterprise ? `${t(`members:segments.${enterprise.segment}`)} · ${enterprise.aboveSize ? t("needs.aboveSize") : t("needs.belowSize")} · ${formatMoney(enterprise.annualOutputFen, lng)}` : ""}
+              {enterprise ? `${t(`members:segments.${enterprise.segment}`)} · ${enterprise.aboveSize ? t("needs.aboveSize") : t("needs.belowSize")} · ${enterprise.annualOutputFen === null ? t("needs.outputNotGiven") : formatMoney(enterprise.annualOutputFen, lng)}` : ""}
               {foundedYear ? ` · ${t("needs.foundedIn", { year: foundedYear })}` : ""}
             </Fact>
             {role !== "bank" ? <Fact label={t("needs.liaison")}>{liaisonName ?? t("rules.none")}</Fact> : null}

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await postNeed(actor, parsed.data, { ip: clientIp(request) });
   if (!result.ok) return data({ errors: { enterpriseId: result.error } as Record<string, string>, values: {} }, { status: 400 });
-  throw redirect(`/finance/needs/${result.value.id}`);
+  throw redirectWithFlash(`/finance/needs/${result.value.id}`, "finance:needs.submitted", request);
 }
 
 export default function NewNeed() {

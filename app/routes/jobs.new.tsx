@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "../components/fields";
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const field = result.error === "closesInPast" ? "closesOn" : "enterpriseId";
     return data({ errors: { [field]: `jobs:errors.${result.error}` }, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")])) }, { status: 400 });
   }
-  throw redirect(`/jobs/${result.id}`);
+  throw redirectWithFlash(`/jobs/${result.id}`, "jobs:flash.created", request);
 }
 
 export default function NewPostingPage() {

@@ -11,7 +11,7 @@ import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { applyToJoin, listAssociations } from "../modules/members/join.server";
-import { joinApplicationSchema } from "../modules/members/forms";
+import { joinApplicationSchema, optionalFiguresText } from "../modules/members/forms";
 import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("join");
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(joinApplicationSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { password: _p, confirmPassword: _c, ...typed } = parsed.data;
-  const values = { ...typed, annualOutputWan: String(parsed.data.annualOutputWan / 1_000_000) };
+  const values = { ...typed, ...optionalFiguresText({ ...typed, annualOutputFen: typed.annualOutputWan }) };
   if (actor) return data({ errors: { _form: "members:join.signOutFirst" }, values }, { status: 409 });
   const result = await applyToJoin(parsed.data, clientIp(request));
   if (!result.ok) return data({ errors: { [result.field]: result.error }, values }, { status: result.error === "members:errors.throttled" ? 429 : 409 });

@@ -32,6 +32,7 @@ import {
   decideChangeSchema,
   duesPaidSchema,
   enterpriseProfileSchema,
+  optionalFiguresText,
   membershipTypes,
   statusChangeSchema,
   typeChangeSchema,
@@ -84,7 +85,7 @@ export default function MemberRecordPage() {
   const profileDefaults =
     actionData?.intent === "update" && actionData.values
       ? actionData.values
-      : { ...enterprise, annualOutputWan: String(enterprise.annualOutputFen / 1_000_000), email: enterprise.email ?? "", employees: String(enterprise.employees), exportSharePct: String(enterprise.exportSharePct) };
+      : { ...enterprise, ...optionalFiguresText(enterprise), email: enterprise.email ?? "" };
   const { register, onSubmit, errorOf } = useValidatedForm(enterpriseProfileSchema, errorsFor(actionData, "update") ?? null, profileDefaults);
   const assocName = (a: { associationZh: string; associationEn: string }) => (lng === "en" ? a.associationEn : a.associationZh);
   const pendingChanges = changeRequests.filter((c) => c.status === "pending");

@@ -59,8 +59,14 @@ export default function MembersPage() {
     { key: "creditCode", header: t("fields.creditCode"), sortKey: "creditCode", className: "mono", cell: (r) => r.creditCode },
     { key: "village", header: t("fields.village"), sortKey: "village", cell: (r) => r.village },
     { key: "segment", header: t("fields.segment"), cell: (r) => t(`segments.${r.segment}`) },
-    { key: "employees", header: t("fields.employees"), sortKey: "employees", align: "end", cell: (r) => r.employees },
-    { key: "output", header: t("fields.annualOutput"), sortKey: "output", align: "end", cell: (r) => formatMoney(r.annualOutputFen, lng) },
+    { key: "employees", header: t("fields.employees"), sortKey: "employees", align: "end", cell: (r) => r.employees ?? <span className="muted">{t("fields.notGiven")}</span> },
+    {
+      key: "output",
+      header: t("fields.annualOutput"),
+      sortKey: "output",
+      align: "end",
+      cell: (r) => (r.annualOutputFen === null ? <span className="muted">{t("fields.notGiven")}</span> : formatMoney(r.annualOutputFen, lng)),
+    },
     {
       key: "memberships",
       header: t("fields.memberships"),

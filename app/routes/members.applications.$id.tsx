@@ -47,6 +47,8 @@ export default function ApplicationPage() {
   const lng = useRootData()?.lng ?? "zh-CN";
   const p = application.profile as Record<string, unknown>;
   const str = (k: string) => (p[k] == null || p[k] === "" ? "—" : String(p[k]));
+  // A figure left blank is "not given", not a dash that reads like zero.
+  const figure = (k: string) => (p[k] == null || p[k] === "" ? t("fields.notGiven") : String(p[k]));
   return (
     <>
       <PageHeader title={str("name")} lead={<>{t("applications.detailLead")} <StatusBadge status={application.status} /></>} actions={<Link to="/members/applications" className="btn btn--ghost btn--small">{t("applications.backToList")}</Link>} />
@@ -76,11 +78,11 @@ export default function ApplicationPage() {
         <dt>{t("fields.aboveSize")}</dt>
         <dd>{p.aboveSize ? t("common:forms.yes") : t("common:forms.no")}</dd>
         <dt>{t("fields.annualOutput")}</dt>
-        <dd>{p.annualOutputWan == null || p.annualOutputWan === "" ? "—" : formatMoney(Number(p.annualOutputWan), lng)}</dd>
+        <dd>{p.annualOutputWan == null || p.annualOutputWan === "" ? t("fields.notGiven") : formatMoney(Number(p.annualOutputWan), lng)}</dd>
         <dt>{t("fields.employees")}</dt>
-        <dd>{str("employees")}</dd>
+        <dd>{figure("employees")}</dd>
         <dt>{t("fields.exportSharePct")}</dt>
-        <dd>{str("exportSharePct")}</dd>
+        <dd>{figure("exportSharePct")}</dd>
         <dt>{t("fields.contactPerson")}</dt>
         <dd>{str("contactPerson")}</dd>
         <dt>{t("fields.phone")}</dt>

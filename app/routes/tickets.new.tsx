@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await discardUploads(upload.files);
     return data({ errors: { enterpriseId: result.error.code } as Record<string, string>, values: parsed.data as Record<string, unknown> }, { status: 400 });
   }
-  throw redirect(`/tickets/${result.value.id}`);
+  throw redirectWithFlash(`/tickets/${result.value.id}`, "tickets:flash.created", request);
 }
 
 export default function NewTicket() {

@@ -42,10 +42,11 @@ export const enterprises = pgTable(
     village: text("village").notNull(),
     segment: text("segment", { enum: segments }).notNull(),
     aboveSize: boolean("above_size").notNull().default(false),
-    annualOutputFen: bigint("annual_output_fen", { mode: "number" }).notNull().default(0),
-    employees: integer("employees").notNull().default(0),
+    // The three figures are optional: null is "not given", which 0 would pass for.
+    annualOutputFen: bigint("annual_output_fen", { mode: "number" }),
+    employees: integer("employees"),
     /** Export share in whole percent, 0-100. */
-    exportSharePct: smallint("export_share_pct").notNull().default(0),
+    exportSharePct: smallint("export_share_pct"),
     contactPerson: text("contact_person").notNull(),
     phone: text("phone").notNull(),
     email: text("email"),

@@ -75,7 +75,7 @@ export async function seedMonitoring(db: Executor, makeEnterprise: (i: number, a
   for (let i = 0; i < extra.length; i += 100) {
     existing.push(...(await db.insert(enterprises).values(extra.slice(i, i + 100)).returning({ id: enterprises.id, employees: enterprises.employees, aboveSize: enterprises.aboveSize, segment: enterprises.segment })));
   }
-  const firms = existing as { id: number; employees: number; aboveSize: boolean; segment: Segment }[];
+  const firms = existing as { id: number; employees: number | null; aboveSize: boolean; segment: Segment }[];
 
   // Meters: one per enterprise, except the last three (none), two with a second meter, two bound to no one.
   const meterRows: { code: string; enterpriseId: number | null; installedOn: string }[] = [];

@@ -148,4 +148,33 @@ for (const { lng, auth, fairs, jobs, tickets } of langs) {
     }
     await staff.context().close();
   });
+
+  test(`on a phone (390 px) an escalated row's chase and reassign forms fit the screen (${lng})`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: lng === "en" ? "en-GB" : "zh-CN", timezoneId: "Asia/Shanghai" });
+    const staff = await context.newPage();
+    await staff.goto(`/login?lng=${lng}`);
+    await staff.getByLabel(auth.login.email).fill("staff@demo.test");
+    await staff.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
+    await staff.getByRole("button", { name: auth.login.submit }).click();
+    await expect(staff).not.toHaveURL(/\/login/);
+    await staff.goto(`/tickets?lng=${lng}&tab=escalated&handler=all`);
+    const row = staff.locator("table tbody tr").filter({ has: staff.locator(".tickets-row-actions") }).first();
+    await expect(row).toBeVisible();
+    // No sideways scrolling of the page, and both forms' controls lie within the screen.
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const chase = row.getByRole("button", { name: lead(tickets.list.chase) });
+    const select = row.getByLabel(lead(tickets.list.reassignTo));
+    const reassign = row.getByRole("button", { name: tickets.list.reassign, exact: true });
+    for (const control of [chase, select, reassign]) {
+      await control.scrollIntoViewIfNeeded();
+      const box = await control.boundingBox();
+      expect(box, "on screen").not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    }
+    // The actions cell is labelled in words (a phone shows the column name beside each cell).
+    await expect(row.locator("td[data-label]").last()).toHaveAttribute("data-label", tickets.detail.actions);
+    if (process.env.E2E_SHOTS) await row.screenshot({ path: `${process.env.E2E_SHOTS}/queue-row-390-${lng}.png` });
+    await context.close();
+  });
 }

@@ -53,6 +53,7 @@ for (const { lng, t, auth } of langs) {
     await member.getByLabel(t.new.consent, { exact: true }).check();
     await member.getByRole("button", { name: t.new.submit }).click();
     await expect(member).toHaveURL(/\/disputes\/\d+$/);
+    await expect(member.locator(".flash[role=status]")).toHaveText(t.flash.created);
     const url = new URL(member.url()).pathname;
     const code = (await member.locator("[data-case-code]").textContent())!.trim();
     expect(code).toMatch(/^JF\d{10}$/);

@@ -97,6 +97,7 @@ test("staff create a fair, an enterprise requests a booth, and staff approve it 
   await staff.getByLabel("立即发布（公众可见）").check();
   await staff.getByRole("button", { name: "创建招聘会" }).click();
   await expect(staff.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(staff.locator(".flash[role=status]")).toHaveText("招聘会已保存。");
   await expect(staff.getByText("已发布")).toBeVisible();
   await expect(staff).toHaveURL(/\/fairs\/\d+$/);
   const fairUrl = staff.url();

@@ -43,6 +43,7 @@ for (const { lng, t, auth } of langs) {
     await member.getByLabel(t.collateral.property).check();
     await member.getByRole("button", { name: t.needs.submit }).click();
     await expect(member).toHaveURL(/\/finance\/needs\/\d+$/);
+    await expect(member.locator(".flash[role=status]")).toHaveText(t.needs.submitted);
     const needUrl = new URL(member.url()).pathname;
     await expect(member.locator(".page-header").getByText(t.needStatus.open)).toBeVisible();
     const ranking = member.locator(".finance-ranking").first();

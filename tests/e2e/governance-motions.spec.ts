@@ -49,9 +49,12 @@ for (const { lng, t, auth } of langs) {
     await add.getByLabel(t.motions.threshold).selectOption("majority_cast");
     await add.getByLabel(t.fields.title).fill(title);
     await add.getByRole("button", { name: t.motions.add }).click();
+    // Each step says it worked (the shared flash, announced in a live region).
+    await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.assembly.motion);
     const staffCard = staff.locator("div.card").filter({ has: staff.locator("h3", { hasText: title }) });
     await staffCard.getByRole("button", { name: t.motions.openVoting }).click();
     await expect(staffCard.locator("[data-motion-turnout]")).toBeVisible();
+    await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.assembly.openVoting);
 
     // member@demo.test's enterprise is checked in: it votes yes, once, after ticking the confirmation.
     const member = await signIn(browser, "member@demo.test", lng, auth);
@@ -62,6 +65,7 @@ for (const { lng, t, auth } of langs) {
     await form.getByLabel(t.motions.confirm).check();
     await form.getByRole("button", { name: t.motions.vote }).click();
     await expect(card.locator('button[value="motionVote"]')).toHaveCount(0);
+    await expect(member.locator(".flash[role=status]")).toHaveText(t.flash.assembly.motionVote);
     // An open vote: everyone sees who voted how.
     await expect(card.locator("[data-motion-votes] li")).toHaveCount(1);
     await expect(card.locator("[data-motion-votes] li")).toContainText(t.motions.yes);
@@ -70,10 +74,14 @@ for (const { lng, t, auth } of langs) {
     await staff.reload();
     await expect(staffCard.locator("[data-motion-turnout]")).toHaveText(pattern(t.motions.turnout, { voted: 1 }));
     const close = staffCard.getByRole("form", { name: t.motions.closeVoting });
+    // Nothing is pre-filled: a room count left blank is not 0, so each is typed (0 included).
+    for (const label of [t.motions.roomYes, t.motions.roomNo, t.motions.roomAbstain]) await expect(close.getByLabel(label)).toHaveValue("");
     await close.getByLabel(t.motions.roomYes).fill("1");
+    await close.getByLabel(t.motions.roomNo).fill("0");
     await close.getByLabel(t.motions.roomAbstain).fill("1");
     await close.getByRole("button", { name: t.motions.closeVoting }).click();
     await expect(staffCard.locator("[data-motion-result]")).toBeVisible();
+    await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.assembly.closeVoting);
     await expect(staffCard.locator("h3")).not.toContainText(t.status.pending);
     await expect(staffCard.locator("[data-motion-split]")).toContainText(fill(t.motions.onlineResult, { yes: 1, no: 0, abstain: 0 }));
     await expect(staffCard.locator("[data-motion-split]")).toContainText(fill(t.motions.roomResult, { yes: 1, no: 0, abstain: 1 }));

@@ -52,6 +52,7 @@ for (const { lng, t, auth, chamber } of langs) {
     await expect(staff).toHaveURL(/\/elections\/\d+$/);
     const url = new URL(staff.url()).pathname;
     await expect(staff.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.elections.create);
 
     const position = staff.getByRole("form", { name: t.elections.addPosition });
     await position.getByLabel(t.fields.nameZh).fill("理事");
@@ -65,9 +66,11 @@ for (const { lng, t, auth, chamber } of langs) {
       await nominate.getByLabel(t.fields.acceptedInWriting).check();
       await nominate.getByRole("button", { name: t.elections.nominate }).click();
       await expect(staff.getByRole("cell", { name: `候选人${i + 1}` })).toBeVisible();
+      await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.election.nominate);
     }
     await staff.getByRole("form", { name: t.elections.nextStep }).getByRole("button", { name: t.stage.open }).click();
     await expect(staff.locator(".page-header").getByText(t.status.open)).toBeVisible();
+    await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.election.advance);
 
     // Two representatives vote; each gets a receipt once.
     const member = await signIn(browser, "member@demo.test", lng, auth);

@@ -106,6 +106,7 @@ test("an enterprise posts a job; staff hide it with a reason the enterprise sees
   await page.getByLabel("月薪上限（元）").fill("12000");
   await page.getByRole("button", { name: "发布岗位" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("岗位已保存。");
   const url = page.url();
 
   const staff = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });

@@ -84,7 +84,19 @@ for (const { lng, t } of [
     await page.getByRole("button", { name: t.print }).click();
     await expect(page.locator("body")).toHaveAttribute("data-printed", "yes");
     await expect(page.locator("[data-print-stamp]")).toBeHidden();
+    // A chart whose numbers are folded behind "show the numbers": on screen the table is folded away.
+    const folded = page.locator("details.chart__numbers").first();
+    await expect(folded).toHaveCount(1);
+    await expect(folded.locator("table")).toBeHidden();
+    const printed = page.locator("[data-print-numbers]").first();
+    await expect(printed).toBeHidden();
+    const foldedText = await folded.locator("table tbody").textContent();
     await page.emulateMedia({ media: "print" });
+    // On paper the same numbers are printed open, the folded copy left out.
+    await expect(printed.locator("table")).toBeVisible();
+    await expect(printed.locator("table tbody tr").first()).toBeVisible();
+    expect(await printed.locator("table tbody").textContent()).toBe(foldedText);
+    await expect(folded).toBeHidden();
     await expect(page.locator(".site-header")).toBeHidden();
     await expect(page.locator("form.filters")).toBeHidden();
     await expect(page.getByRole("button", { name: t.print })).toBeHidden();

@@ -35,6 +35,7 @@ for (const { lng, t, auth, taxBureau } of langs) {
     await member.getByLabel(t.new.attachments).setInputFiles({ name: "quote.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e\n%%EOF\n") });
     await member.getByRole("button", { name: t.new.submit }).click();
     await expect(member).toHaveURL(/\/tickets\/\d+$/);
+    await expect(member.locator(".flash[role=status]")).toHaveText(t.flash.created);
     const url = new URL(member.url()).pathname;
     await expect(member.getByRole("heading", { level: 1 })).toContainText(title);
     await expect(member.locator(".page-header").getByText(status("submitted"))).toBeVisible();

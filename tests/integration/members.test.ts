@@ -15,10 +15,11 @@ import {
   importEnterprises,
   listEnterprises,
   recordDuesPaid,
+  updateEnterprise,
 } from "../../app/modules/members/members.server";
 import { myDashboard, myEnterprise, requestChange, updateContact } from "../../app/modules/members/my.server";
 import { listDirectory } from "../../app/modules/members/directory.server";
-import { joinApplicationSchema } from "../../app/modules/members/forms";
+import { enterpriseProfileSchema, joinApplicationSchema } from "../../app/modules/members/forms";
 import { actorOf } from "../support/actors";
 import { translator } from "../../app/lib/i18n";
 import { NOT_FOUND } from "../../app/lib/command.server";
@@ -193,6 +194,40 @@ describe("member enterprises and memberships", () => {
     const csv = await exportEnterprisesCsv({ q: "导入" }, "zh-CN");
     expect(csv.startsWith("\uFEFF企业名称,统一社会信用代码")).toBe(true);
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(4);
+  });
+
+  it("keeps blank optional figures blank (null, not 0) through join, approval, staff edit, import and export", async () => {
+    const db = await getDb();
+    const blank = { annualOutputWan: "", employees: "", exportSharePct: "" };
+    const applied = await applyToJoin(application(blank), null);
+    if (!applied.ok) throw new Error("apply failed");
+    const approved = await approveApplication(staff, applied.applicationId, "member", null, "2026-11-26");
+    if (!approved.ok || !approved.enterpriseId) throw new Error("approve failed");
+    const figures = { annualOutputFen: enterprises.annualOutputFen, employees: enterprises.employees, exportSharePct: enterprises.exportSharePct };
+    const [joined] = await db.select(figures).from(enterprises).where(eq(enterprises.id, approved.enterpriseId));
+    expect(joined).toEqual({ annualOutputFen: null, employees: null, exportSharePct: null });
+    // Staff give the figures (0 typed is 0), then blank them again.
+    const record = await getEnterpriseRecord(approved.enterpriseId);
+    if (!record) throw new Error("no record");
+    const profile = (over: Record<string, string>) =>
+      enterpriseProfileSchema.parse({ ...record.enterprise, email: record.enterprise.email ?? "", annualOutputWan: "", employees: "", exportSharePct: "", ...over });
+    expect((await updateEnterprise(staff, approved.enterpriseId, profile({ annualOutputWan: "0", employees: "0", exportSharePct: "0" }), null)).ok).toBe(true);
+    expect((await db.select(figures).from(enterprises).where(eq(enterprises.id, approved.enterpriseId)))[0]).toEqual({ annualOutputFen: 0, employees: 0, exportSharePct: 0 });
+    expect((await updateEnterprise(staff, approved.enterpriseId, profile({}), null)).ok).toBe(true);
+    expect((await db.select(figures).from(enterprises).where(eq(enterprises.id, approved.enterpriseId)))[0]).toEqual({ annualOutputFen: null, employees: null, exportSharePct: null });
+    // The export writes blanks, not 0, for a figure not given.
+    const csv = await exportEnterprisesCsv({ q: record.enterprise.name }, "en");
+    const [, line] = csv.split("\r\n");
+    expect(line.split(",").slice(7, 10)).toEqual(["", "", ""]);
+    // A CSV import row with the three cells blank.
+    const head = IMPORT_COLUMNS.join(",");
+    const code = generateCreditCode(611_001);
+    const v: Record<string, string> = {
+      name: "瑞安市空白导入鞋材有限公司", credit_code: code, legal_rep: "陈导入", address: "瑞安市导入路", village: "云江村", segment: "materials", above_size: "否",
+      annual_output_wan: "", employees: "", export_share_pct: "", contact_person: "陈导入", phone: "13900001111", email: "", association_code: "yunjiang", membership_type: "member",
+    };
+    expect(await importEnterprises(staff, `${head}\n${IMPORT_COLUMNS.map((c) => v[c]).join(",")}`, null)).toEqual({ ok: true, created: 1 });
+    expect((await db.select(figures).from(enterprises).where(eq(enterprises.creditCode, code)))[0]).toEqual({ annualOutputFen: null, employees: null, exportSharePct: null });
   });
 
   it("scopes a member to its own enterprises: another's record is not found and not changed", async () => {

@@ -11,6 +11,8 @@ import zhDisputes from "../../app/locales/zh-CN/disputes.json" with { type: "jso
 import zhFinance from "../../app/locales/zh-CN/finance.json" with { type: "json" };
 import zhGovernance from "../../app/locales/zh-CN/governance.json" with { type: "json" };
 import zhJobs from "../../app/locales/zh-CN/jobs.json" with { type: "json" };
+import zhMonitoring from "../../app/locales/zh-CN/monitoring.json" with { type: "json" };
+import { monitoringSnapshot } from "../../app/modules/monitoring/monitoring.server";
 
 // The CSV export of /reports holds the page's own figures: read both loaders as a staff member
 // and compare every headline figure and the sums of the breakdowns.
@@ -90,6 +92,23 @@ describe("the /reports CSV export", () => {
     const g = zhGovernance.reports;
     expect(valueOf(rows, g.title, g.assemblies)).toBe(page.governance.assembliesHeld);
     expect(valueOf(rows, g.title, g.motionsPassed)).toBe(page.governance.motionsPassed);
+    // The sentences under the headline: ratings, low ratings and complaints received.
+    expect(valueOf(rows, tickets, c.ratings)).toBe(t.rated);
+    expect(valueOf(rows, tickets, c.lowRatings)).toBe(t.flagged);
+    expect(valueOf(rows, tickets, c.complaints)).toBe(t.complaints);
+    expect(t.complaints).toBeGreaterThanOrEqual(t.complaintsResolved);
+
+    // Monitoring: the prosperity shares of the reference month, the figures /monitoring shows.
+    const m = zhMonitoring;
+    const shown = (await monitoringSnapshot()).prosperity;
+    const prosperity = `${m.reports.title} · ${m.overview.prosperity}`;
+    expect(page.monitoring.prosperity).toEqual(shown);
+    expect(shown.total - shown.unknown).toBeGreaterThan(0);
+    for (const cls of ["growing", "steady", "shrinking"] as const) {
+      expect(valueOf(rows, prosperity, m.classes[cls])).toBe(shown[`${cls}Pct`]);
+      expect(rows.find((x) => x[0] === prosperity && x[1] === m.classes[cls])?.slice(3)).toEqual([page.monitoring.month, String(shown[`${cls}Pct`]), "%"]);
+    }
+    expect(valueOf(rows, prosperity, m.reports.firmsClassified)).toBe(shown.total - shown.unknown);
     // Every line names its period.
     for (const row of rows) expect(row[3], row.join(",")).not.toBe("");
   });

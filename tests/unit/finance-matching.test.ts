@@ -86,6 +86,18 @@ describe("hard rules: each excludes a product and is named", () => {
     const p = product({ minAnnualOutputFen: 20_000_000_00 });
     expectRule("annualOutput", matchProduct(p, need(), firm({ annualOutputFen: 20_000_000_00 }), ctx), matchProduct(p, need(), firm({ annualOutputFen: 19_999_999_99 }), ctx));
   });
+  it("minimum annual output: an output the enterprise did not give is not met, with its own reason", () => {
+    const p = product({ minAnnualOutputFen: 20_000_000_00 });
+    const m = matchProduct(p, need(), firm({ annualOutputFen: null }), ctx);
+    expect(m.eligible).toBe(false);
+    expect(m.excludedBy).toEqual(["annualOutput"]);
+    expect(hardReason(m, "annualOutput")).toMatchObject({ met: false, params: { min: 20_000_000_00, notGiven: 1 } });
+    expect(hardReason(m, "annualOutput")?.params).not.toHaveProperty("output");
+    // Without explanation the verdict is the same.
+    expect(matchProduct(p, need(), firm({ annualOutputFen: null }), ctx, false)).toMatchObject({ eligible: false, excludedBy: ["annualOutput"] });
+    // A product without a minimum does not ask for the output.
+    expect(matchProduct(product(), need(), firm({ annualOutputFen: null }), ctx).eligible).toBe(true);
+  });
   it("segments: the enterprise's segment is one of the product's", () => {
     const p = product({ segments: ["soles", "moulds"] });
     expectRule("segment", matchProduct(p, need(), firm({ segment: "moulds" }), ctx), matchProduct(p, need(), firm({ segment: "uppers" }), ctx));

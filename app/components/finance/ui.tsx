@@ -75,7 +75,7 @@ export function ReasonList({ reasons, lng }: { reasons: Reason[]; lng: "zh-CN" |
       {reasons.map((r) =>
         r.kind === "hard" ? (
           <li key={r.rule} className={r.met ? "finance-reason--met" : "finance-reason--unmet"}>
-            <span aria-hidden="true">{r.met ? "✓" : "✗"}</span> {t(`rules.${r.rule}`, params(r))}
+            <span aria-hidden="true">{r.met ? "✓" : "✗"}</span> {t(r.params.notGiven ? `rules.${r.rule}NotGiven` : `rules.${r.rule}`, params(r))}
             {r.met ? "" : ` — ${t("rules.notMet")}`}
           </li>
         ) : (

@@ -85,7 +85,7 @@ export function TicketTable({
     { key: "department", header: t("list.department"), cell: (r) => (lng === "zh-CN" ? r.departmentZh : r.departmentEn) ?? "—" },
     { key: "created", header: t("list.created"), sortKey: "created", className: "small", cell: (r) => formatDate(r.createdAt, lng) },
     { key: "due", header: t("list.due"), sortKey: "due", className: "small", cell: (r) => (r.dueAt ? formatDateTime(r.dueAt, lng) : "—") },
-    ...(rowActions ? [{ key: "actions", header: t("list.actions"), cell: rowActions }] : []),
+    ...(rowActions ? [{ key: "actions", header: t("detail.actions"), cell: rowActions }] : []),
   ];
   return (
     <DataTable

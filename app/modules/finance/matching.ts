@@ -42,7 +42,8 @@ export type NeedFacts = {
 export type EnterpriseFacts = {
   foundedYear: number | null;
   aboveSize: boolean;
-  annualOutputFen: number;
+  /** Null when the enterprise did not give it. */
+  annualOutputFen: number | null;
   segment: Segment;
   /** An active membership of any association. */
   isMember: boolean;
@@ -119,7 +120,11 @@ export function matchProduct(product: ProductFacts, need: NeedFacts, enterprise:
   }
   if (product.aboveSizeOnly) hard("aboveSize", enterprise.aboveSize);
   if (product.minAnnualOutputFen !== null && product.minAnnualOutputFen > 0) {
-    hard("annualOutput", enterprise.annualOutputFen >= product.minAnnualOutputFen, () => ({ min: product.minAnnualOutputFen!, output: enterprise.annualOutputFen }));
+    // An output not given cannot show the minimum is reached: not met, and said so.
+    const output = enterprise.annualOutputFen;
+    hard("annualOutput", output !== null && output >= product.minAnnualOutputFen, (): Record<string, number> =>
+      output === null ? { min: product.minAnnualOutputFen!, notGiven: 1 } : { min: product.minAnnualOutputFen!, output },
+    );
   }
   if (product.segments.length > 0) hard("segment", product.segments.includes(enterprise.segment), () => ({ segment: enterprise.segment, segments: product.segments.join(",") }));
   if (product.membersOnly) hard("membersOnly", enterprise.isMember);

@@ -102,7 +102,14 @@ export const motionCreateSchema = z.object({
 });
 export type MotionCreateInput = z.output<typeof motionCreateSchema>;
 
-export const motionResultSchema = z.object({ motionId: id, yes: intField(0, 1_000_000), no: intField(0, 1_000_000), abstain: intField(0, 1_000_000) });
+/** A count staff type from the room or the papers: blank is refused (coercion would read it as 0), 0 typed is 0. */
+const typedCount = z
+  .string("governance:errors.countRequired")
+  .trim()
+  .min(1, "governance:errors.countRequired")
+  .pipe(z.coerce.number<string>().int().min(0).max(1_000_000));
+
+export const motionResultSchema = z.object({ motionId: id, yes: typedCount, no: typedCount, abstain: typedCount });
 export type MotionResultInput = z.output<typeof motionResultSchema>;
 
 export const motionRefSchema = z.object({ motionId: id });
@@ -117,4 +124,4 @@ export const motionVoteSchema = z.object({
     .refine((v) => v === "on", "governance:errors.confirmVote"),
 });
 
-export const paperTotalsSchema = z.object({ ballots: intField(0, 1_000_000), blank: intField(0, 1_000_000) }).catchall(z.string());
+export const paperTotalsSchema = z.object({ ballots: typedCount, blank: typedCount }).catchall(z.string());

@@ -21,11 +21,13 @@ const optionalEmail = z
   .transform((v) => (v ? v.toLowerCase() : null))
   .pipe(z.union([z.null(), z.email("forms.email")]));
 
-const intFrom = (min: number, max: number) =>
+/** An optional whole number: blank (or absent) is null, "not given", never 0. */
+const optionalIntFrom = (min: number, max: number) =>
   z
-    .union([z.string(), z.number()])
-    .transform((v) => (typeof v === "number" ? v : v.trim() === "" ? 0 : Number(v.trim())))
-    .pipe(z.number().int("forms.invalid").min(min).max(max));
+    .union([z.string(), z.number(), z.null()])
+    .optional()
+    .transform((v) => (v === undefined || v === null ? null : typeof v === "number" ? v : v.trim() === "" ? null : Number(v.trim())))
+    .pipe(z.number().int("forms.invalid").min(min).max(max).nullable());
 
 
 /** A calendar day YYYY-MM-DD that exists (2026-02-30 does not). */
@@ -40,12 +42,19 @@ const tick = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true" || v === "1");
 
-/** Annual output typed in 万元 (ten thousand yuan), kept in fen. */
+/** Annual output typed in 万元 (ten thousand yuan), kept in fen; blank is null ("not given"). */
 const outputWan = z
-  .union([z.string(), z.number()])
-  .transform((v) => (typeof v === "number" ? v : v.trim() === "" ? 0 : Number(v.trim())))
-  .pipe(z.number().min(0).max(100_000_000))
-  .transform((wan) => Math.round(wan * 1_000_000));
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v === undefined || v === null ? null : typeof v === "number" ? v : v.trim() === "" ? null : Number(v.trim())))
+  .pipe(z.number().min(0).max(100_000_000).nullable())
+  .transform((wan) => (wan === null ? null : Math.round(wan * 1_000_000)));
+
+/** The optional figures as a form shows them: a blank field for "not given" (never "0"). */
+export function optionalFiguresText(p: { annualOutputFen: number | null; employees: number | null; exportSharePct: number | null }) {
+  const text = (v: number | null) => (v === null ? "" : String(v));
+  return { annualOutputWan: p.annualOutputFen === null ? "" : String(p.annualOutputFen / 1_000_000), employees: text(p.employees), exportSharePct: text(p.exportSharePct) };
+}
 
 /** Nothing ticked arrives as no field (a plain post), or as false or "" (react-hook-form): none shown. */
 const publicFieldsField = z
@@ -64,8 +73,8 @@ export const enterpriseProfileShape = {
   segment: z.enum(segments, "members:errors.segment"),
   aboveSize: tick,
   annualOutputWan: outputWan,
-  employees: intFrom(0, 1_000_000),
-  exportSharePct: intFrom(0, 100),
+  employees: optionalIntFrom(0, 1_000_000),
+  exportSharePct: optionalIntFrom(0, 100),
   contactPerson: text(40),
   phone,
   email: optionalEmail,

@@ -143,7 +143,7 @@ export async function approveApplication(actor: Actor, id: number, type: Members
       const [app] = await tx.select().from(joinApplications).where(eq(joinApplications.id, id)).for("update");
       if (!app || app.status !== "pending") return { ok: false as const, error: "members:errors.alreadyDecided" as const };
       // Re-validated as submitted (output value was stored in fen, the form takes 万元).
-      const profile = enterpriseProfileSchema.safeParse({ ...app.profile, email: app.profile.email ?? "", annualOutputWan: Number(app.profile.annualOutputWan ?? 0) / 1_000_000 });
+      const profile = enterpriseProfileSchema.safeParse({ ...app.profile, email: app.profile.email ?? "", annualOutputWan: app.profile.annualOutputWan == null ? null : Number(app.profile.annualOutputWan) / 1_000_000 });
       if (!profile.success) return { ok: false as const, error: "members:errors.profileInvalid" as const };
       const [taken] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, app.creditCode));
       if (taken) return { ok: false as const, error: "members:errors.creditCodeTaken" as const };

@@ -63,7 +63,8 @@ function listOrder(q: MemberListQuery) {
     output: enterprises.annualOutputFen,
     createdAt: enterprises.createdAt,
   }[q.sort ?? "name"];
-  return [q.dir === "desc" ? desc(column) : asc(column), asc(enterprises.id)];
+  // Figures not given (null) come last either way: "highest output" should not open on unknowns.
+  return [q.dir === "desc" ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, asc(enterprises.id)];
 }
 
 async function membershipsOf(ex: Executor, enterpriseIds: number[]) {
@@ -137,9 +138,10 @@ export async function exportEnterprisesCsv(q: MemberListQuery, lng: Language): P
     r.village,
     t(`members:segments.${r.segment}`),
     r.aboveSize ? t("forms.yes") : t("forms.no"),
-    String(r.annualOutputFen / 1_000_000),
-    String(r.employees),
-    String(r.exportSharePct),
+    // Blank, not 0, for a figure not given: the file imports back the same.
+    r.annualOutputFen === null ? "" : String(r.annualOutputFen / 1_000_000),
+    r.employees === null ? "" : String(r.employees),
+    r.exportSharePct === null ? "" : String(r.exportSharePct),
     r.contactPerson,
     r.phone,
     r.email ?? "",

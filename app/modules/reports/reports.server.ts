@@ -67,6 +67,10 @@ export function reportRows(r: ReportFigures, t: Translate, lng: Language, now = 
   add(tickets, tl("medianResolve"), "", year, tk.medianResolveDays, "days");
   add(tickets, tl("overdueRate"), "", year, percent(tk.overdueRate), "percent");
   add(tickets, tl("averageRating"), "", year, tk.averageRating);
+  // The figures the page gives in sentences under the headline.
+  add(tickets, tl("csv.ratings"), "", year, tk.rated);
+  add(tickets, tl("csv.lowRatings"), "", year, tk.flagged);
+  add(tickets, tl("csv.complaints"), "", year, tk.complaints);
   for (const m of tk.byMonth) {
     add(`${tickets} · ${tl("byMonth")}`, tl("collected"), monthName(m.month), year, m.collected);
     add(`${tickets} · ${tl("byMonth")}`, tl("resolved"), monthName(m.month), year, m.resolved);
@@ -159,6 +163,12 @@ export function reportRows(r: ReportFigures, t: Translate, lng: Language, now = 
   const mo = r.monitoring;
   const monitoring = t("monitoring:reports.title");
   const ml = (key: string) => t(`monitoring:reports.${key}`);
+  // Prosperity as /monitoring shows it: shares of the firms with figures for the month (blank if none).
+  const p = mo.prosperity;
+  const classified = p.total - p.unknown;
+  const prosperity = `${monitoring} · ${t("monitoring:overview.prosperity")}`;
+  for (const cls of ["growing", "steady", "shrinking"] as const) add(prosperity, t(`monitoring:classes.${cls}`), "", mo.month, classified ? p[`${cls}Pct`] : null, "percent");
+  add(prosperity, ml("firmsClassified"), "", mo.month, classified);
   add(monitoring, ml("flagged"), "", mo.month, mo.flagged);
   for (const [flag, n] of Object.entries(mo.flagCounts)) add(monitoring, ml("flagged"), t(`monitoring:flags.${flag}.title`), mo.month, n);
   add(monitoring, ml("alarmsOpen"), "", standing, mo.alarmsOpen);
