@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "../components/fields";
@@ -9,9 +9,9 @@ import { can } from "../lib/permissions";
 import { clientIp } from "../lib/request.server";
 import { useRootData } from "../root";
 import { creditLineSchema, creditLineUpdateSchema } from "../modules/finance/forms";
-import { redirectWithFlash } from "../lib/flash.server";
+import { intent, runIntent } from "../lib/intents.server";
 import { createCreditLine, financeDashboard, listAssociations, listBanks, updateCreditLine } from "../modules/finance/finance.server";
-import { runForm } from "../modules/finance/route-helpers.server";
+import { asCommand } from "../modules/finance/route-helpers.server";
 import { ApplicationStatusBadge, FlagBadge, IntentForm, NeedStatusBadge, rate } from "../components/finance/ui";
 import { titleMeta } from "../lib/page-title";
 
@@ -33,21 +33,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireSignedIn(request, "finance.manageCreditLines");
+  await requireSignedIn(request, "finance.manageCreditLines");
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
   const opts = { ip: clientIp(request) };
-  if (intent === "createLine") {
-    const { response } = await runForm(intent, formData, creditLineSchema, (input) => createCreditLine(actor, input, opts));
-    if (response) return response;
-    throw redirectWithFlash("/finance", "finance:flash.lineCreated", request);
-  }
-  if (intent === "updateLine") {
-    const { response } = await runForm(intent, formData, creditLineUpdateSchema, ({ lineId, ...input }) => updateCreditLine(actor, lineId, input, opts));
-    if (response) return response;
-    throw redirectWithFlash("/finance", "finance:flash.lineUpdated", request);
-  }
-  return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {} }, { status: 400 });
+  const intents = {
+    createLine: intent("finance.manageCreditLines", creditLineSchema, (actor, input) => asCommand(createCreditLine(actor, input, opts))),
+    updateLine: intent("finance.manageCreditLines", creditLineUpdateSchema, (actor, { lineId, ...input }) => asCommand(updateCreditLine(actor, lineId, input, opts))),
+  };
+  return runIntent(request, formData, intents, {
+    unknownAbility: "finance.manageCreditLines",
+    success: () => "/finance",
+    flash: (name) => (name === "createLine" ? "finance:flash.lineCreated" : "finance:flash.lineUpdated"),
+  });
 }
 
 function Stat({ value, label, to }: { value: string | number; label: string; to?: string }) {

@@ -21,8 +21,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.needs");
   const filter = filterFromUrl(needFilterSchema, request.url);
   const page = pageFromUrl(request.url);
-  const { rows, total } = await listNeeds(actor, filter, page);
-  return { rows, total, page, filter, role: actor.role, canPost: can(actor, "finance.postNeed"), canImport: can(actor, "finance.importNeeds") };
+  const list = await listNeeds(actor, filter, page);
+  // Only what the table shows goes into the page's data (it is serialised into every response).
+  const rows = list.rows.map((n) => ({
+    id: n.id,
+    enterpriseName: n.enterpriseName,
+    amountFen: n.amountFen,
+    purpose: n.purpose,
+    termMonths: n.termMonths,
+    maxRateBp: n.maxRateBp,
+    neededBy: n.neededBy,
+    bankScore: n.bankScore,
+    status: n.status,
+    flag: n.flag,
+    createdAt: n.createdAt,
+  }));
+  return { rows, total: list.total, page, filter, role: actor.role, canPost: can(actor, "finance.postNeed"), canImport: can(actor, "finance.importNeeds") };
 }
 
 export default function Needs() {

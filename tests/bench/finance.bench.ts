@@ -8,9 +8,11 @@
  * 3. starts the portal (production build) and sends a fixed BENCH_RATE requests/s (default 50) for
  *    BENCH_SECONDS (default 10) to the officer's need list, the product supermarket and a bare page.
  * BENCH_WORKERS=<n> web processes (default: one per core).
+ * Where a request's time goes: during each fixed-rate run the CPU time of the portal's processes and
+ * of the PostgreSQL server's (Linux /proc; PostgreSQL only when the bench started it) per request.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../support/free-port";
@@ -24,6 +26,24 @@ const WORKERS = Number(process.env.BENCH_WORKERS ?? os.cpus().length);
 const RANK_RUNS = Number(process.env.BENCH_RANK_RUNS ?? 20);
 const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-finance-")), "pg.state");
 const pgScript = path.join(root, "tests/support/pg-server.sh");
+
+/** CPU milliseconds used so far by these processes and their children (Linux /proc; 0 elsewhere). */
+function cpuMsOf(roots: number[]): number {
+  if (!existsSync("/proc/self/stat")) return 0;
+  const stats = new Map<number, { ppid: number; ms: number }>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1].split(" ");
+      stats.set(Number(d), { ppid: Number(f[1]), ms: ((Number(f[11]) + Number(f[12])) * 1000) / 100 });
+    } catch {
+      /* ended meanwhile */
+    }
+  }
+  let ms = 0;
+  for (const [pid, s] of stats) if (roots.includes(pid) || roots.includes(s.ppid)) ms += s.ms;
+  return ms;
+}
 
 let server: ChildProcess | null = null;
 function cleanup() {
@@ -98,14 +118,16 @@ async function main() {
   const first = await listNeeds(bank, {}, 1);
   console.log(`\nthe bank demo officer sees ${first.total} needs`);
   const plan = await sql.unsafe(`explain (analyze, costs off)
-    select n.id from financing_needs n join enterprises e on e.id = n.enterprise_id
+    select n.id, count(*) over () as total from financing_needs n join enterprises e on e.id = n.enterprise_id
     where (n.claimed_bank_id = ${bank.bankId} or (n.claimed_bank_id is null and n.status <> 'withdrawn' and exists (select 1 from need_matches m where m.need_id = n.id and m.bank_id = ${bank.bankId})))
     order by n.created_at desc, n.id desc limit 20`);
-  console.log(plan.map((r) => `   ${r["QUERY PLAN"]}`).filter((l: string) => /Scan|Execution|Sort|Limit/.test(l)).join("\n"));
+  console.log(plan.map((r) => `   ${r["QUERY PLAN"]}`).filter((l: string) => /Scan|Execution|Sort|Limit|WindowAgg/.test(l)).join("\n"));
   await sql.end();
   await closeDb();
 
-  // 3. The portal.
+  // 3. The portal. The PostgreSQL server's first process (its postmaster) and its children count as the database's CPU.
+  const pgDir = reuse ? null : readFileSync(stateFile, "utf8").split("\n")[0];
+  const postmaster = pgDir && existsSync(path.join(pgDir, "data/postmaster.pid")) ? Number(readFileSync(path.join(pgDir, "data/postmaster.pid"), "utf8").split("\n")[0]) : null;
   const port = await freePort();
   server = spawn("node", ["app/server.js"], {
     cwd: root,
@@ -135,11 +157,15 @@ async function main() {
     }));
   }
   console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s each (latency from the scheduled start), then capacity with ${CONNECTIONS} connections ===`);
-  console.log("target".padEnd(40), "req/s".padStart(7), "ok".padStart(6), "err".padStart(5), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "capacity req/s".padStart(15));
+  console.log("target".padEnd(40), "req/s".padStart(7), "ok".padStart(6), "err".padStart(5), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "capacity req/s".padStart(15), "CPU ms/req: portal".padStart(19), "PostgreSQL".padStart(11));
   for (const [name, p, c] of targets) {
+    const portalBefore = cpuMsOf([server!.pid!]);
+    const pgBefore = postmaster ? cpuMsOf([postmaster]) : 0;
     const r = await fixedRate(name, base + p, c, RATE, SECONDS);
+    const portalMs = (cpuMsOf([server!.pid!]) - portalBefore) / r.ok;
+    const pgMs = postmaster ? (cpuMsOf([postmaster]) - pgBefore) / r.ok : NaN;
     const capacity = await closedLoop(base + p, c, CONNECTIONS);
-    console.log(name.padEnd(40), (r.ok / r.seconds).toFixed(1).padStart(7), String(r.ok).padStart(6), String(r.errors).padStart(5), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), capacity.toFixed(0).padStart(15));
+    console.log(name.padEnd(40), (r.ok / r.seconds).toFixed(1).padStart(7), String(r.ok).padStart(6), String(r.errors).padStart(5), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), capacity.toFixed(0).padStart(15), portalMs.toFixed(1).padStart(19), (Number.isNaN(pgMs) ? "-" : pgMs.toFixed(1)).padStart(11));
   }
   console.log(`\nportal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine (load average ${os.loadavg()[0].toFixed(1)}).`);
 }

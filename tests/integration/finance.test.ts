@@ -18,6 +18,7 @@ import {
   importNeeds,
   listApplications,
   listNeeds,
+  PAGE_SIZE,
   listRenewals,
   postNeed,
   recordLoanContact,
@@ -335,5 +336,33 @@ describe("finance: changing a credit line", () => {
     const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "finance.creditLine.update"), eq(auditEvents.entityId, String(lineId))));
     expect(audit).toBeDefined();
     await updateCreditLine(staff, lineId, { amountWan: before.amountFen, expiresOn: before.expiresOn, note: before.note ?? "" });
+  });
+});
+
+describe("finance: the need list's count", () => {
+  it("counts every need the actor may see, the same on every page and past the last one", async () => {
+    const db = await getDb();
+    // More needs than one page, so the count is not just the rows of a page.
+    for (let i = 0; i < PAGE_SIZE + 3; i++) {
+      const r = await postNeed(member1, needOf(e1, { amountWan: (200 + i) * WAN }), { now });
+      expect(r.ok).toBe(true);
+    }
+    const [{ n: all }] = await db.select({ n: count() }).from(financingNeeds);
+    for (const actor of [staff, officer1, officer2, member1, member2]) {
+      const first = await listNeeds(actor, {}, 1, now);
+      const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
+      const seen: number[] = [];
+      for (let page = 1; page <= pages + 1; page++) {
+        const list = await listNeeds(actor, {}, page, now);
+        expect(list.total, `page ${page}`).toBe(first.total);
+        seen.push(...list.rows.map((n) => n.id));
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(first.total);
+      if (actor === staff) expect(first.total).toBe(all);
+    }
+    // A filter narrows the count as it narrows the rows.
+    const claimed = await listNeeds(staff, { status: "claimed" }, 1, now);
+    expect(claimed.total).toBe((await db.select({ n: count() }).from(financingNeeds).where(eq(financingNeeds.status, "claimed")))[0].n);
   });
 });

@@ -450,35 +450,37 @@ export async function listNeeds(actor: SignedIn, f: NeedFilter, page: number, no
   const bankScore = isOfficer(actor)
     ? sql<number | null>`(select max(${needMatches.score}) from ${needMatches} where ${needMatches.needId} = ${financingNeeds.id} and ${needMatches.bankId} = ${actor.bankId})`
     : sql<number | null>`null`;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: financingNeeds.id,
-        enterpriseId: financingNeeds.enterpriseId,
-        enterpriseName: enterprises.name,
-        amountFen: financingNeeds.amountFen,
-        purpose: financingNeeds.purpose,
-        termMonths: financingNeeds.termMonths,
-        maxRateBp: financingNeeds.maxRateBp,
-        neededBy: financingNeeds.neededBy,
-        status: financingNeeds.status,
-        source: financingNeeds.source,
-        claimDueAt: financingNeeds.claimDueAt,
-        responseDueAt: financingNeeds.responseDueAt,
-        respondedAt: financingNeeds.respondedAt,
-        claimedBankId: financingNeeds.claimedBankId,
-        createdAt: financingNeeds.createdAt,
-        bankScore,
-      })
-      .from(financingNeeds)
-      .innerJoin(enterprises, eq(enterprises.id, financingNeeds.enterpriseId))
-      .where(where)
-      .orderBy(order, desc(financingNeeds.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
-    db.select({ n: count() }).from(financingNeeds).innerJoin(enterprises, eq(enterprises.id, financingNeeds.enterpriseId)).where(where),
-  ]);
-  return { rows: rows.map((r) => ({ ...r, flag: needFlag(r, now) })), total: total.n };
+  // One statement gives the page and the count of every visible need (the window runs before the limit):
+  // one round trip and one plan instead of two. A page past the end has no row to carry the count.
+  const rows = await db
+    .select({
+      id: financingNeeds.id,
+      enterpriseId: financingNeeds.enterpriseId,
+      enterpriseName: enterprises.name,
+      amountFen: financingNeeds.amountFen,
+      purpose: financingNeeds.purpose,
+      termMonths: financingNeeds.termMonths,
+      maxRateBp: financingNeeds.maxRateBp,
+      neededBy: financingNeeds.neededBy,
+      status: financingNeeds.status,
+      source: financingNeeds.source,
+      claimDueAt: financingNeeds.claimDueAt,
+      responseDueAt: financingNeeds.responseDueAt,
+      respondedAt: financingNeeds.respondedAt,
+      claimedBankId: financingNeeds.claimedBankId,
+      createdAt: financingNeeds.createdAt,
+      bankScore,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(financingNeeds)
+    .innerJoin(enterprises, eq(enterprises.id, financingNeeds.enterpriseId))
+    .where(where)
+    .orderBy(order, desc(financingNeeds.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  const total =
+    rows.length > 0 ? rows[0].total : page > 1 ? (await db.select({ n: count() }).from(financingNeeds).innerJoin(enterprises, eq(enterprises.id, financingNeeds.enterpriseId)).where(where))[0].n : 0;
+  return { rows: rows.map(({ total: _total, ...r }) => ({ ...r, flag: needFlag(r, now) })), total };
 }
 
 /** One need with the ranked products and their reasons (an officer sees only its own bank's products). */

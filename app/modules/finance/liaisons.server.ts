@@ -10,13 +10,16 @@ import type { Actor } from "../../lib/permissions";
 type SignedIn = NonNullable<Actor>;
 export type LiaisonInput = { liaisonUserId: string | null; inRenewalService: boolean };
 
+/** Who may be a finance liaison: an active (not disabled) staff user or admin. The choices and the check agree. */
+const activeStaffOrAdmin = () => and(inArray(users.role, ["staff", "admin"]), isNull(users.disabledAt));
+
 /** The staff users who can be an enterprise's finance liaison (active staff and admins), by name. */
 export async function liaisonChoices() {
   const db = await getDb();
   return db
     .select({ id: users.id, name: users.displayName })
     .from(users)
-    .where(and(inArray(users.role, ["staff", "admin"]), isNull(users.disabledAt)))
+    .where(activeStaffOrAdmin())
     .orderBy(asc(users.displayName));
 }
 
@@ -43,7 +46,7 @@ export async function setFinanceLiaison(actor: SignedIn, enterpriseId: number, i
       const [liaison] = await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(eq(users.id, input.liaisonUserId), inArray(users.role, ["staff", "admin"]), isNull(users.disabledAt)));
+        .where(and(eq(users.id, input.liaisonUserId), activeStaffOrAdmin()));
       if (!liaison) return refuse("finance:liaison.errors.notStaff", "liaisonUserId");
     }
     const [before] = await tx

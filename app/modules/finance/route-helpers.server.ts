@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import { NOT_FOUND, ok, refuse, type CommandResult } from "../../lib/command.server";
 import { notFound } from "../../lib/guard.server";
 import type * as z from "zod";
 import { parseForm } from "../../lib/validation";
@@ -19,4 +20,12 @@ export async function runForm<S extends z.ZodType>(intent: string, formData: For
     return { response: data({ intent, errors: { _form: result.error } as Record<string, string>, values }, { status: 409 }) };
   }
   return { response: null };
+}
+
+/**
+ * A finance command's `{ ok, value } | { ok: false, error: key }` in the command contract, for the shared
+ * `runIntent` (app/lib/intents.server.ts): "notFound" becomes NOT_FOUND (404), any other key a refusal (409).
+ */
+export function asCommand<T>(pending: Promise<{ ok: true; value: T } | { ok: false; error: string }>): Promise<CommandResult<T>> {
+  return pending.then((r) => (r.ok ? ok(r.value) : refuse(r.error === "notFound" ? NOT_FOUND : r.error)));
 }
