@@ -14,9 +14,9 @@ import type { Actor } from "../../app/lib/permissions";
 type A = NonNullable<Actor>;
 type PlanNode = { "Node Type": string; "Relation Name"?: string; "Actual Rows": number; "Actual Loops": number; Plans?: PlanNode[] };
 
-/** The rows each scan of the tickets table returned (per loop: the page's own lookups by id read one each). */
-function scansOfTickets(node: PlanNode): number[] {
-  const own = node["Relation Name"] === "tickets" && /Scan/.test(node["Node Type"]) ? [node["Actual Rows"]] : [];
+/** The scans of the tickets table that ran: rows returned per loop (the page's lookups by id read one each) and loops. */
+function scansOfTickets(node: PlanNode): { rows: number; loops: number }[] {
+  const own = node["Relation Name"] === "tickets" && /Scan/.test(node["Node Type"]) && node["Actual Loops"] > 0 ? [{ rows: node["Actual Rows"], loops: node["Actual Loops"] }] : [];
   return [...own, ...(node.Plans ?? []).flatMap(scansOfTickets)];
 }
 let staff: A, admin: A, member: A, taxDept: A;
@@ -169,7 +169,10 @@ describe("the staff work queue", () => {
         return scansOfTickets(root);
       });
       expect(rowsRead.length).toBeGreaterThan(0);
-      for (const read of rowsRead) expect(read).toBeLessThanOrEqual(page * QUEUE_PAGE_SIZE);
+      for (const read of rowsRead) expect(read.rows).toBeLessThanOrEqual(page * QUEUE_PAGE_SIZE);
+      // Open problems fill these pages: the finished ones are not read at all (a walk for finished
+      // problems that match nothing, e.g. on the overdue tab, would go through the whole index).
+      expect(rowsRead.filter((r) => r.loops === 1)).toHaveLength(1);
     }
   });
 });
