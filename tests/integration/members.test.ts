@@ -13,6 +13,7 @@ import {
   exportEnterprisesCsv,
   getEnterpriseRecord,
   importEnterprises,
+  villages,
   listEnterprises,
   recordDuesPaid,
   updateEnterprise,
@@ -80,6 +81,18 @@ describe("member enterprises and memberships", () => {
     const one = shoes.rows[0];
     const byCode = await listEnterprises({ q: one.creditCode.slice(0, 12).toLowerCase() }, 1);
     expect(byCode.rows.map((r) => r.id)).toContain(one.id);
+  });
+
+  it("lists a page with its memberships and the filter's villages, each once and in the database's order", async () => {
+    const db = await getDb();
+    const expected = (await db.selectDistinct({ v: enterprises.village }).from(enterprises).orderBy(enterprises.village)).map((r) => r.v);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(await villages()).toEqual(expected);
+    const page = await listEnterprises({ association: centreId }, 2);
+    const ids = page.rows.map((r) => r.id);
+    const links = await db.select({ id: memberships.id, enterpriseId: memberships.enterpriseId }).from(memberships).where(inArray(memberships.enterpriseId, ids));
+    expect(page.rows.flatMap((r) => r.memberships.map((m) => m.id)).sort((a, b) => a - b)).toEqual(links.map((l) => l.id).sort((a, b) => a - b));
+    for (const r of page.rows) expect(r.memberships.map((m) => m.id)).toEqual(links.filter((l) => l.enterpriseId === r.id).map((l) => l.id).sort((a, b) => a - b));
   });
 
   it("applies: a member account and a pending application in one transaction, audited, staff notified", async () => {

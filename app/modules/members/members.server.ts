@@ -102,25 +102,54 @@ const listColumns = {
   email: enterprises.email,
 };
 
+/** What the staff list shows of each enterprise (the CSV export reads every column: listColumns). */
+const pageColumns = {
+  id: enterprises.id,
+  name: enterprises.name,
+  creditCode: enterprises.creditCode,
+  village: enterprises.village,
+  segment: enterprises.segment,
+  aboveSize: enterprises.aboveSize,
+  employees: enterprises.employees,
+  annualOutputFen: enterprises.annualOutputFen,
+};
+
 export async function listEnterprises(q: MemberListQuery, page: number, pageSize = MEMBERS_PAGE_SIZE) {
   const db = await getDb();
   const where = listWhere(q);
-  const [total] = await db.select({ n: count() }).from(enterprises).where(where);
-  const rows = await db
-    .select(listColumns)
-    .from(enterprises)
-    .where(where)
-    .orderBy(...listOrder(q))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+  // The count and the page at once; the page's memberships then. Only the columns the page shows
+  // travel to the browser (each one is rendered and sent again as the page's data).
+  const [[total], rows] = await Promise.all([
+    db.select({ n: count() }).from(enterprises).where(where),
+    db
+      .select(pageColumns)
+      .from(enterprises)
+      .where(where)
+      .orderBy(...listOrder(q))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+  ]);
   const ms = await membershipsOf(db, rows.map((r) => r.id));
-  return { rows: rows.map((r) => ({ ...r, memberships: ms.filter((m) => m.enterpriseId === r.id) })), total: total.n };
+  return {
+    rows: rows.map((r) => ({ ...r, memberships: ms.filter((m) => m.enterpriseId === r.id).map(({ id, type, status, associationZh, associationEn }) => ({ id, type, status, associationZh, associationEn })) })),
+    total: total.n,
+  };
 }
 
+/**
+ * The villages of the list's filter, in order. One index probe per village (a loose index scan over
+ * enterprises_village_idx) instead of reading every enterprise for a dozen names.
+ */
 export async function villages(): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.selectDistinct({ village: enterprises.village }).from(enterprises).orderBy(enterprises.village);
-  return rows.map((r) => r.village);
+  const rows = (await db.execute(sql`
+    with recursive v as (
+      (select ${enterprises.village} as village from ${enterprises} order by ${enterprises.village} limit 1)
+      union all
+      select (select e.village from ${enterprises} e where e.village > v.village order by e.village limit 1) from v where v.village is not null
+    )
+    select village from v where village is not null`)) as unknown as { rows?: { village: string }[] } & { village: string }[];
+  return (rows.rows ?? rows).map((r) => r.village);
 }
 
 /** The filtered list as CSV (UTF-8 with BOM so Excel reads the Chinese), headers in the reader's language. */

@@ -558,7 +558,8 @@ const queueColumns = {
 };
 
 /** Finished problems (resolved, closed, rejected) sort after every open one, whatever the chosen order. */
-const closedLast = sql`(${tickets.status} in ('resolved', 'closed', 'rejected'))`;
+const finished = sql`${tickets.status} in ('resolved', 'closed', 'rejected')`;
+const closedLast = sql`(${finished})`;
 
 function orderOfQueue(f: QueueFilter) {
   return [asc(closedLast), ...orderOfQueueColumns(f)];
@@ -580,19 +581,36 @@ function orderOfQueueColumns(f: QueueFilter) {
 
 /**
  * The queries of a queue page, unexecuted (the bench EXPLAINs them): the count, and the page. The
- * page picks its ids from the tickets table alone (so the sort walks an index and stops after one
- * page), then joins the names for those ids only, in the same round trip.
+ * page picks its ids from the tickets table alone, then joins the names for those ids only, in the
+ * same round trip. No index has "closed last" in front of the chosen order, so the ids come from two
+ * reads, each walking an index in the chosen order and stopping after `page` pages: the open
+ * problems, then the finished ones only when the open ones do not fill those pages (a walk for
+ * finished problems that match nothing, as on the overdue tab, would read the whole index). One sort
+ * of the whole matching queue instead cost 100-240 ms on 100,000 problems.
  */
 export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page: number, now = new Date()) {
   const where = and(...queueConditions(actor, f, now));
+  const upTo = page * QUEUE_PAGE_SIZE;
+  const part = (which: SQL) =>
+    db
+      .select({ id: tickets.id, status: tickets.status, createdAt: tickets.createdAt, dueAt: tickets.dueAt })
+      .from(tickets)
+      .where(and(where, which))
+      .orderBy(...orderOfQueueColumns(f))
+      .limit(upTo);
+  const openPart = db.$with("open_part").as(part(sql`not (${finished})`));
+  // A condition without the table's columns: PostgreSQL checks it once and skips the read when false.
+  const finishedPart = part(and(finished, sql`(select count(*) from ${sql.identifier("open_part")}) < ${upTo}`)!);
+  // Named "tickets", so the order's column references read the two parts' rows.
+  const openThenFinished = sql`((select * from ${sql.identifier("open_part")}) union all (${finishedPart})) as ${tickets}`;
   const pageIds = db
     .$with("page_ids")
-    .as(db.select({ pageId: sql<number>`${tickets.id}`.as("page_id") }).from(tickets).where(where).orderBy(...orderOfQueue(f)).limit(QUEUE_PAGE_SIZE).offset((page - 1) * QUEUE_PAGE_SIZE));
+    .as(db.select({ pageId: sql<number>`${tickets.id}`.as("page_id") }).from(openThenFinished).orderBy(...orderOfQueue(f)).limit(QUEUE_PAGE_SIZE).offset((page - 1) * QUEUE_PAGE_SIZE));
   return {
     // Counting stops at COUNT_CAP: an exact count of a large unfiltered queue costs a full scan.
     total: db.select({ n: count() }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(COUNT_CAP + 1).as("capped")),
     rows: db
-      .with(pageIds)
+      .with(openPart, pageIds)
       .select(queueColumns)
       .from(pageIds)
       .innerJoin(tickets, eq(tickets.id, pageIds.pageId))
