@@ -15,8 +15,8 @@ import {
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { sessionState } from "./lib/auth.server";
-import { applyLanguage, detectLanguage, type Language } from "./lib/i18n";
-import { navigationFor, type NavEntry } from "./lib/navigation";
+import { applyLanguage, detectLanguage, translator, type Language } from "./lib/i18n";
+import { navigationFor, withLabels, type NavEntry } from "./lib/navigation";
 import { SiteNav } from "./components/site-nav";
 import { countUnread } from "./modules/notifications/notifications.server";
 import { useNonce } from "./components/nonce";
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lng,
     user: actor ? { name: actor.displayName, role: actor.role, email: actor.email } : null,
     unread,
-    nav: navigationFor(actor),
+    nav: withLabels(navigationFor(actor), translator(lng)),
     flash,
   };
   const headers = new Headers();

@@ -20,21 +20,21 @@ export function SiteNav({ entries }: { entries: NavEntry[] }) {
     if (toggle) toggle.checked = false;
   }, [pathname]);
 
-  const link = (to: string, labelKey: string) => (
+  const link = ({ to, labelKey, label }: { to: string; labelKey: string; label?: string }) => (
     <Link key={to} to={to} prefetch="intent" className={to === current ? "active" : undefined} aria-current={to === current ? "page" : undefined}>
-      {t(labelKey)}
+      {label ?? t(labelKey)}
     </Link>
   );
 
   return (
     <nav className="site-nav" aria-label={t("layout.mainNav")} ref={nav}>
       {entries.map((entry) => {
-        if (entry.items.length === 1) return link(entry.items[0]!.to, entry.items[0]!.labelKey);
+        if (entry.items.length === 1) return link(entry.items[0]!);
         const holdsCurrent = entry.items.some((item) => item.to === current);
         return (
           <details key={entry.labelKey} className="nav-group">
-            <summary className={holdsCurrent ? "active" : undefined}>{t(entry.labelKey)}</summary>
-            <div className="nav-group__menu">{entry.items.map((item) => link(item.to, item.labelKey))}</div>
+            <summary className={holdsCurrent ? "active" : undefined}>{entry.label ?? t(entry.labelKey)}</summary>
+            <div className="nav-group__menu">{entry.items.map((item) => link(item))}</div>
           </details>
         );
       })}

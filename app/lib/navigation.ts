@@ -1,8 +1,14 @@
 import { can, type Ability, type Actor } from "./permissions";
 
-export type NavItem = { to: string; labelKey: string };
+/** `label` is the text, translated by the server: the header then needs no namespace in the browser. */
+export type NavItem = { to: string; labelKey: string; label?: string };
 /** A header entry: one link, or a named menu of links (shown as a dropdown, inline on a phone). */
-export type NavEntry = { labelKey: string; items: NavItem[] };
+export type NavEntry = { labelKey: string; label?: string; items: NavItem[] };
+
+/** The entries with their texts (a hydrated page loads only its own namespaces: decision 034). */
+export function withLabels(entries: NavEntry[], t: (key: string) => string): NavEntry[] {
+  return entries.map((entry) => ({ ...entry, label: t(entry.labelKey), items: entry.items.map((item) => ({ ...item, label: t(item.labelKey) })) }));
+}
 
 type Group = "members" | "services" | "finance" | "disputes" | "jobs" | "governance" | "admin";
 type Item = NavItem & { ability: Ability; group?: Group };

@@ -6,7 +6,7 @@ import { Alert, PageHeader } from "../components/ui";
 import { useValidatedForm } from "../components/use-validated-form";
 import { requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
-import { parseForm } from "../lib/validation";
+import { formValues, parseForm } from "../lib/validation";
 import { getMyProfile, saveProfile } from "../modules/jobs/profiles.server";
 import { discardUploads, receiveUploads, type StagedUpload } from "../lib/uploads.server";
 import { RESUME_KINDS, RESUME_MAX_BYTES } from "../modules/jobs/resumes";
@@ -31,7 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const received = await receiveUploads(request, { field: "resume", maxFiles: 1, maxFileBytes: RESUME_MAX_BYTES, allowed: RESUME_KINDS });
     if (!received.ok) {
       const key = received.error === "tooLarge" ? "jobs:errors.resumeTooLarge" : received.error === "typeNotAllowed" ? "jobs:errors.resumeType" : `uploads:errors.${received.error}`;
-      return data({ errors: { resume: key }, values: {} }, { status: received.status });
+      // The fields read before the refused file come back typed (the page is not hydrated: decision 034).
+      return data({ errors: { resume: key }, values: received.fields ? formValues(received.fields) : {} }, { status: received.status });
     }
     form = received.fields;
     staged = received.files;

@@ -62,7 +62,7 @@ export default function JoinPage() {
           <p className="hint">{t("join.accountLead")}</p>
           <TextField label={t("fields.displayName")} {...register("displayName")} required maxLength={60} autoComplete="name" error={errorOf("displayName")} />
           <TextField label={t("fields.userEmail")} type="email" {...register("userEmail")} required maxLength={254} autoComplete="email" error={errorOf("userEmail")} />
-          <TextField label={t("fields.password")} type="password" {...register("password")} required maxLength={128} autoComplete="new-password" hint={t("hints.password")} error={errorOf("password")} />
+          <TextField label={t("fields.password")} type="password" {...register("password")} required maxLength={128} autoComplete="new-password" hint={actionData?.errors ? t("common:forms.retypePassword") : t("hints.password")} error={errorOf("password")} />
           <TextField label={t("fields.confirmPassword")} type="password" {...register("confirmPassword")} required maxLength={128} autoComplete="new-password" error={errorOf("confirmPassword")} />
         </fieldset>
         <div className="form-actions">

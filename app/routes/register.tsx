@@ -56,7 +56,7 @@ export default function RegisterPage() {
         <TextField label={t("register.name")} {...register("displayName")} required maxLength={60} autoComplete="name" error={errorOf("displayName")} />
         <TextField label={t("register.email")} type="email" {...register("email")} required maxLength={254} autoComplete="email" error={errorOf("email")} />
         <TextField label={t("register.phone")} type="tel" {...register("phone")} required maxLength={20} autoComplete="tel" error={errorOf("phone")} />
-        <TextField label={t("register.password")} type="password" {...register("password")} required maxLength={128} autoComplete="new-password" hint={t("register.passwordHint")} error={errorOf("password")} />
+        <TextField label={t("register.password")} type="password" {...register("password")} required maxLength={128} autoComplete="new-password" hint={actionData?.errors ? t("common:forms.retypePassword") : t("register.passwordHint")} error={errorOf("password")} />
         <TextField label={t("register.confirm")} type="password" {...register("confirmPassword")} required maxLength={128} autoComplete="new-password" error={errorOf("confirmPassword")} />
         <div className="form-actions">
           <button type="submit" className="btn" disabled={navigation.state === "submitting"}>

@@ -14,14 +14,15 @@ import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("resetPassword");
 
-// The token is in the URL: no Referer carries it to another site, no cache keeps the page.
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+// The token is in the URL: no Referer carries it to another site (same-origin: the page's own form still sends
+// its Origin, which the cross-site check needs; no-referrer made the browser send "null"), no cache keeps the page.
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "same-origin", "Cache-Control": "no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "account.resetPassword");
   const usable = await resetTokenUsable(params.token ?? "");
   // Unknown, used and expired links look the same: the page says only what to do next.
-  return data({ usable }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
+  return data({ usable }, { headers: { "Referrer-Policy": "same-origin", "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -9,9 +10,7 @@ function language(lng: string) {
 const zhCN = language("zh-CN");
 const en = language("en");
 
-// The browser gets only the page's language (its own chunk, loaded before hydrating) and the other
-// one on a switch. Nothing may show a translation key, hydration may not mismatch, and a switch on
-// a client-side navigation shows the new language whole.
+// Nothing may show a translation key, in either language, with or without hydration.
 const strings = { "zh-CN": zhCN, en } as const;
 
 function keysOf(value: unknown, prefix = ""): string[] {
@@ -27,74 +26,64 @@ async function keysShown(page: Page): Promise<string[]> {
   return (text.match(/[A-Za-z][\w.:-]*\.[\w.:-]+/g) ?? []).filter((token) => allKeys.has(token.replace(/[.:]+$/, "")));
 }
 
-/** Watches which language chunks the browser fetches and any hydration error it reports. */
+/** Watches which JavaScript files the browser fetches and any hydration error it reports. */
 function watch(page: Page) {
-  const chunks: string[] = [];
+  const scripts: string[] = [];
   const errors: string[] = [];
   page.on("request", (request) => {
-    const lng = /\/build\/_shared\/(zh-CN|en)-[A-Z0-9]+\.js$/.exec(request.url())?.[1];
-    if (lng) chunks.push(lng);
+    const url = new URL(request.url());
+    if (url.pathname.endsWith(".js")) scripts.push(url.pathname);
   });
   page.on("console", (message) => {
     if (message.type() === "error" && /hydrat|did not match|Minified React error #(418|419|421|422|423|425)/i.test(message.text())) errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  return { chunks, errors };
+  return { scripts, errors };
 }
+
+/** The namespace chunks among the fetched files ("zh-CN/fairs" cannot be told from the file name: the language is read from <html lang>). */
+const namespaceChunks = (scripts: string[]) => scripts.map((s) => /\/build\/_shared\/([a-z]+)-[A-Z0-9]+\.js$/.exec(s)?.[1]).filter((ns): ns is string => !!ns && ns in zhCN);
 
 const publicPages = ["/", "/jobs", "/fairs", "/directory", "/join", "/register", "/login"];
 
+// Decision 034: a page is server-rendered HTML; only the page script is inlined, no file is fetched.
 for (const lng of ["zh-CN", "en"] as const) {
-  test(`public pages in ${lng}: one language chunk, no key shown, hydration clean`, async ({ page }) => {
+  test(`public pages in ${lng}: no JavaScript file, the page script ran, no key shown`, async ({ page }) => {
     const seen = watch(page);
-    for (const path of publicPages) {
+    for (const path of [...publicPages, "/jobs/1", "/fairs/1"]) {
       await page.goto(`${path}?lng=${lng}`);
-      await expect(page.locator("html[data-hydrated]")).toBeAttached();
+      await expect(page.locator("html[data-enhanced]")).toBeAttached();
+      await expect(page.locator("html[data-hydrated]")).toHaveCount(0);
       await expect(page.locator("html")).toHaveAttribute("lang", lng);
-      // The HTML preloads the page's language (no extra round trip once the entry runs).
-      await expect(page.locator(`head link[rel="modulepreload"][href*="/build/_shared/${lng}-"]`)).toHaveCount(1);
       await expect(page.locator(".lang-switch")).toHaveText(strings[lng].common.layout.switchLanguage);
       await expect(page).toHaveTitle(new RegExp(`${strings[lng].common.layout.brand}`));
       expect(await keysShown(page), path).toEqual([]);
     }
-    // A job's page and a fair's page, reached from their lists by client-side navigation.
-    for (const [list, link] of [["/jobs", /^\/jobs\/\d+$/], ["/fairs", /^\/fairs\/\d+$/]] as const) {
-      await page.goto(`${list}?lng=${lng}`);
-      await expect(page.locator("html[data-hydrated]")).toBeAttached();
-      const href = await page.locator("main a[href]").evaluateAll((as, re) => as.map((a) => a.getAttribute("href")).find((h) => h && new RegExp(re).test(h)), link.source);
-      expect(href, list).toBeTruthy();
-      await page.locator(`main a[href="${href}"]`).first().click();
-      await expect(page).toHaveURL(new RegExp(`${href}$`));
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expect(page.locator("html")).toHaveAttribute("lang", lng);
-      expect(await keysShown(page), href!).toEqual([]);
-    }
-    expect([...new Set(seen.chunks)]).toEqual([lng]);
+    expect(seen.scripts).toEqual([]);
     expect(seen.errors).toEqual([]);
   });
+
+  test(`the check-in desk in ${lng} is hydrated with its namespaces only; leaving it loads the next page whole`, async ({ browser }) => {
+    const staff = await signIn(browser, "staff@demo.test", lng);
+    await staff.goto(`/fairs?lng=${lng}`);
+    const fairHref = await staff.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")).find((h) => h && /^\/fairs\/\d+$/.test(h)));
+    expect(fairHref).toBeTruthy();
+    const seen = watch(staff);
+    await staff.goto(`${fairHref}/check-in`);
+    await expect(staff.locator("html[data-hydrated]")).toBeAttached();
+    await expect(staff.locator("html")).toHaveAttribute("data-namespaces", "common fairs");
+    expect(namespaceChunks(seen.scripts).sort()).toEqual(["common", "fairs"]);
+    expect(await keysShown(staff)).toEqual([]);
+
+    // A header link is a client-side navigation here; it ends as a document load of the next page.
+    const before = await staff.evaluate(() => performance.timeOrigin);
+    await staff.locator(".site-nav a[href='/tickets'], .site-nav a[href='/members']").first().evaluate((a: HTMLAnchorElement) => a.click());
+    await expect(staff).toHaveURL(/\/(tickets|members)/);
+    await expect(staff.locator("html[data-hydrated]")).toHaveCount(0);
+    await expect(staff.locator("html[data-enhanced]")).toBeAttached();
+    expect(await staff.evaluate(() => performance.timeOrigin)).not.toBe(before);
+    expect(await keysShown(staff)).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await staff.context().close();
+  });
 }
-
-test("a client-side navigation that changes the language loads the other chunk and shows it whole, and back", async ({ page }) => {
-  const seen = watch(page);
-  await page.goto("/jobs?lng=zh-CN");
-  await expect(page.locator("html[data-hydrated]")).toBeAttached();
-  expect(seen.chunks).toEqual(["zh-CN"]);
-
-  // Not a document load: the router navigates, the root loader answers English.
-  await page.evaluate(() => (window as unknown as { __remixRouter: { navigate: (to: string) => Promise<void> } }).__remixRouter.navigate("/fairs?lng=en"));
-  await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.locator(".lang-switch")).toHaveText(en.common.layout.switchLanguage);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.fairs.list.title);
-  await expect(page).toHaveTitle(`${en.common.titles.fairs} · ${en.common.layout.brand}`);
-  expect(await keysShown(page)).toEqual([]);
-  expect(seen.chunks).toEqual(["zh-CN", "en"]);
-
-  // Back to Chinese: already loaded, nothing fetched again.
-  await page.evaluate(() => (window as unknown as { __remixRouter: { navigate: (to: string) => Promise<void> } }).__remixRouter.navigate("/jobs?lng=zh-CN"));
-  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
-  await expect(page.locator(".lang-switch")).toHaveText(zhCN.common.layout.switchLanguage);
-  await expect(page).toHaveTitle(`${zhCN.common.titles.jobs} · ${zhCN.common.layout.brand}`);
-  expect(await keysShown(page)).toEqual([]);
-  expect(seen.chunks).toEqual(["zh-CN", "en"]);
-  expect(seen.errors).toEqual([]);
-});

@@ -50,6 +50,11 @@ test("an enterprise applies at /join, staff approve, and the new member signs in
   for (const box of await shown.all()) await box.uncheck();
   await page.getByRole("button", { name: "提交申请" }).click();
   await expect(page.getByText("末位校验码须与前 17 位相符").first()).toBeVisible();
+  // The typed fields come back; passwords are never sent back, and the form says so.
+  await expect(page.getByRole("textbox", { name: "企业名称" })).toHaveValue(name);
+  await expect(page.getByText("为了安全，填写的密码不会保留，请重新输入。")).toBeVisible();
+  await page.getByLabel("登录密码", { exact: true }).fill("long-enough-password");
+  await page.getByLabel("确认密码", { exact: true }).fill("long-enough-password");
   await page.getByRole("textbox", { name: "统一社会信用代码" }).fill(code.toLowerCase());
   await page.getByRole("button", { name: "提交申请" }).click();
   await expect(page).toHaveURL(/\/my\?applied=1/);
@@ -119,11 +124,11 @@ test("the /join page switches language and keeps the check-character message in 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("申请入会");
   await page.getByRole("link", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Apply for membership");
-  // The check-character message comes from the form's client-side validation.
-  await expect(page.locator("html[data-enhanced]")).toBeAttached();
+  // The check-character message comes from the server's validation (the page is not hydrated).
   await page.getByRole("textbox", { name: "Unified social credit code" }).fill("91330381MA29795C10");
-  await page.getByRole("textbox", { name: "Enterprise name" }).click();
+  await page.getByRole("button", { name: "Submit application" }).click();
   await expect(page.getByText("its check character (the last one) must match").first()).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Unified social credit code" })).toHaveValue("91330381MA29795C10");
   await page.getByRole("link", { name: "中文" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("申请入会");
 });
