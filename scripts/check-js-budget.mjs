@@ -22,6 +22,14 @@ const KB = 1024;
 /** Budgets (gzip): public pages 100 KB, every other page 120 KB. */
 export const PUBLIC_BUDGET = 100 * KB;
 export const PAGE_BUDGET = 120 * KB;
+/**
+ * Pages allowed over the page budget, each with its own ceiling and the reason (so that it cannot
+ * grow unnoticed either). The check-in desk is the one page that hydrates: React, react-dom, Remix
+ * and i18next alone are about 106 KB gzip (decision 034).
+ */
+export const OVER_BUDGET = {
+  "routes/fairs.$id.check-in": { budget: 130 * KB, why: "the QR scanner needs React in the browser; React + Remix + i18next are ~106 KB" },
+};
 const PUBLIC_ROUTES = new Set(["routes/_index", "routes/jobs._index", "routes/jobs.$id", "routes/fairs._index", "routes/fairs.$id._index", "routes/directory", "routes/join", "routes/register", "routes/login"]);
 
 function manifest() {
@@ -87,7 +95,7 @@ export async function pageBudgets() {
     const chain = [];
     for (let r = route; r; r = r.parentId ? m.routes[r.parentId] : null) chain.unshift(r);
     const isPublic = PUBLIC_ROUTES.has(route.id);
-    const budget = isPublic ? PUBLIC_BUDGET : PAGE_BUDGET;
+    const budget = OVER_BUDGET[route.id]?.budget ?? (isPublic ? PUBLIC_BUDGET : PAGE_BUDGET);
     if (!chain.some((r) => hydrates(r.id))) {
       rows.push({ route: route.id, path: `/${route.path ?? ""}`, bytes: scriptBytes, budget, isPublic, hydrated: false });
       continue;
@@ -115,9 +123,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const markdown = process.argv.includes("--markdown");
   if (markdown) {
     console.log("| page (route) | hydrated | JavaScript, gzip | budget | |\n|---|---|---:|---:|---|");
-    for (const r of rows) console.log(`| \`${r.route.replace(/^routes\//, "")}\`${r.isPublic ? " (public)" : ""} | ${r.hydrated ? "yes" : "no"} | ${kb(r.bytes)} | ${kb(r.budget)} | ${r.bytes <= r.budget ? "ok" : "**over**"} |`);
+    for (const r of rows) console.log(`| \`${r.route.replace(/^routes\//, "")}\`${r.isPublic ? " (public)" : ""} | ${r.hydrated ? "yes" : "no"} | ${kb(r.bytes)} | ${kb(r.budget)}${OVER_BUDGET[r.route] ? " (exception)" : ""} | ${r.bytes <= r.budget ? "ok" : "**over**"} |`);
   } else {
-    for (const r of rows) console.log(`${r.bytes <= r.budget ? "ok  " : "OVER"} ${kb(r.bytes).padStart(9)} / ${kb(r.budget).padStart(8)}  ${r.route}${r.isPublic ? " (public)" : ""}${r.hydrated ? " (hydrated)" : ""}`);
+    for (const r of rows) console.log(`${r.bytes <= r.budget ? "ok  " : "OVER"} ${kb(r.bytes).padStart(9)} / ${kb(r.budget).padStart(8)}  ${r.route}${r.isPublic ? " (public)" : ""}${r.hydrated ? " (hydrated)" : ""}${OVER_BUDGET[r.route] ? ` (over the ${kb(PAGE_BUDGET)} page budget by exception: ${OVER_BUDGET[r.route].why})` : ""}`);
   }
   const over = rows.filter((r) => r.bytes > r.budget);
   const missing = [...PUBLIC_ROUTES].filter((id) => !rows.some((r) => r.route === id));
