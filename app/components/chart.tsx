@@ -17,8 +17,19 @@ export type ChartData = {
   /** Header of the category column in the table of numbers (e.g. "Month"). */
   categoryLabel: string;
   categories: string[];
-  series: { name: string; values: number[] }[];
+  series: ChartSeries[];
+  /** Names of the value axes: the first, and the second when a series is drawn against it. */
+  axisNames?: [string, string?];
+  /** Top of the (first) value axis, e.g. 100 for shares in per cent. */
+  valueMax?: number;
 };
+
+/**
+ * One series. Unknown values are null (a gap, "—" in the table). A series may be drawn otherwise
+ * than the chart's kind (`as`), stacked with others of the same `stack`, as a filled area, or
+ * against a second value axis (`axis: 1`, on the right).
+ */
+export type ChartSeries = { name: string; values: (number | null)[]; as?: "bar" | "line"; stack?: string; area?: boolean; axis?: 0 | 1 };
 
 export type RenderedChart = ChartData & { svg: string };
 
@@ -74,7 +85,11 @@ export function Chart({
       key: `s${si}`,
       header: s.name,
       align: "end",
-      cell: (i) => (format ? format(s.values[i] ?? 0) : (s.values[i] ?? 0)),
+      cell: (i) => {
+        const value = s.values[i];
+        if (value === null || value === undefined) return "—";
+        return format ? format(value) : value;
+      },
     })),
   ];
   const table = <DataTable label={chart.title} columns={columns} rows={chart.categories.map((_, i) => i)} rowKey={(i) => i} empty={{ title: empty }} />;

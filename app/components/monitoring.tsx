@@ -1,18 +1,8 @@
+import { Chart, type RenderedChart } from "./chart";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../lib/i18n";
 import { DataTable, type Column } from "./data-table";
 import { Badge } from "./ui";
-
-/** A chart drawn on the server (SVG markup made by ECharts from our own figures), with its title. */
-export function Svg({ title, svg }: { title: string; svg: string }) {
-  const { t } = useTranslation("monitoring");
-  return (
-    <figure className="card chart">
-      <figcaption>{title}</figcaption>
-      <div className="chart__svg" role="img" aria-label={t("overview.chartAlt", { title })} dangerouslySetInnerHTML={{ __html: svg }} />
-    </figure>
-  );
-}
 
 export function figure(n: number | null | undefined, lng: Language | string): string {
   if (n == null) return "—";
@@ -118,7 +108,7 @@ export function FirmTables({ series: s }: { series: FirmView }) {
 type MyAlarm = { id: number; noticeNo: string; raisedAt: string | Date; status: string; building: string; floor: number; passage: string };
 
 /** The /my section: the member's own enterprise's series and flags, and its passage alarms. */
-export function MyMonitoring({ monitoring, alarms }: { monitoring: { series: FirmView & { firm: { id: number; name: string }; flags: FlagView[] }; charts: { monthly: string; daily: string } }[]; alarms: MyAlarm[] }) {
+export function MyMonitoring({ monitoring, alarms }: { monitoring: { series: FirmView & { firm: { id: number; name: string }; flags: FlagView[] }; charts: { monthly: RenderedChart; daily: RenderedChart } }[]; alarms: MyAlarm[] }) {
   const { t } = useTranslation("monitoring");
   if (monitoring.length === 0 && alarms.length === 0) return null;
   return (
@@ -131,10 +121,7 @@ export function MyMonitoring({ monitoring, alarms }: { monitoring: { series: Fir
           <h4>{t("firm.flags")}</h4>
           <FlagList flags={series.flags} />
           <FirmFacts series={series} />
-          <div className="grid-2">
-            <Svg title={t("firm.monthly")} svg={charts.monthly} />
-            <Svg title={t("firm.daily")} svg={charts.daily} />
-          </div>
+          <FirmCharts charts={charts} />
           <FirmTables series={series} />
         </div>
       ))}
@@ -181,5 +168,20 @@ export function MonitoringReport({ report: r }: { report: MonitoringReportView }
       </div>
       <p><a href="/monitoring">{t("reports.more")}</a></p>
     </section>
+  );
+}
+
+/** A firm's two charts, their numbers folded under each (shared <Chart>). */
+export function FirmCharts({ charts }: { charts: { monthly: RenderedChart; daily: RenderedChart } }) {
+  const { t } = useTranslation("monitoring");
+  return (
+    <div className="grid-2">
+      <div className="card">
+        <Chart chart={charts.monthly} numbers="details" empty={t("overview.chartEmpty")} />
+      </div>
+      <div className="card">
+        <Chart chart={charts.daily} numbers="details" empty={t("overview.chartEmpty")} />
+      </div>
+    </div>
   );
 }

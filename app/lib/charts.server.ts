@@ -23,24 +23,41 @@ function escapeXml(text: string): string {
 /** ECharts options for one chart (exported for tests). */
 export function chartOption(data: ChartData): echarts.EChartsCoreOption {
   const horizontal = data.kind === "barH";
-  const labelled = data.categories.length * data.series.length <= MAX_LABELLED_POINTS;
-  const categoryAxis = { type: "category" as const, data: data.categories, axisLabel: { interval: 0, hideOverlap: true }, axisTick: { alignWithLabel: true } };
-  const valueAxis = { type: "value" as const, minInterval: 1 };
+  const points = data.categories.length * data.series.length;
+  const labelled = points <= MAX_LABELLED_POINTS && !data.series.some((s) => s.stack || s.area);
+  const twoAxes = data.series.some((s) => s.axis === 1);
+  const categoryAxis = { type: "category" as const, data: data.categories, axisLabel: { interval: data.categories.length > 24 ? "auto" : 0, hideOverlap: true }, axisTick: { alignWithLabel: true } };
+  const valueAxis = (index: 0 | 1) => ({
+    type: "value" as const,
+    minInterval: 1,
+    name: data.axisNames?.[index],
+    nameTextStyle: { fontSize: 11 },
+    ...(index === 0 && data.valueMax !== undefined ? { max: data.valueMax } : {}),
+    ...(index === 1 ? { splitLine: { show: false } } : {}),
+  });
+  const named = Boolean(data.axisNames?.[0]);
   return {
     animation: false,
     color: palette,
     textStyle: { fontFamily: font, color: "#1f2933" },
     legend: data.series.length > 1 ? { top: 0, data: data.series.map((s) => s.name) } : undefined,
-    grid: { left: 8, right: 24, top: data.series.length > 1 ? 36 : 16, bottom: 8, outerBoundsMode: "same" },
-    xAxis: horizontal ? valueAxis : categoryAxis,
-    yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
-    series: data.series.map((s) => ({
-      name: s.name,
-      type: data.kind === "line" ? "line" : "bar",
-      data: s.values,
-      label: { show: labelled, position: horizontal ? "right" : "top", fontSize: 11 },
-      ...(data.kind === "line" ? { symbolSize: 6 } : { barMaxWidth: 28 }),
-    })),
+    grid: { left: 8, right: 24, top: data.series.length > 1 || named ? 40 : 16, bottom: 8, outerBoundsMode: "same" },
+    xAxis: horizontal ? valueAxis(0) : categoryAxis,
+    yAxis: horizontal ? { ...categoryAxis, inverse: true } : twoAxes ? [valueAxis(0), valueAxis(1)] : valueAxis(0),
+    series: data.series.map((s) => {
+      const type = s.as ?? (data.kind === "line" ? "line" : "bar");
+      return {
+        name: s.name,
+        type,
+        data: s.values,
+        stack: s.stack,
+        yAxisIndex: horizontal ? undefined : (s.axis ?? 0),
+        label: { show: labelled, position: horizontal ? "right" : "top", fontSize: 11 },
+        ...(s.area ? { areaStyle: { opacity: 0.5 } } : {}),
+        // Dots on a line only while there are few points; a gap stays a gap (unknown is not zero).
+        ...(type === "line" ? { symbolSize: 6, showSymbol: !s.area && data.categories.length <= MAX_LABELLED_POINTS, connectNulls: false } : { barMaxWidth: 28 }),
+      };
+    }),
   };
 }
 

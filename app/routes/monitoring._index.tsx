@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../components/fields";
-import { FlagList, Svg, figure, pct } from "../components/monitoring";
+import { FlagList, figure, pct } from "../components/monitoring";
+import { Chart } from "../components/chart";
 import { DataTable, type Column } from "../components/data-table";
 import { Badge, EmptyState, FilterActions, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
@@ -108,8 +109,12 @@ export default function MonitoringOverview() {
             <p className="small muted">{t("overview.firmsWithFigures", { count: d.prosperity.total - d.prosperity.unknown, unknown: d.prosperity.unknown })}</p>
           </section>
           <div className="grid-2">
-            <Svg title={t("overview.kwhBySegment")} svg={d.charts.kwh} />
-            <Svg title={t("overview.prosperityOverTime")} svg={d.charts.prosperity} />
+            <div className="card">
+              <Chart chart={d.charts.kwh} numbers="details" empty={t("overview.chartEmpty")} />
+            </div>
+            <div className="card">
+              <Chart chart={d.charts.prosperity} numbers="details" empty={t("overview.chartEmpty")} />
+            </div>
           </div>
           <section className="card" aria-labelledby="flagged">
             <h2 id="flagged">{t("overview.flaggedFirms")} ({d.total})</h2>

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FirmFacts, FirmTables, flagParams, Svg } from "../components/monitoring";
+import { FirmCharts, FirmFacts, FirmTables, flagParams } from "../components/monitoring";
 import { Alert, Badge, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { detectLanguage } from "../lib/i18n";
@@ -86,10 +86,7 @@ export default function FirmMonitoring() {
         )}
       </section>
       <FirmFacts series={s} />
-      <div className="grid-2">
-        <Svg title={t("firm.monthly")} svg={charts.monthly} />
-        <Svg title={t("firm.daily")} svg={charts.daily} />
-      </div>
+      <FirmCharts charts={charts} />
       <FirmTables series={s} />
     </>
   );

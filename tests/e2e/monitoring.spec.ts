@@ -34,8 +34,12 @@ for (const { lng, t, auth } of langs) {
     await staff.goto("/monitoring");
     await expect(staff.getByRole("heading", { level: 1, name: t.overview.title })).toBeVisible();
     await expect(staff.getByRole("heading", { name: t.overview.prosperity, exact: true })).toBeVisible();
-    // The charts are in the page as SVG drawn on the server.
-    await expect(staff.locator("figure.chart svg").first()).toBeVisible();
+    // The charts are the shared server-drawn SVG: named by their titles, their numbers folded under them.
+    await expect(staff.getByRole("img", { name: t.overview.kwhBySegment })).toBeVisible();
+    await expect(staff.getByRole("img", { name: t.overview.prosperityOverTime })).toBeVisible();
+    const prosperityFigure = staff.locator("figure.chart", { has: staff.getByRole("img", { name: t.overview.prosperityOverTime }) });
+    await prosperityFigure.locator("details.chart__numbers > summary").click();
+    await expect(prosperityFigure.getByRole("table", { name: t.overview.prosperityOverTime })).toBeVisible();
     const flagged = staff.locator("section", { has: staff.getByRole("heading", { name: new RegExp(t.overview.flaggedFirms) }) });
     const firstFirm = flagged.locator("tbody tr").first().getByRole("link");
     const name = (await firstFirm.textContent())!.trim();

@@ -4,7 +4,7 @@ import { StaticRouter } from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
 import { Chart, type ChartData } from "../../app/components/chart";
 import { createI18n } from "../../app/lib/i18n";
-import { renderChart } from "../../app/lib/charts.server";
+import { chartOption, renderChart } from "../../app/lib/charts.server";
 
 const perMonth: ChartData = {
   title: "Problems per month <2026>",
@@ -41,6 +41,39 @@ describe("renderChart (ECharts SVG on the server)", () => {
     expect(h.svg).toMatch(/>23<\/text>/);
     const line = renderChart({ ...perMonth, kind: "line" });
     expect(line.svg).toMatch(/<path[^>]*d="M/);
+  });
+
+  it("stacks areas, draws a series against a second axis, and keeps unknown values as gaps", () => {
+    const data: ChartData = {
+      title: "Electricity and employees",
+      kind: "bar",
+      categoryLabel: "Month",
+      categories: ["2026-01", "2026-02", "2026-03"],
+      series: [
+        { name: "kWh", values: [1200, null, 900] },
+        { name: "Employees", values: [40, 41, null], as: "line", axis: 1 },
+      ],
+      axisNames: ["kWh", "Employees"],
+    };
+    const option = chartOption(data) as { yAxis: { name?: string }[]; series: { type: string; yAxisIndex: number; data: (number | null)[]; connectNulls?: boolean }[] };
+    expect(option.yAxis.map((a) => a.name)).toEqual(["kWh", "Employees"]);
+    expect(option.series.map((s) => [s.type, s.yAxisIndex])).toEqual([["bar", 0], ["line", 1]]);
+    expect(option.series[0]!.data).toEqual([1200, null, 900]);
+    expect(option.series[1]!.connectNulls).toBe(false);
+    const { svg } = renderChart(data);
+    expect(svg).toContain("Employees");
+
+    const stacked = chartOption({ ...data, kind: "line", series: [{ name: "a", values: [1, 2, 3], stack: "s", area: true }, { name: "b", values: [3, 2, 1], stack: "s", area: true }], axisNames: undefined, valueMax: 100 }) as {
+      yAxis: { max?: number };
+      series: { stack?: string; areaStyle?: object; label: { show: boolean } }[];
+    };
+    expect(stacked.yAxis.max).toBe(100);
+    expect(stacked.series.every((s) => s.stack === "s" && s.areaStyle && !s.label.show)).toBe(true);
+
+    // An unknown value reads "—" in the table, never 0.
+    const html = show(<Chart chart={renderChart(data)} empty="Nothing yet" />);
+    expect(html).toMatch(/<td class="num" data-label="kWh">—<\/td>/);
+    expect(html).toMatch(/<td class="num" data-label="Employees">—<\/td>/);
   });
 
   it("draws nothing for no categories", () => {

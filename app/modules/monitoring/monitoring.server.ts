@@ -1,3 +1,4 @@
+import type { RenderedChart } from "../../components/chart";
 /**
  * Industry monitoring: the activity index, prosperity and risk flags per enterprise, segment and
  * village, computed from the monthly rollups (never from the raw readings), the thresholds, one
@@ -390,26 +391,34 @@ export async function bindMeter(actor: SignedIn, input: { meterId: number; enter
 }
 
 // ---------------------------------------------------------------------------------------------
-// Charts of the overview and of one firm (SVG drawn on the server, kept with the snapshot)
+// Charts of the overview and of one firm: the shared charts (ECharts SVG drawn on the server,
+// app/lib/charts.server.ts), the overview's kept with the snapshot
 
-const overviewChartMemo = new WeakMap<Snapshot, Map<Language, { kwh: string; prosperity: string }>>();
+const overviewChartMemo = new WeakMap<Snapshot, Map<Language, { kwh: RenderedChart; prosperity: RenderedChart }>>();
 
 export async function overviewCharts(s: Snapshot, lng: Language) {
   let byLng = overviewChartMemo.get(s);
   if (!byLng) overviewChartMemo.set(s, (byLng = new Map()));
   const hit = byLng.get(lng);
   if (hit) return hit;
-  const { lineChartSvg } = await import("./charts.server");
+  const { renderChart } = await import("../../lib/charts.server");
   const t = translator(lng);
-  const kwh = lineChartSvg({
-    categories: s.months.map((m) => m.slice(0, 7)),
-    series: s.kwhBySegment.map((r) => ({ name: t(`monitoring:segments.${r.segment}`), data: r.kwh, stack: "kwh", area: true })),
-    yNames: [t("monitoring:firm.kwh")],
+  const months = s.months.map((m) => m.slice(0, 7));
+  const kwh = renderChart({
+    title: t("monitoring:overview.kwhBySegment"),
+    kind: "line",
+    categoryLabel: t("monitoring:firm.month"),
+    categories: months,
+    series: s.kwhBySegment.map((r) => ({ name: t(`monitoring:segments.${r.segment}`), values: r.kwh, stack: "kwh", area: true })),
+    axisNames: [t("monitoring:firm.kwh")],
   });
-  const prosperity = lineChartSvg({
+  const prosperity = renderChart({
+    title: t("monitoring:overview.prosperityOverTime"),
+    kind: "bar",
+    categoryLabel: t("monitoring:firm.month"),
     categories: s.prosperityMonths.map((m) => m.slice(0, 7)),
-    series: (["growing", "steady", "shrinking"] as const).map((c) => ({ name: t(`monitoring:classes.${c}`), data: s.prosperitySeries.map((p) => p[`${c}Pct`]), stack: "p", type: "bar" as const })),
-    percent: true,
+    series: (["growing", "steady", "shrinking"] as const).map((c) => ({ name: t(`monitoring:classes.${c}`), values: s.prosperitySeries.map((p) => p[`${c}Pct`]), stack: "p" })),
+    valueMax: 100,
   });
   const charts = { kwh, prosperity };
   byLng.set(lng, charts);
@@ -417,17 +426,23 @@ export async function overviewCharts(s: Snapshot, lng: Language) {
 }
 
 export async function firmCharts(s: NonNullable<FirmSeries>, lng: Language) {
-  const { lineChartSvg } = await import("./charts.server");
+  const { renderChart } = await import("../../lib/charts.server");
   const t = translator(lng);
-  const monthly = lineChartSvg({
+  const monthly = renderChart({
+    title: t("monitoring:firm.monthly"),
+    kind: "bar",
+    categoryLabel: t("monitoring:firm.month"),
     categories: s.months.map((m) => m.slice(0, 7)),
     series: [
-      { name: t("monitoring:firm.kwh"), data: s.kwh, type: "bar" },
-      { name: t("monitoring:firm.employees"), data: s.headcount, yAxisIndex: 1 },
+      { name: t("monitoring:firm.kwh"), values: s.kwh },
+      { name: t("monitoring:firm.employees"), values: s.headcount, as: "line", axis: 1 },
     ],
-    yNames: [t("monitoring:firm.kwh"), t("monitoring:firm.employees")],
+    axisNames: [t("monitoring:firm.kwh"), t("monitoring:firm.employees")],
   });
-  const daily = lineChartSvg({ categories: s.days.map((d) => d.day.slice(5)), series: [{ name: t("monitoring:firm.kwh"), data: s.days.map((d) => d.kwh), area: true }], height: 220 });
+  const daily = renderChart(
+    { title: t("monitoring:firm.daily"), kind: "line", categoryLabel: t("monitoring:firm.day"), categories: s.days.map((d) => d.day.slice(5)), series: [{ name: t("monitoring:firm.kwh"), values: s.days.map((d) => d.kwh), area: true }] },
+    { height: 220 },
+  );
   return { monthly, daily };
 }
 
