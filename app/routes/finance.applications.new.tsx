@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -53,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await discardUploads(upload.files);
     return data({ errors: { _form: result.error } as Record<string, string>, values: Object.fromEntries([...upload.fields.entries()].filter(([k, v]) => k !== DOCUMENT_FIELD && typeof v === "string")) }, { status: 409 });
   }
-  throw redirect(`/finance/applications/${result.value.id}`);
+  throw redirectWithFlash(`/finance/applications/${result.value.id}`, "finance:flash.applicationSubmitted", request);
 }
 
 export default function Apply() {

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField } from "../components/fields";
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {} }, { status: 400 });
   }
   if (outcome.response) return outcome.response;
-  throw redirect(`/finance/needs/${id}`);
+  throw redirectWithFlash(`/finance/needs/${id}`, intent === "withdraw" ? "finance:flash.withdrawNeed" : `finance:flash.${intent}`, request);
 }
 
 export default function NeedPage() {

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../components/ui";
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "notFound") notFound();
     return data({ errors: { _form: result.error } as Record<string, string>, values: {} }, { status: 409 });
   }
-  throw redirect(`/finance/products/${id}`);
+  throw redirectWithFlash(`/finance/products/${id}`, "finance:flash.productSaved", request);
 }
 
 export default function EditProduct() {

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../components/ui";
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (isStaff(actor) && !parsed.data.bankId) return data({ errors: { bankId: "forms.choose" } as Record<string, string>, values: {} }, { status: 400 });
   const result = await saveProduct(actor, null, parsed.data, { ip: clientIp(request) });
   if (!result.ok) return data({ errors: { _form: result.error } as Record<string, string>, values: {} }, { status: 409 });
-  throw redirect(`/finance/products/${result.value.id}`);
+  throw redirectWithFlash(`/finance/products/${result.value.id}`, "finance:flash.productCreated", request);
 }
 
 export default function NewProduct() {

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextField } from "../components/fields";
@@ -41,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   else return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {} }, { status: 400 });
   if (outcome.response) return outcome.response;
   const url = new URL(request.url);
-  throw redirect(`/finance/renewals${url.search}`);
+  throw redirectWithFlash(`/finance/renewals${url.search}`, `finance:flash.${intent}`, request);
 }
 
 function RowForms({ id, today }: { id: number; today: string }) {

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { labourSkills } from "../modules/labour/constants";
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await createLabourPost(actor, parsed.data, clientIp(request));
   if (!result.ok) notFound();
-  throw redirect(`/labour-exchange/${result.post.id}`);
+  throw redirectWithFlash(`/labour-exchange/${result.post.id}`, "labour:flash.created", request);
 }
 
 export default function NewLabourPostPage() {

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FirmCharts, FirmFacts, FirmTables, flagParams } from "../components/monitoring";
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "notFound") notFound();
     return data({ error: result.error }, { status: 409 });
   }
-  throw redirect(result.to);
+  throw redirectWithFlash(result.to, `monitoring:flash.${intent}`, request);
 }
 
 export default function FirmMonitoring() {

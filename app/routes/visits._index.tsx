@@ -1,5 +1,6 @@
 import { DataTable, type Column } from "../components/data-table";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "../lib/flash.server";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await recordVisit(actor, parsed.data);
   if (!result.ok) return data({ errors: { enterpriseId: result.error } as Record<string, string>, values: {} }, { status: 400 });
-  throw redirect(`/visits/${result.visit.id}`);
+  throw redirectWithFlash(`/visits/${result.visit.id}`, "tickets:flash.visitCreated", request);
 }
 
 export default function Visits() {

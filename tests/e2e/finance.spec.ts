@@ -67,6 +67,7 @@ for (const { lng, t, auth } of langs) {
     await expect(member).toHaveURL(/\/finance\/applications\/\d+$/);
     const appUrl = new URL(member.url()).pathname;
     await expect(member.locator(".page-header").getByText(t.applicationStatus.submitted)).toBeVisible();
+    await expect(member.locator(".flash[role=status]")).toHaveText(t.flash.applicationSubmitted);
     await expect(member.getByRole("link", { name: "statements.pdf" })).toBeVisible();
 
     // The bank officer sees the need (matched to its products), claims and answers it.
@@ -76,18 +77,22 @@ for (const { lng, t, auth } of langs) {
     await bank.goto(needUrl);
     await bank.getByRole("form", { name: t.needs.claimTitle }).getByRole("button", { name: t.needs.claim }).click();
     await expect(bank.locator(".page-header").getByText(t.needStatus.claimed)).toBeVisible();
+    await expect(bank.locator(".flash[role=status]")).toHaveText(t.flash.claim);
     const respond = bank.getByRole("form", { name: t.needs.respondTitle });
     await respond.getByLabel(t.needs.outcome).selectOption({ label: t.outcome.application_invited });
     await respond.getByLabel(t.needs.outcomeNote).fill(lng === "en" ? "Application received; we review it this week." : "已收到申请，本周内审查。");
     await respond.getByRole("button", { name: t.needs.respond }).click();
     await expect(bank.locator(".page-header").getByText(t.needStatus.answered)).toBeVisible();
+    await expect(bank.locator(".flash[role=status]")).toHaveText(t.flash.respond);
 
     // It approves and disburses the application.
     await bank.goto(appUrl);
     await bank.getByRole("form", { name: t.applications.approveTitle }).getByRole("button", { name: t.applications.approve }).click();
     await expect(bank.locator(".page-header").getByText(t.applicationStatus.approved)).toBeVisible();
+    await expect(bank.locator(".flash[role=status]")).toHaveText(t.flash.approve);
     await bank.getByRole("form", { name: t.applications.disburseTitle }).getByRole("button", { name: t.applications.disburse }).click();
     await expect(bank.locator(".page-header").getByText(t.applicationStatus.disbursed)).toBeVisible();
+    await expect(bank.locator(".flash[role=status]")).toHaveText(t.flash.disburse);
 
     // The member sees the loan; the report's amount disbursed moves.
     await member.goto("/finance");

@@ -51,6 +51,7 @@ for (const { lng, t, auth } of langs) {
     await expect(flag.getByText(t.flags.why)).toBeVisible();
     await flag.getByRole("button", { name: t.flags.openVisit }).click();
     await expect(staff).toHaveURL(/\/visits\/\d+$/);
+    await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.visit);
     await expect(staff.getByText(name).first()).toBeVisible();
   });
 
