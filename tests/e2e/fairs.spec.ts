@@ -56,6 +56,8 @@ test("a seeker pre-registers for a fair, gets a QR image and a code, and staff c
   // Staff at the entrance type the code (lower case, no dash: as people do).
   const staff = await signIn(browser, "staff@demo.test");
   await staff.goto(`${fairUrl}/check-in`);
+  // The check-in desk is the one hydrated page (decision 034): act once React has taken over the form.
+  await expect(staff.locator("html[data-hydrated]")).toBeAttached();
   await staff.getByLabel("签到码").fill(code.replace("-", "").toLowerCase());
   await staff.getByRole("button", { name: "签到", exact: true }).click();
   // The fair is a month away: refused, and staff may override with a reason.
@@ -213,6 +215,8 @@ test("staff check a seeker in by showing the ticket's QR code to the camera (Jav
     await staff.getByRole("button", { name: "登录" }).click();
     await expect(staff.getByRole("button", { name: "退出" })).toBeVisible();
     await staff.goto(`${new URL(fairUrl).pathname}/check-in`);
+    // The check-in desk is the one hydrated page (decision 034): act once React has taken over the form.
+    await expect(staff.locator("html[data-hydrated]")).toBeAttached();
     const decoderLoads = staff.waitForRequest(/\/build\/_shared\/jsQR-[^/]+\.js$/);
     await staff.getByRole("button", { name: "用摄像头扫码" }).click();
     await decoderLoads;
