@@ -230,7 +230,7 @@ test("admin creates a department user who signs in; disabling signs them out at 
   await page.getByLabel("所属部门（部门联络员）").selectOption({ label: "瑞安市科学技术局" });
   await page.getByLabel("初始密码").fill("long-enough-password");
   await page.getByRole("button", { name: "创建用户" }).click();
-  await expect(page.getByText("用户已创建，现在即可登录。")).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("用户已创建，现在即可登录。");
   const userUrl = page.url();
 
   const theirs = await browser.newContext();
@@ -241,7 +241,7 @@ test("admin creates a department user who signs in; disabling signs them out at 
   await page.goto(userUrl);
   await page.locator("summary", { hasText: "停用账号…" }).click();
   await page.getByRole("button", { name: "确定停用" }).click();
-  await expect(page.getByText("账号已停用，已结束 1 个登录会话。")).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("账号已停用，已结束 1 个登录会话。");
   await expect(page.getByText("已停用").first()).toBeVisible();
 
   // Their very next request is anonymous.
