@@ -70,7 +70,7 @@ function enhance() {
   });
   const flash = doc.querySelector(".flash[role=status]");
   const message = flash?.firstElementChild;
-  if (flash && message && !doc.documentElement.dataset.namespaces) {
+  if (flash && message && !doc.documentElement.hasAttribute("data-namespaces")) {
     message.remove();
     setTimeout(() => flash.append(message), 250);
   }
