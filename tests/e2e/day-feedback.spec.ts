@@ -66,6 +66,10 @@ async function applyToJoin(request: APIRequestContext, baseURL: string): Promise
   return name;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 function withValues(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 }
@@ -107,13 +111,21 @@ for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day } of l
     await noScript.context().close();
   });
 
-  test(`saving an enterprise's record, recording a legal service and setting a calendar day say so (${lng})`, async ({ browser }) => {
+  test(`saving an enterprise's record, running the membership check, recording a legal service and setting a calendar day say so (${lng})`, async ({ browser }) => {
     const staff = await signIn(browser, "staff@demo.test", lng, auth);
     const flash = staff.locator(".flash[role=status]");
     await staff.goto("/members/1");
     await staff.locator("button[value=update]").click();
     await expect(staff).toHaveURL(/\/members\/1$/);
     await expect(flash).toHaveText(members.flash.update);
+
+    // The membership check says what it did, with its counts.
+    await staff.goto("/members");
+    await staff.locator("summary", { hasText: members.sweep.run }).click();
+    await staff.getByRole("button", { name: members.sweep.confirm }).click();
+    await expect(staff).toHaveURL(/\/members$/);
+    const counts = new RegExp(`^${members.flash.swept.split(/\{\{\w+\}\}/).map(escapeRegExp).join("\\d+")}$`);
+    await expect(flash).toHaveText(counts);
 
     await staff.goto("/disputes/legal");
     const record = staff.getByRole("form", { name: disputes.legal.recordTitle });

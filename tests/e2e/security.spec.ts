@@ -215,7 +215,7 @@ async function signInPage(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 }
 
-test("admin creates a department user who signs in; disabling signs them out at once", async ({ page, browser }) => {
+test("admin creates a department user who signs in; disabling signs them out at once; each step says so", async ({ page, browser }) => {
   const email = `dept-${unique()}@e2e.test`;
   await signInPage(page, "admin@demo.test");
   await page.goto("/admin/users/new");
@@ -232,6 +232,8 @@ test("admin creates a department user who signs in; disabling signs them out at 
   await page.getByRole("button", { name: "创建用户" }).click();
   await expect(page.locator(".flash[role=status]")).toHaveText("用户已创建，现在即可登录。");
   const userUrl = page.url();
+  await page.getByRole("button", { name: "保存角色" }).click();
+  await expect(page.locator(".flash[role=status]")).toHaveText("角色已保存。");
 
   const theirs = await browser.newContext();
   const them = await theirs.newPage();
@@ -256,4 +258,9 @@ test("admin creates a department user who signs in; disabling signs them out at 
   const csv = await page.request.get(`/admin/audit.csv?action=user.disable`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain("user.disable");
+
+  await page.goto(userUrl);
+  await page.locator("summary", { hasText: "启用账号…" }).click();
+  await page.getByRole("button", { name: "确定启用" }).click();
+  await expect(page.locator(".flash[role=status]")).toHaveText("账号已重新启用。");
 });
