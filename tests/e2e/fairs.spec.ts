@@ -183,6 +183,11 @@ test("staff save a new fair as a draft (publish now left unticked), in English, 
   await staff.getByRole("group", { name: /Once published/ }).getByRole("button", { name: "Publish" }).click();
   await expect(staff.locator(".flash[role=status]")).toHaveText("The job fair is published.");
   expect((await visitor.goto(new URL(fairUrl).pathname))?.status()).toBe(200);
+  // …and cancel it: said the same way.
+  await staff.locator("summary", { hasText: "Cancel the fair" }).click();
+  await staff.getByRole("group", { name: /A cancelled fair/ }).getByRole("button", { name: "Cancel the fair" }).click();
+  await expect(staff.locator(".flash[role=status]")).toHaveText("The job fair is cancelled.");
+  await expect(staff.locator(".page-header").getByText("Cancelled")).toBeVisible();
 });
 
 test("staff check a seeker in by showing the ticket's QR code to the camera (JavaScript decoder)", async ({ page, baseURL }) => {
