@@ -108,6 +108,13 @@ test("staff create a fair, an enterprise requests a booth, and staff approve it 
 
   const member = await signIn(browser, "member@demo.test");
   await member.goto(fairUrl);
+  await member.getByLabel("备注（选填）").fill("先试一下");
+  await member.getByRole("button", { name: "申请展位" }).click();
+  await expect(member.locator(".flash[role=status]")).toHaveText("展位申请已提交，请等待协会审核，结果会通知您。");
+  // Withdrawn while still pending (said so), then asked for again within the window.
+  await member.locator("#my-booth summary", { hasText: "撤回申请" }).click();
+  await member.getByRole("button", { name: "确定撤回" }).click();
+  await expect(member.locator(".flash[role=status]")).toHaveText("展位申请已撤回。");
   await member.getByLabel("备注（选填）").fill("需要电源");
   await member.getByRole("button", { name: "申请展位" }).click();
   await expect(member.locator(".flash[role=status]")).toHaveText("展位申请已提交，请等待协会审核，结果会通知您。");
