@@ -129,6 +129,22 @@ test("staff create a fair, an enterprise requests a booth, and staff approve it 
   await expect(staff.locator(".flash[role=status]")).toHaveText("已批准，展位号 1。");
   await expect(staff).toHaveURL(new RegExp(`${new URL(fairUrl).pathname}/booths$`));
 
+  // A second enterprise asks; staff, on the list filtered to what waits, decline it with a reason
+  // and come back to the same filtered list with the message.
+  const other = await signIn(browser, "rep@demo.test");
+  await other.goto(fairUrl);
+  await other.getByLabel("备注（选填）").fill("展位靠门口");
+  await other.getByRole("button", { name: "申请展位" }).click();
+  await expect(other.locator(".flash[role=status]")).toHaveText("展位申请已提交，请等待协会审核，结果会通知您。");
+  await other.context().close();
+  await staff.goto(`${fairUrl}/booths?status=requested`);
+  const waiting = staff.getByRole("row").filter({ hasText: "展位靠门口" });
+  await waiting.getByText("拒绝", { exact: true }).click();
+  await waiting.getByRole("textbox", { name: /^原因/ }).fill("展位已满");
+  await waiting.getByRole("button", { name: "确定拒绝" }).click();
+  await expect(staff.locator(".flash[role=status]")).toHaveText("已拒绝该展位申请，企业会收到原因。");
+  await expect(staff).toHaveURL(new RegExp(`${new URL(fairUrl).pathname}/booths\\?status=requested$`));
+
   await member.reload();
   await expect(member.locator("#my-booth").getByText("已批准")).toBeVisible();
   await expect(member.locator("#my-booth").getByText("1 号展位")).toBeVisible();
