@@ -30,14 +30,16 @@ function newestMtime(dir) {
 if (process.argv.includes("--production")) process.env.NODE_ENV ||= "production";
 
 if (cluster.isPrimary && process.argv.includes("--build-if-needed")) {
-  const stale = !existsSync(buildPath) || statSync(buildPath).mtimeMs < Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")));
+  const stale =
+    !existsSync(buildPath) ||
+    !existsSync(path.join(root, "public/page-scripts/manifest.json")) || statSync(buildPath).mtimeMs < Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")));
   if (stale) {
     console.log("Building the portal…");
     try {
-      execSync("npx remix build", { stdio: "inherit" });
+      execSync("npm run build", { stdio: "inherit" });
     } catch {
       // esbuild 0.17 occasionally crashes on a cold build; once more is enough.
-      execSync("npx remix build", { stdio: "inherit" });
+      execSync("npm run build", { stdio: "inherit" });
     }
   }
 }
@@ -314,6 +316,9 @@ function serve() {
   });
 
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  // Page scripts are named by their content's hash too (scripts/build-page-scripts.mjs); the manifest is the server's.
+  app.use("/page-scripts", (req, res, next) => (req.path.endsWith(".js") ? next() : res.status(404).end()));
+  app.use("/page-scripts", express.static(path.join(root, "public/page-scripts"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   const remix = createRequestHandler({

@@ -6,9 +6,13 @@ export type FlashData = { id: string; key: string; values?: Record<string, strin
 
 /**
  * The one place success messages appear (set by redirectWithFlash in app/lib/flash.server.ts).
- * The live region is always in the page, so a message that appears in it after a client-side
- * navigation is announced by screen readers; the message stays on the page it was set for and
- * is gone after the next navigation (the root's data is not reloaded on every link).
+ * The server writes the message into the live region, so it is seen without JavaScript. Screen
+ * readers announce a change to a live region, not the text it held when the page loaded, and
+ * pages are full page loads (decision 034): the page script (app/lib/enhance.ts) takes the
+ * message out and puts it back a moment later, so it is announced (decision 035).
+ * On a hydrated page the region is always there, so a message that appears after a client-side
+ * navigation is announced too; it stays on the page it was set for and is gone after the next
+ * navigation (the root's data is not reloaded on every link).
  */
 export function FlashMessage({ flash }: { flash: FlashData }) {
   const { t } = useTranslation();

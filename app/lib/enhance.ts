@@ -7,7 +7,10 @@
  * - a print button ([data-print-button]) prints the page;
  * - a form is sent once: a second submit while the first is on its way is ignored (the browser
  *   would post it again); the guard is lifted after a few seconds (an answer that is a download
- *   leaves the page in place) and when the page comes back from the history cache.
+ *   leaves the page in place) and when the page comes back from the history cache;
+ * - the success message (.flash, a live region) is taken out and put back a moment later: screen
+ *   readers announce a change to a live region, not the text it held when the page loaded
+ *   (decision 035). Not on a hydrated page, whose region React owns and updates itself.
  * Written as plain ES2017 without imports: it is inlined as text (`enhanceScript`), not bundled.
  */
 function enhance() {
@@ -65,6 +68,12 @@ function enhance() {
   window.addEventListener("pageshow", (event) => {
     if (event.persisted) doc.querySelectorAll<HTMLFormElement>("form[data-sending]").forEach((form) => delete form.dataset.sending);
   });
+  const flash = doc.querySelector(".flash[role=status]");
+  const message = flash?.firstElementChild;
+  if (flash && message && !doc.documentElement.hasAttribute("data-namespaces")) {
+    message.remove();
+    setTimeout(() => flash.append(message), 250);
+  }
   doc.documentElement.dataset.enhanced = "true";
 }
 

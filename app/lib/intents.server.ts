@@ -60,8 +60,8 @@ export async function runIntent<I extends Record<string, IntentSpec<z.ZodType, u
   options: {
     unknownAbility: Ability;
     success: (intent: keyof I & string, value: unknown) => string;
-    /** The success message's i18n key for the next page (app/lib/flash.server.ts), if any. */
-    flash?: (intent: keyof I & string, value: unknown) => string | null;
+    /** The success message's i18n key for the next page (app/lib/flash.server.ts), if any; `input` is the parsed form (e.g. which decision was taken). */
+    flash?: (intent: keyof I & string, value: unknown, input: unknown) => string | null;
   },
 ) {
   const raw = formData.get("intent");
@@ -82,6 +82,6 @@ export async function runIntent<I extends Record<string, IntentSpec<z.ZodType, u
     return data<IntentFailure>({ intent: name, errors, values: safeFormValues(formData) }, { status: 409 });
   }
   const to = options.success(name, result.value);
-  const flash = options.flash?.(name, result.value);
+  const flash = options.flash?.(name, result.value, parsed.data);
   throw flash ? redirectWithFlash(to, flash, request) : redirect(to);
 }

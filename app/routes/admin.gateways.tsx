@@ -5,6 +5,7 @@ import { FormErrors, TextField } from "../components/fields";
 import { DataTable, type Column } from "../components/data-table";
 import { Alert, Badge, ConfirmAction, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
+import { redirectWithFlash } from "../lib/flash.server";
 import { requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { gatewayScopes } from "../modules/monitoring/constants";
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(gatewaySchema, form);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, token: null, name: null }, { status: 400 });
     const r = await createGateway(actor, parsed.data);
-    // The token is in this one answer only: never stored, never logged.
+    // The token is in this one answer only: never stored, never logged (so not in a flash cookie either).
     return data({ intent, errors: {} as Record<string, string>, token: r.token, name: r.gateway.name }, { headers: { "Cache-Control": "no-store" } });
   }
   if (intent === "revoke") {
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ intent, errors: parsed.errors, token: null, name: null }, { status: 400 });
     const r = await revokeGateway(actor, parsed.data.id);
     if (!r.ok) return data({ intent, errors: { id: "forms.invalid" } as Record<string, string>, token: null, name: null }, { status: 404 });
-    return { intent, errors: {} as Record<string, string>, token: null, name: null };
+    throw redirectWithFlash("/admin/gateways", "monitoring:flash.gatewayRevoked", request);
   }
   return data({ intent: null, errors: { _form: "forms.invalid" } as Record<string, string>, token: null, name: null }, { status: 400 });
 }
@@ -79,7 +80,6 @@ export default function Gateways() {
           </p>
         </Alert>
       ) : null}
-      {a?.intent === "revoke" && !Object.keys(a.errors).length ? <Alert tone="success">{t("gateways.revoked")}</Alert> : null}
       <details className="card" open={a?.intent === "create" && !a.token}>
         <summary className="btn btn--small">{t("gateways.create")}</summary>
         <FormErrors errors={a?.intent === "create" ? a.errors : undefined} />

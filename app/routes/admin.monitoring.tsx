@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
-import { Alert, PageHeader } from "../components/ui";
+import { PageHeader } from "../components/ui";
+import { redirectWithFlash } from "../lib/flash.server";
 import { requireSignedIn } from "../lib/guard.server";
 import { thresholdBounds, type Thresholds } from "../modules/monitoring/constants";
 import { getThresholds, setThresholds } from "../modules/monitoring/monitoring.server";
@@ -19,9 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "monitoring.configure");
   const parsed = parseForm(thresholdsSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   await setThresholds(actor, parsed.data);
-  return { errors: {} as Record<string, string>, values: {}, saved: true };
+  throw redirectWithFlash("/admin/monitoring", "monitoring:flash.thresholdsSaved", request);
 }
 
 const keys = Object.keys(thresholdBounds) as (keyof Thresholds)[];
@@ -35,7 +36,6 @@ export default function MonitoringSettings() {
   return (
     <>
       <PageHeader title={t("settings.title")} lead={t("settings.lead")} />
-      {a?.saved ? <Alert tone="success">{t("settings.saved")}</Alert> : null}
       <FormErrors errors={a?.errors} />
       <Form method="post" className="form card">
         {keys.map((k) => (

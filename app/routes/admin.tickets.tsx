@@ -3,7 +3,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, TextField } from "../components/fields";
-import { Alert, ConfirmAction, PageHeader } from "../components/ui";
+import { ConfirmAction, PageHeader } from "../components/ui";
+import { redirectWithFlash } from "../lib/flash.server";
 import { requireSignedIn } from "../lib/guard.server";
 import * as z from "zod";
 import { isoDate, parseForm } from "../lib/validation";
@@ -24,25 +25,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   if (intent === "department") {
     const parsed = parseForm(departmentSchema, formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values, ok: false }, { status: 400 });
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
     const result = await addDepartment(actor, parsed.data);
-    if (!result.ok) return data({ intent, errors: { code: result.error } as Record<string, string>, values: parsed.data as Record<string, string>, ok: false }, { status: 409 });
-    return { intent, ok: true, errors: {} as Record<string, string>, values: {} as Record<string, string> };
+    if (!result.ok) return data({ intent, errors: { code: result.error } as Record<string, string>, values: parsed.data as Record<string, string> }, { status: 409 });
+    throw redirectWithFlash("/admin/tickets", "tickets:flash.departmentAdded", request, { name: parsed.data.nameZh, nameEn: parsed.data.nameEn });
   }
   if (intent === "day") {
     const parsed = parseForm(calendarDaySchema, formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values, ok: false }, { status: 400 });
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
     await setCalendarDay(actor, parsed.data);
-    return { intent, ok: true, errors: {} as Record<string, string>, values: {} as Record<string, string> };
+    throw redirectWithFlash("/admin/tickets", "tickets:flash.daySet", request, { day: parsed.data.day });
   }
   if (intent === "removeDay") {
     const parsed = parseForm(z.object({ day: isoDate }), formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: {}, ok: false }, { status: 400 });
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: {} }, { status: 400 });
     const result = await removeCalendarDay(actor, parsed.data.day);
-    if (!result.ok) return data({ intent, errors: { day: "common:errors.notFound.body" } as Record<string, string>, values: {}, ok: false }, { status: 404 });
-    return { intent, ok: true, errors: {} as Record<string, string>, values: {} as Record<string, string> };
+    if (!result.ok) return data({ intent, errors: { day: "common:errors.notFound.body" } as Record<string, string>, values: {} }, { status: 404 });
+    throw redirectWithFlash("/admin/tickets", "tickets:flash.dayRemoved", request, { day: parsed.data.day });
   }
-  return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {}, ok: false }, { status: 400 });
+  return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {} }, { status: 400 });
 }
 
 export default function TicketSettings() {
@@ -68,7 +69,7 @@ export default function TicketSettings() {
   return (
     <>
       <PageHeader title={t("admin.title")} lead={t("admin.lead")} />
-      {actionData?.ok ? <Alert tone="success">{t("detail.saved")}</Alert> : <FormErrors errors={actionData?.errors} />}
+      <FormErrors errors={actionData?.errors} />
       <div className="tickets-layout">
         <section className="card">
           <h2>{t("admin.departments")}</h2>

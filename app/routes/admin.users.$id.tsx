@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField } from "../components/fields";
 import { Alert, Badge, ConfirmAction, PageHeader } from "../components/ui";
+import { redirectWithFlash } from "../lib/flash.server";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { formatDateTime } from "../lib/format";
 import { clientIp } from "../lib/request.server";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { user, self: user.id === actor.userId, ...atStations, ...(await organisationChoices()) };
 }
 
-type ActionData = { errors?: Record<string, string>; done?: "roleSet" | "disabled" | "enabled" | "stationsSet"; endedSessions?: number };
+type ActionData = { errors?: Record<string, string> };
 
 function adminError(error: AdminError, field?: string) {
   if (error === "notFound") notFound();
@@ -39,17 +40,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   const ip = clientIp(request);
+  const here = `/admin/users/${encodeURIComponent(userId)}`;
   if (intent === "set-role") {
     const parsed = parseForm(setRoleSchema, form);
     if (!parsed.ok) return data<ActionData>({ errors: parsed.errors }, { status: 400 });
     const result = await setUserRole(actor, userId, parsed.data, ip);
     if (!result.ok) return adminError(result.error, result.field);
-    return data<ActionData>({ done: "roleSet" });
+    throw redirectWithFlash(here, "admin:flash.roleSet", request);
   }
   if (intent === "disable" || intent === "enable") {
     const result = await setUserDisabled(actor, userId, intent === "disable", ip);
     if (!result.ok) return adminError(result.error);
-    return data<ActionData>({ done: intent === "disable" ? "disabled" : "enabled", endedSessions: result.endedSessions });
+    throw intent === "disable" ? redirectWithFlash(here, "admin:flash.disabled", request, { count: result.endedSessions }) : redirectWithFlash(here, "admin:flash.enabled", request);
   }
   if (intent === "set-stations") {
     const ids = form.getAll("station").map((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : NaN));
@@ -61,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error.code === NOT_FOUND) notFound();
       return data<ActionData>({ errors: { stations: result.error.code } }, { status: 409 });
     }
-    return data<ActionData>({ done: "stationsSet" });
+    throw redirectWithFlash(here, "admin:flash.stationsSet", request);
   }
   return data<ActionData>({ errors: { _form: "admin:errors.unknownIntent" } }, { status: 400 });
 }
@@ -71,7 +73,6 @@ export default function AdminUserPage() {
   const { user, self, departments, banks, worksAtStations, stations, stationIds } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const navigation = useNavigation();
-  const [params] = useSearchParams();
   const lng = useRootData()?.lng ?? "zh-CN";
   return (
     <>
@@ -85,8 +86,6 @@ export default function AdminUserPage() {
         }
         actions={<Link to="/admin/users" className="btn btn--ghost btn--small">{t("admin:users.back")}</Link>}
       />
-      {params.get("created") ? <Alert tone="success">{t("admin:users.created_ok")}</Alert> : null}
-      {actionData?.done ? <Alert tone="success">{t(`admin:users.done.${actionData.done}`, { count: actionData.endedSessions ?? 0 })}</Alert> : null}
       <FormErrors errors={actionData?.errors} />
       <p className="muted">{user.disabledAt ? t("admin:users.nextDisabled") : t("admin:users.nextActive")}</p>
       <div className="card">

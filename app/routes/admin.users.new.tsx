@@ -1,9 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextField } from "../components/fields";
 import { useValidatedForm } from "../components/use-validated-form";
 import { PageHeader } from "../components/ui";
+import { redirectWithFlash } from "../lib/flash.server";
 import { requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: result.error === "emailTaken" ? 409 : 400 },
     );
   }
-  throw redirect(`/admin/users/${encodeURIComponent(result.userId)}?created=1`);
+  throw redirectWithFlash(`/admin/users/${encodeURIComponent(result.userId)}`, "admin:flash.created", request);
 }
 
 export default function NewUserPage() {

@@ -1,3 +1,4 @@
+import { FileList } from "../components/file-list";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -249,20 +250,11 @@ export default function DisputePage() {
             </>
           ) : null}
           <h3>{t("detail.evidence")}</h3>
-          {evidence.length === 0 ? (
-            <p className="muted">{t("detail.noEvidence")}</p>
-          ) : (
-            <ul>
-              {evidence.map((f) => (
-                <li key={f.id}>
-                  <a href={`/disputes/${c.id}/files/${f.id}`} download>
-                    {t("detail.download")} {f.originalName}
-                  </a>{" "}
-                  <span className="muted small">({Math.ceil(f.size / 1024)} KB)</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <FileList
+            files={evidence.map((f) => ({ id: f.id, name: f.originalName, size: f.size }))}
+            hrefOf={(f) => `/disputes/${c.id}/files/${f.id}`}
+            empty={t("detail.noEvidence")}
+          />
         </section>
 
         <section className="card" aria-labelledby="deadlines-title">

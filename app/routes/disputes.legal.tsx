@@ -1,9 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
-import { Alert, EmptyState, FilterActions, FilterForm, PageHeader, Pagination } from "../components/ui";
+import { EmptyState, FilterActions, FilterForm, PageHeader, Pagination } from "../components/ui";
 import { formatDate } from "../lib/format";
+import { redirectWithFlash } from "../lib/flash.server";
 import { requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { clientIp } from "../lib/request.server";
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await recordLegalService(actor, parsed.data, { ip: clientIp(request) });
   if (!result.ok) return data({ errors: { enterpriseId: result.error } as Record<string, string>, values: Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v).slice(0, 4000)])) }, { status: 400 });
-  throw redirect("/disputes/legal?saved=1");
+  throw redirectWithFlash("/disputes/legal", "disputes:flash.legalRecorded", request);
 }
 
 export default function LegalServices() {
@@ -39,7 +40,6 @@ export default function LegalServices() {
   const { rows, total, page, pageSize, filter, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [params] = useSearchParams();
   const lng = useRootData()?.lng ?? "zh-CN";
   const v = (actionData?.values ?? {}) as Record<string, string>;
   const e = (actionData?.errors ?? {}) as Record<string, string>;
@@ -47,7 +47,6 @@ export default function LegalServices() {
   return (
     <>
       <PageHeader title={t("legal.title")} lead={t("legal.lead")} />
-      {params.get("saved") ? <Alert tone="success">{t("legal.saved")}</Alert> : null}
       <FilterForm role="search">
         <TextField className="field--search" label={t("legal.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} hint={t("legal.searchHint")} />
         <SelectField label={t("legal.kindLabel")} name="kind" defaultValue={filter.kind ?? ""} placeholder={all} options={legalServiceKinds.map((k) => ({ value: k, label: t(`legal.kind.${k}`) }))} />

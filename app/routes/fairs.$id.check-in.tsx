@@ -1,9 +1,8 @@
 import { DataTable, type Column } from "../components/data-table";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { QrScanner } from "../components/qr-scanner";
+import { useNonce } from "../components/nonce";
 import { TextField } from "../components/fields";
 import { Alert, Badge, PageHeader } from "../components/ui";
 import { badRequest, notFound, requireSignedIn } from "../lib/guard.server";
@@ -13,7 +12,7 @@ import { useRootData } from "../root";
 import { displayCheckInCode } from "../modules/fairs/checkin-code";
 import { checkIn, checkInCounts, getFairFor, OVERRIDE_REASON_MAX, searchRegistrations, type CheckInResult } from "../modules/fairs/fairs.server";
 import { idParam, parseId } from "../lib/ids";
-import type { PageHandle } from "../lib/hydration";
+import { pageScriptUrl } from "../lib/page-scripts.server";
 import { recordTitleMeta } from "../lib/page-title";
 
 export const meta = recordTitleMeta<typeof loader>("fairsIdCheckIn", (d) => ({ name: d.fair.title }));
@@ -32,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     fair: { id: fair.id, title: fair.title, fairDate: fair.fairDate },
     counts: await checkInCounts(fair.id),
+    scanner: pageScriptUrl("checkin-scanner"),
     q,
     matches: matches.map((m) => ({ id: m.id, fullName: m.fullName, phone: m.phone, school: m.school, code: displayCheckInCode(m.code), checkedInAt: m.checkedInAt })),
   };
@@ -67,20 +67,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = outcomeOf(result);
   const conflict = ["alreadyCheckedIn", "otherFair", "beforeFairDay", "afterFairDay"];
   const status = outcome.ok ? 200 : conflict.includes(outcome.key) ? 409 : 400;
-  return data({ outcome, at: Date.now() }, { status });
+  return data({ outcome }, { status });
 }
-
-// The QR scanner (camera and decoder) runs in the browser: the one page that needs React there.
-export const handle = { hydrate: true, i18n: ["fairs"] } satisfies PageHandle;
 
 export default function CheckInPage() {
   const { t } = useTranslation("fairs");
   const lng = useRootData()?.lng ?? "zh-CN";
-  const { fair, counts, q, matches } = useLoaderData<typeof loader>();
+  const { fair, counts, scanner, q, matches } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const submit = useSubmit();
-  const codeInput = useRef<HTMLInputElement>(null);
+  const nonce = useNonce();
   const outcome = actionData?.outcome;
   const matchColumns: Column<(typeof matches)[number]>[] = [
     { key: "name", header: t("seeker.fullName"), cell: (m) => m.fullName },
@@ -104,15 +99,6 @@ export default function CheckInPage() {
     },
   ];
 
-  // Ready for the next visitor: the code field is cleared and focused after every attempt
-  // (a handheld scanner that types the code and Enter works like a keyboard).
-  useEffect(() => {
-    if (codeInput.current) {
-      codeInput.current.value = "";
-      codeInput.current.focus();
-    }
-  }, [actionData?.at]);
-
   return (
     <>
       <PageHeader
@@ -120,11 +106,13 @@ export default function CheckInPage() {
         lead={`${fair.title} · ${fair.fairDate}`}
         actions={<Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}`}>{t("booths.backToFair")}</Link>}
       />
-      <p className="checkin-counter" aria-live="polite">
+      {/* The parts the scanner module (app/browser/checkin-scanner.ts) replaces after a code it sent. */}
+      <p className="checkin-counter" aria-live="polite" data-checkin-part="counter">
         {t("checkIn.counter", { checkedIn: counts.checkedIn, registered: counts.registered })}
       </p>
+      <div role="status" data-checkin-part="outcome">
       {outcome ? (
-        <div className={`checkin-result checkin-result--${outcome.ok ? "ok" : "refused"}`} role={outcome.ok ? "status" : "alert"}>
+        <div className={`checkin-result checkin-result--${outcome.ok ? "ok" : "refused"}`} role={outcome.ok ? undefined : "alert"}>
           <strong>
             {t(`checkIn.outcome.${outcome.key}`, {
               name: "name" in outcome ? outcome.name : "",
@@ -147,11 +135,11 @@ export default function CheckInPage() {
           ) : null}
         </div>
       ) : null}
+      </div>
       <section className="card">
         <h2>{t("checkIn.byCode")}</h2>
-        <Form method="post" className="form checkin-form" autoComplete="off">
+        <Form method="post" className="form checkin-form" autoComplete="off" data-checkin-code>
           <TextField
-            ref={codeInput}
             label={t("checkIn.code")}
             name="code"
             required
@@ -162,12 +150,29 @@ export default function CheckInPage() {
             className="checkin-code-field"
           />
           <div className="form-actions">
-            <button type="submit" name="intent" value="code" className="btn" disabled={navigation.state === "submitting"}>
+            <button type="submit" name="intent" value="code" className="btn">
               {t("checkIn.submit")}
             </button>
           </div>
         </Form>
-        <QrScanner onCode={(text) => submit({ intent: "code", code: text }, { method: "post" })} />
+        {/* Shown by the scanner module once it knows what the browser's camera can do. */}
+        <div
+          className="qr-scanner"
+          hidden
+          data-qr-scanner
+          data-start={t("checkIn.startCamera")}
+          data-stop={t("checkIn.stopCamera")}
+          data-denied={t("checkIn.cameraDenied")}
+          data-failed={t("checkIn.cameraFailed")}
+          data-unsupported={t("checkIn.cameraUnsupported")}
+        >
+          <button type="button" className="btn btn--ghost" data-qr-toggle>
+            {t("checkIn.startCamera")}
+          </button>
+          <p className="field__error" data-qr-problem hidden />
+          <video className="qr-scanner__video" muted playsInline hidden aria-label={t("checkIn.cameraView")} />
+        </div>
+        <script type="module" src={scanner} nonce={nonce} />
       </section>
       <section className="card">
         <h2>{t("checkIn.search")}</h2>

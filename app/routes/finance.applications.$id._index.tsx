@@ -1,3 +1,4 @@
+import { FileList } from "../components/file-list";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { redirectWithFlash } from "../lib/flash.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -158,20 +159,7 @@ export default function ApplicationPage() {
           </dl>
           {app.note ? <p>{app.note}</p> : null}
           <h3>{t("applications.documents")}</h3>
-          {documents.length === 0 ? (
-            <p className="muted">{t("applications.noDocuments")}</p>
-          ) : (
-            <ul>
-              {documents.map((d) => (
-                <li key={d.id}>
-                  <a href={`/finance/applications/${app.id}/documents/${d.id}`} download>
-                    {d.name}
-                  </a>{" "}
-                  <span className="muted small">· {Math.ceil(d.size / 1024)} KB</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <FileList files={documents} hrefOf={(d) => `/finance/applications/${app.id}/documents/${d.id}`} empty={t("applications.noDocuments")} />
           <h3>{t("applications.history")}</h3>
           <ol className="timeline">
             {events.map((ev) => (

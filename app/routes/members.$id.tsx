@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextField } from "../components/fields";
 import { EnterpriseFields } from "../components/members/enterprise-fields";
@@ -66,7 +66,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     decideChange: intent("members.manage", decideChangeSchema, (actor, input) => decideChangeRequest(actor, id, input, ip)),
     liaison: intent("members.manage", liaisonSchema, (actor, input) => setFinanceLiaison(actor, id, input, ip)),
   };
-  return runIntent(request, form, intents, { unknownAbility: "members.manage", success: (name) => `/members/${id}?saved=${name}` });
+  return runIntent(request, form, intents, {
+    unknownAbility: "members.manage",
+    success: () => `/members/${id}`,
+    flash: (name, _value, input) => (name === "decideChange" ? `members:flash.change_${(input as { decision: string }).decision}` : `members:flash.${name}`),
+  });
 }
 
 function errorsFor(actionData: ActionData | undefined, intent: string) {
@@ -77,8 +81,6 @@ export default function MemberRecordPage() {
   const { t } = useTranslation(["members", "finance"]);
   const { enterprise, memberships, users, changeRequests, reminders, associations, today, financeSide, liaisons } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
-  const [searchParams] = useSearchParams();
-  const saved = searchParams.has("saved");
   const navigation = useNavigation();
   const lng = useRootData()?.lng ?? "zh-CN";
   const busy = navigation.state === "submitting";
@@ -119,7 +121,6 @@ export default function MemberRecordPage() {
         }
         actions={<Link to="/members" className="btn btn--ghost btn--small">{t("record.back")}</Link>}
       />
-      {saved && !actionData ? <Alert tone="success">{t("record.saved")}</Alert> : null}
       {pendingChanges.length > 0 ? <Alert tone="warn">{t("record.changePendingNext")}</Alert> : null}
 
       <section className="card">

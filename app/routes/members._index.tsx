@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/members/status";
 import { DataTable, type Column } from "../components/data-table";
 import { SelectField, TextField } from "../components/fields";
-import { Alert, Badge, ConfirmAction, FilterActions, FilterForm, PageHeader } from "../components/ui";
+import { Badge, ConfirmAction, FilterActions, FilterForm, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
+import { redirectWithFlash } from "../lib/flash.server";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
@@ -28,15 +29,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "members.manage");
   const form = await request.formData();
-  if (form.get("intent") !== "sweep") return data({ sweep: null, error: "forms.invalid" }, { status: 400 });
+  if (form.get("intent") !== "sweep") return data({ error: "forms.invalid" }, { status: 400 });
   const sweep = await runMembershipSweep(new Date(), actor);
-  return { sweep, error: null };
+  // Back to the same filtered list (the form posted to "/members?index&…").
+  const search = new URL(request.url).searchParams;
+  search.delete("index");
+  const values = { lapsed: sweep.lapsed, reminders: sweep.reminders.due_soon + sweep.reminders.overdue + sweep.reminders.lapsed, dues: sweep.duesCreated };
+  throw redirectWithFlash(`/members${search.size ? `?${search}` : ""}`, "members:flash.swept", request, values);
 }
 
 export default function MembersPage() {
   const { t } = useTranslation("members");
   const { rows, total, page, pageSize, query, associations, villages } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const location = useLocation();
   const sort = query.sort ?? "name";
@@ -95,15 +99,6 @@ export default function MembersPage() {
           </>
         }
       />
-      {actionData?.sweep ? (
-        <Alert tone="success">
-          {t("sweep.done", {
-            lapsed: actionData.sweep.lapsed,
-            reminders: actionData.sweep.reminders.due_soon + actionData.sweep.reminders.overdue + actionData.sweep.reminders.lapsed,
-            dues: actionData.sweep.duesCreated,
-          })}
-        </Alert>
-      ) : null}
       <FilterForm className="card" role="search">
         <TextField id="q" className="field--search" label={t("list.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("list.searchHint")} />
         <SelectField id="f-association" label={t("fields.association")} name="association" defaultValue={query.association ? String(query.association) : ""} placeholder={all} options={associations.map((a) => ({ value: String(a.id), label: assocName(a) }))} />

@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable, type Column } from "../components/data-table";
-import { Alert, PageHeader } from "../components/ui";
+import { PageHeader } from "../components/ui";
+import { redirectWithFlash } from "../lib/flash.server";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
 import { parseMessage } from "../lib/validation";
@@ -21,14 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "members.import");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) return data({ created: null, problems: [{ line: 1, column: null, message: "members:import.tooLarge" }] }, { status: 413 });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) return data({ problems: [{ line: 1, column: null, message: "members:import.tooLarge" }] }, { status: 413 });
   const form = await request.formData();
   const file = form.get("file");
   const text = file && typeof file !== "string" ? await file.text() : "";
-  if (!text.trim()) return data({ created: null, problems: [{ line: 1, column: null, message: "members:import.noFile" }] }, { status: 400 });
+  if (!text.trim()) return data({ problems: [{ line: 1, column: null, message: "members:import.noFile" }] }, { status: 400 });
   const result = await importEnterprises(actor, text, clientIp(request));
-  if (!result.ok) return data({ created: null, problems: result.problems }, { status: 400 });
-  return { created: result.created, problems: [] };
+  if (!result.ok) return data({ problems: result.problems }, { status: 400 });
+  // A refused file keeps its table of problems on this page; a stored one is confirmed by the flash.
+  throw redirectWithFlash("/members/import", "members:flash.imported", request, { count: result.created });
 }
 
 export default function ImportPage() {
@@ -45,7 +47,6 @@ export default function ImportPage() {
   return (
     <>
       <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/members" className="btn btn--ghost btn--small">{t("record.back")}</Link>} />
-      {actionData?.created != null ? <Alert tone="success">{t("import.done", { count: actionData.created })}</Alert> : null}
       {actionData && actionData.problems.length > 0 ? (
         <div className="alert alert--error" role="alert">
           <p>{t("import.rejected", { count: actionData.problems.length })}</p>

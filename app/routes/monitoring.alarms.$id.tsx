@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { TextAreaField } from "../components/fields";
 import { Alert, Badge, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
+import { redirectWithFlash } from "../lib/flash.server";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { parseMessage } from "../lib/messages";
 import { isStaff } from "../lib/permissions";
@@ -35,39 +36,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const actor = await requireSignedIn(request, "monitoring.alarmReport");
     if (!(await getAlarm(actor, id))) notFound();
     const received = await receiveUploads(request, { field: ALARM_PHOTO_FIELD, maxFiles: 1, maxFileBytes: ALARM_PHOTO_MAX_BYTES, allowed: alarmPhotoKinds });
-    if (!received.ok) return data({ intent: "report", error: received.error === "tooLarge" || received.error === "typeNotAllowed" ? "monitoring:errors.photoType" : `uploads:errors.${received.error}`, done: false }, { status: received.status });
+    if (!received.ok) return data({ intent: "report", error: received.error === "tooLarge" || received.error === "typeNotAllowed" ? "monitoring:errors.photoType" : `uploads:errors.${received.error}` }, { status: received.status });
     if (received.fields.get("intent") !== "report") {
       await discardUploads(received.files);
-      return data({ intent: "report", error: "forms.invalid", done: false }, { status: 400 });
+      return data({ intent: "report", error: "forms.invalid" }, { status: 400 });
     }
     const r = await reportCleared(actor, id, received.files);
     if (!r.ok) {
       await discardUploads(received.files);
       if (r.error === "notFound") notFound();
-      return data({ intent: "report", error: r.error, done: false }, { status: r.error === "monitoring:errors.photoRequired" ? 400 : 409 });
+      return data({ intent: "report", error: r.error }, { status: r.error === "monitoring:errors.photoRequired" ? 400 : 409 });
     }
-    return { intent: "report", error: null, done: true };
+    throw redirectWithFlash(`/monitoring/alarms/${id}`, "monitoring:flash.alarmReported", request);
   }
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "report") {
     const actor = await requireSignedIn(request, "monitoring.alarmReport");
     if (!(await getAlarm(actor, id))) notFound();
-    return data({ intent, error: "monitoring:errors.photoRequired", done: false }, { status: 400 });
+    return data({ intent, error: "monitoring:errors.photoRequired" }, { status: 400 });
   }
   if (intent === "confirm") {
     const actor = await requireSignedIn(request, "monitoring.alarmConfirm");
     const parsed = parseForm(confirmSchema, form);
-    if (!parsed.ok) return data({ intent, error: Object.values(parsed.errors)[0] ?? "forms.invalid", done: false }, { status: 400 });
+    if (!parsed.ok) return data({ intent, error: Object.values(parsed.errors)[0] ?? "forms.invalid" }, { status: 400 });
     const r = await confirmCleared(actor, id, parsed.data.note);
     if (!r.ok) {
       if (r.error === "notFound") notFound();
-      return data({ intent, error: r.error, done: false }, { status: 409 });
+      return data({ intent, error: r.error }, { status: 409 });
     }
-    return { intent, error: null, done: true };
+    throw redirectWithFlash(`/monitoring/alarms/${id}`, "monitoring:flash.alarmClosed", request);
   }
   await requireSignedIn(request, "monitoring.alarm");
-  return data({ intent: null, error: "forms.invalid", done: false }, { status: 400 });
+  return data({ intent: null, error: "forms.invalid" }, { status: 400 });
 }
 
 function PrintButton({ label }: { label: string }) {
@@ -98,7 +99,6 @@ export default function AlarmPage() {
           </>
         }
       />
-      {a?.done ? <Alert tone="success">{a.intent === "report" ? t("alarm.reportedOk") : t("alarm.confirmedOk")}</Alert> : null}
       {a?.error ? <Alert tone="error">{t(...parseMessage(a.error.startsWith("forms.") ? `common:${a.error}` : a.error))}</Alert> : null}
       <article className="notice" aria-labelledby="notice-heading">
         <h2 id="notice-heading">{t("alarm.heading")}</h2>

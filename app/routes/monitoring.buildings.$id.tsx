@@ -3,8 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "../components/fields";
 import { DataTable, type Column } from "../components/data-table";
-import { Alert, Badge, PageHeader } from "../components/ui";
+import { Badge, PageHeader } from "../components/ui";
 import { formatDateTime, formatMoney } from "../lib/format";
+import { redirectWithFlash } from "../lib/flash.server";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { useRootData } from "../root";
 import { filingStatuses } from "../modules/monitoring/constants";
@@ -30,10 +31,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "monitoring.manage");
   const id = idOf(params.id);
   const parsed = parseForm(rentalSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, saved: false }, { status: 400 });
+  // A refused form comes back with what was typed.
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const r = await updateRental(actor, id, parsed.data);
   if (!r.ok) notFound();
-  return { errors: {} as Record<string, string>, saved: true };
+  throw redirectWithFlash(`/monitoring/buildings/${id}`, "monitoring:flash.rentalSaved", request);
 }
 
 export default function BuildingPage() {
@@ -43,6 +45,7 @@ export default function BuildingPage() {
   const navigation = useNavigation();
   const lng = useRootData()?.lng ?? "zh-CN";
   const e = a?.errors ?? {};
+  const v = (a?.values ?? {}) as Record<string, string | undefined>;
   const alarmColumns: Column<(typeof alarms)[number]>[] = [
     { key: "notice", header: t("alarms.notice"), rowHeader: true, cell: (x) => <Link to={`/monitoring/alarms/${x.id}`} className="mono">{x.noticeNo}</Link> },
     { key: "raisedAt", header: t("alarms.raisedAt"), cell: (x) => formatDateTime(x.raisedAt, lng) },
@@ -54,7 +57,6 @@ export default function BuildingPage() {
   return (
     <>
       <PageHeader title={`${b.code} · ${b.name}`} lead={`${b.village} · ${b.address} · ${t("buildings.landlord")}: ${b.landlord}`} actions={<Link to="/monitoring/buildings" className="btn btn--ghost btn--small">{t("buildings.back")}</Link>} />
-      {a?.saved ? <Alert tone="success">{t("buildings.saved")}</Alert> : null}
       <section className="card" aria-labelledby="floors">
         <h2 id="floors">{t("buildings.floors")}</h2>
         <div className="table-wrap" role="region" aria-label={t("buildings.floors")} tabIndex={0}>
@@ -90,14 +92,14 @@ export default function BuildingPage() {
         <FormErrors errors={a?.errors} />
         <Form method="post" className="form">
           <div className="form-row">
-            <SelectField label={t("buildings.filing")} name="filingStatus" required defaultValue={b.filingStatus} options={filingStatuses.map((s) => ({ value: s, label: t(`buildings.filingStatus.${s}`) }))} error={e.filingStatus} />
-            <TextField label={t("buildings.filingNo")} name="filingNo" maxLength={64} defaultValue={b.filingNo ?? ""} error={e.filingNo} />
-            <TextField label={t("buildings.filedOn")} name="filedOn" type="date" defaultValue={b.filedOn ?? ""} error={e.filedOn} />
+            <SelectField label={t("buildings.filing")} name="filingStatus" required defaultValue={v.filingStatus ?? b.filingStatus} options={filingStatuses.map((s) => ({ value: s, label: t(`buildings.filingStatus.${s}`) }))} error={e.filingStatus} />
+            <TextField label={t("buildings.filingNo")} name="filingNo" maxLength={64} defaultValue={v.filingNo ?? b.filingNo ?? ""} error={e.filingNo} />
+            <TextField label={t("buildings.filedOn")} name="filedOn" type="date" defaultValue={v.filedOn ?? b.filedOn ?? ""} error={e.filedOn} />
           </div>
           <div className="form-row">
-            <TextField label={t("buildings.depositYuan")} name="depositFen" type="number" min={0} step="0.01" required defaultValue={String(b.depositFen / 100)} error={e.depositFen} hint={formatMoney(b.depositFen, lng)} />
-            <TextField label={t("buildings.depositPaidOn")} name="depositPaidOn" type="date" defaultValue={b.depositPaidOn ?? ""} error={e.depositPaidOn} />
-            <TextField label={t("buildings.depositRefundedOn")} name="depositRefundedOn" type="date" defaultValue={b.depositRefundedOn ?? ""} error={e.depositRefundedOn} />
+            <TextField label={t("buildings.depositYuan")} name="depositFen" type="number" min={0} step="0.01" required defaultValue={v.depositFen ?? String(b.depositFen / 100)} error={e.depositFen} hint={formatMoney(b.depositFen, lng)} />
+            <TextField label={t("buildings.depositPaidOn")} name="depositPaidOn" type="date" defaultValue={v.depositPaidOn ?? b.depositPaidOn ?? ""} error={e.depositPaidOn} />
+            <TextField label={t("buildings.depositRefundedOn")} name="depositRefundedOn" type="date" defaultValue={v.depositRefundedOn ?? b.depositRefundedOn ?? ""} error={e.depositRefundedOn} />
           </div>
           <div className="form-actions">
             <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("buildings.saveRental")}</button>

@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../components/fields";
-import { Alert, PageHeader } from "../components/ui";
+import { PageHeader } from "../components/ui";
+import { redirectWithFlash } from "../lib/flash.server";
 import { requireSignedIn } from "../lib/guard.server";
 import { parseMessage } from "../lib/messages";
 import { IMPORT_COLUMNS, importKinds, type ImportKind } from "../modules/monitoring/constants";
@@ -28,7 +29,8 @@ type Problem = { line: number; column: string | null; message: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "monitoring.import");
-  const fail = (problems: Problem[], status: number) => data({ done: null, problems }, { status });
+  // A refused file keeps its table of problems on this page; a stored one is confirmed by the flash.
+  const fail = (problems: Problem[], status: number) => data({ problems }, { status });
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) return fail([{ line: 1, column: null, message: "monitoring:import.tooLarge" }], 413);
   const form = await request.formData();
   const kind = form.get("kind");
@@ -38,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!text.trim()) return fail([{ line: 1, column: null, message: "monitoring:import.noFile" }], 400);
   const result = await importMonitoringCsv(actor, kind, text);
   if (!result.ok) return fail(result.problems, 400);
-  return { done: { written: result.written, duplicated: result.duplicated }, problems: [] as Problem[] };
+  throw redirectWithFlash("/monitoring/import", "monitoring:flash.imported", request, { written: result.written, duplicated: result.duplicated });
 }
 
 export default function MonitoringImport() {
@@ -48,7 +50,6 @@ export default function MonitoringImport() {
   return (
     <>
       <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/monitoring" className="btn btn--ghost btn--small">{t("firm.back")}</Link>} />
-      {a?.done ? <Alert tone="success">{t("import.done", a.done)}</Alert> : null}
       {a && a.problems.length > 0 ? (
         <div className="alert alert--error" role="alert">
           <p>{t("import.rejected", { count: a.problems.length })}</p>

@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "../components/fields";
 import { DataTable, type Column } from "../components/data-table";
 import { Alert, PageHeader } from "../components/ui";
+import { redirectWithFlash } from "../lib/flash.server";
 import { requireSignedIn } from "../lib/guard.server";
+import { safeFormValues } from "../lib/validation";
 import { pageFromUrl } from "../lib/pagination";
 import { addMeter, bindMeter, enterpriseChoices, EXCEPTIONS_PAGE_SIZE, meterExceptions } from "../modules/monitoring/monitoring.server";
 import { addMeterSchema as addSchema, bindMeterSchema as bindSchema, parseForm } from "../modules/monitoring/forms.server";
@@ -23,21 +25,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "monitoring.manage");
   const form = await request.formData();
   const intent = form.get("intent");
+  // Back to the same page of the list.
+  const back = `/monitoring/meters${new URL(request.url).search}`;
   if (intent === "add") {
     const parsed = parseForm(addSchema, form);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, done: null }, { status: 400 });
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
     const r = await addMeter(actor, parsed.data);
-    if (!r.ok) return data({ intent, errors: { [r.field]: r.error } as Record<string, string>, done: null }, { status: 409 });
-    return { intent, errors: {} as Record<string, string>, done: r.meter.code };
+    if (!r.ok) return data({ intent, errors: { [r.field]: r.error } as Record<string, string>, values: safeFormValues(form) }, { status: 409 });
+    throw redirectWithFlash(back, "monitoring:flash.meterAdded", request, { code: r.meter.code });
   }
   if (intent === "bind") {
     const parsed = parseForm(bindSchema, form);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, done: null }, { status: 400 });
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
     const r = await bindMeter(actor, parsed.data);
-    if (!r.ok) return data({ intent, errors: { [r.field]: r.error } as Record<string, string>, done: null }, { status: 409 });
-    return { intent, errors: {} as Record<string, string>, done: r.meter.code };
+    if (!r.ok) return data({ intent, errors: { [r.field]: r.error } as Record<string, string>, values: safeFormValues(form) }, { status: 409 });
+    throw redirectWithFlash(back, "monitoring:flash.meterBound", request, { code: r.meter.code });
   }
-  return data({ intent: null, errors: { _form: "forms.invalid" } as Record<string, string>, done: null }, { status: 400 });
+  return data({ intent: null, errors: { _form: "forms.invalid" } as Record<string, string>, values: {} }, { status: 400 });
 }
 
 export default function Meters() {
@@ -47,6 +51,8 @@ export default function Meters() {
   const navigation = useNavigation();
   const options = d.enterprises.map((e) => ({ value: String(e.id), label: e.name }));
   const errors = a?.errors ?? {};
+  // A refused form shows what was typed again.
+  const typed = (intent: string) => (a?.intent === intent ? (a.values as Record<string, string | undefined>) : {});
   const unboundColumns: Column<(typeof d.unbound)[number]>[] = [
     { key: "code", header: t("meters.code"), rowHeader: true, className: "mono", cell: (m) => m.code },
     { key: "installedOn", header: t("meters.installedOn"), cell: (m) => m.installedOn ?? "—" },
@@ -63,16 +69,15 @@ export default function Meters() {
   return (
     <>
       <PageHeader title={t("meters.title")} lead={t("meters.lead", { meters: d.meterCount })} actions={<Link to="/monitoring" className="btn btn--ghost btn--small">{t("firm.back")}</Link>} />
-      {a?.done ? <Alert tone="success">{a.intent === "add" ? t("meters.added", { code: a.done }) : t("meters.bound")}</Alert> : null}
-      <details className="card" open={a?.intent === "add" && !a.done}>
+      <details className="card" open={a?.intent === "add"}>
         <summary className="btn btn--small">{t("meters.add")}</summary>
         {a?.intent === "add" ? <FormErrors errors={errors} /> : null}
         <Form method="post" className="form">
           <div className="form-row">
-            <TextField label={t("meters.code")} name="code" required maxLength={64} pattern="[A-Za-z0-9_\-]+" error={a?.intent === "add" ? errors.code : undefined} />
-            <TextField label={t("meters.installedOn")} name="installedOn" type="date" error={a?.intent === "add" ? errors.installedOn : undefined} />
+            <TextField label={t("meters.code")} name="code" required maxLength={64} pattern="[A-Za-z0-9_\-]+" defaultValue={typed("add").code} error={a?.intent === "add" ? errors.code : undefined} />
+            <TextField label={t("meters.installedOn")} name="installedOn" type="date" defaultValue={typed("add").installedOn} error={a?.intent === "add" ? errors.installedOn : undefined} />
           </div>
-          <SelectField label={t("meters.enterprise")} name="enterpriseId" defaultValue="" placeholder={t("meters.none")} options={options} error={a?.intent === "add" ? errors.enterpriseId : undefined} />
+          <SelectField label={t("meters.enterprise")} name="enterpriseId" defaultValue={typed("add").enterpriseId ?? ""} placeholder={t("meters.none")} options={options} error={a?.intent === "add" ? errors.enterpriseId : undefined} />
           <div className="form-actions">
             <button type="submit" name="intent" value="add" className="btn" disabled={navigation.state === "submitting"}>{t("meters.add")}</button>
           </div>
@@ -87,8 +92,8 @@ export default function Meters() {
             <DataTable label={t("meters.unbound", { count: d.unbound.length })} columns={unboundColumns} rows={d.unbound} empty={{ title: t("meters.none") }} />
             {/* One bind form for all of them: a select of every enterprise per row made the page heavy. */}
             <Form method="post" className="form form--inline">
-              <SelectField label={t("meters.code")} name="meterId" id="bind-meter" required defaultValue="" placeholder="—" options={d.unbound.map((m) => ({ value: String(m.id), label: m.code }))} />
-              <SelectField label={t("meters.enterprise")} name="enterpriseId" id="bind-enterprise" required defaultValue="" placeholder="—" options={options} />
+              <SelectField label={t("meters.code")} name="meterId" id="bind-meter" required defaultValue={typed("bind").meterId ?? ""} placeholder="—" options={d.unbound.map((m) => ({ value: String(m.id), label: m.code }))} />
+              <SelectField label={t("meters.enterprise")} name="enterpriseId" id="bind-enterprise" required defaultValue={typed("bind").enterpriseId ?? ""} placeholder="—" options={options} />
               <button type="submit" name="intent" value="bind" className="btn btn--small">{t("meters.bind")}</button>
             </Form>
           </>

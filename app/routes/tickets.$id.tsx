@@ -1,3 +1,4 @@
+import { FileList } from "../components/file-list";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -180,20 +181,11 @@ export default function TicketPage() {
             </>
           ) : null}
           <h2>{t("detail.attachments")}</h2>
-          {attachments.length === 0 ? (
-            <p className="muted">{t("detail.noAttachments")}</p>
-          ) : (
-            <ul>
-              {attachments.map((a) => (
-                <li key={a.id}>
-                  <a href={`/tickets/${ticket.id}/attachments/${a.id}`} download>
-                    {t("detail.download")} {a.originalName}
-                  </a>{" "}
-                  <span className="muted small">({Math.ceil(a.size / 1024)} KB)</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <FileList
+            files={attachments.map((a) => ({ id: a.id, name: a.originalName, size: a.size }))}
+            hrefOf={(a) => `/tickets/${ticket.id}/attachments/${a.id}`}
+            empty={t("detail.noAttachments")}
+          />
         </section>
 
         <section aria-labelledby="actions-title" className="tickets-actions">

@@ -10,17 +10,23 @@ import zhLabour from "../../app/locales/zh-CN/labour.json" with { type: "json" }
 import enLabour from "../../app/locales/en/labour.json" with { type: "json" };
 import zhCommon from "../../app/locales/zh-CN/common.json" with { type: "json" };
 import enCommon from "../../app/locales/en/common.json" with { type: "json" };
+import zhTickets from "../../app/locales/zh-CN/tickets.json" with { type: "json" };
+import enTickets from "../../app/locales/en/tickets.json" with { type: "json" };
+import zhDisputes from "../../app/locales/zh-CN/disputes.json" with { type: "json" };
+import enDisputes from "../../app/locales/en/disputes.json" with { type: "json" };
+import zhMonitoring from "../../app/locales/zh-CN/monitoring.json" with { type: "json" };
+import enMonitoring from "../../app/locales/en/monitoring.json" with { type: "json" };
 
 // Issue 18: every action that changes something answers with a success message, in the page's
 // language, in one live region (role="status") that screen readers announce.
 const PASSWORD = "yunjiang-demo";
 const langs = [
-  { lng: "zh-CN", auth: zhAuth, members: zhMembers, jobs: zhJobs, labour: zhLabour, common: zhCommon },
-  { lng: "en", auth: enAuth, members: enMembers, jobs: enJobs, labour: enLabour, common: enCommon },
+  { lng: "zh-CN", auth: zhAuth, members: zhMembers, jobs: zhJobs, tickets: zhTickets, disputes: zhDisputes, monitoring: zhMonitoring, day: "2031-01-02", labour: zhLabour, common: zhCommon },
+  { lng: "en", auth: enAuth, members: enMembers, jobs: enJobs, tickets: enTickets, disputes: enDisputes, monitoring: enMonitoring, day: "2031-01-03", labour: enLabour, common: enCommon },
 ] as const;
 
-async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
-  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
+async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN", ...options });
   const page = await context.newPage();
   await page.goto(`/login?lng=${lng}`);
   await page.getByLabel(auth.login.email).fill(email);
@@ -78,7 +84,92 @@ async function publishLabourPost(page: Page, labour: typeof zhLabour, kind: "sur
   return new URL(page.url()).pathname;
 }
 
-for (const { lng, auth, members, jobs, labour, common } of langs) {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function withValues(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
+}
+
+/** Logs, per document, what happens to the live region's message: at DOMContentLoaded and each insertion or removal. */
+function watchFlash() {
+  const log: string[] = [];
+  (window as unknown as { flashLog: string[] }).flashLog = log;
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (!(r.target as Element).classList?.contains("flash")) continue;
+      r.removedNodes.forEach((n) => log.push(`removed:${n.textContent}`));
+      r.addedNodes.forEach((n) => log.push(`added:${n.textContent}`));
+    }
+  }).observe(document, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", () => log.push(`loaded:${document.querySelector(".flash")?.textContent ?? "no region"}`));
+}
+
+for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day, labour, common } of langs) {
+  test(`a success message is announced: the live region is empty when the page loads and gets the message after (${lng})`, async ({ browser }) => {
+    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    await staff.addInitScript(watchFlash);
+    await staff.goto("/admin/monitoring");
+    await staff.getByRole("button", { name: monitoring.settings.save }).click();
+    await expect(staff.locator(".flash[role=status]")).toHaveText(monitoring.flash.thresholdsSaved);
+    const log = () => staff.evaluate(() => (window as unknown as { flashLog: string[] }).flashLog);
+    // Screen readers announce a change to a live region, not what it held at load (decision 035).
+    await expect.poll(log).toContain(`added:${monitoring.flash.thresholdsSaved}`);
+    const entries = await log();
+    expect(entries).toContain("loaded:");
+    expect(entries.lastIndexOf(`added:${monitoring.flash.thresholdsSaved}`)).toBeGreaterThan(entries.indexOf("loaded:"));
+    await staff.context().close();
+
+    // Without JavaScript the message is in the page as the server wrote it.
+    const noScript = await signIn(browser, "staff@demo.test", lng, auth, { javaScriptEnabled: false });
+    await noScript.goto("/admin/monitoring");
+    await noScript.getByRole("button", { name: monitoring.settings.save }).click();
+    await expect(noScript.locator(".flash[role=status]")).toHaveText(monitoring.flash.thresholdsSaved);
+    await noScript.context().close();
+  });
+
+  test(`saving an enterprise's record, running the membership check, recording a legal service and setting a calendar day say so (${lng})`, async ({ browser }) => {
+    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const flash = staff.locator(".flash[role=status]");
+    await staff.goto("/members/1");
+    await staff.locator("button[value=update]").click();
+    await expect(staff).toHaveURL(/\/members\/1$/);
+    await expect(flash).toHaveText(members.flash.update);
+
+    // The membership check says what it did, with its counts.
+    await staff.goto("/members");
+    await staff.locator("summary", { hasText: members.sweep.run }).click();
+    await staff.getByRole("button", { name: members.sweep.confirm }).click();
+    await expect(staff).toHaveURL(/\/members$/);
+    const counts = new RegExp(`^${members.flash.swept.split(/\{\{\w+\}\}/).map(escapeRegExp).join("\\d+")}$`);
+    await expect(flash).toHaveText(counts);
+
+    await staff.goto("/disputes/legal");
+    const record = staff.getByRole("form", { name: disputes.legal.recordTitle });
+    await record.getByLabel(disputes.legal.heldOn, { exact: true }).fill("2026-11-20");
+    await record.getByLabel(disputes.legal.enterprise, { exact: true }).fill("1");
+    await record.getByLabel(disputes.legal.provider, { exact: true }).fill(lng === "en" ? "E2E law firm" : "端到端律师事务所");
+    await record.getByLabel(disputes.legal.topic, { exact: true }).fill(lng === "en" ? "Contract check" : "合同体检");
+    await record.getByRole("button", { name: disputes.legal.record }).click();
+    await expect(staff).toHaveURL(/\/disputes\/legal$/);
+    await expect(flash).toHaveText(disputes.flash.legalRecorded);
+    await staff.context().close();
+
+    const admin = await signIn(browser, "admin@demo.test", lng, auth);
+    await admin.goto("/admin/tickets");
+    await admin.getByLabel(tickets.admin.day, { exact: true }).fill(day);
+    await admin.getByLabel(tickets.admin.name, { exact: true }).fill("E2E");
+    await admin.getByRole("button", { name: tickets.admin.setDay }).click();
+    await expect(admin.locator(".flash[role=status]")).toHaveText(withValues(tickets.flash.daySet, { day }));
+    const row = admin.locator("tbody tr", { hasText: day });
+    await row.locator("summary").click();
+    await row.locator(".confirm__box button[value=removeDay]").click();
+    await expect(admin.locator(".flash[role=status]")).toHaveText(withValues(tickets.flash.dayRemoved, { day }));
+    await expect(admin.locator("tbody tr", { hasText: day })).toHaveCount(0);
+    await admin.context().close();
+  });
+
   test(`approving a membership application says so (${lng}), once`, async ({ browser, playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL });
     const name = await applyToJoin(api, baseURL!);

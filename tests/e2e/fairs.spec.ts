@@ -58,12 +58,17 @@ test("a seeker pre-registers for a fair, gets a QR image and a code, and staff c
   // Staff at the entrance type the code (lower case, no dash: as people do).
   const staff = await signIn(browser, "staff@demo.test");
   await staff.goto(`${fairUrl}/check-in`);
-  // The check-in desk is the one hydrated page (decision 034): act once React has taken over the form.
-  await expect(staff.locator("html[data-hydrated]")).toBeAttached();
+  // The desk's scanner module (decision 036) shows the camera button once it runs; from then a code
+  // is sent without leaving the page, and the field is ready for the next one.
+  await expect(staff.getByRole("button", { name: "用摄像头扫码" })).toBeVisible();
+  const loadedAt = await staff.evaluate(() => performance.timeOrigin);
   await staff.getByLabel("签到码").fill(code.replace("-", "").toLowerCase());
   await staff.getByRole("button", { name: "签到", exact: true }).click();
   // The fair is a month away: refused, and staff may override with a reason.
   await expect(staff.getByRole("alert").filter({ hasText: `未签到：招聘会在` })).toContainText(name);
+  expect(await staff.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
+  await expect(staff.getByLabel("签到码")).toHaveValue("");
+  await expect(staff.getByLabel("签到码")).toBeFocused();
   await staff.getByLabel("非当天签到的原因").fill("E2E：提前签到测试");
   await staff.getByRole("button", { name: `仍为 ${name} 签到` }).click();
   await expect(staff.getByRole("status").filter({ hasText: `签到成功：${name}` })).toBeVisible();
@@ -252,9 +257,7 @@ test("staff check a seeker in by showing the ticket's QR code to the camera (Jav
     await staff.getByRole("button", { name: "登录" }).click();
     await expect(staff.getByRole("button", { name: "退出" })).toBeVisible();
     await staff.goto(`${new URL(fairUrl).pathname}/check-in`);
-    // The check-in desk is the one hydrated page (decision 034): act once React has taken over the form.
-    await expect(staff.locator("html[data-hydrated]")).toBeAttached();
-    const decoderLoads = staff.waitForRequest(/\/build\/_shared\/jsQR-[^/]+\.js$/);
+    const decoderLoads = staff.waitForRequest(/\/page-scripts\/jsQR-[^/]+\.js$/);
     await staff.getByRole("button", { name: "用摄像头扫码" }).click();
     await decoderLoads;
     // The scanned code is read (the refusal names the visitor: the fair is a month away); staff override.

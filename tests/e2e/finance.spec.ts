@@ -27,6 +27,20 @@ const disbursedFigure = async (page: Page) => {
 };
 
 for (const { lng, t, auth } of langs) {
+  test(`staff import survey needs: a stored file is confirmed with its count, in ${lng}`, async ({ browser }) => {
+    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    await staff.goto("/members/1");
+    const creditCode = (await staff.locator(".page-header .mono").first().innerText()).trim();
+    const neededBy = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const csv = `credit_code,amount_wan,purpose,term_months,max_rate_pct,needed_by\n${creditCode},100,流动资金,12,5,${neededBy}\n`;
+    await staff.goto("/finance/needs/import");
+    await staff.getByLabel(t.import.file).setInputFiles({ name: "needs.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await staff.getByRole("button", { name: t.import.submit, exact: true }).click();
+    await expect(staff).toHaveURL(/\/finance\/needs\/import$/);
+    await expect(staff.locator(".flash[role=status]")).toHaveText("imported_one" in t.flash ? t.flash.imported_one : t.flash.imported.replace("{{count}}", "1"));
+    await staff.context().close();
+  });
+
   test(`financing in ${lng}: a member posts a need, sees ranked products with reasons and applies; the bank claims, approves and disburses; the report moves`, async ({ browser }) => {
     test.setTimeout(120_000);
     const staff = await signIn(browser, "staff@demo.test", lng, auth);

@@ -41,8 +41,6 @@ function watch(page: Page) {
   return { scripts, errors };
 }
 
-/** The namespace chunks among the fetched files ("zh-CN/fairs" cannot be told from the file name: the language is read from <html lang>). */
-const namespaceChunks = (scripts: string[]) => scripts.map((s) => /\/build\/_shared\/([a-z]+)-[A-Z0-9]+\.js$/.exec(s)?.[1]).filter((ns): ns is string => !!ns && ns in zhCN);
 
 const publicPages = ["/", "/jobs", "/fairs", "/directory", "/join", "/register", "/login"];
 
@@ -63,25 +61,18 @@ for (const lng of ["zh-CN", "en"] as const) {
     expect(seen.errors).toEqual([]);
   });
 
-  test(`the check-in desk in ${lng} is hydrated with its namespaces only; leaving it loads the next page whole`, async ({ browser }) => {
+  test(`the check-in desk in ${lng}: its scanner module only (no React), speaking ${lng}`, async ({ browser }) => {
     const staff = await signIn(browser, "staff@demo.test", lng);
     await staff.goto(`/fairs?lng=${lng}`);
     const fairHref = await staff.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")).find((h) => h && /^\/fairs\/\d+$/.test(h)));
     expect(fairHref).toBeTruthy();
     const seen = watch(staff);
     await staff.goto(`${fairHref}/check-in`);
-    await expect(staff.locator("html[data-hydrated]")).toBeAttached();
-    await expect(staff.locator("html")).toHaveAttribute("data-namespaces", "common fairs");
-    expect(namespaceChunks(seen.scripts).sort()).toEqual(["common", "fairs"]);
-    expect(await keysShown(staff)).toEqual([]);
-
-    // A header link is a client-side navigation here; it ends as a document load of the next page.
-    const before = await staff.evaluate(() => performance.timeOrigin);
-    await staff.locator(".site-nav a[href='/tickets'], .site-nav a[href='/members']").first().evaluate((a: HTMLAnchorElement) => a.click());
-    await expect(staff).toHaveURL(/\/(tickets|members)/);
+    // Decision 036: the camera button is the module's, with the page's text.
+    await expect(staff.getByRole("button", { name: strings[lng].fairs.checkIn.startCamera })).toBeVisible();
     await expect(staff.locator("html[data-hydrated]")).toHaveCount(0);
-    await expect(staff.locator("html[data-enhanced]")).toBeAttached();
-    expect(await staff.evaluate(() => performance.timeOrigin)).not.toBe(before);
+    expect(seen.scripts.filter((s) => !/^\/page-scripts\/(checkin-scanner|chunk)-[A-Z0-9]+\.js$/.test(s))).toEqual([]);
+    expect(seen.scripts.some((s) => s.startsWith("/page-scripts/checkin-scanner-"))).toBe(true);
     expect(await keysShown(staff)).toEqual([]);
     expect(seen.errors).toEqual([]);
     await staff.context().close();

@@ -155,7 +155,7 @@ test("staff import a CSV: a bad row rejects the file with its line, a good file 
   await expect(page.getByRole("row").filter({ hasText: "第 3 行" })).toContainText("末位校验码");
   await page.getByLabel("CSV 文件").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(`${IMPORT_COLUMNS.join(",")}\n${row(1, good1)}\n${row(2, good2)}\n`) });
   await page.getByRole("button", { name: "导入" }).click();
-  await expect(page.getByText("已导入 2 家企业。")).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("已导入 2 家企业。");
   const response = await page.request.get(`/members/export?q=${encodeURIComponent(`导入${n}`)}`);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/csv");
@@ -170,7 +170,7 @@ test("staff import a CSV: a bad row rejects the file with its line, a good file 
   await expect(page.getByText("name / 企业名称").first()).toBeVisible();
   await page.getByLabel("CSV 文件").setInputFiles({ name: "中文列名.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${IMPORT_COLUMNS.map((c) => CHINESE_COLUMN_NAMES[c]).join(",")}\n${row(3, good3)}\n`) });
   await page.getByRole("button", { name: "导入" }).click();
-  await expect(page.getByText("已导入 1 家企业。")).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("已导入 1 家企业。");
 });
 
 test("staff reject an application with a reason, and the applicant sees it on /my", async ({ page }) => {

@@ -61,7 +61,8 @@ for (const { lng, t, auth } of langs) {
     // Staff make a token for the camera gateway: shown once.
     await staff.goto("/admin/gateways");
     await staff.getByText(t.gateways.create).first().click();
-    await staff.getByLabel(t.gateways.name).fill(`e2e camera ${lng} ${Date.now()}`);
+    const gatewayName = `e2e camera ${lng} ${Date.now()}`;
+    await staff.getByLabel(t.gateways.name).fill(gatewayName);
     await staff.getByLabel(t.gateways.scope.passages).check();
     await staff.locator("form button[value=create]").click();
     const token = (await staff.getByTestId("gateway-token").textContent())!.trim();
@@ -81,7 +82,7 @@ for (const { lng, t, auth } of langs) {
     await expect(member.getByRole("heading", { name: t.alarm.heading, exact: true })).toBeVisible();
     await member.getByLabel(t.alarm.photo).setInputFiles({ name: "cleared.jpg", mimeType: "image/jpeg", buffer: JPEG });
     await member.getByRole("button", { name: t.alarm.report }).click();
-    await expect(member.getByText(t.alarm.reportedOk)).toBeVisible();
+    await expect(member.locator(".flash[role=status]")).toHaveText(t.flash.alarmReported);
     // The photo alone does not close it.
     await expect(member.locator(".notice").getByText(t.alarms.statusOf.open, { exact: true })).toBeVisible();
     await expect(member.getByRole("button", { name: t.alarm.confirm })).toHaveCount(0);
@@ -91,7 +92,56 @@ for (const { lng, t, auth } of langs) {
     await expect(staff.getByRole("img", { name: new RegExp(t.alarm.tenantPhotos) })).toBeVisible();
     await staff.getByLabel(t.alarm.note).fill(lng === "en" ? "Checked on site" : "现场核实已清理");
     await staff.getByRole("button", { name: t.alarm.confirm }).click();
-    await expect(staff.getByText(t.alarm.confirmedOk)).toBeVisible();
+    await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.alarmClosed);
     await expect(staff.locator(".notice").getByText(t.alarms.statusOf.cleared, { exact: true })).toBeVisible();
+
+    // The token is revoked: the gateway can send no more.
+    await staff.goto("/admin/gateways");
+    const row = staff.locator("tbody tr", { hasText: gatewayName });
+    await row.locator("summary", { hasText: t.gateways.revoke }).click();
+    await row.locator(".confirm__box button[value=revoke]").click();
+    await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.gatewayRevoked);
+    await expect(staff.locator("tbody tr", { hasText: gatewayName })).not.toContainText(t.gateways.active);
   });
+
+  test(`staff save the thresholds and a building's filing, add and bind a meter and import its readings: each says so (${lng})`, async ({ browser }) => {
+    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const flash = staff.locator(".flash[role=status]");
+    await staff.goto("/admin/monitoring");
+    await staff.getByRole("button", { name: t.settings.save }).click();
+    await expect(flash).toHaveText(t.flash.thresholdsSaved);
+
+    await staff.goto("/monitoring/buildings");
+    await staff.locator('a[href^="/monitoring/buildings/"]').first().click();
+    await staff.getByRole("button", { name: t.buildings.saveRental }).click();
+    await expect(staff).toHaveURL(/\/monitoring\/buildings\/\d+$/);
+    await expect(flash).toHaveText(t.flash.rentalSaved);
+
+    const code = `E2E-${lng}-${Date.now()}`;
+    await staff.goto("/monitoring/meters");
+    const add = staff.locator("details.card");
+    await add.locator("summary").click();
+    await add.getByLabel(t.meters.code).fill(code);
+    await add.locator("button[value=add]").click();
+    await expect(flash).toHaveText(withValues(t.flash.meterAdded, { code }));
+    await staff.locator("#bind-meter").selectOption({ label: code });
+    await staff.locator("#bind-enterprise").selectOption({ index: 1 });
+    await staff.locator("button[value=bind]").click();
+    await expect(flash).toHaveText(withValues(t.flash.meterBound, { code }));
+
+    // A good file is confirmed with its counts; the same file again finds its rows already stored.
+    const csv = { name: "readings.csv", mimeType: "text/csv", buffer: Buffer.from(`meter,time,kwh\n${code},2026-11-02T10:00:00+08:00,1.5\n`) };
+    for (const [written, duplicated] of [[1, 0], [0, 1]]) {
+      await staff.goto("/monitoring/import");
+      await staff.getByLabel(t.import.kind).selectOption("readings");
+      await staff.getByLabel(t.import.file).setInputFiles(csv);
+      await staff.getByRole("button", { name: t.import.submit }).click();
+      await expect(flash).toHaveText(withValues(t.flash.imported, { written, duplicated }));
+    }
+    await staff.context().close();
+  });
+}
+
+function withValues(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 }

@@ -215,7 +215,7 @@ async function signInPage(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 }
 
-test("admin creates a department user who signs in; disabling signs them out at once", async ({ page, browser }) => {
+test("admin creates a department user who signs in; disabling signs them out at once; each step says so", async ({ page, browser }) => {
   const email = `dept-${unique()}@e2e.test`;
   await signInPage(page, "admin@demo.test");
   await page.goto("/admin/users/new");
@@ -230,8 +230,10 @@ test("admin creates a department user who signs in; disabling signs them out at 
   await page.getByLabel("所属部门（部门联络员）").selectOption({ label: "瑞安市科学技术局" });
   await page.getByLabel("初始密码").fill("long-enough-password");
   await page.getByRole("button", { name: "创建用户" }).click();
-  await expect(page.getByText("用户已创建，现在即可登录。")).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("用户已创建，现在即可登录。");
   const userUrl = page.url();
+  await page.getByRole("button", { name: "保存角色" }).click();
+  await expect(page.locator(".flash[role=status]")).toHaveText("角色已保存。");
 
   const theirs = await browser.newContext();
   const them = await theirs.newPage();
@@ -241,7 +243,7 @@ test("admin creates a department user who signs in; disabling signs them out at 
   await page.goto(userUrl);
   await page.locator("summary", { hasText: "停用账号…" }).click();
   await page.getByRole("button", { name: "确定停用" }).click();
-  await expect(page.getByText("账号已停用，已结束 1 个登录会话。")).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("账号已停用，已结束 1 个登录会话。");
   await expect(page.getByText("已停用").first()).toBeVisible();
 
   // Their very next request is anonymous.
@@ -256,4 +258,9 @@ test("admin creates a department user who signs in; disabling signs them out at 
   const csv = await page.request.get(`/admin/audit.csv?action=user.disable`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain("user.disable");
+
+  await page.goto(userUrl);
+  await page.locator("summary", { hasText: "启用账号…" }).click();
+  await page.getByRole("button", { name: "确定启用" }).click();
+  await expect(page.locator(".flash[role=status]")).toHaveText("账号已重新启用。");
 });

@@ -1,37 +1,25 @@
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { emailOutbox, users } from "../../db/schema/accounts";
 import { claimOutbox, deliverOutbox, MAX_ATTEMPTS } from "../../app/modules/notifications/mailer.server";
 import { notify } from "../../app/modules/notifications/notifications.server";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
 // A real SMTP server on loopback receives what the portal sends.
 const received: { to: string[]; data: string }[] = [];
-let server: SMTPServer;
-let port = 0;
+let sink: SmtpSink;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
+  sink = await startSmtpSink(({ to, data }) => {
+    received.push({ to, data });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as { port: number }).port;
   const db = await getDb();
   await db.insert(users).values({ id: "mail-user", email: "mail@demo.test", passwordHash: "x", displayName: "收件人", role: "member" });
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await sink.close();
 });
 
 describe("email delivery", () => {
@@ -45,11 +33,11 @@ describe("email delivery", () => {
   });
 
   it("sends the outbox through SMTP once and marks it sent", async () => {
-    const first = await deliverOutbox(`smtp://127.0.0.1:${port}`, "portal@demo.test");
+    const first = await deliverOutbox(sink.url, "portal@demo.test");
     expect(first).toEqual({ sent: 1, failed: 0 });
     expect(received).toHaveLength(1);
     expect(received[0].to).toEqual(["mail@demo.test"]);
-    expect(await deliverOutbox(`smtp://127.0.0.1:${port}`, "portal@demo.test")).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox(sink.url, "portal@demo.test")).toEqual({ sent: 0, failed: 0 });
     const db = await getDb();
     const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "mail@demo.test"));
     expect(row.sentAt).not.toBeNull();
@@ -71,7 +59,7 @@ describe("email delivery", () => {
     const addresses = Array.from({ length: 20 }, (_, i) => `once-${i}@demo.test`);
     await db.insert(emailOutbox).values(addresses.map((a) => ({ toAddress: a, subject: "一次", body: "只发一次" })));
     received.length = 0;
-    const runs = await Promise.all(Array.from({ length: 4 }, () => deliverOutbox(`smtp://127.0.0.1:${port}`, "portal@demo.test")));
+    const runs = await Promise.all(Array.from({ length: 4 }, () => deliverOutbox(sink.url, "portal@demo.test")));
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(20);
     const delivered = received.flatMap((r) => r.to).filter((a) => a.startsWith("once-")).sort();
     expect(delivered).toEqual([...addresses].sort());
@@ -83,7 +71,7 @@ describe("email delivery", () => {
     expect((await claimOutbox(50)).map((r) => r.id)).not.toContain(held.id);
     await db.update(emailOutbox).set({ claimedUntil: new Date(Date.now() - 1_000) }).where(eq(emailOutbox.id, held.id));
     received.length = 0;
-    await deliverOutbox(`smtp://127.0.0.1:${port}`, "portal@demo.test");
+    await deliverOutbox(sink.url, "portal@demo.test");
     expect(received.flatMap((r) => r.to)).toContain("held@demo.test");
   });
 
@@ -92,21 +80,11 @@ describe("email delivery", () => {
     await db.update(emailOutbox).set({ sentAt: new Date() });
     // An SMTP server that takes 300 ms to accept each message: a batch of 4 outlasts a 500 ms hold.
     const slowReceived: string[] = [];
-    const slow = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        stream.on("data", () => {});
-        stream.on("end", () =>
-          setTimeout(() => {
-            slowReceived.push(...session.envelope.rcptTo.map((r) => r.address));
-            callback();
-          }, 300),
-        );
-      },
+    const slow = await startSmtpSink(async ({ to }) => {
+      await new Promise((r) => setTimeout(r, 300));
+      slowReceived.push(...to);
     });
-    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
-    const slowUrl = `smtp://127.0.0.1:${(slow.server.address() as { port: number }).port}`;
+    const slowUrl = slow.url;
     try {
       const addresses = Array.from({ length: 4 }, (_, i) => `slow-${i}@demo.test`);
       await db.insert(emailOutbox).values(addresses.map((a) => ({ toAddress: a, subject: "慢", body: "慢服务器" })));
@@ -118,7 +96,7 @@ describe("email delivery", () => {
       expect(one.sent + two.sent).toBe(4);
       expect([...slowReceived].sort()).toEqual(addresses);
     } finally {
-      await new Promise<void>((resolve) => slow.close(() => resolve()));
+      await slow.close();
     }
   });
 

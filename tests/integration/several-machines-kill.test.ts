@@ -3,11 +3,11 @@
 // SMTP server exactly once, the rest of the batch sent by the survivor once the dead server's hold
 // passes. Needs the production build and a PostgreSQL server (TEST_DATABASE_URL).
 import { inArray, isNull, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { emailOutbox } from "../../db/schema/accounts";
 import { haveBuild, Portal, waitFor } from "../support/portal-process";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const EMAILS = 24;
@@ -21,50 +21,43 @@ const accepted: { by: Name; subject: string }[] = [];
 const seenBy: Record<Name, number> = { a: 0, b: 0 };
 let killed: Name | null = null;
 let sentWhenKilled = -1;
-const sinks: SMTPServer[] = [];
+const sinks: SmtpSink[] = [];
 
 /**
  * One SMTP listener per server (the same mail store behind both), so the test knows which server
  * sends what. A message counts as delivered only when it is accepted on a connection still open,
  * as a real SMTP server answers 250 only to a client still there.
  */
-async function sinkFor(by: Name): Promise<number> {
+async function sinkFor(by: Name): Promise<string> {
   const closed = new Set<string>();
-  const sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onClose(session) {
-      closed.add(session.id);
-    },
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        const subject = /^Subject: (.*?)\r?$/m.exec(data)?.[1] ?? "";
-        if (subject.startsWith("mid-job") && ++seenBy[by] === KILL_AT && !killed) {
-          killed = by;
-          servers[by].process!.kill("SIGKILL");
-        }
+  const sink = await startSmtpSink(
+    ({ subject, sessionId }) => {
+      if (subject.startsWith("mid-job") && ++seenBy[by] === KILL_AT && !killed) {
+        killed = by;
+        servers[by].process!.kill("SIGKILL");
+      }
+      // Answered only if the client is still there (never, to a connection already closed).
+      return new Promise<void>((resolve) =>
         setTimeout(() => {
-          if (closed.has(session.id)) return;
+          if (closed.has(sessionId)) return;
           accepted.push({ by, subject });
-          callback();
-        }, ACCEPT_MS);
-      });
+          resolve();
+        }, ACCEPT_MS),
+      );
     },
-  });
+    { onClose: (sessionId) => closed.add(sessionId) },
+  );
   sinks.push(sink);
-  await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
-  return (sink.server.address() as { port: number }).port;
+  return sink.url;
 }
 
 beforeAll(async () => {
   if (!onPostgres || !haveBuild()) return;
-  const [portA, portB] = await Promise.all([sinkFor("a"), sinkFor("b")]);
+  const [urlA, urlB] = await Promise.all([sinkFor("a"), sinkFor("b")]);
   const shared = { DATABASE_URL: process.env.DATABASE_URL!, YJ_SUPERVISOR: "0", MAIL_EVERY_SECONDS: "1", MAIL_CLAIM_SECONDS: String(HOLD_SECONDS) };
   await Promise.all([
-    servers.a.start({ ...shared, SMTP_URL: `smtp://127.0.0.1:${portA}` }),
-    servers.b.start({ ...shared, SMTP_URL: `smtp://127.0.0.1:${portB}` }),
+    servers.a.start({ ...shared, SMTP_URL: urlA }),
+    servers.b.start({ ...shared, SMTP_URL: urlB }),
   ]);
   // Nothing else queued: the batch is these emails only.
   const db = await getDb();
@@ -74,7 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (process.env.SHOW_SERVER_OUTPUT) console.log("A:\n" + servers.a.output.slice(-4000) + "\nB:\n" + servers.b.output.slice(-4000));
   await Promise.all([servers.a.stop(), servers.b.stop()]);
-  await Promise.all(sinks.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  await Promise.all(sinks.map((s) => s.close()));
 });
 
 describe.skipIf(!onPostgres || !haveBuild())("a server killed in the middle of sending the outbox", () => {

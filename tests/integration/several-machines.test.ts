@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditEvents, emailOutbox } from "../../db/schema/accounts";
@@ -16,6 +15,7 @@ import { scheduledRuns } from "../../db/schema/system";
 import { seedDemo } from "../../db/seed/demo.server";
 import { freePort } from "../support/free-port";
 import { haveBuild, Portal, root, waitFor } from "../support/portal-process";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const NGINX = "/usr/sbin/nginx";
@@ -29,7 +29,7 @@ let proxy: ChildProcess | null = null;
 let proxyPort = 0;
 let proxyLog = "";
 const received: { to: string; subject: string }[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpSink | undefined;
 
 /** deploy/nginx.conf with this test's ports, inside a minimal main configuration. */
 function nginxConfig(): string {
@@ -77,20 +77,9 @@ async function signIn(port: number, email: string): Promise<string> {
 
 beforeAll(async () => {
   if (!onPostgres || !haveBuild()) return;
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), subject: /^Subject: (.*?)\r?$/m.exec(data)?.[1] ?? "" });
-        callback();
-      });
-    },
+  smtp = await startSmtpSink(({ to, subject }) => {
+    received.push({ to: to.join(","), subject });
   });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const smtpPort = (smtp.server.address() as { port: number }).port;
 
   const db = await getDb();
   await db.transaction((tx) => seedDemo(tx));
@@ -101,7 +90,7 @@ beforeAll(async () => {
     TRUST_PROXY: "1",
     PUBLIC_ORIGIN: `http://127.0.0.1:${proxyPort}`,
     YJ_SUPERVISOR: "0",
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_URL: smtp.url,
     MAIL_EVERY_SECONDS: "1",
   };
   // Each server has a disk of its own: nothing may depend on a file written by the other.
@@ -124,7 +113,7 @@ afterAll(async () => {
     if (proxy.exitCode === null) proxy.kill("SIGKILL");
   }
   await Promise.all([a.stop(), b.stop()]);
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -6,30 +6,20 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
+import { startSmtpSink } from "./smtp-sink";
 
 export const mailPortFor = (e2ePort: number) => e2ePort + 1000;
 export const mailDirFor = (e2ePort: number) => path.resolve(import.meta.dirname, `../.tmp/e2e-mail-${e2ePort}`);
 
-export default async function startMailSink(): Promise<() => Promise<void>> {
+export default async function startE2eMailSink(): Promise<() => Promise<void>> {
   const e2ePort = Number(process.env.E2E_PORT ?? 3210);
   const dir = mailDirFor(e2ePort);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let n = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        const to = session.envelope.rcptTo.map((r) => r.address).join(",");
-        writeFileSync(path.join(dir, `${Date.now()}-${++n}.json`), JSON.stringify({ to, data }));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(mailPortFor(e2ePort), "127.0.0.1", resolve));
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  const sink = await startSmtpSink(
+    ({ to, data }) => writeFileSync(path.join(dir, `${Date.now()}-${++n}.json`), JSON.stringify({ to: to.join(","), data })),
+    { port: mailPortFor(e2ePort) },
+  );
+  return sink.close;
 }
