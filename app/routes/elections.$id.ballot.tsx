@@ -1,9 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField } from "../components/fields";
-import { Alert, EmptyState, PageHeader } from "../components/ui";
+import { EmptyState, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
+import { readFlash, redirectWithFlash } from "../lib/flash.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
 import { castVote, getBallot } from "../modules/governance/elections.server";
@@ -14,14 +15,24 @@ import { titleMeta } from "../lib/page-title";
 
 export const meta = titleMeta("electionsBallot");
 
+const CAST = "governance:flash.ballot.cast";
+
+// The page that shows a receipt is never kept by a browser or a proxy.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.vote");
   const ballot = await getBallot(actor, idParam(params));
   if (!ballot) notFound();
-  return ballot;
+  // The receipt rides once in the success message's signed, short-lived cookie (read and cleared by
+  // the root on this very request): nothing on the server keeps it with the voter, and it is never
+  // in a URL (history, logs, Referer). A reload shows the ballot page without it.
+  const { flash } = readFlash(request);
+  const receipt = flash?.key === CAST && typeof flash.values?.receipt === "string" ? flash.values.receipt : null;
+  return data({ ...ballot, receipt }, { headers: { "Cache-Control": "no-store" } });
 }
 
-type VoteAnswer = { receipt?: string; errors?: Record<string, string>; values?: Record<string, string | string[]> };
+type VoteAnswer = { errors?: Record<string, string>; values?: Record<string, string | string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.vote");
@@ -34,27 +45,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "notFound") notFound();
     return data({ errors: { _form: result.error }, values: {} } satisfies VoteAnswer, { status: 409 });
   }
-  // The receipt is shown once, in this answer, and kept nowhere with the voter.
-  return data({ receipt: formatReceipt(result.receipt) } satisfies VoteAnswer, { headers: { "Cache-Control": "no-store" } });
+  // POST → redirect → GET: "your vote was recorded" is the shared success message; the receipt
+  // travels with it to the page that shows it once (see the loader).
+  throw redirectWithFlash(`/elections/${id}/ballot`, CAST, request, { receipt: formatReceipt(result.receipt) });
 }
 
 export default function BallotPage() {
   const { t } = useTranslation("governance");
-  const { election, positions, voters } = useLoaderData<typeof loader>();
+  const { election, positions, voters, receipt } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as VoteAnswer | undefined;
   const navigation = useNavigation();
   const lng = useRootData()?.lng ?? "zh-CN";
   const pending = voters.filter((v) => !v.voted);
-  if (answer?.receipt) {
+  if (receipt) {
     return (
       <>
         <PageHeader title={t("ballot.castTitle")} lead={election.title} />
-        <Alert tone="success">{t("ballot.cast")}</Alert>
         <section className="card">
           <h2>{t("ballot.receipt")}</h2>
-          <p className="receipt" data-receipt={answer.receipt}><strong>{answer.receipt}</strong></p>
+          <p className="receipt" data-receipt={receipt}><strong>{receipt}</strong></p>
           <p>{t("ballot.receiptHint")}</p>
           <Link to={`/elections/${election.id}/bulletin`}>{t("bulletin.link")}</Link>
+          {pending.length > 0 ? (
+            <p>
+              <Link to={`/elections/${election.id}/ballot`}>{t("ballot.next")}</Link>
+            </p>
+          ) : null}
         </section>
       </>
     );

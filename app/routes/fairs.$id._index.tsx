@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BoothStatusBadge, FairStatusBadge } from "../components/fairs/ui";
@@ -7,6 +7,7 @@ import { useValidatedForm as useFormFor } from "../components/use-validated-form
 import { Alert, Badge, ConfirmAction, EmptyState, PageHeader } from "../components/ui";
 import { getActor } from "../lib/auth.server";
 import { badRequest, notFound, requireAbility, requireSignedIn } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { shanghaiToday } from "../lib/format";
 import { can } from "../lib/permissions";
 import { clientIp } from "../lib/request.server";
@@ -79,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === "notFound") notFound();
       return data({ intent, errors: { _form: `fairs:errors.${result.error}` }, values: formValues(formData) }, { status: 409 });
     }
-    throw redirect(`/fairs/${fairId}#my-registration`);
+    throw redirectWithFlash(`/fairs/${fairId}#my-registration`, "fairs:flash.preRegistered", request);
   }
   if (intent === "requestBooth") {
     const actor = await requireSignedIn(request, "fairs.requestBooth");
@@ -90,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === "notFound") notFound();
       return data({ intent, errors: { _form: `fairs:errors.${result.error}` }, values: formValues(formData) }, { status: 409 });
     }
-    return data({ intent, done: "boothRequested" as const });
+    throw redirectWithFlash(`/fairs/${fairId}#my-booth`, "fairs:flash.boothRequested", request);
   }
   if (intent === "withdrawBooth") {
     const actor = await requireSignedIn(request, "fairs.requestBooth");
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === "notFound") notFound();
       return data({ intent, errors: { _form: `fairs:errors.${result.error}` } }, { status: 409 });
     }
-    return data({ intent, done: "boothWithdrawn" as const });
+    throw redirectWithFlash(`/fairs/${fairId}#my-booth`, "fairs:flash.boothWithdrawn", request);
   }
   if (intent === "publish" || intent === "cancel") {
     const actor = await requireSignedIn(request, "fairs.manage");
@@ -108,14 +109,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === "notFound") notFound();
       return data({ intent, errors: { _form: `fairs:errors.${result.error}` } }, { status: 409 });
     }
-    return data({ intent, done: intent === "publish" ? ("published" as const) : ("cancelled" as const) });
+    throw redirectWithFlash(`/fairs/${fairId}`, intent === "publish" ? "fairs:flash.published" : "fairs:flash.cancelled", request);
   }
   // Anything else: the public is sent to sign in first, a signed-in user gets 400.
   await requireSignedIn(request, "fairs.view");
   badRequest();
 }
 
-type ActionData = { intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; done?: string };
+type ActionData = { intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]> };
 
 export default function FairPage() {
   const { t } = useTranslation("fairs");
@@ -140,7 +141,6 @@ export default function FairPage() {
           ) : null
         }
       />
-      {actionData?.done ? <Alert tone="success">{t(`done.${actionData.done}`)}</Alert> : null}
       {actionData?.errors && !actionData.values ? <FormErrors errors={actionData.errors} /> : null}
       <section className="card">
         <dl className="facts">

@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { boothStatuses, type BoothStatus } from "../modules/fairs/constants";
 import { BoothStatusBadge } from "../components/fairs/ui";
 import { FormErrors, SelectField, TextField } from "../components/fields";
-import { Alert, ConfirmAction, FilterForm, PageHeader } from "../components/ui";
+import { ConfirmAction, FilterForm, PageHeader } from "../components/ui";
 import { notFound, requireSignedIn } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { formatDateTime } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
 import { clientIp } from "../lib/request.server";
@@ -45,10 +46,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "notFound") notFound();
     return data({ errors: { _form: `fairs:errors.${result.error}` }, boothId: parsed.data.boothId }, { status: 409 });
   }
-  return data({ done: result.booth.status === "approved" ? "approved" : "rejected", number: result.booth.boothNumber, boothId: result.booth.id });
+  // Back to the list as it was filtered and paged (the form posts to this very URL).
+  const { pathname, search } = new URL(request.url);
+  if (result.booth.status === "approved") throw redirectWithFlash(`${pathname}${search}`, "fairs:flash.boothApproved", request, { number: result.booth.boothNumber ?? "" });
+  throw redirectWithFlash(`${pathname}${search}`, "fairs:flash.boothRejected", request);
 }
 
-type ActionData = { errors?: Record<string, string>; done?: string; number?: number | null; boothId?: number | null };
+type ActionData = { errors?: Record<string, string>; boothId?: number | null };
 
 export default function BoothsPage() {
   const { t } = useTranslation("fairs");
@@ -109,7 +113,6 @@ export default function BoothsPage() {
         lead={t("booths.lead", { approved: counts.approved ?? 0, capacity: fair.boothCapacity, requested: counts.requested ?? 0 })}
         actions={<Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}`}>{t("booths.backToFair")}</Link>}
       />
-      {actionData?.done ? <Alert tone="success">{t(`done.${actionData.done}`, { number: actionData.number })}</Alert> : null}
       <FormErrors errors={actionData?.errors} />
       <FilterForm>
         <SelectField

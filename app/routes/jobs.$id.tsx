@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationStatusBadge, PostingStateBadge, SalaryRange } from "../components/jobs/ui";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
@@ -80,7 +80,6 @@ export default function PostingPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [searchParams] = useSearchParams();
   const p = d.posting;
   const errors = actionData?.errors as Record<string, string> | undefined;
   const values = (actionData?.values ?? {}) as Record<string, string>;
@@ -98,7 +97,6 @@ export default function PostingPage() {
         }
       />
       <FormErrors errors={errors} />
-      {d.canManage && !actionData && searchParams.get("saved") ? <Alert tone="success">{t("detail.saved")}</Alert> : null}
       {d.state === "hidden" && p.hiddenReason ? (
         <Alert tone="warn">
           {t("detail.hiddenNotice")} {p.hiddenReason}

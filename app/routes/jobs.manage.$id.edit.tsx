@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "../components/fields";
@@ -7,6 +7,7 @@ import { PostingStateBadge } from "../components/jobs/ui";
 import { Alert, PageHeader } from "../components/ui";
 import { useValidatedForm } from "../components/use-validated-form";
 import { notFound, requireSignedIn } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { getPostingForEdit, updatePosting } from "../modules/jobs/postings.server";
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")]));
     return data({ errors: { [fieldOfError[result.error] ?? "_form"]: `jobs:errors.${result.error}` }, values }, { status: result.error === "alreadyClosed" ? 409 : 400 });
   }
-  throw redirect(`/jobs/${posting.id}?saved=1`);
+  throw redirectWithFlash(`/jobs/${posting.id}`, "jobs:flash.saved", request);
 }
 
 export default function EditPostingPage() {

@@ -1,10 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
-import { Alert, PageHeader } from "../components/ui";
+import { PageHeader } from "../components/ui";
 import { useValidatedForm } from "../components/use-validated-form";
 import { requireSignedIn } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { clientIp } from "../lib/request.server";
 import { formValues, parseForm } from "../lib/validation";
 import { getMyProfile, saveProfile } from "../modules/jobs/profiles.server";
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await saveProfile(actor, parsed.data, staged[0] ?? null, clientIp(request));
   if (!result.ok) return data({ errors: { resume: `jobs:errors.${result.error}` }, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, v == null ? "" : String(v)])) }, { status: 400 });
-  throw redirect("/jobs/profile?saved=1");
+  throw redirectWithFlash("/jobs/profile", "jobs:flash.profileSaved", request);
 }
 
 export default function ProfilePage() {
@@ -54,7 +55,6 @@ export default function ProfilePage() {
   const { profile } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [params] = useSearchParams();
   const defaults = (actionData?.values as Record<string, string> | undefined) ?? {
     fullName: profile.fullName,
     phone: profile.phone,
@@ -68,7 +68,6 @@ export default function ProfilePage() {
   return (
     <>
       <PageHeader title={t("profile.title")} lead={t("profile.lead")} />
-      {params.get("saved") && !actionData ? <Alert tone="success">{t("profile.saved")}</Alert> : null}
       <FormErrors errors={actionData?.errors as Record<string, string> | undefined} />
       <Form method="post" encType="multipart/form-data" className="form form--wide" onSubmit={onSubmit} noValidate>
         <div className="form-row">

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EnterpriseFields } from "../components/members/enterprise-fields";
@@ -7,6 +7,7 @@ import { Alert, PageHeader } from "../components/ui";
 import { useValidatedForm } from "../components/use-validated-form";
 import { createSessionCookie, getActor } from "../lib/auth.server";
 import { requireAbility } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { useRootData } from "../root";
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (actor) return data({ errors: { _form: "members:join.signOutFirst" }, values }, { status: 409 });
   const result = await applyToJoin(parsed.data, clientIp(request));
   if (!result.ok) return data({ errors: { [result.field]: result.error }, values }, { status: result.error === "members:errors.throttled" ? 429 : 409 });
-  throw redirect("/my?applied=1", { headers: { "Set-Cookie": await createSessionCookie(request, result.userId) } });
+  throw redirectWithFlash("/my", "members:flash.applied", request, undefined, { headers: { "Set-Cookie": await createSessionCookie(request, result.userId) } });
 }
 
 export default function JoinPage() {

@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "../components/fields";
 import { LabourKindBadge, LabourStatusBadge, SkillList } from "../components/labour/ui";
-import { Alert, ConfirmAction, PageHeader } from "../components/ui";
+import { ConfirmAction, PageHeader } from "../components/ui";
 import { badRequest, notFound, requireSignedIn } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { shanghaiToday } from "../lib/format";
 import { can } from "../lib/permissions";
 import { clientIp } from "../lib/request.server";
@@ -55,22 +56,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === "notFound") notFound();
       return data({ errors: { _form: `labour:errors.${result.error}` } as Record<string, string>, counterpart: null }, { status: 409 });
     }
-    return data({ done: "closed", errors: null, counterpart: null });
+    throw redirectWithFlash(`/labour-exchange/${post.id}`, "labour:flash.closed", request);
   }
   if (intent === "place") {
     const staff = await requireSignedIn(request, "labour.place");
     const counterpartRaw = String(formData.get("counterpartId") ?? "");
     const counterpart = parseId(counterpartRaw);
-    const pair = post.kind === "surplus" ? { surplusPostId: post.id, shortagePostId: counterpartRaw } : { surplusPostId: counterpartRaw, shortagePostId: post.id };
+    const pair =
+      post.kind === "surplus" ? { surplusPostId: post.id, shortagePostId: counterpartRaw } : { surplusPostId: counterpartRaw, shortagePostId: post.id };
     const fields = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
     const parsed = parseForm(placementSchema, toFormData({ ...fields, ...pair }));
-    if (!parsed.ok) return data({ errors: parsed.errors, counterpart }, { status: 400 });
+    // A refused placement comes back with what was typed (the page is not hydrated: decision 034).
+    if (!parsed.ok) return data({ errors: parsed.errors, counterpart, values: fields }, { status: 400 });
     const result = await recordPlacement(staff, parsed.data, clientIp(request));
     if (!result.ok) {
       if (result.error === "notFound") notFound();
-      return data({ errors: { _form: `labour:errors.${result.error}` } as Record<string, string>, counterpart }, { status: 409 });
+      return data({ errors: { _form: `labour:errors.${result.error}` } as Record<string, string>, counterpart, values: fields }, { status: 409 });
     }
-    return data({ done: "placed", errors: null, counterpart: null });
+    throw redirectWithFlash(`/labour-exchange/${post.id}`, "labour:flash.placed", request);
   }
   badRequest();
 }
@@ -84,7 +87,8 @@ function toFormData(values: Record<string, unknown>): FormData {
 export default function LabourPostPage() {
   const { t } = useTranslation("labour");
   const { post, suggestions, placements, canPlace, canClose, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { done?: string; errors: Record<string, string> | null; counterpart: number | null } | undefined;
+  const actionData = useActionData<typeof action>() as
+    { errors: Record<string, string> | null; counterpart: number | null; values?: Record<string, string> } | undefined;
   const navigation = useNavigation();
   const suggestionColumns: Column<(typeof suggestions)[number]>[] = [
     { key: "score", header: t("detail.score"), align: "end", cell: (s) => <strong>{s.match.score}</strong> },
@@ -103,21 +107,32 @@ export default function LabourPostPage() {
     suggestionColumns.push({
       key: "record",
       header: t("detail.record"),
-      cell: (s) => (
-        <details className="confirm" open={actionData?.counterpart === s.id}>
-          <summary className="btn btn--small">{t("detail.record")}</summary>
-          <Form method="post" className="confirm__box">
-            <FormErrors errors={actionData?.counterpart === s.id ? actionData.errors : null} />
-            <input type="hidden" name="counterpartId" value={s.id} />
-            <TextField label={t("detail.placedHeadcount")} name="headcount" type="number" min={1} max={s.match.headcount} defaultValue={String(s.match.headcount)} required />
-            <TextField label={t("detail.placedOn")} name="placedOn" type="date" defaultValue={today} required />
-            <TextField label={t("fields.note")} name="note" maxLength={500} />
-            <button type="submit" name="intent" value="place" className="btn btn--small" disabled={navigation.state === "submitting"}>
-              {t("detail.recordConfirm")}
-            </button>
-          </Form>
-        </details>
-      ),
+      cell: (s) => {
+        const typed = actionData?.counterpart === s.id ? (actionData.values ?? {}) : {};
+        return (
+          <details className="confirm" open={actionData?.counterpart === s.id}>
+            <summary className="btn btn--small">{t("detail.record")}</summary>
+            <Form method="post" className="confirm__box">
+              <FormErrors errors={actionData?.counterpart === s.id ? actionData.errors : null} />
+              <input type="hidden" name="counterpartId" value={s.id} />
+              <TextField
+                label={t("detail.placedHeadcount")}
+                name="headcount"
+                type="number"
+                min={1}
+                max={s.match.headcount}
+                defaultValue={typed.headcount ?? String(s.match.headcount)}
+                required
+              />
+              <TextField label={t("detail.placedOn")} name="placedOn" type="date" defaultValue={typed.placedOn ?? today} required />
+              <TextField label={t("fields.note")} name="note" maxLength={500} defaultValue={typed.note ?? ""} />
+              <button type="submit" name="intent" value="place" className="btn btn--small" disabled={navigation.state === "submitting"}>
+                {t("detail.recordConfirm")}
+              </button>
+            </Form>
+          </details>
+        );
+      },
     });
   }
   const placementColumns: Column<(typeof placements)[number]>[] = [
@@ -135,9 +150,12 @@ export default function LabourPostPage() {
             <LabourKindBadge kind={post.kind} /> <LabourStatusBadge status={post.status} /> {t("detail.next", { context: post.status })}
           </>
         }
-        actions={<Link className="btn btn--ghost btn--small" to="/labour-exchange">{t("detail.back")}</Link>}
+        actions={
+          <Link className="btn btn--ghost btn--small" to="/labour-exchange">
+            {t("detail.back")}
+          </Link>
+        }
       />
-      {actionData?.done ? <Alert tone="success">{t(`done.${actionData.done}`)}</Alert> : null}
       {actionData?.errors && actionData.counterpart == null ? <FormErrors errors={actionData.errors} /> : null}
       <section className="card">
         <dl className="facts">

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DuesBadge, ReasonText, StatusBadge } from "../components/members/status";
 import { Alert, EmptyState, PageHeader } from "../components/ui";
@@ -27,14 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MyPage() {
   const { t } = useTranslation("members");
   const { enterprises, reminders, applications, monitoring, alarms } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const lng = useRootData()?.lng ?? "zh-CN";
   const pending = applications.filter((a) => a.status === "pending");
   const rejected = applications.filter((a) => a.status === "rejected");
   return (
     <>
       <PageHeader title={t("my.title")} lead={t("my.lead")} />
-      {params.get("applied") ? <Alert tone="success">{t("my.applied")}</Alert> : null}
       {pending.map((a) => (
         <Alert key={a.id} tone="info">
           <strong>{t("my.applicationPending", { name: String(a.profile.name ?? "") })}</strong> <StatusBadge status="pending" /> {t("my.applicationPendingNext")}

@@ -8,8 +8,9 @@ import { Alert, PageHeader } from "../components/ui";
 import { useValidatedForm } from "../components/use-validated-form";
 import { formatDateTime } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { clientIp } from "../lib/request.server";
-import { parseForm, type FieldErrors } from "../lib/validation";
+import { formValues, parseForm, type FieldErrors } from "../lib/validation";
 import { useRootData } from "../root";
 import { myEnterprise, requestChange, updateContact } from "../modules/members/my.server";
 import { changeRequestSchema, contactSchema } from "../modules/members/forms";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { enterprise };
 }
 
-type ActionData = { intent: string; errors?: FieldErrors; values?: Record<string, unknown>; saved?: boolean };
+type ActionData = { intent: string; errors?: FieldErrors; values?: Record<string, unknown> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "my.editContact");
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data<ActionData>({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
     const result = await updateContact(actor, id, parsed.data, ip);
     if (!result.ok) notFound();
-    return data<ActionData>({ intent, saved: true });
+    throw redirectWithFlash(`/my/enterprises/${id}`, "members:flash.contactSaved", request);
   }
   if (intent === "requestChange") {
     const parsed = parseForm(changeRequestSchema, form);
@@ -47,9 +48,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await requestChange(actor, id, parsed.data, ip);
     if (!result.ok) {
       if (result.error === "notFound") notFound();
-      return data<ActionData>({ intent, errors: { _form: result.error } }, { status: 409 });
+      // A refused request keeps what was typed.
+      return data<ActionData>({ intent, errors: { _form: result.error }, values: formValues(form) }, { status: 409 });
     }
-    return data<ActionData>({ intent, saved: true });
+    throw redirectWithFlash(`/my/enterprises/${id}`, "members:flash.changeRequested", request);
   }
   if (!(await myEnterprise(actor, id))) notFound();
   return data<ActionData>({ intent, errors: { _form: "forms.invalid" } }, { status: 400 });
@@ -81,7 +83,6 @@ export default function MyEnterprisePage() {
         }
         actions={<Link to="/my" className="btn btn--ghost btn--small">{t("my.back")}</Link>}
       />
-      {actionData?.saved ? <Alert tone="success">{actionData.intent === "contact" ? t("my.contactSaved") : t("my.changeRequested")}</Alert> : null}
       <section className="card">
         <h2>{t("my.contactTitle")}</h2>
         <p className="hint">{t("my.contactLead")}</p>
@@ -111,7 +112,7 @@ export default function MyEnterprisePage() {
         <Form method="post" className="form">
           <TextField label={t("my.newName")} name="name" maxLength={100} defaultValue={(changeErrors && (actionData?.values?.name as string)) || ""} error={changeErrors?.name} />
           <TextField label={t("my.newCreditCode")} name="creditCode" maxLength={24} defaultValue={(changeErrors && (actionData?.values?.creditCode as string)) || ""} error={changeErrors?.creditCode} />
-          <TextAreaField label={t("fields.note")} name="note" maxLength={500} rows={2} />
+          <TextAreaField label={t("fields.note")} name="note" maxLength={500} rows={2} defaultValue={(changeErrors && (actionData?.values?.note as string)) || ""} />
           <div className="form-actions">
             <button type="submit" name="intent" value="requestChange" className="btn btn--ghost" disabled={navigation.state === "submitting" || Boolean(pending)}>{t("my.sendChange")}</button>
           </div>

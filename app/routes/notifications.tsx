@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader, Badge } from "../components/ui";
 import { requireSignedIn } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { formatDateTime } from "../lib/format";
 import { pageFromUrl } from "../lib/pagination";
 import { useRootData } from "../root";
@@ -22,7 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "notifications.view");
   await markAllRead(actor.userId);
-  return { ok: true };
+  // POST → redirect → GET: the list (and the header's unread count) reloads with the message.
+  const { search } = new URL(request.url);
+  throw redirectWithFlash(`/notifications${search}`, "common:flash.allRead", request);
 }
 
 export default function NotificationsPage() {

@@ -5,6 +5,7 @@ import { FormErrors, TextField } from "../components/fields";
 import { useValidatedForm } from "../components/use-validated-form";
 import { createSessionCookie, getActor, homePathFor, safeRedirectPath } from "../lib/auth.server";
 import { requireAbility } from "../lib/guard.server";
+import { redirectWithFlash } from "../lib/flash.server";
 import { clientIp } from "../lib/request.server";
 import { parseForm } from "../lib/validation";
 import { registerSeeker } from "../modules/accounts/accounts.server";
@@ -36,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.error === "throttled") return data({ errors: { _form: "auth:register.throttled" }, values }, { status: 429 });
     return data({ errors: { email: "auth:register.emailTaken" }, values }, { status: 409 });
   }
-  throw redirect(safeRedirectPath(formData.get("next"), "/"), { headers: { "Set-Cookie": await createSessionCookie(request, result.userId) } });
+  throw redirectWithFlash(safeRedirectPath(formData.get("next"), "/"), "auth:flash.registered", request, undefined, { headers: { "Set-Cookie": await createSessionCookie(request, result.userId) } });
 }
 
 export default function RegisterPage() {

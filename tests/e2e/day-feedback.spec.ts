@@ -6,6 +6,10 @@ import zhMembers from "../../app/locales/zh-CN/members.json" with { type: "json"
 import enMembers from "../../app/locales/en/members.json" with { type: "json" };
 import zhJobs from "../../app/locales/zh-CN/jobs.json" with { type: "json" };
 import enJobs from "../../app/locales/en/jobs.json" with { type: "json" };
+import zhLabour from "../../app/locales/zh-CN/labour.json" with { type: "json" };
+import enLabour from "../../app/locales/en/labour.json" with { type: "json" };
+import zhCommon from "../../app/locales/zh-CN/common.json" with { type: "json" };
+import enCommon from "../../app/locales/en/common.json" with { type: "json" };
 import zhTickets from "../../app/locales/zh-CN/tickets.json" with { type: "json" };
 import enTickets from "../../app/locales/en/tickets.json" with { type: "json" };
 import zhDisputes from "../../app/locales/zh-CN/disputes.json" with { type: "json" };
@@ -17,8 +21,8 @@ import enMonitoring from "../../app/locales/en/monitoring.json" with { type: "js
 // language, in one live region (role="status") that screen readers announce.
 const PASSWORD = "yunjiang-demo";
 const langs = [
-  { lng: "zh-CN", auth: zhAuth, members: zhMembers, jobs: zhJobs, tickets: zhTickets, disputes: zhDisputes, monitoring: zhMonitoring, day: "2031-01-02" },
-  { lng: "en", auth: enAuth, members: enMembers, jobs: enJobs, tickets: enTickets, disputes: enDisputes, monitoring: enMonitoring, day: "2031-01-03" },
+  { lng: "zh-CN", auth: zhAuth, members: zhMembers, jobs: zhJobs, tickets: zhTickets, disputes: zhDisputes, monitoring: zhMonitoring, day: "2031-01-02", labour: zhLabour, common: zhCommon },
+  { lng: "en", auth: enAuth, members: enMembers, jobs: enJobs, tickets: enTickets, disputes: enDisputes, monitoring: enMonitoring, day: "2031-01-03", labour: enLabour, common: enCommon },
 ] as const;
 
 async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
@@ -66,6 +70,20 @@ async function applyToJoin(request: APIRequestContext, baseURL: string): Promise
   return name;
 }
 
+/** A labour post published through the form; answers the post's path. */
+async function publishLabourPost(page: Page, labour: typeof zhLabour, kind: "surplus" | "shortage", period: [string, string]): Promise<string> {
+  await page.goto("/labour-exchange/new");
+  await page.getByLabel(labour.fields.kind).selectOption(kind);
+  await page.locator('input[name="skills"][value="mould_repair"]').check();
+  await page.getByLabel(labour.fields.headcount).fill("2");
+  await page.getByLabel(labour.fields.periodStart).fill(period[0]);
+  await page.getByLabel(labour.fields.periodEnd).fill(period[1]);
+  await page.getByRole("button", { name: labour.new.submit }).click();
+  await expect(page).toHaveURL(/\/labour-exchange\/\d+$/);
+  await expect(page.locator(".flash[role=status]")).toHaveText(labour.flash.created);
+  return new URL(page.url()).pathname;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -88,7 +106,7 @@ function watchFlash() {
   document.addEventListener("DOMContentLoaded", () => log.push(`loaded:${document.querySelector(".flash")?.textContent ?? "no region"}`));
 }
 
-for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day } of langs) {
+for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day, labour, common } of langs) {
   test(`a success message is announced: the live region is empty when the page loads and gets the message after (${lng})`, async ({ browser }) => {
     const staff = await signIn(browser, "staff@demo.test", lng, auth);
     await staff.addInitScript(watchFlash);
@@ -194,5 +212,47 @@ for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day } of l
     await expect(seeker).toHaveURL(/\/jobs\/applications$/);
     await expect(seeker.locator(".flash")).toHaveText("");
     await seeker.context().close();
+  });
+
+  test(`a labour placement, closing a post and marking notices read say so (${lng})`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    // A period of its own, far ahead, so the two new posts find each other among the suggestions.
+    const year = 2040 + Math.floor(Math.random() * 50);
+    const period: [string, string] = [`${year}-03-01`, `${year}-03-31`];
+    const lender = await signIn(browser, "member@demo.test", lng, auth);
+    const surplus = await publishLabourPost(lender, labour, "surplus", period);
+    const borrower = await signIn(browser, "rep@demo.test", lng, auth);
+    const shortage = await publishLabourPost(borrower, labour, "shortage", period);
+
+    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    await staff.goto(surplus);
+    const row = staff.getByRole("row").filter({ has: staff.locator(`a[href="${shortage}"]`) });
+    await row.locator("summary", { hasText: labour.detail.record }).click();
+    // One of the two: a post that is filled closes by itself, and this one is closed by hand below.
+    await row.getByLabel(labour.detail.placedHeadcount).fill("1");
+    await row.getByRole("button", { name: labour.detail.recordConfirm, exact: true }).click();
+    await expect(staff).toHaveURL(new RegExp(`${surplus}$`));
+    await expect(staff.locator(".flash[role=status]")).toHaveText(labour.flash.placed);
+    await staff.context().close();
+
+    // The enterprise that was short closes its post.
+    await borrower.goto(shortage);
+    await borrower.locator("summary", { hasText: labour.detail.close }).click();
+    await borrower.getByRole("button", { name: labour.detail.closeConfirm, exact: true }).click();
+    await expect(borrower.locator(".flash[role=status]")).toHaveText(labour.flash.closed);
+    await borrower.context().close();
+
+    // The lender was notified of the placement and marks its notices read.
+    await lender.goto("/notifications");
+    await lender.getByRole("button", { name: common.notifications.markAllRead }).click();
+    await expect(lender).toHaveURL(/\/notifications$/);
+    await expect(lender.locator(".flash[role=status]")).toHaveText(common.flash.allRead);
+    await expect(lender.getByText(common.notifications.unread, { exact: true })).toHaveCount(0);
+    // The lender's post is still open: close it too, so later runs do not meet it.
+    await lender.goto(surplus);
+    await lender.locator("summary", { hasText: labour.detail.close }).click();
+    await lender.getByRole("button", { name: labour.detail.closeConfirm, exact: true }).click();
+    await expect(lender.locator(".flash[role=status]")).toHaveText(labour.flash.closed);
+    await lender.context().close();
   });
 }

@@ -33,6 +33,7 @@ test("a seeker pre-registers for a fair, gets a QR image and a code, and staff c
   await page.getByLabel("确认密码").fill("long-enough-password");
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByText(`${name} · 求职者`)).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("注册成功，欢迎您！现在可以投递岗位、报名招聘会。");
 
   // The public list shows the upcoming demo fair; the seeker opens it and pre-registers.
   await page.getByRole("link", { name: "招聘会" }).first().click();
@@ -43,6 +44,7 @@ test("a seeker pre-registers for a fair, gets a QR image and a code, and staff c
   await expect(page.getByLabel("手机号码")).toHaveValue("13812345678");
   await page.getByLabel("学校（选填）").fill("瑞安市职业中等专业学校");
   await page.getByRole("button", { name: "预约入场" }).click();
+  await expect(page.locator(".flash[role=status]")).toHaveText("预约成功：入场时请出示下方的二维码或入场码。");
 
   const qr = page.getByRole("img", { name: /入场二维码/ });
   await expect(qr).toBeVisible();
@@ -111,9 +113,16 @@ test("staff create a fair, an enterprise requests a booth, and staff approve it 
 
   const member = await signIn(browser, "member@demo.test");
   await member.goto(fairUrl);
+  await member.getByLabel("备注（选填）").fill("先试一下");
+  await member.getByRole("button", { name: "申请展位" }).click();
+  await expect(member.locator(".flash[role=status]")).toHaveText("展位申请已提交，请等待协会审核，结果会通知您。");
+  // Withdrawn while still pending (said so), then asked for again within the window.
+  await member.locator("#my-booth summary", { hasText: "撤回申请" }).click();
+  await member.getByRole("button", { name: "确定撤回" }).click();
+  await expect(member.locator(".flash[role=status]")).toHaveText("展位申请已撤回。");
   await member.getByLabel("备注（选填）").fill("需要电源");
   await member.getByRole("button", { name: "申请展位" }).click();
-  await expect(member.getByText("展位申请已提交")).toBeVisible();
+  await expect(member.locator(".flash[role=status]")).toHaveText("展位申请已提交，请等待协会审核，结果会通知您。");
   await expect(member.locator("#my-booth").getByText("待审核")).toBeVisible();
   // One booth per enterprise: the form is gone once the request stands.
   await expect(member.getByRole("button", { name: "申请展位" })).toHaveCount(0);
@@ -122,7 +131,24 @@ test("staff create a fair, an enterprise requests a booth, and staff approve it 
   const row = staff.getByRole("row").filter({ hasText: "需要电源" });
   await row.getByText("批准", { exact: true }).click();
   await row.getByRole("button", { name: "确定批准" }).click();
-  await expect(staff.getByText("已批准，展位号 1。")).toBeVisible();
+  await expect(staff.locator(".flash[role=status]")).toHaveText("已批准，展位号 1。");
+  await expect(staff).toHaveURL(new RegExp(`${new URL(fairUrl).pathname}/booths$`));
+
+  // A second enterprise asks; staff, on the list filtered to what waits, decline it with a reason
+  // and come back to the same filtered list with the message.
+  const other = await signIn(browser, "rep@demo.test");
+  await other.goto(fairUrl);
+  await other.getByLabel("备注（选填）").fill("展位靠门口");
+  await other.getByRole("button", { name: "申请展位" }).click();
+  await expect(other.locator(".flash[role=status]")).toHaveText("展位申请已提交，请等待协会审核，结果会通知您。");
+  await other.context().close();
+  await staff.goto(`${fairUrl}/booths?status=requested`);
+  const waiting = staff.getByRole("row").filter({ hasText: "展位靠门口" });
+  await waiting.getByText("拒绝", { exact: true }).click();
+  await waiting.getByRole("textbox", { name: /^原因/ }).fill("展位已满");
+  await waiting.getByRole("button", { name: "确定拒绝" }).click();
+  await expect(staff.locator(".flash[role=status]")).toHaveText("已拒绝该展位申请，企业会收到原因。");
+  await expect(staff).toHaveURL(new RegExp(`${new URL(fairUrl).pathname}/booths\\?status=requested$`));
 
   await member.reload();
   await expect(member.locator("#my-booth").getByText("已批准")).toBeVisible();
@@ -179,6 +205,17 @@ test("staff save a new fair as a draft (publish now left unticked), in English, 
   expect((await visitor.goto(new URL(fairUrl).pathname))?.status()).toBe(404);
   await visitor.goto("/fairs?lng=en");
   await expect(visitor.getByText(title)).toHaveCount(0);
+
+  // Staff publish it later: the shared success message says so, and the public now sees it.
+  await staff.locator("summary", { hasText: "Publish" }).click();
+  await staff.getByRole("group", { name: /Once published/ }).getByRole("button", { name: "Publish" }).click();
+  await expect(staff.locator(".flash[role=status]")).toHaveText("The job fair is published.");
+  expect((await visitor.goto(new URL(fairUrl).pathname))?.status()).toBe(200);
+  // …and cancel it: said the same way.
+  await staff.locator("summary", { hasText: "Cancel the fair" }).click();
+  await staff.getByRole("group", { name: /A cancelled fair/ }).getByRole("button", { name: "Cancel the fair" }).click();
+  await expect(staff.locator(".flash[role=status]")).toHaveText("The job fair is cancelled.");
+  await expect(staff.locator(".page-header").getByText("Cancelled")).toBeVisible();
 });
 
 test("staff check a seeker in by showing the ticket's QR code to the camera (JavaScript decoder)", async ({ page, baseURL }) => {

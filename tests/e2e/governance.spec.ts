@@ -32,7 +32,11 @@ async function vote(page: Page, url: string, t: typeof zh, candidateIndex: numbe
   await page.goto(`${url}/ballot`);
   await page.locator('input[name="candidateIds"]').nth(candidateIndex).check();
   await page.getByRole("button", { name: t.ballot.submit }).click();
-  await expect(page.getByText(t.ballot.cast)).toBeVisible();
+  // POST → redirect → GET: the shared success message says the vote was recorded; the page it
+  // lands on shows the receipt once, and is never kept by the browser.
+  await expect(page).toHaveURL(new RegExp(`${url}/ballot$`));
+  await expect(page.locator(".flash[role=status]")).toHaveText(t.flash.ballot.cast);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.ballot.castTitle);
   const receipt = await page.locator("[data-receipt]").getAttribute("data-receipt");
   expect(receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
   return receipt!;
@@ -77,9 +81,12 @@ for (const { lng, t, auth, chamber } of langs) {
     const receipt = await vote(member, url, t, 0);
     const rep = await signIn(browser, "rep@demo.test", lng, auth);
     await vote(rep, url, t, 0);
-    // A second visit offers no second vote.
-    await member.goto(`${url}/ballot`);
+    // A second visit offers no second vote, and the receipt is not shown again.
+    const again = await member.goto(`${url}/ballot`);
+    expect(again?.headers()["cache-control"]).toBe("no-store");
     await expect(member.getByText(t.ballot.allVoted)).toBeVisible();
+    await expect(member.locator("[data-receipt]")).toHaveCount(0);
+    await expect(member.locator(".flash")).toHaveText("");
 
     // Staff see the turnout, close and tally.
     await staff.reload();

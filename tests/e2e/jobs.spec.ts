@@ -164,7 +164,7 @@ test("an enterprise edits its posting; typed values survive an error; a hidden p
   await page.getByLabel("截止日期").fill("2099-06-30");
   await page.getByRole("button", { name: "保存修改" }).click();
   await expect(page.getByRole("heading", { level: 1, name: newTitle })).toBeVisible();
-  await expect(page.getByText("修改已保存。")).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("修改已保存。");
   await expect(page.getByText("5,000–8,800 元/月")).toBeVisible();
 
   // Staff hide it; the enterprise edits it again from the posting page: it stays hidden.
@@ -183,7 +183,7 @@ test("an enterprise edits its posting; typed values survive an error; a hidden p
   await expect(page.getByText("该岗位已被协会下架，原因：工资待核实。保存修改不会让它重新公开")).toBeVisible();
   await page.getByLabel("福利待遇").fill("包吃住，五险一金");
   await page.getByRole("button", { name: "保存修改" }).click();
-  await expect(page.getByText("修改已保存。")).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("修改已保存。");
   await expect(page.locator(".page-header .badge")).toHaveText("已下架");
   await expect(page.getByText("包吃住，五险一金")).toBeVisible();
   const anonymous = await browser.newContext();
@@ -233,7 +233,8 @@ test("a seeker uploads a résumé (a disguised file is refused); the enterprise 
   const pdf = Buffer.from(`%PDF-1.4\n${name} 的简历\n%%EOF\n`);
   await page.getByLabel("简历文件").setInputFiles({ name: `${name}.pdf`, mimeType: "application/pdf", buffer: pdf });
   await page.getByRole("button", { name: "保存资料" }).click();
-  await expect(page.getByText("资料已保存。")).toBeVisible();
+  await expect(page).toHaveURL(/\/jobs\/profile$/);
+  await expect(page.locator(".flash[role=status]")).toHaveText("资料已保存。");
   await expect(page.getByText(`已上传：${name}.pdf`)).toBeVisible();
   const own = await page.request.get("/jobs/resume/me");
   expect(own.status()).toBe(200);

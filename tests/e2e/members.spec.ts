@@ -57,7 +57,8 @@ test("an enterprise applies at /join, staff approve, and the new member signs in
   await page.getByLabel("确认密码", { exact: true }).fill("long-enough-password");
   await page.getByRole("textbox", { name: "统一社会信用代码" }).fill(code.toLowerCase());
   await page.getByRole("button", { name: "提交申请" }).click();
-  await expect(page).toHaveURL(/\/my\?applied=1/);
+  await expect(page).toHaveURL(/\/my$/);
+  await expect(page.locator(".flash[role=status]")).toHaveText("入会申请已提交，审核结果将通过通知告知您。");
   await expect(page.getByText(`${name} 的入会申请待审核`)).toBeVisible();
   await signOut(page);
 
@@ -83,13 +84,18 @@ test("an enterprise applies at /join, staff approve, and the new member signs in
   const listed = page.getByRole("group", { name: "在会员名录中公开的信息" }).getByRole("checkbox");
   await listed.first().check();
   await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByText("联系方式已保存")).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("联系方式已保存。");
   // …and withdraws every optional field from the directory again.
   for (const box of await listed.all()) await box.uncheck();
   await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByText("联系方式已保存")).toBeVisible();
+  await expect(page.locator(".flash[role=status]")).toHaveText("联系方式已保存。");
   await page.reload();
   for (const box of await listed.all()) await expect(box).not.toBeChecked();
+  // A name change goes to the association for review; the page says it was sent.
+  await page.getByRole("textbox", { name: "新的企业名称" }).fill(`${name}（更名）`);
+  await page.getByRole("button", { name: "提交变更申请" }).click();
+  await expect(page.locator(".flash[role=status]")).toHaveText("变更申请已提交，请等待协会审核。");
+  await expect(page.getByRole("button", { name: "提交变更申请" })).toBeDisabled();
 });
 
 test("a member gets 404 on another enterprise's record and 403 on the staff pages", async ({ page }) => {
@@ -187,7 +193,7 @@ test("staff reject an application with a reason, and the applicant sees it on /m
   await page.getByLabel("登录密码", { exact: true }).fill("long-enough-password");
   await page.getByLabel("确认密码", { exact: true }).fill("long-enough-password");
   await page.getByRole("button", { name: "提交申请" }).click();
-  await expect(page).toHaveURL(/\/my\?applied=1/);
+  await expect(page).toHaveURL(/\/my$/);
   await signOut(page);
 
   await signIn(page, "staff@demo.test");

@@ -30,9 +30,9 @@ async function firstRecord(page: Page, list: string, pattern: RegExp): Promise<s
   return href!;
 }
 
-for (const { lng, a, jobs, fairs } of [
-  { lng: "zh-CN", a: zhAuth.register, jobs: zhJobs.detail, fairs: zhFairs.seeker },
-  { lng: "en", a: enAuth.register, jobs: enJobs.detail, fairs: enFairs.seeker },
+for (const { lng, a, jobs, fairs, welcome } of [
+  { lng: "zh-CN", a: zhAuth.register, jobs: zhJobs.detail, fairs: zhFairs.seeker, welcome: zhAuth.flash.registered },
+  { lng: "en", a: enAuth.register, jobs: enJobs.detail, fairs: enFairs.seeker, welcome: enAuth.flash.registered },
 ] as const) {
   test(`a seeker who registers from a job page comes back to it (${lng})`, async ({ page }) => {
     const job = await firstRecord(page, `/jobs?lng=${lng}`, /^\/jobs\/\d+$/);
@@ -41,6 +41,8 @@ for (const { lng, a, jobs, fairs } of [
     await expect(page).toHaveURL(new RegExp(`/register\\?next=${job.replaceAll("/", "(%2F|/)")}$`));
     await fillRegistration(page, a);
     await expect(page).toHaveURL(new RegExp(`${job}$`));
+    // The shared success message greets the new seeker on the page they came back to.
+    await expect(page.locator(".flash[role=status]")).toHaveText(welcome);
   });
 
   test(`a seeker who registers from a fair page comes back to it (${lng})`, async ({ page }) => {
@@ -49,6 +51,7 @@ for (const { lng, a, jobs, fairs } of [
     await page.getByRole("link", { name: fairs.register }).click();
     await fillRegistration(page, a);
     await expect(page).toHaveURL(new RegExp(`${fair}$`));
+    await expect(page.locator(".flash[role=status]")).toHaveText(welcome);
   });
 }
 
