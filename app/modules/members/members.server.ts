@@ -114,15 +114,20 @@ const pageColumns = {
   annualOutputFen: enterprises.annualOutputFen,
 };
 
-/** One page of the staff list (also explained by tests: the name order reads enterprises_name_id_idx). */
+/**
+ * One page of the staff list. The page's ids come first, from the order alone: in the name order
+ * an index-only walk of enterprises_name_id_idx (the planner would rather sort every enterprise
+ * than fetch each skipped row, /members?page=100: 12-25 ms), then the page's rows by id.
+ */
 export function enterprisePageQuery(db: Executor, q: MemberListQuery, page: number, pageSize = MEMBERS_PAGE_SIZE) {
-  return db
-    .select(pageColumns)
+  const ids = db
+    .select({ id: enterprises.id })
     .from(enterprises)
     .where(listWhere(q))
     .orderBy(...listOrder(q))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
+  return db.select(pageColumns).from(enterprises).where(inArray(enterprises.id, ids)).orderBy(...listOrder(q));
 }
 
 export async function listEnterprises(q: MemberListQuery, page: number, pageSize = MEMBERS_PAGE_SIZE) {
