@@ -57,7 +57,9 @@ export const enterprises = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("enterprises_name_idx").on(t.name),
+    // The staff list's order (name, then id): a later page reads the index instead of sorting
+    // every enterprise by name (/members?page=100: 12-14 ms of PostgreSQL with 5,000 firms).
+    index("enterprises_name_id_idx").on(t.name, t.id),
     index("enterprises_village_idx").on(t.village),
     index("enterprises_search_idx").using("gin", t.searchText),
   ],

@@ -8,10 +8,12 @@
 // 3. starts the built app (build/ must exist: the npm script runs `remix build` first) on it;
 // 4. for /jobs with a search, /jobs with filters and /jobs/:id, and a bare page in the same run
 //    (/login: rendered by Remix without touching the database): requests/s with 50 connections
-//    (closed loop) and the ratio to the bare page; p50/p95/p99 latency at a fixed 100 req/s
-//    (open loop: requests are sent on schedule whether or not earlier ones have answered).
+//    (closed loop) and the ratio to the bare page; p50/p95/p99 latency at a fixed BENCH_RATE req/s
+//    (default 50; open loop: requests are sent on schedule whether or not earlier ones have answered),
+//    the bare page at the same rate in the same run. The headline is the uncached row (distinct
+//    searches: the 2-second public page cache does not help); the other rows are cached pages.
 //
-// Env: BENCH_POSTINGS (20000), BENCH_SECONDS (8: two rounds of 4 s per page), BENCH_ROUNDS (2), BENCH_RATE_SECONDS (10),
+// Env: BENCH_POSTINGS (20000), BENCH_SECONDS (8: two rounds of 4 s per page), BENCH_ROUNDS (2), BENCH_RATE_SECONDS (20), BENCH_RATE (50),
 // BENCH_WORKERS (web processes, WEB_CONCURRENCY; default one per core).
 //
 // BENCH_TOPOLOGY=proxy (issue 16, several machines): instead of step 4, two separate portal servers
@@ -31,9 +33,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 process.chdir(root);
 const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 20000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 20);
 const CONNECTIONS = 50;
-const RATE = 100;
+const RATE = Number(process.env.BENCH_RATE ?? 50);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? (await import("node:os")).cpus().length);
 const tmp = path.join(root, "tests/.tmp/bench");
 mkdirSync(tmp, { recursive: true });
@@ -397,10 +399,10 @@ async function main() {
       [r.name.padEnd(24), r.rps.toFixed(0).padStart(9), r.bareRps.toFixed(0).padStart(6), (r.rps / r.bareRps).toFixed(2).padStart(6), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), String(r.errors).padStart(7)].join(" "),
     );
   }
-  // The targets are for the three pages of the issue; the mixed-search row is extra information.
-  const jobRows = results.slice(1, 4);
-  const ratioOk = jobRows.every((r) => r.rps / r.bareRps >= 0.5);
-  const p99Ok = jobRows.every((r) => r.p99 < 100);
+  // The targets are for the uncached page (issue 17): every request a different search.
+  const uncached = results.at(-1);
+  const ratioOk = uncached.rps / uncached.bareRps >= 0.5;
+  const p99Ok = uncached.p99 < 150;
   // CPU per request hardly depends on what else runs on the machine: the ratio of CPU costs is
   // what the throughput ratio would be on an idle machine where the CPUs are the limit.
   console.log("\n== CPU per request (app process; PostgreSQL backends), measured during the 50-connection runs ==");
@@ -409,8 +411,11 @@ async function main() {
     const total = r.appCpu + r.dbCpu;
     console.log(`${r.name.padEnd(24)} app ${r.appCpu.toFixed(2).padStart(6)} ms  db ${r.dbCpu.toFixed(2).padStart(6)} ms  cost ratio bare/page ${(bareCpu / total).toFixed(2)}`);
   }
-  if (results[0].p99 >= 100) console.log("\nNote: even the bare page misses p99 < 100 ms at this rate: the machine is saturated, so the latency figures say little about the pages.");
-  console.log(`\nTargets: ratio >= 0.5: ${ratioOk ? "met" : "NOT met"}; p99 < 100 ms at ${RATE} req/s: ${p99Ok ? "met" : "NOT met"}; no seq scan on job_postings: ${seqScans === 0 ? "met" : "NOT met"}`);
+  if (results[0].p99 >= 150) console.log("\nNote: even the bare page misses p99 < 150 ms at this rate: the machine is saturated, so the latency figures say little about the pages.");
+  const cost = (r) => r.appCpu + r.dbCpu;
+  console.log(`\nHeadline (uncached, ${uncached.name}): ${uncached.rps.toFixed(0)} req/s against ${uncached.bareRps.toFixed(0)} for the bare page (ratio ${(uncached.rps / uncached.bareRps).toFixed(2)}; cost ratio ${(cost(results[0]) / cost(uncached)).toFixed(2)}); p99 ${uncached.p99.toFixed(0)} ms at ${RATE} req/s (bare page ${results[0].p99.toFixed(0)} ms).`);
+  console.log(`Cached pages apart (public page cache, 2 s): ${results.slice(1, -1).map((r) => `${r.name} ratio ${(r.rps / r.bareRps).toFixed(2)}`).join("; ")}.`);
+  console.log(`Targets (uncached): ratio >= 0.5: ${ratioOk ? "met" : "NOT met"}; p99 < 150 ms at ${RATE} req/s: ${p99Ok ? "met" : "NOT met"}; no seq scan on job_postings: ${seqScans === 0 ? "met" : "NOT met"}`);
 }
 
 try {

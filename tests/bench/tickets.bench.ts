@@ -6,19 +6,22 @@
  *    and tops the member enterprises up to BENCH_ENTERPRISES (default 5,000) with their memberships;
  * 2. prints EXPLAIN (ANALYZE, BUFFERS) of the staff queue's queries (the same drizzle queries the page runs);
  * 3. starts the portal on it (node app/server.js, production build) and, for each URL, sends a fixed
- *    BENCH_RATE requests/s (default 50) for BENCH_SECONDS (default 10) with a bounded number in flight,
- *    timing each from its scheduled start (no coordinated omission), then a short closed-loop run
- *    with BENCH_CONNECTIONS (default 8) to show capacity, the bare Remix page (/login, no database)
- *    measured the same way just before it: the ratio is page capacity / bare capacity of the same moment.
+ *    measures capacity with BENCH_CONNECTIONS (default 8; closed loop, 4 s) and the CPU each request
+ *    costs (portal processes + PostgreSQL, from /proc), the bare Remix page (/login, no database)
+ *    measured the same way just before it: the ratio is page capacity / bare capacity of the same
+ *    moment, the cost ratio bare CPU / page CPU (the robust figure on a shared machine); then sends a
+ *    fixed BENCH_RATE requests/s (default 50) for BENCH_SECONDS (default 20) with a bounded number in
+ *    flight, timing each from its scheduled start (no coordinated omission), the bare page at the
+ *    same rate just before each page.
  *    Nothing here goes through the public page cache (staff pages, signed in): every figure is uncached.
  *
  * Needs `npx remix build` first (done here when build/ is missing).
  * BENCH_WORKERS=<n> runs the portal as n web processes (WEB_CONCURRENCY; default: one per core).
- * BENCH_ONLY=<text> keeps the targets whose name contains it; BENCH_PROFILE=<dir> writes a CPU
+ * BENCH_ONLY=<text>[,<text>…] keeps the targets whose name contains one of them; BENCH_PROFILE=<dir> writes a CPU
  * profile of the portal's process there (open it in Chrome DevTools).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../support/free-port";
@@ -29,7 +32,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const N = Number(process.env.BENCH_TICKETS ?? 100_000);
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 5_000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? os.cpus().length);
 const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-tickets-")), "pg.state");
@@ -37,6 +40,39 @@ const pgScript = path.join(root, "tests/support/pg-server.sh");
 
 
 let server: ChildProcess | null = null;
+let pgPostmaster = 0;
+
+/** CPU time (ms) used so far by the portal's processes and by PostgreSQL's (postmaster and backends), from /proc. */
+function cpuMs(): { app: number; db: number } {
+  let app = 0;
+  let db = 0;
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${name}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    const pid = Number(name);
+    const ppid = Number(f[1]);
+    const ticks = Number(f[11]) + Number(f[12]);
+    if (server?.pid && (pid === server.pid || ppid === server.pid)) app += ticks;
+    if (pgPostmaster && (pid === pgPostmaster || ppid === pgPostmaster)) db += ticks;
+  }
+  return { app: app * 10, db: db * 10 }; // clock ticks of 10 ms
+}
+
+/** Closed loop with the CPU each answered request cost (portal + PostgreSQL). */
+async function measured(url: string, cookie: string | null, connections: number) {
+  const before = cpuMs();
+  const t = performance.now();
+  const rps = await closedLoopOf(url, cookie, connections);
+  const after = cpuMs();
+  const n = Math.max(1, rps * ((performance.now() - t) / 1000));
+  return { rps, app: (after.app - before.app) / n, db: (after.db - before.db) / n };
+}
 function cleanup() {
   if (server && server.exitCode === null) server.kill("SIGTERM");
   try {
@@ -71,6 +107,12 @@ async function main() {
   await migrateDb();
   const db = await getDb();
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  // The postmaster: parent of this connection's backend (for the CPU per request).
+  {
+    const [{ pid }] = await sql`select pg_backend_pid() as pid`;
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    pgPostmaster = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  }
   const [{ existing }] = await sql`select count(*)::int as existing from tickets`;
   if (existing >= N) console.log(`reusing ${existing} problems at BENCH_DATABASE_URL`);
   else {
@@ -206,8 +248,8 @@ async function main() {
     ["members search 鞋业", `/members?q=${encodeURIComponent("鞋业")}`, cookie],
     ["members page 100", "/members?page=100", cookie],
   ];
-  const only = process.env.BENCH_ONLY;
-  const targets = allTargets.filter(([name], i) => i === 0 || !only || name.includes(only));
+  const only = process.env.BENCH_ONLY?.split(",");
+  const targets = allTargets.filter(([name], i) => i === 0 || !only || only.some((o) => name.includes(o)));
   // Warm-up: every web process compiles its code paths (JIT) and fills its caches before measuring.
   const WARMUP = 20 * WORKERS;
   for (const [, p, c] of targets) {
@@ -216,13 +258,22 @@ async function main() {
     }));
   }
 
-  console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s each (latency from the scheduled start), then capacity with ${CONNECTIONS} connections beside the bare page's just before ===`);
-  console.log("target".padEnd(40), "req/s".padStart(7), "ok".padStart(6), "err".padStart(5), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "capacity req/s".padStart(15), "bare req/s".padStart(11), "ratio".padStart(6));
-  for (const [name, p, c] of targets) {
+  // Headline: uncached capacity and CPU per request, the bare page measured just before each page
+  // (same moment, same connections); then the fixed rate, each page beside the bare page at that rate.
+  console.log(`\n=== uncached capacity, ${CONNECTIONS} connections (closed loop, 4 s), bare page just before; CPU per request = portal processes + PostgreSQL ===`);
+  console.log("target".padEnd(34), "req/s".padStart(7), "bare".padStart(6), "ratio".padStart(6), "app ms".padStart(7), "db ms".padStart(6), "bare ms".padStart(8), "cost ratio".padStart(11));
+  for (const [name, p, c] of targets.slice(1)) {
+    const bare = await measured(base + targets[0][1], null, CONNECTIONS);
+    const page = await measured(base + p, c, CONNECTIONS);
+    const bareCost = bare.app + bare.db;
+    console.log(name.padEnd(34), page.rps.toFixed(0).padStart(7), bare.rps.toFixed(0).padStart(6), (page.rps / bare.rps).toFixed(2).padStart(6), page.app.toFixed(1).padStart(7), page.db.toFixed(1).padStart(6), bareCost.toFixed(1).padStart(8), (bareCost / (page.app + page.db)).toFixed(2).padStart(11));
+  }
+  if (SECONDS > 0) console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s (latency from the scheduled start), the bare page at the same rate just before each page ===`);
+  if (SECONDS > 0) console.log("target".padEnd(34), "req/s".padStart(7), "ok".padStart(6), "err".padStart(5), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "bare p50/p95/p99".padStart(20));
+  for (const [name, p, c] of SECONDS > 0 ? targets.slice(1) : []) {
+    const b = await fixedRateOf("bare", base + targets[0][1], null, RATE, SECONDS);
     const r = await fixedRateOf(name, base + p, c, RATE, SECONDS);
-    const bare = await closedLoopOf(base + targets[0][1], null, CONNECTIONS);
-    const capacity = await closedLoopOf(base + p, c, CONNECTIONS);
-    console.log(name.padEnd(40), (r.ok / r.seconds).toFixed(1).padStart(7), String(r.ok).padStart(6), String(r.errors).padStart(5), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), capacity.toFixed(0).padStart(15), bare.toFixed(0).padStart(11), (capacity / bare).toFixed(2).padStart(6));
+    console.log(name.padEnd(34), (r.ok / r.seconds).toFixed(1).padStart(7), String(r.ok).padStart(6), String(r.errors).padStart(5), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), `${b.p50.toFixed(0)}/${b.p95.toFixed(0)}/${b.p99.toFixed(0)}`.padStart(20));
   }
   console.log(`\n${N} problems, ${ENTERPRISES} member enterprises; portal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine.`);
 }

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditEvents, notifications, users } from "../../db/schema/accounts";
@@ -14,6 +14,7 @@ import {
   getEnterpriseRecord,
   importEnterprises,
   villages,
+  enterprisePageQuery,
   listEnterprises,
   recordDuesPaid,
   updateEnterprise,
@@ -93,6 +94,27 @@ describe("member enterprises and memberships", () => {
     const links = await db.select({ id: memberships.id, enterpriseId: memberships.enterpriseId }).from(memberships).where(inArray(memberships.enterpriseId, ids));
     expect(page.rows.flatMap((r) => r.memberships.map((m) => m.id)).sort((a, b) => a - b)).toEqual(links.map((l) => l.id).sort((a, b) => a - b));
     for (const r of page.rows) expect(r.memberships.map((m) => m.id)).toEqual(links.filter((l) => l.enterpriseId === r.id).map((l) => l.id).sort((a, b) => a - b));
+  });
+
+  it("reads a later page of the name order from its index, not by sorting every enterprise", async () => {
+    type PlanNode = { "Node Type": string; "Index Name"?: string; "Actual Rows": number; Plans?: PlanNode[] };
+    const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+    const db = await getDb();
+    const page = await listEnterprises({}, 3);
+    const plan = await db.transaction(async (tx) => {
+      // Without the sequential scan the planner shows whether an index gives the whole order (name, id).
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const result = (await tx.execute(sql`explain (analyze, format json) ${enterprisePageQuery(tx, {}, 3)}`)) as unknown as { rows?: Record<string, unknown>[] } & Record<string, unknown>[];
+      const [row] = result.rows ?? result;
+      const json = Object.values(row)[0];
+      return nodes(((typeof json === "string" ? JSON.parse(json) : json) as { Plan: PlanNode }[])[0].Plan);
+    });
+    // Only the page's own rows are sorted (none of the ones skipped before it).
+    for (const sort of plan.filter((n) => n["Node Type"].includes("Sort"))) expect(sort["Actual Rows"]).toBeLessThanOrEqual(page.rows.length);
+    expect(plan.some((n) => n["Index Name"] === "enterprises_name_id_idx")).toBe(true);
+    const all = await db.select({ id: enterprises.id }).from(enterprises).orderBy(enterprises.name, enterprises.id);
+    expect(page.rows.length).toBeGreaterThan(0);
+    expect(page.rows.map((r) => r.id)).toEqual(all.slice(2 * page.rows.length, 3 * page.rows.length).map((r) => r.id));
   });
 
   it("applies: a member account and a pending application in one transaction, audited, staff notified", async () => {

@@ -114,21 +114,27 @@ const pageColumns = {
   annualOutputFen: enterprises.annualOutputFen,
 };
 
+/**
+ * One page of the staff list. The page's ids come first, from the order alone: in the name order
+ * an index-only walk of enterprises_name_id_idx (the planner would rather sort every enterprise
+ * than fetch each skipped row, /members?page=100: 12-25 ms), then the page's rows by id.
+ */
+export function enterprisePageQuery(db: Executor, q: MemberListQuery, page: number, pageSize = MEMBERS_PAGE_SIZE) {
+  const ids = db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(listWhere(q))
+    .orderBy(...listOrder(q))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return db.select(pageColumns).from(enterprises).where(inArray(enterprises.id, ids)).orderBy(...listOrder(q));
+}
+
 export async function listEnterprises(q: MemberListQuery, page: number, pageSize = MEMBERS_PAGE_SIZE) {
   const db = await getDb();
-  const where = listWhere(q);
   // The count and the page at once; the page's memberships then. Only the columns the page shows
   // travel to the browser (each one is rendered and sent again as the page's data).
-  const [[total], rows] = await Promise.all([
-    db.select({ n: count() }).from(enterprises).where(where),
-    db
-      .select(pageColumns)
-      .from(enterprises)
-      .where(where)
-      .orderBy(...listOrder(q))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-  ]);
+  const [[total], rows] = await Promise.all([db.select({ n: count() }).from(enterprises).where(listWhere(q)), enterprisePageQuery(db, q, page, pageSize)]);
   const ms = await membershipsOf(db, rows.map((r) => r.id));
   return {
     rows: rows.map((r) => ({ ...r, memberships: ms.filter((m) => m.enterpriseId === r.id).map(({ id, type, status, associationZh, associationEn }) => ({ id, type, status, associationZh, associationEn })) })),
