@@ -8,7 +8,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "node_modules/", "test-results/", "playwright-report/", "tests/.tmp/", "data/", ".cache/", "db/migrations/"] },
+  { ignores: ["build/", "public/build/", "public/page-scripts/", "node_modules/", "test-results/", "playwright-report/", "tests/.tmp/", "data/", ".cache/", "db/migrations/"] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
