@@ -15,6 +15,7 @@ import { setRoleSchema } from "../modules/admin/forms";
 import { getUser, organisationChoices, setUserDisabled, setUserRole, type AdminError } from "../modules/admin/users.server";
 import { recordTitleMeta } from "../lib/page-title";
 import { listStations } from "../modules/disputes/disputes.server";
+import { stationPlacesSchema } from "../modules/disputes/forms";
 import { setStationsOfUser, stationIdsOf, stationRoleFor } from "../modules/disputes/stations.server";
 
 export const meta = recordTitleMeta<typeof loader>("adminUsersId", (d) => ({ name: d.user.displayName }));
@@ -54,14 +55,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw intent === "disable" ? redirectWithFlash(here, "admin:flash.disabled", request, { count: result.endedSessions }) : redirectWithFlash(here, "admin:flash.enabled", request);
   }
   if (intent === "set-stations") {
-    const ids = form.getAll("station").map((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : NaN));
-    if (ids.some((id) => !Number.isSafeInteger(id))) return data<ActionData>({ errors: { stations: "common:forms.invalid" } }, { status: 400 });
-    const known = new Set((await listStations()).map((s) => s.id));
-    if (ids.some((id) => !known.has(id))) return data<ActionData>({ errors: { stations: "common:forms.choose" } }, { status: 400 });
-    const result = await setStationsOfUser(actor, userId, ids, ip);
+    const parsed = parseForm(stationPlacesSchema, form);
+    if (!parsed.ok) return data<ActionData>({ errors: { stations: parsed.errors.station ?? "common:forms.invalid" } }, { status: 400 });
+    const result = await setStationsOfUser(actor, userId, parsed.data.station, ip);
     if (!result.ok) {
       if (result.error.code === NOT_FOUND) notFound();
-      return data<ActionData>({ errors: { stations: result.error.code } }, { status: 409 });
+      // A station gone since the page was drawn is a bad choice (400); open cases in hand a conflict (409).
+      return data<ActionData>({ errors: { stations: result.error.code } }, { status: result.error.code === "common:forms.choose" ? 400 : 409 });
     }
     throw redirectWithFlash(here, "admin:flash.stationsSet", request);
   }

@@ -1,7 +1,7 @@
 // Shared-court cases on a real database (PGlite, or PostgreSQL with TEST_DATABASE_URL): who sees a
 // case and its files, the audit of staff views, the agreement's two confirmations, the deadlines'
 // reminders (once per deadline) and the whole loop to judicial confirmation.
-import { and, asc, count, eq, like } from "drizzle-orm";
+import { and, asc, count, eq, like, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { seedDemo } from "../../db/seed/demo.server";
@@ -318,6 +318,14 @@ describe("shared-court cases", () => {
     const refused = await setStationsOfUser(who.admin, "demo-mediator", mediatorStations.filter((s) => s !== station1), null);
     expect(refused).toMatchObject({ ok: false, error: { code: "disputes:stations.errors.openCases" } });
     expect(await ids("demo-mediator")).toEqual(mediatorStations);
+
+    // A station that does not exist is refused as a choice, not left to the foreign key.
+    const [{ last }] = await db.select({ last: sql<number>`max(${disputeStations.id})` }).from(disputeStations);
+    expect(await setStationsOfUser(who.admin, "demo-clerk-2", [...clerk2Stations, last + 1], null)).toMatchObject({
+      ok: false,
+      error: { code: "common:forms.choose", fieldErrors: { stations: "common:forms.choose" } },
+    });
+    expect(await ids("demo-clerk-2")).toEqual(clerk2Stations);
 
     // A department liaison works at no station.
     expect(await setStationsOfUser(who.admin, "demo-dept", [station1], null)).toMatchObject({ ok: false, error: { code: "disputes:stations.errors.notStationRole" } });

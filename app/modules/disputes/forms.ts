@@ -1,6 +1,7 @@
 // zod schemas of the disputes forms (server-side validation; messages are i18n keys).
 import { isValidCreditCode, normaliseCreditCode } from "../members/credit-code";
 import * as z from "zod";
+import { parseId } from "../../lib/ids";
 import { checkbox, filterIdField, idField, isoDate, optionalIdField, optionalText, shanghaiDateTime, text, yuanToFen } from "../../lib/validation";
 import { disputeStatuses, disputeTypes, legalServiceKinds, sessionModes } from "./constants";
 import { MAX_EXTENSION_DAYS } from "./deadlines";
@@ -98,4 +99,21 @@ export const legalFilterSchema = z.object({
   kind: z.enum(legalServiceKinds).optional().catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   q: z.string().max(100).transform(dropControls).optional().catch(undefined),
+});
+
+/** An admin's choice of the stations a user works at: the ticked `station` boxes, none or several. */
+export const stationPlacesSchema = z.object({
+  station: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .transform((values, ctx) => {
+      // One error for the group of boxes, not one per box: the page shows it above them.
+      const ids = values.map(parseId);
+      if (values.length > 1000 || ids.some((id) => id === null)) {
+        ctx.addIssue({ code: "custom", message: "common:forms.invalid" });
+        return z.NEVER;
+      }
+      return ids as number[];
+    }),
 });

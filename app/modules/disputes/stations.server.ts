@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, notInArray } from "drizzle-orm";
 import { getDb, type Tx } from "../../../db/client.server";
 import { users } from "../../../db/schema/accounts";
-import { disputeCases, disputeStationPeople } from "../../../db/schema/disputes";
+import { disputeCases, disputeStationPeople, disputeStations } from "../../../db/schema/disputes";
 import { appendAudit } from "../../lib/audit.server";
 import { NOT_FOUND, ok, refuse, type CommandResult } from "../../lib/command.server";
 import type { Role } from "../accounts/constants";
@@ -38,6 +38,10 @@ export async function setStationsOfUser(actor: SignedIn, userId: string, station
     if (!user) return refuse(NOT_FOUND);
     const role = stationRoleFor(user.role);
     if (!role) return refuse("disputes:stations.errors.notStationRole", "stations");
+    if (wanted.length) {
+      const found = await tx.select({ id: disputeStations.id }).from(disputeStations).where(inArray(disputeStations.id, wanted));
+      if (found.length !== wanted.length) return refuse("common:forms.choose", "stations");
+    }
     const before = (await tx.select({ id: disputeStationPeople.stationId }).from(disputeStationPeople).where(eq(disputeStationPeople.userId, userId))).map((r) => r.id).sort((a, b) => a - b);
     const leaving = before.filter((id) => !wanted.includes(id));
     const joining = wanted.filter((id) => !before.includes(id));
