@@ -5,7 +5,7 @@ import { assemblies, assemblyAttendance, assemblyProxies, assemblyRoll, document
 import { appendAudit } from "../../lib/audit.server";
 import { isStaff } from "../../lib/permissions";
 import { activeAssociationsOf, activeMemberRoll, associationOptions, COUNCIL_TYPES, enterpriseNames } from "../members/rolls.server";
-import { fail, guarded, ok, rowsOf, type Options, type Result, type SignedIn } from "./common.server";
+import { fail, guarded, ok, rowsOf, type Options, type Result, type SignedIn, staffTransaction } from "./common.server";
 import type { AssemblyCreateInput, MotionCreateInput, MotionResultInput } from "./forms";
 import { checkMotionCounts, motionOutcome, motionPasses, quorumMet, quorumNeeded, tallyMotionBallots } from "./rules";
 import { adoptVersionInTx, settleAmendmentMotion } from "./charters.server";
@@ -19,78 +19,59 @@ async function loadAssembly(db: Executor, id: number, lock = false): Promise<Ass
   return row ?? null;
 }
 
-function staffOnly(actor: SignedIn) {
-  return isStaff(actor) ? null : fail("governance:errors.forbidden");
-}
-
 /** Shanghai wall-clock date and time as an instant (UTC+8, no daylight saving). */
 export function shanghaiInstant(date: string, time: string): Date {
   return new Date(`${date}T${time}:00+08:00`);
 }
 
 export async function scheduleAssembly(actor: SignedIn, input: AssemblyCreateInput, opts: Options = {}): Promise<Result<Assembly>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(assemblies)
-        .values({
-          associationId: input.associationId,
-          kind: input.kind,
-          title: input.title,
-          startsAt: shanghaiInstant(input.date, input.time),
-          place: input.place,
-          onlineUrl: input.onlineUrl,
-          agenda: input.agenda,
-          quorumRule: input.quorumRule,
-          proxyLimit: input.allowProxies ? 1 : 0,
-          createdBy: actor.userId,
-          createdAt: opts.now ?? new Date(),
-        })
-        .returning();
-      await appendAudit(tx, { actor, action: "assembly.schedule", entityType: "assembly", entityId: row.id, after: row });
-      return ok(row);
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const [row] = await tx
+      .insert(assemblies)
+      .values({
+        associationId: input.associationId,
+        kind: input.kind,
+        title: input.title,
+        startsAt: shanghaiInstant(input.date, input.time),
+        place: input.place,
+        onlineUrl: input.onlineUrl,
+        agenda: input.agenda,
+        quorumRule: input.quorumRule,
+        proxyLimit: input.allowProxies ? 1 : 0,
+        createdBy: actor.userId,
+        createdAt: opts.now ?? new Date(),
+      })
+      .returning();
+    await appendAudit(tx, { actor, action: "assembly.schedule", entityType: "assembly", entityId: row.id, after: row });
+    return ok(row);
+  });
 }
 
 /** Opens the assembly: computes the roll (active members; council meetings: the council) and freezes it. */
 export async function openAssembly(actor: SignedIn, assemblyId: number, opts: Options = {}): Promise<Result<{ rollSize: number; code: string }>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const a = await loadAssembly(tx, assemblyId, true);
-      if (!a) return fail("notFound");
-      if (a.status !== "scheduled") return fail("governance:errors.stage");
-      const roll = await activeMemberRoll(tx, a.associationId, a.kind === "council" ? COUNCIL_TYPES : undefined);
-      if (roll.length === 0) return fail("governance:errors.emptyRoll");
-      for (let i = 0; i < roll.length; i += 1000) await tx.insert(assemblyRoll).values(roll.slice(i, i + 1000).map((r) => ({ assemblyId, ...r })));
-      const code = String(randomInt(100000, 1000000));
-      await tx.update(assemblies).set({ status: "open", openedAt: opts.now ?? new Date(), meetingCode: code }).where(eq(assemblies.id, assemblyId));
-      await appendAudit(tx, { actor, action: "assembly.open", entityType: "assembly", entityId: assemblyId, after: { rollSize: roll.length } });
-      return ok({ rollSize: roll.length, code });
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const a = await loadAssembly(tx, assemblyId, true);
+    if (!a) return fail("notFound");
+    if (a.status !== "scheduled") return fail("governance:errors.stage");
+    const roll = await activeMemberRoll(tx, a.associationId, a.kind === "council" ? COUNCIL_TYPES : undefined);
+    if (roll.length === 0) return fail("governance:errors.emptyRoll");
+    for (let i = 0; i < roll.length; i += 1000) await tx.insert(assemblyRoll).values(roll.slice(i, i + 1000).map((r) => ({ assemblyId, ...r })));
+    const code = String(randomInt(100000, 1000000));
+    await tx.update(assemblies).set({ status: "open", openedAt: opts.now ?? new Date(), meetingCode: code }).where(eq(assemblies.id, assemblyId));
+    await appendAudit(tx, { actor, action: "assembly.open", entityType: "assembly", entityId: assemblyId, after: { rollSize: roll.length } });
+    return ok({ rollSize: roll.length, code });
+  });
 }
 
 export async function closeAssembly(actor: SignedIn, assemblyId: number, opts: Options = {}): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const a = await loadAssembly(tx, assemblyId, true);
-      if (!a) return fail("notFound");
-      if (a.status !== "open") return fail("governance:errors.stage");
-      await tx.update(assemblies).set({ status: "closed", closedAt: opts.now ?? new Date() }).where(eq(assemblies.id, assemblyId));
-      await appendAudit(tx, { actor, action: "assembly.close", entityType: "assembly", entityId: assemblyId });
-      return ok(true);
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const a = await loadAssembly(tx, assemblyId, true);
+    if (!a) return fail("notFound");
+    if (a.status !== "open") return fail("governance:errors.stage");
+    await tx.update(assemblies).set({ status: "closed", closedAt: opts.now ?? new Date() }).where(eq(assemblies.id, assemblyId));
+    await appendAudit(tx, { actor, action: "assembly.close", entityType: "assembly", entityId: assemblyId });
+    return ok(true);
+  });
 }
 
 async function onRoll(tx: Executor, assemblyId: number, enterpriseId: number) {
@@ -127,29 +108,22 @@ export async function checkIn(actor: SignedIn, assemblyId: number, enterpriseId:
 
 /** Records a proxy: a present enterprise holds one absent enterprise's vote (as the rules allow). */
 export async function recordProxy(actor: SignedIn, assemblyId: number, fromEnterpriseId: number, holderEnterpriseId: number, opts: Options = {}): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  if (fromEnterpriseId === holderEnterpriseId) return fail("governance:errors.proxySelf");
-  const db = await getDb();
-  return guarded(
-    () =>
-      db.transaction(async (tx) => {
-        const a = await loadAssembly(tx, assemblyId);
-        if (!a) return fail("notFound");
-        if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
-        if (a.proxyLimit < 1) return fail("governance:errors.noProxies");
-        if (!(await onRoll(tx, assemblyId, fromEnterpriseId)) || !(await onRoll(tx, assemblyId, holderEnterpriseId))) return fail("governance:errors.notOnRoll");
-        const present = await tx.select().from(assemblyAttendance).where(and(eq(assemblyAttendance.assemblyId, assemblyId), inArray(assemblyAttendance.enterpriseId, [fromEnterpriseId, holderEnterpriseId])));
-        if (!present.some((p) => p.enterpriseId === holderEnterpriseId)) return fail("governance:errors.holderAbsent");
-        if (present.some((p) => p.enterpriseId === fromEnterpriseId)) return fail("governance:errors.fromPresent");
-        const [holderIsProxied] = await tx.select().from(assemblyProxies).where(and(eq(assemblyProxies.assemblyId, assemblyId), eq(assemblyProxies.fromEnterpriseId, holderEnterpriseId)));
-        if (holderIsProxied) return fail("governance:errors.proxyChain");
-        await tx.insert(assemblyProxies).values({ assemblyId, fromEnterpriseId, holderEnterpriseId, recordedBy: actor.userId, recordedAt: opts.now ?? new Date() });
-        await appendAudit(tx, { actor, action: "assembly.proxy", entityType: "assembly", entityId: assemblyId, after: { fromEnterpriseId, holderEnterpriseId } });
-        return ok(true);
-      }),
-    "governance:errors.proxyTaken",
-  );
+  return staffTransaction(actor, async (tx) => {
+    if (fromEnterpriseId === holderEnterpriseId) return fail("governance:errors.proxySelf");
+    const a = await loadAssembly(tx, assemblyId);
+    if (!a) return fail("notFound");
+    if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
+    if (a.proxyLimit < 1) return fail("governance:errors.noProxies");
+    if (!(await onRoll(tx, assemblyId, fromEnterpriseId)) || !(await onRoll(tx, assemblyId, holderEnterpriseId))) return fail("governance:errors.notOnRoll");
+    const present = await tx.select().from(assemblyAttendance).where(and(eq(assemblyAttendance.assemblyId, assemblyId), inArray(assemblyAttendance.enterpriseId, [fromEnterpriseId, holderEnterpriseId])));
+    if (!present.some((p) => p.enterpriseId === holderEnterpriseId)) return fail("governance:errors.holderAbsent");
+    if (present.some((p) => p.enterpriseId === fromEnterpriseId)) return fail("governance:errors.fromPresent");
+    const [holderIsProxied] = await tx.select().from(assemblyProxies).where(and(eq(assemblyProxies.assemblyId, assemblyId), eq(assemblyProxies.fromEnterpriseId, holderEnterpriseId)));
+    if (holderIsProxied) return fail("governance:errors.proxyChain");
+    await tx.insert(assemblyProxies).values({ assemblyId, fromEnterpriseId, holderEnterpriseId, recordedBy: actor.userId, recordedAt: opts.now ?? new Date() });
+    await appendAudit(tx, { actor, action: "assembly.proxy", entityType: "assembly", entityId: assemblyId, after: { fromEnterpriseId, holderEnterpriseId } });
+    return ok(true);
+  }, "governance:errors.proxyTaken");
 }
 
 /** Votes present: enterprises checked in plus the absent ones whose vote a proxy holds. */
@@ -161,32 +135,27 @@ export async function presence(db: Executor, assemblyId: number) {
 }
 
 export async function createMotion(actor: SignedIn, assemblyId: number, input: MotionCreateInput, opts: Options = {}): Promise<Result<number>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const a = await loadAssembly(tx, assemblyId);
-      if (!a) return fail("notFound");
-      if (a.status === "closed") return fail("governance:errors.stage");
-      if (input.kind === "adopt_charter" || input.kind === "adopt_rules") {
-        if (!input.versionId) return fail("governance:errors.versionNeeded");
-        const [v] = await tx
-          .select({ status: documentVersions.status, associationId: governanceDocuments.associationId, kind: governanceDocuments.kind })
-          .from(documentVersions)
-          .innerJoin(governanceDocuments, eq(governanceDocuments.id, documentVersions.documentId))
-          .where(eq(documentVersions.id, input.versionId));
-        if (!v || v.associationId !== a.associationId || v.kind !== (input.kind === "adopt_charter" ? "charter" : "election_rules")) return fail("governance:errors.versionNeeded");
-        if (v.status !== "proposed") return fail("governance:errors.versionNotProposed");
-      }
-      const [row] = await tx
-        .insert(motions)
-        .values({ assemblyId, kind: input.kind, title: input.title, body: input.body, versionId: input.kind === "other" ? null : input.versionId, secret: input.secret, threshold: input.threshold, createdAt: opts.now ?? new Date() })
-        .returning();
-      await appendAudit(tx, { actor, action: "motion.create", entityType: "motion", entityId: row.id, after: row });
-      return ok(row.id);
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const a = await loadAssembly(tx, assemblyId);
+    if (!a) return fail("notFound");
+    if (a.status === "closed") return fail("governance:errors.stage");
+    if (input.kind === "adopt_charter" || input.kind === "adopt_rules") {
+      if (!input.versionId) return fail("governance:errors.versionNeeded");
+      const [v] = await tx
+        .select({ status: documentVersions.status, associationId: governanceDocuments.associationId, kind: governanceDocuments.kind })
+        .from(documentVersions)
+        .innerJoin(governanceDocuments, eq(governanceDocuments.id, documentVersions.documentId))
+        .where(eq(documentVersions.id, input.versionId));
+      if (!v || v.associationId !== a.associationId || v.kind !== (input.kind === "adopt_charter" ? "charter" : "election_rules")) return fail("governance:errors.versionNeeded");
+      if (v.status !== "proposed") return fail("governance:errors.versionNotProposed");
+    }
+    const [row] = await tx
+      .insert(motions)
+      .values({ assemblyId, kind: input.kind, title: input.title, body: input.body, versionId: input.kind === "other" ? null : input.versionId, secret: input.secret, threshold: input.threshold, createdAt: opts.now ?? new Date() })
+      .returning();
+    await appendAudit(tx, { actor, action: "motion.create", entityType: "motion", entityId: row.id, after: row });
+    return ok(row.id);
+  });
 }
 
 /**
@@ -195,36 +164,31 @@ export async function createMotion(actor: SignedIn, assemblyId: number, input: M
  * passed amendment motion accepts the amendment.
  */
 export async function recordMotionResult(actor: SignedIn, assemblyId: number, input: MotionResultInput, opts: Options = {}): Promise<Result<{ passed: boolean; quorum: boolean }>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
   const now = opts.now ?? new Date();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const a = await loadAssembly(tx, assemblyId, true);
-      if (!a) return fail("notFound");
-      if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
-      const [m] = await tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.assemblyId, assemblyId))).for("update");
-      if (!m) return fail("notFound");
-      if (m.status !== "pending") return fail("governance:errors.motionDecided");
-      // Once online voting is open the result comes from closing it (online plus room counts).
-      if (m.votingOpenedAt) return fail("governance:errors.motionVotingOpen");
-      const p = await presence(tx, assemblyId);
-      const counts = { yes: input.yes, no: input.no, abstain: input.abstain };
-      const countError = checkMotionCounts(counts, p.present);
-      if (countError) return fail(countError);
-      const quorum = quorumMet(a.quorumRule, p.roll, p.present);
-      const passed = motionPasses(m.threshold, counts, p.present, quorum);
-      await tx
-        .update(motions)
-        .set({ ...counts, present: p.present, rollSize: p.roll, quorumMet: quorum, status: passed ? "passed" : "failed", decidedAt: now, decidedBy: actor.userId })
-        .where(eq(motions.id, m.id));
-      if (passed && m.versionId) await adoptVersionInTx(tx, m.versionId, m.id, now);
-      if (m.amendmentId) await settleAmendmentMotion(tx, m.amendmentId, passed, actor.userId, now);
-      await appendAudit(tx, { actor, action: "motion.result", entityType: "motion", entityId: m.id, after: { ...counts, present: p.present, quorum, passed } });
-      return ok({ passed, quorum });
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const a = await loadAssembly(tx, assemblyId, true);
+    if (!a) return fail("notFound");
+    if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
+    const [m] = await tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.assemblyId, assemblyId))).for("update");
+    if (!m) return fail("notFound");
+    if (m.status !== "pending") return fail("governance:errors.motionDecided");
+    // Once online voting is open the result comes from closing it (online plus room counts).
+    if (m.votingOpenedAt) return fail("governance:errors.motionVotingOpen");
+    const p = await presence(tx, assemblyId);
+    const counts = { yes: input.yes, no: input.no, abstain: input.abstain };
+    const countError = checkMotionCounts(counts, p.present);
+    if (countError) return fail(countError);
+    const quorum = quorumMet(a.quorumRule, p.roll, p.present);
+    const passed = motionPasses(m.threshold, counts, p.present, quorum);
+    await tx
+      .update(motions)
+      .set({ ...counts, present: p.present, rollSize: p.roll, quorumMet: quorum, status: passed ? "passed" : "failed", decidedAt: now, decidedBy: actor.userId })
+      .where(eq(motions.id, m.id));
+    if (passed && m.versionId) await adoptVersionInTx(tx, m.versionId, m.id, now);
+    if (m.amendmentId) await settleAmendmentMotion(tx, m.amendmentId, passed, actor.userId, now);
+    await appendAudit(tx, { actor, action: "motion.result", entityType: "motion", entityId: m.id, after: { ...counts, present: p.present, quorum, passed } });
+    return ok({ passed, quorum });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,23 +200,18 @@ export async function recordMotionResult(actor: SignedIn, assemblyId: number, in
 
 /** Staff open online voting on a pending motion of an open assembly. */
 export async function openMotionVoting(actor: SignedIn, assemblyId: number, motionId: number, opts: Options = {}): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const a = await loadAssembly(tx, assemblyId);
-      if (!a) return fail("notFound");
-      if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
-      const [m] = await tx.select().from(motions).where(and(eq(motions.id, motionId), eq(motions.assemblyId, assemblyId))).for("update");
-      if (!m) return fail("notFound");
-      if (m.status !== "pending") return fail("governance:errors.motionDecided");
-      if (m.votingOpenedAt) return fail("governance:errors.motionVotingOpen");
-      await tx.update(motions).set({ votingOpenedAt: opts.now ?? new Date() }).where(eq(motions.id, motionId));
-      await appendAudit(tx, { actor, action: "motion.openVoting", entityType: "motion", entityId: motionId });
-      return ok(true);
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const a = await loadAssembly(tx, assemblyId);
+    if (!a) return fail("notFound");
+    if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
+    const [m] = await tx.select().from(motions).where(and(eq(motions.id, motionId), eq(motions.assemblyId, assemblyId))).for("update");
+    if (!m) return fail("notFound");
+    if (m.status !== "pending") return fail("governance:errors.motionDecided");
+    if (m.votingOpenedAt) return fail("governance:errors.motionVotingOpen");
+    await tx.update(motions).set({ votingOpenedAt: opts.now ?? new Date() }).where(eq(motions.id, motionId));
+    await appendAudit(tx, { actor, action: "motion.openVoting", entityType: "motion", entityId: motionId });
+    return ok(true);
+  });
 }
 
 export type MotionVoteInput = { motionId: number; enterpriseId: number; choice: MotionChoice };
@@ -335,37 +294,32 @@ type MotionVoteChecks = {
  * A secret motion's ballots and voters are then rewritten in new order (as an election's at closing).
  */
 export async function closeMotionVoting(actor: SignedIn, assemblyId: number, input: MotionResultInput, opts: Options = {}): Promise<Result<{ passed: boolean; quorum: boolean }>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
   const now = opts.now ?? new Date();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const a = await loadAssembly(tx, assemblyId, true);
-      if (!a) return fail("notFound");
-      if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
-      // The update lock waits for votes in flight (they hold a share lock on the motion).
-      const [m] = await tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.assemblyId, assemblyId))).for("update");
-      if (!m) return fail("notFound");
-      if (m.status !== "pending") return fail("governance:errors.motionDecided");
-      if (!m.votingOpenedAt) return fail("governance:errors.motionVotingClosed");
-      const p = await presence(tx, assemblyId);
-      const online = tallyMotionBallots(await tx.select({ choice: motionBallots.choice, n: count() }).from(motionBallots).where(eq(motionBallots.motionId, m.id)).groupBy(motionBallots.choice));
-      const room = { yes: input.yes, no: input.no, abstain: input.abstain };
-      const outcome = motionOutcome({ threshold: m.threshold, quorumRule: a.quorumRule, rollSize: p.roll, present: p.present, online, room });
-      if (!outcome.ok) return fail(outcome.error);
-      const { total, quorum, passed } = outcome;
-      await tx
-        .update(motions)
-        .set({ ...total, onlineYes: online.yes, onlineNo: online.no, onlineAbstain: online.abstain, present: p.present, rollSize: p.roll, quorumMet: quorum, status: passed ? "passed" : "failed", votingClosedAt: now, decidedAt: now, decidedBy: actor.userId })
-        .where(eq(motions.id, m.id));
-      if (m.secret) await rewriteMotionVotes(tx, m.id);
-      if (passed && m.versionId) await adoptVersionInTx(tx, m.versionId, m.id, now);
-      if (m.amendmentId) await settleAmendmentMotion(tx, m.amendmentId, passed, actor.userId, now);
-      await appendAudit(tx, { actor, action: "motion.closeVoting", entityType: "motion", entityId: m.id, after: { online, room, present: p.present, quorum, passed } });
-      return ok({ passed, quorum });
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const a = await loadAssembly(tx, assemblyId, true);
+    if (!a) return fail("notFound");
+    if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
+    // The update lock waits for votes in flight (they hold a share lock on the motion).
+    const [m] = await tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.assemblyId, assemblyId))).for("update");
+    if (!m) return fail("notFound");
+    if (m.status !== "pending") return fail("governance:errors.motionDecided");
+    if (!m.votingOpenedAt) return fail("governance:errors.motionVotingClosed");
+    const p = await presence(tx, assemblyId);
+    const online = tallyMotionBallots(await tx.select({ choice: motionBallots.choice, n: count() }).from(motionBallots).where(eq(motionBallots.motionId, m.id)).groupBy(motionBallots.choice));
+    const room = { yes: input.yes, no: input.no, abstain: input.abstain };
+    const outcome = motionOutcome({ threshold: m.threshold, quorumRule: a.quorumRule, rollSize: p.roll, present: p.present, online, room });
+    if (!outcome.ok) return fail(outcome.error);
+    const { total, quorum, passed } = outcome;
+    await tx
+      .update(motions)
+      .set({ ...total, onlineYes: online.yes, onlineNo: online.no, onlineAbstain: online.abstain, present: p.present, rollSize: p.roll, quorumMet: quorum, status: passed ? "passed" : "failed", votingClosedAt: now, decidedAt: now, decidedBy: actor.userId })
+      .where(eq(motions.id, m.id));
+    if (m.secret) await rewriteMotionVotes(tx, m.id);
+    if (passed && m.versionId) await adoptVersionInTx(tx, m.versionId, m.id, now);
+    if (m.amendmentId) await settleAmendmentMotion(tx, m.amendmentId, passed, actor.userId, now);
+    await appendAudit(tx, { actor, action: "motion.closeVoting", entityType: "motion", entityId: m.id, after: { online, room, present: p.present, quorum, passed } });
+    return ok({ passed, quorum });
+  });
 }
 
 /** New rows in random (ballots) and enterprise (voters) order: the physical order no longer follows the votes. */

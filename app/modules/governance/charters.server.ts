@@ -5,7 +5,7 @@ import { appendAudit } from "../../lib/audit.server";
 import type { Actor } from "../../lib/permissions";
 import { isStaff } from "../../lib/permissions";
 import { associationOptions, isActiveMember } from "../members/rolls.server";
-import { fail, guarded, ok, type Options, type Result, type SignedIn } from "./common.server";
+import { fail, guarded, ok, type Options, type Result, type SignedIn, staffTransaction } from "./common.server";
 import { diffStats, diffTexts } from "./diff";
 import type { AmendmentInput } from "./forms";
 import { clauseOutline, clauseText, renderCharter } from "./markdown.server";
@@ -17,10 +17,6 @@ export function readableStatuses(actor: Actor): VersionStatus[] {
   if (isStaff(actor)) return ["draft", "proposed", "adopted", "superseded"];
   if (actor?.role === "member") return ["proposed", "adopted", "superseded"];
   return ["adopted", "superseded"];
-}
-
-function staffOnly(actor: SignedIn) {
-  return isStaff(actor) ? null : fail("governance:errors.forbidden");
 }
 
 export async function listCharters(actor: Actor) {
@@ -81,46 +77,31 @@ export async function getVersion(actor: Actor, versionId: number, compareId: num
 }
 
 export async function createDocument(actor: SignedIn, input: { associationId: number; kind: DocumentKind; title: string; body: string }, opts: Options = {}): Promise<Result<number>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(
-    () =>
-      db.transaction(async (tx) => {
-        const [doc] = await tx.insert(governanceDocuments).values({ associationId: input.associationId, kind: input.kind }).returning();
-        const [v] = await tx.insert(documentVersions).values({ documentId: doc.id, version: 1, title: input.title, body: input.body, createdBy: actor.userId, createdAt: opts.now ?? new Date() }).returning();
-        await appendAudit(tx, { actor, action: "charter.create", entityType: "document_version", entityId: v.id, after: { documentId: doc.id, kind: input.kind } });
-        return ok(v.id);
-      }),
-    "governance:errors.documentExists",
-  );
+  return staffTransaction(actor, async (tx) => {
+    const [doc] = await tx.insert(governanceDocuments).values({ associationId: input.associationId, kind: input.kind }).returning();
+    const [v] = await tx.insert(documentVersions).values({ documentId: doc.id, version: 1, title: input.title, body: input.body, createdBy: actor.userId, createdAt: opts.now ?? new Date() }).returning();
+    await appendAudit(tx, { actor, action: "charter.create", entityType: "document_version", entityId: v.id, after: { documentId: doc.id, kind: input.kind } });
+    return ok(v.id);
+  }, "governance:errors.documentExists");
 }
 
 /** A new draft version from an existing one (its text, edited). */
 export async function createDraft(actor: SignedIn, fromVersionId: number, input: { title: string; body: string; note: string | null }, opts: Options = {}): Promise<Result<number>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const [from] = await tx.select().from(documentVersions).where(eq(documentVersions.id, fromVersionId));
-      if (!from) return fail("notFound");
-      const [{ top }] = await tx.select({ top: max(documentVersions.version) }).from(documentVersions).where(eq(documentVersions.documentId, from.documentId));
-      const [v] = await tx
-        .insert(documentVersions)
-        .values({ documentId: from.documentId, version: (top ?? 0) + 1, title: input.title, body: input.body, note: input.note, createdBy: actor.userId, createdAt: opts.now ?? new Date() })
-        .returning();
-      await appendAudit(tx, { actor, action: "charter.draft", entityType: "document_version", entityId: v.id, after: { from: fromVersionId, version: v.version } });
-      return ok(v.id);
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const [from] = await tx.select().from(documentVersions).where(eq(documentVersions.id, fromVersionId));
+    if (!from) return fail("notFound");
+    const [{ top }] = await tx.select({ top: max(documentVersions.version) }).from(documentVersions).where(eq(documentVersions.documentId, from.documentId));
+    const [v] = await tx
+      .insert(documentVersions)
+      .values({ documentId: from.documentId, version: (top ?? 0) + 1, title: input.title, body: input.body, note: input.note, createdBy: actor.userId, createdAt: opts.now ?? new Date() })
+      .returning();
+    await appendAudit(tx, { actor, action: "charter.draft", entityType: "document_version", entityId: v.id, after: { from: fromVersionId, version: v.version } });
+    return ok(v.id);
+  });
 }
 
 export async function editDraft(actor: SignedIn, versionId: number, input: { title: string; body: string; note: string | null }): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return staffTransaction(actor, async (tx) => {
     const [v] = await tx.select().from(documentVersions).where(eq(documentVersions.id, versionId)).for("update");
     if (!v) return fail("notFound");
     if (v.status !== "draft") return fail("governance:errors.notDraft");
@@ -132,10 +113,7 @@ export async function editDraft(actor: SignedIn, versionId: number, input: { tit
 
 /** Draft -> proposed: members may read it and propose amendments. */
 export async function proposeVersion(actor: SignedIn, versionId: number, opts: Options = {}): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return staffTransaction(actor, async (tx) => {
     const [v] = await tx.select().from(documentVersions).where(eq(documentVersions.id, versionId)).for("update");
     if (!v) return fail("notFound");
     if (v.status !== "draft") return fail("governance:errors.notDraft");
@@ -187,11 +165,8 @@ async function applyAmendment(tx: Executor, amendmentId: number): Promise<string
 }
 
 export async function decideAmendment(actor: SignedIn, amendmentId: number, decision: "accept" | "reject", reason: string | null, opts: Options = {}): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  if (decision === "reject" && !reason) return fail("governance:errors.reasonNeeded");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return staffTransaction(actor, async (tx) => {
+    if (decision === "reject" && !reason) return fail("governance:errors.reasonNeeded");
     const [a] = await tx.select().from(amendments).where(eq(amendments.id, amendmentId)).for("update");
     if (!a) return fail("notFound");
     if (a.status !== "proposed") return fail("governance:errors.amendmentDecided");
@@ -210,10 +185,7 @@ export async function decideAmendment(actor: SignedIn, amendmentId: number, deci
 
 /** Puts an amendment to a motion of an assembly of the same association (decided by its vote). */
 export async function amendmentToMotion(actor: SignedIn, amendmentId: number, assemblyId: number, opts: Options = {}): Promise<Result<number>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return staffTransaction(actor, async (tx) => {
     const [a] = await tx.select().from(amendments).where(eq(amendments.id, amendmentId)).for("update");
     if (!a) return fail("notFound");
     if (a.status !== "proposed") return fail("governance:errors.amendmentDecided");

@@ -1,4 +1,5 @@
-import type { Actor } from "../../lib/permissions";
+import { getDb, type Tx } from "../../../db/client.server";
+import { isStaff, type Actor } from "../../lib/permissions";
 import { isUniqueViolation } from "../accounts/accounts.server";
 
 export type SignedIn = NonNullable<Actor>;
@@ -31,6 +32,16 @@ export async function guarded<T>(run: () => Promise<Result<T>>, duplicate = "gov
     if (isUniqueViolation(error)) return fail(duplicate);
     throw error;
   }
+}
+
+/**
+ * The frame of a staff command: staff only, then one transaction, with what the database refuses
+ * (a stage lock, a duplicate) returned as a typed error instead of thrown.
+ */
+export async function staffTransaction<T>(actor: SignedIn, run: (tx: Tx) => Promise<Result<T>>, duplicate?: string): Promise<Result<T>> {
+  if (!isStaff(actor)) return fail("governance:errors.forbidden");
+  const db = await getDb();
+  return guarded(() => db.transaction(run), duplicate);
 }
 
 export function rowsOf<T>(result: unknown): T[] {

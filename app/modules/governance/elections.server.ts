@@ -18,16 +18,12 @@ import { appendAudit } from "../../lib/audit.server";
 import { isStaff } from "../../lib/permissions";
 import { activeAssociationsOf, activeMemberRoll, associationOptions, enterpriseNames, isActiveMember, usersOfEnterprise } from "../members/rolls.server";
 import { notify } from "../notifications/notifications.server";
-import { fail, guarded, isStageLock, ok, rowsOf, type Options, type Result, type SignedIn } from "./common.server";
+import { fail, guarded, isStageLock, ok, rowsOf, type Options, type Result, type SignedIn, staffTransaction } from "./common.server";
 import type { BallotInput, ElectionCreateInput, NominateInput, PositionInput } from "./forms";
 import { electionTransition, newReceipt, normaliseReceipt, openProblems, tallyPosition, type ElectionAction } from "./rules";
 
 export type Election = typeof elections.$inferSelect;
 const PAGE_SIZE = 20;
-
-function staffOnly(actor: SignedIn): { ok: false; error: string } | null {
-  return isStaff(actor) ? null : fail("governance:errors.forbidden");
-}
 
 async function loadElection(db: Executor, id: number, lock: "update" | "share" | null = null): Promise<Election | null> {
   const q = db.select().from(elections).where(eq(elections.id, id));
@@ -46,39 +42,29 @@ async function visibleAssociationIds(db: Executor, actor: SignedIn): Promise<num
 // Setup (draft)
 
 export async function createElection(actor: SignedIn, input: ElectionCreateInput, opts: Options = {}): Promise<Result<Election>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      if (input.assemblyId) {
-        const [a] = await tx.select({ associationId: assemblies.associationId }).from(assemblies).where(eq(assemblies.id, input.assemblyId));
-        if (!a || a.associationId !== input.associationId) return fail("governance:errors.assembly");
-      }
-      const [row] = await tx
-        .insert(elections)
-        .values({ ...input, createdBy: actor.userId, createdAt: opts.now ?? new Date() })
-        .returning();
-      await appendAudit(tx, { actor, action: "election.create", entityType: "election", entityId: row.id, after: row });
-      return ok(row);
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    if (input.assemblyId) {
+      const [a] = await tx.select({ associationId: assemblies.associationId }).from(assemblies).where(eq(assemblies.id, input.assemblyId));
+      if (!a || a.associationId !== input.associationId) return fail("governance:errors.assembly");
+    }
+    const [row] = await tx
+      .insert(elections)
+      .values({ ...input, createdBy: actor.userId, createdAt: opts.now ?? new Date() })
+      .returning();
+    await appendAudit(tx, { actor, action: "election.create", entityType: "election", entityId: row.id, after: row });
+    return ok(row);
+  });
 }
 
 export async function addPosition(actor: SignedIn, electionId: number, input: PositionInput): Promise<Result<number>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const election = await loadElection(tx, electionId);
-      if (!election) return fail("notFound");
-      const [{ n }] = await tx.select({ n: count() }).from(electionPositions).where(eq(electionPositions.electionId, electionId));
-      const [row] = await tx.insert(electionPositions).values({ electionId, ...input, sort: n }).returning();
-      await appendAudit(tx, { actor, action: "election.position", entityType: "election", entityId: electionId, after: row });
-      return ok(row.id);
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const election = await loadElection(tx, electionId);
+    if (!election) return fail("notFound");
+    const [{ n }] = await tx.select({ n: count() }).from(electionPositions).where(eq(electionPositions.electionId, electionId));
+    const [row] = await tx.insert(electionPositions).values({ electionId, ...input, sort: n }).returning();
+    await appendAudit(tx, { actor, action: "election.position", entityType: "election", entityId: electionId, after: row });
+    return ok(row.id);
+  });
 }
 
 /**
@@ -195,45 +181,40 @@ export async function withdrawCandidate(actor: SignedIn, electionId: number, can
  * has one, else the association's active members) and tells the representatives.
  */
 export async function openElection(actor: SignedIn, electionId: number, opts: Options = {}): Promise<Result<{ rollSize: number }>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
   const now = opts.now ?? new Date();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const election = await loadElection(tx, electionId, "update");
-      if (!election) return fail("notFound");
-      const step = electionTransition(election.status, "open");
-      if (!step.ok) return fail(step.error);
-      const positions = await tx.select().from(electionPositions).where(eq(electionPositions.electionId, electionId));
-      if (positions.length === 0) return fail("governance:errors.noPositions");
-      const accepted = await tx
-        .select({ positionId: electionCandidates.positionId, n: count() })
-        .from(electionCandidates)
-        .where(and(eq(electionCandidates.electionId, electionId), eq(electionCandidates.status, "accepted")))
-        .groupBy(electionCandidates.positionId);
-      const acceptedOf = new Map(accepted.map((a) => [a.positionId, a.n]));
-      const problems = openProblems(
-        positions.map((p) => ({ id: p.id, name: p.nameZh, seats: p.seats, accepted: acceptedOf.get(p.id) ?? 0 })),
-        election.competitivePct,
-      );
-      if (problems.length) return fail(election.competitivePct ? "governance:errors.notCompetitive" : "governance:errors.noCandidates");
-      let roll: { enterpriseId: number; representativeUserId: string | null }[] = [];
-      if (election.assemblyId) {
-        roll = await tx.select({ enterpriseId: assemblyRoll.enterpriseId, representativeUserId: assemblyRoll.representativeUserId }).from(assemblyRoll).where(eq(assemblyRoll.assemblyId, election.assemblyId));
-      }
-      if (roll.length === 0) roll = await activeMemberRoll(tx, election.associationId);
-      if (roll.length === 0) return fail("governance:errors.emptyRoll");
-      for (let i = 0; i < roll.length; i += 1000) {
-        await tx.insert(electionRoll).values(roll.slice(i, i + 1000).map((r) => ({ electionId, ...r })));
-      }
-      await tx.update(elections).set({ status: "open", openedAt: now }).where(eq(elections.id, electionId));
-      await appendAudit(tx, { actor, action: "election.open", entityType: "election", entityId: electionId, after: { rollSize: roll.length } });
-      const reps = [...new Set(roll.map((r) => r.representativeUserId).filter((u): u is string => Boolean(u)))];
-      if (reps.length <= 1000) await notify(tx, reps.map((userId) => ({ userId, messageKey: "governance:notify.electionOpen", params: { title: election.title }, link: `/elections/${electionId}/ballot` })));
-      return ok({ rollSize: roll.length });
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const election = await loadElection(tx, electionId, "update");
+    if (!election) return fail("notFound");
+    const step = electionTransition(election.status, "open");
+    if (!step.ok) return fail(step.error);
+    const positions = await tx.select().from(electionPositions).where(eq(electionPositions.electionId, electionId));
+    if (positions.length === 0) return fail("governance:errors.noPositions");
+    const accepted = await tx
+      .select({ positionId: electionCandidates.positionId, n: count() })
+      .from(electionCandidates)
+      .where(and(eq(electionCandidates.electionId, electionId), eq(electionCandidates.status, "accepted")))
+      .groupBy(electionCandidates.positionId);
+    const acceptedOf = new Map(accepted.map((a) => [a.positionId, a.n]));
+    const problems = openProblems(
+      positions.map((p) => ({ id: p.id, name: p.nameZh, seats: p.seats, accepted: acceptedOf.get(p.id) ?? 0 })),
+      election.competitivePct,
+    );
+    if (problems.length) return fail(election.competitivePct ? "governance:errors.notCompetitive" : "governance:errors.noCandidates");
+    let roll: { enterpriseId: number; representativeUserId: string | null }[] = [];
+    if (election.assemblyId) {
+      roll = await tx.select({ enterpriseId: assemblyRoll.enterpriseId, representativeUserId: assemblyRoll.representativeUserId }).from(assemblyRoll).where(eq(assemblyRoll.assemblyId, election.assemblyId));
+    }
+    if (roll.length === 0) roll = await activeMemberRoll(tx, election.associationId);
+    if (roll.length === 0) return fail("governance:errors.emptyRoll");
+    for (let i = 0; i < roll.length; i += 1000) {
+      await tx.insert(electionRoll).values(roll.slice(i, i + 1000).map((r) => ({ electionId, ...r })));
+    }
+    await tx.update(elections).set({ status: "open", openedAt: now }).where(eq(elections.id, electionId));
+    await appendAudit(tx, { actor, action: "election.open", entityType: "election", entityId: electionId, after: { rollSize: roll.length } });
+    const reps = [...new Set(roll.map((r) => r.representativeUserId).filter((u): u is string => Boolean(u)))];
+    if (reps.length <= 1000) await notify(tx, reps.map((userId) => ({ userId, messageKey: "governance:notify.electionOpen", params: { title: election.title }, link: `/elections/${electionId}/ballot` })));
+    return ok({ rollSize: roll.length });
+  });
 }
 
 /**
@@ -242,22 +223,17 @@ export async function openElection(actor: SignedIn, electionId: number, opts: Op
  * no longer follow the order in which votes were cast.
  */
 export async function closeElection(actor: SignedIn, electionId: number, opts: Options = {}): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
   const now = opts.now ?? new Date();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const election = await loadElection(tx, electionId, "update");
-      if (!election) return fail("notFound");
-      const step = electionTransition(election.status, "close");
-      if (!step.ok) return fail(step.error);
-      await tx.update(elections).set({ status: "closed", closedAt: now }).where(eq(elections.id, electionId));
-      await rewriteInNewOrder(tx, electionId);
-      await appendAudit(tx, { actor, action: "election.close", entityType: "election", entityId: electionId });
-      return ok(true);
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const election = await loadElection(tx, electionId, "update");
+    if (!election) return fail("notFound");
+    const step = electionTransition(election.status, "close");
+    if (!step.ok) return fail(step.error);
+    await tx.update(elections).set({ status: "closed", closedAt: now }).where(eq(elections.id, electionId));
+    await rewriteInNewOrder(tx, electionId);
+    await appendAudit(tx, { actor, action: "election.close", entityType: "election", entityId: electionId });
+    return ok(true);
+  });
 }
 
 async function rewriteInNewOrder(tx: Executor, electionId: number): Promise<void> {
@@ -280,81 +256,71 @@ async function rewriteInNewOrder(tx: Executor, electionId: number): Promise<void
 
 /** Counts the ballots (online, and paper totals once confirmed) and writes the results. */
 export async function tallyElection(actor: SignedIn, electionId: number, opts: Options = {}): Promise<Result<{ tie: boolean; ballots: number }>> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
   const now = opts.now ?? new Date();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const election = await loadElection(tx, electionId, "update");
-      if (!election) return fail("notFound");
-      const step = electionTransition(election.status, "tally");
-      if (!step.ok) return fail(step.error);
-      const [paper] = await tx.select().from(electionPaperCounts).where(eq(electionPaperCounts.electionId, electionId));
-      const [{ paperVoters }] = await tx
-        .select({ paperVoters: count() })
-        .from(electionVoters)
-        .where(and(eq(electionVoters.electionId, electionId), eq(electionVoters.channel, "paper")));
-      if (paperVoters > 0 && !paper) return fail("governance:errors.paperMissing");
-      if (paper && !paper.confirmedBy) return fail("governance:errors.paperUnconfirmed");
-      const online = rowsOf<{ candidate_id: number; n: number }>(
-        await tx.execute(sql`select c as candidate_id, count(*)::int as n from ${electionBallots}, unnest(candidate_ids) as c where election_id = ${electionId} group by c`),
+  return staffTransaction(actor, async (tx) => {
+    const election = await loadElection(tx, electionId, "update");
+    if (!election) return fail("notFound");
+    const step = electionTransition(election.status, "tally");
+    if (!step.ok) return fail(step.error);
+    const [paper] = await tx.select().from(electionPaperCounts).where(eq(electionPaperCounts.electionId, electionId));
+    const [{ paperVoters }] = await tx
+      .select({ paperVoters: count() })
+      .from(electionVoters)
+      .where(and(eq(electionVoters.electionId, electionId), eq(electionVoters.channel, "paper")));
+    if (paperVoters > 0 && !paper) return fail("governance:errors.paperMissing");
+    if (paper && !paper.confirmedBy) return fail("governance:errors.paperUnconfirmed");
+    const online = rowsOf<{ candidate_id: number; n: number }>(
+      await tx.execute(sql`select c as candidate_id, count(*)::int as n from ${electionBallots}, unnest(candidate_ids) as c where election_id = ${electionId} group by c`),
+    );
+    const [totals] = rowsOf<{ ballots: number; blank: number }>(
+      await tx.execute(sql`select count(*)::int as ballots, count(*) filter (where cardinality(candidate_ids) = 0)::int as blank from ${electionBallots} where election_id = ${electionId}`),
+    );
+    const onlineOf = new Map(online.map((r) => [Number(r.candidate_id), Number(r.n)]));
+    const paperOf = new Map(Object.entries(paper?.totals ?? {}).map(([k, v]) => [Number(k), Number(v)]));
+    const positions = await tx.select().from(electionPositions).where(eq(electionPositions.electionId, electionId));
+    const candidates = await tx
+      .select({ id: electionCandidates.id, positionId: electionCandidates.positionId })
+      .from(electionCandidates)
+      .where(and(eq(electionCandidates.electionId, electionId), eq(electionCandidates.status, "accepted")));
+    let tie = false;
+    const rows: (typeof electionResults.$inferInsert)[] = [];
+    for (const p of positions) {
+      const t = tallyPosition(
+        p.seats,
+        candidates.filter((c) => c.positionId === p.id).map((c) => ({ candidateId: c.id, online: onlineOf.get(c.id) ?? 0, paper: paperOf.get(c.id) ?? 0 })),
       );
-      const [totals] = rowsOf<{ ballots: number; blank: number }>(
-        await tx.execute(sql`select count(*)::int as ballots, count(*) filter (where cardinality(candidate_ids) = 0)::int as blank from ${electionBallots} where election_id = ${electionId}`),
-      );
-      const onlineOf = new Map(online.map((r) => [Number(r.candidate_id), Number(r.n)]));
-      const paperOf = new Map(Object.entries(paper?.totals ?? {}).map(([k, v]) => [Number(k), Number(v)]));
-      const positions = await tx.select().from(electionPositions).where(eq(electionPositions.electionId, electionId));
-      const candidates = await tx
-        .select({ id: electionCandidates.id, positionId: electionCandidates.positionId })
-        .from(electionCandidates)
-        .where(and(eq(electionCandidates.electionId, electionId), eq(electionCandidates.status, "accepted")));
-      let tie = false;
-      const rows: (typeof electionResults.$inferInsert)[] = [];
-      for (const p of positions) {
-        const t = tallyPosition(
-          p.seats,
-          candidates.filter((c) => c.positionId === p.id).map((c) => ({ candidateId: c.id, online: onlineOf.get(c.id) ?? 0, paper: paperOf.get(c.id) ?? 0 })),
-        );
-        tie ||= t.tie;
-        for (const r of t.results) rows.push({ electionId, candidateId: r.candidateId, positionId: p.id, online: r.online, paper: r.paper, total: r.total, rank: r.rank, outcome: r.outcome });
-      }
-      if (rows.length) await tx.insert(electionResults).values(rows);
-      const [{ roll }] = await tx.select({ roll: count() }).from(electionRoll).where(eq(electionRoll.electionId, electionId));
-      await tx
-        .update(elections)
-        .set({
-          status: "tallied",
-          talliedAt: now,
-          rollSize: roll,
-          onlineBallots: Number(totals.ballots),
-          paperBallotCount: paper?.ballots ?? 0,
-          blankBallots: Number(totals.blank) + (paper?.blank ?? 0),
-          hasTie: tie,
-        })
-        .where(eq(elections.id, electionId));
-      await appendAudit(tx, { actor, action: "election.tally", entityType: "election", entityId: electionId, after: { ballots: totals.ballots, paper: paper?.ballots ?? 0, tie } });
-      return ok({ tie, ballots: Number(totals.ballots) + (paper?.ballots ?? 0) });
-    }),
-  );
+      tie ||= t.tie;
+      for (const r of t.results) rows.push({ electionId, candidateId: r.candidateId, positionId: p.id, online: r.online, paper: r.paper, total: r.total, rank: r.rank, outcome: r.outcome });
+    }
+    if (rows.length) await tx.insert(electionResults).values(rows);
+    const [{ roll }] = await tx.select({ roll: count() }).from(electionRoll).where(eq(electionRoll.electionId, electionId));
+    await tx
+      .update(elections)
+      .set({
+        status: "tallied",
+        talliedAt: now,
+        rollSize: roll,
+        onlineBallots: Number(totals.ballots),
+        paperBallotCount: paper?.ballots ?? 0,
+        blankBallots: Number(totals.blank) + (paper?.blank ?? 0),
+        hasTie: tie,
+      })
+      .where(eq(elections.id, electionId));
+    await appendAudit(tx, { actor, action: "election.tally", entityType: "election", entityId: electionId, after: { ballots: totals.ballots, paper: paper?.ballots ?? 0, tie } });
+    return ok({ tie, ballots: Number(totals.ballots) + (paper?.ballots ?? 0) });
+  });
 }
 
 export async function certifyElection(actor: SignedIn, electionId: number, opts: Options = {}): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const election = await loadElection(tx, electionId, "update");
-      if (!election) return fail("notFound");
-      const step = electionTransition(election.status, "certify");
-      if (!step.ok) return fail(step.error);
-      await tx.update(elections).set({ status: "certified", certifiedAt: opts.now ?? new Date(), certifiedBy: actor.userId }).where(eq(elections.id, electionId));
-      await appendAudit(tx, { actor, action: "election.certify", entityType: "election", entityId: electionId });
-      return ok(true);
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const election = await loadElection(tx, electionId, "update");
+    if (!election) return fail("notFound");
+    const step = electionTransition(election.status, "certify");
+    if (!step.ok) return fail(step.error);
+    await tx.update(elections).set({ status: "certified", certifiedAt: opts.now ?? new Date(), certifiedBy: actor.userId }).where(eq(elections.id, electionId));
+    await appendAudit(tx, { actor, action: "election.certify", entityType: "election", entityId: electionId });
+    return ok(true);
+  });
 }
 
 export async function advanceElection(actor: SignedIn, electionId: number, action: ElectionAction, opts: Options = {}): Promise<Result<unknown>> {
@@ -372,23 +338,18 @@ export async function advanceElection(actor: SignedIn, electionId: number, actio
 
 /** Staff replace the representative who casts an enterprise's vote (draft or open). */
 export async function setRepresentative(actor: SignedIn, electionId: number, enterpriseId: number, userId: string): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const users = await usersOfEnterprise(tx, enterpriseId);
-      if (!users.includes(userId)) return fail("governance:errors.representative");
-      const updated = await tx
-        .update(electionRoll)
-        .set({ representativeUserId: userId })
-        .where(and(eq(electionRoll.electionId, electionId), eq(electionRoll.enterpriseId, enterpriseId)))
-        .returning();
-      if (updated.length === 0) return fail("governance:errors.notOnRoll");
-      await appendAudit(tx, { actor, action: "election.representative", entityType: "election", entityId: electionId, after: { enterpriseId, userId } });
-      return ok(true);
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const users = await usersOfEnterprise(tx, enterpriseId);
+    if (!users.includes(userId)) return fail("governance:errors.representative");
+    const updated = await tx
+      .update(electionRoll)
+      .set({ representativeUserId: userId })
+      .where(and(eq(electionRoll.electionId, electionId), eq(electionRoll.enterpriseId, enterpriseId)))
+      .returning();
+    if (updated.length === 0) return fail("governance:errors.notOnRoll");
+    await appendAudit(tx, { actor, action: "election.representative", entityType: "election", entityId: electionId, after: { enterpriseId, userId } });
+    return ok(true);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -540,79 +501,62 @@ async function ballotPositions(tx: Executor, electionId: number) {
 
 /** Staff hand an enterprise a paper ballot at the assembly: it is marked as voted (paper) and cannot vote online. */
 export async function issuePaperBallot(actor: SignedIn, electionId: number, enterpriseId: number): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(
-    () =>
-      db.transaction(async (tx) => {
-        const election = await loadElection(tx, electionId, "share");
-        if (!election) return fail("notFound");
-        if (!election.paperBallots) return fail("governance:errors.noPaper");
-        if (election.status !== "open") return fail("governance:errors.notOpen");
-        const [entry] = await tx.select().from(electionRoll).where(and(eq(electionRoll.electionId, electionId), eq(electionRoll.enterpriseId, enterpriseId)));
-        if (!entry) return fail("governance:errors.notOnRoll");
-        await tx.insert(electionVoters).values({ electionId, enterpriseId, channel: "paper" });
-        await appendAudit(tx, { actor, action: "election.paperBallot", entityType: "election", entityId: electionId, after: { enterpriseId } });
-        return ok(true);
-      }),
-    "governance:errors.alreadyVoted",
-  );
+  return staffTransaction(actor, async (tx) => {
+    const election = await loadElection(tx, electionId, "share");
+    if (!election) return fail("notFound");
+    if (!election.paperBallots) return fail("governance:errors.noPaper");
+    if (election.status !== "open") return fail("governance:errors.notOpen");
+    const [entry] = await tx.select().from(electionRoll).where(and(eq(electionRoll.electionId, electionId), eq(electionRoll.enterpriseId, enterpriseId)));
+    if (!entry) return fail("governance:errors.notOnRoll");
+    await tx.insert(electionVoters).values({ electionId, enterpriseId, channel: "paper" });
+    await appendAudit(tx, { actor, action: "election.paperBallot", entityType: "election", entityId: electionId, after: { enterpriseId } });
+    return ok(true);
+  }, "governance:errors.alreadyVoted");
 }
 
 export type PaperTotalsInput = { ballots: number; blank: number; totals: Record<number, number> };
 
 /** Staff enter the sealed paper totals (closed election); they count only after a second staff user confirms. */
 export async function enterPaperTotals(actor: SignedIn, electionId: number, input: PaperTotalsInput, opts: Options = {}): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const election = await loadElection(tx, electionId, "update");
-      if (!election) return fail("notFound");
-      if (election.status !== "closed") return fail("governance:errors.notClosed");
-      const [{ issued }] = await tx
-        .select({ issued: count() })
-        .from(electionVoters)
-        .where(and(eq(electionVoters.electionId, electionId), eq(electionVoters.channel, "paper")));
-      if (input.ballots > issued) return fail("governance:errors.paperTooMany");
-      if (input.blank > input.ballots) return fail("governance:errors.paperBlank");
-      const positions = await ballotPositions(tx, electionId);
-      const totals: Record<string, number> = {};
-      for (const p of positions) {
-        let marks = 0;
-        for (const c of p.candidateIds) {
-          const n = input.totals[c] ?? 0;
-          if (n > input.ballots - input.blank) return fail("governance:errors.paperCandidate");
-          totals[String(c)] = n;
-          marks += n;
-        }
-        if (marks > (input.ballots - input.blank) * p.seats) return fail("governance:errors.paperCandidate");
+  return staffTransaction(actor, async (tx) => {
+    const election = await loadElection(tx, electionId, "update");
+    if (!election) return fail("notFound");
+    if (election.status !== "closed") return fail("governance:errors.notClosed");
+    const [{ issued }] = await tx
+      .select({ issued: count() })
+      .from(electionVoters)
+      .where(and(eq(electionVoters.electionId, electionId), eq(electionVoters.channel, "paper")));
+    if (input.ballots > issued) return fail("governance:errors.paperTooMany");
+    if (input.blank > input.ballots) return fail("governance:errors.paperBlank");
+    const positions = await ballotPositions(tx, electionId);
+    const totals: Record<string, number> = {};
+    for (const p of positions) {
+      let marks = 0;
+      for (const c of p.candidateIds) {
+        const n = input.totals[c] ?? 0;
+        if (n > input.ballots - input.blank) return fail("governance:errors.paperCandidate");
+        totals[String(c)] = n;
+        marks += n;
       }
-      const values = { electionId, ballots: input.ballots, blank: input.blank, totals, enteredBy: actor.userId, enteredAt: opts.now ?? new Date(), confirmedBy: null, confirmedAt: null };
-      await tx.insert(electionPaperCounts).values(values).onConflictDoUpdate({ target: electionPaperCounts.electionId, set: values });
-      await appendAudit(tx, { actor, action: "election.paperTotals", entityType: "election", entityId: electionId, after: { ballots: input.ballots, blank: input.blank, totals } });
-      return ok(true);
-    }),
-  );
+      if (marks > (input.ballots - input.blank) * p.seats) return fail("governance:errors.paperCandidate");
+    }
+    const values = { electionId, ballots: input.ballots, blank: input.blank, totals, enteredBy: actor.userId, enteredAt: opts.now ?? new Date(), confirmedBy: null, confirmedAt: null };
+    await tx.insert(electionPaperCounts).values(values).onConflictDoUpdate({ target: electionPaperCounts.electionId, set: values });
+    await appendAudit(tx, { actor, action: "election.paperTotals", entityType: "election", entityId: electionId, after: { ballots: input.ballots, blank: input.blank, totals } });
+    return ok(true);
+  });
 }
 
 export async function confirmPaperTotals(actor: SignedIn, electionId: number, opts: Options = {}): Promise<Result> {
-  const denied = staffOnly(actor);
-  if (denied) return denied;
-  const db = await getDb();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const [paper] = await tx.select().from(electionPaperCounts).where(eq(electionPaperCounts.electionId, electionId)).for("update");
-      if (!paper) return fail("governance:errors.paperMissing");
-      if (paper.confirmedBy) return fail("governance:errors.paperConfirmed");
-      if (paper.enteredBy === actor.userId) return fail("governance:errors.paperSecondPerson");
-      await tx.update(electionPaperCounts).set({ confirmedBy: actor.userId, confirmedAt: opts.now ?? new Date() }).where(eq(electionPaperCounts.electionId, electionId));
-      await appendAudit(tx, { actor, action: "election.paperConfirm", entityType: "election", entityId: electionId });
-      return ok(true);
-    }),
-  );
+  return staffTransaction(actor, async (tx) => {
+    const [paper] = await tx.select().from(electionPaperCounts).where(eq(electionPaperCounts.electionId, electionId)).for("update");
+    if (!paper) return fail("governance:errors.paperMissing");
+    if (paper.confirmedBy) return fail("governance:errors.paperConfirmed");
+    if (paper.enteredBy === actor.userId) return fail("governance:errors.paperSecondPerson");
+    await tx.update(electionPaperCounts).set({ confirmedBy: actor.userId, confirmedAt: opts.now ?? new Date() }).where(eq(electionPaperCounts.electionId, electionId));
+    await appendAudit(tx, { actor, action: "election.paperConfirm", entityType: "election", entityId: electionId });
+    return ok(true);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
