@@ -19,6 +19,20 @@ async function loadAssembly(db: Executor, id: number, lock = false): Promise<Ass
   return row ?? null;
 }
 
+/**
+ * A motion still to be decided, of an assembly in session, with the motion row locked for update
+ * (and the assembly's too when the caller decides the motion).
+ */
+async function pendingMotion(tx: Executor, assemblyId: number, motionId: number, lockAssembly: boolean): Promise<Result<{ assembly: Assembly; motion: typeof motions.$inferSelect }>> {
+  const assembly = await loadAssembly(tx, assemblyId, lockAssembly);
+  if (!assembly) return fail("notFound");
+  if (assembly.status !== "open") return fail("governance:errors.assemblyNotOpen");
+  const [motion] = await tx.select().from(motions).where(and(eq(motions.id, motionId), eq(motions.assemblyId, assemblyId))).for("update");
+  if (!motion) return fail("notFound");
+  if (motion.status !== "pending") return fail("governance:errors.motionDecided");
+  return ok({ assembly, motion });
+}
+
 /** Shanghai wall-clock date and time as an instant (UTC+8, no daylight saving). */
 export function shanghaiInstant(date: string, time: string): Date {
   return new Date(`${date}T${time}:00+08:00`);
@@ -166,12 +180,9 @@ export async function createMotion(actor: SignedIn, assemblyId: number, input: M
 export async function recordMotionResult(actor: SignedIn, assemblyId: number, input: MotionResultInput, opts: Options = {}): Promise<Result<{ passed: boolean; quorum: boolean }>> {
   const now = opts.now ?? new Date();
   return staffTransaction(actor, async (tx) => {
-    const a = await loadAssembly(tx, assemblyId, true);
-    if (!a) return fail("notFound");
-    if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
-    const [m] = await tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.assemblyId, assemblyId))).for("update");
-    if (!m) return fail("notFound");
-    if (m.status !== "pending") return fail("governance:errors.motionDecided");
+    const found = await pendingMotion(tx, assemblyId, input.motionId, true);
+    if (!found.ok) return found;
+    const { assembly: a, motion: m } = found.value;
     // Once online voting is open the result comes from closing it (online plus room counts).
     if (m.votingOpenedAt) return fail("governance:errors.motionVotingOpen");
     const p = await presence(tx, assemblyId);
@@ -201,13 +212,9 @@ export async function recordMotionResult(actor: SignedIn, assemblyId: number, in
 /** Staff open online voting on a pending motion of an open assembly. */
 export async function openMotionVoting(actor: SignedIn, assemblyId: number, motionId: number, opts: Options = {}): Promise<Result> {
   return staffTransaction(actor, async (tx) => {
-    const a = await loadAssembly(tx, assemblyId);
-    if (!a) return fail("notFound");
-    if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
-    const [m] = await tx.select().from(motions).where(and(eq(motions.id, motionId), eq(motions.assemblyId, assemblyId))).for("update");
-    if (!m) return fail("notFound");
-    if (m.status !== "pending") return fail("governance:errors.motionDecided");
-    if (m.votingOpenedAt) return fail("governance:errors.motionVotingOpen");
+    const found = await pendingMotion(tx, assemblyId, motionId, false);
+    if (!found.ok) return found;
+    if (found.value.motion.votingOpenedAt) return fail("governance:errors.motionVotingOpen");
     await tx.update(motions).set({ votingOpenedAt: opts.now ?? new Date() }).where(eq(motions.id, motionId));
     await appendAudit(tx, { actor, action: "motion.openVoting", entityType: "motion", entityId: motionId });
     return ok(true);
@@ -296,13 +303,10 @@ type MotionVoteChecks = {
 export async function closeMotionVoting(actor: SignedIn, assemblyId: number, input: MotionResultInput, opts: Options = {}): Promise<Result<{ passed: boolean; quorum: boolean }>> {
   const now = opts.now ?? new Date();
   return staffTransaction(actor, async (tx) => {
-    const a = await loadAssembly(tx, assemblyId, true);
-    if (!a) return fail("notFound");
-    if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
-    // The update lock waits for votes in flight (they hold a share lock on the motion).
-    const [m] = await tx.select().from(motions).where(and(eq(motions.id, input.motionId), eq(motions.assemblyId, assemblyId))).for("update");
-    if (!m) return fail("notFound");
-    if (m.status !== "pending") return fail("governance:errors.motionDecided");
+    // The motion's update lock waits for votes in flight (they hold a share lock on it).
+    const found = await pendingMotion(tx, assemblyId, input.motionId, true);
+    if (!found.ok) return found;
+    const { assembly: a, motion: m } = found.value;
     if (!m.votingOpenedAt) return fail("governance:errors.motionVotingClosed");
     const p = await presence(tx, assemblyId);
     const online = tallyMotionBallots(await tx.select({ choice: motionBallots.choice, n: count() }).from(motionBallots).where(eq(motionBallots.motionId, m.id)).groupBy(motionBallots.choice));
