@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ImportProblems } from "../components/import-problems";
 import { PageHeader } from "../components/ui";
 import { redirectWithFlash } from "../lib/flash.server";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
-import { parseMessage } from "../lib/validation";
 import { importNeeds } from "../modules/finance/finance.server";
 import { NEED_IMPORT_COLUMNS, NEED_REQUIRED_COLUMNS } from "../modules/finance/needs-csv";
 import { titleMeta } from "../lib/page-title";
@@ -39,31 +39,7 @@ export default function ImportNeeds() {
   return (
     <>
       <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/finance/needs" className="btn btn--ghost btn--small">{t("back")}</Link>} />
-      {actionData && actionData.problems.length > 0 ? (
-        <div className="alert alert--error" role="alert">
-          <p>{t("import.rejected", { count: actionData.problems.length })}</p>
-          <div className="table-wrap" role="region" aria-label={t("common:titles.financeNeedsImport")} tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("import.line")}</th>
-                  <th scope="col">{t("import.column")}</th>
-                  <th scope="col">{t("import.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {actionData.problems.map((p, i) => (
-                  <tr key={i}>
-                    <td className="num">{t("import.lineN", { line: p.line })}</td>
-                    <td className="mono">{p.column ?? "—"}</td>
-                    <td>{t(...parseMessage(p.message))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      ) : null}
+      <ImportProblems problems={actionData?.problems ?? []} />
       <div className="card">
         <p>{t("import.howto")}</p>
         <p>

@@ -1,12 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DataTable, type Column } from "../components/data-table";
+import { ImportProblems } from "../components/import-problems";
 import { PageHeader } from "../components/ui";
 import { redirectWithFlash } from "../lib/flash.server";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
-import { parseMessage } from "../lib/validation";
 import { CHINESE_COLUMN_NAMES, IMPORT_COLUMNS, REQUIRED_COLUMNS } from "../modules/members/csv-columns";
 import { importEnterprises } from "../modules/members/members.server";
 import { titleMeta } from "../lib/page-title";
@@ -39,26 +38,10 @@ export default function ImportPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const importing = navigation.state === "submitting";
-  const problemColumns: Column<{ line: number; column: string | null; message: string }>[] = [
-    { key: "line", header: t("import.line"), align: "end", cell: (p) => t("import.lineN", { line: p.line }) },
-    { key: "column", header: t("import.column"), className: "mono", cell: (p) => p.column ?? "—" },
-    { key: "reason", header: t("import.reason"), cell: (p) => t(...parseMessage(p.message)) },
-  ];
   return (
     <>
       <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/members" className="btn btn--ghost btn--small">{t("record.back")}</Link>} />
-      {actionData && actionData.problems.length > 0 ? (
-        <div className="alert alert--error" role="alert">
-          <p>{t("import.rejected", { count: actionData.problems.length })}</p>
-          <DataTable
-            label={t("import.problems")}
-            columns={problemColumns}
-            rows={actionData.problems}
-            rowKey={(_, i) => i}
-            empty={{ title: t("import.problems") }}
-          />
-        </div>
-      ) : null}
+      <ImportProblems problems={actionData?.problems ?? []} />
       <div className="card">
         <p>{t("import.howto")}</p>
         <p>

@@ -2,10 +2,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../components/fields";
+import { ImportProblems } from "../components/import-problems";
 import { PageHeader } from "../components/ui";
 import { redirectWithFlash } from "../lib/flash.server";
 import { requireSignedIn } from "../lib/guard.server";
-import { parseMessage } from "../lib/messages";
 import { IMPORT_COLUMNS, importKinds, type ImportKind } from "../modules/monitoring/constants";
 import { importMonitoringCsv, importTemplate } from "../modules/monitoring/imports.server";
 import { titleMeta } from "../lib/page-title";
@@ -50,31 +50,7 @@ export default function MonitoringImport() {
   return (
     <>
       <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/monitoring" className="btn btn--ghost btn--small">{t("firm.back")}</Link>} />
-      {a && a.problems.length > 0 ? (
-        <div className="alert alert--error" role="alert">
-          <p>{t("import.rejected", { count: a.problems.length })}</p>
-          <div className="table-wrap" role="region" aria-label={t("common:titles.monitoringImport")} tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("import.line")}</th>
-                  <th scope="col">{t("import.column")}</th>
-                  <th scope="col">{t("import.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.problems.map((p, i) => (
-                  <tr key={i}>
-                    <td className="num">{t("import.lineN", { line: p.line })}</td>
-                    <td className="mono">{p.column ?? "—"}</td>
-                    <td>{t(...parseMessage(p.message.startsWith("forms.") ? `common:${p.message}` : p.message))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      ) : null}
+      <ImportProblems problems={a?.problems ?? []} />
       <div className="card">
         <ul>
           {importKinds.map((k) => (
