@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ImportProblems } from "../components/import-problems";
 import { PageHeader } from "../components/ui";
+import { readCsvUpload } from "../lib/csv-upload.server";
 import { redirectWithFlash } from "../lib/flash.server";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
 import { clientIp } from "../lib/request.server";
@@ -21,12 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "finance.importNeeds");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) return data({ problems: [{ line: 1, column: null, message: "finance:import.tooLarge" }] }, { status: 413 });
-  const form = await request.formData();
-  const file = form.get("file");
-  const text = file && typeof file !== "string" ? await file.text() : "";
-  if (!text.trim()) return data({ problems: [{ line: 1, column: null, message: "finance:import.noFile" }] }, { status: 400 });
-  const result = await importNeeds(actor, text, { ip: clientIp(request) });
+  const upload = await readCsvUpload(request, MAX_BYTES);
+  if (!upload.ok) return data({ problems: upload.problems }, { status: upload.status });
+  const result = await importNeeds(actor, upload.text, { ip: clientIp(request) });
   if (!result.ok) return data({ problems: result.problems }, { status: 400 });
   // A refused file keeps its table of problems on this page; a stored one is confirmed by the flash.
   throw redirectWithFlash("/finance/needs/import", "finance:flash.imported", request, { count: result.created });

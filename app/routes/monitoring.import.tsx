@@ -2,8 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../components/fields";
-import { ImportProblems } from "../components/import-problems";
+import { ImportProblems, type ImportProblem } from "../components/import-problems";
 import { PageHeader } from "../components/ui";
+import { readCsvUpload } from "../lib/csv-upload.server";
 import { redirectWithFlash } from "../lib/flash.server";
 import { requireSignedIn } from "../lib/guard.server";
 import { IMPORT_COLUMNS, importKinds, type ImportKind } from "../modules/monitoring/constants";
@@ -25,20 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-type Problem = { line: number; column: string | null; message: string };
-
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "monitoring.import");
   // A refused file keeps its table of problems on this page; a stored one is confirmed by the flash.
-  const fail = (problems: Problem[], status: number) => data({ problems }, { status });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) return fail([{ line: 1, column: null, message: "monitoring:import.tooLarge" }], 413);
-  const form = await request.formData();
-  const kind = form.get("kind");
+  const fail = (problems: ImportProblem[], status: number) => data({ problems }, { status });
+  const upload = await readCsvUpload(request, MAX_BYTES);
+  if (!upload.ok) return fail(upload.problems, upload.status);
+  const kind = upload.form.get("kind");
   if (!isKind(kind)) return fail([{ line: 1, column: "kind", message: "forms.choose" }], 400);
-  const file = form.get("file");
-  const text = file && typeof file !== "string" ? await file.text() : "";
-  if (!text.trim()) return fail([{ line: 1, column: null, message: "monitoring:import.noFile" }], 400);
-  const result = await importMonitoringCsv(actor, kind, text);
+  const result = await importMonitoringCsv(actor, kind, upload.text);
   if (!result.ok) return fail(result.problems, 400);
   throw redirectWithFlash("/monitoring/import", "monitoring:flash.imported", request, { written: result.written, duplicated: result.duplicated });
 }

@@ -1,0 +1,20 @@
+import type { ImportProblem } from "../components/import-problems";
+
+/**
+ * The CSV file of an import form (members, financing needs, monitoring readings), read whole:
+ * a body over `maxBytes` is refused before it is read, and a missing or empty file is a problem
+ * of the import like any other, shown in its table.
+ */
+export async function readCsvUpload(
+  request: Request,
+  maxBytes: number,
+): Promise<{ ok: true; form: FormData; text: string } | { ok: false; status: 400 | 413; problems: ImportProblem[] }> {
+  const refuse = (status: 400 | 413, message: string) => ({ ok: false as const, status, problems: [{ line: 1, column: null, message }] });
+  const mb = Math.round(maxBytes / (1024 * 1024));
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return refuse(413, `common:import.tooLarge|${JSON.stringify({ mb })}`);
+  const form = await request.formData();
+  const file = form.get("file");
+  const text = file && typeof file !== "string" ? await file.text() : "";
+  if (!text.trim()) return refuse(400, "common:import.noFile");
+  return { ok: true, form, text };
+}
