@@ -1,6 +1,8 @@
 import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
+import { demoEmail, signIn as signInOverHttp } from "../access/http";
+import { SOURCE } from "../access/walk";
 
 export const DEMO_PASSWORD = "yunjiang-demo";
 export type Lng = "zh-CN" | "en";
@@ -29,4 +31,15 @@ export async function signInOn(page: Page, email: string, lng: Lng, options: { p
   await page.getByLabel(auth.login.password, { exact: true }).fill(options.password ?? DEMO_PASSWORD);
   await page.getByRole("button", { name: auth.login.submit }).click();
   await expect(page).not.toHaveURL(/\/login/);
+}
+
+/**
+ * Staff's session without the form, for specs about other pages: signed in over HTTP from the a11y
+ * walk's own address (so the login throttle of the address the browser uses is left alone), the cookie
+ * handed to the page's context.
+ */
+export async function signInAsStaff(page: Page, baseURL: string): Promise<void> {
+  const cookie = await signInOverHttp(baseURL, demoEmail.staff, DEMO_PASSWORD, SOURCE.a11y);
+  const [name, ...value] = cookie.split(";")[0].split("=");
+  await page.context().addCookies([{ name, value: value.join("="), url: baseURL }]);
 }
