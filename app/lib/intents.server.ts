@@ -19,7 +19,7 @@ import { parseForm, safeFormValues, type FieldErrors } from "./validation";
  *   - runs the command: NOT_FOUND → 404, FORBIDDEN → 403, any other refusal → 409 with its i18n key
  *     (on its field when the refusal names one, else on "_form");
  *   - on success always redirects (POST → redirect → GET) to `success(intent, value)`: a reload
- *     never posts twice; `flash(intent, value)` names the success message shown there.
+ *     never posts twice; `flash({ intent, value, input })` names the success message shown there.
  *
  * The action data of a failure is `IntentFailure` (`useActionData<IntentFailure>()`).
  *
@@ -53,17 +53,23 @@ export function lookupIntent<I extends Record<string, unknown>>(intents: I, name
   return typeof name === "string" && Object.hasOwn(intents, name) ? name : undefined;
 }
 
-export async function runIntent<I extends Record<string, IntentSpec<z.ZodType, unknown>>>(
-  request: Request,
-  formData: FormData,
-  intents: I,
-  options: {
-    unknownAbility: Ability;
-    success: (intent: keyof I & string, value: unknown) => string;
-    /** The success message's i18n key for the next page (app/lib/flash.server.ts), if any; `input` is the parsed form (e.g. which decision was taken). */
-    flash?: (intent: keyof I & string, value: unknown, input: unknown) => string | null;
-  },
-) {
+/** What `flash` is given for one intent of the map: its name, its command's value and its parsed form. */
+type IntentOutcome<I extends Record<string, IntentSpec<z.ZodType, unknown>>> = {
+  [K in keyof I & string]: I[K] extends IntentSpec<infer S, infer T> ? { intent: K; value: T; input: z.output<S> } : never;
+}[keyof I & string];
+
+export type IntentOptions<I extends Record<string, IntentSpec<z.ZodType, unknown>>> = {
+  unknownAbility: Ability;
+  success: (intent: keyof I & string, value: unknown) => string;
+  /**
+   * The success message's i18n key for the next page (app/lib/flash.server.ts), if any. One object per
+   * intent (a union, not three parameters: TypeScript refuses a shorter callback for a union of tuples),
+   * so comparing `intent` narrows `value` and `input` to that intent's (e.g. which decision was taken).
+   */
+  flash?: (outcome: IntentOutcome<I>) => string | null;
+};
+
+export async function runIntent<I extends Record<string, IntentSpec<z.ZodType, unknown>>>(request: Request, formData: FormData, intents: I, options: IntentOptions<I>) {
   const raw = formData.get("intent");
   const name = lookupIntent(intents, raw);
   if (!name) {
@@ -82,6 +88,7 @@ export async function runIntent<I extends Record<string, IntentSpec<z.ZodType, u
     return data<IntentFailure>({ intent: name, errors, values: safeFormValues(formData) }, { status: 409 });
   }
   const to = options.success(name, result.value);
-  const flash = options.flash?.(name, result.value, parsed.data);
+  // The three belong to the same intent, `spec`, which the generic map cannot show the compiler.
+  const flash = options.flash?.({ intent: name, value: result.value, input: parsed.data } as IntentOutcome<I>);
   throw flash ? redirectWithFlash(to, flash, request) : redirect(to);
 }

@@ -147,7 +147,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     consentExtension: on(noFields, () => consentExtension(actor, id, opts)),
     addEvidence: intent("disputes.view", noFields, () => withEvidence().then((r) => (r.ok ? ok() : refuse(r.error === "notFound" ? NOT_FOUND : r.error, EVIDENCE_FIELD)))),
   };
-  return runIntent(request, formData, intents, { unknownAbility: "disputes.view", success: () => `/disputes/${id}`, flash: (name) => `disputes:flash.${name}` });
+  return runIntent(request, formData, intents, { unknownAbility: "disputes.view", success: () => `/disputes/${id}`, flash: ({ intent }) => `disputes:flash.${intent}` });
 }
 
 type Intent = "accept" | "decline" | "assign" | "invite" | "answer" | "session" | "minutes" | "draft" | "confirm" | "rejectAgreement" | "fail" | "refer" | "apply" | "decide" | "close" | "requestExtension" | "consentExtension" | "addEvidence";

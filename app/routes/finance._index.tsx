@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return runIntent(request, formData, intents, {
     unknownAbility: "finance.manageCreditLines",
     success: () => "/finance",
-    flash: (name) => (name === "createLine" ? "finance:flash.lineCreated" : "finance:flash.lineUpdated"),
+    flash: ({ intent }) => (intent === "createLine" ? "finance:flash.lineCreated" : "finance:flash.lineUpdated"),
   });
 }
 

@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return runIntent(request, form, intents, {
     unknownAbility: "members.manage",
     success: () => `/members/${id}`,
-    flash: (name, _value, input) => (name === "decideChange" ? `members:flash.change_${(input as { decision: string }).decision}` : `members:flash.${name}`),
+    flash: ({ intent, input }) => (intent === "decideChange" ? `members:flash.change_${input.decision}` : `members:flash.${intent}`),
   });
 }
 

@@ -88,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     provideInfo: intent("tickets.respond", infoReplySchema, (actor, d) => provideInfo(actor, id, d.reply)),
     comment: intent("tickets.comment", commentSchema, (actor, d) => addComment(actor, id, d)),
   };
-  return runIntent(request, formData, intents, { unknownAbility: "tickets.view", success: () => `/tickets/${id}`, flash: (name, value) => (name === "accept" && (value as { status?: string }).status === "referred" ? "tickets:flash.acceptRefer" : `tickets:flash.${name}`) });
+  return runIntent(request, formData, intents, { unknownAbility: "tickets.view", success: () => `/tickets/${id}`, flash: ({ intent, value }) => (intent === "accept" && value.status === "referred" ? "tickets:flash.acceptRefer" : `tickets:flash.${intent}`) });
 }
 
 type Intent = "accept" | "reject" | "refer" | "answer" | "return" | "resolve" | "reopen" | "rate" | "requestInfo" | "provideInfo" | "comment";

@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     chase: intent("tickets.triage", chaseSchema, (actor, d) => chaseReferral(actor, d.ticketId)),
     reassign: intent("tickets.triage", reassignSchema, (actor, d) => reassignTicket(actor, d.ticketId, { handlerId: d.handlerId })),
   };
-  return runIntent(request, formData, intents, { unknownAbility: "tickets.list", success: () => `/tickets${back.search}`, flash: (name) => `tickets:flash.${name}` });
+  return runIntent(request, formData, intents, { unknownAbility: "tickets.list", success: () => `/tickets${back.search}`, flash: ({ intent }) => `tickets:flash.${intent}` });
 }
 
 export default function TicketQueue() {

@@ -28,6 +28,7 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { NGINX, nginxConfig } from "../support/nginx-config.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 process.chdir(root);
@@ -43,7 +44,6 @@ const pgState = path.join(tmp, "pg-server.state");
 const pgScript = path.join(root, "tests/support/pg-server.sh");
 
 const TOPOLOGY = process.env.BENCH_TOPOLOGY ?? "one";
-const NGINX = "/usr/sbin/nginx";
 let server;
 const servers = []; // BENCH_TOPOLOGY=proxy: the two portal servers
 let proxy = null;
@@ -187,33 +187,6 @@ async function startPortal(port, env) {
   return child;
 }
 
-/** deploy/nginx.conf with these ports, inside a minimal main configuration (as several-machines.test.ts). */
-function nginxConfig(work, proxyPort, [portA, portB]) {
-  const site = readFileSync(path.join(root, "deploy/nginx.conf"), "utf8")
-    .replace("server 127.0.0.1:3001", `server 127.0.0.1:${portA}`)
-    .replace("server 127.0.0.1:3002", `server 127.0.0.1:${portB}`)
-    .replace(/listen 80;/, `listen 127.0.0.1:${proxyPort};`);
-  if (!site.includes(`127.0.0.1:${portB}`)) throw new Error("deploy/nginx.conf no longer has the upstream lines this bench rewrites");
-  writeFileSync(path.join(work, "site.conf"), site);
-  const temp = path.join(work, "nginx-temp");
-  mkdirSync(temp, { recursive: true, mode: 0o777 });
-  return [
-    "daemon off;",
-    "worker_processes 1;",
-    `pid ${path.join(work, "nginx.pid")};`,
-    "error_log stderr warn;",
-    // As root, the workers would drop to "nobody", who cannot read this directory.
-    ...(process.getuid?.() === 0 ? ["user root;"] : []),
-    "events { worker_connections 1024; }",
-    "http {",
-    "  access_log off;",
-    `  client_body_temp_path ${temp}/body; proxy_temp_path ${temp}/proxy; fastcgi_temp_path ${temp}/fcgi;`,
-    `  uwsgi_temp_path ${temp}/uwsgi; scgi_temp_path ${temp}/scgi;`,
-    `  include ${path.join(work, "site.conf")};`,
-    "}",
-  ].join("\n");
-}
-
 /** BENCH_TOPOLOGY=proxy: nginx → two servers, beside one server alone and a bare page through nginx. */
 async function behindProxy(databaseUrl, targets) {
   if (!existsSync(NGINX)) throw new Error(`BENCH_TOPOLOGY=proxy needs nginx (${NGINX}; Debian: apt-get install nginx)`);
@@ -225,7 +198,7 @@ async function behindProxy(databaseUrl, targets) {
   const work = path.join(tmp, "nginx");
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  writeFileSync(path.join(work, "nginx.conf"), nginxConfig(work, proxyPort, [portA, portB]));
+  writeFileSync(path.join(work, "nginx.conf"), nginxConfig({ root, work, proxyPort, upstreams: [portA, portB] }));
   proxy = spawn(NGINX, ["-p", work, "-c", path.join(work, "nginx.conf")], { stdio: ["ignore", "ignore", "inherit"] });
   for (let k = 0; ; k++) {
     if ((await get(proxyPort, "/healthz")).status === 200) break;

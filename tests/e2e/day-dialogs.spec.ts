@@ -1,10 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
 import zhCommon from "../../app/locales/zh-CN/common.json" with { type: "json" };
 import enCommon from "../../app/locales/en/common.json" with { type: "json" };
 import zhMembers from "../../app/locales/zh-CN/members.json" with { type: "json" };
 import enMembers from "../../app/locales/en/members.json" with { type: "json" };
+import { signIn } from "./support";
 
 // Issue 18: a confirmation can be cancelled, by a visible button and by Esc, and the focus goes
 // back to the button that opened it.
@@ -13,20 +14,9 @@ const langs = [
   { lng: "en", auth: enAuth, common: enCommon, members: enMembers },
 ] as const;
 
-async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
-  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.email).fill(email);
-  await page.getByLabel(auth.login.password, { exact: true }).fill("yunjiang-demo");
-  await page.getByRole("button", { name: auth.login.submit }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
-for (const { lng, auth, common, members } of langs) {
+for (const { lng, common, members } of langs) {
   test(`a confirmation is cancelled by its Cancel button and by Esc (${lng})`, async ({ browser }) => {
-    const page = await signIn(browser, "staff@demo.test", lng, auth);
+    const page = await signIn(browser, "staff@demo.test", lng);
     await page.goto("/members/applications");
     await page.locator("table a[href^='/members/applications/']").first().click();
     await expect(page.locator("html[data-enhanced]")).toHaveCount(1);

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { generateCreditCode } from "../../app/modules/members/credit-code";
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
@@ -16,25 +16,14 @@ import zhDisputes from "../../app/locales/zh-CN/disputes.json" with { type: "jso
 import enDisputes from "../../app/locales/en/disputes.json" with { type: "json" };
 import zhMonitoring from "../../app/locales/zh-CN/monitoring.json" with { type: "json" };
 import enMonitoring from "../../app/locales/en/monitoring.json" with { type: "json" };
+import { signIn } from "./support";
 
 // Issue 18: every action that changes something answers with a success message, in the page's
 // language, in one live region (role="status") that screen readers announce.
-const PASSWORD = "yunjiang-demo";
 const langs = [
   { lng: "zh-CN", auth: zhAuth, members: zhMembers, jobs: zhJobs, tickets: zhTickets, disputes: zhDisputes, monitoring: zhMonitoring, day: "2031-01-02", labour: zhLabour, common: zhCommon },
   { lng: "en", auth: enAuth, members: enMembers, jobs: enJobs, tickets: enTickets, disputes: enDisputes, monitoring: enMonitoring, day: "2031-01-03", labour: enLabour, common: enCommon },
 ] as const;
-
-async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN", ...options });
-  const page = await context.newPage();
-  await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.email).fill(email);
-  await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: auth.login.submit }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 /** A fresh membership application, sent as the form would send it (not signed in as anybody here). */
 async function applyToJoin(request: APIRequestContext, baseURL: string): Promise<string> {
@@ -106,9 +95,9 @@ function watchFlash() {
   document.addEventListener("DOMContentLoaded", () => log.push(`loaded:${document.querySelector(".flash")?.textContent ?? "no region"}`));
 }
 
-for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day, labour, common } of langs) {
+for (const { lng, members, jobs, tickets, disputes, monitoring, day, labour, common } of langs) {
   test(`a success message is announced: the live region is empty when the page loads and gets the message after (${lng})`, async ({ browser }) => {
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     await staff.addInitScript(watchFlash);
     await staff.goto("/admin/monitoring");
     await staff.getByRole("button", { name: monitoring.settings.save }).click();
@@ -122,7 +111,7 @@ for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day, labou
     await staff.context().close();
 
     // Without JavaScript the message is in the page as the server wrote it.
-    const noScript = await signIn(browser, "staff@demo.test", lng, auth, { javaScriptEnabled: false });
+    const noScript = await signIn(browser, "staff@demo.test", lng, { javaScriptEnabled: false });
     await noScript.goto("/admin/monitoring");
     await noScript.getByRole("button", { name: monitoring.settings.save }).click();
     await expect(noScript.locator(".flash[role=status]")).toHaveText(monitoring.flash.thresholdsSaved);
@@ -130,7 +119,7 @@ for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day, labou
   });
 
   test(`saving an enterprise's record, running the membership check, recording a legal service and setting a calendar day say so (${lng})`, async ({ browser }) => {
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     const flash = staff.locator(".flash[role=status]");
     await staff.goto("/members/1");
     await staff.locator("button[value=update]").click();
@@ -156,7 +145,7 @@ for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day, labou
     await expect(flash).toHaveText(disputes.flash.legalRecorded);
     await staff.context().close();
 
-    const admin = await signIn(browser, "admin@demo.test", lng, auth);
+    const admin = await signIn(browser, "admin@demo.test", lng);
     await admin.goto("/admin/tickets");
     await admin.getByLabel(tickets.admin.day, { exact: true }).fill(day);
     await admin.getByLabel(tickets.admin.name, { exact: true }).fill("E2E");
@@ -175,7 +164,7 @@ for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day, labou
     const name = await applyToJoin(api, baseURL!);
     await api.dispose();
 
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     await staff.goto("/members/applications");
     await staff.getByRole("link", { name }).click();
     await staff.locator("summary", { hasText: members.applications.approve }).click();
@@ -192,7 +181,7 @@ for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day, labou
   });
 
   test(`applying for a job says so (${lng})`, async ({ browser }) => {
-    const seeker = await signIn(browser, "seeker@demo.test", lng, auth);
+    const seeker = await signIn(browser, "seeker@demo.test", lng);
     await seeker.goto("/jobs");
     const links = await seeker.locator('a[href^="/jobs/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!).filter((h) => /^\/jobs\/\d+$/.test(h)))]);
     let applied = false;
@@ -219,12 +208,12 @@ for (const { lng, auth, members, jobs, tickets, disputes, monitoring, day, labou
     // A period of its own, far ahead, so the two new posts find each other among the suggestions.
     const year = 2040 + Math.floor(Math.random() * 50);
     const period: [string, string] = [`${year}-03-01`, `${year}-03-31`];
-    const lender = await signIn(browser, "member@demo.test", lng, auth);
+    const lender = await signIn(browser, "member@demo.test", lng);
     const surplus = await publishLabourPost(lender, labour, "surplus", period);
-    const borrower = await signIn(browser, "rep@demo.test", lng, auth);
+    const borrower = await signIn(browser, "rep@demo.test", lng);
     const shortage = await publishLabourPost(borrower, labour, "shortage", period);
 
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     await staff.goto(surplus);
     const row = staff.getByRole("row").filter({ has: staff.locator(`a[href="${shortage}"]`) });
     await row.locator("summary", { hasText: labour.detail.record }).click();

@@ -1,8 +1,9 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
 import zhCommon from "../../app/locales/zh-CN/common.json" with { type: "json" };
 import enCommon from "../../app/locales/en/common.json" with { type: "json" };
+import { signIn } from "./support";
 
 // Issue 18: each role signs in to its work, not to the home page or the member list.
 const landings = [
@@ -15,20 +16,9 @@ const landings = [
   { email: "member@demo.test", path: /\/my$/ },
 ] as const;
 
-async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
-  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.email).fill(email);
-  await page.getByLabel(auth.login.password, { exact: true }).fill("yunjiang-demo");
-  await page.getByRole("button", { name: auth.login.submit }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
 test("each role lands on its own work after signing in, and the home page offers the way back to it", async ({ browser }) => {
   for (const { email, path } of landings) {
-    const page = await signIn(browser, email, "zh-CN", zhAuth);
+    const page = await signIn(browser, email, "zh-CN");
     await expect(page, email).toHaveURL(path);
     expect((await page.goto("/"))?.status()).toBe(200);
     await page.getByRole("link", { name: zhCommon.home.continueLink }).click();
@@ -37,12 +27,12 @@ test("each role lands on its own work after signing in, and the home page offers
   }
 });
 
-for (const { lng, auth, common } of [
+for (const { lng, common } of [
   { lng: "zh-CN", auth: zhAuth, common: zhCommon },
   { lng: "en", auth: enAuth, common: enCommon },
 ] as const) {
   test(`staff's today page counts the waiting work and links each count to its list (${lng})`, async ({ browser }) => {
-    const page = await signIn(browser, "staff@demo.test", lng, auth);
+    const page = await signIn(browser, "staff@demo.test", lng);
     await expect(page).toHaveURL(/\/today$/);
     await expect(page).toHaveTitle(new RegExp(`^${common.titles.today}`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(common.today.title);

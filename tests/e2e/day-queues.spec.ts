@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
 import zhFairs from "../../app/locales/zh-CN/fairs.json" with { type: "json" };
@@ -7,6 +7,7 @@ import zhJobs from "../../app/locales/zh-CN/jobs.json" with { type: "json" };
 import enJobs from "../../app/locales/en/jobs.json" with { type: "json" };
 import zhTickets from "../../app/locales/zh-CN/tickets.json" with { type: "json" };
 import enTickets from "../../app/locales/en/tickets.json" with { type: "json" };
+import { signIn } from "./support";
 
 // Issue 18, work queues: the staff problem queue opens on what needs action (tabs with counts, mine); the fair check-in desk keeps to the fair's day; the hiring pipeline's
 // last step can be undone and an interview carries time, place and contact.
@@ -16,17 +17,6 @@ const langs = [
   { lng: "en", auth: enAuth, fairs: enFairs, jobs: enJobs, tickets: enTickets },
 ] as const;
 
-async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
-  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN", timezoneId: "Asia/Shanghai" });
-  const page = await context.newPage();
-  await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.email).fill(email);
-  await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: auth.login.submit }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
 /** The text of a string with {{name}} placeholders, up to its first placeholder (what a test can match exactly). */
 function lead(s: string): string {
   return s.split("{{")[0];
@@ -34,7 +24,7 @@ function lead(s: string): string {
 
 for (const { lng, auth, fairs, jobs, tickets } of langs) {
   test(`fair check-in is refused before the fair's day, with the way to override (${lng})`, async ({ browser }) => {
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng, { timezoneId: "Asia/Shanghai" });
     await staff.goto(`/fairs?lng=${lng}`);
     await staff.getByRole("link", { name: "冬季用工对接会暨云江鞋企专场招聘" }).click();
     await expect(staff).toHaveURL(/\/fairs\/\d+/);
@@ -77,7 +67,7 @@ for (const { lng, auth, fairs, jobs, tickets } of langs) {
     await seeker.getByRole("button", { name: jobs.detail.apply, exact: true }).click();
     await expect(seeker.locator(".flash[role=status]")).toHaveText(jobs.flash.applied);
 
-    const employer = await signIn(browser, "member@demo.test", lng, auth);
+    const employer = await signIn(browser, "member@demo.test", lng, { timezoneId: "Asia/Shanghai" });
     await employer.goto(`/jobs/manage/applications?lng=${lng}`);
     await employer.getByRole("link", { name }).click();
     const badge = employer.locator(".page-header .badge");
@@ -115,7 +105,7 @@ for (const { lng, auth, fairs, jobs, tickets } of langs) {
   });
 
   test(`the staff problem queue opens on the problems to accept, mine, with a count on every tab (${lng})`, async ({ browser }) => {
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng, { timezoneId: "Asia/Shanghai" });
     await staff.goto(`/tickets?lng=${lng}`);
     const tabs = staff.getByRole("navigation", { name: tickets.list.tabs });
     const countOf = async (tab: keyof typeof tickets.list.tab) => {

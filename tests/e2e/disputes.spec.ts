@@ -1,33 +1,22 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import zh from "../../app/locales/zh-CN/disputes.json" with { type: "json" };
 import en from "../../app/locales/en/disputes.json" with { type: "json" };
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
+import { signIn } from "./support";
 
 // The shared-court journey in both languages: a member files with evidence against another member
 // enterprise, staff accept and assign the station's mediator, the mediator invites the respondent,
 // schedules a session, records the minutes and the settlement, both parties confirm, staff record
 // the judicial confirmation, and the agreement prints (A4, Chinese, the site's frame hidden).
 // Demo data: station 1 (id 1) has mediator@ (周调解员); enterprise 5 has the owner account owner5@.
-const PASSWORD = "yunjiang-demo";
 const RESPONDENT_ENTERPRISE = "5";
 const langs = [
   { lng: "zh-CN", t: zh, auth: zhAuth },
   { lng: "en", t: en, auth: enAuth },
 ] as const;
 
-async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
-  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.identifier, { exact: true }).fill(email);
-  await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: auth.login.submit }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
-for (const { lng, t, auth } of langs) {
+for (const { lng, t } of langs) {
   test(`a shared-court case from filing to judicial confirmation in ${lng}, and its agreement prints`, async ({ browser }) => {
     // Five people and some twenty steps: generous for a loaded CI machine.
     test.setTimeout(300_000);
@@ -40,7 +29,7 @@ for (const { lng, t, auth } of langs) {
     };
 
     // The member files with evidence.
-    const member = await signIn(browser, "member@demo.test", lng, auth);
+    const member = await signIn(browser, "member@demo.test", lng);
     await member.goto("/disputes/new");
     await member.getByLabel(t.new.station, { exact: true }).selectOption({ value: "1" });
     await member.getByLabel(t.new.respondentKind, { exact: true }).selectOption("member");
@@ -66,7 +55,7 @@ for (const { lng, t, auth } of langs) {
     await expect(member).toHaveURL(new RegExp(`${url}$`));
 
     // Staff accept and assign the station's mediator.
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     await staff.goto(url);
     await act(staff, t.actions.acceptTitle, t.actions.accept);
     await expect(header(staff).getByText(status("accepted"))).toBeVisible();
@@ -77,12 +66,12 @@ for (const { lng, t, auth } of langs) {
     await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.assign);
 
     // The mediator invites the respondent, who agrees in the portal.
-    const mediator = await signIn(browser, "mediator@demo.test", lng, auth);
+    const mediator = await signIn(browser, "mediator@demo.test", lng);
     await mediator.goto("/disputes");
     await mediator.getByRole("link", { name: code }).click();
     await act(mediator, t.actions.inviteTitle, t.actions.inviteRespondent);
     await expect(header(mediator).getByText(status("respondent_invited"))).toBeVisible();
-    const respondent = await signIn(browser, `owner${RESPONDENT_ENTERPRISE}@demo.test`, lng, auth);
+    const respondent = await signIn(browser, `owner${RESPONDENT_ENTERPRISE}@demo.test`, lng);
     await respondent.goto(url);
     await act(respondent, t.actions.answerTitle, t.actions.submitAnswer, (f) => f.getByLabel(t.actions.answer, { exact: true }).selectOption("agree").then(() => {}));
     await expect(header(respondent).getByText(status("in_mediation"))).toBeVisible();

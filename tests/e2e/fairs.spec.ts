@@ -1,22 +1,11 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, expect, test, type Browser, type Page } from "@playwright/test";
+import { chromium, expect, test } from "@playwright/test";
 import { PNG } from "pngjs";
+import { signIn } from "./support";
 
 const PASSWORD = "yunjiang-demo";
-
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-  const page = await context.newPage();
-  // Straight to the fairs: the role's home page may belong to another area.
-  await page.goto("/login?next=/fairs");
-  await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("button", { name: "退出" })).toBeVisible();
-  return page;
-}
 
 function shanghaiDay(offsetDays: number): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offsetDays * 86_400_000));
@@ -56,7 +45,7 @@ test("a seeker pre-registers for a fair, gets a QR image and a code, and staff c
   await expect(page.getByText("未签到")).toBeVisible();
 
   // Staff at the entrance type the code (lower case, no dash: as people do).
-  const staff = await signIn(browser, "staff@demo.test");
+  const staff = await signIn(browser, "staff@demo.test", "zh-CN", { timezoneId: "Asia/Shanghai", next: "/fairs" });
   await staff.goto(`${fairUrl}/check-in`);
   // The desk's scanner module (decision 036) shows the camera button once it runs; from then a code
   // is sent without leaving the page, and the field is ready for the next one.
@@ -94,7 +83,7 @@ test("a seeker pre-registers for a fair, gets a QR image and a code, and staff c
 
 test("staff create a fair, an enterprise requests a booth, and staff approve it with a number", async ({ browser }) => {
   const title = `E2E 招聘会 ${Date.now()}`;
-  const staff = await signIn(browser, "staff@demo.test");
+  const staff = await signIn(browser, "staff@demo.test", "zh-CN", { timezoneId: "Asia/Shanghai", next: "/fairs" });
   await staff.goto("/fairs/new");
   await staff.getByLabel("名称").fill(title);
   await staff.getByLabel("举办日期").fill(shanghaiDay(20));
@@ -111,7 +100,7 @@ test("staff create a fair, an enterprise requests a booth, and staff approve it 
   await expect(staff).toHaveURL(/\/fairs\/\d+$/);
   const fairUrl = staff.url();
 
-  const member = await signIn(browser, "member@demo.test");
+  const member = await signIn(browser, "member@demo.test", "zh-CN", { timezoneId: "Asia/Shanghai", next: "/fairs" });
   await member.goto(fairUrl);
   await member.getByLabel("备注（选填）").fill("先试一下");
   await member.getByRole("button", { name: "申请展位" }).click();
@@ -136,7 +125,7 @@ test("staff create a fair, an enterprise requests a booth, and staff approve it 
 
   // A second enterprise asks; staff, on the list filtered to what waits, decline it with a reason
   // and come back to the same filtered list with the message.
-  const other = await signIn(browser, "rep@demo.test");
+  const other = await signIn(browser, "rep@demo.test", "zh-CN", { timezoneId: "Asia/Shanghai", next: "/fairs" });
   await other.goto(fairUrl);
   await other.getByLabel("备注（选填）").fill("展位靠门口");
   await other.getByRole("button", { name: "申请展位" }).click();
@@ -186,7 +175,7 @@ function qrVideo(pngDataUrl: string, file: string): void {
 // is tested whatever this Chromium build offers.
 test("staff save a new fair as a draft (publish now left unticked), in English, and the public does not see it", async ({ browser }) => {
   const title = `E2E draft fair ${Date.now()}`;
-  const staff = await signIn(browser, "staff@demo.test");
+  const staff = await signIn(browser, "staff@demo.test", "zh-CN", { timezoneId: "Asia/Shanghai", next: "/fairs" });
   await staff.goto("/fairs/new?lng=en");
   await staff.getByLabel("Title").fill(title);
   await staff.getByLabel("Date", { exact: true }).fill(shanghaiDay(30));

@@ -1,34 +1,23 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import zh from "../../app/locales/zh-CN/finance.json" with { type: "json" };
 import en from "../../app/locales/en/finance.json" with { type: "json" };
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
+import { signIn } from "./support";
 
-const PASSWORD = "yunjiang-demo";
 const langs = [
   { lng: "zh-CN", t: zh, auth: zhAuth },
   { lng: "en", t: en, auth: enAuth },
 ] as const;
-
-async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
-  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.email).fill(email);
-  await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: auth.login.submit }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 const disbursedFigure = async (page: Page) => {
   await page.goto("/reports");
   return (await page.locator('[data-figure="finance-disbursed"] .stat__value').innerText()).trim();
 };
 
-for (const { lng, t, auth } of langs) {
+for (const { lng, t } of langs) {
   test(`staff import survey needs: a stored file is confirmed with its count, in ${lng}`, async ({ browser }) => {
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     await staff.goto("/members/1");
     const creditCode = (await staff.locator(".page-header .mono").first().innerText()).trim();
     const neededBy = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
@@ -43,11 +32,11 @@ for (const { lng, t, auth } of langs) {
 
   test(`financing in ${lng}: a member posts a need, sees ranked products with reasons and applies; the bank claims, approves and disburses; the report moves`, async ({ browser }) => {
     test.setTimeout(120_000);
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     const before = await disbursedFigure(staff);
 
     // The member posts a need and sees the products ranked for it, each with its reasons.
-    const member = await signIn(browser, "member@demo.test", lng, auth);
+    const member = await signIn(browser, "member@demo.test", lng);
     await member.goto("/finance/needs/new");
     await member.getByLabel(t.needs.amountWan).fill("120");
     await member.getByLabel(t.needs.purpose).selectOption({ label: t.purpose.working_capital });
@@ -85,7 +74,7 @@ for (const { lng, t, auth } of langs) {
     await expect(member.getByRole("link", { name: "statements.pdf" })).toBeVisible();
 
     // The bank officer sees the need (matched to its products), claims and answers it.
-    const bank = await signIn(browser, "bank@demo.test", lng, auth);
+    const bank = await signIn(browser, "bank@demo.test", lng);
     await bank.goto("/finance/needs");
     await expect(bank.locator(`a[href="${needUrl}"]`)).toBeVisible();
     await bank.goto(needUrl);

@@ -1,31 +1,20 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import zh from "../../app/locales/zh-CN/governance.json" with { type: "json" };
 import en from "../../app/locales/en/governance.json" with { type: "json" };
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
 import { governanceFixtures } from "../access/fixtures";
+import { signIn } from "./support";
 
 // A motion voted online, in both languages: staff add a motion to the chamber's open assembly (demo
 // data) and open voting, member@demo.test (checked in) votes with a confirmation, staff close
 // voting with counts from the room and see the result with the online and room parts apart.
 
-const PASSWORD = "yunjiang-demo";
 const langs = [
   { lng: "zh-CN", t: zh, auth: zhAuth },
   { lng: "en", t: en, auth: enAuth },
 ] as const;
 const url = `/assemblies/${governanceFixtures.openAssembly}`;
-
-async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
-  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.email).fill(email);
-  await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: auth.login.submit }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 /** i18next's {{name}} placeholders filled in. */
 function fill(template: string, values: Record<string, string | number>): string {
@@ -38,10 +27,10 @@ function pattern(template: string, values: Record<string, number>): RegExp {
   return new RegExp(parts.map((p) => (/^\{\{(\w+)\}\}$/.test(p) ? (values[p.slice(2, -2)] !== undefined ? String(values[p.slice(2, -2)]) : "\\d+") : p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join(""));
 }
 
-for (const { lng, t, auth } of langs) {
+for (const { lng, t } of langs) {
   test(`a representative votes on a motion online and staff close it in ${lng}`, async ({ browser }) => {
     test.setTimeout(120_000);
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     await staff.goto(url);
     const title = `${lng === "en" ? "Motion on the dues" : "会费动议"} e2e ${Date.now()}`;
     const add = staff.getByRole("form", { name: t.motions.add });
@@ -57,7 +46,7 @@ for (const { lng, t, auth } of langs) {
     await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.assembly.openVoting);
 
     // member@demo.test's enterprise is checked in: it votes yes, once, after ticking the confirmation.
-    const member = await signIn(browser, "member@demo.test", lng, auth);
+    const member = await signIn(browser, "member@demo.test", lng);
     await member.goto(url);
     const card = member.locator("div.card").filter({ has: member.locator("h3", { hasText: title }) });
     const form = card.getByRole("form").filter({ has: member.locator('button[value="motionVote"]') });

@@ -1,32 +1,21 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import zh from "../../app/locales/zh-CN/governance.json" with { type: "json" };
 import en from "../../app/locales/en/governance.json" with { type: "json" };
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
 import { chamberNames } from "../../db/seed/demo-names";
+import { signIn } from "./support";
 
 // Governance journeys in both languages: staff set up and open an election in the first chamber,
 // two representatives (member@ and rep@) vote, staff close and tally, a voter finds their receipt
 // on the public bulletin; a charter diff renders.
 
-const PASSWORD = "yunjiang-demo";
 const langs = [
   { lng: "zh-CN", t: zh, auth: zhAuth, chamber: chamberNames[0].zh },
   { lng: "en", t: en, auth: enAuth, chamber: chamberNames[0].en },
 ] as const;
 // The first chamber's members in the demo data: enterprise 1 (member@) joined it, 180 is rep@'s, 218 another.
 const CANDIDATES = ["180", "218"];
-
-async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
-  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.email).fill(email);
-  await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: auth.login.submit }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 async function vote(page: Page, url: string, t: typeof zh, candidateIndex: number): Promise<string> {
   await page.goto(`${url}/ballot`);
@@ -42,11 +31,11 @@ async function vote(page: Page, url: string, t: typeof zh, candidateIndex: numbe
   return receipt!;
 }
 
-for (const { lng, t, auth, chamber } of langs) {
+for (const { lng, t, chamber } of langs) {
   test(`an election from opening to the bulletin in ${lng}`, async ({ browser }) => {
     // Four people sign in (argon2 each) and the journey has some twenty steps.
     test.setTimeout(180_000);
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     await staff.goto("/elections");
     await staff.getByText(t.elections.create, { exact: true }).first().click();
     await staff.getByLabel(t.fields.association).selectOption({ label: chamber });
@@ -77,9 +66,9 @@ for (const { lng, t, auth, chamber } of langs) {
     await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.election.advance);
 
     // Two representatives vote; each gets a receipt once.
-    const member = await signIn(browser, "member@demo.test", lng, auth);
+    const member = await signIn(browser, "member@demo.test", lng);
     const receipt = await vote(member, url, t, 0);
-    const rep = await signIn(browser, "rep@demo.test", lng, auth);
+    const rep = await signIn(browser, "rep@demo.test", lng);
     await vote(rep, url, t, 0);
     // A second visit offers no second vote, and the receipt is not shown again.
     const again = await member.goto(`${url}/ballot`);
@@ -110,7 +99,7 @@ for (const { lng, t, auth, chamber } of langs) {
   });
 
   test(`a charter diff renders in ${lng}`, async ({ browser }) => {
-    const member = await signIn(browser, "member@demo.test", lng, auth);
+    const member = await signIn(browser, "member@demo.test", lng);
     await member.goto("/charters");
     await member.getByRole("link", { name: new RegExp(t.charters.version.replace("{{n}}", "2")) }).first().click();
     const diff = member.getByRole("region", { name: t.charters.diffTitle });

@@ -1,14 +1,8 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import Papa from "papaparse";
+import { signInOn } from "./support";
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login?next=/jobs/manage");
-  await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("密码").fill("yunjiang-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("button", { name: "退出" })).toBeVisible();
-}
 
 test("a visitor browses, filters and searches jobs, registers, applies; the enterprise reaches an intent; the seeker sees it", async ({ page, browser }) => {
   // Browse and filter without an account: the filters land in a shareable URL.
@@ -62,7 +56,7 @@ test("a visitor browses, filters and searches jobs, registers, applies; the ente
   // The enterprise moves the application step by step to intent reached.
   const employer = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const ep = await employer.newPage();
-  await signIn(ep, "member@demo.test");
+  await signInOn(ep, "member@demo.test", "zh-CN", { next: "/jobs/manage" });
   await ep.goto("/jobs/manage/applications");
   await ep.getByRole("link", { name }).click();
   await expect(ep.getByRole("heading", { level: 1, name: `${name} 的申请` })).toBeVisible();
@@ -91,7 +85,7 @@ test("a visitor browses, filters and searches jobs, registers, applies; the ente
 
 test("an enterprise posts a job; staff hide it with a reason the enterprise sees", async ({ page, browser }) => {
   const title = `鞋底质检员${Date.now().toString().slice(-5)}`;
-  await signIn(page, "member@demo.test");
+  await signInOn(page, "member@demo.test", "zh-CN", { next: "/jobs/manage" });
   await page.goto("/jobs/new");
   await page.getByLabel("岗位名称").fill(title);
   await page.getByLabel("招聘人数").fill("3");
@@ -111,7 +105,7 @@ test("an enterprise posts a job; staff hide it with a reason the enterprise sees
 
   const staff = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const sp = await staff.newPage();
-  await signIn(sp, "staff@demo.test");
+  await signInOn(sp, "staff@demo.test", "zh-CN", { next: "/jobs/manage" });
   await sp.goto(url);
   await sp.locator("summary", { hasText: "下架岗位" }).click();
   await sp.getByRole("textbox", { name: /^下架原因/ }).fill("联系方式不完整，请补充后联系协会");
@@ -131,7 +125,7 @@ test("an enterprise posts a job; staff hide it with a reason the enterprise sees
 test("an enterprise edits its posting; typed values survive an error; a hidden posting stays hidden after an edit", async ({ page, browser }) => {
   const stamp = Date.now().toString().slice(-5);
   const title = `鞋楦修整工${stamp}`;
-  await signIn(page, "member@demo.test");
+  await signInOn(page, "member@demo.test", "zh-CN", { next: "/jobs/manage" });
   await page.goto("/jobs/new");
   await page.getByLabel("岗位名称").fill(title);
   await page.getByLabel("招聘人数").fill("2");
@@ -170,7 +164,7 @@ test("an enterprise edits its posting; typed values survive an error; a hidden p
   // Staff hide it; the enterprise edits it again from the posting page: it stays hidden.
   const staff = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const sp = await staff.newPage();
-  await signIn(sp, "staff@demo.test");
+  await signInOn(sp, "staff@demo.test", "zh-CN", { next: "/jobs/manage" });
   await sp.goto(url);
   await sp.locator("summary", { hasText: "下架岗位" }).click();
   await sp.getByRole("textbox", { name: /^下架原因/ }).fill("工资待核实");
@@ -193,7 +187,7 @@ test("an enterprise edits its posting; typed values survive an error; a hidden p
 });
 
 test("an enterprise exports the applications it sees, with the list's filter, as a UTF-8 CSV", async ({ page }) => {
-  await signIn(page, "member@demo.test");
+  await signInOn(page, "member@demo.test", "zh-CN", { next: "/jobs/manage" });
   await page.goto("/jobs/manage/applications");
   await page.getByLabel("状态").selectOption("applied");
   await page.getByRole("button", { name: "筛选" }).click();
@@ -251,7 +245,7 @@ test("a seeker uploads a résumé (a disguised file is refused); the enterprise 
   await expect(page.getByText("您已申请该岗位")).toBeVisible();
   const employer = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const ep = await employer.newPage();
-  await signIn(ep, "member@demo.test");
+  await signInOn(ep, "member@demo.test", "zh-CN", { next: "/jobs/manage" });
   await ep.goto("/jobs/manage/applications");
   await ep.getByRole("link", { name }).click();
   const [download] = await Promise.all([ep.waitForEvent("download"), ep.getByRole("link", { name: "下载简历" }).click()]);

@@ -1,15 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generateCreditCode } from "../../app/modules/members/credit-code";
-
-const PASSWORD = "yunjiang-demo";
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/login?lng=zh-CN");
-  await page.getByLabel("电子邮箱或手机号", { exact: true }).fill(email);
-  await page.getByLabel("密码", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("button", { name: "退出" })).toBeVisible();
-}
+import { signInOn } from "./support";
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: /退出|Sign out/ }).click();
@@ -62,7 +53,7 @@ test("an enterprise applies at /join, staff approve, and the new member signs in
   await expect(page.getByText(`${name} 的入会申请待审核`)).toBeVisible();
   await signOut(page);
 
-  await signIn(page, "staff@demo.test");
+  await signInOn(page, "staff@demo.test", "zh-CN");
   await page.goto("/members/applications");
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
@@ -73,7 +64,7 @@ test("an enterprise applies at /join, staff approve, and the new member signs in
   await expect(page.getByText(email)).toBeVisible();
   await signOut(page);
 
-  await signIn(page, email, "long-enough-password");
+  await signInOn(page, email, "zh-CN", { password: "long-enough-password" });
   await page.goto("/my");
   await expect(page.getByRole("link", { name })).toBeVisible();
   await expect(page.locator(".my-memberships .badge").getByText("有效", { exact: true })).toBeVisible();
@@ -99,7 +90,7 @@ test("an enterprise applies at /join, staff approve, and the new member signs in
 });
 
 test("a member gets 404 on another enterprise's record and 403 on the staff pages", async ({ page }) => {
-  await signIn(page, "member@demo.test");
+  await signInOn(page, "member@demo.test", "zh-CN");
   const other = await page.goto("/my/enterprises/2");
   expect(other?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("找不到该页面");
@@ -112,7 +103,7 @@ test("a member gets 404 on another enterprise's record and 403 on the staff page
 });
 
 test("staff get 404 for an enterprise that does not exist, and filter the list", async ({ page }) => {
-  await signIn(page, "staff@demo.test");
+  await signInOn(page, "staff@demo.test", "zh-CN");
   expect((await page.goto("/members/999999"))?.status()).toBe(404);
   await page.goto("/members");
   await page.waitForLoadState("networkidle");
@@ -147,7 +138,7 @@ test("staff import a CSV: a bad row rejects the file with its line, a good file 
   const good1 = generateCreditCode(n + 1);
   const good2 = generateCreditCode(n + 2);
   const bad = generateCreditCode(n + 3).slice(0, 17) + (generateCreditCode(n + 3).endsWith("0") ? "1" : "0");
-  await signIn(page, "staff@demo.test");
+  await signInOn(page, "staff@demo.test", "zh-CN");
   await page.goto("/members/import");
   await page.getByLabel("CSV 文件").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${IMPORT_COLUMNS.join(",")}\n${row(1, good1)}\n${row(2, bad)}\n`) });
   await page.getByRole("button", { name: "导入" }).click();
@@ -196,7 +187,7 @@ test("staff reject an application with a reason, and the applicant sees it on /m
   await expect(page).toHaveURL(/\/my$/);
   await signOut(page);
 
-  await signIn(page, "staff@demo.test");
+  await signInOn(page, "staff@demo.test", "zh-CN");
   await page.goto("/members/applications");
   await page.getByRole("link", { name }).click();
   await page.locator("summary", { hasText: "驳回申请" }).click();
@@ -207,7 +198,7 @@ test("staff reject an application with a reason, and the applicant sees it on /m
   await expect(page.getByText("已驳回：营业执照与申请资料不符")).toBeVisible();
   await signOut(page);
 
-  await signIn(page, email, "long-enough-password");
+  await signInOn(page, email, "zh-CN", { password: "long-enough-password" });
   await page.goto("/my");
   await expect(page.getByText(`${name} 的入会申请未通过`)).toBeVisible();
   await expect(page.getByText("原因：营业执照与申请资料不符")).toBeVisible();

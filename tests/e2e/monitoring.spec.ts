@@ -1,14 +1,14 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import zh from "../../app/locales/zh-CN/monitoring.json" with { type: "json" };
 import en from "../../app/locales/en/monitoring.json" with { type: "json" };
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
+import { signIn } from "./support";
 
 const run = promisify(execFile);
-const PASSWORD = "yunjiang-demo";
 const root = path.resolve(import.meta.dirname, "../..");
 const langs = [
   { lng: "zh-CN", t: zh, auth: zhAuth },
@@ -17,20 +17,9 @@ const langs = [
 // A tiny valid JPEG: the tenant's photo of the cleared passage.
 const JPEG = Buffer.from("/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAAIAAgBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAAAAE//9k=", "base64");
 
-async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
-  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.email).fill(email);
-  await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: auth.login.submit }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
-for (const { lng, t, auth } of langs) {
+for (const { lng, t } of langs) {
   test(`staff see a flagged firm and open a visit from its flag (${lng})`, async ({ browser }) => {
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     await staff.goto("/monitoring");
     await expect(staff.getByRole("heading", { level: 1, name: t.overview.title })).toBeVisible();
     await expect(staff.getByRole("heading", { name: t.overview.prosperity, exact: true })).toBeVisible();
@@ -57,7 +46,7 @@ for (const { lng, t, auth } of langs) {
 
   test(`a simulated gateway raises a passage alarm, the tenant sees the notice and sends a photo, staff close it (${lng})`, async ({ browser, baseURL }) => {
     test.setTimeout(120_000);
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     // Staff make a token for the camera gateway: shown once.
     await staff.goto("/admin/gateways");
     await staff.getByText(t.gateways.create).first().click();
@@ -75,7 +64,7 @@ for (const { lng, t, auth } of langs) {
     const notice = /"notice":"([^"]+)"/.exec(stdout)![1];
 
     // The tenant sees the violation notice (in-app) and opens it.
-    const member = await signIn(browser, "member@demo.test", lng, auth);
+    const member = await signIn(browser, "member@demo.test", lng);
     await member.goto("/my");
     await member.getByRole("link", { name: notice }).click();
     await expect(member).toHaveURL(new RegExp(`/monitoring/alarms/${alarmId}$`));
@@ -105,7 +94,7 @@ for (const { lng, t, auth } of langs) {
   });
 
   test(`staff save the thresholds and a building's filing, add and bind a meter and import its readings: each says so (${lng})`, async ({ browser }) => {
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     const flash = staff.locator(".flash[role=status]");
     await staff.goto("/admin/monitoring");
     await staff.getByRole("button", { name: t.settings.save }).click();

@@ -1,15 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demoEmail, signIn } from "../access/http";
-import { SOURCE } from "../access/walk";
+import { signInAsStaff } from "./support";
 import zh from "../../app/locales/zh-CN/common.json" with { type: "json" };
 import en from "../../app/locales/en/common.json" with { type: "json" };
 
 // A record page's title names the page, the record's number and its name, in the page's language only.
-async function signInAsStaff(page: Page, baseURL: string) {
-  const cookie = await signIn(baseURL, demoEmail.staff, DEMO_PASSWORD, SOURCE.a11y);
-  const [name, ...value] = cookie.split(";")[0].split("=");
-  await page.context().addCookies([{ name, value: value.join("="), url: baseURL }]);
-}
 
 async function firstRecord(page: Page, list: string, pattern: RegExp): Promise<string> {
   await page.goto(list);

@@ -1,7 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { DEMO_PASSWORD, demoEmail, signIn } from "../access/http";
-import { SOURCE } from "../access/walk";
+import { signInAsStaff } from "./support";
 import en from "../../app/locales/en/tickets.json" with { type: "json" };
 import zh from "../../app/locales/zh-CN/tickets.json" with { type: "json" };
 import enJobs from "../../app/locales/en/jobs.json" with { type: "json" };
@@ -9,12 +8,6 @@ import zhJobs from "../../app/locales/zh-CN/jobs.json" with { type: "json" };
 
 // /reports draws its charts on the server (ECharts SVG strings): the page shows them with their
 // numbers in tables, and sends no chart JavaScript.
-
-async function signInAsStaff(page: Page, baseURL: string) {
-  const cookie = await signIn(baseURL, demoEmail.staff, DEMO_PASSWORD, SOURCE.a11y);
-  const [name, ...value] = cookie.split(";")[0].split("=");
-  await page.context().addCookies([{ name, value: value.join("="), url: baseURL }]);
-}
 
 for (const { lng, t, jobs } of [
   { lng: "zh-CN", t: zh.reports, jobs: zhJobs.reports },

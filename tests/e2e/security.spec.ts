@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, httpRequest, sessionCookieOf, signIn, type HttpResponse } from "../access/http";
+import { signInOn } from "./support";
 
 // HTTP-level security checks against the running app. Failed logins come from their own
 // loopback addresses (127.0.0.x) so they never throttle the other e2e tests.
@@ -194,7 +195,7 @@ test("a stored script payload renders as text, in the header, the user list and 
   const admin = await browser.newContext();
   const adminPage = await admin.newPage();
   const adminDialogs = await noDialogs(adminPage);
-  await signInPage(adminPage, "admin@demo.test");
+  await signInOn(adminPage, "admin@demo.test", "zh-CN");
   await adminPage.goto(`/admin/users?q=${encodeURIComponent(name.slice(0, 7))}`);
   await expect(adminPage.getByRole("link", { name })).toBeVisible();
   await expect(adminPage.locator(".pagination")).toContainText("共 1 条");
@@ -207,17 +208,10 @@ test("a stored script payload renders as text, in the header, the user list and 
   await admin.close();
 });
 
-async function signInPage(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
 
 test("admin creates a department user who signs in; disabling signs them out at once; each step says so", async ({ page, browser }) => {
   const email = `dept-${unique()}@e2e.test`;
-  await signInPage(page, "admin@demo.test");
+  await signInOn(page, "admin@demo.test", "zh-CN");
   await page.goto("/admin/users/new");
   await page.getByLabel("姓名").fill("科技局联络员");
   await page.getByLabel("电子邮箱").fill(email);
@@ -237,7 +231,7 @@ test("admin creates a department user who signs in; disabling signs them out at 
 
   const theirs = await browser.newContext();
   const them = await theirs.newPage();
-  await signInPage(them, email, "long-enough-password");
+  await signInOn(them, email, "zh-CN", { password: "long-enough-password" });
   await expect(them.locator(".user-chip")).toHaveText("科技局联络员 · 部门联络员");
 
   await page.goto(userUrl);

@@ -1,33 +1,22 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import zh from "../../app/locales/zh-CN/tickets.json" with { type: "json" };
 import en from "../../app/locales/en/tickets.json" with { type: "json" };
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
+import { signIn } from "./support";
 
-const PASSWORD = "yunjiang-demo";
 const langs = [
   { lng: "zh-CN", t: zh, auth: zhAuth, taxBureau: "国家税务总局瑞安市税务局" },
   { lng: "en", t: en, auth: enAuth, taxBureau: "Tax Bureau" },
 ] as const;
 
-async function signIn(browser: Browser, email: string, lng: string, auth: typeof zhAuth): Promise<Page> {
-  const context = await browser.newContext({ locale: lng === "en" ? "en-GB" : "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(`/login?lng=${lng}`);
-  await page.getByLabel(auth.login.email).fill(email);
-  await page.getByLabel(auth.login.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: auth.login.submit }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
-for (const { lng, t, auth, taxBureau } of langs) {
+for (const { lng, t, taxBureau } of langs) {
   test(`the closed loop in ${lng}: member submits with an attachment, staff refer, the department answers in /inbox, staff resolve, the member rates`, async ({ browser }) => {
     const title = `${lng === "en" ? "Mould supply" : "模具供应"} e2e ${Date.now()}`;
     const status = (s: keyof typeof t.status) => t.status[s];
 
     // The member submits, with a PDF.
-    const member = await signIn(browser, "member@demo.test", lng, auth);
+    const member = await signIn(browser, "member@demo.test", lng);
     await member.goto("/tickets/new");
     await member.getByLabel(t.new.category).selectOption({ label: t.category.supply_chain });
     await member.getByLabel(t.new.titleField).fill(title);
@@ -44,7 +33,7 @@ for (const { lng, t, auth, taxBureau } of langs) {
     expect((await download).suggestedFilename()).toBe("quote.pdf");
 
     // Staff accept and refer to the tax bureau.
-    const staff = await signIn(browser, "staff@demo.test", lng, auth);
+    const staff = await signIn(browser, "staff@demo.test", lng);
     await staff.goto(url);
     const accept = staff.getByRole("form", { name: t.actions.acceptTitle });
     await accept.getByLabel(t.actions.handler).selectOption({ index: 1 });
@@ -56,7 +45,7 @@ for (const { lng, t, auth, taxBureau } of langs) {
     await expect(staff.locator(".page-header").getByText(status("referred"))).toBeVisible();
 
     // The tax bureau's liaison finds it in /inbox and answers.
-    const dept = await signIn(browser, "dept@demo.test", lng, auth);
+    const dept = await signIn(browser, "dept@demo.test", lng);
     await dept.goto("/inbox");
     await dept.getByRole("link", { name: title }).click();
     const answer = dept.getByRole("form", { name: t.actions.answerTitle });
@@ -88,7 +77,7 @@ for (const { lng, t, auth, taxBureau } of langs) {
 }
 
 test("the reports show the source's figures", async ({ browser }) => {
-  const staff = await signIn(browser, "staff@demo.test", "zh-CN", zhAuth);
+  const staff = await signIn(browser, "staff@demo.test", "zh-CN");
   await staff.goto("/reports");
   const figure = (name: string) => staff.locator(`[data-figure="${name}"] .stat__value`);
   await expect(figure("chambersVisited")).toHaveText("38");
@@ -111,7 +100,7 @@ test("the reports show the source's figures", async ({ browser }) => {
 });
 
 test("a refused attachment is explained and what was typed stays", async ({ browser }) => {
-  const member = await signIn(browser, "member@demo.test", "zh-CN", zhAuth);
+  const member = await signIn(browser, "member@demo.test", "zh-CN");
   await member.goto("/tickets/new");
   const title = `附件被拒 e2e ${Date.now()}`;
   await member.getByLabel(zh.new.category).selectOption({ label: zh.category.other });

@@ -3,7 +3,7 @@
 // files, caches, scheduled jobs, the outbox, sign-in, the Origin check and the throttle behave as
 // on one machine. Needs the production build and a PostgreSQL server (TEST_DATABASE_URL).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -14,11 +14,11 @@ import { jobPostings } from "../../db/schema/jobs";
 import { scheduledRuns } from "../../db/schema/system";
 import { seedDemo } from "../../db/seed/demo.server";
 import { freePort } from "../support/free-port";
+import { NGINX, nginxConfig } from "../support/nginx-config.mjs";
 import { haveBuild, Portal, root, waitFor } from "../support/portal-process";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const NGINX = "/usr/sbin/nginx";
 const haveNginx = existsSync(NGINX);
 const PASSWORD = "yunjiang-demo";
 
@@ -30,33 +30,6 @@ let proxyPort = 0;
 let proxyLog = "";
 const received: { to: string; subject: string }[] = [];
 let smtp: SmtpSink | undefined;
-
-/** deploy/nginx.conf with this test's ports, inside a minimal main configuration. */
-function nginxConfig(): string {
-  const site = readFileSync(path.join(root, "deploy/nginx.conf"), "utf8")
-    .replace("server 127.0.0.1:3001", `server 127.0.0.1:${a.port}`)
-    .replace("server 127.0.0.1:3002", `server 127.0.0.1:${b.port}`)
-    .replace(/listen 80;/, `listen 127.0.0.1:${proxyPort};`);
-  expect(site).toContain(`127.0.0.1:${a.port}`);
-  writeFileSync(path.join(work, "site.conf"), site);
-  const temp = path.join(work, "nginx-temp");
-  mkdirSync(temp, { recursive: true, mode: 0o777 });
-  return [
-    "daemon off;",
-    "worker_processes 1;",
-    `pid ${path.join(work, "nginx.pid")};`,
-    "error_log stderr warn;",
-    // As root, the workers would drop to "nobody", who cannot read this temporary directory.
-    ...(process.getuid?.() === 0 ? ["user root;"] : []),
-    "events { worker_connections 256; }",
-    "http {",
-    "  access_log off;",
-    `  client_body_temp_path ${temp}/body; proxy_temp_path ${temp}/proxy; fastcgi_temp_path ${temp}/fcgi;`,
-    `  uwsgi_temp_path ${temp}/uwsgi; scgi_temp_path ${temp}/scgi;`,
-    `  include ${path.join(work, "site.conf")};`,
-    "}",
-  ].join("\n");
-}
 
 const via = (port: number, p: string) => `http://127.0.0.1:${port}${p}`;
 
@@ -96,7 +69,7 @@ beforeAll(async () => {
   // Each server has a disk of its own: nothing may depend on a file written by the other.
   await Promise.all([a.start({ ...shared, UPLOAD_DIR: path.join(work, "disk-a") }), b.start({ ...shared, UPLOAD_DIR: path.join(work, "disk-b") })]);
   if (haveNginx) {
-    writeFileSync(path.join(work, "nginx.conf"), nginxConfig());
+    writeFileSync(path.join(work, "nginx.conf"), nginxConfig({ root, work, proxyPort, upstreams: [a.port, b.port], workerConnections: 256 }));
     proxy = spawn(NGINX, ["-p", work, "-c", path.join(work, "nginx.conf")], { stdio: ["ignore", "pipe", "pipe"] });
     proxy.stderr!.on("data", (d: Buffer) => (proxyLog += d));
     const up = await waitFor(async () => (await fetch(via(proxyPort, "/healthz")).catch(() => null))?.status === 200, 10_000);

@@ -6,18 +6,30 @@ import { describe, expect, it } from "vitest";
 
 const script = path.resolve(import.meta.dirname, "../../scripts/check-bundles.mjs");
 
-function check(inputs: string[]): { code: number; output: string } {
+function metafileWith(inputs: string[], pageScripts: string[] = ["app/browser/checkin-scanner.ts", "app/modules/fairs/qr-decode.ts"]) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "yj-bundles-"));
-  const file = path.join(dir, "metafile.js.json");
-  const metafile = {
-    outputs: {
-      "public/build/routes/jobs._index-X.js": { inputs: Object.fromEntries(inputs.map((i) => [i, { bytesInOutput: 1 }])), imports: [] },
-      "public/build/entry.client-Y.js": { inputs: { "app/entry.client.tsx": { bytesInOutput: 1 } }, imports: [] },
-    },
-  };
-  writeFileSync(file, JSON.stringify(metafile));
+  const remix = path.join(dir, "metafile.js.json");
+  writeFileSync(
+    remix,
+    JSON.stringify({
+      outputs: {
+        "public/build/routes/jobs._index-X.js": { inputs: Object.fromEntries(inputs.map((i) => [i, { bytesInOutput: 1 }])), imports: [] },
+        "public/build/entry.client-Y.js": { inputs: { "app/entry.client.tsx": { bytesInOutput: 1 } }, imports: [] },
+      },
+    }),
+  );
+  // The page scripts' own metafile (scripts/build-page-scripts.mjs), as esbuild writes it.
+  const scripts = path.join(dir, "page-scripts-metafile.json");
+  writeFileSync(
+    scripts,
+    JSON.stringify({ outputs: { "public/page-scripts/checkin-scanner-Z.js": { inputs: Object.fromEntries(pageScripts.map((i) => [i, { bytesInOutput: 1 }])), imports: [] } } }),
+  );
+  return [remix, scripts];
+}
+
+function check(inputs: string[], pageScripts?: string[]): { code: number; output: string } {
   try {
-    return { code: 0, output: execFileSync(process.execPath, [script, file], { encoding: "utf8", stdio: "pipe" }) };
+    return { code: 0, output: execFileSync(process.execPath, [script, ...metafileWith(inputs, pageScripts)], { encoding: "utf8", stdio: "pipe" }) };
   } catch (error) {
     const e = error as { status: number; stderr: string };
     return { code: e.status, output: e.stderr };
@@ -40,5 +52,11 @@ describe("the bundle check", () => {
       expect(r.code, input).toBe(1);
       expect(r.output).toContain(input);
     }
+  });
+  it("reads the page scripts' metafile too (decision 036's browser modules)", () => {
+    const r = check(["app/routes/jobs._index.tsx"], ["app/browser/checkin-scanner.ts", "app/modules/fairs/check-in.server.ts"]);
+    expect(r.code).toBe(1);
+    expect(r.output).toContain("public/page-scripts/checkin-scanner-Z.js");
+    expect(r.output).toContain("app/modules/fairs/check-in.server.ts");
   });
 });
