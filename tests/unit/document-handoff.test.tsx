@@ -73,7 +73,17 @@ function handler(loaderData: () => RootData) {
       version: "test",
       entry: { module: "/build/entry.js", imports: [] },
       routes: {
-        root: { id: "root", path: "", module: "/build/root.js", imports: [], hasLoader: true, hasAction: false, hasClientLoader: false, hasClientAction: false, hasErrorBoundary: false },
+        root: {
+          id: "root",
+          path: "",
+          module: "/build/root.js",
+          imports: [],
+          hasLoader: true,
+          hasAction: false,
+          hasClientLoader: false,
+          hasClientAction: false,
+          hasErrorBoundary: false,
+        },
       },
     },
   };
