@@ -1,6 +1,6 @@
-import { Link, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
-import { EmptyState, Pagination } from "./ui";
+import { EmptyState, ListLink, Pagination } from "./ui";
 
 /**
  * One table for every list page: the columns are data, the sort lives in the URL (server-side),
@@ -74,13 +74,13 @@ export function sortHref(
   sortKey: string,
   current: SortState | undefined,
   params: { sort: string; dir: string } = { sort: "sort", dir: "dir" },
-): string {
+): `/${string}` {
   const query = new URLSearchParams(location.search);
   const active = current?.key === sortKey;
   query.set(params.sort, sortKey);
   query.set(params.dir, active && current?.dir === "asc" ? "desc" : "asc");
   query.delete("page");
-  return `${location.pathname}?${query}`;
+  return `${location.pathname}?${query}` as `/${string}`;
 }
 
 function idOf(row: unknown, index: number): string | number {
@@ -156,12 +156,12 @@ export function DataTable<Row>({
                       aria-sort={active ? (sort?.dir === "asc" ? "ascending" : "descending") : undefined}
                     >
                       {c.sortKey ? (
-                        <Link className="sort-link" to={sortHref(location, c.sortKey, sort, sortParams)} data-active={active ? "" : undefined}>
+                        <ListLink className="sort-link" to={sortHref(location, c.sortKey, sort, sortParams)} data-active={active ? "" : undefined}>
                           {c.header}
                           <span aria-hidden="true" className="sort-link__mark">
                             {active ? (sort?.dir === "asc" ? " ▲" : " ▼") : ""}
                           </span>
-                        </Link>
+                        </ListLink>
                       ) : (
                         c.header
                       )}

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/members/status";
 import { DataTable, type Column } from "../components/data-table";
 import { SelectField, TextField } from "../components/fields";
-import { Badge, ConfirmAction, FilterActions, FilterForm, PageHeader } from "../components/ui";
+import { Badge, ConfirmAction, FilterActions, FilterForm, ListLink, PageHeader } from "../components/ui";
 import { formatMoney } from "../lib/format";
 import { redirectWithFlash } from "../lib/flash.server";
 import { requireAbility, requireSignedIn } from "../lib/guard.server";
@@ -56,7 +56,7 @@ export default function MembersPage() {
       sortKey: "name",
       cell: (r) => (
         <>
-          <Link to={`/members/${r.id}`}>{r.name}</Link> {r.aboveSize ? <Badge tone="info">{t("aboveSizeShort")}</Badge> : null}
+          <ListLink to={`/members/${r.id}`}>{r.name}</ListLink> {r.aboveSize ? <Badge tone="info">{t("aboveSizeShort")}</Badge> : null}
         </>
       ),
     },

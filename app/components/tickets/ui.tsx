@@ -1,9 +1,8 @@
 // Small pieces of the tickets pages (client-safe).
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 import { DataTable, type Column } from "../data-table";
-import { Badge, type Tone } from "../ui";
+import { Badge, ListLink, type Tone } from "../ui";
 import { formatDate, formatDateTime } from "../../lib/format";
 import type { listTickets } from "../../modules/tickets/tickets.server";
 import type { TicketStatus } from "../../modules/tickets/constants";
@@ -66,7 +65,7 @@ export function TicketTable({
       header: t("list.titleCol"),
       cell: (r) => (
         <>
-          <Link to={`/tickets/${r.id}`}>{r.title}</Link> {r.urgency === "urgent" ? <span className="badge badge--danger">{t("urgency.urgent")}</span> : null}
+          <ListLink to={`/tickets/${r.id}`}>{r.title}</ListLink> {r.urgency === "urgent" ? <span className="badge badge--danger">{t("urgency.urgent")}</span> : null}
         </>
       ),
     },

@@ -102,6 +102,21 @@ const listColumns = {
   email: enterprises.email,
 };
 
+type PageMembership = Pick<typeof memberships.$inferSelect, "id" | "type" | "status"> & { associationZh: string; associationEn: string };
+
+/**
+ * A row's memberships (id order) as one JSON column of the page's own query (issue 17): a second
+ * query bound each of the page's 50 ids as a parameter, one more round trip and the costliest
+ * query of the page to build.
+ */
+function pageMemberships() {
+  // Aliased by hand: drizzle writes a one-table select's columns unqualified, "id" would be ambiguous.
+  return sql<PageMembership[]>`coalesce((select json_agg(json_build_object('id', m.id, 'type', m.type, 'status', m.status, 'associationZh', a.name_zh, 'associationEn', a.name_en) order by m.id) from memberships m inner join associations a on a.id = m.association_id where m.enterprise_id = enterprises.id), '[]')`.mapWith(
+    // postgres.js and PGlite both parse json; a driver that hands back text still gives the array.
+    (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as PageMembership[],
+  );
+}
+
 /** What the staff list shows of each enterprise (the CSV export reads every column: listColumns). */
 const pageColumns = {
   id: enterprises.id,
@@ -112,6 +127,7 @@ const pageColumns = {
   aboveSize: enterprises.aboveSize,
   employees: enterprises.employees,
   annualOutputFen: enterprises.annualOutputFen,
+  memberships: pageMemberships(),
 };
 
 /**
@@ -132,14 +148,9 @@ export function enterprisePageQuery(db: Executor, q: MemberListQuery, page: numb
 
 export async function listEnterprises(q: MemberListQuery, page: number, pageSize = MEMBERS_PAGE_SIZE) {
   const db = await getDb();
-  // The count and the page at once; the page's memberships then. Only the columns the page shows
-  // travel to the browser (each one is rendered and sent again as the page's data).
+  // The count and the page (with its memberships) at once. Only the columns the page shows.
   const [[total], rows] = await Promise.all([db.select({ n: count() }).from(enterprises).where(listWhere(q)), enterprisePageQuery(db, q, page, pageSize)]);
-  const ms = await membershipsOf(db, rows.map((r) => r.id));
-  return {
-    rows: rows.map((r) => ({ ...r, memberships: ms.filter((m) => m.enterpriseId === r.id).map(({ id, type, status, associationZh, associationEn }) => ({ id, type, status, associationZh, associationEn })) })),
-    total: total.n,
-  };
+  return { rows, total: total.n };
 }
 
 /**
