@@ -8,7 +8,20 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "public/page-scripts/", "node_modules/", "test-results/", "playwright-report/", "tests/.tmp/", "data/", ".cache/", "db/migrations/"] },
+  {
+    ignores: [
+      "build/",
+      "public/build/",
+      "public/page-scripts/",
+      "node_modules/",
+      "test-results/",
+      "playwright-report/",
+      "tests/.tmp/",
+      "data/",
+      ".cache/",
+      "db/migrations/",
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -31,7 +44,10 @@ export default tseslint.config(
       // The named `z` keeps all of zod (~93 KB gzip) in every browser page that builds a schema.
       "no-restricted-syntax": [
         "error",
-        { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: 'Use `import * as z from "zod"` (docs/decisions/032-zod-in-the-browser.md).' },
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message: 'Use `import * as z from "zod"` (docs/decisions/032-zod-in-the-browser.md).',
+        },
       ],
       // `_name` marks a value taken apart on purpose and not used (e.g. a field left out of a spread).
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],

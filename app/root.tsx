@@ -83,14 +83,18 @@ function Header({ data }: { data: RootData | undefined }) {
     <header className="site-header">
       <div className="site-header__inner">
         <Link to="/" className="brand">
-          <span className="brand__mark" aria-hidden="true">云</span>
+          <span className="brand__mark" aria-hidden="true">
+            云
+          </span>
           <span className="brand__text">
             <strong>{t("layout.brand")}</strong>
             <small>{t("layout.brandSub")}</small>
           </span>
         </Link>
         <input type="checkbox" id="nav-toggle" className="nav-toggle" aria-label={t("layout.menu")} />
-        <label htmlFor="nav-toggle" className="nav-toggle__label">{t("layout.menu")}</label>
+        <label htmlFor="nav-toggle" className="nav-toggle__label">
+          {t("layout.menu")}
+        </label>
         <SiteNav entries={data?.nav ?? []} />
         <div className="site-header__tools">
           {data?.lng ? <LanguageSwitch lng={data.lng} /> : null}
@@ -99,7 +103,17 @@ function Header({ data }: { data: RootData | undefined }) {
               {/* Named by hidden text, not aria-label: the badge's digits are visible text an aria-label would have to repeat word for word. */}
               <Link to="/notifications" className="bell">
                 <span className="visually-hidden">{t("layout.notifications", { count: data.unread })}</span>
-                <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <svg
+                  aria-hidden="true"
+                  width="20"
+                  height="20"
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                >
                   <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
                   <path d="M13.7 21a2 2 0 0 1-3.4 0" />
                 </svg>
@@ -113,13 +127,19 @@ function Header({ data }: { data: RootData | undefined }) {
                 {data.user.name} · {t(`roles.${data.user.role}`)}
               </span>
               <form method="post" action="/logout">
-                <button type="submit" className="btn btn--ghost btn--small">{t("layout.logout")}</button>
+                <button type="submit" className="btn btn--ghost btn--small">
+                  {t("layout.logout")}
+                </button>
               </form>
             </>
           ) : (
             <>
-              <Link to="/login" className="btn btn--small">{t("layout.login")}</Link>
-              <Link to="/register" className="btn btn--ghost btn--small">{t("layout.register")}</Link>
+              <Link to="/login" className="btn btn--small">
+                {t("layout.login")}
+              </Link>
+              <Link to="/register" className="btn btn--ghost btn--small">
+                {t("layout.register")}
+              </Link>
             </>
           )}
         </div>
@@ -162,7 +182,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">{t("layout.skip")}</a>
+        <a className="skip-link" href="#main">
+          {t("layout.skip")}
+        </a>
         <Header data={data} />
         <main id="main" className="site-main">
           <FlashMessage flash={data?.flash ?? null} />
@@ -208,9 +230,13 @@ export function ErrorBoundary() {
       <p>{t(`errors.${key}.body`)}</p>
       <p>
         {status === 503 ? (
-          <a href={here.pathname + here.search} className="btn">{t("errors.tryAgain")}</a>
+          <a href={here.pathname + here.search} className="btn">
+            {t("errors.tryAgain")}
+          </a>
         ) : (
-          <Link to="/" className="btn">{t("errors.backHome")}</Link>
+          <Link to="/" className="btn">
+            {t("errors.backHome")}
+          </Link>
         )}{" "}
         {status === 503 ? <LanguageSwitch lng={lng} /> : null}
       </p>

@@ -32,7 +32,8 @@ if (process.argv.includes("--production")) process.env.NODE_ENV ||= "production"
 if (cluster.isPrimary && process.argv.includes("--build-if-needed")) {
   const stale =
     !existsSync(buildPath) ||
-    !existsSync(path.join(root, "public/page-scripts/manifest.json")) || statSync(buildPath).mtimeMs < Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")));
+    !existsSync(path.join(root, "public/page-scripts/manifest.json")) ||
+    statSync(buildPath).mtimeMs < Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")));
   if (stale) {
     console.log("Building the portal…");
     try {
@@ -69,7 +70,8 @@ async function prepareDatabase() {
     // drizzle wraps the driver's error ("Failed query: …"): the innermost cause says what is wrong.
     let cause = error;
     while (cause && typeof cause === "object" && cause.cause) cause = cause.cause;
-    const reason = cause instanceof Error ? `${cause.message}${cause.code && !cause.message.includes(cause.code) ? ` (${cause.code})` : ""}`.split("\n")[0] : String(cause);
+    const reason =
+      cause instanceof Error ? `${cause.message}${cause.code && !cause.message.includes(cause.code) ? ` (${cause.code})` : ""}`.split("\n")[0] : String(cause);
     console.error(`Cannot use the ${where}: ${reason || "it did not answer"}`);
     await entry.closeDb().catch(() => {});
     process.exit(1);
@@ -109,9 +111,12 @@ function superviseWorkers(count) {
         return;
       }
       console.error(`Web process ${index} ended (exit ${code ?? signal}); starting another.`);
-      setTimeout(() => {
-        if (!stopping) fork(index);
-      }, Math.max(0, 1000 - (Date.now() - lastStart.get(index))));
+      setTimeout(
+        () => {
+          if (!stopping) fork(index);
+        },
+        Math.max(0, 1000 - (Date.now() - lastStart.get(index))),
+      );
     });
   };
   cluster.on("listening", () => {
@@ -195,7 +200,26 @@ function limitBodies(req, res, next) {
   });
 }
 
-const streamMembers = new Set(["on", "once", "off", "addListener", "removeListener", "removeAllListeners", "emit", "pause", "resume", "destroy", "pipe", "read", "isPaused", "readable", "readableEnded", "readableHighWaterMark", "destroyed", Symbol.asyncIterator]);
+const streamMembers = new Set([
+  "on",
+  "once",
+  "off",
+  "addListener",
+  "removeListener",
+  "removeAllListeners",
+  "emit",
+  "pause",
+  "resume",
+  "destroy",
+  "pipe",
+  "read",
+  "isPaused",
+  "readable",
+  "readableEnded",
+  "readableHighWaterMark",
+  "destroyed",
+  Symbol.asyncIterator,
+]);
 
 /** The Express request, with `body` as its stream (what the Remix adapter reads). */
 function withBody(req, body) {
@@ -299,7 +323,8 @@ function serve() {
     const write = res.write;
     const end = res.end;
     const keep = (chunk, encoding) => {
-      if (chunk && typeof chunk !== "function") chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk));
+      if (chunk && typeof chunk !== "function")
+        chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk));
     };
     res.write = function (chunk, ...rest) {
       keep(chunk, rest[0]);
@@ -308,7 +333,12 @@ function serve() {
     res.end = function (chunk, ...rest) {
       keep(chunk, rest[0]);
       if (res.locals.publicPage.shareable && !res.getHeader("Set-Cookie")) {
-        entry.keepPublicPage(key, { status: res.statusCode, contentType: String(res.getHeader("Content-Type") ?? ""), body: Buffer.concat(chunks), nonce: res.locals.nonce });
+        entry.keepPublicPage(key, {
+          status: res.statusCode,
+          contentType: String(res.getHeader("Content-Type") ?? ""),
+          body: Buffer.concat(chunks),
+          nonce: res.locals.nonce,
+        });
       }
       return end.call(this, chunk, ...rest);
     };
@@ -335,11 +365,17 @@ function serve() {
     const status = Number(error?.status) >= 400 && Number(error?.status) < 600 ? Number(error.status) : 500;
     if (status >= 500) console.error(`${req.method} ${req.path}: ${entry.loggableError(error)}`);
     if (res.headersSent) return req.socket.destroy();
-    res.status(status).type("text/plain").send(status === 413 ? "Payload Too Large" : "Internal Server Error");
+    res
+      .status(status)
+      .type("text/plain")
+      .send(status === 413 ? "Payload Too Large" : "Internal Server Error");
   });
 
   const server = app.listen(settings.PORT, settings.HOST, () => {
-    if (cluster.isPrimary) console.log(`Yunjiang portal on http://localhost:${settings.PORT} (${settings.DATABASE_URL ? "PostgreSQL" : `embedded database in ${settings.DATA_DIR}`})`);
+    if (cluster.isPrimary)
+      console.log(
+        `Yunjiang portal on http://localhost:${settings.PORT} (${settings.DATABASE_URL ? "PostgreSQL" : `embedded database in ${settings.DATA_DIR}`})`,
+      );
   });
   // Background jobs run in one process only (the first web process when there are several).
   const runsJobs = cluster.isPrimary || process.env.YJ_WORKER_INDEX === "0";

@@ -138,9 +138,7 @@ function libpqTarget(databaseUrl) {
 function run(cmd, args, childEnv) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
-    child.on("error", (e) =>
-      reject(new Failure(e.code === "ENOENT" ? `${cmd} not found` : `${cmd}: ${e.message}`)),
-    );
+    child.on("error", (e) => reject(new Failure(e.code === "ENOENT" ? `${cmd} not found` : `${cmd}: ${e.message}`)));
     child.on("close", (code, signal) => {
       if (code === 0) resolve();
       else reject(new Failure(`${cmd} failed (${signal ? `signal ${signal}` : `exit code ${code}`}); see its messages above`));
@@ -275,7 +273,9 @@ function refuseWhileServed(dir) {
   const pids = readFileSync(lock, "utf8").split(/\s+/).filter(Boolean).map(Number);
   const running = pids.filter(alive);
   if (running.length > 0) {
-    throw new Failure(`the portal is running on ${dir} (process ${running.join(", ")}): stop it first (PGlite has no lock of its own; two processes on one directory corrupt it)`);
+    throw new Failure(
+      `the portal is running on ${dir} (process ${running.join(", ")}): stop it first (PGlite has no lock of its own; two processes on one directory corrupt it)`,
+    );
   }
 }
 
@@ -373,7 +373,9 @@ async function pgliteRestore(file, force) {
       // 3. Did not open in place: put the old database back as it was.
       for (const name of readdirSync(dir).filter(isDatabaseEntry)) rmSync(path.join(dir, name), { recursive: true, force: true });
       for (const name of old) renameSync(path.join(previous, name), path.join(dir, name));
-      throw new Failure(`the restored database did not open in ${dir} (${e instanceof Error ? e.message.split("\n")[0] : e}); the previous one is back in place`);
+      throw new Failure(
+        `the restored database did not open in ${dir} (${e instanceof Error ? e.message.split("\n")[0] : e}); the previous one is back in place`,
+      );
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -43,4 +43,8 @@ for (const [output, meta] of Object.entries(result.metafile.outputs)) {
 }
 writeFileSync(path.join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 writeFileSync(path.join(outDir, "metafile.json"), JSON.stringify(result.metafile));
-console.log(`page scripts: ${Object.entries(manifest).map(([name, url]) => `${name} → ${url}`).join(", ")}`);
+console.log(
+  `page scripts: ${Object.entries(manifest)
+    .map(([name, url]) => `${name} → ${url}`)
+    .join(", ")}`,
+);

@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const metafilePaths = process.argv.length > 2 ? process.argv.slice(2) : [path.join(root, "build/metafile.js.json"), path.join(root, "public/page-scripts/metafile.json")];
+const metafilePaths =
+  process.argv.length > 2 ? process.argv.slice(2) : [path.join(root, "build/metafile.js.json"), path.join(root, "public/page-scripts/metafile.json")];
 for (const file of metafilePaths) {
   if (!existsSync(file)) {
     console.error(`check:bundles: ${path.relative(root, file)} is missing: run \`npm run build\` first.`);

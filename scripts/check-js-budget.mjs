@@ -28,7 +28,17 @@ export const PAGE_BUDGET = 120 * KB;
  * grow unnoticed either). None today: the check-in desk's scanner left React (decision 036).
  */
 export const OVER_BUDGET = {};
-const PUBLIC_ROUTES = new Set(["routes/_index", "routes/jobs._index", "routes/jobs.$id", "routes/fairs._index", "routes/fairs.$id._index", "routes/directory", "routes/join", "routes/register", "routes/login"]);
+const PUBLIC_ROUTES = new Set([
+  "routes/_index",
+  "routes/jobs._index",
+  "routes/jobs.$id",
+  "routes/fairs._index",
+  "routes/fairs.$id._index",
+  "routes/directory",
+  "routes/join",
+  "routes/register",
+  "routes/login",
+]);
 
 function manifest() {
   const file = readdirSync(buildDir).find((f) => /^manifest-[A-Z0-9]+\.js$/.test(f));
@@ -70,7 +80,14 @@ function hydrates(routeId) {
 /** The inlined page script's size: its function as the server build prints it (esbuild, not minified), gzip. */
 async function pageScriptBytes() {
   const { build } = await import("esbuild");
-  const out = await build({ entryPoints: [path.join(root, "app/lib/enhance.ts")], bundle: true, write: false, format: "esm", platform: "node", target: "node20" });
+  const out = await build({
+    entryPoints: [path.join(root, "app/lib/enhance.ts")],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+  });
   return gzipSync(out.outputFiles[0].text, { level: 6 }).length;
 }
 
@@ -133,14 +150,17 @@ export async function pageBudgets() {
     // The page's strings: "common" and the namespaces its routes declare, in the larger of the
     // languages (Chinese, the default, today): the figure holds for either.
     const ns = new Set(["common", ...chain.flatMap((r) => declaredNamespaces(r.id))]);
-    const strings = (chunks) => [...ns].flatMap((name) => {
-      if (!chunks[name]) throw new Error(`${route.id} declares the namespace "${name}", which has no chunk`);
-      return chunks[name];
-    });
+    const strings = (chunks) =>
+      [...ns].flatMap((name) => {
+        if (!chunks[name]) throw new Error(`${route.id} declares the namespace "${name}", which has no chunk`);
+        return chunks[name];
+      });
     const bytes = Math.max(...languages.map((chunks) => sizeOf(new Set([...files, ...strings(chunks)]))));
     rows.push({ route: route.id, path: `/${route.path ?? ""}`, bytes, budget, isPublic, hydrated: true });
   }
-  return rows.sort((a, b) => Number(b.hydrated) - Number(a.hydrated) || Number(b.isPublic) - Number(a.isPublic) || b.bytes - a.bytes || a.route.localeCompare(b.route));
+  return rows.sort(
+    (a, b) => Number(b.hydrated) - Number(a.hydrated) || Number(b.isPublic) - Number(a.isPublic) || b.bytes - a.bytes || a.route.localeCompare(b.route),
+  );
 }
 
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
@@ -150,9 +170,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const markdown = process.argv.includes("--markdown");
   if (markdown) {
     console.log("| page (route) | hydrated | JavaScript, gzip | budget | |\n|---|---|---:|---:|---|");
-    for (const r of rows) console.log(`| \`${r.route.replace(/^routes\//, "")}\`${r.isPublic ? " (public)" : ""} | ${r.hydrated ? "yes" : "no"} | ${kb(r.bytes)} | ${kb(r.budget)}${OVER_BUDGET[r.route] ? " (exception)" : ""} | ${r.bytes <= r.budget ? "ok" : "**over**"} |`);
+    for (const r of rows)
+      console.log(
+        `| \`${r.route.replace(/^routes\//, "")}\`${r.isPublic ? " (public)" : ""} | ${r.hydrated ? "yes" : "no"} | ${kb(r.bytes)} | ${kb(r.budget)}${OVER_BUDGET[r.route] ? " (exception)" : ""} | ${r.bytes <= r.budget ? "ok" : "**over**"} |`,
+      );
   } else {
-    for (const r of rows) console.log(`${r.bytes <= r.budget ? "ok  " : "OVER"} ${kb(r.bytes).padStart(9)} / ${kb(r.budget).padStart(8)}  ${r.route}${r.isPublic ? " (public)" : ""}${r.hydrated ? " (hydrated)" : ""}${OVER_BUDGET[r.route] ? ` (over the ${kb(PAGE_BUDGET)} page budget by exception: ${OVER_BUDGET[r.route].why})` : ""}`);
+    for (const r of rows)
+      console.log(
+        `${r.bytes <= r.budget ? "ok  " : "OVER"} ${kb(r.bytes).padStart(9)} / ${kb(r.budget).padStart(8)}  ${r.route}${r.isPublic ? " (public)" : ""}${r.hydrated ? " (hydrated)" : ""}${OVER_BUDGET[r.route] ? ` (over the ${kb(PAGE_BUDGET)} page budget by exception: ${OVER_BUDGET[r.route].why})` : ""}`,
+      );
   }
   const over = rows.filter((r) => r.bytes > r.budget);
   const missing = [...PUBLIC_ROUTES].filter((id) => !rows.some((r) => r.route === id));

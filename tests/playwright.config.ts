@@ -35,7 +35,16 @@ export default defineConfig({
         launchOptions: existsSync(systemChromium)
           ? {
               executablePath: systemChromium,
-              args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+              args: [
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+              ],
             }
           : {},
       },
@@ -48,6 +57,15 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 300_000,
-    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, SEED_DEMO: "auto", NODE_ENV: "production", SESSION_SECRET: "e2e-session-secret-not-for-production", SMTP_URL: `smtp://127.0.0.1:${port + 1000}`, MAIL_EVERY_SECONDS: "1" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      SEED_DEMO: "auto",
+      NODE_ENV: "production",
+      SESSION_SECRET: "e2e-session-secret-not-for-production",
+      SMTP_URL: `smtp://127.0.0.1:${port + 1000}`,
+      MAIL_EVERY_SECONDS: "1",
+    },
   },
 });

@@ -27,7 +27,14 @@ export const TextField = forwardRef<HTMLInputElement, Common & InputHTMLAttribut
       <label htmlFor={fieldId} className={required ? "is-required" : undefined}>
         {label}
       </label>
-      <input ref={ref} id={fieldId} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fieldId}-error` : undefined} {...input} />
+      <input
+        ref={ref}
+        id={fieldId}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId}-error` : undefined}
+        {...input}
+      />
       {hint ? <span className="hint">{hint}</span> : null}
       <ErrorText id={`${fieldId}-error`} error={error} />
     </div>
@@ -45,7 +52,14 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, Common & TextareaHT
       <label htmlFor={fieldId} className={required ? "is-required" : undefined}>
         {label}
       </label>
-      <textarea ref={ref} id={fieldId} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fieldId}-error` : undefined} {...input} />
+      <textarea
+        ref={ref}
+        id={fieldId}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId}-error` : undefined}
+        {...input}
+      />
       {hint ? <span className="hint">{hint}</span> : null}
       <ErrorText id={`${fieldId}-error`} error={error} />
     </div>
@@ -63,7 +77,14 @@ export const SelectField = forwardRef<
       <label htmlFor={fieldId} className={required ? "is-required" : undefined}>
         {label}
       </label>
-      <select ref={ref} id={fieldId} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fieldId}-error` : undefined} {...select}>
+      <select
+        ref={ref}
+        id={fieldId}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId}-error` : undefined}
+        {...select}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -88,7 +109,8 @@ export const CheckboxField = forwardRef<HTMLInputElement, Omit<Common, "required
   const auto = useId();
   const fieldId = id ?? auto;
   const own = String(input.value ?? "on");
-  const checked = defaultChecked ?? (Array.isArray(defaultValue) ? defaultValue.map(String).includes(own) : defaultValue === "true" || String(defaultValue) === own);
+  const checked =
+    defaultChecked ?? (Array.isArray(defaultValue) ? defaultValue.map(String).includes(own) : defaultValue === "true" || String(defaultValue) === own);
   return (
     <div className={`field field--check ${error ? "field--invalid" : ""}`}>
       <input ref={ref} type="checkbox" id={fieldId} defaultChecked={checked} {...input} />

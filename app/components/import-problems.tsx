@@ -21,7 +21,13 @@ export function ImportProblems({ problems }: { problems: readonly ImportProblem[
   return (
     <div className="alert alert--error" role="alert">
       <p>{t("common:import.rejected", { count: problems.length })}</p>
-      <DataTable label={t("common:import.problems")} columns={columns} rows={[...problems]} rowKey={(_, i) => i} empty={{ title: t("common:import.problems") }} />
+      <DataTable
+        label={t("common:import.problems")}
+        columns={columns}
+        rows={[...problems]}
+        rowKey={(_, i) => i}
+        empty={{ title: t("common:import.problems") }}
+      />
     </div>
   );
 }

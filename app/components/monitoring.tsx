@@ -57,10 +57,18 @@ export function FirmFacts({ series: s }: { series: FirmView }) {
     <section className="card" aria-labelledby="activity">
       <h2 id="activity">{t("firm.activity", { month: s.month.slice(0, 7) })}</h2>
       <div className="grid">
-        <div className="stat"><span className="stat__label">{t("firm.kwh")}</span> <span className="stat__value">{figure(s.activity.kwh, lng)}</span></div>
-        <div className="stat"><span className="stat__label">{t("firm.indexYoy")}</span> <span className="stat__value">{figure(s.activity.indexYoy, lng)}</span></div>
-        <div className="stat"><span className="stat__label">{t("firm.indexTrailing")}</span> <span className="stat__value">{figure(s.activity.indexTrailing, lng)}</span></div>
-        <div className="stat"><span className="stat__label">{t("firm.lastUse")}</span> <span className="stat__value">{s.lastUseDay ?? "—"}</span></div>
+        <div className="stat">
+          <span className="stat__label">{t("firm.kwh")}</span> <span className="stat__value">{figure(s.activity.kwh, lng)}</span>
+        </div>
+        <div className="stat">
+          <span className="stat__label">{t("firm.indexYoy")}</span> <span className="stat__value">{figure(s.activity.indexYoy, lng)}</span>
+        </div>
+        <div className="stat">
+          <span className="stat__label">{t("firm.indexTrailing")}</span> <span className="stat__value">{figure(s.activity.indexTrailing, lng)}</span>
+        </div>
+        <div className="stat">
+          <span className="stat__label">{t("firm.lastUse")}</span> <span className="stat__value">{s.lastUseDay ?? "—"}</span>
+        </div>
       </div>
       <h3>{t("firm.meters")}</h3>
       {s.meters.length === 0 ? (
@@ -69,7 +77,12 @@ export function FirmFacts({ series: s }: { series: FirmView }) {
         <ul>
           {s.meters.map((m) => (
             <li key={m.id}>
-              <span className="mono">{m.code}</span> {m.installedOn ? <span className="muted small">· {t("firm.installedOn")} {m.installedOn}</span> : null}
+              <span className="mono">{m.code}</span>{" "}
+              {m.installedOn ? (
+                <span className="muted small">
+                  · {t("firm.installedOn")} {m.installedOn}
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -90,7 +103,10 @@ export function FirmFacts({ series: s }: { series: FirmView }) {
 export function FirmTables({ series: s }: { series: FirmView }) {
   const { t, i18n } = useTranslation("monitoring");
   const lng = i18n.language;
-  const rows = s.months.map((m, i) => ({ m, kwh: s.kwh[i], tax: s.taxFen[i], heads: s.headcount[i] })).slice(-13).reverse();
+  const rows = s.months
+    .map((m, i) => ({ m, kwh: s.kwh[i], tax: s.taxFen[i], heads: s.headcount[i] }))
+    .slice(-13)
+    .reverse();
   const columns: Column<(typeof rows)[number]>[] = [
     { key: "month", header: t("firm.month"), rowHeader: true, cell: (r) => r.m.slice(0, 7) },
     { key: "kwh", header: t("firm.kwh"), align: "end", cell: (r) => figure(r.kwh, lng) },
@@ -108,7 +124,13 @@ export function FirmTables({ series: s }: { series: FirmView }) {
 type MyAlarm = { id: number; noticeNo: string; raisedAt: string | Date; status: string; building: string; floor: number; passage: string };
 
 /** The /my section: the member's own enterprise's series and flags, and its passage alarms. */
-export function MyMonitoring({ monitoring, alarms }: { monitoring: { series: FirmView & { firm: { id: number; name: string }; flags: FlagView[] }; charts: { monthly: RenderedChart; daily: RenderedChart } }[]; alarms: MyAlarm[] }) {
+export function MyMonitoring({
+  monitoring,
+  alarms,
+}: {
+  monitoring: { series: FirmView & { firm: { id: number; name: string }; flags: FlagView[] }; charts: { monthly: RenderedChart; daily: RenderedChart } }[];
+  alarms: MyAlarm[];
+}) {
   const { t } = useTranslation("monitoring");
   if (monitoring.length === 0 && alarms.length === 0) return null;
   return (
@@ -132,7 +154,10 @@ export function MyMonitoring({ monitoring, alarms }: { monitoring: { series: Fir
         <ul>
           {alarms.map((a) => (
             <li key={a.id}>
-              <a href={`/monitoring/alarms/${a.id}`} className="mono">{a.noticeNo}</a> · {a.building} · {t("buildings.floor", { floor: a.floor })} · {a.passage} ·{" "}
+              <a href={`/monitoring/alarms/${a.id}`} className="mono">
+                {a.noticeNo}
+              </a>{" "}
+              · {a.building} · {t("buildings.floor", { floor: a.floor })} · {a.passage} ·{" "}
               <Badge tone={a.status === "open" ? "danger" : "success"}>{t(`alarms.statusOf.${a.status}`)}</Badge>
             </li>
           ))}
@@ -159,14 +184,38 @@ export function MonitoringReport({ report: r }: { report: MonitoringReportView }
   return (
     <section className="card" aria-labelledby="report-monitoring">
       <h2 id="report-monitoring">{t("reports.title")}</h2>
-      <p>{t("reports.prosperity", { month: r.month, growing: figure(r.prosperity.growingPct, lng), steady: figure(r.prosperity.steadyPct, lng), shrinking: figure(r.prosperity.shrinkingPct, lng), firms: r.prosperity.total - r.prosperity.unknown })}</p>
+      <p>
+        {t("reports.prosperity", {
+          month: r.month,
+          growing: figure(r.prosperity.growingPct, lng),
+          steady: figure(r.prosperity.steadyPct, lng),
+          shrinking: figure(r.prosperity.shrinkingPct, lng),
+          firms: r.prosperity.total - r.prosperity.unknown,
+        })}
+      </p>
       <div className="grid">
-        <div className="stat"><span className="stat__label">{t("reports.flagged")}</span> <span className="stat__value">{r.flagged}</span> <span className="muted small">{Object.entries(r.flagCounts).map(([k, n]) => `${t(`flags.${k}.title`)} ${n}`).join(" · ")}</span></div>
-        <div className="stat"><span className="stat__label">{t("reports.alarmsOpen")}</span> <span className="stat__value">{r.alarmsOpen}</span></div>
-        <div className="stat"><span className="stat__label">{t("reports.alarmsTotal")}</span> <span className="stat__value">{r.alarmsTotal}</span></div>
-        <div className="stat"><span className="stat__label">{t("reports.medianToClear")}</span> <span className="stat__value">{r.medianHoursToClear == null ? "—" : t("alarms.hours", { n: figure(r.medianHoursToClear, lng) })}</span></div>
+        <div className="stat">
+          <span className="stat__label">{t("reports.flagged")}</span> <span className="stat__value">{r.flagged}</span>{" "}
+          <span className="muted small">
+            {Object.entries(r.flagCounts)
+              .map(([k, n]) => `${t(`flags.${k}.title`)} ${n}`)
+              .join(" · ")}
+          </span>
+        </div>
+        <div className="stat">
+          <span className="stat__label">{t("reports.alarmsOpen")}</span> <span className="stat__value">{r.alarmsOpen}</span>
+        </div>
+        <div className="stat">
+          <span className="stat__label">{t("reports.alarmsTotal")}</span> <span className="stat__value">{r.alarmsTotal}</span>
+        </div>
+        <div className="stat">
+          <span className="stat__label">{t("reports.medianToClear")}</span>{" "}
+          <span className="stat__value">{r.medianHoursToClear == null ? "—" : t("alarms.hours", { n: figure(r.medianHoursToClear, lng) })}</span>
+        </div>
       </div>
-      <p><a href="/monitoring">{t("reports.more")}</a></p>
+      <p>
+        <a href="/monitoring">{t("reports.more")}</a>
+      </p>
     </section>
   );
 }

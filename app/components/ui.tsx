@@ -69,15 +69,27 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
       <span>{t("pagination.summary", { from, to, total })}</span>
       {pages > 1 ? (
         <span className="pagination__links">
-          {page > 1 ? <ListLink to={hrefFor(page - 1)} rel="prev">{t("pagination.prev")}</ListLink> : null}
+          {page > 1 ? (
+            <ListLink to={hrefFor(page - 1)} rel="prev">
+              {t("pagination.prev")}
+            </ListLink>
+          ) : null}
           {shown.map((p) =>
             p === page ? (
-              <span key={p} className="current" aria-current="page">{p}</span>
+              <span key={p} className="current" aria-current="page">
+                {p}
+              </span>
             ) : (
-              <ListLink key={p} to={hrefFor(p)}>{p}</ListLink>
+              <ListLink key={p} to={hrefFor(p)}>
+                {p}
+              </ListLink>
             ),
           )}
-          {page < pages ? <ListLink to={hrefFor(page + 1)} rel="next">{t("pagination.next")}</ListLink> : null}
+          {page < pages ? (
+            <ListLink to={hrefFor(page + 1)} rel="next">
+              {t("pagination.next")}
+            </ListLink>
+          ) : null}
         </span>
       ) : null}
     </nav>
@@ -121,7 +133,13 @@ export function ConfirmAction({
         <p id={questionId}>{question}</p>
         {children}
         <div className="form-actions">
-          <button type="submit" name="intent" value={intent} className={`btn btn--small ${danger ? "btn--danger" : ""}`} disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value={intent}
+            className={`btn btn--small ${danger ? "btn--danger" : ""}`}
+            disabled={navigation.state === "submitting"}
+          >
             {confirmLabel}
           </button>
           <button type="button" className="btn btn--small btn--ghost confirm__cancel">
@@ -139,8 +157,12 @@ export function FilterActions({ submitLabel }: { submitLabel?: string }) {
   const location = useLocation();
   return (
     <div className="form-actions">
-      <button type="submit" className="btn btn--small">{submitLabel ?? t("common:forms.filter")}</button>
-      <Link to={location.pathname} className="btn btn--ghost btn--small">{t("common:forms.reset")}</Link>
+      <button type="submit" className="btn btn--small">
+        {submitLabel ?? t("common:forms.filter")}
+      </button>
+      <Link to={location.pathname} className="btn btn--ghost btn--small">
+        {t("common:forms.reset")}
+      </Link>
     </div>
   );
 }

@@ -66,7 +66,9 @@ class PortalSessionAdapter extends DrizzlePostgreSQLAdapter {
       .select({
         session: sessions,
         user: users,
-        enterpriseIds: sql<number[]>`coalesce((select array_agg(${enterpriseUsers.enterpriseId} order by ${enterpriseUsers.enterpriseId}) from ${enterpriseUsers} where ${enterpriseUsers.userId} = ${users.id}), '{}')`,
+        enterpriseIds: sql<
+          number[]
+        >`coalesce((select array_agg(${enterpriseUsers.enterpriseId} order by ${enterpriseUsers.enterpriseId}) from ${enterpriseUsers} where ${enterpriseUsers.userId} = ${users.id}), '{}')`,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -103,7 +105,10 @@ function lucia() {
   return luciaInstance;
 }
 
-function actorOf(user: Pick<typeof users.$inferSelect, "role" | "email" | "displayName" | "departmentId" | "bankId" | "isLead"> & { id?: string }, enterpriseIds: number[] = []) {
+function actorOf(
+  user: Pick<typeof users.$inferSelect, "role" | "email" | "displayName" | "departmentId" | "bankId" | "isLead"> & { id?: string },
+  enterpriseIds: number[] = [],
+) {
   return {
     userId: user.id ?? "",
     role: user.role,
@@ -173,7 +178,10 @@ export async function loadActor(userId: string): Promise<Actor> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user || user.disabledAt) return null;
   const links = await db.select({ enterpriseId: enterpriseUsers.enterpriseId }).from(enterpriseUsers).where(eq(enterpriseUsers.userId, userId));
-  return actorOf(user, links.map((l) => l.enterpriseId));
+  return actorOf(
+    user,
+    links.map((l) => l.enterpriseId),
+  );
 }
 
 /**
@@ -235,7 +243,12 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * cannot lock anyone out: the account's own counter over all addresses only slows its answers.
  * A correct password clears its account-and-address counter and gives back the address's count.
  */
-export async function login(request: Request, rawIdentifier: string, password: string, opts: { wait?: (ms: number) => Promise<void> } = {}): Promise<LoginResult> {
+export async function login(
+  request: Request,
+  rawIdentifier: string,
+  password: string,
+  opts: { wait?: (ms: number) => Promise<void> } = {},
+): Promise<LoginResult> {
   const identifier = parseIdentifier(rawIdentifier);
   const ip = clientIp(request);
   const db = await getDb();

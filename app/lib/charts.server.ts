@@ -26,7 +26,12 @@ export function chartOption(data: ChartData): echarts.EChartsCoreOption {
   const points = data.categories.length * data.series.length;
   const labelled = points <= MAX_LABELLED_POINTS && !data.series.some((s) => s.stack || s.area);
   const twoAxes = data.series.some((s) => s.axis === 1);
-  const categoryAxis = { type: "category" as const, data: data.categories, axisLabel: { interval: data.categories.length > 24 ? "auto" : 0, hideOverlap: true }, axisTick: { alignWithLabel: true } };
+  const categoryAxis = {
+    type: "category" as const,
+    data: data.categories,
+    axisLabel: { interval: data.categories.length > 24 ? "auto" : 0, hideOverlap: true },
+    axisTick: { alignWithLabel: true },
+  };
   const valueAxis = (index: 0 | 1) => ({
     type: "value" as const,
     minInterval: 1,
@@ -55,7 +60,9 @@ export function chartOption(data: ChartData): echarts.EChartsCoreOption {
         label: { show: labelled, position: horizontal ? "right" : "top", fontSize: 11 },
         ...(s.area ? { areaStyle: { opacity: 0.5 } } : {}),
         // Dots on a line only while there are few points; a gap stays a gap (unknown is not zero).
-        ...(type === "line" ? { symbolSize: 6, showSymbol: !s.area && data.categories.length <= MAX_LABELLED_POINTS, connectNulls: false } : { barMaxWidth: 28 }),
+        ...(type === "line"
+          ? { symbolSize: 6, showSymbol: !s.area && data.categories.length <= MAX_LABELLED_POINTS, connectNulls: false }
+          : { barMaxWidth: 28 }),
       };
     }),
   };

@@ -14,7 +14,10 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 }
 const zhNumber = () => cached("zh-number", () => new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 }));
 const dateFormat = (lng: Language) =>
-  cached(`date-${lng}`, () => new Intl.DateTimeFormat(lng === "zh-CN" ? "zh-CN" : "en-GB", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }));
+  cached(
+    `date-${lng}`,
+    () => new Intl.DateTimeFormat(lng === "zh-CN" ? "zh-CN" : "en-GB", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }),
+  );
 const dateTimeFormat = (lng: Language) =>
   cached(
     `datetime-${lng}`,

@@ -8,7 +8,21 @@ export const languages = ["zh-CN", "en"] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = "zh-CN";
 /** Every namespace of a language (a unit test keeps this list equal to app/locales/<lng>/). */
-export const namespaces = ["admin", "auth", "common", "disputes", "fairs", "finance", "governance", "jobs", "labour", "members", "monitoring", "tickets", "uploads"] as const satisfies readonly (keyof typeof zhCN)[];
+export const namespaces = [
+  "admin",
+  "auth",
+  "common",
+  "disputes",
+  "fairs",
+  "finance",
+  "governance",
+  "jobs",
+  "labour",
+  "members",
+  "monitoring",
+  "tickets",
+  "uploads",
+] as const satisfies readonly (keyof typeof zhCN)[];
 export const LANGUAGE_COOKIE = "lng";
 type LanguageStrings = ResourceLanguage;
 
@@ -38,7 +52,16 @@ export function languageOf(input: { url: string; cookie: string | null | undefin
 }
 
 function initOptions(lng: Language, strings: Resource, ns: readonly Namespace[] = namespaces): InitOptions {
-  return { lng, fallbackLng: false, resources: strings, ns: [...ns], defaultNS: "common", initAsync: false, interpolation: { escapeValue: false }, returnNull: false };
+  return {
+    lng,
+    fallbackLng: false,
+    resources: strings,
+    ns: [...ns],
+    defaultNS: "common",
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  };
 }
 
 /** An instance with every language's strings (server side and tests: the server bundle holds them all). */

@@ -69,7 +69,12 @@ export type IntentOptions<I extends Record<string, IntentSpec<z.ZodType, unknown
   flash?: (outcome: IntentOutcome<I>) => string | null;
 };
 
-export async function runIntent<I extends Record<string, IntentSpec<z.ZodType, unknown>>>(request: Request, formData: FormData, intents: I, options: IntentOptions<I>) {
+export async function runIntent<I extends Record<string, IntentSpec<z.ZodType, unknown>>>(
+  request: Request,
+  formData: FormData,
+  intents: I,
+  options: IntentOptions<I>,
+) {
   const raw = formData.get("intent");
   const name = lookupIntent(intents, raw);
   if (!name) {

@@ -88,7 +88,6 @@ export function navigationFor(actor: Actor): NavEntry[] {
 export function currentNavPath(entries: NavEntry[], pathname: string): string | null {
   let best: string | null = null;
   for (const entry of entries)
-    for (const { to } of entry.items)
-      if ((pathname === to || pathname.startsWith(`${to}/`)) && (!best || to.length > best.length)) best = to;
+    for (const { to } of entry.items) if ((pathname === to || pathname.startsWith(`${to}/`)) && (!best || to.length > best.length)) best = to;
   return best;
 }

@@ -54,6 +54,9 @@ export function recordTitle(matches: Matches, key: string, record?: RecordName |
  * The meta function of a record page: `export const meta = recordTitleMeta<typeof loader>("ticketsId",
  * (d) => ({ id: d.ticket.id, name: d.ticket.title }))`; `lng` picks a name kept in both languages.
  */
-export function recordTitleMeta<Loader = unknown>(key: string, record: (data: NonNullable<MetaArgs<Loader>["data"]>, lng: Language) => RecordName): MetaFunction<Loader> {
+export function recordTitleMeta<Loader = unknown>(
+  key: string,
+  record: (data: NonNullable<MetaArgs<Loader>["data"]>, lng: Language) => RecordName,
+): MetaFunction<Loader> {
   return ({ data, matches }) => recordTitle(matches, key, data ? record(data as NonNullable<MetaArgs<Loader>["data"]>, languageOf(matches)) : null);
 }

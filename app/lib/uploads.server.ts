@@ -105,7 +105,8 @@ export type StagedUpload = {
  * A refusal carries `fields` when text fields were read before it (those that come before the
  * refused file in the form): the page can be shown again with what was typed.
  */
-export type ReceiveResult = { ok: true; fields: FormData; files: StagedUpload[] } | { ok: false; error: UploadError; status: 400 | 413 | 415; fields?: FormData };
+export type ReceiveResult =
+  { ok: true; fields: FormData; files: StagedUpload[] } | { ok: false; error: UploadError; status: 400 | 413 | 415; fields?: FormData };
 
 class UploadFailure extends Error {
   constructor(readonly error: UploadError) {
@@ -172,8 +173,11 @@ function isUtf8Text(b: Buffer): boolean {
 /** The original name made harmless for the row and the download header (no path, no controls, at most 200 characters). */
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_").replace(/^\.+/, "").trim();
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_")
+    .replace(/^\.+/, "")
+    .trim();
   const limited = [...cleaned].slice(-200).join("");
   return limited || "file";
 }
@@ -287,7 +291,12 @@ export async function receiveUploads(request: Request, options: UploadOptions = 
   } catch (error) {
     await Promise.all([...partials].map((p) => rm(p, { force: true })));
     await discardUploads(staged);
-    const failure = error instanceof UploadFailure ? error : (error as { cause?: unknown })?.cause instanceof UploadFailure ? ((error as { cause: UploadFailure }).cause) : null;
+    const failure =
+      error instanceof UploadFailure
+        ? error
+        : (error as { cause?: unknown })?.cause instanceof UploadFailure
+          ? (error as { cause: UploadFailure }).cause
+          : null;
     const code: UploadError = failure?.error ?? "malformed";
     return { ok: false, error: code, status: statusOf[code], ...([...fieldsSoFar.keys()].length ? { fields: fieldsSoFar } : {}) };
   }
@@ -297,7 +306,11 @@ export async function receiveUploads(request: Request, options: UploadOptions = 
  * For seeds and tests: stages bytes as if they had been uploaded (the same kind and size checks;
  * throws on a refusal), to be recorded with recordUploads like a received file.
  */
-export async function stageBytes(originalName: string, bytes: Uint8Array, options: Pick<UploadOptions, "field" | "maxFileBytes" | "allowed"> = {}): Promise<StagedUpload> {
+export async function stageBytes(
+  originalName: string,
+  bytes: Uint8Array,
+  options: Pick<UploadOptions, "field" | "maxFileBytes" | "allowed"> = {},
+): Promise<StagedUpload> {
   const name = cleanFileName(originalName);
   const kind = detectKind(bytes.subarray(0, 8 * KB), name);
   if (!kind || !(options.allowed ?? defaultFileKinds).includes(kind)) throw new Error(`stageBytes: ${name} is not an allowed kind of file`);
@@ -308,7 +321,16 @@ export async function stageBytes(originalName: string, bytes: Uint8Array, option
   const filePath = path.join(dir, safeName);
   await writeFile(filePath, bytes, { flag: "wx", mode: 0o640 });
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { field: options.field ?? "file", safeName, path: filePath, originalName: name, kind, contentType: fileKinds[kind].contentType, size: bytes.byteLength, sha256 };
+  return {
+    field: options.field ?? "file",
+    safeName,
+    path: filePath,
+    originalName: name,
+    kind,
+    contentType: fileKinds[kind].contentType,
+    size: bytes.byteLength,
+    sha256,
+  };
 }
 
 /** Removes staged files that will not be recorded (the form was refused, the transaction failed). */
@@ -330,7 +352,14 @@ export async function deleteFiles(tx: Executor, ids: string[], owner: Owner): Pr
     .where(and(inArray(files.id, ids), eq(files.ownerKind, owner.ownerKind), eq(files.ownerId, String(owner.ownerId))))
     .returning();
   for (const row of rows) {
-    await appendAudit(tx, { actor: owner.actor, action: "file.delete", entityType: owner.ownerKind, entityId: owner.ownerId, before: { fileId: row.id, name: row.originalName, size: row.size, sha256: row.sha256 }, ip: owner.ip });
+    await appendAudit(tx, {
+      actor: owner.actor,
+      action: "file.delete",
+      entityType: owner.ownerKind,
+      entityId: owner.ownerId,
+      before: { fileId: row.id, name: row.originalName, size: row.size, sha256: row.sha256 },
+      ip: owner.ip,
+    });
   }
   return rows;
 }

@@ -71,7 +71,9 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   const values = formValues(formData);
   const safeValues = () => safeValuesOf(values);
   // PostgreSQL text cannot hold U+0000: refuse it here as a field error instead of failing in the database.
-  const withNul = Object.keys(values).filter((k) => (Array.isArray(values[k]) ? (values[k] as string[]) : [values[k] as string]).some((v) => v.includes("\u0000")));
+  const withNul = Object.keys(values).filter((k) =>
+    (Array.isArray(values[k]) ? (values[k] as string[]) : [values[k] as string]).some((v) => v.includes("\u0000")),
+  );
   if (withNul.length) return { ok: false, errors: Object.fromEntries(withNul.map((k) => [k, "forms.invalid"])), values: safeValues() };
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
@@ -84,7 +86,11 @@ export function safeFormValues(formData: FormData): Record<string, string | stri
 }
 
 function safeValuesOf(values: Record<string, string | string[]>): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)).map(([k, v]) => [k, withoutNul(v)]));
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([k]) => !/password/i.test(k))
+      .map(([k, v]) => [k, withoutNul(v)]),
+  );
 }
 
 function withoutNul(v: string | string[]): string | string[] {

@@ -26,15 +26,21 @@ export default function Home() {
       {start && start.to !== "/" ? (
         <p className="alert alert--info home-start">
           {t("home.continue", { role: t(`roles.${start.role}`) })}{" "}
-          <Link to={start.to} className="btn btn--small">{t("home.continueLink")}</Link>
+          <Link to={start.to} className="btn btn--small">
+            {t("home.continueLink")}
+          </Link>
         </p>
       ) : null}
       <section className="hero">
         <h1>{t("home.title")}</h1>
         <p>{t("home.lead")}</p>
         <div className="form-actions">
-          <Link to="/join" className="btn">{t("home.join")}</Link>
-          <Link to="/directory" className="btn btn--ghost">{t("home.directory")}</Link>
+          <Link to="/join" className="btn">
+            {t("home.join")}
+          </Link>
+          <Link to="/directory" className="btn btn--ghost">
+            {t("home.directory")}
+          </Link>
         </div>
       </section>
       <h2>{t("home.figures")}</h2>

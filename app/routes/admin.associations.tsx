@@ -25,7 +25,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const intents = {
     duesPayment: intent("admin.settings", duesPaymentSchema, (actor, { associationId, ...input }) => setDuesPayment(actor, associationId, input, ip)),
   };
-  return runIntent(request, formData, intents, { unknownAbility: "admin.settings", success: () => "/admin/associations", flash: () => "members:flash.duesPaymentSaved" });
+  return runIntent(request, formData, intents, {
+    unknownAbility: "admin.settings",
+    success: () => "/admin/associations",
+    flash: () => "members:flash.duesPaymentSaved",
+  });
 }
 
 type Row = Awaited<ReturnType<typeof listDuesPayment>>[number];
@@ -55,9 +59,28 @@ export default function AdminAssociationsPage() {
           <Form method="post" className="form" aria-label={t("associations.editTitle", { name: lng === "en" ? a.nameEn : a.nameZh })}>
             {failedHere(a.id) ? <FormErrors errors={failure?.errors} /> : null}
             <input type="hidden" name="associationId" value={a.id} />
-            <TextField label={t("associations.payee")} name="payee" maxLength={100} defaultValue={value(a, "payee")} error={failedHere(a.id) ? failure?.errors?.payee : undefined} />
-            <TextField label={t("associations.bank")} name="bank" maxLength={100} defaultValue={value(a, "bank")} error={failedHere(a.id) ? failure?.errors?.bank : undefined} />
-            <TextField label={t("associations.account")} name="account" maxLength={40} inputMode="numeric" defaultValue={value(a, "account")} error={failedHere(a.id) ? failure?.errors?.account : undefined} />
+            <TextField
+              label={t("associations.payee")}
+              name="payee"
+              maxLength={100}
+              defaultValue={value(a, "payee")}
+              error={failedHere(a.id) ? failure?.errors?.payee : undefined}
+            />
+            <TextField
+              label={t("associations.bank")}
+              name="bank"
+              maxLength={100}
+              defaultValue={value(a, "bank")}
+              error={failedHere(a.id) ? failure?.errors?.bank : undefined}
+            />
+            <TextField
+              label={t("associations.account")}
+              name="account"
+              maxLength={40}
+              inputMode="numeric"
+              defaultValue={value(a, "account")}
+              error={failedHere(a.id) ? failure?.errors?.account : undefined}
+            />
             <TextField label={t("associations.note")} name="note" maxLength={300} defaultValue={value(a, "note")} hint={t("associations.noteHint")} />
             <button type="submit" name="intent" value="duesPayment" className="btn btn--small" disabled={navigation.state === "submitting"}>
               {t("associations.save")}

@@ -76,7 +76,9 @@ export default function Gateways() {
         <Alert tone="success">
           <p>{t("gateways.tokenOnce", { name: a.name })}</p>
           <p>
-            <code className="mono" data-testid="gateway-token">{a.token}</code>
+            <code className="mono" data-testid="gateway-token">
+              {a.token}
+            </code>
           </p>
         </Alert>
       ) : null}
@@ -95,7 +97,9 @@ export default function Gateways() {
             ))}
           </fieldset>
           <div className="form-actions">
-            <button type="submit" name="intent" value="create" className="btn" disabled={navigation.state === "submitting"}>{t("gateways.create")}</button>
+            <button type="submit" name="intent" value="create" className="btn" disabled={navigation.state === "submitting"}>
+              {t("gateways.create")}
+            </button>
           </div>
         </Form>
       </details>

@@ -53,7 +53,9 @@ export default function MonitoringSettings() {
           />
         ))}
         <div className="form-actions">
-          <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("settings.save")}</button>
+          <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+            {t("settings.save")}
+          </button>
         </div>
       </Form>
     </>

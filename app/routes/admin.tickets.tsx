@@ -27,7 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(departmentSchema, formData);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
     const result = await addDepartment(actor, parsed.data);
-    if (!result.ok) return data({ intent, errors: { code: result.error } as Record<string, string>, values: parsed.data as Record<string, string> }, { status: 409 });
+    if (!result.ok)
+      return data({ intent, errors: { code: result.error } as Record<string, string>, values: parsed.data as Record<string, string> }, { status: 409 });
     throw redirectWithFlash("/admin/tickets", "tickets:flash.departmentAdded", request, { name: parsed.data.nameZh, nameEn: parsed.data.nameEn });
   }
   if (intent === "day") {
@@ -75,7 +76,9 @@ export default function TicketSettings() {
           <h2>{t("admin.departments")}</h2>
           <ul>
             {departments.map((d) => (
-              <li key={d.id}>{d.nameZh} · {d.nameEn} <span className="muted small">({d.code})</span></li>
+              <li key={d.id}>
+                {d.nameZh} · {d.nameEn} <span className="muted small">({d.code})</span>
+              </li>
             ))}
           </ul>
           <Form method="post" className="form">
@@ -83,7 +86,9 @@ export default function TicketSettings() {
             <TextField label={t("admin.nameZh")} name="nameZh" required maxLength={100} defaultValue={v("department").nameZh} error={e("department").nameZh} />
             <TextField label={t("admin.nameEn")} name="nameEn" required maxLength={100} defaultValue={v("department").nameEn} error={e("department").nameEn} />
             <div className="form-actions">
-              <button className="btn" type="submit" name="intent" value="department">{t("admin.addDepartment")}</button>
+              <button className="btn" type="submit" name="intent" value="department">
+                {t("admin.addDepartment")}
+              </button>
             </div>
           </Form>
         </section>
@@ -95,7 +100,9 @@ export default function TicketSettings() {
             <TextField label={t("admin.name")} name="name" required maxLength={60} defaultValue={v("day").name} error={e("day").name} />
             <CheckboxField label={t("admin.isWorkday")} name="isWorkday" defaultChecked={v("day").isWorkday === "on"} />
             <div className="form-actions">
-              <button className="btn" type="submit" name="intent" value="day">{t("admin.setDay")}</button>
+              <button className="btn" type="submit" name="intent" value="day">
+                {t("admin.setDay")}
+              </button>
             </div>
           </Form>
         </section>

@@ -24,7 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "admin.users");
   const user = await getUser(params.id ?? "");
   if (!user) notFound();
-  const atStations = stationRoleFor(user.role) ? { worksAtStations: true, stations: await listStations(), stationIds: await stationIdsOf(user.id) } : { worksAtStations: false, stations: [], stationIds: [] };
+  const atStations = stationRoleFor(user.role)
+    ? { worksAtStations: true, stations: await listStations(), stationIds: await stationIdsOf(user.id) }
+    : { worksAtStations: false, stations: [], stationIds: [] };
   return { user, self: user.id === actor.userId, ...atStations, ...(await organisationChoices()) };
 }
 
@@ -52,7 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "disable" || intent === "enable") {
     const result = await setUserDisabled(actor, userId, intent === "disable", ip);
     if (!result.ok) return adminError(result.error);
-    throw intent === "disable" ? redirectWithFlash(here, "admin:flash.disabled", request, { count: result.endedSessions }) : redirectWithFlash(here, "admin:flash.enabled", request);
+    throw intent === "disable"
+      ? redirectWithFlash(here, "admin:flash.disabled", request, { count: result.endedSessions })
+      : redirectWithFlash(here, "admin:flash.enabled", request);
   }
   if (intent === "set-stations") {
     const parsed = parseForm(stationPlacesSchema, form);
@@ -84,7 +88,11 @@ export default function AdminUserPage() {
             {user.disabledAt ? <Badge tone="danger">{t("admin:users.disabled")}</Badge> : <Badge tone="success">{t("admin:users.active")}</Badge>}
           </>
         }
-        actions={<Link to="/admin/users" className="btn btn--ghost btn--small">{t("admin:users.back")}</Link>}
+        actions={
+          <Link to="/admin/users" className="btn btn--ghost btn--small">
+            {t("admin:users.back")}
+          </Link>
+        }
       />
       <FormErrors errors={actionData?.errors} />
       <p className="muted">{user.disabledAt ? t("admin:users.nextDisabled") : t("admin:users.nextActive")}</p>
@@ -115,7 +123,14 @@ export default function AdminUserPage() {
           <div className="card">
             <h2>{t("admin:users.changeRole")}</h2>
             <Form method="post" className="form">
-              <SelectField label={t("admin:users.role")} name="role" defaultValue={user.role} required options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} error={actionData?.errors?.role} />
+              <SelectField
+                label={t("admin:users.role")}
+                name="role"
+                defaultValue={user.role}
+                required
+                options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+                error={actionData?.errors?.role}
+              />
               <SelectField
                 label={t("admin:users.department")}
                 name="departmentId"
@@ -150,7 +165,13 @@ export default function AdminUserPage() {
                 <fieldset className="fieldset">
                   <legend>{t("disputes:stations.legend")}</legend>
                   {stations.map((s) => (
-                    <CheckboxField key={s.id} name="station" value={s.id} defaultChecked={stationIds.includes(s.id)} label={lng === "en" ? `${s.nameEn} (${s.chamberEn})` : `${s.nameZh}（${s.chamberZh}）`} />
+                    <CheckboxField
+                      key={s.id}
+                      name="station"
+                      value={s.id}
+                      defaultChecked={stationIds.includes(s.id)}
+                      label={lng === "en" ? `${s.nameEn} (${s.chamberEn})` : `${s.nameZh}（${s.chamberZh}）`}
+                    />
                   ))}
                   {actionData?.errors?.stations ? (
                     <p className="field__error" role="alert">
@@ -169,7 +190,12 @@ export default function AdminUserPage() {
           <div className="card">
             <h2>{t("admin:users.access")}</h2>
             {user.disabledAt ? (
-              <ConfirmAction label={t("admin:users.enable")} question={t("admin:users.enableQuestion", { name: user.displayName })} confirmLabel={t("admin:users.enableConfirm")} intent="enable" />
+              <ConfirmAction
+                label={t("admin:users.enable")}
+                question={t("admin:users.enableQuestion", { name: user.displayName })}
+                confirmLabel={t("admin:users.enableConfirm")}
+                intent="enable"
+              />
             ) : (
               <ConfirmAction
                 danger

@@ -33,7 +33,11 @@ export default function AdminUsersPage() {
     { key: "name", header: t("admin:users.name"), cell: (u) => <Link to={`/admin/users/${encodeURIComponent(u.id)}`}>{u.displayName}</Link> },
     { key: "email", header: t("admin:users.email"), cell: (u) => u.email },
     { key: "role", header: t("admin:users.role"), cell: (u) => t(`common:roles.${u.role}`) },
-    { key: "organisation", header: t("admin:users.organisation"), cell: (u) => (lng === "en" ? (u.departmentEn ?? u.bankEn) : (u.departmentZh ?? u.bankZh)) ?? "" },
+    {
+      key: "organisation",
+      header: t("admin:users.organisation"),
+      cell: (u) => (lng === "en" ? (u.departmentEn ?? u.bankEn) : (u.departmentZh ?? u.bankZh)) ?? "",
+    },
     {
       key: "status",
       header: t("admin:users.status"),
@@ -46,7 +50,11 @@ export default function AdminUsersPage() {
       <PageHeader
         title={t("admin:users.title")}
         lead={t("admin:users.lead")}
-        actions={<Link className="btn" to="/admin/users/new">{t("admin:users.new")}</Link>}
+        actions={
+          <Link className="btn" to="/admin/users/new">
+            {t("admin:users.new")}
+          </Link>
+        }
       />
       <FilterForm role="search">
         <TextField label={t("admin:users.search")} name="q" defaultValue={query.q} maxLength={100} />

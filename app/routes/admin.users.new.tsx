@@ -60,23 +60,29 @@ export default function NewUserPage() {
             options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
             error={errorOf("role")}
           />
-                      <SelectField
-              label={t("admin:users.department")}
-              {...register("departmentId")}
-              placeholder={t("admin:users.choose")}
-              hint={t("admin:users.departmentHint")}
-              options={departments.map((d) => ({ value: String(d.id), label: lng === "en" ? d.nameEn : d.nameZh }))}
-              error={errorOf("departmentId")}
-            />
-                      <SelectField
-              label={t("admin:users.bank")}
-              {...register("bankId")}
-              placeholder={t("admin:users.choose")}
-              hint={t("admin:users.bankHint")}
-              options={banks.map((b) => ({ value: String(b.id), label: lng === "en" ? b.nameEn : b.nameZh }))}
-              error={errorOf("bankId")}
-            />
-                      <TextField label={t("admin:users.enterpriseCode")} {...register("enterpriseCode")} maxLength={18} hint={t("admin:users.enterpriseCodeHint")} error={errorOf("enterpriseCode")} />
+          <SelectField
+            label={t("admin:users.department")}
+            {...register("departmentId")}
+            placeholder={t("admin:users.choose")}
+            hint={t("admin:users.departmentHint")}
+            options={departments.map((d) => ({ value: String(d.id), label: lng === "en" ? d.nameEn : d.nameZh }))}
+            error={errorOf("departmentId")}
+          />
+          <SelectField
+            label={t("admin:users.bank")}
+            {...register("bankId")}
+            placeholder={t("admin:users.choose")}
+            hint={t("admin:users.bankHint")}
+            options={banks.map((b) => ({ value: String(b.id), label: lng === "en" ? b.nameEn : b.nameZh }))}
+            error={errorOf("bankId")}
+          />
+          <TextField
+            label={t("admin:users.enterpriseCode")}
+            {...register("enterpriseCode")}
+            maxLength={18}
+            hint={t("admin:users.enterpriseCodeHint")}
+            error={errorOf("enterpriseCode")}
+          />
           <CheckboxField label={t("admin:users.isLead")} {...register("isLead")} />
           <TextField
             label={t("admin:users.password")}
@@ -92,7 +98,9 @@ export default function NewUserPage() {
             <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
               {t("admin:users.create")}
             </button>
-            <Link to="/admin/users" className="btn btn--ghost">{t("common:forms.cancel")}</Link>
+            <Link to="/admin/users" className="btn btn--ghost">
+              {t("common:forms.cancel")}
+            </Link>
           </div>
         </Form>
       </div>

@@ -9,8 +9,27 @@ import { can, type Ability } from "../lib/permissions";
 import * as z from "zod";
 import { useRootData } from "../root";
 import { motionChoices, motionKinds, motionThresholds } from "../modules/governance/constants";
-import { castMotionVote, checkIn, closeAssembly, closeMotionVoting, createMotion, getAssembly, openAssembly, openMotionVoting, recordMotionResult, recordProxy } from "../modules/governance/assemblies.server";
-import { checkInSchema, codeCheckInSchema, motionCreateSchema, motionRefSchema, motionResultSchema, motionVoteSchema, proxySchema } from "../modules/governance/forms";
+import {
+  castMotionVote,
+  checkIn,
+  closeAssembly,
+  closeMotionVoting,
+  createMotion,
+  getAssembly,
+  openAssembly,
+  openMotionVoting,
+  recordMotionResult,
+  recordProxy,
+} from "../modules/governance/assemblies.server";
+import {
+  checkInSchema,
+  codeCheckInSchema,
+  motionCreateSchema,
+  motionRefSchema,
+  motionResultSchema,
+  motionVoteSchema,
+  proxySchema,
+} from "../modules/governance/forms";
 import { idParam } from "../lib/ids";
 import { lookupIntent } from "../lib/intents.server";
 import { runIntent, type ActionError } from "../modules/governance/intents.server";
@@ -90,17 +109,53 @@ export default function AssemblyPage() {
     <>
       <PageHeader
         title={a.title}
-        lead={<>{d.association ? (lng === "zh-CN" ? d.association.nameZh : d.association.nameEn) : ""} · {t(`assemblyKind.${a.kind}`)} · {formatDateTime(a.startsAt, lng)} · <GovBadge status={a.status} /></>}
-        actions={<Link className="btn btn--ghost" to="/assemblies">{t("assemblies.back")}</Link>}
+        lead={
+          <>
+            {d.association ? (lng === "zh-CN" ? d.association.nameZh : d.association.nameEn) : ""} · {t(`assemblyKind.${a.kind}`)} ·{" "}
+            {formatDateTime(a.startsAt, lng)} · <GovBadge status={a.status} />
+          </>
+        }
+        actions={
+          <Link className="btn btn--ghost" to="/assemblies">
+            {t("assemblies.back")}
+          </Link>
+        }
       />
       <FormErrors errors={actionData?.errors} />
       <section className="card">
         <dl className="tickets-facts">
-          <div className="tickets-fact"><dt>{t("fields.place")}</dt><dd>{a.place ?? "—"}</dd></div>
-          <div className="tickets-fact"><dt>{t("fields.onlineUrl")}</dt><dd>{a.onlineUrl ? <a href={a.onlineUrl} rel="noreferrer noopener">{a.onlineUrl}</a> : "—"}</dd></div>
-          <div className="tickets-fact"><dt>{t("fields.quorumRule")}</dt><dd>{t(`quorum.${a.quorumRule}`)}</dd></div>
-          <div className="tickets-fact"><dt>{t("fields.agenda")}</dt><dd className="tickets-text">{a.agenda || "—"}</dd></div>
-          {a.meetingCode && a.status === "open" ? <div className="tickets-fact"><dt>{t("assemblies.meetingCode")}</dt><dd><strong data-meeting-code>{a.meetingCode}</strong></dd></div> : null}
+          <div className="tickets-fact">
+            <dt>{t("fields.place")}</dt>
+            <dd>{a.place ?? "—"}</dd>
+          </div>
+          <div className="tickets-fact">
+            <dt>{t("fields.onlineUrl")}</dt>
+            <dd>
+              {a.onlineUrl ? (
+                <a href={a.onlineUrl} rel="noreferrer noopener">
+                  {a.onlineUrl}
+                </a>
+              ) : (
+                "—"
+              )}
+            </dd>
+          </div>
+          <div className="tickets-fact">
+            <dt>{t("fields.quorumRule")}</dt>
+            <dd>{t(`quorum.${a.quorumRule}`)}</dd>
+          </div>
+          <div className="tickets-fact">
+            <dt>{t("fields.agenda")}</dt>
+            <dd className="tickets-text">{a.agenda || "—"}</dd>
+          </div>
+          {a.meetingCode && a.status === "open" ? (
+            <div className="tickets-fact">
+              <dt>{t("assemblies.meetingCode")}</dt>
+              <dd>
+                <strong data-meeting-code>{a.meetingCode}</strong>
+              </dd>
+            </div>
+          ) : null}
         </dl>
       </section>
       {a.status !== "scheduled" ? (
@@ -111,7 +166,11 @@ export default function AssemblyPage() {
             <Figure name="proxies" label={t("assemblies.proxies")} value={f.proxies} />
             <Figure name="needed" label={t("assemblies.needed")} value={f.needed} />
           </div>
-          <Alert tone={f.quorum ? "success" : "warn"}>{f.quorum ? t("assemblies.quorumMet", { present: f.present, needed: f.needed }) : t("assemblies.quorumNotMet", { present: f.present, needed: f.needed })}</Alert>
+          <Alert tone={f.quorum ? "success" : "warn"}>
+            {f.quorum
+              ? t("assemblies.quorumMet", { present: f.present, needed: f.needed })
+              : t("assemblies.quorumNotMet", { present: f.present, needed: f.needed })}
+          </Alert>
         </>
       ) : (
         <p className="muted">{t("assemblies.rollAtOpening")}</p>
@@ -128,7 +187,9 @@ export default function AssemblyPage() {
                 <TextField label={t("assemblies.meetingCode")} name="code" required maxLength={20} inputMode="numeric" error={mine("codeCheckIn", "code")} />
               </IntentForm>
             ) : (
-              <p key={m.enterpriseId} className="muted">{t("elections.notRepresentative")}</p>
+              <p key={m.enterpriseId} className="muted">
+                {t("elections.notRepresentative")}
+              </p>
             ),
           )}
         </section>
@@ -138,29 +199,52 @@ export default function AssemblyPage() {
         {d.motions.length === 0 ? <p className="muted">{t("motions.empty")}</p> : null}
         {d.motions.map((m) => (
           <div key={m.id} className="card">
-            <h3>{m.title} <GovBadge status={m.status} /></h3>
-            <p className="muted small">{t(`motionKind.${m.kind}`)} · {t(`threshold.${m.threshold}`)} · {m.secret ? t("motions.secret") : t("motions.open")}</p>
+            <h3>
+              {m.title} <GovBadge status={m.status} />
+            </h3>
+            <p className="muted small">
+              {t(`motionKind.${m.kind}`)} · {t(`threshold.${m.threshold}`)} · {m.secret ? t("motions.secret") : t("motions.open")}
+            </p>
             {m.body ? <p className="tickets-text">{m.body}</p> : null}
-            {m.versionId ? <p><Link to={`/charters/${m.versionId}`}>{t("motions.text")}</Link></p> : null}
+            {m.versionId ? (
+              <p>
+                <Link to={`/charters/${m.versionId}`}>{t("motions.text")}</Link>
+              </p>
+            ) : null}
             {m.status !== "pending" ? (
               <>
-                <p data-motion-result>{t("motions.result", { yes: m.yes, no: m.no, abstain: m.abstain, present: m.present, roll: m.rollSize })} {m.quorumMet ? t("motions.quorumHeld") : t("motions.noQuorum")}</p>
+                <p data-motion-result>
+                  {t("motions.result", { yes: m.yes, no: m.no, abstain: m.abstain, present: m.present, roll: m.rollSize })}{" "}
+                  {m.quorumMet ? t("motions.quorumHeld") : t("motions.noQuorum")}
+                </p>
                 {m.onlineYes !== null ? (
                   <p className="muted small" data-motion-split>
-                    {t("motions.onlineResult", { yes: m.onlineYes, no: m.onlineNo, abstain: m.onlineAbstain })} {t("motions.roomResult", { yes: (m.yes ?? 0) - m.onlineYes, no: (m.no ?? 0) - (m.onlineNo ?? 0), abstain: (m.abstain ?? 0) - (m.onlineAbstain ?? 0) })}
+                    {t("motions.onlineResult", { yes: m.onlineYes, no: m.onlineNo, abstain: m.onlineAbstain })}{" "}
+                    {t("motions.roomResult", {
+                      yes: (m.yes ?? 0) - m.onlineYes,
+                      no: (m.no ?? 0) - (m.onlineNo ?? 0),
+                      abstain: (m.abstain ?? 0) - (m.onlineAbstain ?? 0),
+                    })}
                   </p>
                 ) : null}
               </>
             ) : m.votingOpen ? (
               <>
-                <Alert tone="info">{t("motions.votingOpen")} · <span data-motion-turnout>{t("motions.turnout", { voted: m.onlineVoted, present: f.present })}</span></Alert>
+                <Alert tone="info">
+                  {t("motions.votingOpen")} · <span data-motion-turnout>{t("motions.turnout", { voted: m.onlineVoted, present: f.present })}</span>
+                </Alert>
                 <p className="muted small">{m.secret ? t("motions.secretHint") : t("motions.openHint")}</p>
                 {a.status === "open"
                   ? m.myVotes.map((v) =>
                       v.voted ? (
                         <p key={v.enterpriseId}>{t("motions.voted", { name: v.enterpriseName })}</p>
                       ) : (
-                        <IntentForm key={v.enterpriseId} intent="motionVote" submit={t("motions.vote")} title={t(v.proxy ? "motions.voteForProxy" : "motions.voteFor", { name: v.enterpriseName })}>
+                        <IntentForm
+                          key={v.enterpriseId}
+                          intent="motionVote"
+                          submit={t("motions.vote")}
+                          title={t(v.proxy ? "motions.voteForProxy" : "motions.voteFor", { name: v.enterpriseName })}
+                        >
                           <input type="hidden" name="motionId" value={m.id} />
                           <input type="hidden" name="enterpriseId" value={v.enterpriseId} />
                           <fieldset className="field">
@@ -223,17 +307,37 @@ export default function AssemblyPage() {
       {d.manage ? (
         <section className="card">
           <h2>{t("assemblies.manage")}</h2>
-          {a.status === "scheduled" ? <IntentForm intent="open" submit={t("assemblies.open")}><p className="muted small">{t("assemblies.openHint")}</p></IntentForm> : null}
+          {a.status === "scheduled" ? (
+            <IntentForm intent="open" submit={t("assemblies.open")}>
+              <p className="muted small">{t("assemblies.openHint")}</p>
+            </IntentForm>
+          ) : null}
           {a.status === "open" ? (
             <>
               <IntentForm intent="checkIn" submit={t("assemblies.checkIn")} title={t("assemblies.checkIn")}>
-                <SelectField label={t("fields.enterprise")} name="enterpriseId" required options={absent.map((r) => ({ value: String(r.enterpriseId), label: r.enterpriseName }))} error={mine("checkIn", "enterpriseId")} />
+                <SelectField
+                  label={t("fields.enterprise")}
+                  name="enterpriseId"
+                  required
+                  options={absent.map((r) => ({ value: String(r.enterpriseId), label: r.enterpriseName }))}
+                  error={mine("checkIn", "enterpriseId")}
+                />
               </IntentForm>
               {a.proxyLimit > 0 ? (
                 <IntentForm intent="proxy" submit={t("assemblies.recordProxy")} title={t("assemblies.recordProxy")}>
                   <div className="form-row">
-                    <SelectField label={t("assemblies.proxyFrom")} name="fromEnterpriseId" required options={absent.map((r) => ({ value: String(r.enterpriseId), label: r.enterpriseName }))} />
-                    <SelectField label={t("assemblies.proxyHolder")} name="holderEnterpriseId" required options={present.map((r) => ({ value: String(r.enterpriseId), label: r.enterpriseName }))} />
+                    <SelectField
+                      label={t("assemblies.proxyFrom")}
+                      name="fromEnterpriseId"
+                      required
+                      options={absent.map((r) => ({ value: String(r.enterpriseId), label: r.enterpriseName }))}
+                    />
+                    <SelectField
+                      label={t("assemblies.proxyHolder")}
+                      name="holderEnterpriseId"
+                      required
+                      options={present.map((r) => ({ value: String(r.enterpriseId), label: r.enterpriseName }))}
+                    />
                   </div>
                 </IntentForm>
               ) : null}
@@ -243,12 +347,30 @@ export default function AssemblyPage() {
           {a.status !== "closed" ? (
             <IntentForm intent="motion" submit={t("motions.add")} title={t("motions.add")}>
               <div className="form-row">
-                <SelectField label={t("fields.kind")} name="kind" required options={motionKinds.filter((k) => k !== "amendment").map((k) => ({ value: k, label: t(`motionKind.${k}`) }))} />
-                <SelectField label={t("motions.threshold")} name="threshold" required options={motionThresholds.map((k) => ({ value: k, label: t(`threshold.${k}`) }))} />
+                <SelectField
+                  label={t("fields.kind")}
+                  name="kind"
+                  required
+                  options={motionKinds.filter((k) => k !== "amendment").map((k) => ({ value: k, label: t(`motionKind.${k}`) }))}
+                />
+                <SelectField
+                  label={t("motions.threshold")}
+                  name="threshold"
+                  required
+                  options={motionThresholds.map((k) => ({ value: k, label: t(`threshold.${k}`) }))}
+                />
               </div>
               <TextField label={t("fields.title")} name="title" required maxLength={200} error={mine("motion", "title")} />
               <TextAreaField label={t("fields.body")} name="body" rows={3} maxLength={10000} />
-              <SelectField label={t("motions.version")} name="versionId" placeholder={t("fields.none")} options={d.versions.map((v) => ({ value: String(v.id), label: `${t(`kind.${v.kind}`)} · ${t("charters.version", { n: v.version })} ${v.title}` }))} />
+              <SelectField
+                label={t("motions.version")}
+                name="versionId"
+                placeholder={t("fields.none")}
+                options={d.versions.map((v) => ({
+                  value: String(v.id),
+                  label: `${t(`kind.${v.kind}`)} · ${t("charters.version", { n: v.version })} ${v.title}`,
+                }))}
+              />
               <CheckboxField label={t("motions.secretBallot")} name="secret" />
             </IntentForm>
           ) : null}
@@ -257,7 +379,9 @@ export default function AssemblyPage() {
               <summary>{t("assemblies.roll", { count: d.roll.length })}</summary>
               <ul>
                 {d.roll.map((r) => (
-                  <li key={r.enterpriseId}>{r.enterpriseName} {r.present ? `· ${t("assemblies.present")}` : r.proxyHolder ? `· ${t("assemblies.byProxy")}` : ""}</li>
+                  <li key={r.enterpriseId}>
+                    {r.enterpriseName} {r.present ? `· ${t("assemblies.present")}` : r.proxyHolder ? `· ${t("assemblies.byProxy")}` : ""}
+                  </li>
                 ))}
               </ul>
             </details>

@@ -26,7 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "assemblies.manage");
-  return runIntent("schedule", await request.formData(), assemblyCreateSchema, (d) => scheduleAssembly(actor, d), (a) => `/assemblies/${a!.id}`, { request, flash: "governance:flash.assemblies.schedule" });
+  return runIntent(
+    "schedule",
+    await request.formData(),
+    assemblyCreateSchema,
+    (d) => scheduleAssembly(actor, d),
+    (a) => `/assemblies/${a!.id}`,
+    { request, flash: "governance:flash.assemblies.schedule" },
+  );
 }
 
 export default function Assemblies() {
@@ -45,8 +52,23 @@ export default function Assemblies() {
           <FormErrors errors={actionData?.errors} />
           <Form method="post" className="form">
             <div className="form-row">
-              <SelectField label={t("fields.association")} name="associationId" required defaultValue={v.associationId ?? ""} placeholder="—" options={options.associations.map((a) => ({ value: String(a.id), label: lng === "zh-CN" ? a.nameZh : a.nameEn }))} error={e.associationId} />
-              <SelectField label={t("fields.kind")} name="kind" required defaultValue={v.kind ?? "general"} options={assemblyKinds.map((k) => ({ value: k, label: t(`assemblyKind.${k}`) }))} error={e.kind} />
+              <SelectField
+                label={t("fields.association")}
+                name="associationId"
+                required
+                defaultValue={v.associationId ?? ""}
+                placeholder="—"
+                options={options.associations.map((a) => ({ value: String(a.id), label: lng === "zh-CN" ? a.nameZh : a.nameEn }))}
+                error={e.associationId}
+              />
+              <SelectField
+                label={t("fields.kind")}
+                name="kind"
+                required
+                defaultValue={v.kind ?? "general"}
+                options={assemblyKinds.map((k) => ({ value: k, label: t(`assemblyKind.${k}`) }))}
+                error={e.kind}
+              />
             </div>
             <TextField label={t("fields.title")} name="title" required maxLength={120} defaultValue={v.title} error={e.title} />
             <div className="form-row">
@@ -58,9 +80,20 @@ export default function Assemblies() {
               <TextField label={t("fields.onlineUrl")} name="onlineUrl" type="url" maxLength={500} defaultValue={v.onlineUrl} error={e.onlineUrl} />
             </div>
             <TextAreaField label={t("fields.agenda")} name="agenda" rows={4} maxLength={5000} defaultValue={v.agenda} error={e.agenda} />
-            <SelectField label={t("fields.quorumRule")} name="quorumRule" required defaultValue={v.quorumRule ?? "half"} options={quorumRules.map((q) => ({ value: q, label: t(`quorum.${q}`) }))} error={e.quorumRule} />
+            <SelectField
+              label={t("fields.quorumRule")}
+              name="quorumRule"
+              required
+              defaultValue={v.quorumRule ?? "half"}
+              options={quorumRules.map((q) => ({ value: q, label: t(`quorum.${q}`) }))}
+              error={e.quorumRule}
+            />
             <CheckboxField label={t("fields.allowProxies")} name="allowProxies" defaultChecked={v.allowProxies ? v.allowProxies === "on" : true} />
-            <div className="form-actions"><button type="submit" name="intent" value="schedule" className="btn">{t("assemblies.schedule")}</button></div>
+            <div className="form-actions">
+              <button type="submit" name="intent" value="schedule" className="btn">
+                {t("assemblies.schedule")}
+              </button>
+            </div>
           </Form>
         </details>
       ) : null}
@@ -70,15 +103,24 @@ export default function Assemblies() {
         <div className="table-wrap" role="region" aria-label={t("common:titles.assemblies")} tabIndex={0}>
           <table className="table">
             <thead>
-              <tr><th scope="col">{t("fields.title")}</th><th scope="col">{t("fields.association")}</th><th scope="col">{t("fields.date")}</th><th scope="col">{t("fields.status")}</th></tr>
+              <tr>
+                <th scope="col">{t("fields.title")}</th>
+                <th scope="col">{t("fields.association")}</th>
+                <th scope="col">{t("fields.date")}</th>
+                <th scope="col">{t("fields.status")}</th>
+              </tr>
             </thead>
             <tbody>
               {items.map((a) => (
                 <tr key={a.id}>
-                  <td><Link to={`/assemblies/${a.id}`}>{a.title}</Link> <span className="muted small">{t(`assemblyKind.${a.kind}`)}</span></td>
+                  <td>
+                    <Link to={`/assemblies/${a.id}`}>{a.title}</Link> <span className="muted small">{t(`assemblyKind.${a.kind}`)}</span>
+                  </td>
                   <td>{lng === "zh-CN" ? a.associationZh : a.associationEn}</td>
                   <td>{formatDateTime(a.startsAt, lng)}</td>
-                  <td><GovBadge status={a.status} /></td>
+                  <td>
+                    <GovBadge status={a.status} />
+                  </td>
                 </tr>
               ))}
             </tbody>

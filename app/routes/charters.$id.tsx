@@ -9,7 +9,15 @@ import { notFound, requireAbility, requireSignedIn } from "../lib/guard.server";
 import { can, type Ability } from "../lib/permissions";
 import * as z from "zod";
 import { useRootData } from "../root";
-import { amendmentToMotion, createDraft, decideAmendment, editDraft, getVersion, proposeAmendment, proposeVersion } from "../modules/governance/charters.server";
+import {
+  amendmentToMotion,
+  createDraft,
+  decideAmendment,
+  editDraft,
+  getVersion,
+  proposeAmendment,
+  proposeVersion,
+} from "../modules/governance/charters.server";
 import { amendmentDecisionSchema, amendmentSchema, amendmentToMotionSchema, versionDraftSchema } from "../modules/governance/forms";
 import { idParam, parseId } from "../lib/ids";
 import { lookupIntent } from "../lib/intents.server";
@@ -66,7 +74,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "toMotion":
       return runIntent(intent, formData, amendmentToMotionSchema, (d) => amendmentToMotion(actor, d.amendmentId, d.assemblyId), back, done);
     case "draft":
-      return runIntent(intent, formData, versionDraftSchema, (d) => createDraft(actor, id, d), (v) => `/charters/${v}`, done);
+      return runIntent(
+        intent,
+        formData,
+        versionDraftSchema,
+        (d) => createDraft(actor, id, d),
+        (v) => `/charters/${v}`,
+        done,
+      );
     case "edit":
       return runIntent(intent, formData, versionDraftSchema, (d) => editDraft(actor, id, d), back, done);
     case "propose":
@@ -88,11 +103,16 @@ export default function CharterPage() {
         title={`${t("charters.version", { n: version.version })} ${version.title}`}
         lead={
           <>
-            {d.association ? (lng === "zh-CN" ? d.association.nameZh : d.association.nameEn) : ""} · {t(`kind.${d.document.kind}`)} · <GovBadge status={version.status} />
+            {d.association ? (lng === "zh-CN" ? d.association.nameZh : d.association.nameEn) : ""} · {t(`kind.${d.document.kind}`)} ·{" "}
+            <GovBadge status={version.status} />
             {version.adoptedAt ? <> · {t("charters.adoptedOn", { date: formatDate(version.adoptedAt, lng) })}</> : null}
           </>
         }
-        actions={<Link className="btn btn--ghost" to="/charters">{t("charters.back")}</Link>}
+        actions={
+          <Link className="btn btn--ghost" to="/charters">
+            {t("charters.back")}
+          </Link>
+        }
       />
       <FormErrors errors={actionData?.errors} />
       <div className="tickets-layout">
@@ -101,22 +121,40 @@ export default function CharterPage() {
           {d.outline.length ? (
             <ol className="outline">
               {d.outline.map((c) => (
-                <li key={c.id} style={{ marginInlineStart: `${(c.level - 1) * 0.75}rem` }}><a href={`#${c.id}`}>{c.text}</a></li>
+                <li key={c.id} style={{ marginInlineStart: `${(c.level - 1) * 0.75}rem` }}>
+                  <a href={`#${c.id}`}>{c.text}</a>
+                </li>
               ))}
             </ol>
-          ) : <p className="muted">{t("charters.noOutline")}</p>}
+          ) : (
+            <p className="muted">{t("charters.noOutline")}</p>
+          )}
           <h3>{t("charters.versions")}</h3>
           <ul>
             {d.siblings.map((s) => (
               <li key={s.id}>
-                {s.id === version.id ? <strong>{t("charters.version", { n: s.version })}</strong> : <Link to={`/charters/${s.id}`}>{t("charters.version", { n: s.version })}</Link>} <GovBadge status={s.status} />
+                {s.id === version.id ? (
+                  <strong>{t("charters.version", { n: s.version })}</strong>
+                ) : (
+                  <Link to={`/charters/${s.id}`}>{t("charters.version", { n: s.version })}</Link>
+                )}{" "}
+                <GovBadge status={s.status} />
               </li>
             ))}
           </ul>
           {d.siblings.length > 1 ? (
             <Form method="get" className="form">
-              <SelectField label={t("charters.compareWith")} name="compare" defaultValue={d.diff ? String(d.diff.against.id) : ""} options={d.siblings.filter((s) => s.id !== version.id).map((s) => ({ value: String(s.id), label: t("charters.version", { n: s.version }) }))} />
-              <div className="form-actions"><button type="submit" className="btn btn--small">{t("charters.showDiff")}</button></div>
+              <SelectField
+                label={t("charters.compareWith")}
+                name="compare"
+                defaultValue={d.diff ? String(d.diff.against.id) : ""}
+                options={d.siblings.filter((s) => s.id !== version.id).map((s) => ({ value: String(s.id), label: t("charters.version", { n: s.version }) }))}
+              />
+              <div className="form-actions">
+                <button type="submit" className="btn btn--small">
+                  {t("charters.showDiff")}
+                </button>
+              </div>
             </Form>
           ) : null}
         </nav>
@@ -124,7 +162,10 @@ export default function CharterPage() {
       </div>
       {d.diff ? (
         <section className="card" aria-label={t("charters.diffTitle")}>
-          <h2>{t("charters.diffTitle")}: {t("charters.version", { n: Math.min(d.diff.against.version, version.version) })} → {t("charters.version", { n: Math.max(d.diff.against.version, version.version) })}</h2>
+          <h2>
+            {t("charters.diffTitle")}: {t("charters.version", { n: Math.min(d.diff.against.version, version.version) })} →{" "}
+            {t("charters.version", { n: Math.max(d.diff.against.version, version.version) })}
+          </h2>
           <p className="muted small">{t("charters.diffStats", d.diff.stats)}</p>
           <div className="diff" data-diff>
             {d.diff.rows.map((row, i) => (
@@ -142,14 +183,31 @@ export default function CharterPage() {
         {d.amendments.length === 0 ? <p className="muted">{t("amendments.empty")}</p> : null}
         {d.amendments.map((a) => (
           <div key={a.id} className="card amendment">
-            <h3>{a.clause} <GovBadge status={a.status} /></h3>
-            <div className="diff"><del>{a.oldText}</del><ins>{a.newText}</ins></div>
-            <p>{t("amendments.reason")}: {a.reason}</p>
-            {a.decisionReason ? <p className="muted">{t("amendments.decisionReason")}: {a.decisionReason}</p> : null}
-            {a.motion ? <p><Link to={`/assemblies/${a.motion.assemblyId}`}>{t("amendments.motion")}</Link> <GovBadge status={a.motion.status} /></p> : null}
+            <h3>
+              {a.clause} <GovBadge status={a.status} />
+            </h3>
+            <div className="diff">
+              <del>{a.oldText}</del>
+              <ins>{a.newText}</ins>
+            </div>
+            <p>
+              {t("amendments.reason")}: {a.reason}
+            </p>
+            {a.decisionReason ? (
+              <p className="muted">
+                {t("amendments.decisionReason")}: {a.decisionReason}
+              </p>
+            ) : null}
+            {a.motion ? (
+              <p>
+                <Link to={`/assemblies/${a.motion.assemblyId}`}>{t("amendments.motion")}</Link> <GovBadge status={a.motion.status} />
+              </p>
+            ) : null}
             {d.manage && a.status === "proposed" && version.status === "proposed" ? (
               <div className="form-row">
-                <IntentForm intent="accept" submit={t("amendments.accept")}><input type="hidden" name="amendmentId" value={a.id} /></IntentForm>
+                <IntentForm intent="accept" submit={t("amendments.accept")}>
+                  <input type="hidden" name="amendmentId" value={a.id} />
+                </IntentForm>
                 <IntentForm intent="reject" submit={t("amendments.reject")} danger>
                   <input type="hidden" name="amendmentId" value={a.id} />
                   <TextField label={t("amendments.rejectReason")} name="reason" required maxLength={1000} />
@@ -157,7 +215,12 @@ export default function CharterPage() {
                 {d.openAssemblies.length ? (
                   <IntentForm intent="toMotion" submit={t("amendments.toMotion")}>
                     <input type="hidden" name="amendmentId" value={a.id} />
-                    <SelectField label={t("fields.assembly")} name="assemblyId" required options={d.openAssemblies.map((x) => ({ value: String(x.id), label: x.title }))} />
+                    <SelectField
+                      label={t("fields.assembly")}
+                      name="assemblyId"
+                      required
+                      options={d.openAssemblies.map((x) => ({ value: String(x.id), label: x.title }))}
+                    />
                   </IntentForm>
                 ) : null}
               </div>
@@ -166,7 +229,13 @@ export default function CharterPage() {
         ))}
         {d.amend && version.status === "proposed" && d.outline.length ? (
           <IntentForm intent="amend" submit={t("amendments.propose")} title={t("amendments.propose")}>
-            <SelectField label={t("amendments.clause")} name="clause" required options={d.outline.map((c) => ({ value: c.text, label: c.text }))} error={mine("amend", "clause")} />
+            <SelectField
+              label={t("amendments.clause")}
+              name="clause"
+              required
+              options={d.outline.map((c) => ({ value: c.text, label: c.text }))}
+              error={mine("amend", "clause")}
+            />
             <TextAreaField label={t("amendments.oldText")} name="oldText" rows={3} hint={t("amendments.oldTextHint")} error={mine("amend", "oldText")} />
             <TextAreaField label={t("amendments.newText")} name="newText" rows={3} required error={mine("amend", "newText")} />
             <TextAreaField label={t("amendments.reason")} name="reason" rows={2} required error={mine("amend", "reason")} />
@@ -179,17 +248,35 @@ export default function CharterPage() {
           <h2>{t("charters.manage")}</h2>
           {version.status === "draft" ? (
             <>
-              <IntentForm intent="propose" submit={t("charters.propose")}><p className="muted small">{t("charters.proposeHint")}</p></IntentForm>
+              <IntentForm intent="propose" submit={t("charters.propose")}>
+                <p className="muted small">{t("charters.proposeHint")}</p>
+              </IntentForm>
               <IntentForm intent="edit" submit={t("charters.save")} title={t("charters.edit")}>
                 <TextField label={t("fields.title")} name="title" required maxLength={120} defaultValue={version.title} error={mine("edit", "title")} />
-                <TextAreaField label={t("fields.body")} name="body" required rows={14} defaultValue={version.body} hint={t("fields.markdownHint")} error={mine("edit", "body")} />
+                <TextAreaField
+                  label={t("fields.body")}
+                  name="body"
+                  required
+                  rows={14}
+                  defaultValue={version.body}
+                  hint={t("fields.markdownHint")}
+                  error={mine("edit", "body")}
+                />
                 <TextField label={t("fields.note")} name="note" maxLength={500} defaultValue={version.note ?? ""} />
               </IntentForm>
             </>
           ) : (
             <IntentForm intent="draft" submit={t("charters.newDraft")} title={t("charters.newDraft")}>
               <TextField label={t("fields.title")} name="title" required maxLength={120} defaultValue={version.title} error={mine("draft", "title")} />
-              <TextAreaField label={t("fields.body")} name="body" required rows={14} defaultValue={version.body} hint={t("fields.markdownHint")} error={mine("draft", "body")} />
+              <TextAreaField
+                label={t("fields.body")}
+                name="body"
+                required
+                rows={14}
+                defaultValue={version.body}
+                hint={t("fields.markdownHint")}
+                error={mine("draft", "body")}
+              />
               <TextField label={t("fields.note")} name="note" maxLength={500} />
             </IntentForm>
           )}

@@ -26,7 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "charters.manage");
-  return runIntent("create", await request.formData(), documentCreateSchema, (d) => createDocument(actor, d), (id) => `/charters/${id}`, { request, flash: "governance:flash.charters.create" });
+  return runIntent(
+    "create",
+    await request.formData(),
+    documentCreateSchema,
+    (d) => createDocument(actor, d),
+    (id) => `/charters/${id}`,
+    { request, flash: "governance:flash.charters.create" },
+  );
 }
 
 export default function Charters() {
@@ -45,12 +52,31 @@ export default function Charters() {
           <FormErrors errors={actionData?.errors} />
           <Form method="post" className="form">
             <div className="form-row">
-              <SelectField label={t("fields.association")} name="associationId" required defaultValue={v.associationId ?? ""} placeholder="—" options={options.associations.map((a) => ({ value: String(a.id), label: lng === "zh-CN" ? a.nameZh : a.nameEn }))} error={e.associationId} />
-              <SelectField label={t("fields.kind")} name="kind" required defaultValue={v.kind ?? "charter"} options={documentKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} error={e.kind} />
+              <SelectField
+                label={t("fields.association")}
+                name="associationId"
+                required
+                defaultValue={v.associationId ?? ""}
+                placeholder="—"
+                options={options.associations.map((a) => ({ value: String(a.id), label: lng === "zh-CN" ? a.nameZh : a.nameEn }))}
+                error={e.associationId}
+              />
+              <SelectField
+                label={t("fields.kind")}
+                name="kind"
+                required
+                defaultValue={v.kind ?? "charter"}
+                options={documentKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+                error={e.kind}
+              />
             </div>
             <TextField label={t("fields.title")} name="title" required maxLength={120} defaultValue={v.title} error={e.title} />
             <TextAreaField label={t("fields.body")} name="body" required rows={10} defaultValue={v.body} hint={t("fields.markdownHint")} error={e.body} />
-            <div className="form-actions"><button type="submit" name="intent" value="create" className="btn">{t("charters.create")}</button></div>
+            <div className="form-actions">
+              <button type="submit" name="intent" value="create" className="btn">
+                {t("charters.create")}
+              </button>
+            </div>
           </Form>
         </details>
       ) : null}
@@ -59,11 +85,16 @@ export default function Charters() {
       ) : (
         documents.map((d) => (
           <section className="card" key={d.id}>
-            <h2>{lng === "zh-CN" ? d.associationZh : d.associationEn} · {t(`kind.${d.kind}`)}</h2>
+            <h2>
+              {lng === "zh-CN" ? d.associationZh : d.associationEn} · {t(`kind.${d.kind}`)}
+            </h2>
             <ul>
               {d.versions.map((x) => (
                 <li key={x.id}>
-                  <Link to={`/charters/${x.id}`}>{t("charters.version", { n: x.version })} {x.title}</Link> <GovBadge status={x.status} />
+                  <Link to={`/charters/${x.id}`}>
+                    {t("charters.version", { n: x.version })} {x.title}
+                  </Link>{" "}
+                  <GovBadge status={x.status} />
                   {x.adoptedAt ? <span className="muted small"> {t("charters.adoptedOn", { date: formatDate(x.adoptedAt, lng) })}</span> : null}
                 </li>
               ))}

@@ -30,7 +30,15 @@ export default function DirectoryPage() {
   const lng = useRootData()?.lng ?? "zh-CN";
   return (
     <>
-      <PageHeader title={t("directory.title")} lead={t("directory.lead")} actions={<Link to="/join" className="btn btn--small">{t("directory.join")}</Link>} />
+      <PageHeader
+        title={t("directory.title")}
+        lead={t("directory.lead")}
+        actions={
+          <Link to="/join" className="btn btn--small">
+            {t("directory.join")}
+          </Link>
+        }
+      />
       <FilterForm className="card" role="search">
         <TextField id="q" className="field--search" label={t("directory.search")} name="q" type="search" defaultValue={filters.q ?? ""} />
         <SelectField
@@ -41,29 +49,71 @@ export default function DirectoryPage() {
           placeholder={t("common:forms.all")}
           options={associations.map((a) => ({ value: String(a.id), label: lng === "en" ? a.nameEn : a.nameZh }))}
         />
-        <SelectField id="d-segment" label={t("fields.segment")} name="segment" defaultValue={filters.segment ?? ""} placeholder={t("common:forms.all")} options={segments.map((s) => ({ value: s, label: t(`segments.${s}`) }))} />
+        <SelectField
+          id="d-segment"
+          label={t("fields.segment")}
+          name="segment"
+          defaultValue={filters.segment ?? ""}
+          placeholder={t("common:forms.all")}
+          options={segments.map((s) => ({ value: s, label: t(`segments.${s}`) }))}
+        />
         <FilterActions submitLabel={t("common:forms.search")} />
       </FilterForm>
       <ListResults rows={rows} empty={{ title: t("directory.empty"), body: t("directory.emptyBody") }} pagination={{ page, pageSize, total }}>
         {() => (
-        <ul className="directory">
-          {rows.map((r) => (
-            <li key={r.id} className="card">
-              <h2>{r.name}</h2>
-              <dl className="facts">
-                <dt>{t("fields.segment")}</dt>
-                <dd>{t(`segments.${r.segment}`)}</dd>
-                {r.village ? (<><dt>{t("fields.village")}</dt><dd>{r.village}</dd></>) : null}
-                {r.address ? (<><dt>{t("fields.address")}</dt><dd>{r.address}</dd></>) : null}
-                {r.legalRep ? (<><dt>{t("fields.legalRep")}</dt><dd>{r.legalRep}</dd></>) : null}
-                {r.contactPerson ? (<><dt>{t("fields.contactPerson")}</dt><dd>{r.contactPerson}</dd></>) : null}
-                {r.phone ? (<><dt>{t("fields.phone")}</dt><dd>{r.phone}</dd></>) : null}
-                {r.email ? (<><dt>{t("fields.email")}</dt><dd>{r.email}</dd></>) : null}
-                {r.employees != null ? (<><dt>{t("fields.employees")}</dt><dd>{r.employees}</dd></>) : null}
-              </dl>
-            </li>
-          ))}
-        </ul>
+          <ul className="directory">
+            {rows.map((r) => (
+              <li key={r.id} className="card">
+                <h2>{r.name}</h2>
+                <dl className="facts">
+                  <dt>{t("fields.segment")}</dt>
+                  <dd>{t(`segments.${r.segment}`)}</dd>
+                  {r.village ? (
+                    <>
+                      <dt>{t("fields.village")}</dt>
+                      <dd>{r.village}</dd>
+                    </>
+                  ) : null}
+                  {r.address ? (
+                    <>
+                      <dt>{t("fields.address")}</dt>
+                      <dd>{r.address}</dd>
+                    </>
+                  ) : null}
+                  {r.legalRep ? (
+                    <>
+                      <dt>{t("fields.legalRep")}</dt>
+                      <dd>{r.legalRep}</dd>
+                    </>
+                  ) : null}
+                  {r.contactPerson ? (
+                    <>
+                      <dt>{t("fields.contactPerson")}</dt>
+                      <dd>{r.contactPerson}</dd>
+                    </>
+                  ) : null}
+                  {r.phone ? (
+                    <>
+                      <dt>{t("fields.phone")}</dt>
+                      <dd>{r.phone}</dd>
+                    </>
+                  ) : null}
+                  {r.email ? (
+                    <>
+                      <dt>{t("fields.email")}</dt>
+                      <dd>{r.email}</dd>
+                    </>
+                  ) : null}
+                  {r.employees != null ? (
+                    <>
+                      <dt>{t("fields.employees")}</dt>
+                      <dd>{r.employees}</dd>
+                    </>
+                  ) : null}
+                </dl>
+              </li>
+            ))}
+          </ul>
         )}
       </ListResults>
     </>

@@ -81,7 +81,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: actions.includes("draftAgreement"),
     confirm:
       c.status === "agreement_pending" &&
-      ((roles.includes("applicant") && !c.applicantConfirmedAt) || (roles.includes("respondent") && !c.respondentConfirmedAt) || (station && outside && !c.respondentConfirmedAt)),
+      ((roles.includes("applicant") && !c.applicantConfirmedAt) ||
+        (roles.includes("respondent") && !c.respondentConfirmedAt) ||
+        (station && outside && !c.respondentConfirmedAt)),
     rejectAgreement: c.status === "agreement_pending" && (party || (station && outside)),
     fail: actions.includes("fail"),
     refer: actions.includes("referToCourt"),
@@ -91,7 +93,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requestExtension: (mediator || station) && clockRuns("mediation", c.status) && !extensionWaiting,
     consentExtension:
       extensionWaiting &&
-      ((roles.includes("applicant") && !c.extensionApplicantConsentAt) || (roles.includes("respondent") && !c.extensionRespondentConsentAt) || (station && outside && !c.extensionRespondentConsentAt)),
+      ((roles.includes("applicant") && !c.extensionApplicantConsentAt) ||
+        (roles.includes("respondent") && !c.extensionRespondentConsentAt) ||
+        (station && outside && !c.extensionRespondentConsentAt)),
     addEvidence: party && open,
     printAgreement: c.agreementTerms !== null,
     printReferral: c.referredAt !== null,
@@ -118,7 +122,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const opts = { ip: clientIp(request) };
   if (formData.get("intent") !== "addEvidence") await discardUploads(upload.files);
   // Every intent asks disputes.view; who may take which step on this case is the module's rule.
-  const on = <S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<DisputeResult>) => intent("disputes.view", schema, (_actor, input) => asCommand(run(input)));
+  const on = <S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<DisputeResult>) =>
+    intent("disputes.view", schema, (_actor, input) => asCommand(run(input)));
   const withEvidence = async (): Promise<DisputeResult> => {
     const result = await addEvidence(actor, id, upload.files, opts).catch(async (error: unknown) => {
       await discardUploads(upload.files);
@@ -145,12 +150,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
     close: on(noFields, () => closeCase(actor, id, opts)),
     requestExtension: on(extensionSchema, (d) => requestExtension(actor, id, d, opts)),
     consentExtension: on(noFields, () => consentExtension(actor, id, opts)),
-    addEvidence: intent("disputes.view", noFields, () => withEvidence().then((r) => (r.ok ? ok() : refuse(r.error === "notFound" ? NOT_FOUND : r.error, EVIDENCE_FIELD)))),
+    addEvidence: intent("disputes.view", noFields, () =>
+      withEvidence().then((r) => (r.ok ? ok() : refuse(r.error === "notFound" ? NOT_FOUND : r.error, EVIDENCE_FIELD))),
+    ),
   };
-  return runIntent(request, formData, intents, { unknownAbility: "disputes.view", success: () => `/disputes/${id}`, flash: ({ intent }) => `disputes:flash.${intent}` });
+  return runIntent(request, formData, intents, {
+    unknownAbility: "disputes.view",
+    success: () => `/disputes/${id}`,
+    flash: ({ intent }) => `disputes:flash.${intent}`,
+  });
 }
 
-type Intent = "accept" | "decline" | "assign" | "invite" | "answer" | "session" | "minutes" | "draft" | "confirm" | "rejectAgreement" | "fail" | "refer" | "apply" | "decide" | "close" | "requestExtension" | "consentExtension" | "addEvidence";
+type Intent =
+  | "accept"
+  | "decline"
+  | "assign"
+  | "invite"
+  | "answer"
+  | "session"
+  | "minutes"
+  | "draft"
+  | "confirm"
+  | "rejectAgreement"
+  | "fail"
+  | "refer"
+  | "apply"
+  | "decide"
+  | "close"
+  | "requestExtension"
+  | "consentExtension"
+  | "addEvidence";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -161,7 +190,21 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function ActionForm({ intent, title, submit, children, hint, multipart }: { intent: Intent; title: string; submit: string; children?: ReactNode; hint?: string; multipart?: boolean }) {
+function ActionForm({
+  intent,
+  title,
+  submit,
+  children,
+  hint,
+  multipart,
+}: {
+  intent: Intent;
+  title: string;
+  submit: string;
+  children?: ReactNode;
+  hint?: string;
+  multipart?: boolean;
+}) {
   const navigation = useNavigation();
   return (
     <Form method="post" className="form card tickets-action" aria-label={title} encType={multipart ? "multipart/form-data" : undefined}>
@@ -188,7 +231,8 @@ export default function DisputePage() {
   const actionData = useActionData<IntentFailure>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const err = (intent: Intent, field: string) => (actionData?.intent === intent ? actionData.errors?.[field] : undefined);
-  const val = (intent: Intent, field: string) => (actionData?.intent === intent ? String((actionData.values as Record<string, unknown>)?.[field] ?? "") : undefined);
+  const val = (intent: Intent, field: string) =>
+    actionData?.intent === intent ? String((actionData.values as Record<string, unknown>)?.[field] ?? "") : undefined;
   const stationName = lng === "zh-CN" ? station.nameZh : station.nameEn;
   const court = lng === "zh-CN" ? station.courtZh : station.courtEn;
   const anyAction = Object.entries(may).some(([k, v]) => v && k !== "printAgreement" && k !== "printReferral");
@@ -199,10 +243,17 @@ export default function DisputePage() {
         title={t("detail.title", { code: c.code })}
         lead={
           <>
-            <CaseStatusBadge status={c.status} /> <span className="muted">{t(`type.${c.type}`)} · {stationName}</span>
+            <CaseStatusBadge status={c.status} />{" "}
+            <span className="muted">
+              {t(`type.${c.type}`)} · {stationName}
+            </span>
           </>
         }
-        actions={<Link to="/disputes" className="btn btn--ghost btn--small">{t("detail.back")}</Link>}
+        actions={
+          <Link to="/disputes" className="btn btn--ghost btn--small">
+            {t("detail.back")}
+          </Link>
+        }
       />
       <Alert tone={c.status === "declined" || c.status === "failed" ? "warn" : "info"}>{t(`nextStep.${c.status}`)}</Alert>
       {actionData?.errors?._form ? <FormErrors errors={{ _form: actionData.errors._form }} /> : null}
@@ -218,8 +269,16 @@ export default function DisputePage() {
             <Fact label={t("detail.applicant")}>{applicant.name}</Fact>
             <Fact label={t("detail.respondent")}>
               {c.respondentName} {outside ? <span className="badge">{t("detail.outsideParty")}</span> : null}
-              {c.respondentCreditCode ? <div className="muted small">{t("detail.creditCode")}: {c.respondentCreditCode}</div> : null}
-              {c.respondentContact ? <div className="muted small">{t("detail.contact")}: {c.respondentContact}</div> : null}
+              {c.respondentCreditCode ? (
+                <div className="muted small">
+                  {t("detail.creditCode")}: {c.respondentCreditCode}
+                </div>
+              ) : null}
+              {c.respondentContact ? (
+                <div className="muted small">
+                  {t("detail.contact")}: {c.respondentContact}
+                </div>
+              ) : null}
             </Fact>
             <Fact label={t("detail.station")}>{stationName}</Fact>
             <Fact label={t("detail.mediator")}>{mediator?.name ?? t("detail.none")}</Fact>
@@ -371,86 +430,287 @@ export default function DisputePage() {
           {may.accept ? <ActionForm intent="accept" title={t("actions.acceptTitle")} submit={t("actions.accept")} hint={t("actions.acceptHint")} /> : null}
           {may.assign ? (
             <ActionForm intent="assign" title={t("actions.assignTitle")} submit={t("actions.assignMediator")}>
-              <SelectField label={t("actions.mediator")} name="mediatorId" required defaultValue={val("assign", "mediatorId") ?? c.mediatorId ?? ""} placeholder={t("new.choose")} options={mediators.map((m) => ({ value: m.id, label: m.name }))} error={err("assign", "mediatorId")} />
+              <SelectField
+                label={t("actions.mediator")}
+                name="mediatorId"
+                required
+                defaultValue={val("assign", "mediatorId") ?? c.mediatorId ?? ""}
+                placeholder={t("new.choose")}
+                options={mediators.map((m) => ({ value: m.id, label: m.name }))}
+                error={err("assign", "mediatorId")}
+              />
             </ActionForm>
           ) : null}
-          {may.invite ? <ActionForm intent="invite" title={t("actions.inviteTitle")} submit={t("actions.inviteRespondent")} hint={t("actions.inviteHint")} /> : null}
+          {may.invite ? (
+            <ActionForm intent="invite" title={t("actions.inviteTitle")} submit={t("actions.inviteRespondent")} hint={t("actions.inviteHint")} />
+          ) : null}
           {may.answer ? (
             <ActionForm intent="answer" title={outside ? t("actions.answerTitleStaff") : t("actions.answerTitle")} submit={t("actions.submitAnswer")}>
-              <SelectField label={t("actions.answer")} name="answer" required defaultValue={val("answer", "answer") ?? "agree"} options={[{ value: "agree", label: t("actions.agree") }, { value: "decline", label: t("actions.declineMediation") }]} error={err("answer", "answer")} />
-              <TextAreaField label={t("actions.note")} name="note" rows={2} maxLength={2000} defaultValue={val("answer", "note")} error={err("answer", "note")} />
+              <SelectField
+                label={t("actions.answer")}
+                name="answer"
+                required
+                defaultValue={val("answer", "answer") ?? "agree"}
+                options={[
+                  { value: "agree", label: t("actions.agree") },
+                  { value: "decline", label: t("actions.declineMediation") },
+                ]}
+                error={err("answer", "answer")}
+              />
+              <TextAreaField
+                label={t("actions.note")}
+                name="note"
+                rows={2}
+                maxLength={2000}
+                defaultValue={val("answer", "note")}
+                error={err("answer", "note")}
+              />
             </ActionForm>
           ) : null}
           {may.schedule ? (
             <ActionForm intent="session" title={t("actions.scheduleTitle")} submit={t("actions.schedule")}>
-              <SelectField label={t("actions.mode")} name="mode" required defaultValue={val("session", "mode") ?? "online"} options={sessionModes.map((m) => ({ value: m, label: t(`detail.${m}`) }))} error={err("session", "mode")} />
-              <TextField label={t("actions.startsAt")} name="startsAt" type="datetime-local" required defaultValue={val("session", "startsAt") ?? tomorrowLocal()} error={err("session", "startsAt")} />
+              <SelectField
+                label={t("actions.mode")}
+                name="mode"
+                required
+                defaultValue={val("session", "mode") ?? "online"}
+                options={sessionModes.map((m) => ({ value: m, label: t(`detail.${m}`) }))}
+                error={err("session", "mode")}
+              />
+              <TextField
+                label={t("actions.startsAt")}
+                name="startsAt"
+                type="datetime-local"
+                required
+                defaultValue={val("session", "startsAt") ?? tomorrowLocal()}
+                error={err("session", "startsAt")}
+              />
               <TextField label={t("actions.place")} name="place" maxLength={200} defaultValue={val("session", "place") ?? ""} error={err("session", "place")} />
-              <TextField label={t("actions.link")} name="link" type="url" maxLength={500} defaultValue={val("session", "link") ?? ""} error={err("session", "link")} />
+              <TextField
+                label={t("actions.link")}
+                name="link"
+                type="url"
+                maxLength={500}
+                defaultValue={val("session", "link") ?? ""}
+                error={err("session", "link")}
+              />
             </ActionForm>
           ) : null}
           {may.minutes ? (
             <ActionForm intent="minutes" title={t("actions.minutesTitle")} submit={t("actions.saveMinutes")}>
-              <SelectField label={t("actions.session")} name="sessionId" required defaultValue={val("minutes", "sessionId") ?? String(sessions[sessions.length - 1]?.id ?? "")} options={sessions.map((s) => ({ value: String(s.id), label: `${formatDateTime(s.startsAt, lng)} · ${t(`detail.${s.mode}`)}` }))} error={err("minutes", "sessionId")} />
-              <TextAreaField label={t("actions.minutes")} name="minutes" required rows={4} maxLength={8000} defaultValue={val("minutes", "minutes")} error={err("minutes", "minutes")} />
+              <SelectField
+                label={t("actions.session")}
+                name="sessionId"
+                required
+                defaultValue={val("minutes", "sessionId") ?? String(sessions[sessions.length - 1]?.id ?? "")}
+                options={sessions.map((s) => ({ value: String(s.id), label: `${formatDateTime(s.startsAt, lng)} · ${t(`detail.${s.mode}`)}` }))}
+                error={err("minutes", "sessionId")}
+              />
+              <TextAreaField
+                label={t("actions.minutes")}
+                name="minutes"
+                required
+                rows={4}
+                maxLength={8000}
+                defaultValue={val("minutes", "minutes")}
+                error={err("minutes", "minutes")}
+              />
             </ActionForm>
           ) : null}
           {may.draft ? (
             <ActionForm intent="draft" title={t("actions.draftTitle")} submit={t("actions.draft")} hint={t("actions.draftHint")}>
-              <TextAreaField label={t("actions.terms")} name="terms" required rows={5} maxLength={8000} defaultValue={val("draft", "terms")} error={err("draft", "terms")} />
-              <TextField label={t("actions.agreedAmount")} name="amountYuan" type="number" min={0} step="0.01" required defaultValue={val("draft", "amountYuan") ?? ""} error={err("draft", "amountYuan")} />
+              <TextAreaField
+                label={t("actions.terms")}
+                name="terms"
+                required
+                rows={5}
+                maxLength={8000}
+                defaultValue={val("draft", "terms")}
+                error={err("draft", "terms")}
+              />
+              <TextField
+                label={t("actions.agreedAmount")}
+                name="amountYuan"
+                type="number"
+                min={0}
+                step="0.01"
+                required
+                defaultValue={val("draft", "amountYuan") ?? ""}
+                error={err("draft", "amountYuan")}
+              />
             </ActionForm>
           ) : null}
-          {may.confirm ? <ActionForm intent="confirm" title={t("actions.confirmTitle")} submit={t("actions.confirm")} hint={may.addEvidence ? t("actions.confirmHint") : t("actions.confirmHintStaff")} /> : null}
+          {may.confirm ? (
+            <ActionForm
+              intent="confirm"
+              title={t("actions.confirmTitle")}
+              submit={t("actions.confirm")}
+              hint={may.addEvidence ? t("actions.confirmHint") : t("actions.confirmHintStaff")}
+            />
+          ) : null}
           {may.requestExtension ? (
             <ActionForm intent="requestExtension" title={t("actions.extensionTitle")} submit={t("actions.requestExtension")} hint={t("actions.extensionHint")}>
-              <TextField label={t("actions.days")} name="days" type="number" min={1} max={30} required defaultValue={val("requestExtension", "days") ?? "15"} error={err("requestExtension", "days")} />
-              <TextAreaField label={t("actions.reason")} name="reason" required rows={2} maxLength={2000} defaultValue={val("requestExtension", "reason")} error={err("requestExtension", "reason")} />
+              <TextField
+                label={t("actions.days")}
+                name="days"
+                type="number"
+                min={1}
+                max={30}
+                required
+                defaultValue={val("requestExtension", "days") ?? "15"}
+                error={err("requestExtension", "days")}
+              />
+              <TextAreaField
+                label={t("actions.reason")}
+                name="reason"
+                required
+                rows={2}
+                maxLength={2000}
+                defaultValue={val("requestExtension", "reason")}
+                error={err("requestExtension", "reason")}
+              />
             </ActionForm>
           ) : null}
-          {may.consentExtension ? <ActionForm intent="consentExtension" title={t("actions.consentTitle")} submit={may.addEvidence ? t("actions.consent") : t("actions.consentStaff")} /> : null}
+          {may.consentExtension ? (
+            <ActionForm
+              intent="consentExtension"
+              title={t("actions.consentTitle")}
+              submit={may.addEvidence ? t("actions.consent") : t("actions.consentStaff")}
+            />
+          ) : null}
           {may.refer ? (
             <ActionForm intent="refer" title={t("actions.referTitle")} submit={t("actions.refer")}>
-              <TextField label={t("actions.court")} name="court" required maxLength={120} defaultValue={val("refer", "court") ?? court} error={err("refer", "court")} />
-              <TextField label={t("actions.caseNumber")} name="caseNumber" maxLength={60} defaultValue={val("refer", "caseNumber") ?? ""} error={err("refer", "caseNumber")} />
-              <TextField label={t("actions.referralDate")} name="date" type="date" required defaultValue={val("refer", "date") ?? today} error={err("refer", "date")} />
+              <TextField
+                label={t("actions.court")}
+                name="court"
+                required
+                maxLength={120}
+                defaultValue={val("refer", "court") ?? court}
+                error={err("refer", "court")}
+              />
+              <TextField
+                label={t("actions.caseNumber")}
+                name="caseNumber"
+                maxLength={60}
+                defaultValue={val("refer", "caseNumber") ?? ""}
+                error={err("refer", "caseNumber")}
+              />
+              <TextField
+                label={t("actions.referralDate")}
+                name="date"
+                type="date"
+                required
+                defaultValue={val("refer", "date") ?? today}
+                error={err("refer", "date")}
+              />
             </ActionForm>
           ) : null}
           {may.apply ? (
             <ActionForm intent="apply" title={t("actions.applyTitle")} submit={t("actions.apply")} hint={t("actions.applyHint")}>
-              <TextField label={t("actions.court")} name="court" required maxLength={120} defaultValue={val("apply", "court") ?? court} error={err("apply", "court")} />
-              <TextField label={t("actions.caseNumber")} name="caseNumber" maxLength={60} defaultValue={val("apply", "caseNumber") ?? ""} error={err("apply", "caseNumber")} />
+              <TextField
+                label={t("actions.court")}
+                name="court"
+                required
+                maxLength={120}
+                defaultValue={val("apply", "court") ?? court}
+                error={err("apply", "court")}
+              />
+              <TextField
+                label={t("actions.caseNumber")}
+                name="caseNumber"
+                maxLength={60}
+                defaultValue={val("apply", "caseNumber") ?? ""}
+                error={err("apply", "caseNumber")}
+              />
             </ActionForm>
           ) : null}
           {may.decide ? (
             <ActionForm intent="decide" title={t("actions.decideTitle")} submit={t("actions.decide")}>
-              <SelectField label={t("actions.decision")} name="decision" required defaultValue={val("decide", "decision") ?? "confirmed"} options={[{ value: "confirmed", label: t("detail.decision_confirmed") }, { value: "refused", label: t("detail.decision_refused") }]} error={err("decide", "decision")} />
-              <TextAreaField label={t("actions.note")} name="note" rows={2} maxLength={2000} defaultValue={val("decide", "note")} error={err("decide", "note")} />
+              <SelectField
+                label={t("actions.decision")}
+                name="decision"
+                required
+                defaultValue={val("decide", "decision") ?? "confirmed"}
+                options={[
+                  { value: "confirmed", label: t("detail.decision_confirmed") },
+                  { value: "refused", label: t("detail.decision_refused") },
+                ]}
+                error={err("decide", "decision")}
+              />
+              <TextAreaField
+                label={t("actions.note")}
+                name="note"
+                rows={2}
+                maxLength={2000}
+                defaultValue={val("decide", "note")}
+                error={err("decide", "note")}
+              />
             </ActionForm>
           ) : null}
           {may.addEvidence ? (
             <ActionForm intent="addEvidence" title={t("detail.addEvidence")} submit={t("detail.addEvidenceSubmit")} multipart>
-              <TextField label={t("new.evidence")} name={EVIDENCE_FIELD} type="file" multiple required accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.zip" hint={t("new.evidenceHint", { max: MAX_EVIDENCE_FILES })} error={err("addEvidence", EVIDENCE_FIELD)} />
+              <TextField
+                label={t("new.evidence")}
+                name={EVIDENCE_FIELD}
+                type="file"
+                multiple
+                required
+                accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.zip"
+                hint={t("new.evidenceHint", { max: MAX_EVIDENCE_FILES })}
+                error={err("addEvidence", EVIDENCE_FIELD)}
+              />
             </ActionForm>
           ) : null}
         </div>
         <div className="form-actions">
           {may.decline ? (
             <ConfirmAction label={t("actions.decline")} question={t("actions.declineQuestion")} confirmLabel={t("actions.decline")} intent="decline" danger>
-              <TextAreaField label={t("actions.reason")} name="reason" required rows={2} maxLength={2000} defaultValue={val("decline", "reason")} error={err("decline", "reason")} />
+              <TextAreaField
+                label={t("actions.reason")}
+                name="reason"
+                required
+                rows={2}
+                maxLength={2000}
+                defaultValue={val("decline", "reason")}
+                error={err("decline", "reason")}
+              />
             </ConfirmAction>
           ) : null}
           {may.rejectAgreement ? (
-            <ConfirmAction label={t("actions.rejectAgreement")} question={t("actions.rejectQuestion")} confirmLabel={t("actions.rejectAgreement")} intent="rejectAgreement" danger>
-              <TextAreaField label={t("actions.reason")} name="reason" required rows={2} maxLength={2000} defaultValue={val("rejectAgreement", "reason")} error={err("rejectAgreement", "reason")} />
+            <ConfirmAction
+              label={t("actions.rejectAgreement")}
+              question={t("actions.rejectQuestion")}
+              confirmLabel={t("actions.rejectAgreement")}
+              intent="rejectAgreement"
+              danger
+            >
+              <TextAreaField
+                label={t("actions.reason")}
+                name="reason"
+                required
+                rows={2}
+                maxLength={2000}
+                defaultValue={val("rejectAgreement", "reason")}
+                error={err("rejectAgreement", "reason")}
+              />
             </ConfirmAction>
           ) : null}
           {may.fail ? (
             <ConfirmAction label={t("actions.fail")} question={t("actions.failQuestion")} confirmLabel={t("actions.fail")} intent="fail" danger>
-              <TextAreaField label={t("actions.reason")} name="reason" required rows={2} maxLength={2000} defaultValue={val("fail", "reason")} error={err("fail", "reason")} />
+              <TextAreaField
+                label={t("actions.reason")}
+                name="reason"
+                required
+                rows={2}
+                maxLength={2000}
+                defaultValue={val("fail", "reason")}
+                error={err("fail", "reason")}
+              />
             </ConfirmAction>
           ) : null}
-          {may.close ? <ConfirmAction label={t("actions.close")} question={t("actions.closeQuestion")} confirmLabel={t("actions.close")} intent="close" /> : null}
+          {may.close ? (
+            <ConfirmAction label={t("actions.close")} question={t("actions.closeQuestion")} confirmLabel={t("actions.close")} intent="close" />
+          ) : null}
         </div>
       </section>
 
@@ -463,8 +723,12 @@ export default function DisputePage() {
               <div className="timeline__meta">
                 {e.actorName ?? t("event.system")} · {formatDateTime(e.at, lng)}
               </div>
-              {e.body && e.kind !== "reminder_sent" && e.kind !== "agreement_confirmed" && e.kind !== "extension_consented" && e.kind !== "settled" ? <p className="tickets-text">{e.body}</p> : null}
-              {e.body && (e.kind === "agreement_confirmed" || e.kind === "extension_consented" || e.kind === "settled") ? <p className="muted small">{t(`side.${e.body}`)}</p> : null}
+              {e.body && e.kind !== "reminder_sent" && e.kind !== "agreement_confirmed" && e.kind !== "extension_consented" && e.kind !== "settled" ? (
+                <p className="tickets-text">{e.body}</p>
+              ) : null}
+              {e.body && (e.kind === "agreement_confirmed" || e.kind === "extension_consented" || e.kind === "settled") ? (
+                <p className="muted small">{t(`side.${e.body}`)}</p>
+              ) : null}
               {e.kind === "reminder_sent" && e.body ? <p className="muted small">{t(`deadline.${e.body}`)}</p> : null}
             </li>
           ))}

@@ -57,7 +57,15 @@ export default function AgreementDocument() {
         </p>
       </section>
       <h2>{z("print.dispute")}</h2>
-      <p>{z("print.disputeText", { type: z(`type.${c.type}`), amount: formatMoney(c.amountFen, "zh-CN"), filed: date(c.filedAt), station: station.nameZh, interpolation: { escapeValue: false } })}</p>
+      <p>
+        {z("print.disputeText", {
+          type: z(`type.${c.type}`),
+          amount: formatMoney(c.amountFen, "zh-CN"),
+          filed: date(c.filedAt),
+          station: station.nameZh,
+          interpolation: { escapeValue: false },
+        })}
+      </p>
       <h2>{z("print.facts")}</h2>
       <p>{c.facts}</p>
       <h2>{z("print.terms")}</h2>

@@ -30,7 +30,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const page = pageFromUrl(request.url);
   const { rows, total } = await listCases(actor, filter, page);
-  return { rows, total, page, pageSize: CASES_PAGE_SIZE, filter, role: actor.role, canFile: can(actor, "disputes.file"), stations: await stationsOf(actor), unknownCode };
+  return {
+    rows,
+    total,
+    page,
+    pageSize: CASES_PAGE_SIZE,
+    filter,
+    role: actor.role,
+    canFile: can(actor, "disputes.file"),
+    stations: await stationsOf(actor),
+    unknownCode,
+  };
 }
 
 export default function DisputeList() {
@@ -41,16 +51,61 @@ export default function DisputeList() {
   const lead = role === "member" ? t("list.leadMember") : role === "mediator" ? t("list.leadMediator") : t("list.leadStaff");
   return (
     <>
-      <PageHeader title={t("list.title")} lead={lead} actions={canFile ? <Link to="/disputes/new" className="btn">{t("list.new")}</Link> : null} />
+      <PageHeader
+        title={t("list.title")}
+        lead={lead}
+        actions={
+          canFile ? (
+            <Link to="/disputes/new" className="btn">
+              {t("list.new")}
+            </Link>
+          ) : null
+        }
+      />
       {unknownCode ? <Alert tone="warn">{t("list.notFoundCode", { code: unknownCode })}</Alert> : null}
       <FilterForm role="search">
-        <TextField className="field--search" label={t("list.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} hint={t("list.searchHint")} />
-        <SelectField label={t("list.status")} name="status" defaultValue={filter.status ?? ""} placeholder={all} options={disputeStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-        <SelectField label={t("list.type")} name="type" defaultValue={filter.type ?? ""} placeholder={all} options={disputeTypes.map((s) => ({ value: s, label: t(`type.${s}`) }))} />
+        <TextField
+          className="field--search"
+          label={t("list.search")}
+          name="q"
+          type="search"
+          defaultValue={filter.q ?? ""}
+          maxLength={100}
+          hint={t("list.searchHint")}
+        />
+        <SelectField
+          label={t("list.status")}
+          name="status"
+          defaultValue={filter.status ?? ""}
+          placeholder={all}
+          options={disputeStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <SelectField
+          label={t("list.type")}
+          name="type"
+          defaultValue={filter.type ?? ""}
+          placeholder={all}
+          options={disputeTypes.map((s) => ({ value: s, label: t(`type.${s}`) }))}
+        />
         {stations.length > 1 ? (
-          <SelectField label={t("list.station")} name="station" defaultValue={filter.station ? String(filter.station) : ""} placeholder={all} options={stations.map((s) => ({ value: String(s.id), label: lng === "zh-CN" ? s.nameZh : s.nameEn }))} />
+          <SelectField
+            label={t("list.station")}
+            name="station"
+            defaultValue={filter.station ? String(filter.station) : ""}
+            placeholder={all}
+            options={stations.map((s) => ({ value: String(s.id), label: lng === "zh-CN" ? s.nameZh : s.nameEn }))}
+          />
         ) : null}
-        <SelectField label={t("list.deadlineFilter")} name="deadline" defaultValue={filter.deadline ?? ""} placeholder={all} options={[{ value: "soon", label: t("list.deadlineSoon") }, { value: "overdue", label: t("list.deadlineOverdue") }]} />
+        <SelectField
+          label={t("list.deadlineFilter")}
+          name="deadline"
+          defaultValue={filter.deadline ?? ""}
+          placeholder={all}
+          options={[
+            { value: "soon", label: t("list.deadlineSoon") },
+            { value: "overdue", label: t("list.deadlineOverdue") },
+          ]}
+        />
         <FilterActions submitLabel={t("list.show")} />
       </FilterForm>
       {rows.length === 0 ? (
@@ -89,9 +144,11 @@ export default function DisputeList() {
                   <td className="small">{r.mediatorName ?? "—"}</td>
                   <td className="small">{formatDate(r.filedAt, lng)}</td>
                   <td className="small">
-                    {r.deadlines.filter((d) => d.running).map((d) => (
-                      <DeadlineLine key={d.kind} d={d} lng={lng} withLabel />
-                    ))}
+                    {r.deadlines
+                      .filter((d) => d.running)
+                      .map((d) => (
+                        <DeadlineLine key={d.kind} d={d} lng={lng} withLabel />
+                      ))}
                   </td>
                 </tr>
               ))}

@@ -31,7 +31,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(legalServiceSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await recordLegalService(actor, parsed.data, { ip: clientIp(request) });
-  if (!result.ok) return data({ errors: { enterpriseId: result.error } as Record<string, string>, values: Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v).slice(0, 4000)])) }, { status: 400 });
+  if (!result.ok)
+    return data(
+      {
+        errors: { enterpriseId: result.error } as Record<string, string>,
+        values: Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v).slice(0, 4000)])),
+      },
+      { status: 400 },
+    );
   throw redirectWithFlash("/disputes/legal", "disputes:flash.legalRecorded", request);
 }
 
@@ -48,8 +55,22 @@ export default function LegalServices() {
     <>
       <PageHeader title={t("legal.title")} lead={t("legal.lead")} />
       <FilterForm role="search">
-        <TextField className="field--search" label={t("legal.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} hint={t("legal.searchHint")} />
-        <SelectField label={t("legal.kindLabel")} name="kind" defaultValue={filter.kind ?? ""} placeholder={all} options={legalServiceKinds.map((k) => ({ value: k, label: t(`legal.kind.${k}`) }))} />
+        <TextField
+          className="field--search"
+          label={t("legal.search")}
+          name="q"
+          type="search"
+          defaultValue={filter.q ?? ""}
+          maxLength={100}
+          hint={t("legal.searchHint")}
+        />
+        <SelectField
+          label={t("legal.kindLabel")}
+          name="kind"
+          defaultValue={filter.kind ?? ""}
+          placeholder={all}
+          options={legalServiceKinds.map((k) => ({ value: k, label: t(`legal.kind.${k}`) }))}
+        />
         <TextField label={t("legal.year")} name="year" type="number" min={2000} max={2100} defaultValue={filter.year ?? ""} />
         <FilterActions submitLabel={t("list.show")} />
       </FilterForm>
@@ -77,7 +98,12 @@ export default function LegalServices() {
                   <td>{t(`legal.kind.${r.kind}`)}</td>
                   <td>
                     {r.enterpriseName ?? (lng === "zh-CN" ? r.associationZh : r.associationEn)}
-                    {r.attendees ? <span className="muted small"> · {t("legal.attendees")} {r.attendees}</span> : null}
+                    {r.attendees ? (
+                      <span className="muted small">
+                        {" "}
+                        · {t("legal.attendees")} {r.attendees}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="small">{r.provider}</td>
                   <td>{r.topic}</td>
@@ -94,16 +120,46 @@ export default function LegalServices() {
         <h2>{t("legal.recordTitle")}</h2>
         <FormErrors errors={actionData?.errors} />
         <div className="form-row">
-          <SelectField label={t("legal.kindLabel")} name="kind" required defaultValue={v.kind ?? "health_check"} options={legalServiceKinds.map((k) => ({ value: k, label: t(`legal.kind.${k}`) }))} error={e.kind} />
+          <SelectField
+            label={t("legal.kindLabel")}
+            name="kind"
+            required
+            defaultValue={v.kind ?? "health_check"}
+            options={legalServiceKinds.map((k) => ({ value: k, label: t(`legal.kind.${k}`) }))}
+            error={e.kind}
+          />
           <TextField label={t("legal.heldOn")} name="heldOn" type="date" required defaultValue={v.heldOn ?? ""} error={e.heldOn} />
         </div>
         <p className="muted small">{t("legal.enterpriseHint")}</p>
         <div className="form-row">
-          <TextField label={t("legal.enterprise")} name="enterpriseId" type="number" min={1} max={options.enterpriseCount} defaultValue={v.enterpriseId ?? ""} error={e.enterpriseId} />
-          <SelectField label={t("legal.chamber")} name="associationId" defaultValue={v.associationId ?? ""} placeholder={t("new.choose")} options={options.chambers.map((c) => ({ value: String(c.id), label: lng === "zh-CN" ? c.nameZh : c.nameEn }))} error={e.associationId} />
+          <TextField
+            label={t("legal.enterprise")}
+            name="enterpriseId"
+            type="number"
+            min={1}
+            max={options.enterpriseCount}
+            defaultValue={v.enterpriseId ?? ""}
+            error={e.enterpriseId}
+          />
+          <SelectField
+            label={t("legal.chamber")}
+            name="associationId"
+            defaultValue={v.associationId ?? ""}
+            placeholder={t("new.choose")}
+            options={options.chambers.map((c) => ({ value: String(c.id), label: lng === "zh-CN" ? c.nameZh : c.nameEn }))}
+            error={e.associationId}
+          />
         </div>
         <div className="form-row">
-          <TextField label={t("legal.provider")} name="provider" required maxLength={120} list="legal-providers" defaultValue={v.provider ?? ""} error={e.provider} />
+          <TextField
+            label={t("legal.provider")}
+            name="provider"
+            required
+            maxLength={120}
+            list="legal-providers"
+            defaultValue={v.provider ?? ""}
+            error={e.provider}
+          />
           <TextField label={t("legal.topic")} name="topic" required maxLength={200} defaultValue={v.topic ?? ""} error={e.topic} />
         </div>
         <datalist id="legal-providers">

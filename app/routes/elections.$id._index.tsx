@@ -85,19 +85,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "paperBallot":
       return runIntent(intent, formData, enterpriseRefSchema, (d) => issuePaperBallot(actor, id, d.enterpriseId), back, done);
     case "paperTotals":
-      return runIntent(intent, formData, paperTotalsSchema, (d) => {
-        const totals: Record<number, number> = {};
-        for (const [k, v] of Object.entries(d)) {
-          const m = /^c_(\d{1,9})$/.exec(k);
-          if (!m) continue;
-          // A blank is not 0: every candidate's count must be typed.
-          if (String(v).trim() === "") return Promise.resolve({ ok: false as const, error: "governance:errors.countRequired" });
-          const n = /^\d{1,7}$/.test(String(v).trim()) ? Number(v) : NaN;
-          if (!Number.isFinite(n)) return Promise.resolve({ ok: false as const, error: "governance:errors.paperCandidate" });
-          totals[Number(m[1])] = n;
-        }
-        return enterPaperTotals(actor, id, { ballots: d.ballots, blank: d.blank, totals });
-      }, back, done);
+      return runIntent(
+        intent,
+        formData,
+        paperTotalsSchema,
+        (d) => {
+          const totals: Record<number, number> = {};
+          for (const [k, v] of Object.entries(d)) {
+            const m = /^c_(\d{1,9})$/.exec(k);
+            if (!m) continue;
+            // A blank is not 0: every candidate's count must be typed.
+            if (String(v).trim() === "") return Promise.resolve({ ok: false as const, error: "governance:errors.countRequired" });
+            const n = /^\d{1,7}$/.test(String(v).trim()) ? Number(v) : NaN;
+            if (!Number.isFinite(n)) return Promise.resolve({ ok: false as const, error: "governance:errors.paperCandidate" });
+            totals[Number(m[1])] = n;
+          }
+          return enterPaperTotals(actor, id, { ballots: d.ballots, blank: d.blank, totals });
+        },
+        back,
+        done,
+      );
     case "paperConfirm":
       return runIntent(intent, formData, z.object({}), () => confirmPaperTotals(actor, id), back, done);
     case "representative":
@@ -128,9 +135,21 @@ export default function ElectionPage() {
         }
         actions={
           <>
-            {election.status === "open" && myReps.some((m) => !m.voted) ? <Link className="btn" to={`/elections/${election.id}/ballot`}>{t("ballot.go")}</Link> : null}
-            {published ? <Link className="btn btn--ghost" to={`/elections/${election.id}/results`}>{t("results.link")}</Link> : null}
-            {election.status !== "draft" ? <Link className="btn btn--ghost" to={`/elections/${election.id}/bulletin`}>{t("bulletin.link")}</Link> : null}
+            {election.status === "open" && myReps.some((m) => !m.voted) ? (
+              <Link className="btn" to={`/elections/${election.id}/ballot`}>
+                {t("ballot.go")}
+              </Link>
+            ) : null}
+            {published ? (
+              <Link className="btn btn--ghost" to={`/elections/${election.id}/results`}>
+                {t("results.link")}
+              </Link>
+            ) : null}
+            {election.status !== "draft" ? (
+              <Link className="btn btn--ghost" to={`/elections/${election.id}/bulletin`}>
+                {t("bulletin.link")}
+              </Link>
+            ) : null}
           </>
         }
       />
@@ -178,9 +197,14 @@ export default function ElectionPage() {
                       const own = d.myEnterprises.includes(c.enterpriseId);
                       return (
                         <tr key={c.id}>
-                          <td>{c.personName}{c.statement ? <div className="muted small">{c.statement}</div> : null}</td>
+                          <td>
+                            {c.personName}
+                            {c.statement ? <div className="muted small">{c.statement}</div> : null}
+                          </td>
                           <td>{c.enterpriseName}</td>
-                          <td><GovBadge status={c.status} /></td>
+                          <td>
+                            <GovBadge status={c.status} />
+                          </td>
                           <td>{c.secondedBy ? t("fields.yes") : "—"}</td>
                           {draft ? (
                             <td>
@@ -214,11 +238,29 @@ export default function ElectionPage() {
       })}
       {draft && (d.manage || d.role === "member") && d.positions.length ? (
         <IntentForm intent="nominate" submit={t("elections.nominate")} title={t("elections.nominate")}>
-          <SelectField label={t("fields.position")} name="positionId" required options={d.positions.map((p) => ({ value: String(p.id), label: name(p) }))} error={actionData?.intent === "nominate" ? e.positionId : null} />
-          <TextField label={t("fields.enterpriseId")} name="enterpriseId" type="number" min={1} required hint={t("fields.enterpriseIdHint")} error={actionData?.intent === "nominate" ? e.enterpriseId : null} />
+          <SelectField
+            label={t("fields.position")}
+            name="positionId"
+            required
+            options={d.positions.map((p) => ({ value: String(p.id), label: name(p) }))}
+            error={actionData?.intent === "nominate" ? e.positionId : null}
+          />
+          <TextField
+            label={t("fields.enterpriseId")}
+            name="enterpriseId"
+            type="number"
+            min={1}
+            required
+            hint={t("fields.enterpriseIdHint")}
+            error={actionData?.intent === "nominate" ? e.enterpriseId : null}
+          />
           <TextField label={t("fields.personName")} name="personName" required maxLength={60} error={actionData?.intent === "nominate" ? e.personName : null} />
           <TextAreaField label={t("fields.statement")} name="statement" rows={2} maxLength={1000} />
-          {d.manage ? <CheckboxField label={t("fields.acceptedInWriting")} name="acceptedInWriting" /> : <input type="hidden" name="nominatorEnterpriseId" value={d.myEnterprises[0] ?? ""} />}
+          {d.manage ? (
+            <CheckboxField label={t("fields.acceptedInWriting")} name="acceptedInWriting" />
+          ) : (
+            <input type="hidden" name="nominatorEnterpriseId" value={d.myEnterprises[0] ?? ""} />
+          )}
         </IntentForm>
       ) : null}
       {d.manage ? (
@@ -229,7 +271,15 @@ export default function ElectionPage() {
               <div className="form-row">
                 <TextField label={t("fields.nameZh")} name="nameZh" required maxLength={60} error={actionData?.intent === "position" ? e.nameZh : null} />
                 <TextField label={t("fields.nameEn")} name="nameEn" required maxLength={60} error={actionData?.intent === "position" ? e.nameEn : null} />
-                <TextField label={t("fields.seats")} name="seats" type="number" min={1} max={99} required error={actionData?.intent === "position" ? e.seats : null} />
+                <TextField
+                  label={t("fields.seats")}
+                  name="seats"
+                  type="number"
+                  min={1}
+                  max={99}
+                  required
+                  error={actionData?.intent === "position" ? e.seats : null}
+                />
               </div>
             </IntentForm>
           ) : null}
@@ -241,7 +291,12 @@ export default function ElectionPage() {
           ) : null}
           {election.paperBallots && election.status === "open" ? (
             <IntentForm intent="paperBallot" submit={t("paper.issue")} title={t("paper.issueTitle")}>
-              <SelectField label={t("fields.enterprise")} name="enterpriseId" required options={d.roll.filter((r) => !r.voted).map((r) => ({ value: String(r.enterpriseId), label: r.enterpriseName }))} />
+              <SelectField
+                label={t("fields.enterprise")}
+                name="enterpriseId"
+                required
+                options={d.roll.filter((r) => !r.voted).map((r) => ({ value: String(r.enterpriseId), label: r.enterpriseName }))}
+              />
             </IntentForm>
           ) : null}
           {election.paperBallots && election.status === "closed" ? (
@@ -256,12 +311,38 @@ export default function ElectionPage() {
               {!d.paper?.confirmedBy ? (
                 <IntentForm intent="paperTotals" submit={t("paper.enter")}>
                   <div className="form-row">
-                    <TextField label={t("paper.ballots")} name="ballots" type="number" min={0} required defaultValue={d.paper?.ballots} error={actionData?.intent === "paperTotals" ? e.ballots : null} />
-                    <TextField label={t("paper.blank")} name="blank" type="number" min={0} required defaultValue={d.paper?.blank} error={actionData?.intent === "paperTotals" ? e.blank : null} />
+                    <TextField
+                      label={t("paper.ballots")}
+                      name="ballots"
+                      type="number"
+                      min={0}
+                      required
+                      defaultValue={d.paper?.ballots}
+                      error={actionData?.intent === "paperTotals" ? e.ballots : null}
+                    />
+                    <TextField
+                      label={t("paper.blank")}
+                      name="blank"
+                      type="number"
+                      min={0}
+                      required
+                      defaultValue={d.paper?.blank}
+                      error={actionData?.intent === "paperTotals" ? e.blank : null}
+                    />
                   </div>
-                  {d.candidates.filter((c) => c.status === "accepted").map((c) => (
-                    <TextField key={c.id} label={t("paper.votesFor", { name: c.personName })} name={`c_${c.id}`} type="number" min={0} required defaultValue={d.paper?.totals[String(c.id)]} />
-                  ))}
+                  {d.candidates
+                    .filter((c) => c.status === "accepted")
+                    .map((c) => (
+                      <TextField
+                        key={c.id}
+                        label={t("paper.votesFor", { name: c.personName })}
+                        name={`c_${c.id}`}
+                        type="number"
+                        min={0}
+                        required
+                        defaultValue={d.paper?.totals[String(c.id)]}
+                      />
+                    ))}
                 </IntentForm>
               ) : null}
               {d.paper && !d.paper.confirmedBy && d.paper.enteredBy !== d.me ? <IntentForm intent="paperConfirm" submit={t("paper.confirm")} /> : null}
@@ -274,7 +355,11 @@ export default function ElectionPage() {
               <div className="table-wrap" role="region" aria-label={t("paper.title")} tabIndex={0}>
                 <table className="table">
                   <thead>
-                    <tr><th scope="col">{t("fields.enterprise")}</th><th scope="col">{t("fields.representative")}</th><th scope="col">{t("fields.voted")}</th></tr>
+                    <tr>
+                      <th scope="col">{t("fields.enterprise")}</th>
+                      <th scope="col">{t("fields.representative")}</th>
+                      <th scope="col">{t("fields.voted")}</th>
+                    </tr>
                   </thead>
                   <tbody>
                     {d.roll.map((r) => (

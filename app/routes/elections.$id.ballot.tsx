@@ -63,7 +63,9 @@ export default function BallotPage() {
         <PageHeader title={t("ballot.castTitle")} lead={election.title} />
         <section className="card">
           <h2>{t("ballot.receipt")}</h2>
-          <p className="receipt" data-receipt={receipt}><strong>{receipt}</strong></p>
+          <p className="receipt" data-receipt={receipt}>
+            <strong>{receipt}</strong>
+          </p>
           <p>{t("ballot.receiptHint")}</p>
           <Link to={`/elections/${election.id}/bulletin`}>{t("bulletin.link")}</Link>
           {pending.length > 0 ? (
@@ -83,15 +85,25 @@ export default function BallotPage() {
         <EmptyState title={t("ballot.notOpen")} />
       ) : pending.length === 0 ? (
         <EmptyState title={voters.length ? t("ballot.allVoted") : t("ballot.noVote")}>
-          <p><Link to={`/elections/${election.id}`}>{t("ballot.back")}</Link></p>
+          <p>
+            <Link to={`/elections/${election.id}`}>{t("ballot.back")}</Link>
+          </p>
         </EmptyState>
       ) : (
         <Form method="post" className="form">
           <p className="muted">{t("ballot.secret")}</p>
           {pending.length === 1 ? (
-            <p>{t("ballot.for", { name: pending[0].enterpriseName })}<input type="hidden" name="enterpriseId" value={pending[0].enterpriseId} /></p>
+            <p>
+              {t("ballot.for", { name: pending[0].enterpriseName })}
+              <input type="hidden" name="enterpriseId" value={pending[0].enterpriseId} />
+            </p>
           ) : (
-            <SelectField label={t("ballot.forLabel")} name="enterpriseId" required options={pending.map((v) => ({ value: String(v.enterpriseId), label: v.enterpriseName }))} />
+            <SelectField
+              label={t("ballot.forLabel")}
+              name="enterpriseId"
+              required
+              options={pending.map((v) => ({ value: String(v.enterpriseId), label: v.enterpriseName }))}
+            />
           )}
           {positions.map((p) => (
             <fieldset key={p.id} className="card" data-seats={p.seats}>
@@ -99,14 +111,18 @@ export default function BallotPage() {
               {p.candidates.map((c) => (
                 <div className="field field--check" key={c.id}>
                   <input type="checkbox" id={`c${c.id}`} name="candidateIds" value={c.id} />
-                  <label htmlFor={`c${c.id}`}>{c.personName} <span className="muted small">{c.enterpriseName}</span></label>
+                  <label htmlFor={`c${c.id}`}>
+                    {c.personName} <span className="muted small">{c.enterpriseName}</span>
+                  </label>
                 </div>
               ))}
             </fieldset>
           ))}
           <p className="muted small">{t("ballot.blankAllowed")}</p>
           <div className="form-actions">
-            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("ballot.submit")}</button>
+            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+              {t("ballot.submit")}
+            </button>
           </div>
         </Form>
       )}

@@ -40,15 +40,29 @@ export default function Bulletin() {
   const choices = (ids: number[]) => (ids.length ? ids.map((id) => d.names[id] ?? `#${id}`).join("、") : t("bulletin.blank"));
   return (
     <>
-      <PageHeader title={t("bulletin.title")} lead={d.election.title} actions={<Link className="btn btn--ghost" to={`/elections/${d.election.id}/results`}>{t("results.link")}</Link>} />
+      <PageHeader
+        title={t("bulletin.title")}
+        lead={d.election.title}
+        actions={
+          <Link className="btn btn--ghost" to={`/elections/${d.election.id}/results`}>
+            {t("results.link")}
+          </Link>
+        }
+      />
       {!d.published ? (
-        <EmptyState title={t("bulletin.notYet")}><p>{t("bulletin.notYetHint")}</p></EmptyState>
+        <EmptyState title={t("bulletin.notYet")}>
+          <p>{t("bulletin.notYetHint")}</p>
+        </EmptyState>
       ) : (
         <>
           <p>{t("bulletin.lead")}</p>
           <Form method="get" className="filters" role="search">
             <TextField label={t("bulletin.receipt")} name="receipt" defaultValue={d.receipt} maxLength={40} placeholder="ABCD-EFGH-JKMN" />
-            <div className="form-actions"><button type="submit" className="btn btn--small">{t("bulletin.find")}</button></div>
+            <div className="form-actions">
+              <button type="submit" className="btn btn--small">
+                {t("bulletin.find")}
+              </button>
+            </div>
           </Form>
           {d.searched ? (
             d.found ? (
@@ -62,11 +76,19 @@ export default function Bulletin() {
           <div className="table-wrap" role="region" aria-label={t("common:titles.electionsBulletin")} tabIndex={0}>
             <table className="table">
               <thead>
-                <tr><th scope="col">{t("bulletin.receipt")}</th><th scope="col">{t("bulletin.choices")}</th></tr>
+                <tr>
+                  <th scope="col">{t("bulletin.receipt")}</th>
+                  <th scope="col">{t("bulletin.choices")}</th>
+                </tr>
               </thead>
               <tbody>
                 {d.ballots.map((b) => (
-                  <tr key={b.receipt}><td><code>{b.receipt}</code></td><td>{choices(b.choices)}</td></tr>
+                  <tr key={b.receipt}>
+                    <td>
+                      <code>{b.receipt}</code>
+                    </td>
+                    <td>{choices(b.choices)}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>

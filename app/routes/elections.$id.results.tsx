@@ -30,7 +30,19 @@ export default function Results() {
   const ballots = (e.onlineBallots ?? 0) + (e.paperBallotCount ?? 0);
   return (
     <>
-      <PageHeader title={t("results.title")} lead={<>{e.title} · <GovBadge status={e.status} /></>} actions={<Link className="btn btn--ghost" to={`/elections/${e.id}/bulletin`}>{t("bulletin.link")}</Link>} />
+      <PageHeader
+        title={t("results.title")}
+        lead={
+          <>
+            {e.title} · <GovBadge status={e.status} />
+          </>
+        }
+        actions={
+          <Link className="btn btn--ghost" to={`/elections/${e.id}/bulletin`}>
+            {t("bulletin.link")}
+          </Link>
+        }
+      />
       {e.hasTie ? <Alert tone="warn">{t("results.tie")}</Alert> : null}
       <div className="grid tickets-stats no-print">
         {/* A figure not recorded stays blank (—), never 0. */}
@@ -50,16 +62,30 @@ export default function Results() {
                   <th scope="col">{t("results.rank")}</th>
                   <th scope="col">{t("fields.candidate")}</th>
                   <th scope="col">{t("fields.enterprise")}</th>
-                  <th scope="col" className="num">{t("results.online")}</th>
-                  <th scope="col" className="num">{t("results.paper")}</th>
-                  <th scope="col" className="num">{t("results.total")}</th>
+                  <th scope="col" className="num">
+                    {t("results.online")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("results.paper")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("results.total")}
+                  </th>
                   <th scope="col">{t("results.outcome")}</th>
                 </tr>
               </thead>
               <tbody>
                 {p.results.map((x) => (
                   <tr key={x.candidateId}>
-                    <td>{x.rank}</td><td>{x.personName}</td><td>{x.enterpriseName}</td><td className="num">{x.online}</td><td className="num">{x.paper}</td><td className="num">{x.total}</td><td><GovBadge status={x.outcome} /></td>
+                    <td>{x.rank}</td>
+                    <td>{x.personName}</td>
+                    <td>{x.enterpriseName}</td>
+                    <td className="num">{x.online}</td>
+                    <td className="num">{x.paper}</td>
+                    <td className="num">{x.total}</td>
+                    <td>
+                      <GovBadge status={x.outcome} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -87,8 +113,12 @@ export default function Results() {
             </p>
           );
         })}
-        <p className="muted">{e.status === "certified" && e.certifiedAt ? t("results.certifiedOn", { date: formatDate(e.certifiedAt, lng) }) : t("results.notCertified")}</p>
-        <button type="button" className="btn btn--small no-print" data-print-button>{t("results.print")}</button>
+        <p className="muted">
+          {e.status === "certified" && e.certifiedAt ? t("results.certifiedOn", { date: formatDate(e.certifiedAt, lng) }) : t("results.notCertified")}
+        </p>
+        <button type="button" className="btn btn--small no-print" data-print-button>
+          {t("results.print")}
+        </button>
       </article>
     </>
   );

@@ -29,7 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "elections.manage");
   const formData = await request.formData();
-  return runIntent("create", formData, electionCreateSchema, (d) => createElection(actor, d), (e) => `/elections/${e!.id}`, { request, flash: "governance:flash.elections.create" });
+  return runIntent(
+    "create",
+    formData,
+    electionCreateSchema,
+    (d) => createElection(actor, d),
+    (e) => `/elections/${e!.id}`,
+    { request, flash: "governance:flash.elections.create" },
+  );
 }
 
 export default function Elections() {
@@ -48,25 +55,61 @@ export default function Elections() {
           <FormErrors errors={actionData?.errors} />
           <Form method="post" className="form">
             <div className="form-row">
-              <SelectField label={t("fields.association")} name="associationId" required defaultValue={v.associationId ?? ""} placeholder="—" options={options.associations.map((a) => ({ value: String(a.id), label: lng === "zh-CN" ? a.nameZh : a.nameEn }))} error={e.associationId} />
-              <SelectField label={t("fields.assembly")} name="assemblyId" defaultValue={v.assemblyId ?? ""} placeholder={t("fields.none")} options={options.assemblies.map((a) => ({ value: String(a.id), label: a.title }))} error={e.assemblyId} />
+              <SelectField
+                label={t("fields.association")}
+                name="associationId"
+                required
+                defaultValue={v.associationId ?? ""}
+                placeholder="—"
+                options={options.associations.map((a) => ({ value: String(a.id), label: lng === "zh-CN" ? a.nameZh : a.nameEn }))}
+                error={e.associationId}
+              />
+              <SelectField
+                label={t("fields.assembly")}
+                name="assemblyId"
+                defaultValue={v.assemblyId ?? ""}
+                placeholder={t("fields.none")}
+                options={options.assemblies.map((a) => ({ value: String(a.id), label: a.title }))}
+                error={e.assemblyId}
+              />
             </div>
             <TextField label={t("fields.title")} name="title" required maxLength={120} defaultValue={v.title} error={e.title} />
             <div className="form-row">
-              <TextField label={t("fields.competitivePct")} name="competitivePct" type="number" min={1} max={100} defaultValue={v.competitivePct} hint={t("fields.competitiveHint")} error={e.competitivePct} />
+              <TextField
+                label={t("fields.competitivePct")}
+                name="competitivePct"
+                type="number"
+                min={1}
+                max={100}
+                defaultValue={v.competitivePct}
+                hint={t("fields.competitiveHint")}
+                error={e.competitivePct}
+              />
               <TextField label={t("fields.opensOn")} name="opensOn" type="date" defaultValue={v.opensOn} error={e.opensOn} />
               <TextField label={t("fields.closesOn")} name="closesOn" type="date" defaultValue={v.closesOn} error={e.closesOn} />
             </div>
             <CheckboxField label={t("fields.paperBallots")} name="paperBallots" defaultChecked={v.paperBallots === "on"} />
             <div className="form-actions">
-              <button type="submit" name="intent" value="create" className="btn">{t("elections.create")}</button>
+              <button type="submit" name="intent" value="create" className="btn">
+                {t("elections.create")}
+              </button>
             </div>
           </Form>
         </details>
       ) : null}
       <FilterForm>
-        <SelectField label={t("fields.status")} name="status" defaultValue={status ?? ""} placeholder={t("fields.all")} options={electionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-        <div className="form-actions"><button type="submit" className="btn btn--small">{t("common:forms.filter")}</button></div>
+        <SelectField
+          label={t("fields.status")}
+          name="status"
+          defaultValue={status ?? ""}
+          placeholder={t("fields.all")}
+          options={electionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <div className="form-actions">
+          <button type="submit" className="btn btn--small">
+            {t("common:forms.filter")}
+          </button>
+        </div>
       </FilterForm>
       {items.length === 0 ? (
         <EmptyState title={t("elections.empty")}>{manage ? <p>{t("elections.emptyStaff")}</p> : null}</EmptyState>
@@ -84,9 +127,13 @@ export default function Elections() {
             <tbody>
               {items.map((x) => (
                 <tr key={x.id}>
-                  <td><Link to={`/elections/${x.id}`}>{x.title}</Link></td>
+                  <td>
+                    <Link to={`/elections/${x.id}`}>{x.title}</Link>
+                  </td>
                   <td>{lng === "zh-CN" ? x.associationZh : x.associationEn}</td>
-                  <td><GovBadge status={x.status} /></td>
+                  <td>
+                    <GovBadge status={x.status} />
+                  </td>
                   <td>{x.voted}</td>
                 </tr>
               ))}

@@ -34,7 +34,6 @@ import { recordTitleMeta } from "../lib/page-title";
 
 export const meta = recordTitleMeta<typeof loader>("fairsId", (d) => ({ name: d.fair.title }));
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "fairs.view");
   const actor = await getActor(request);
@@ -48,10 +47,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let seeker = null;
   if (actor && can(actor, "fairs.preRegister")) {
     const reg = await myRegistration(actor, fair.id);
-    registration = reg ? { code: displayCheckInCode(reg.code), qr: await checkInQrDataUrl(reg.code), fullName: reg.fullName, checkedInAt: reg.checkedInAt } : null;
+    registration = reg
+      ? { code: displayCheckInCode(reg.code), qr: await checkInQrDataUrl(reg.code), fullName: reg.fullName, checkedInAt: reg.checkedInAt }
+      : null;
     seeker = reg ? null : await seekerDefaults(actor);
   }
-  const staff = actor && can(actor, "fairs.manage") ? { counts: (await listBooths(fair.id, { status: null, page: 1 })).counts, visitors: await checkInCounts(fair.id) } : null;
+  const staff =
+    actor && can(actor, "fairs.manage")
+      ? { counts: (await listBooths(fair.id, { status: null, page: 1 })).counts, visitors: await checkInCounts(fair.id) }
+      : null;
   return {
     fair: publicFair,
     booths,
@@ -134,9 +138,15 @@ export default function FairPage() {
         actions={
           staff ? (
             <>
-              <Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}/booths`}>{t("detail.manageBooths")}</Link>
-              <Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}/check-in`}>{t("detail.checkIn")}</Link>
-              <Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}/report`}>{t("detail.report")}</Link>
+              <Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}/booths`}>
+                {t("detail.manageBooths")}
+              </Link>
+              <Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}/check-in`}>
+                {t("detail.checkIn")}
+              </Link>
+              <Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}/report`}>
+                {t("detail.report")}
+              </Link>
             </>
           ) : null
         }
@@ -160,7 +170,9 @@ export default function FairPage() {
             <>
               <dt>{t("fields.onlineUrl")}</dt>
               <dd>
-                <a href={fair.onlineUrl} rel="noopener noreferrer">{fair.onlineUrl}</a>
+                <a href={fair.onlineUrl} rel="noopener noreferrer">
+                  {fair.onlineUrl}
+                </a>
               </dd>
             </>
           ) : null}
@@ -210,7 +222,8 @@ export default function FairPage() {
           <h2>{t("seeker.title")}</h2>
           {!signedIn ? (
             <p>
-              {t("seeker.signInFirst")} <Link to={`/login?next=/fairs/${fair.id}`}>{t("seeker.signIn")}</Link> · <Link to={`/register?next=/fairs/${fair.id}`}>{t("seeker.register")}</Link>
+              {t("seeker.signInFirst")} <Link to={`/login?next=/fairs/${fair.id}`}>{t("seeker.signIn")}</Link> ·{" "}
+              <Link to={`/register?next=/fairs/${fair.id}`}>{t("seeker.register")}</Link>
             </p>
           ) : registration ? (
             <div className="fair-ticket">
@@ -232,7 +245,9 @@ export default function FairPage() {
         </section>
       ) : null}
 
-      {mine ? <BoothSection mine={mine} window={window} fairStatus={fair.status} actionData={actionData?.intent === "requestBooth" ? actionData : undefined} /> : null}
+      {mine ? (
+        <BoothSection mine={mine} window={window} fairStatus={fair.status} actionData={actionData?.intent === "requestBooth" ? actionData : undefined} />
+      ) : null}
 
       <section className="card">
         <h2>{t("detail.exhibitors", { count: booths.length })}</h2>
@@ -281,7 +296,17 @@ function BoothSection({
   fairStatus,
   actionData,
 }: {
-  mine: { booths: { id: number; enterpriseId: number; enterpriseName: string; status: "requested" | "approved" | "rejected" | "withdrawn"; boothNumber: number | null; decisionReason: string | null }[]; enterprises: { id: number; name: string }[] };
+  mine: {
+    booths: {
+      id: number;
+      enterpriseId: number;
+      enterpriseName: string;
+      status: "requested" | "approved" | "rejected" | "withdrawn";
+      boothNumber: number | null;
+      decisionReason: string | null;
+    }[];
+    enterprises: { id: number; name: string }[];
+  };
   window: string;
   fairStatus: string;
   actionData?: ActionData;
@@ -304,7 +329,12 @@ function BoothSection({
               {b.status === "requested" ? (
                 <>
                   <span className="muted"> · {t("booth.nextStep")}</span>
-                  <ConfirmAction label={t("booth.withdraw")} question={t("booth.withdrawQuestion")} confirmLabel={t("booth.withdrawConfirm")} intent="withdrawBooth">
+                  <ConfirmAction
+                    label={t("booth.withdraw")}
+                    question={t("booth.withdrawQuestion")}
+                    confirmLabel={t("booth.withdrawConfirm")}
+                    intent="withdrawBooth"
+                  >
                     <input type="hidden" name="boothId" value={b.id} />
                   </ConfirmAction>
                 </>
@@ -323,7 +353,13 @@ function BoothSection({
         <>
           <FormErrors errors={actionData?.errors} />
           <Form method="post" className="form">
-            <SelectField label={t("booth.enterprise")} name="enterpriseId" defaultValue={values.enterpriseId ?? String(free[0].id)} options={free.map((e) => ({ value: String(e.id), label: e.name }))} required />
+            <SelectField
+              label={t("booth.enterprise")}
+              name="enterpriseId"
+              defaultValue={values.enterpriseId ?? String(free[0].id)}
+              options={free.map((e) => ({ value: String(e.id), label: e.name }))}
+              required
+            />
             <TextAreaField label={t("booth.note")} name="note" defaultValue={values.note ?? ""} maxLength={500} hint={t("booth.noteHint")} />
             <div className="form-actions">
               <button type="submit" name="intent" value="requestBooth" className="btn" disabled={navigation.state === "submitting"}>

@@ -34,7 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = boothStatuses.includes(rawStatus as BoothStatus) ? (rawStatus as BoothStatus) : null;
   const page = pageFromUrl(url);
   const booths = await listBooths(fair.id, { status, page });
-  return { fair: { id: fair.id, title: fair.title, boothCapacity: fair.boothCapacity, status: fair.status }, ...booths, status, page, pageSize: BOOTHS_PAGE_SIZE };
+  return {
+    fair: { id: fair.id, title: fair.title, boothCapacity: fair.boothCapacity, status: fair.status },
+    ...booths,
+    status,
+    page,
+    pageSize: BOOTHS_PAGE_SIZE,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // Back to the list as it was filtered and paged (the form posts to this very URL).
   const { pathname, search } = new URL(request.url);
-  if (result.booth.status === "approved") throw redirectWithFlash(`${pathname}${search}`, "fairs:flash.boothApproved", request, { number: result.booth.boothNumber ?? "" });
+  if (result.booth.status === "approved")
+    throw redirectWithFlash(`${pathname}${search}`, "fairs:flash.boothApproved", request, { number: result.booth.boothNumber ?? "" });
   throw redirectWithFlash(`${pathname}${search}`, "fairs:flash.boothRejected", request);
 }
 
@@ -91,14 +98,31 @@ export default function BoothsPage() {
       cell: (b) =>
         b.status === "requested" ? (
           <div className="form-actions">
-            <ConfirmAction label={t("booths.approve")} question={t("booths.approveQuestion", { enterprise: b.enterpriseName })} confirmLabel={t("booths.approveConfirm")} intent="decide">
+            <ConfirmAction
+              label={t("booths.approve")}
+              question={t("booths.approveQuestion", { enterprise: b.enterpriseName })}
+              confirmLabel={t("booths.approveConfirm")}
+              intent="decide"
+            >
               <input type="hidden" name="boothId" value={b.id} />
               <input type="hidden" name="decision" value="approve" />
             </ConfirmAction>
-            <ConfirmAction label={t("booths.reject")} question={t("booths.rejectQuestion", { enterprise: b.enterpriseName })} confirmLabel={t("booths.rejectConfirm")} intent="decide" danger>
+            <ConfirmAction
+              label={t("booths.reject")}
+              question={t("booths.rejectQuestion", { enterprise: b.enterpriseName })}
+              confirmLabel={t("booths.rejectConfirm")}
+              intent="decide"
+              danger
+            >
               <input type="hidden" name="boothId" value={b.id} />
               <input type="hidden" name="decision" value="reject" />
-              <TextField label={t("booths.reason")} name="reason" maxLength={500} required error={actionData?.boothId === b.id ? actionData?.errors?.reason : undefined} />
+              <TextField
+                label={t("booths.reason")}
+                name="reason"
+                maxLength={500}
+                required
+                error={actionData?.boothId === b.id ? actionData?.errors?.reason : undefined}
+              />
             </ConfirmAction>
           </div>
         ) : (
@@ -111,7 +135,11 @@ export default function BoothsPage() {
       <PageHeader
         title={t("booths.title", { fair: fair.title })}
         lead={t("booths.lead", { approved: counts.approved ?? 0, capacity: fair.boothCapacity, requested: counts.requested ?? 0 })}
-        actions={<Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}`}>{t("booths.backToFair")}</Link>}
+        actions={
+          <Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}`}>
+            {t("booths.backToFair")}
+          </Link>
+        }
       />
       <FormErrors errors={actionData?.errors} />
       <FilterForm>
@@ -122,7 +150,9 @@ export default function BoothsPage() {
           placeholder={t("common:forms.all")}
           options={boothStatuses.map((s) => ({ value: s, label: `${t(`boothStatus.${s}`)} (${counts[s] ?? 0})` }))}
         />
-        <button type="submit" className="btn btn--ghost">{t("common:forms.filter")}</button>
+        <button type="submit" className="btn btn--ghost">
+          {t("common:forms.filter")}
+        </button>
       </FilterForm>
       <DataTable
         label={t("booths.title", { fair: fair.title })}

@@ -33,14 +33,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     counts: await checkInCounts(fair.id),
     scanner: pageScriptUrl("checkin-scanner"),
     q,
-    matches: matches.map((m) => ({ id: m.id, fullName: m.fullName, phone: m.phone, school: m.school, code: displayCheckInCode(m.code), checkedInAt: m.checkedInAt })),
+    matches: matches.map((m) => ({
+      id: m.id,
+      fullName: m.fullName,
+      phone: m.phone,
+      school: m.school,
+      code: displayCheckInCode(m.code),
+      checkedInAt: m.checkedInAt,
+    })),
   };
 }
 
 /** What the page shows after a check-in attempt (never the raw registration row). */
 function outcomeOf(result: CheckInResult) {
   if (result.ok) return { ok: true as const, key: "checkedIn", name: result.registration.fullName, at: result.registration.checkedInAt };
-  if (result.error === "alreadyCheckedIn") return { ok: false as const, key: "alreadyCheckedIn", name: result.registration.fullName, at: result.registration.checkedInAt };
+  if (result.error === "alreadyCheckedIn")
+    return { ok: false as const, key: "alreadyCheckedIn", name: result.registration.fullName, at: result.registration.checkedInAt };
   if (result.error === "otherFair") return { ok: false as const, key: "otherFair", otherFair: result.otherFair };
   if (result.error === "beforeFairDay" || result.error === "afterFairDay")
     return { ok: false as const, key: result.error, name: result.registration.fullName, fairDate: result.fairDate, registrationId: result.registration.id };
@@ -104,37 +112,41 @@ export default function CheckInPage() {
       <PageHeader
         title={t("checkIn.title")}
         lead={`${fair.title} · ${fair.fairDate}`}
-        actions={<Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}`}>{t("booths.backToFair")}</Link>}
+        actions={
+          <Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}`}>
+            {t("booths.backToFair")}
+          </Link>
+        }
       />
       {/* The parts the scanner module (app/browser/checkin-scanner.ts) replaces after a code it sent. */}
       <p className="checkin-counter" aria-live="polite" data-checkin-part="counter">
         {t("checkIn.counter", { checkedIn: counts.checkedIn, registered: counts.registered })}
       </p>
       <div role="status" data-checkin-part="outcome">
-      {outcome ? (
-        <div className={`checkin-result checkin-result--${outcome.ok ? "ok" : "refused"}`} role={outcome.ok ? undefined : "alert"}>
-          <strong>
-            {t(`checkIn.outcome.${outcome.key}`, {
-              name: "name" in outcome ? outcome.name : "",
-              time: "at" in outcome && outcome.at ? formatDateTime(outcome.at, lng) : "",
-              fair: "otherFair" in outcome && outcome.otherFair ? `${outcome.otherFair.title}（${outcome.otherFair.fairDate}）` : "",
-              date: "fairDate" in outcome ? outcome.fairDate : "",
-            })}
-          </strong>
-          {"registrationId" in outcome && outcome.registrationId ? (
-            // Staff may still check the visitor in, with a reason kept on the record and counted apart in the report.
-            <Form method="post" className="form checkin-override">
-              <input type="hidden" name="registrationId" value={outcome.registrationId} />
-              <TextField label={t("checkIn.overrideReason")} name="reason" required maxLength={OVERRIDE_REASON_MAX} hint={t("checkIn.overrideHint")} />
-              <div className="form-actions">
-                <button type="submit" name="intent" value="override" className="btn btn--ghost">
-                  {t("checkIn.override", { name: outcome.name })}
-                </button>
-              </div>
-            </Form>
-          ) : null}
-        </div>
-      ) : null}
+        {outcome ? (
+          <div className={`checkin-result checkin-result--${outcome.ok ? "ok" : "refused"}`} role={outcome.ok ? undefined : "alert"}>
+            <strong>
+              {t(`checkIn.outcome.${outcome.key}`, {
+                name: "name" in outcome ? outcome.name : "",
+                time: "at" in outcome && outcome.at ? formatDateTime(outcome.at, lng) : "",
+                fair: "otherFair" in outcome && outcome.otherFair ? `${outcome.otherFair.title}（${outcome.otherFair.fairDate}）` : "",
+                date: "fairDate" in outcome ? outcome.fairDate : "",
+              })}
+            </strong>
+            {"registrationId" in outcome && outcome.registrationId ? (
+              // Staff may still check the visitor in, with a reason kept on the record and counted apart in the report.
+              <Form method="post" className="form checkin-override">
+                <input type="hidden" name="registrationId" value={outcome.registrationId} />
+                <TextField label={t("checkIn.overrideReason")} name="reason" required maxLength={OVERRIDE_REASON_MAX} hint={t("checkIn.overrideHint")} />
+                <div className="form-actions">
+                  <button type="submit" name="intent" value="override" className="btn btn--ghost">
+                    {t("checkIn.override", { name: outcome.name })}
+                  </button>
+                </div>
+              </Form>
+            ) : null}
+          </div>
+        ) : null}
       </div>
       <section className="card">
         <h2>{t("checkIn.byCode")}</h2>
@@ -178,7 +190,9 @@ export default function CheckInPage() {
         <h2>{t("checkIn.search")}</h2>
         <Form method="get" className="filters">
           <TextField label={t("checkIn.searchLabel")} name="q" defaultValue={q} maxLength={60} className="field--search" />
-          <button type="submit" className="btn btn--ghost">{t("common:forms.search")}</button>
+          <button type="submit" className="btn btn--ghost">
+            {t("common:forms.search")}
+          </button>
         </Form>
         {q ? (
           <DataTable

@@ -15,7 +15,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fair = await getFairFor(actor, idParam(params));
   if (!fair) notFound();
   const rows = await reportBoothRows(fair.id);
-  return { fair: { id: fair.id, title: fair.title, fairDate: fair.fairDate, partnerSchool: fair.partnerSchool, boothCapacity: fair.boothCapacity }, report: await fairReport(fair.id), rows };
+  return {
+    fair: { id: fair.id, title: fair.title, fairDate: fair.fairDate, partnerSchool: fair.partnerSchool, boothCapacity: fair.boothCapacity },
+    report: await fairReport(fair.id),
+    rows,
+  };
 }
 
 export default function FairReportPage() {
@@ -50,8 +54,12 @@ export default function FairReportPage() {
         lead={`${fair.fairDate}${fair.partnerSchool ? ` · ${fair.partnerSchool}` : ""}`}
         actions={
           <>
-            <a className="btn btn--ghost btn--small" href={`/fairs/${fair.id}/report.csv`} download>{t("report.exportCsv")}</a>
-            <Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}`}>{t("booths.backToFair")}</Link>
+            <a className="btn btn--ghost btn--small" href={`/fairs/${fair.id}/report.csv`} download>
+              {t("report.exportCsv")}
+            </a>
+            <Link className="btn btn--ghost btn--small" to={`/fairs/${fair.id}`}>
+              {t("booths.backToFair")}
+            </Link>
           </>
         }
       />
@@ -65,9 +73,7 @@ export default function FairReportPage() {
       </div>
       {p ? null : <Alert tone="info">{t("report.noJobsData")}</Alert>}
       {report.pendingBooths > 0 ? <Alert tone="warn">{t("report.pending", { count: report.pendingBooths })}</Alert> : null}
-      {report.registered > 0 ? (
-        <p className="muted">{t("report.checkInRate", { rate: Math.round((100 * report.checkedIn) / report.registered) })}</p>
-      ) : null}
+      {report.registered > 0 ? <p className="muted">{t("report.checkInRate", { rate: Math.round((100 * report.checkedIn) / report.registered) })}</p> : null}
       {report.byHour.length > 0 ? (
         <section className="card">
           <h2>{t("report.byHour")}</h2>

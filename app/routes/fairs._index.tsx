@@ -33,7 +33,13 @@ export default function FairsPage() {
       <PageHeader
         title={t("list.title")}
         lead={t("list.lead")}
-        actions={canManage ? <Link className="btn" to="/fairs/new">{t("list.new")}</Link> : null}
+        actions={
+          canManage ? (
+            <Link className="btn" to="/fairs/new">
+              {t("list.new")}
+            </Link>
+          ) : null
+        }
       />
       <FilterForm>
         <SelectField
@@ -46,7 +52,9 @@ export default function FairsPage() {
             { value: "all", label: t("list.all") },
           ]}
         />
-        <button type="submit" className="btn btn--ghost">{t("common:forms.filter")}</button>
+        <button type="submit" className="btn btn--ghost">
+          {t("common:forms.filter")}
+        </button>
       </FilterForm>
       <ListResults
         rows={rows}
@@ -54,34 +62,34 @@ export default function FairsPage() {
         pagination={{ page, pageSize, total }}
       >
         {() => (
-        <div className="fair-cards">
-          {rows.map((f) => (
-            <article className="card fair-card" key={f.id}>
-              <h2>
-                <Link to={`/fairs/${f.id}`}>{f.title}</Link>
-              </h2>
-              <p>
-                <FairStatusBadge status={f.status} /> <Badge tone="neutral">{t(`mode.${f.mode}`)}</Badge>
-              </p>
-              <dl className="facts">
-                <dt>{t("fields.when")}</dt>
-                <dd>
-                  {f.fairDate} {f.startsAt}–{f.endsAt}
-                </dd>
-                <dt>{f.mode === "online" ? t("fields.onlineUrl") : t("fields.venue")}</dt>
-                <dd>{f.mode === "online" ? f.onlineUrl : f.venue}</dd>
-                {f.partnerSchool ? (
-                  <>
-                    <dt>{t("fields.partnerSchool")}</dt>
-                    <dd>{f.partnerSchool}</dd>
-                  </>
-                ) : null}
-                <dt>{t("fields.booths")}</dt>
-                <dd>{t("list.boothsTaken", { taken: f.approvedBooths, capacity: f.boothCapacity })}</dd>
-              </dl>
-            </article>
-          ))}
-        </div>
+          <div className="fair-cards">
+            {rows.map((f) => (
+              <article className="card fair-card" key={f.id}>
+                <h2>
+                  <Link to={`/fairs/${f.id}`}>{f.title}</Link>
+                </h2>
+                <p>
+                  <FairStatusBadge status={f.status} /> <Badge tone="neutral">{t(`mode.${f.mode}`)}</Badge>
+                </p>
+                <dl className="facts">
+                  <dt>{t("fields.when")}</dt>
+                  <dd>
+                    {f.fairDate} {f.startsAt}–{f.endsAt}
+                  </dd>
+                  <dt>{f.mode === "online" ? t("fields.onlineUrl") : t("fields.venue")}</dt>
+                  <dd>{f.mode === "online" ? f.onlineUrl : f.venue}</dd>
+                  {f.partnerSchool ? (
+                    <>
+                      <dt>{t("fields.partnerSchool")}</dt>
+                      <dd>{f.partnerSchool}</dd>
+                    </>
+                  ) : null}
+                  <dt>{t("fields.booths")}</dt>
+                  <dd>{t("list.boothsTaken", { taken: f.approvedBooths, capacity: f.boothCapacity })}</dd>
+                </dl>
+              </article>
+            ))}
+          </div>
         )}
       </ListResults>
     </>

@@ -55,18 +55,45 @@ export default function NewFairPage() {
           error={errorOf("mode")}
         />
         <TextField label={t("fields.venue")} {...register("venue")} maxLength={200} hint={t("new.venueHint")} error={errorOf("venue")} />
-        <TextField label={t("fields.onlineUrl")} type="url" {...register("onlineUrl")} maxLength={300} hint={t("new.onlineUrlHint")} error={errorOf("onlineUrl")} />
+        <TextField
+          label={t("fields.onlineUrl")}
+          type="url"
+          {...register("onlineUrl")}
+          maxLength={300}
+          hint={t("new.onlineUrlHint")}
+          error={errorOf("onlineUrl")}
+        />
         <TextField label={t("fields.partnerSchool")} {...register("partnerSchool")} maxLength={120} error={errorOf("partnerSchool")} />
-        <TextField label={t("fields.boothCapacity")} type="number" min={1} max={1000} inputMode="numeric" {...register("boothCapacity")} required error={errorOf("boothCapacity")} />
+        <TextField
+          label={t("fields.boothCapacity")}
+          type="number"
+          min={1}
+          max={1000}
+          inputMode="numeric"
+          {...register("boothCapacity")}
+          required
+          error={errorOf("boothCapacity")}
+        />
         <div className="form-row">
           <TextField label={t("fields.registrationOpens")} type="date" {...register("registrationOpens")} required error={errorOf("registrationOpens")} />
-          <TextField label={t("fields.registrationCloses")} type="date" {...register("registrationCloses")} required hint={t("new.windowHint")} error={errorOf("registrationCloses")} />
+          <TextField
+            label={t("fields.registrationCloses")}
+            type="date"
+            {...register("registrationCloses")}
+            required
+            hint={t("new.windowHint")}
+            error={errorOf("registrationCloses")}
+          />
         </div>
         <TextAreaField label={t("fields.description")} {...register("description")} maxLength={2000} error={errorOf("description")} />
         <CheckboxField label={t("fields.publishNow")} {...register("publishNow")} hint={t("new.publishHint")} />
         <div className="form-actions">
-          <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("new.submit")}</button>
-          <Link to="/fairs" className="btn btn--ghost">{t("common:forms.cancel")}</Link>
+          <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+            {t("new.submit")}
+          </button>
+          <Link to="/fairs" className="btn btn--ghost">
+            {t("common:forms.cancel")}
+          </Link>
         </div>
       </Form>
     </>

@@ -38,7 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const opts = { ip: clientIp(request) };
   const intents = {
     createLine: intent("finance.manageCreditLines", creditLineSchema, (actor, input) => asCommand(createCreditLine(actor, input, opts))),
-    updateLine: intent("finance.manageCreditLines", creditLineUpdateSchema, (actor, { lineId, ...input }) => asCommand(updateCreditLine(actor, lineId, input, opts))),
+    updateLine: intent("finance.manageCreditLines", creditLineUpdateSchema, (actor, { lineId, ...input }) =>
+      asCommand(updateCreditLine(actor, lineId, input, opts)),
+    ),
   };
   return runIntent(request, formData, intents, {
     unknownAbility: "finance.manageCreditLines",
@@ -64,7 +66,8 @@ export default function FinanceDashboard() {
   const name = (zh: string, en: string) => (lng === "zh-CN" ? zh : en);
   const createErrors = actionData?.intent === "createLine" ? actionData.errors : undefined;
   // A refused change keeps its form open, with the reason in it.
-  const editFailed = (lineId: number) => actionData?.intent === "updateLine" && String((actionData.values as Record<string, unknown> | undefined)?.lineId) === String(lineId);
+  const editFailed = (lineId: number) =>
+    actionData?.intent === "updateLine" && String((actionData.values as Record<string, unknown> | undefined)?.lineId) === String(lineId);
   return (
     <>
       <PageHeader
@@ -72,12 +75,30 @@ export default function FinanceDashboard() {
         lead={t(`dashboard.lead.${d.role}`)}
         actions={
           <>
-            {canPost ? <Link to="/finance/needs/new" className="btn">{t("needs.post")}</Link> : null}
-            <Link to="/finance/products" className="btn btn--ghost">{t("nav.products")}</Link>
-            <Link to="/finance/needs" className="btn btn--ghost">{t("nav.needs")}</Link>
-            <Link to="/finance/applications" className="btn btn--ghost">{t("nav.applications")}</Link>
-            {canRenewals ? <Link to="/finance/renewals" className="btn btn--ghost">{t("nav.renewals")}</Link> : null}
-            {canImport ? <Link to="/finance/needs/import" className="btn btn--ghost">{t("import.title")}</Link> : null}
+            {canPost ? (
+              <Link to="/finance/needs/new" className="btn">
+                {t("needs.post")}
+              </Link>
+            ) : null}
+            <Link to="/finance/products" className="btn btn--ghost">
+              {t("nav.products")}
+            </Link>
+            <Link to="/finance/needs" className="btn btn--ghost">
+              {t("nav.needs")}
+            </Link>
+            <Link to="/finance/applications" className="btn btn--ghost">
+              {t("nav.applications")}
+            </Link>
+            {canRenewals ? (
+              <Link to="/finance/renewals" className="btn btn--ghost">
+                {t("nav.renewals")}
+              </Link>
+            ) : null}
+            {canImport ? (
+              <Link to="/finance/needs/import" className="btn btn--ghost">
+                {t("import.title")}
+              </Link>
+            ) : null}
           </>
         }
       />
@@ -91,7 +112,8 @@ export default function FinanceDashboard() {
               <ul className="finance-list">
                 {d.needs.map((n) => (
                   <li key={n.id}>
-                    <Link to={`/finance/needs/${n.id}`}>{t("needs.label", { id: n.id })}</Link> · {formatMoney(n.amountFen, lng)} · {t(`purpose.${n.purpose}`)} <NeedStatusBadge status={n.status} /> <FlagBadge flag={n.flag} />
+                    <Link to={`/finance/needs/${n.id}`}>{t("needs.label", { id: n.id })}</Link> · {formatMoney(n.amountFen, lng)} · {t(`purpose.${n.purpose}`)}{" "}
+                    <NeedStatusBadge status={n.status} /> <FlagBadge flag={n.flag} />
                   </li>
                 ))}
               </ul>
@@ -105,7 +127,8 @@ export default function FinanceDashboard() {
               <ul className="finance-list">
                 {d.applications.map((a) => (
                   <li key={a.id}>
-                    <Link to={`/finance/applications/${a.id}`}>{t("applications.label", { id: a.id })}</Link> · {a.productName} · {name(a.bankZh, a.bankEn)} · {formatMoney(a.amountFen, lng)} <ApplicationStatusBadge status={a.status} />
+                    <Link to={`/finance/applications/${a.id}`}>{t("applications.label", { id: a.id })}</Link> · {a.productName} · {name(a.bankZh, a.bankEn)} ·{" "}
+                    {formatMoney(a.amountFen, lng)} <ApplicationStatusBadge status={a.status} />
                   </li>
                 ))}
               </ul>
@@ -172,7 +195,8 @@ export default function FinanceDashboard() {
               <ul className="finance-list">
                 {d.flaggedNeeds.map((n) => (
                   <li key={n.id}>
-                    <Link to={`/finance/needs/${n.id}`}>{t("needs.label", { id: n.id })}</Link> · {n.enterpriseName} · {formatMoney(n.amountFen, lng)} <FlagBadge flag={n.flag} />
+                    <Link to={`/finance/needs/${n.id}`}>{t("needs.label", { id: n.id })}</Link> · {n.enterpriseName} · {formatMoney(n.amountFen, lng)}{" "}
+                    <FlagBadge flag={n.flag} />
                   </li>
                 ))}
               </ul>
@@ -216,7 +240,16 @@ export default function FinanceDashboard() {
                           <Form method="post" className="form" aria-label={t("lines.editTitle", { bank: name(l.bankZh, l.bankEn) })}>
                             {editFailed(l.line.id) ? <FormErrors errors={actionData?.errors} /> : null}
                             <input type="hidden" name="lineId" value={l.line.id} />
-                            <TextField label={t("lines.amountWan")} name="amountWan" type="number" min={0.01} step="0.01" required defaultValue={String(l.line.amountFen / 1_000_000)} hint={t("lines.amountHint", { drawn: formatMoney(l.line.drawnFen, lng) })} />
+                            <TextField
+                              label={t("lines.amountWan")}
+                              name="amountWan"
+                              type="number"
+                              min={0.01}
+                              step="0.01"
+                              required
+                              defaultValue={String(l.line.amountFen / 1_000_000)}
+                              hint={t("lines.amountHint", { drawn: formatMoney(l.line.drawnFen, lng) })}
+                            />
                             <TextField label={t("lines.expiresOn")} name="expiresOn" type="date" defaultValue={l.line.expiresOn ?? ""} />
                             <TextField label={t("lines.note")} name="note" maxLength={500} defaultValue={l.line.note ?? ""} />
                             <button type="submit" name="intent" value="updateLine" className="btn btn--small">
@@ -237,8 +270,22 @@ export default function FinanceDashboard() {
             {actionData?.errors && actionData.intent === "createLine" ? <FormErrors errors={actionData.errors} /> : null}
             <IntentForm intent="createLine" title={t("lines.create")} submit={t("lines.createSubmit")}>
               <div className="form-row">
-                <SelectField label={t("lines.bank")} name="bankId" required placeholder={t("choose")} options={banks.map((b) => ({ value: String(b.id), label: name(b.nameZh, b.nameEn) }))} error={createErrors?.bankId} />
-                <SelectField label={t("lines.association")} name="associationId" required placeholder={t("choose")} options={associations.map((a) => ({ value: String(a.id), label: name(a.nameZh, a.nameEn) }))} error={createErrors?.associationId} />
+                <SelectField
+                  label={t("lines.bank")}
+                  name="bankId"
+                  required
+                  placeholder={t("choose")}
+                  options={banks.map((b) => ({ value: String(b.id), label: name(b.nameZh, b.nameEn) }))}
+                  error={createErrors?.bankId}
+                />
+                <SelectField
+                  label={t("lines.association")}
+                  name="associationId"
+                  required
+                  placeholder={t("choose")}
+                  options={associations.map((a) => ({ value: String(a.id), label: name(a.nameZh, a.nameEn) }))}
+                  error={createErrors?.associationId}
+                />
               </div>
               <div className="form-row">
                 <TextField label={t("lines.amountWan")} name="amountWan" type="number" min={0.01} step="0.01" required error={createErrors?.amountWan} />

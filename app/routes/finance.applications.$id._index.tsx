@@ -97,7 +97,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome = await runForm(intent, formData, z.object({}), () => withdrawApplication(actor, id, opts));
       break;
     case "documents": {
-      if (upload.files.length === 0) return data({ intent, errors: { [DOCUMENT_FIELD]: "finance:errors.noDocument" } as Record<string, string>, values: {} }, { status: 400 });
+      if (upload.files.length === 0)
+        return data({ intent, errors: { [DOCUMENT_FIELD]: "finance:errors.noDocument" } as Record<string, string>, values: {} }, { status: 400 });
       outcome = await runForm(intent, formData, z.object({}), () => addApplicationDocuments(actor, id, upload.files, opts)).catch(async (e: unknown) => {
         await discardUploads(upload.files);
         throw e;
@@ -125,10 +126,15 @@ export default function ApplicationPage() {
         title={`${t("applications.label", { id: app.id })} · ${enterpriseName}`}
         lead={
           <>
-            <ApplicationStatusBadge status={app.status} /> {product.name} · {lng === "zh-CN" ? bankZh : bankEn} {line ? <Badge tone="info">{t("applications.line")}</Badge> : null}
+            <ApplicationStatusBadge status={app.status} /> {product.name} · {lng === "zh-CN" ? bankZh : bankEn}{" "}
+            {line ? <Badge tone="info">{t("applications.line")}</Badge> : null}
           </>
         }
-        actions={<Link to="/finance/applications" className="btn btn--ghost btn--small">{t("back")}</Link>}
+        actions={
+          <Link to="/finance/applications" className="btn btn--ghost btn--small">
+            {t("back")}
+          </Link>
+        }
       />
       <Alert tone={app.status === "declined" || app.status === "info_needed" ? "warn" : "info"}>{t(`applicationNext.${app.status}`)}</Alert>
       {app.status === "declined" && app.declineReason ? <Alert tone="error">{t("applications.declinedBecause", { reason: app.declineReason })}</Alert> : null}
@@ -140,10 +146,15 @@ export default function ApplicationPage() {
             <Fact label={t("applications.amount")}>{formatMoney(app.amountFen, lng)}</Fact>
             <Fact label={t("applications.termMonths")}>{app.termMonths}</Fact>
             <Fact label={t("applications.submittedAt")}>{formatDateTime(app.createdAt, lng)}</Fact>
-            {app.needId ? <Fact label={t("needs.need")}><Link to={`/finance/needs/${app.needId}`}>{t("needs.label", { id: app.needId })}</Link></Fact> : null}
+            {app.needId ? (
+              <Fact label={t("needs.need")}>
+                <Link to={`/finance/needs/${app.needId}`}>{t("needs.label", { id: app.needId })}</Link>
+              </Fact>
+            ) : null}
             {line ? (
               <Fact label={t("applications.line")}>
-                {lng === "zh-CN" ? line.associationZh : line.associationEn} · {t("applications.lineLeft", { left: formatMoney(line.line.amountFen - line.line.drawnFen, lng) })}
+                {lng === "zh-CN" ? line.associationZh : line.associationEn} ·{" "}
+                {t("applications.lineLeft", { left: formatMoney(line.line.amountFen - line.line.drawnFen, lng) })}
               </Fact>
             ) : null}
             {app.approvedAmountFen ? (
@@ -153,7 +164,8 @@ export default function ApplicationPage() {
             ) : null}
             {loan ? (
               <Fact label={t("applications.loan")}>
-                {formatMoney(loan.amountFen, lng)} · {t("applications.disbursedMatures", { disbursed: formatDate(loan.disbursedOn, lng), matures: formatDate(loan.maturesOn, lng) })}
+                {formatMoney(loan.amountFen, lng)} ·{" "}
+                {t("applications.disbursedMatures", { disbursed: formatDate(loan.disbursedOn, lng), matures: formatDate(loan.maturesOn, lng) })}
               </Fact>
             ) : null}
           </dl>
@@ -164,7 +176,8 @@ export default function ApplicationPage() {
           <ol className="timeline">
             {events.map((ev) => (
               <li key={ev.id}>
-                <span className="small muted">{formatDateTime(ev.at, lng)}</span> · {ev.actorName ?? "—"} · {ev.toStatus ? t(`applicationStatus.${ev.toStatus}`) : ""}
+                <span className="small muted">{formatDateTime(ev.at, lng)}</span> · {ev.actorName ?? "—"} ·{" "}
+                {ev.toStatus ? t(`applicationStatus.${ev.toStatus}`) : ""}
                 {ev.note ? <p>{ev.note}</p> : null}
               </li>
             ))}
@@ -180,21 +193,64 @@ export default function ApplicationPage() {
           {has("approve") ? (
             <IntentForm intent="approve" title={t("applications.approveTitle")} submit={t("applications.approve")}>
               <div className="form-row">
-                <TextField label={t("applications.amountWan")} name="amountWan" type="number" min={0.01} step="0.01" defaultValue={String(app.amountFen / 1_000_000)} required error={err("approve", "amountWan")} />
-                <TextField label={t("applications.ratePct")} name="ratePct" type="number" min={0} max={36} step="0.01" defaultValue={String(product.minRateBp / 100)} required error={err("approve", "ratePct")} />
-                <TextField label={t("applications.termMonths")} name="termMonths" type="number" min={1} max={360} defaultValue={String(app.termMonths)} required error={err("approve", "termMonths")} />
+                <TextField
+                  label={t("applications.amountWan")}
+                  name="amountWan"
+                  type="number"
+                  min={0.01}
+                  step="0.01"
+                  defaultValue={String(app.amountFen / 1_000_000)}
+                  required
+                  error={err("approve", "amountWan")}
+                />
+                <TextField
+                  label={t("applications.ratePct")}
+                  name="ratePct"
+                  type="number"
+                  min={0}
+                  max={36}
+                  step="0.01"
+                  defaultValue={String(product.minRateBp / 100)}
+                  required
+                  error={err("approve", "ratePct")}
+                />
+                <TextField
+                  label={t("applications.termMonths")}
+                  name="termMonths"
+                  type="number"
+                  min={1}
+                  max={360}
+                  defaultValue={String(app.termMonths)}
+                  required
+                  error={err("approve", "termMonths")}
+                />
               </div>
               <TextAreaField label={t("applications.note")} name="note" maxLength={2000} rows={2} error={err("approve", "note")} />
             </IntentForm>
           ) : null}
           {has("decline") ? (
             <IntentForm intent="decline" title={t("applications.declineTitle")} submit={t("applications.decline")} danger>
-              <TextAreaField label={t("applications.reason")} name="reason" required maxLength={2000} rows={3} hint={t("applications.reasonHint")} error={err("decline", "reason")} />
+              <TextAreaField
+                label={t("applications.reason")}
+                name="reason"
+                required
+                maxLength={2000}
+                rows={3}
+                hint={t("applications.reasonHint")}
+                error={err("decline", "reason")}
+              />
             </IntentForm>
           ) : null}
           {has("disburse") ? (
             <IntentForm intent="disburse" title={t("applications.disburseTitle")} submit={t("applications.disburse")}>
-              <TextField label={t("applications.disbursedOn")} name="disbursedOn" type="date" defaultValue={today} required error={err("disburse", "disbursedOn")} />
+              <TextField
+                label={t("applications.disbursedOn")}
+                name="disbursedOn"
+                type="date"
+                defaultValue={today}
+                required
+                error={err("disburse", "disbursedOn")}
+              />
               <CheckboxField label={t("applications.renewable")} name="renewable" />
             </IntentForm>
           ) : null}
@@ -205,10 +261,27 @@ export default function ApplicationPage() {
           ) : null}
           {canAddDocuments ? (
             <IntentForm intent="documents" title={t("applications.addDocuments")} submit={t("applications.upload")} encType="multipart/form-data">
-              <TextField label={t("applications.documents")} name={DOCUMENT_FIELD} type="file" multiple required accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx" hint={t("applications.documentsHint", { max: MAX_DOCUMENTS })} error={err("documents", DOCUMENT_FIELD)} />
+              <TextField
+                label={t("applications.documents")}
+                name={DOCUMENT_FIELD}
+                type="file"
+                multiple
+                required
+                accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx"
+                hint={t("applications.documentsHint", { max: MAX_DOCUMENTS })}
+                error={err("documents", DOCUMENT_FIELD)}
+              />
             </IntentForm>
           ) : null}
-          {has("withdraw") ? <ConfirmAction label={t("applications.withdraw")} question={t("applications.withdrawQuestion")} confirmLabel={t("applications.withdrawConfirm")} intent="withdraw" danger /> : null}
+          {has("withdraw") ? (
+            <ConfirmAction
+              label={t("applications.withdraw")}
+              question={t("applications.withdrawQuestion")}
+              confirmLabel={t("applications.withdrawConfirm")}
+              intent="withdraw"
+              danger
+            />
+          ) : null}
         </div>
       </div>
     </>

@@ -30,19 +30,52 @@ export default function Applications() {
   const lng = useRootData()?.lng ?? "zh-CN";
   type Row = (typeof rows)[number];
   const columns: Column<Row>[] = [
-    { key: "id", header: t("applications.application"), rowHeader: true, cell: (a) => <Link to={`/finance/applications/${a.id}`}>{t("applications.label", { id: a.id })}</Link> },
+    {
+      key: "id",
+      header: t("applications.application"),
+      rowHeader: true,
+      cell: (a) => <Link to={`/finance/applications/${a.id}`}>{t("applications.label", { id: a.id })}</Link>,
+    },
     ...(role !== "member" ? [{ key: "enterprise", header: t("needs.enterprise"), cell: (a: Row) => a.enterpriseName }] : []),
-    { key: "product", header: t("applications.product"), cell: (a) => <>{a.productName} <span className="muted small">· {lng === "zh-CN" ? a.bankZh : a.bankEn}</span></> },
-    { key: "amount", header: t("applications.amount"), align: "end", cell: (a) => <>{formatMoney(a.amountFen, lng)} {a.underLine ? <Badge tone="info">{t("applications.line")}</Badge> : null}</> },
+    {
+      key: "product",
+      header: t("applications.product"),
+      cell: (a) => (
+        <>
+          {a.productName} <span className="muted small">· {lng === "zh-CN" ? a.bankZh : a.bankEn}</span>
+        </>
+      ),
+    },
+    {
+      key: "amount",
+      header: t("applications.amount"),
+      align: "end",
+      cell: (a) => (
+        <>
+          {formatMoney(a.amountFen, lng)} {a.underLine ? <Badge tone="info">{t("applications.line")}</Badge> : null}
+        </>
+      ),
+    },
     { key: "status", header: t("applications.status"), cell: (a) => <ApplicationStatusBadge status={a.status} /> },
     { key: "updated", header: t("applications.updated"), className: "small", cell: (a) => formatDate(a.updatedAt, lng) },
   ];
   return (
     <>
-      <PageHeader title={t("applications.title")} lead={t(role === "bank" ? "applications.leadBank" : role === "member" ? "applications.leadMember" : "applications.leadStaff")} />
+      <PageHeader
+        title={t("applications.title")}
+        lead={t(role === "bank" ? "applications.leadBank" : role === "member" ? "applications.leadMember" : "applications.leadStaff")}
+      />
       <FilterForm role="search">
-        {role !== "member" ? <TextField className="field--search" label={t("needs.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} /> : null}
-        <SelectField label={t("applications.status")} name="status" defaultValue={filter.status ?? ""} placeholder={t("common:forms.all")} options={applicationStatuses.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))} />
+        {role !== "member" ? (
+          <TextField className="field--search" label={t("needs.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
+        ) : null}
+        <SelectField
+          label={t("applications.status")}
+          name="status"
+          defaultValue={filter.status ?? ""}
+          placeholder={t("common:forms.all")}
+          options={applicationStatuses.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))}
+        />
         <FilterActions />
       </FilterForm>
       <DataTable

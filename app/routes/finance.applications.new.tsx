@@ -52,7 +52,13 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     await discardUploads(upload.files);
-    return data({ errors: { _form: result.error } as Record<string, string>, values: Object.fromEntries([...upload.fields.entries()].filter(([k, v]) => k !== DOCUMENT_FIELD && typeof v === "string")) }, { status: 409 });
+    return data(
+      {
+        errors: { _form: result.error } as Record<string, string>,
+        values: Object.fromEntries([...upload.fields.entries()].filter(([k, v]) => k !== DOCUMENT_FIELD && typeof v === "string")),
+      },
+      { status: 409 },
+    );
   }
   throw redirectWithFlash(`/finance/applications/${result.value.id}`, "finance:flash.applicationSubmitted", request);
 }
@@ -67,20 +73,68 @@ export default function Apply() {
   const e = (k: string) => actionData?.errors?.[k];
   return (
     <>
-      <PageHeader title={t("applications.newTitle", { product: p.name })} lead={`${lng === "zh-CN" ? bankZh : bankEn} · ${formatMoney(p.minAmountFen, lng)} – ${formatMoney(p.maxAmountFen, lng)} · ${rate(p.minRateBp)} – ${rate(p.maxRateBp)} · ${t("products.months", { min: p.minTermMonths, max: p.maxTermMonths })}`} actions={<Link to={`/finance/products/${p.id}`} className="btn btn--ghost btn--small">{t("back")}</Link>} />
+      <PageHeader
+        title={t("applications.newTitle", { product: p.name })}
+        lead={`${lng === "zh-CN" ? bankZh : bankEn} · ${formatMoney(p.minAmountFen, lng)} – ${formatMoney(p.maxAmountFen, lng)} · ${rate(p.minRateBp)} – ${rate(p.maxRateBp)} · ${t("products.months", { min: p.minTermMonths, max: p.maxTermMonths })}`}
+        actions={
+          <Link to={`/finance/products/${p.id}`} className="btn btn--ghost btn--small">
+            {t("back")}
+          </Link>
+        }
+      />
       {enterprises.length === 0 ? <Alert tone="warn">{t("errors.enterprise")}</Alert> : null}
       <FormErrors errors={actionData?.errors} />
       <Form method="post" encType="multipart/form-data" className="form form--wide card">
         <input type="hidden" name="productId" value={p.id} />
         <input type="hidden" name="needId" value={needId ?? ""} />
-        <SelectField label={t("needs.enterprise")} name="enterpriseId" defaultValue={values.enterpriseId ?? (enterprises.length === 1 ? String(enterprises[0].id) : "")} required placeholder={t("choose")} options={enterprises.map((x) => ({ value: String(x.id), label: x.name }))} error={e("enterpriseId")} />
+        <SelectField
+          label={t("needs.enterprise")}
+          name="enterpriseId"
+          defaultValue={values.enterpriseId ?? (enterprises.length === 1 ? String(enterprises[0].id) : "")}
+          required
+          placeholder={t("choose")}
+          options={enterprises.map((x) => ({ value: String(x.id), label: x.name }))}
+          error={e("enterpriseId")}
+        />
         <div className="form-row">
-          <TextField label={t("applications.amountWan")} name="amountWan" type="number" min={p.minAmountFen / 1_000_000} max={p.maxAmountFen / 1_000_000} step="0.01" defaultValue={values.amountWan ?? ""} required error={e("amountWan")} />
-          <TextField label={t("applications.termMonths")} name="termMonths" type="number" min={p.minTermMonths} max={p.maxTermMonths} defaultValue={values.termMonths ?? String(p.minTermMonths)} required error={e("termMonths")} />
+          <TextField
+            label={t("applications.amountWan")}
+            name="amountWan"
+            type="number"
+            min={p.minAmountFen / 1_000_000}
+            max={p.maxAmountFen / 1_000_000}
+            step="0.01"
+            defaultValue={values.amountWan ?? ""}
+            required
+            error={e("amountWan")}
+          />
+          <TextField
+            label={t("applications.termMonths")}
+            name="termMonths"
+            type="number"
+            min={p.minTermMonths}
+            max={p.maxTermMonths}
+            defaultValue={values.termMonths ?? String(p.minTermMonths)}
+            required
+            error={e("termMonths")}
+          />
         </div>
-        <CheckboxField label={t("applications.underCreditLine")} name="underCreditLine" defaultChecked={values.underCreditLine === "on"} hint={t("applications.underCreditLineHint")} />
+        <CheckboxField
+          label={t("applications.underCreditLine")}
+          name="underCreditLine"
+          defaultChecked={values.underCreditLine === "on"}
+          hint={t("applications.underCreditLineHint")}
+        />
         <TextAreaField label={t("applications.note")} name="note" defaultValue={values.note ?? ""} maxLength={2000} rows={3} error={e("note")} />
-        <TextField label={t("applications.documents")} name={DOCUMENT_FIELD} type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx" hint={t("applications.documentsHint", { max: MAX_DOCUMENTS })} error={e(DOCUMENT_FIELD)} />
+        <TextField
+          label={t("applications.documents")}
+          name={DOCUMENT_FIELD}
+          type="file"
+          multiple
+          accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx"
+          hint={t("applications.documentsHint", { max: MAX_DOCUMENTS })}
+          error={e(DOCUMENT_FIELD)}
+        />
         <div className="form-actions">
           <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
             {t("applications.submit")}

@@ -86,7 +86,11 @@ export default function NeedPage() {
             <NeedStatusBadge status={need.status} /> <FlagBadge flag={flag} /> {need.source === "survey" ? <Badge>{t("needs.fromSurvey")}</Badge> : null}
           </>
         }
-        actions={<Link to="/finance/needs" className="btn btn--ghost btn--small">{t("back")}</Link>}
+        actions={
+          <Link to="/finance/needs" className="btn btn--ghost btn--small">
+            {t("back")}
+          </Link>
+        }
       />
       <Alert tone={flag ? "warn" : "info"}>{t(nextStep, { bank: claimedBank ? (lng === "zh-CN" ? claimedBank.nameZh : claimedBank.nameEn) : "" })}</Alert>
       {actionData?.errors?._form ? <FormErrors errors={{ _form: actionData.errors._form }} /> : null}
@@ -97,16 +101,25 @@ export default function NeedPage() {
             <Fact label={t("needs.purpose")}>{t(`purpose.${need.purpose}`)}</Fact>
             <Fact label={t("needs.termMonths")}>{need.termMonths}</Fact>
             <Fact label={t("needs.maxRatePct")}>{rate(need.maxRateBp)}</Fact>
-            <Fact label={t("needs.collateral")}>{need.collateral.length ? need.collateral.map((c) => t(`collateral.${c}`)).join(lng === "zh-CN" ? "、" : ", ") : t("rules.none")}</Fact>
+            <Fact label={t("needs.collateral")}>
+              {need.collateral.length ? need.collateral.map((c) => t(`collateral.${c}`)).join(lng === "zh-CN" ? "、" : ", ") : t("rules.none")}
+            </Fact>
             <Fact label={t("needs.neededBy")}>{formatDate(need.neededBy, lng)}</Fact>
             <Fact label={t("needs.posted")}>{formatDateTime(need.createdAt, lng)}</Fact>
             <Fact label={t("needs.claimDue")}>{formatDateTime(need.claimDueAt, lng)}</Fact>
             {claimedBank ? <Fact label={t("needs.claimedBy")}>{lng === "zh-CN" ? claimedBank.nameZh : claimedBank.nameEn}</Fact> : null}
             {need.responseDueAt ? <Fact label={t("needs.responseDue")}>{formatDateTime(need.responseDueAt, lng)}</Fact> : null}
             {need.respondedAt ? <Fact label={t("needs.respondedAt")}>{formatDateTime(need.respondedAt, lng)}</Fact> : null}
-            {need.outcome ? <Fact label={t("needs.outcome")}>{t(`outcome.${need.outcome}`)}{need.outcomeNote ? ` · ${need.outcomeNote}` : ""}</Fact> : null}
+            {need.outcome ? (
+              <Fact label={t("needs.outcome")}>
+                {t(`outcome.${need.outcome}`)}
+                {need.outcomeNote ? ` · ${need.outcomeNote}` : ""}
+              </Fact>
+            ) : null}
             <Fact label={t("needs.enterpriseFacts")}>
-              {enterprise ? `${t(`members:segments.${enterprise.segment}`)} · ${enterprise.aboveSize ? t("needs.aboveSize") : t("needs.belowSize")} · ${enterprise.annualOutputFen === null ? t("needs.outputNotGiven") : formatMoney(enterprise.annualOutputFen, lng)}` : ""}
+              {enterprise
+                ? `${t(`members:segments.${enterprise.segment}`)} · ${enterprise.aboveSize ? t("needs.aboveSize") : t("needs.belowSize")} · ${enterprise.annualOutputFen === null ? t("needs.outputNotGiven") : formatMoney(enterprise.annualOutputFen, lng)}`
+                : ""}
               {foundedYear ? ` · ${t("needs.foundedIn", { year: foundedYear })}` : ""}
             </Fact>
             {role !== "bank" ? <Fact label={t("needs.liaison")}>{liaisonName ?? t("rules.none")}</Fact> : null}
@@ -121,18 +134,34 @@ export default function NeedPage() {
           ) : null}
           {may.respond ? (
             <IntentForm intent="respond" title={t("needs.respondTitle")} submit={t("needs.respond")}>
-              <SelectField label={t("needs.outcome")} name="outcome" required placeholder={t("choose")} options={needOutcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} error={err("respond", "outcome")} />
+              <SelectField
+                label={t("needs.outcome")}
+                name="outcome"
+                required
+                placeholder={t("choose")}
+                options={needOutcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+                error={err("respond", "outcome")}
+              />
               <TextAreaField label={t("needs.outcomeNote")} name="note" required maxLength={2000} rows={3} error={err("respond", "note")} />
             </IntentForm>
           ) : null}
-          {may.withdraw ? <ConfirmAction label={t("needs.withdraw")} question={t("needs.withdrawQuestion")} confirmLabel={t("needs.withdrawConfirm")} intent="withdraw" danger /> : null}
+          {may.withdraw ? (
+            <ConfirmAction
+              label={t("needs.withdraw")}
+              question={t("needs.withdrawQuestion")}
+              confirmLabel={t("needs.withdrawConfirm")}
+              intent="withdraw"
+              danger
+            />
+          ) : null}
           {applications.length ? (
             <section className="card">
               <h3>{t("needs.applications")}</h3>
               <ul>
                 {applications.map((a) => (
                   <li key={a.id}>
-                    <Link to={`/finance/applications/${a.id}`}>{t("applications.label", { id: a.id })}</Link> · {a.productName} · {formatMoney(a.amountFen, lng)} <ApplicationStatusBadge status={a.status} />
+                    <Link to={`/finance/applications/${a.id}`}>{t("applications.label", { id: a.id })}</Link> · {a.productName} ·{" "}
+                    {formatMoney(a.amountFen, lng)} <ApplicationStatusBadge status={a.status} />
                   </li>
                 ))}
               </ul>
@@ -148,7 +177,10 @@ export default function NeedPage() {
           {eligible.map((m) => (
             <li key={m.productId} className="card" data-product={m.productId}>
               <h3>
-                <Link to={`/finance/products/${m.productId}`}>{m.name}</Link> <span className="muted">· {lng === "zh-CN" ? m.bankZh : m.bankEn} · {t(`productType.${m.type}`)} · {rate(m.minRateBp)}–{rate(m.maxRateBp)}</span>{" "}
+                <Link to={`/finance/products/${m.productId}`}>{m.name}</Link>{" "}
+                <span className="muted">
+                  · {lng === "zh-CN" ? m.bankZh : m.bankEn} · {t(`productType.${m.type}`)} · {rate(m.minRateBp)}–{rate(m.maxRateBp)}
+                </span>{" "}
                 <Badge tone="success">{t("needs.scoreValue", { score: m.score })}</Badge>
               </h3>
               <ReasonList reasons={m.reasons} lng={lng} />
@@ -166,7 +198,8 @@ export default function NeedPage() {
             <ul className="finance-ranking finance-ranking--excluded">
               {excluded.map((m) => (
                 <li key={m.productId} data-product={m.productId}>
-                  <strong>{m.name}</strong> <span className="muted">· {lng === "zh-CN" ? m.bankZh : m.bankEn}</span> — {t("needs.excludedBy", { rules: m.excludedBy.map((r) => t(`ruleNames.${r}`)).join(lng === "zh-CN" ? "、" : ", ") })}
+                  <strong>{m.name}</strong> <span className="muted">· {lng === "zh-CN" ? m.bankZh : m.bankEn}</span> —{" "}
+                  {t("needs.excludedBy", { rules: m.excludedBy.map((r) => t(`ruleNames.${r}`)).join(lng === "zh-CN" ? "、" : ", ") })}
                   <ReasonList reasons={m.reasons.filter((r) => r.kind === "hard")} lng={lng} />
                 </li>
               ))}

@@ -56,7 +56,15 @@ export default function Needs() {
     { key: "termRate", header: t("needs.termRate"), cell: (n) => t("needs.termRateValue", { months: n.termMonths, rate: rate(n.maxRateBp) }) },
     { key: "neededBy", header: t("needs.neededBy"), sortKey: "neededBy", cell: (n) => formatDate(n.neededBy, lng) },
     ...(bank ? [{ key: "score", header: t("needs.score"), align: "end" as const, cell: (n: Row) => n.bankScore ?? "—" }] : []),
-    { key: "status", header: t("needs.status"), cell: (n) => <><NeedStatusBadge status={n.status} /> <FlagBadge flag={n.flag} /></> },
+    {
+      key: "status",
+      header: t("needs.status"),
+      cell: (n) => (
+        <>
+          <NeedStatusBadge status={n.status} /> <FlagBadge flag={n.flag} />
+        </>
+      ),
+    },
     { key: "created", header: t("needs.posted"), sortKey: "created", className: "small", cell: (n) => formatDate(n.createdAt, lng) },
   ];
   return (
@@ -66,17 +74,41 @@ export default function Needs() {
         lead={t(bank ? "needs.leadBank" : role === "member" ? "needs.leadMember" : "needs.leadStaff")}
         actions={
           <>
-            {canPost ? <Link to="/finance/needs/new" className="btn">{t("needs.post")}</Link> : null}
-            {canImport ? <Link to="/finance/needs/import" className="btn btn--ghost">{t("import.title")}</Link> : null}
+            {canPost ? (
+              <Link to="/finance/needs/new" className="btn">
+                {t("needs.post")}
+              </Link>
+            ) : null}
+            {canImport ? (
+              <Link to="/finance/needs/import" className="btn btn--ghost">
+                {t("import.title")}
+              </Link>
+            ) : null}
           </>
         }
       />
       <FilterForm role="search">
-        {role !== "member" ? <TextField className="field--search" label={t("needs.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} /> : null}
-        <SelectField label={t("needs.status")} name="status" defaultValue={filter.status ?? ""} placeholder={all} options={needStatuses.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))} />
-        <SelectField label={t("needs.purpose")} name="purpose" defaultValue={filter.purpose ?? ""} placeholder={all} options={needPurposes.map((s) => ({ value: s, label: t(`purpose.${s}`) }))} />
+        {role !== "member" ? (
+          <TextField className="field--search" label={t("needs.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
+        ) : null}
+        <SelectField
+          label={t("needs.status")}
+          name="status"
+          defaultValue={filter.status ?? ""}
+          placeholder={all}
+          options={needStatuses.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))}
+        />
+        <SelectField
+          label={t("needs.purpose")}
+          name="purpose"
+          defaultValue={filter.purpose ?? ""}
+          placeholder={all}
+          options={needPurposes.map((s) => ({ value: s, label: t(`purpose.${s}`) }))}
+        />
         <CheckboxField label={t("needs.flaggedOnly")} name="flagged" value="1" defaultChecked={filter.flagged === "1"} />
-        {role !== "member" ? <CheckboxField label={t(bank ? "needs.claimedByUs" : "needs.myPortfolio")} name="mine" value="1" defaultChecked={filter.mine === "1"} /> : null}
+        {role !== "member" ? (
+          <CheckboxField label={t(bank ? "needs.claimedByUs" : "needs.myPortfolio")} name="mine" value="1" defaultChecked={filter.mine === "1"} />
+        ) : null}
         <FilterActions />
       </FilterForm>
       <DataTable

@@ -36,7 +36,15 @@ export default function ImportNeeds() {
   const navigation = useNavigation();
   return (
     <>
-      <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/finance/needs" className="btn btn--ghost btn--small">{t("back")}</Link>} />
+      <PageHeader
+        title={t("import.title")}
+        lead={t("import.lead")}
+        actions={
+          <Link to="/finance/needs" className="btn btn--ghost btn--small">
+            {t("back")}
+          </Link>
+        }
+      />
       <ImportProblems problems={actionData?.problems ?? []} />
       <div className="card">
         <p>{t("import.howto")}</p>
@@ -47,15 +55,21 @@ export default function ImportNeeds() {
           {t("import.required")} <span className="mono">{NEED_REQUIRED_COLUMNS.join(", ")}</span>
         </p>
         <p>
-          <a href="/finance/needs/template.csv" download>{t("import.template")}</a>
+          <a href="/finance/needs/template.csv" download>
+            {t("import.template")}
+          </a>
         </p>
         <Form method="post" encType="multipart/form-data" className="form">
           <div className="field">
-            <label htmlFor="file" className="is-required">{t("import.file")}</label>
+            <label htmlFor="file" className="is-required">
+              {t("import.file")}
+            </label>
             <input id="file" name="file" type="file" accept=".csv,text/csv" required />
           </div>
           <div className="form-actions">
-            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("import.submit")}</button>
+            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+              {t("import.submit")}
+            </button>
           </div>
         </Form>
       </div>

@@ -40,18 +40,71 @@ export default function NewNeed() {
   const e = (k: string) => actionData?.errors?.[k];
   return (
     <>
-      <PageHeader title={t("needs.newTitle")} lead={t("needs.newLead")} actions={<Link to="/finance/needs" className="btn btn--ghost btn--small">{t("back")}</Link>} />
+      <PageHeader
+        title={t("needs.newTitle")}
+        lead={t("needs.newLead")}
+        actions={
+          <Link to="/finance/needs" className="btn btn--ghost btn--small">
+            {t("back")}
+          </Link>
+        }
+      />
       {enterprises.length === 0 ? <Alert tone="warn">{t("errors.enterprise")}</Alert> : null}
       <FormErrors errors={actionData?.errors} />
       <Form method="post" className="form form--wide card">
-        <SelectField label={t("needs.enterprise")} name="enterpriseId" defaultValue={v("enterpriseId", enterprises.length === 1 ? String(enterprises[0].id) : "")} required placeholder={t("choose")} options={enterprises.map((x) => ({ value: String(x.id), label: x.name }))} error={e("enterpriseId")} />
+        <SelectField
+          label={t("needs.enterprise")}
+          name="enterpriseId"
+          defaultValue={v("enterpriseId", enterprises.length === 1 ? String(enterprises[0].id) : "")}
+          required
+          placeholder={t("choose")}
+          options={enterprises.map((x) => ({ value: String(x.id), label: x.name }))}
+          error={e("enterpriseId")}
+        />
         <div className="form-row">
-          <TextField label={t("needs.amountWan")} name="amountWan" type="number" min={0.01} step="0.01" defaultValue={v("amountWan")} required error={e("amountWan")} />
-          <SelectField label={t("needs.purpose")} name="purpose" defaultValue={v("purpose")} required placeholder={t("choose")} options={needPurposes.map((p) => ({ value: p, label: t(`purpose.${p}`) }))} error={e("purpose")} />
+          <TextField
+            label={t("needs.amountWan")}
+            name="amountWan"
+            type="number"
+            min={0.01}
+            step="0.01"
+            defaultValue={v("amountWan")}
+            required
+            error={e("amountWan")}
+          />
+          <SelectField
+            label={t("needs.purpose")}
+            name="purpose"
+            defaultValue={v("purpose")}
+            required
+            placeholder={t("choose")}
+            options={needPurposes.map((p) => ({ value: p, label: t(`purpose.${p}`) }))}
+            error={e("purpose")}
+          />
         </div>
         <div className="form-row">
-          <TextField label={t("needs.termMonths")} name="termMonths" type="number" min={1} max={360} defaultValue={v("termMonths", "12")} required error={e("termMonths")} />
-          <TextField label={t("needs.maxRatePct")} name="maxRatePct" type="number" min={0} max={36} step="0.01" defaultValue={v("maxRatePct")} required error={e("maxRatePct")} hint={t("needs.maxRateHint")} />
+          <TextField
+            label={t("needs.termMonths")}
+            name="termMonths"
+            type="number"
+            min={1}
+            max={360}
+            defaultValue={v("termMonths", "12")}
+            required
+            error={e("termMonths")}
+          />
+          <TextField
+            label={t("needs.maxRatePct")}
+            name="maxRatePct"
+            type="number"
+            min={0}
+            max={36}
+            step="0.01"
+            defaultValue={v("maxRatePct")}
+            required
+            error={e("maxRatePct")}
+            hint={t("needs.maxRateHint")}
+          />
           <TextField label={t("needs.neededBy")} name="neededBy" type="date" min={today} defaultValue={v("neededBy")} required error={e("neededBy")} />
         </div>
         <fieldset>
@@ -61,7 +114,16 @@ export default function NewNeed() {
           ))}
           <p className="hint">{t("needs.collateralHint")}</p>
         </fieldset>
-        <TextField label={t("needs.foundedYear")} name="foundedYear" type="number" min={1900} max={2100} defaultValue={v("foundedYear")} error={e("foundedYear")} hint={t("needs.foundedYearHint")} />
+        <TextField
+          label={t("needs.foundedYear")}
+          name="foundedYear"
+          type="number"
+          min={1900}
+          max={2100}
+          defaultValue={v("foundedYear")}
+          error={e("foundedYear")}
+          hint={t("needs.foundedYearHint")}
+        />
         <TextAreaField label={t("needs.description")} name="description" defaultValue={v("description")} maxLength={2000} rows={4} error={e("description")} />
         <div className="form-actions">
           <button type="submit" className="btn" disabled={navigation.state === "submitting"}>

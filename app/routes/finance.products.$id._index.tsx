@@ -38,14 +38,25 @@ export default function ProductPage() {
         title={p.name}
         lead={
           <>
-            {lng === "zh-CN" ? bankZh : bankEn} · {t(`productType.${p.type}`)} <Badge tone={p.status === "active" ? "success" : "neutral"}>{t(`productStatus.${p.status}`)}</Badge>
+            {lng === "zh-CN" ? bankZh : bankEn} · {t(`productType.${p.type}`)}{" "}
+            <Badge tone={p.status === "active" ? "success" : "neutral"}>{t(`productStatus.${p.status}`)}</Badge>
           </>
         }
         actions={
           <>
-            {canApply ? <Link to={`/finance/applications/new?product=${p.id}`} className="btn">{t("applications.applyHere")}</Link> : null}
-            {maintains ? <Link to={`/finance/products/${p.id}/edit`} className="btn btn--ghost">{t("products.edit")}</Link> : null}
-            <Link to="/finance/products" className="btn btn--ghost btn--small">{t("back")}</Link>
+            {canApply ? (
+              <Link to={`/finance/applications/new?product=${p.id}`} className="btn">
+                {t("applications.applyHere")}
+              </Link>
+            ) : null}
+            {maintains ? (
+              <Link to={`/finance/products/${p.id}/edit`} className="btn btn--ghost">
+                {t("products.edit")}
+              </Link>
+            ) : null}
+            <Link to="/finance/products" className="btn btn--ghost btn--small">
+              {t("back")}
+            </Link>
           </>
         }
       />
@@ -53,10 +64,16 @@ export default function ProductPage() {
         <section className="card">
           {p.description ? <p>{p.description}</p> : null}
           <dl className="tickets-facts">
-            <Fact label={t("products.amount")}>{formatMoney(p.minAmountFen, lng)} – {formatMoney(p.maxAmountFen, lng)}</Fact>
-            <Fact label={t("products.rate")}>{rate(p.minRateBp)} – {rate(p.maxRateBp)}</Fact>
+            <Fact label={t("products.amount")}>
+              {formatMoney(p.minAmountFen, lng)} – {formatMoney(p.maxAmountFen, lng)}
+            </Fact>
+            <Fact label={t("products.rate")}>
+              {rate(p.minRateBp)} – {rate(p.maxRateBp)}
+            </Fact>
             <Fact label={t("products.term")}>{t("products.months", { min: p.minTermMonths, max: p.maxTermMonths })}</Fact>
-            <Fact label={t("products.valid")}>{formatDate(p.validFrom, lng)} – {p.validTo ? formatDate(p.validTo, lng) : t("rules.openEnded")}</Fact>
+            <Fact label={t("products.valid")}>
+              {formatDate(p.validFrom, lng)} – {p.validTo ? formatDate(p.validTo, lng) : t("rules.openEnded")}
+            </Fact>
           </dl>
         </section>
         <section className="card">
@@ -95,13 +112,17 @@ export default function ProductPage() {
                 <tbody>
                   {fits.map((n) => (
                     <tr key={n.needId}>
-                      <td><Link to={`/finance/needs/${n.needId}`}>{t("needs.label", { id: n.needId })}</Link></td>
+                      <td>
+                        <Link to={`/finance/needs/${n.needId}`}>{t("needs.label", { id: n.needId })}</Link>
+                      </td>
                       <td>{n.enterpriseName}</td>
                       <td>{formatMoney(n.amountFen, lng)}</td>
                       <td>{t(`purpose.${n.purpose}`)}</td>
                       <td>{formatDate(n.neededBy, lng)}</td>
                       <td>{n.score}</td>
-                      <td><NeedStatusBadge status={n.status} /></td>
+                      <td>
+                        <NeedStatusBadge status={n.status} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -43,7 +43,14 @@ export default function EditProduct() {
   const lng = useRootData()?.lng ?? "zh-CN";
   return (
     <>
-      <PageHeader title={`${t("products.edit")} · ${product.name}`} actions={<Link to={`/finance/products/${product.id}`} className="btn btn--ghost btn--small">{t("back")}</Link>} />
+      <PageHeader
+        title={`${t("products.edit")} · ${product.name}`}
+        actions={
+          <Link to={`/finance/products/${product.id}`} className="btn btn--ghost btn--small">
+            {t("back")}
+          </Link>
+        }
+      />
       <ProductForm values={actionData?.values ?? productFormValues(product)} errors={actionData?.errors} banks={banks} lng={lng} submit={t("products.save")} />
     </>
   );

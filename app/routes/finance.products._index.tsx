@@ -33,22 +33,68 @@ export default function Products() {
   const sort = filter.sort ?? "rate";
   const dir = filter.dir ?? "asc";
   const columns: Column<(typeof rows)[number]>[] = [
-    { key: "name", header: t("products.name"), sortKey: "name", rowHeader: true, cell: ({ product: p }) => <Link to={`/finance/products/${p.id}`}>{p.name}</Link> },
+    {
+      key: "name",
+      header: t("products.name"),
+      sortKey: "name",
+      rowHeader: true,
+      cell: ({ product: p }) => <Link to={`/finance/products/${p.id}`}>{p.name}</Link>,
+    },
     { key: "bank", header: t("products.bank"), cell: (r) => (lng === "zh-CN" ? r.bankZh : r.bankEn) },
     { key: "type", header: t("products.type"), cell: ({ product: p }) => t(`productType.${p.type}`) },
-    { key: "amount", header: t("products.amount"), sortKey: "amount", align: "end", cell: ({ product: p }) => `${formatMoney(p.minAmountFen, lng)} – ${formatMoney(p.maxAmountFen, lng)}` },
+    {
+      key: "amount",
+      header: t("products.amount"),
+      sortKey: "amount",
+      align: "end",
+      cell: ({ product: p }) => `${formatMoney(p.minAmountFen, lng)} – ${formatMoney(p.maxAmountFen, lng)}`,
+    },
     { key: "rate", header: t("products.rate"), sortKey: "rate", align: "end", cell: ({ product: p }) => `${rate(p.minRateBp)} – ${rate(p.maxRateBp)}` },
     { key: "term", header: t("products.term"), cell: ({ product: p }) => t("products.months", { min: p.minTermMonths, max: p.maxTermMonths }) },
-    { key: "status", header: t("products.status"), cell: ({ product: p }) => <Badge tone={p.status === "active" ? "success" : "neutral"}>{t(`productStatus.${p.status}`)}</Badge> },
+    {
+      key: "status",
+      header: t("products.status"),
+      cell: ({ product: p }) => <Badge tone={p.status === "active" ? "success" : "neutral"}>{t(`productStatus.${p.status}`)}</Badge>,
+    },
   ];
   return (
     <>
-      <PageHeader title={t("products.title")} lead={t("products.lead")} actions={canManage ? <Link to="/finance/products/new" className="btn">{t("products.new")}</Link> : null} />
+      <PageHeader
+        title={t("products.title")}
+        lead={t("products.lead")}
+        actions={
+          canManage ? (
+            <Link to="/finance/products/new" className="btn">
+              {t("products.new")}
+            </Link>
+          ) : null
+        }
+      />
       <FilterForm role="search">
         <TextField className="field--search" label={t("products.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
-        <SelectField label={t("products.type")} name="type" defaultValue={filter.type ?? ""} placeholder={all} options={productTypes.map((x) => ({ value: x, label: t(`productType.${x}`) }))} />
-        <SelectField label={t("products.bank")} name="bank" defaultValue={filter.bank ? String(filter.bank) : ""} placeholder={all} options={banks.map((b) => ({ value: String(b.id), label: lng === "zh-CN" ? b.nameZh : b.nameEn }))} />
-        {canManage ? <SelectField label={t("products.status")} name="status" defaultValue={filter.status ?? ""} placeholder={all} options={productStatuses.map((x) => ({ value: x, label: t(`productStatus.${x}`) }))} /> : null}
+        <SelectField
+          label={t("products.type")}
+          name="type"
+          defaultValue={filter.type ?? ""}
+          placeholder={all}
+          options={productTypes.map((x) => ({ value: x, label: t(`productType.${x}`) }))}
+        />
+        <SelectField
+          label={t("products.bank")}
+          name="bank"
+          defaultValue={filter.bank ? String(filter.bank) : ""}
+          placeholder={all}
+          options={banks.map((b) => ({ value: String(b.id), label: lng === "zh-CN" ? b.nameZh : b.nameEn }))}
+        />
+        {canManage ? (
+          <SelectField
+            label={t("products.status")}
+            name="status"
+            defaultValue={filter.status ?? ""}
+            placeholder={all}
+            options={productStatuses.map((x) => ({ value: x, label: t(`productStatus.${x}`) }))}
+          />
+        ) : null}
         <FilterActions />
       </FilterForm>
       <DataTable

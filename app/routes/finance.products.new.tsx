@@ -38,8 +38,22 @@ export default function NewProduct() {
   const lng = useRootData()?.lng ?? "zh-CN";
   return (
     <>
-      <PageHeader title={t("products.new")} lead={t("products.newLead")} actions={<Link to="/finance/products" className="btn btn--ghost btn--small">{t("back")}</Link>} />
-      <ProductForm values={actionData?.values ?? { validFrom: today, status: "active" }} errors={actionData?.errors} banks={banks} lng={lng} submit={t("products.create")} />
+      <PageHeader
+        title={t("products.new")}
+        lead={t("products.newLead")}
+        actions={
+          <Link to="/finance/products" className="btn btn--ghost btn--small">
+            {t("back")}
+          </Link>
+        }
+      />
+      <ProductForm
+        values={actionData?.values ?? { validFrom: today, status: "active" }}
+        errors={actionData?.errors}
+        banks={banks}
+        lng={lng}
+        submit={t("products.create")}
+      />
     </>
   );
 }

@@ -38,7 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const opts = { ip: clientIp(request) };
   let outcome;
   if (intent === "contact") outcome = await runForm(intent, formData, contactSchema.extend(loanId.shape), (d) => recordLoanContact(actor, d.loanId, d, opts));
-  else if (intent === "outcome") outcome = await runForm(intent, formData, renewalOutcomeSchema.extend(loanId.shape), (d) => recordRenewalOutcome(actor, d.loanId, d, opts));
+  else if (intent === "outcome")
+    outcome = await runForm(intent, formData, renewalOutcomeSchema.extend(loanId.shape), (d) => recordRenewalOutcome(actor, d.loanId, d, opts));
   else return data({ intent, errors: { _form: "common:errors.badRequest.body" } as Record<string, string>, values: {} }, { status: 400 });
   if (outcome.response) return outcome.response;
   const url = new URL(request.url);
@@ -60,7 +61,13 @@ function RowForms({ id, today }: { id: number; today: string }) {
       </Form>
       <Form method="post" className="form form--inline" aria-label={t("renewals.outcomeTitle", { id })}>
         <input type="hidden" name="loanId" value={id} />
-        <SelectField label={t("renewals.outcome")} name="outcome" required placeholder={t("choose")} options={renewalOutcomes.map((o) => ({ value: o, label: t(`renewalOutcome.${o}`) }))} />
+        <SelectField
+          label={t("renewals.outcome")}
+          name="outcome"
+          required
+          placeholder={t("choose")}
+          options={renewalOutcomes.map((o) => ({ value: o, label: t(`renewalOutcome.${o}`) }))}
+        />
         <TextField label={t("renewals.outcomeNote")} name="note" maxLength={2000} />
         <button type="submit" name="intent" value="outcome" className="btn btn--small btn--ghost" disabled={navigation.state === "submitting"}>
           {t("renewals.recordOutcome")}
@@ -102,11 +109,14 @@ export default function Renewals() {
             <li key={r.loan.id} className="card" data-loan={r.loan.id}>
               <h3>
                 {r.enterpriseName} · {formatMoney(r.loan.amountFen, lng)} · {lng === "zh-CN" ? r.bankZh : r.bankEn}{" "}
-                {r.flagged ? <Badge tone="danger">{t("renewals.flagged")}</Badge> : null} {r.loan.renewable ? <Badge tone="success">{t("renewals.renewable")}</Badge> : null}
+                {r.flagged ? <Badge tone="danger">{t("renewals.flagged")}</Badge> : null}{" "}
+                {r.loan.renewable ? <Badge tone="success">{t("renewals.renewable")}</Badge> : null}
               </h3>
               <p className="muted">
                 {t("renewals.facts", { matures: formatDate(r.loan.maturesOn, lng), rate: rate(r.loan.rateBp), liaison: r.liaisonName ?? t("rules.none") })}
-                {r.loan.lastContactedOn ? ` · ${t("renewals.lastContact", { date: formatDate(r.loan.lastContactedOn, lng), note: r.loan.contactNote ?? "" })}` : ` · ${t("renewals.notContacted")}`}
+                {r.loan.lastContactedOn
+                  ? ` · ${t("renewals.lastContact", { date: formatDate(r.loan.lastContactedOn, lng), note: r.loan.contactNote ?? "" })}`
+                  : ` · ${t("renewals.notContacted")}`}
               </p>
               <RowForms id={r.loan.id} today={today} />
             </li>

@@ -38,10 +38,22 @@ export default function Inbox() {
     <>
       <PageHeader title={t("inbox.title")} lead={t("inbox.lead", { department: name })} />
       <nav className="tickets-tabs" aria-label={t("inbox.title")}>
-        <Link to="/inbox" aria-current={!showAll ? "page" : undefined}>{t("inbox.toAnswer")}</Link>
-        <Link to={`/inbox?${allParams}`} aria-current={showAll ? "page" : undefined}>{t("inbox.all")}</Link>
+        <Link to="/inbox" aria-current={!showAll ? "page" : undefined}>
+          {t("inbox.toAnswer")}
+        </Link>
+        <Link to={`/inbox?${allParams}`} aria-current={showAll ? "page" : undefined}>
+          {t("inbox.all")}
+        </Link>
       </nav>
-      <TicketTable rows={rows} lng={lng} sort={sort} dir={dir} staff empty={{ title: t("inbox.empty"), body: t("inbox.emptyBody") }} pagination={{ page, pageSize, total }} />
+      <TicketTable
+        rows={rows}
+        lng={lng}
+        sort={sort}
+        dir={dir}
+        staff
+        empty={{ title: t("inbox.empty"), body: t("inbox.emptyBody") }}
+        pagination={{ page, pageSize, total }}
+      />
     </>
   );
 }

@@ -19,7 +19,6 @@ import { recordTitleMeta } from "../lib/page-title";
 
 export const meta = recordTitleMeta<typeof loader>("jobsId", (d) => ({ name: [d.posting.title, d.enterprise?.name].filter(Boolean).join(" · ") }));
 
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireAbility(request, "jobs.view");
   const id = idParam(params);
@@ -147,7 +146,15 @@ export default function PostingPage() {
               <p className="muted">{t("detail.notOpen")}</p>
             ) : d.isSeeker ? (
               <Form method="post" className="form">
-                <TextAreaField label={t("detail.message")} name="message" maxLength={1000} rows={4} defaultValue={values.message ?? ""} hint={t("detail.messageHint")} error={errors?.message} />
+                <TextAreaField
+                  label={t("detail.message")}
+                  name="message"
+                  maxLength={1000}
+                  rows={4}
+                  defaultValue={values.message ?? ""}
+                  hint={t("detail.messageHint")}
+                  error={errors?.message}
+                />
                 <div className="form-actions">
                   <button type="submit" name="intent" value="apply" className="btn" disabled={navigation.state === "submitting"}>
                     {t("detail.apply")}
@@ -161,8 +168,12 @@ export default function PostingPage() {
               <p className="muted">{t("detail.onlySeekers")}</p>
             ) : (
               <p>
-                <Link to={`/login?next=/jobs/${p.id}`} className="btn">{t("detail.loginToApply")}</Link>{" "}
-                <Link to={`/register?next=/jobs/${p.id}`} className="btn btn--ghost">{t("detail.registerToApply")}</Link>
+                <Link to={`/login?next=/jobs/${p.id}`} className="btn">
+                  {t("detail.loginToApply")}
+                </Link>{" "}
+                <Link to={`/register?next=/jobs/${p.id}`} className="btn btn--ghost">
+                  {t("detail.registerToApply")}
+                </Link>
               </p>
             )}
           </section>
@@ -187,7 +198,9 @@ export default function PostingPage() {
             <section className="card">
               <h2>{t("detail.manage")}</h2>
               <p>
-                <Link to={`/jobs/manage/${p.id}/edit`} className="btn btn--ghost btn--small">{t("detail.edit")}</Link>
+                <Link to={`/jobs/manage/${p.id}/edit`} className="btn btn--ghost btn--small">
+                  {t("detail.edit")}
+                </Link>
               </p>
               <ConfirmAction label={t("detail.close")} question={t("detail.closeQuestion")} confirmLabel={t("detail.closeConfirm")} intent="close" danger />
             </section>

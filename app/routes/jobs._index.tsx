@@ -42,17 +42,61 @@ export default function JobsPage() {
     <>
       <PageHeader title={t("list.title")} lead={t("list.lead")} />
       <FilterForm key={location.search} role="search" aria-label={t("list.filters")}>
-        <TextField className="field--search" label={t("list.search")} name="q" type="search" defaultValue={search.q} maxLength={60} placeholder={t("list.searchPlaceholder")} />
-        <SelectField label={t("fields.location")} name="location" defaultValue={search.location ?? ""} placeholder={t("list.any")} options={jobLocations.map((l) => ({ value: l, label: l }))} />
-        <SelectField label={t("list.salaryFrom")} name="salary" defaultValue={search.salary ? String(search.salary) : ""} placeholder={t("list.any")} options={salaryFloors.map((s) => ({ value: String(s), label: t("list.salaryAtLeast", { amount: s }) }))} />
-        <SelectField label={t("fields.education")} name="education" defaultValue={search.education ?? ""} placeholder={t("list.any")} options={educationLevels.map((e) => ({ value: e, label: t(`education.${e}`) }))} />
-        <SelectField label={t("fields.jobType")} name="type" defaultValue={search.type ?? ""} placeholder={t("list.any")} options={jobTypes.map((j) => ({ value: j, label: t(`jobType.${j}`) }))} />
-        <SelectField label={t("list.sort")} name="sort" defaultValue={search.sort} options={[{ value: "newest", label: t("list.sortNewest") }, { value: "salary", label: t("list.sortSalary") }]} />
+        <TextField
+          className="field--search"
+          label={t("list.search")}
+          name="q"
+          type="search"
+          defaultValue={search.q}
+          maxLength={60}
+          placeholder={t("list.searchPlaceholder")}
+        />
+        <SelectField
+          label={t("fields.location")}
+          name="location"
+          defaultValue={search.location ?? ""}
+          placeholder={t("list.any")}
+          options={jobLocations.map((l) => ({ value: l, label: l }))}
+        />
+        <SelectField
+          label={t("list.salaryFrom")}
+          name="salary"
+          defaultValue={search.salary ? String(search.salary) : ""}
+          placeholder={t("list.any")}
+          options={salaryFloors.map((s) => ({ value: String(s), label: t("list.salaryAtLeast", { amount: s }) }))}
+        />
+        <SelectField
+          label={t("fields.education")}
+          name="education"
+          defaultValue={search.education ?? ""}
+          placeholder={t("list.any")}
+          options={educationLevels.map((e) => ({ value: e, label: t(`education.${e}`) }))}
+        />
+        <SelectField
+          label={t("fields.jobType")}
+          name="type"
+          defaultValue={search.type ?? ""}
+          placeholder={t("list.any")}
+          options={jobTypes.map((j) => ({ value: j, label: t(`jobType.${j}`) }))}
+        />
+        <SelectField
+          label={t("list.sort")}
+          name="sort"
+          defaultValue={search.sort}
+          options={[
+            { value: "newest", label: t("list.sortNewest") },
+            { value: "salary", label: t("list.sortSalary") },
+          ]}
+        />
         {search.enterprise ? <input type="hidden" name="enterprise" value={search.enterprise} /> : null}
         {search.fair ? <input type="hidden" name="fair" value={search.fair} /> : null}
         <div className="form-actions">
-          <button type="submit" className="btn">{t("list.apply")}</button>
-          <Link to="/jobs" className="btn btn--ghost">{t("list.reset")}</Link>
+          <button type="submit" className="btn">
+            {t("list.apply")}
+          </button>
+          <Link to="/jobs" className="btn btn--ghost">
+            {t("list.reset")}
+          </Link>
         </div>
       </FilterForm>
       {search.enterprise || search.fair ? (
@@ -71,25 +115,26 @@ export default function JobsPage() {
       ) : null}
       <ListResults rows={rows} empty={{ title: t("list.empty"), body: t("list.emptyBody") }} pagination={{ page, pageSize: JOBS_PAGE_SIZE, total }}>
         {() => (
-        <ul className="jobs-list" aria-label={t("list.results")}>
-          {rows.map((p) => (
-            <li key={p.id} className="card jobs-card">
-              <div className="jobs-card__head">
-                <h2>
-                  <Link to={`/jobs/${p.id}`}>{p.title}</Link>
-                </h2>
-                <strong className="jobs-card__salary">
-                  <SalaryRange minFen={p.salaryMinFen} maxFen={p.salaryMaxFen} />
-                </strong>
-              </div>
-              <p className="jobs-card__meta">
-                <Link to={`/jobs?enterprise=${p.enterpriseId}`}>{p.enterpriseName}</Link> · {p.location} · {p.education === "none" ? t("list.educationAny") : t(`education.${p.education}`)} · {t(`jobType.${p.jobType}`)} ·{" "}
-                {t("list.headcount", { count: p.headcount })}
-              </p>
-              <p className="muted small">{t("list.closesOn", { date: formatDate(p.closesOn, lng) })}</p>
-            </li>
-          ))}
-        </ul>
+          <ul className="jobs-list" aria-label={t("list.results")}>
+            {rows.map((p) => (
+              <li key={p.id} className="card jobs-card">
+                <div className="jobs-card__head">
+                  <h2>
+                    <Link to={`/jobs/${p.id}`}>{p.title}</Link>
+                  </h2>
+                  <strong className="jobs-card__salary">
+                    <SalaryRange minFen={p.salaryMinFen} maxFen={p.salaryMaxFen} />
+                  </strong>
+                </div>
+                <p className="jobs-card__meta">
+                  <Link to={`/jobs?enterprise=${p.enterpriseId}`}>{p.enterpriseName}</Link> · {p.location} ·{" "}
+                  {p.education === "none" ? t("list.educationAny") : t(`education.${p.education}`)} · {t(`jobType.${p.jobType}`)} ·{" "}
+                  {t("list.headcount", { count: p.headcount })}
+                </p>
+                <p className="muted small">{t("list.closesOn", { date: formatDate(p.closesOn, lng) })}</p>
+              </li>
+            ))}
+          </ul>
         )}
       </ListResults>
     </>

@@ -35,7 +35,9 @@ export default function MyApplicationsPage() {
           <ApplicationStatusBadge status={r.status} />
           {r.declineReason ? <div className="small">{t("mine.reason", { reason: r.declineReason })}</div> : null}
           {r.status === "interview" && r.interviewAt ? (
-            <div className="small">{t("mine.interview", { time: formatDateTime(r.interviewAt, d.lng), place: r.interviewPlace, contact: r.interviewContact })}</div>
+            <div className="small">
+              {t("mine.interview", { time: formatDateTime(r.interviewAt, d.lng), place: r.interviewPlace, contact: r.interviewContact })}
+            </div>
           ) : null}
         </>
       ),
@@ -53,7 +55,15 @@ export default function MyApplicationsPage() {
   ];
   return (
     <>
-      <PageHeader title={t("mine.title")} lead={t("mine.lead")} actions={<Link to="/jobs/profile" className="btn btn--ghost">{t("nav.profile")}</Link>} />
+      <PageHeader
+        title={t("mine.title")}
+        lead={t("mine.lead")}
+        actions={
+          <Link to="/jobs/profile" className="btn btn--ghost">
+            {t("nav.profile")}
+          </Link>
+        }
+      />
       <DataTable
         label={t("mine.title")}
         columns={columns}

@@ -15,8 +15,8 @@ import { postingSchema } from "../modules/jobs/forms";
 import { idParam } from "../lib/ids";
 import { pageTitle } from "../lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => (d ? pageTitle(matches, "jobEdit", { title: d.posting.values.title }) : pageTitle(matches, "jobsEdit"));
-
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  d ? pageTitle(matches, "jobEdit", { title: d.posting.values.title }) : pageTitle(matches, "jobsEdit");
 
 /** The posting of one of the member's enterprises; anyone else's is 404. */
 async function ownPosting(request: Request, params: { id?: string }) {
@@ -41,7 +41,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.error === "notFound") notFound();
     const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")]));
-    return data({ errors: { [fieldOfError[result.error] ?? "_form"]: `jobs:errors.${result.error}` }, values }, { status: result.error === "alreadyClosed" ? 409 : 400 });
+    return data(
+      { errors: { [fieldOfError[result.error] ?? "_form"]: `jobs:errors.${result.error}` }, values },
+      { status: result.error === "alreadyClosed" ? 409 : 400 },
+    );
   }
   throw redirectWithFlash(`/jobs/${posting.id}`, "jobs:flash.saved", request);
 }
@@ -68,11 +71,7 @@ export default function EditPostingPage() {
           </>
         }
       />
-      {posting.state === "hidden" ? (
-        <Alert tone="warn">
-          {t("edit.hiddenNotice", { reason: posting.hiddenReason ?? "" })}
-        </Alert>
-      ) : null}
+      {posting.state === "hidden" ? <Alert tone="warn">{t("edit.hiddenNotice", { reason: posting.hiddenReason ?? "" })}</Alert> : null}
       {posting.state === "expired" ? <Alert tone="info">{t("edit.expiredNotice")}</Alert> : null}
       {closed ? (
         <Alert tone="info">{t("edit.closedNotice")}</Alert>
@@ -80,10 +79,19 @@ export default function EditPostingPage() {
         <>
           <FormErrors errors={errors} />
           <Form method="post" className="form form--wide" onSubmit={onSubmit} noValidate>
-            <PostingFields register={register} errorOf={errorOf} enterprises={[{ id: Number(posting.values.enterpriseId), name: posting.enterpriseName }]} enterpriseHint={t("edit.enterpriseFixed")} />
+            <PostingFields
+              register={register}
+              errorOf={errorOf}
+              enterprises={[{ id: Number(posting.values.enterpriseId), name: posting.enterpriseName }]}
+              enterpriseHint={t("edit.enterpriseFixed")}
+            />
             <div className="form-actions">
-              <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("edit.submit")}</button>
-              <Link to={`/jobs/${posting.id}`} className="btn btn--ghost">{t("edit.cancel")}</Link>
+              <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+                {t("edit.submit")}
+              </button>
+              <Link to={`/jobs/${posting.id}`} className="btn btn--ghost">
+                {t("edit.cancel")}
+              </Link>
             </div>
           </Form>
         </>

@@ -19,7 +19,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const hiddenOnly = url.searchParams.get("hidden") === "1";
   const { rows, total } = await listManagedPostings(actor, pageFromUrl(url), { hiddenOnly });
-  return { pageSize: MANAGE_PAGE_SIZE, rows, total, page: pageFromUrl(url), hiddenOnly, canPost: can(actor, "jobs.post"), canReview: can(actor, "jobs.reviewApplications"), isStaff: can(actor, "jobs.moderate"), lng: detectLanguage(request) };
+  return {
+    pageSize: MANAGE_PAGE_SIZE,
+    rows,
+    total,
+    page: pageFromUrl(url),
+    hiddenOnly,
+    canPost: can(actor, "jobs.post"),
+    canReview: can(actor, "jobs.reviewApplications"),
+    isStaff: can(actor, "jobs.moderate"),
+    lng: detectLanguage(request),
+  };
 }
 
 export default function ManagePage() {
@@ -61,15 +71,21 @@ export default function ManagePage() {
         lead={d.isStaff ? t("manage.staffLead") : t("manage.lead")}
         actions={
           <>
-            {d.canPost ? <Link to="/jobs/new" className="btn">{t("manage.newPosting")}</Link> : null}{" "}
-            {d.canReview ? <Link to="/jobs/manage/applications" className="btn btn--ghost">{t("manage.applications")}</Link> : null}
+            {d.canPost ? (
+              <Link to="/jobs/new" className="btn">
+                {t("manage.newPosting")}
+              </Link>
+            ) : null}{" "}
+            {d.canReview ? (
+              <Link to="/jobs/manage/applications" className="btn btn--ghost">
+                {t("manage.applications")}
+              </Link>
+            ) : null}
           </>
         }
       />
       {d.isStaff ? (
-        <p>
-          {d.hiddenOnly ? <Link to="/jobs/manage">{t("manage.showAll")}</Link> : <Link to="/jobs/manage?hidden=1">{t("manage.showHidden")}</Link>}
-        </p>
+        <p>{d.hiddenOnly ? <Link to="/jobs/manage">{t("manage.showAll")}</Link> : <Link to="/jobs/manage?hidden=1">{t("manage.showHidden")}</Link>}</p>
       ) : null}
       <DataTable
         label={d.isStaff ? t("manage.staffTitle") : t("manage.title")}

@@ -18,12 +18,17 @@ import { recordTitleMeta } from "../lib/page-title";
 
 export const meta = recordTitleMeta<typeof loader>("jobsManageApplicationsId", (d) => ({ name: d.seeker.name }));
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "jobs.reviewApplications");
   const found = await getApplicationForEnterprise(actor, idParam(params));
   if (!found) notFound();
-  return { ...found, next: nextStatus(found.application.status), later: laterSteps(found.application.status), final: isFinal(found.application.status), lng: detectLanguage(request) };
+  return {
+    ...found,
+    next: nextStatus(found.application.status),
+    later: laterSteps(found.application.status),
+    final: isFinal(found.application.status),
+    lng: detectLanguage(request),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -101,12 +106,24 @@ export default function ApplicationPage() {
                 .map((s) => (
                   <Form method="post" key={s}>
                     <input type="hidden" name="to" value={s} />
-                    <button type="submit" name="intent" value="advance" className={s === d.next ? "btn" : "btn btn--ghost"} disabled={navigation.state === "submitting"}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="advance"
+                      className={s === d.next ? "btn" : "btn btn--ghost"}
+                      disabled={navigation.state === "submitting"}
+                    >
                       {t("review.moveTo", { status: t(`status.${s}`) })}
                     </button>
                   </Form>
                 ))}
-              <ConfirmAction label={t("review.decline")} question={t("review.declineQuestion")} confirmLabel={t("review.declineConfirm")} intent="decline" danger>
+              <ConfirmAction
+                label={t("review.decline")}
+                question={t("review.declineQuestion")}
+                confirmLabel={t("review.declineConfirm")}
+                intent="decline"
+                danger
+              >
                 <TextField label={t("review.declineReason")} name="reason" required maxLength={300} error={errors?.reason} />
               </ConfirmAction>
             </div>
@@ -115,9 +132,22 @@ export default function ApplicationPage() {
                 <h3>{t("review.interviewTitle")}</h3>
                 <TextField label={t("review.interviewAt")} name="interviewAt" type="datetime-local" required error={errors?.interviewAt} />
                 <TextField label={t("review.interviewPlace")} name="interviewPlace" required maxLength={200} error={errors?.interviewPlace} />
-                <TextField label={t("review.interviewContact")} name="interviewContact" required maxLength={100} error={errors?.interviewContact} hint={t("review.interviewHint")} />
+                <TextField
+                  label={t("review.interviewContact")}
+                  name="interviewContact"
+                  required
+                  maxLength={100}
+                  error={errors?.interviewContact}
+                  hint={t("review.interviewHint")}
+                />
                 <div className="form-actions">
-                  <button type="submit" name="intent" value="interview" className={d.next === "interview" ? "btn" : "btn btn--ghost"} disabled={navigation.state === "submitting"}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="interview"
+                    className={d.next === "interview" ? "btn" : "btn btn--ghost"}
+                    disabled={navigation.state === "submitting"}
+                  >
                     {t("review.scheduleInterview")}
                   </button>
                 </div>
@@ -156,7 +186,9 @@ export default function ApplicationPage() {
           </dl>
           {d.profile?.hasResume ? (
             <p>
-              <a href={`/jobs/resume/${a.seekerUserId}`} download>{t("review.downloadResume")}</a>
+              <a href={`/jobs/resume/${a.seekerUserId}`} download>
+                {t("review.downloadResume")}
+              </a>
             </p>
           ) : (
             <p className="muted">{t("review.noResume")}</p>

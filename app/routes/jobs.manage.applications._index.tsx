@@ -60,10 +60,18 @@ export default function EnterpriseApplicationsPage() {
         }
       />
       <FilterForm>
-        <SelectField label={t("review.status")} name="status" defaultValue={d.status ?? ""} placeholder={t("list.any")} options={applicationStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <SelectField
+          label={t("review.status")}
+          name="status"
+          defaultValue={d.status ?? ""}
+          placeholder={t("list.any")}
+          options={applicationStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
         {d.postingId ? <input type="hidden" name="posting" value={d.postingId} /> : null}
         <div className="form-actions">
-          <button type="submit" className="btn">{t("list.apply")}</button>
+          <button type="submit" className="btn">
+            {t("list.apply")}
+          </button>
         </div>
       </FilterForm>
       <DataTable

@@ -27,7 +27,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await createPosting(actor, parsed.data, clientIp(request));
   if (!result.ok) {
     const field = result.error === "closesInPast" ? "closesOn" : "enterpriseId";
-    return data({ errors: { [field]: `jobs:errors.${result.error}` }, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")])) }, { status: 400 });
+    return data(
+      { errors: { [field]: `jobs:errors.${result.error}` }, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v ?? "")])) },
+      { status: 400 },
+    );
   }
   throw redirectWithFlash(`/jobs/${result.id}`, "jobs:flash.created", request);
 }
@@ -37,7 +40,12 @@ export default function NewPostingPage() {
   const { enterprises } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const values = (actionData?.values ?? { enterpriseId: enterprises[0] ? String(enterprises[0].id) : "", jobType: "full_time", education: "junior_high", experience: "none" }) as Record<string, string>;
+  const values = (actionData?.values ?? {
+    enterpriseId: enterprises[0] ? String(enterprises[0].id) : "",
+    jobType: "full_time",
+    education: "junior_high",
+    experience: "none",
+  }) as Record<string, string>;
   const { register, onSubmit, errorOf } = useValidatedForm(postingSchema, actionData?.errors as Record<string, string> | undefined, values);
   return (
     <>
@@ -46,7 +54,9 @@ export default function NewPostingPage() {
       <Form method="post" className="form form--wide" onSubmit={onSubmit} noValidate>
         <PostingFields register={register} errorOf={errorOf} enterprises={enterprises} />
         <div className="form-actions">
-          <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("new.submit")}</button>
+          <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+            {t("new.submit")}
+          </button>
         </div>
       </Form>
     </>

@@ -31,7 +31,12 @@ export async function action({ request }: ActionFunctionArgs) {
     // The shared uploads module: size bounded before and while reading, type by first bytes, random name.
     const received = await receiveUploads(request, { field: "resume", maxFiles: 1, maxFileBytes: RESUME_MAX_BYTES, allowed: RESUME_KINDS });
     if (!received.ok) {
-      const key = received.error === "tooLarge" ? "jobs:errors.resumeTooLarge" : received.error === "typeNotAllowed" ? "jobs:errors.resumeType" : `uploads:errors.${received.error}`;
+      const key =
+        received.error === "tooLarge"
+          ? "jobs:errors.resumeTooLarge"
+          : received.error === "typeNotAllowed"
+            ? "jobs:errors.resumeType"
+            : `uploads:errors.${received.error}`;
       // The fields read before the refused file come back typed (the page is not hydrated: decision 034).
       return data({ errors: { resume: key }, values: received.fields ? formValues(received.fields) : {} }, { status: received.status });
     }
@@ -46,7 +51,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   }
   const result = await saveProfile(actor, parsed.data, staged[0] ?? null, clientIp(request));
-  if (!result.ok) return data({ errors: { resume: `jobs:errors.${result.error}` }, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, v == null ? "" : String(v)])) }, { status: 400 });
+  if (!result.ok)
+    return data(
+      {
+        errors: { resume: `jobs:errors.${result.error}` },
+        values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, v == null ? "" : String(v)])),
+      },
+      { status: 400 },
+    );
   throw redirectWithFlash("/jobs/profile", "jobs:flash.profileSaved", request);
 }
 
@@ -79,8 +91,21 @@ export default function ProfilePage() {
           <TextField label={t("profile.major")} {...register("major")} maxLength={100} error={errorOf("major")} />
         </div>
         <div className="form-row">
-          <TextField label={t("profile.graduationYear")} type="number" min={1970} max={2100} {...register("graduationYear")} error={errorOf("graduationYear")} />
-          <SelectField label={t("fields.education")} {...register("education")} required options={educationLevels.map((e) => ({ value: e, label: t(`education.${e}`) }))} error={errorOf("education")} />
+          <TextField
+            label={t("profile.graduationYear")}
+            type="number"
+            min={1970}
+            max={2100}
+            {...register("graduationYear")}
+            error={errorOf("graduationYear")}
+          />
+          <SelectField
+            label={t("fields.education")}
+            {...register("education")}
+            required
+            options={educationLevels.map((e) => ({ value: e, label: t(`education.${e}`) }))}
+            error={errorOf("education")}
+          />
         </div>
         <TextAreaField label={t("profile.skills")} {...register("skills")} rows={3} maxLength={1000} hint={t("profile.skillsHint")} error={errorOf("skills")} />
         <TextField
@@ -93,11 +118,15 @@ export default function ProfilePage() {
         />
         {profile.hasResume ? (
           <p className="small">
-            <a href="/jobs/resume/me" download>{t("profile.downloadResume")}</a>
+            <a href="/jobs/resume/me" download>
+              {t("profile.downloadResume")}
+            </a>
           </p>
         ) : null}
         <div className="form-actions">
-          <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("profile.save")}</button>
+          <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+            {t("profile.save")}
+          </button>
         </div>
       </Form>
     </>

@@ -43,7 +43,10 @@ export default function JoinPage() {
   const lng = useRootData()?.lng ?? "zh-CN";
   const values = (actionData?.values ?? { publicFields: ["segment", "village"] }) as Record<string, unknown>;
   const { register, onSubmit, errorOf } = useValidatedForm(joinApplicationSchema, actionData?.errors, values);
-  const options = associations.map((a) => ({ value: String(a.id), label: `${lng === "en" ? a.nameEn : a.nameZh}${a.kind === "chamber" ? ` (${t("kinds.chamber")})` : ""}` }));
+  const options = associations.map((a) => ({
+    value: String(a.id),
+    label: `${lng === "en" ? a.nameEn : a.nameZh}${a.kind === "chamber" ? ` (${t("kinds.chamber")})` : ""}`,
+  }));
   return (
     <>
       <PageHeader title={t("join.title")} lead={t("join.lead")} />
@@ -52,7 +55,14 @@ export default function JoinPage() {
       <Form method="post" className="form card" onSubmit={onSubmit} noValidate>
         <fieldset className="fieldset">
           <legend>{t("join.association")}</legend>
-          <SelectField label={t("join.associationField")} {...register("associationId")} required placeholder={t("hints.choose")} options={options} error={errorOf("associationId")} />
+          <SelectField
+            label={t("join.associationField")}
+            {...register("associationId")}
+            required
+            placeholder={t("hints.choose")}
+            options={options}
+            error={errorOf("associationId")}
+          />
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("join.enterprise")}</legend>
@@ -62,9 +72,34 @@ export default function JoinPage() {
           <legend>{t("join.account")}</legend>
           <p className="hint">{t("join.accountLead")}</p>
           <TextField label={t("fields.displayName")} {...register("displayName")} required maxLength={60} autoComplete="name" error={errorOf("displayName")} />
-          <TextField label={t("fields.userEmail")} type="email" {...register("userEmail")} required maxLength={254} autoComplete="email" error={errorOf("userEmail")} />
-          <TextField label={t("fields.password")} type="password" {...register("password")} required maxLength={128} autoComplete="new-password" hint={actionData?.errors ? t("common:forms.retypePassword") : t("hints.password")} error={errorOf("password")} />
-          <TextField label={t("fields.confirmPassword")} type="password" {...register("confirmPassword")} required maxLength={128} autoComplete="new-password" error={errorOf("confirmPassword")} />
+          <TextField
+            label={t("fields.userEmail")}
+            type="email"
+            {...register("userEmail")}
+            required
+            maxLength={254}
+            autoComplete="email"
+            error={errorOf("userEmail")}
+          />
+          <TextField
+            label={t("fields.password")}
+            type="password"
+            {...register("password")}
+            required
+            maxLength={128}
+            autoComplete="new-password"
+            hint={actionData?.errors ? t("common:forms.retypePassword") : t("hints.password")}
+            error={errorOf("password")}
+          />
+          <TextField
+            label={t("fields.confirmPassword")}
+            type="password"
+            {...register("confirmPassword")}
+            required
+            maxLength={128}
+            autoComplete="new-password"
+            error={errorOf("confirmPassword")}
+          />
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="btn" disabled={navigation.state === "submitting"}>

@@ -24,7 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mine = url.searchParams.get("mine") === "on";
   const page = pageFromUrl(url);
   const { rows, total } = await listLabourPosts(actor, { kind, skill, status, mine, page });
-  return { rows, total, page, pageSize: LABOUR_PAGE_SIZE, filters: { kind, skill, status: rawStatus === "any" ? "any" : status, mine }, totals: await placementTotals(), canPost: can(actor, "labour.post") };
+  return {
+    rows,
+    total,
+    page,
+    pageSize: LABOUR_PAGE_SIZE,
+    filters: { kind, skill, status: rawStatus === "any" ? "any" : status, mine },
+    totals: await placementTotals(),
+    canPost: can(actor, "labour.post"),
+  };
 }
 
 export default function LabourExchangePage() {
@@ -41,7 +49,17 @@ export default function LabourExchangePage() {
   ];
   return (
     <>
-      <PageHeader title={t("list.title")} lead={t("list.lead")} actions={canPost ? <Link className="btn" to="/labour-exchange/new">{t("list.new")}</Link> : null} />
+      <PageHeader
+        title={t("list.title")}
+        lead={t("list.lead")}
+        actions={
+          canPost ? (
+            <Link className="btn" to="/labour-exchange/new">
+              {t("list.new")}
+            </Link>
+          ) : null
+        }
+      />
       <div className="grid">
         <div className="stat">
           <div className="stat__value">{totals.peoplePlaced}</div>
@@ -61,8 +79,20 @@ export default function LabourExchangePage() {
         </div>
       </div>
       <FilterForm className="labour-filters">
-        <SelectField label={t("fields.kind")} name="kind" defaultValue={filters.kind ?? ""} placeholder={t("common:forms.all")} options={labourPostKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
-        <SelectField label={t("fields.skill")} name="skill" defaultValue={filters.skill ?? ""} placeholder={t("common:forms.all")} options={labourSkills.map((s) => ({ value: s, label: t(`skills.${s}`) }))} />
+        <SelectField
+          label={t("fields.kind")}
+          name="kind"
+          defaultValue={filters.kind ?? ""}
+          placeholder={t("common:forms.all")}
+          options={labourPostKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
+        <SelectField
+          label={t("fields.skill")}
+          name="skill"
+          defaultValue={filters.skill ?? ""}
+          placeholder={t("common:forms.all")}
+          options={labourSkills.map((s) => ({ value: s, label: t(`skills.${s}`) }))}
+        />
         <SelectField
           label={t("fields.status")}
           name="status"
@@ -74,7 +104,9 @@ export default function LabourExchangePage() {
           ]}
         />
         {canPost ? <CheckboxField label={t("list.mine")} name="mine" defaultChecked={filters.mine} /> : null}
-        <button type="submit" className="btn btn--ghost">{t("common:forms.filter")}</button>
+        <button type="submit" className="btn btn--ghost">
+          {t("common:forms.filter")}
+        </button>
       </FilterForm>
       <DataTable
         label={t("list.title")}

@@ -43,7 +43,14 @@ export default function NewLabourPostPage() {
       <PageHeader title={t("new.title")} lead={t("new.lead")} />
       <FormErrors errors={errors} />
       <Form method="post" className="form card" noValidate>
-        <SelectField label={t("fields.enterprise")} name="enterpriseId" defaultValue={str("enterpriseId") ?? String(enterprises[0].id)} options={enterprises.map((e) => ({ value: String(e.id), label: e.name }))} required error={errors?.enterpriseId} />
+        <SelectField
+          label={t("fields.enterprise")}
+          name="enterpriseId"
+          defaultValue={str("enterpriseId") ?? String(enterprises[0].id)}
+          options={enterprises.map((e) => ({ value: String(e.id), label: e.name }))}
+          required
+          error={errors?.enterpriseId}
+        />
         <SelectField
           label={t("fields.kind")}
           name="kind"
@@ -67,16 +74,38 @@ export default function NewLabourPostPage() {
           </div>
           {errors?.skills ? <span className="field__error">{t(...parseMessage(errors.skills))}</span> : null}
         </fieldset>
-        <TextField label={t("fields.headcount")} name="headcount" type="number" min={1} max={2000} inputMode="numeric" defaultValue={str("headcount")} required error={errors?.headcount} />
+        <TextField
+          label={t("fields.headcount")}
+          name="headcount"
+          type="number"
+          min={1}
+          max={2000}
+          inputMode="numeric"
+          defaultValue={str("headcount")}
+          required
+          error={errors?.headcount}
+        />
         <div className="form-row">
           <TextField label={t("fields.periodStart")} name="periodStart" type="date" defaultValue={str("periodStart")} required error={errors?.periodStart} />
           <TextField label={t("fields.periodEnd")} name="periodEnd" type="date" defaultValue={str("periodEnd")} required error={errors?.periodEnd} />
         </div>
-        <TextField label={t("fields.location")} name="location" defaultValue={str("location") ?? enterprises[0].village} maxLength={60} required hint={t("new.locationHint")} error={errors?.location} />
+        <TextField
+          label={t("fields.location")}
+          name="location"
+          defaultValue={str("location") ?? enterprises[0].village}
+          maxLength={60}
+          required
+          hint={t("new.locationHint")}
+          error={errors?.location}
+        />
         <TextAreaField label={t("fields.note")} name="note" defaultValue={str("note") ?? ""} maxLength={1000} error={errors?.note} />
         <div className="form-actions">
-          <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("new.submit")}</button>
-          <Link to="/labour-exchange" className="btn btn--ghost">{t("common:forms.cancel")}</Link>
+          <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+            {t("new.submit")}
+          </button>
+          <Link to="/labour-exchange" className="btn btn--ghost">
+            {t("common:forms.cancel")}
+          </Link>
         </div>
       </Form>
     </>

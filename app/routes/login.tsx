@@ -45,7 +45,17 @@ export default function LoginPage() {
       <Form method="post" className="form">
         <input type="hidden" name="next" value={params.get("next") ?? ""} />
         {/* One field for an email or a mobile number (type text: a phone is not an email). */}
-        <TextField label={t("login.identifier")} name="email" type="text" inputMode="email" autoComplete="username" hint={t("login.identifierHint")} required maxLength={254} defaultValue={actionData?.email ?? ""} />
+        <TextField
+          label={t("login.identifier")}
+          name="email"
+          type="text"
+          inputMode="email"
+          autoComplete="username"
+          hint={t("login.identifierHint")}
+          required
+          maxLength={254}
+          defaultValue={actionData?.email ?? ""}
+        />
         <TextField label={t("login.password")} name="password" type="password" autoComplete="current-password" required maxLength={1024} />
         <div className="form-actions">
           <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
@@ -55,7 +65,14 @@ export default function LoginPage() {
         </div>
       </Form>
       <p className="muted small">
-        <Trans t={t} i18nKey="login.noAccount" components={{ a: <Link to={params.get("next") ? `/register?${new URLSearchParams({ next: params.get("next")! })}` : "/register"} />, b: <Link to="/join" /> }} />
+        <Trans
+          t={t}
+          i18nKey="login.noAccount"
+          components={{
+            a: <Link to={params.get("next") ? `/register?${new URLSearchParams({ next: params.get("next")! })}` : "/register"} />,
+            b: <Link to="/join" />,
+          }}
+        />
       </p>
     </div>
   );

@@ -42,12 +42,17 @@ import { recordTitleMeta } from "../lib/page-title";
 
 export const meta = recordTitleMeta<typeof loader>("membersId", (d) => ({ name: d.enterprise.name }));
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "members.view");
   const record = await getEnterpriseRecord(idParam(params));
   if (!record) notFound();
-  return { ...record, associations: await listAssociations(), today: shanghaiToday(), financeSide: await financeSideOf(record.enterprise.id), liaisons: await liaisonChoices() };
+  return {
+    ...record,
+    associations: await listAssociations(),
+    today: shanghaiToday(),
+    financeSide: await financeSideOf(record.enterprise.id),
+    liaisons: await liaisonChoices(),
+  };
 }
 
 type ActionData = IntentFailure;
@@ -102,7 +107,12 @@ export default function MemberRecordPage() {
       header: t("dues.action"),
       cell: (d) =>
         d.paidOn ? null : (
-          <ConfirmAction label={t("dues.recordPaid")} question={t("dues.recordPaidQuestion", { year: d.year })} confirmLabel={t("dues.recordPaid")} intent="duesPaid">
+          <ConfirmAction
+            label={t("dues.recordPaid")}
+            question={t("dues.recordPaidQuestion", { year: d.year })}
+            confirmLabel={t("dues.recordPaid")}
+            intent="duesPaid"
+          >
             <input type="hidden" name="duesId" value={d.id} />
             <TextField label={t("dues.paidOn")} name="paidOn" type="date" defaultValue={today} required />
           </ConfirmAction>
@@ -115,11 +125,16 @@ export default function MemberRecordPage() {
         title={enterprise.name}
         lead={
           <>
-            <span className="mono">{enterprise.creditCode}</span> {anyActive ? <StatusBadge status="active" /> : memberships[0] ? <StatusBadge status={memberships[0].status} /> : null}{" "}
+            <span className="mono">{enterprise.creditCode}</span>{" "}
+            {anyActive ? <StatusBadge status="active" /> : memberships[0] ? <StatusBadge status={memberships[0].status} /> : null}{" "}
             {enterprise.aboveSize ? <Badge tone="info">{t("aboveSizeShort")}</Badge> : null}
           </>
         }
-        actions={<Link to="/members" className="btn btn--ghost btn--small">{t("record.back")}</Link>}
+        actions={
+          <Link to="/members" className="btn btn--ghost btn--small">
+            {t("record.back")}
+          </Link>
+        }
       />
       {pendingChanges.length > 0 ? <Alert tone="warn">{t("record.changePendingNext")}</Alert> : null}
 
@@ -148,18 +163,35 @@ export default function MemberRecordPage() {
               <div className="grid-2">
                 {allowedTransitions[m.status].length > 0 ? (
                   <div>
-                    <ConfirmAction label={t("record.changeStatus")} question={t("record.changeStatusQuestion")} confirmLabel={t("record.changeStatus")} intent="status" danger>
+                    <ConfirmAction
+                      label={t("record.changeStatus")}
+                      question={t("record.changeStatusQuestion")}
+                      confirmLabel={t("record.changeStatus")}
+                      intent="status"
+                      danger
+                    >
                       <input type="hidden" name="membershipId" value={m.id} />
-                      <SelectField label={t("record.newStatus")} name="status" options={allowedTransitions[m.status].map((s) => ({ value: s, label: t(`common:status.${s}`) }))} />
+                      <SelectField
+                        label={t("record.newStatus")}
+                        name="status"
+                        options={allowedTransitions[m.status].map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
+                      />
                       <TextField label={t("fields.reason")} name="reason" maxLength={500} hint={t("hints.reasonStatus")} />
                     </ConfirmAction>
                   </div>
                 ) : null}
                 <Form method="post" className="form form--inline">
                   <input type="hidden" name="membershipId" value={m.id} />
-                  <SelectField label={t("record.newType")} name="type" defaultValue={m.type} options={membershipTypes.map((s) => ({ value: s, label: t(`types.${s}`) }))} />
+                  <SelectField
+                    label={t("record.newType")}
+                    name="type"
+                    defaultValue={m.type}
+                    options={membershipTypes.map((s) => ({ value: s, label: t(`types.${s}`) }))}
+                  />
                   <TextField label={t("fields.reason")} name="reason" maxLength={500} />
-                  <button type="submit" name="intent" value="type" className="btn btn--small btn--ghost" disabled={busy}>{t("record.changeType")}</button>
+                  <button type="submit" name="intent" value="type" className="btn btn--small btn--ghost" disabled={busy}>
+                    {t("record.changeType")}
+                  </button>
                 </Form>
               </div>
               <details>
@@ -184,9 +216,17 @@ export default function MemberRecordPage() {
         <Form method="post" className="form form--inline">
           <h3>{t("record.addMembership")}</h3>
           <FormErrors errors={errorsFor(actionData, "addMembership")} />
-          <SelectField label={t("fields.association")} name="associationId" placeholder={t("hints.choose")} required options={associations.map((a) => ({ value: String(a.id), label: lng === "en" ? a.nameEn : a.nameZh }))} />
+          <SelectField
+            label={t("fields.association")}
+            name="associationId"
+            placeholder={t("hints.choose")}
+            required
+            options={associations.map((a) => ({ value: String(a.id), label: lng === "en" ? a.nameEn : a.nameZh }))}
+          />
           <SelectField label={t("fields.type")} name="type" options={membershipTypes.map((s) => ({ value: s, label: t(`types.${s}`) }))} />
-          <button type="submit" name="intent" value="addMembership" className="btn btn--small" disabled={busy}>{t("record.addMembership")}</button>
+          <button type="submit" name="intent" value="addMembership" className="btn btn--small" disabled={busy}>
+            {t("record.addMembership")}
+          </button>
         </Form>
         {reminders.length > 0 ? (
           <details>
@@ -194,7 +234,8 @@ export default function MemberRecordPage() {
             <ul className="plain">
               {reminders.map((r) => (
                 <li key={r.id}>
-                  {formatDateTime(r.sentAt, lng)} · {t(`reminders.${r.kind}`)} {r.notified ? null : <span className="muted">({t("reminders.superseded")})</span>}
+                  {formatDateTime(r.sentAt, lng)} · {t(`reminders.${r.kind}`)}{" "}
+                  {r.notified ? null : <span className="muted">({t("reminders.superseded")})</span>}
                 </li>
               ))}
             </ul>
@@ -212,10 +253,26 @@ export default function MemberRecordPage() {
                 <StatusBadge status={c.status} /> {formatDateTime(c.createdAt, lng)}
               </p>
               <ul className="plain">
-                {c.changes.name ? <li>{t("fields.name")}: {enterprise.name} → <strong>{c.changes.name}</strong></li> : null}
-                {c.changes.creditCode ? <li>{t("fields.creditCode")}: <span className="mono">{enterprise.creditCode}</span> → <strong className="mono">{c.changes.creditCode}</strong></li> : null}
-                {c.note ? <li>{t("fields.note")}: {c.note}</li> : null}
-                {c.decisionReason ? <li>{t("fields.reason")}: {c.decisionReason}</li> : null}
+                {c.changes.name ? (
+                  <li>
+                    {t("fields.name")}: {enterprise.name} → <strong>{c.changes.name}</strong>
+                  </li>
+                ) : null}
+                {c.changes.creditCode ? (
+                  <li>
+                    {t("fields.creditCode")}: <span className="mono">{enterprise.creditCode}</span> → <strong className="mono">{c.changes.creditCode}</strong>
+                  </li>
+                ) : null}
+                {c.note ? (
+                  <li>
+                    {t("fields.note")}: {c.note}
+                  </li>
+                ) : null}
+                {c.decisionReason ? (
+                  <li>
+                    {t("fields.reason")}: {c.decisionReason}
+                  </li>
+                ) : null}
               </ul>
               {c.status === "pending" ? (
                 <Form method="post" className="form form--inline">
@@ -249,7 +306,9 @@ export default function MemberRecordPage() {
             error={errorsFor(actionData, "liaison")?.liaisonUserId}
           />
           <CheckboxField label={t("finance:liaison.renewal")} name="inRenewalService" defaultChecked={financeSide.inRenewalService} />
-          <button type="submit" name="intent" value="liaison" className="btn btn--small" disabled={busy}>{t("finance:liaison.save")}</button>
+          <button type="submit" name="intent" value="liaison" className="btn btn--small" disabled={busy}>
+            {t("finance:liaison.save")}
+          </button>
         </Form>
       </section>
 
@@ -258,7 +317,8 @@ export default function MemberRecordPage() {
         <ul className="plain">
           {users.map((u) => (
             <li key={u.id}>
-              {u.displayName} · {u.email} {u.isOwner ? <Badge tone="info">{t("record.owner")}</Badge> : null} {u.disabledAt ? <Badge tone="danger">{t("record.disabled")}</Badge> : null}
+              {u.displayName} · {u.email} {u.isOwner ? <Badge tone="info">{t("record.owner")}</Badge> : null}{" "}
+              {u.disabledAt ? <Badge tone="danger">{t("record.disabled")}</Badge> : null}
             </li>
           ))}
         </ul>
@@ -269,7 +329,9 @@ export default function MemberRecordPage() {
           <TextField label={t("fields.userEmail")} name="userEmail" type="email" required maxLength={254} />
           <TextField label={t("fields.displayName")} name="displayName" maxLength={60} />
           <TextField label={t("fields.password")} name="password" type="password" maxLength={128} autoComplete="new-password" />
-          <button type="submit" name="intent" value="addUser" className="btn btn--small" disabled={busy}>{t("record.addUser")}</button>
+          <button type="submit" name="intent" value="addUser" className="btn btn--small" disabled={busy}>
+            {t("record.addUser")}
+          </button>
         </Form>
       </section>
 
@@ -279,7 +341,9 @@ export default function MemberRecordPage() {
         <Form method="post" className="form" onSubmit={onSubmit} noValidate>
           <EnterpriseFields register={register} errorOf={errorOf} />
           <div className="form-actions">
-            <button type="submit" name="intent" value="update" className="btn" disabled={busy}>{t("common:forms.save")}</button>
+            <button type="submit" name="intent" value="update" className="btn" disabled={busy}>
+              {t("common:forms.save")}
+            </button>
           </div>
         </Form>
       </section>

@@ -63,7 +63,13 @@ export default function MembersPage() {
     { key: "creditCode", header: t("fields.creditCode"), sortKey: "creditCode", className: "mono", cell: (r) => r.creditCode },
     { key: "village", header: t("fields.village"), sortKey: "village", cell: (r) => r.village },
     { key: "segment", header: t("fields.segment"), cell: (r) => t(`segments.${r.segment}`) },
-    { key: "employees", header: t("fields.employees"), sortKey: "employees", align: "end", cell: (r) => r.employees ?? <span className="muted">{t("fields.notGiven")}</span> },
+    {
+      key: "employees",
+      header: t("fields.employees"),
+      sortKey: "employees",
+      align: "end",
+      cell: (r) => r.employees ?? <span className="muted">{t("fields.notGiven")}</span>,
+    },
     {
       key: "output",
       header: t("fields.annualOutput"),
@@ -92,19 +98,61 @@ export default function MembersPage() {
         lead={t("list.lead")}
         actions={
           <>
-            <Link className="btn btn--small" to="/members/applications">{t("list.applications")}</Link>
-            <Link className="btn btn--small btn--ghost" to="/members/import">{t("list.import")}</Link>
-            <a className="btn btn--small btn--ghost" href={`/members/export?${exportParams}`} download>{t("list.export")}</a>
+            <Link className="btn btn--small" to="/members/applications">
+              {t("list.applications")}
+            </Link>
+            <Link className="btn btn--small btn--ghost" to="/members/import">
+              {t("list.import")}
+            </Link>
+            <a className="btn btn--small btn--ghost" href={`/members/export?${exportParams}`} download>
+              {t("list.export")}
+            </a>
             <ConfirmAction label={t("sweep.run")} question={t("sweep.question")} confirmLabel={t("sweep.confirm")} intent="sweep" />
           </>
         }
       />
       <FilterForm className="card" role="search">
-        <TextField id="q" className="field--search" label={t("list.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("list.searchHint")} />
-        <SelectField id="f-association" label={t("fields.association")} name="association" defaultValue={query.association ? String(query.association) : ""} placeholder={all} options={associations.map((a) => ({ value: String(a.id), label: assocName(a) }))} />
-        <SelectField id="f-status" label={t("fields.status")} name="status" defaultValue={query.status ?? ""} placeholder={all} options={membershipStatuses.map((s) => ({ value: s, label: t(`common:status.${s}`) }))} />
-        <SelectField id="f-type" label={t("fields.type")} name="type" defaultValue={query.type ?? ""} placeholder={all} options={membershipTypes.map((s) => ({ value: s, label: t(`types.${s}`) }))} />
-        <SelectField id="f-segment" label={t("fields.segment")} name="segment" defaultValue={query.segment ?? ""} placeholder={all} options={segments.map((s) => ({ value: s, label: t(`segments.${s}`) }))} />
+        <TextField
+          id="q"
+          className="field--search"
+          label={t("list.search")}
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ""}
+          placeholder={t("list.searchHint")}
+        />
+        <SelectField
+          id="f-association"
+          label={t("fields.association")}
+          name="association"
+          defaultValue={query.association ? String(query.association) : ""}
+          placeholder={all}
+          options={associations.map((a) => ({ value: String(a.id), label: assocName(a) }))}
+        />
+        <SelectField
+          id="f-status"
+          label={t("fields.status")}
+          name="status"
+          defaultValue={query.status ?? ""}
+          placeholder={all}
+          options={membershipStatuses.map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
+        />
+        <SelectField
+          id="f-type"
+          label={t("fields.type")}
+          name="type"
+          defaultValue={query.type ?? ""}
+          placeholder={all}
+          options={membershipTypes.map((s) => ({ value: s, label: t(`types.${s}`) }))}
+        />
+        <SelectField
+          id="f-segment"
+          label={t("fields.segment")}
+          name="segment"
+          defaultValue={query.segment ?? ""}
+          placeholder={all}
+          options={segments.map((s) => ({ value: s, label: t(`segments.${s}`) }))}
+        />
         <SelectField
           id="f-above"
           label={t("fields.aboveSize")}
@@ -116,7 +164,14 @@ export default function MembersPage() {
             { value: "no", label: t("common:forms.no") },
           ]}
         />
-        <SelectField id="f-village" label={t("fields.village")} name="village" defaultValue={query.village ?? ""} placeholder={all} options={villages.map((v) => ({ value: v, label: v }))} />
+        <SelectField
+          id="f-village"
+          label={t("fields.village")}
+          name="village"
+          defaultValue={query.village ?? ""}
+          placeholder={all}
+          options={villages.map((v) => ({ value: v, label: v }))}
+        />
         {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <FilterActions />

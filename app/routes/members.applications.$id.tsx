@@ -15,8 +15,9 @@ import { idParam } from "../lib/ids";
 import { recordTitleMeta } from "../lib/page-title";
 import { redirectWithFlash } from "../lib/flash.server";
 
-export const meta = recordTitleMeta<typeof loader>("membersApplicationsId", (d) => ({ name: String((d.application.profile as Record<string, unknown>).name ?? "") }));
-
+export const meta = recordTitleMeta<typeof loader>("membersApplicationsId", (d) => ({
+  name: String((d.application.profile as Record<string, unknown>).name ?? ""),
+}));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAbility(request, "joinApplications.decide");
@@ -36,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : await rejectApplication(actor, id, parsed.data.reason, clientIp(request));
   if (!result.ok) return data({ errors: { _form: result.error } }, { status: 409 });
   const flash = parsed.data.intent === "approve" ? "members:flash.approved" : "members:flash.rejected";
-  if (parsed.data.intent === "approve" && "enterpriseId" in result && result.enterpriseId) throw redirectWithFlash(`/members/${result.enterpriseId}`, flash, request);
+  if (parsed.data.intent === "approve" && "enterpriseId" in result && result.enterpriseId)
+    throw redirectWithFlash(`/members/${result.enterpriseId}`, flash, request);
   throw redirectWithFlash(`/members/applications/${id}`, flash, request);
 }
 
@@ -51,7 +53,19 @@ export default function ApplicationPage() {
   const figure = (k: string) => (p[k] == null || p[k] === "" ? t("fields.notGiven") : String(p[k]));
   return (
     <>
-      <PageHeader title={str("name")} lead={<>{t("applications.detailLead")} <StatusBadge status={application.status} /></>} actions={<Link to="/members/applications" className="btn btn--ghost btn--small">{t("applications.backToList")}</Link>} />
+      <PageHeader
+        title={str("name")}
+        lead={
+          <>
+            {t("applications.detailLead")} <StatusBadge status={application.status} />
+          </>
+        }
+        actions={
+          <Link to="/members/applications" className="btn btn--ghost btn--small">
+            {t("applications.backToList")}
+          </Link>
+        }
+      />
       <FormErrors errors={actionData?.errors} />
       {application.status === "pending" ? (
         <Alert tone="info">{t("applications.nextPending")}</Alert>
@@ -59,7 +73,8 @@ export default function ApplicationPage() {
         <Alert tone="warn">{t("applications.wasRejected", { reason: application.decisionReason ?? "" })}</Alert>
       ) : (
         <Alert tone="success">
-          {t("applications.wasApproved")} {application.enterpriseId ? <Link to={`/members/${application.enterpriseId}`}>{t("applications.openEnterprise")}</Link> : null}
+          {t("applications.wasApproved")}{" "}
+          {application.enterpriseId ? <Link to={`/members/${application.enterpriseId}`}>{t("applications.openEnterprise")}</Link> : null}
         </Alert>
       )}
       <dl className="card facts">
@@ -90,7 +105,9 @@ export default function ApplicationPage() {
         <dt>{t("fields.email")}</dt>
         <dd>{str("email")}</dd>
         <dt>{t("applications.applicant")}</dt>
-        <dd>{applicantName} · {applicantEmail}</dd>
+        <dd>
+          {applicantName} · {applicantEmail}
+        </dd>
         <dt>{t("applications.submitted")}</dt>
         <dd>{formatDateTime(application.createdAt, lng)}</dd>
       </dl>
@@ -99,14 +116,37 @@ export default function ApplicationPage() {
           <section className="card">
             <h2>{t("applications.approve")}</h2>
             <p className="hint">{t("applications.approveHint")}</p>
-            <ConfirmAction label={t("applications.approve")} question={t("applications.approveQuestion")} confirmLabel={t("applications.approveConfirm")} intent="approve">
-              <SelectField label={t("fields.type")} name="type" defaultValue={application.requestedType} options={membershipTypes.map((m) => ({ value: m, label: t(`types.${m}`) }))} />
+            <ConfirmAction
+              label={t("applications.approve")}
+              question={t("applications.approveQuestion")}
+              confirmLabel={t("applications.approveConfirm")}
+              intent="approve"
+            >
+              <SelectField
+                label={t("fields.type")}
+                name="type"
+                defaultValue={application.requestedType}
+                options={membershipTypes.map((m) => ({ value: m, label: t(`types.${m}`) }))}
+              />
             </ConfirmAction>
           </section>
           <section className="card">
             <h2>{t("applications.reject")}</h2>
-            <ConfirmAction label={t("applications.reject")} question={t("applications.rejectQuestion")} confirmLabel={t("applications.rejectConfirm")} intent="reject" danger>
-              <TextAreaField label={t("fields.reason")} name="reason" required maxLength={500} rows={3} error={actionData?.errors && "reason" in actionData.errors ? actionData.errors.reason : undefined} />
+            <ConfirmAction
+              label={t("applications.reject")}
+              question={t("applications.rejectQuestion")}
+              confirmLabel={t("applications.rejectConfirm")}
+              intent="reject"
+              danger
+            >
+              <TextAreaField
+                label={t("fields.reason")}
+                name="reason"
+                required
+                maxLength={500}
+                rows={3}
+                error={actionData?.errors && "reason" in actionData.errors ? actionData.errors.reason : undefined}
+              />
             </ConfirmAction>
           </section>
         </div>

@@ -38,7 +38,15 @@ export default function ApplicationsPage() {
   ];
   return (
     <>
-      <PageHeader title={t("applications.title")} lead={t("applications.lead")} actions={<Link to="/members" className="btn btn--ghost btn--small">{t("record.back")}</Link>} />
+      <PageHeader
+        title={t("applications.title")}
+        lead={t("applications.lead")}
+        actions={
+          <Link to="/members" className="btn btn--ghost btn--small">
+            {t("record.back")}
+          </Link>
+        }
+      />
       <nav className="tabs" aria-label={t("applications.tabs")}>
         {tabs.map((s) => (
           <Link key={s} to={`?status=${s}`} aria-current={s === status ? "page" : undefined} className={s === status ? "tab tab--current" : "tab"}>

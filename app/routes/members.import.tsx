@@ -32,13 +32,22 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ImportPage() {
   const { t, i18n } = useTranslation("members");
-  const listed = (columns: readonly (keyof typeof CHINESE_COLUMN_NAMES)[]) => columns.map((c) => `${c} / ${CHINESE_COLUMN_NAMES[c]}`).join(i18n.language === "en" ? "; " : "；");
+  const listed = (columns: readonly (keyof typeof CHINESE_COLUMN_NAMES)[]) =>
+    columns.map((c) => `${c} / ${CHINESE_COLUMN_NAMES[c]}`).join(i18n.language === "en" ? "; " : "；");
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const importing = navigation.state === "submitting";
   return (
     <>
-      <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/members" className="btn btn--ghost btn--small">{t("record.back")}</Link>} />
+      <PageHeader
+        title={t("import.title")}
+        lead={t("import.lead")}
+        actions={
+          <Link to="/members" className="btn btn--ghost btn--small">
+            {t("record.back")}
+          </Link>
+        }
+      />
       <ImportProblems problems={actionData?.problems ?? []} />
       <div className="card">
         <p>{t("import.howto")}</p>
@@ -49,17 +58,25 @@ export default function ImportPage() {
           {t("import.required")} <span className="import-columns">{listed(REQUIRED_COLUMNS)}</span>
         </p>
         <p>
-          <a href="/members/import-template" download>{t("import.template")}</a>
+          <a href="/members/import-template" download>
+            {t("import.template")}
+          </a>
         </p>
         <Form method="post" encType="multipart/form-data" className="form">
           <div className="field">
-            <label htmlFor="file" className="is-required">{t("import.file")}</label>
+            <label htmlFor="file" className="is-required">
+              {t("import.file")}
+            </label>
             <input id="file" name="file" type="file" accept=".csv,text/csv" required />
           </div>
           <div className="form-actions">
-            <button type="submit" className="btn" disabled={importing}>{t("import.submit")}</button>
+            <button type="submit" className="btn" disabled={importing}>
+              {t("import.submit")}
+            </button>
           </div>
-          <p role="status" className="muted">{importing ? t("import.importing") : null}</p>
+          <p role="status" className="muted">
+            {importing ? t("import.importing") : null}
+          </p>
         </Form>
       </div>
     </>

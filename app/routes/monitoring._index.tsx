@@ -33,7 +33,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     bySegment: s.bySegment,
     byVillage: s.byVillage,
     flagCounts: s.flagCounts,
-    flagged: flagged.rows.map((f) => ({ id: f.id, name: f.name, village: f.village, segment: f.segment, cls: f.cls, indexYoy: f.activity.indexYoy, flags: f.flags })),
+    flagged: flagged.rows.map((f) => ({
+      id: f.id,
+      name: f.name,
+      village: f.village,
+      segment: f.segment,
+      cls: f.cls,
+      indexYoy: f.activity.indexYoy,
+      flags: f.flags,
+    })),
     total: flagged.total,
     page,
     pageSize: FLAGGED_PAGE_SIZE,
@@ -87,10 +95,18 @@ export default function MonitoringOverview() {
         lead={t("overview.lead", { month: d.month })}
         actions={
           <>
-            <Link to="/monitoring/meters" className="btn btn--ghost btn--small">{t("overview.meters")}</Link>
-            <Link to="/monitoring/buildings" className="btn btn--ghost btn--small">{t("overview.buildings")}</Link>
-            <Link to="/monitoring/alarms" className="btn btn--ghost btn--small">{t("overview.alarms")}</Link>
-            <Link to="/monitoring/import" className="btn btn--ghost btn--small">{t("overview.import")}</Link>
+            <Link to="/monitoring/meters" className="btn btn--ghost btn--small">
+              {t("overview.meters")}
+            </Link>
+            <Link to="/monitoring/buildings" className="btn btn--ghost btn--small">
+              {t("overview.buildings")}
+            </Link>
+            <Link to="/monitoring/alarms" className="btn btn--ghost btn--small">
+              {t("overview.alarms")}
+            </Link>
+            <Link to="/monitoring/import" className="btn btn--ghost btn--small">
+              {t("overview.import")}
+            </Link>
           </>
         }
       />
@@ -102,9 +118,18 @@ export default function MonitoringOverview() {
             <h2 id="prosperity">{t("overview.prosperity")}</h2>
             <p className="muted">{t("overview.prosperityLead", { band: d.thresholds.steadyBandPct })}</p>
             <div className="grid">
-              <div className="stat"><span className="stat__value">{pct(d.prosperity.growingPct, lng)}</span> <Badge tone="success">{t("classes.growing")}</Badge> <span className="muted small">{d.prosperity.growing}</span></div>
-              <div className="stat"><span className="stat__value">{pct(d.prosperity.steadyPct, lng)}</span> <Badge tone="info">{t("classes.steady")}</Badge> <span className="muted small">{d.prosperity.steady}</span></div>
-              <div className="stat"><span className="stat__value">{pct(d.prosperity.shrinkingPct, lng)}</span> <Badge tone="danger">{t("classes.shrinking")}</Badge> <span className="muted small">{d.prosperity.shrinking}</span></div>
+              <div className="stat">
+                <span className="stat__value">{pct(d.prosperity.growingPct, lng)}</span> <Badge tone="success">{t("classes.growing")}</Badge>{" "}
+                <span className="muted small">{d.prosperity.growing}</span>
+              </div>
+              <div className="stat">
+                <span className="stat__value">{pct(d.prosperity.steadyPct, lng)}</span> <Badge tone="info">{t("classes.steady")}</Badge>{" "}
+                <span className="muted small">{d.prosperity.steady}</span>
+              </div>
+              <div className="stat">
+                <span className="stat__value">{pct(d.prosperity.shrinkingPct, lng)}</span> <Badge tone="danger">{t("classes.shrinking")}</Badge>{" "}
+                <span className="muted small">{d.prosperity.shrinking}</span>
+              </div>
             </div>
             <p className="small muted">{t("overview.firmsWithFigures", { count: d.prosperity.total - d.prosperity.unknown, unknown: d.prosperity.unknown })}</p>
           </section>
@@ -117,7 +142,9 @@ export default function MonitoringOverview() {
             </div>
           </div>
           <section className="card" aria-labelledby="flagged">
-            <h2 id="flagged">{t("overview.flaggedFirms")} ({d.total})</h2>
+            <h2 id="flagged">
+              {t("overview.flaggedFirms")} ({d.total})
+            </h2>
             <Form method="get" className="form form--inline">
               <SelectField
                 label={t("overview.filterFlag")}

@@ -36,7 +36,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const actor = await requireSignedIn(request, "monitoring.alarmReport");
     if (!(await getAlarm(actor, id))) notFound();
     const received = await receiveUploads(request, { field: ALARM_PHOTO_FIELD, maxFiles: 1, maxFileBytes: ALARM_PHOTO_MAX_BYTES, allowed: alarmPhotoKinds });
-    if (!received.ok) return data({ intent: "report", error: received.error === "tooLarge" || received.error === "typeNotAllowed" ? "monitoring:errors.photoType" : `uploads:errors.${received.error}` }, { status: received.status });
+    if (!received.ok)
+      return data(
+        {
+          intent: "report",
+          error: received.error === "tooLarge" || received.error === "typeNotAllowed" ? "monitoring:errors.photoType" : `uploads:errors.${received.error}`,
+        },
+        { status: received.status },
+      );
     if (received.fields.get("intent") !== "report") {
       await discardUploads(received.files);
       return data({ intent: "report", error: "forms.invalid" }, { status: 400 });
@@ -95,7 +102,11 @@ export default function AlarmPage() {
         actions={
           <>
             <PrintButton label={t("alarm.print")} />
-            {d.staff ? <Link to="/monitoring/alarms" className="btn btn--ghost btn--small no-print">{t("alarm.back")}</Link> : null}
+            {d.staff ? (
+              <Link to="/monitoring/alarms" className="btn btn--ghost btn--small no-print">
+                {t("alarm.back")}
+              </Link>
+            ) : null}
           </>
         }
       />
@@ -108,12 +119,22 @@ export default function AlarmPage() {
         <p>
           <strong>{t("alarm.tenant")}:</strong> {d.tenant ?? t("alarm.noTenant")}
         </p>
-        <p>{t("alarm.body", { building: d.buildingName, address: d.buildingAddress, floor: alarm.floor, passage: d.passageName, at: formatDateTime(alarm.raisedAt, lng) })}</p>
+        <p>
+          {t("alarm.body", {
+            building: d.buildingName,
+            address: d.buildingAddress,
+            floor: alarm.floor,
+            passage: d.passageName,
+            at: formatDateTime(alarm.raisedAt, lng),
+          })}
+        </p>
         <p>
           <strong>{t("alarm.status")}:</strong> <Badge tone={open ? "danger" : "success"}>{t(`alarms.statusOf.${alarm.status}`)}</Badge>
           {alarm.clearedAt ? (
             <>
-              {" "}· {t("alarm.clearedAt")}: {formatDateTime(alarm.clearedAt, lng)} · {t("alarm.clearedBy")}: {t(`alarm.clearedByOf.${alarm.clearedBy ?? "staff"}`, { name: d.clearedByName ?? "" })}
+              {" "}
+              · {t("alarm.clearedAt")}: {formatDateTime(alarm.clearedAt, lng)} · {t("alarm.clearedBy")}:{" "}
+              {t(`alarm.clearedByOf.${alarm.clearedBy ?? "staff"}`, { name: d.clearedByName ?? "" })}
             </>
           ) : null}
         </p>
@@ -128,11 +149,26 @@ export default function AlarmPage() {
       <div className="grid-2">
         <section className="card" aria-labelledby="camera">
           <h2 id="camera">{t("alarm.cameraPhoto")}</h2>
-          {d.camera.length === 0 ? <p className="muted">{t("alarm.noPhotos")}</p> : d.camera.map((f) => <img key={f.id} className="alarm-photo" src={`/monitoring/alarms/${alarm.id}/photos/${f.id}`} alt={t("alarm.cameraPhoto")} />)}
+          {d.camera.length === 0 ? (
+            <p className="muted">{t("alarm.noPhotos")}</p>
+          ) : (
+            d.camera.map((f) => <img key={f.id} className="alarm-photo" src={`/monitoring/alarms/${alarm.id}/photos/${f.id}`} alt={t("alarm.cameraPhoto")} />)
+          )}
         </section>
         <section className="card" aria-labelledby="tenant-photos">
           <h2 id="tenant-photos">{t("alarm.tenantPhotos")}</h2>
-          {d.tenantPhotos.length === 0 ? <p className="muted">{t("alarm.noPhotos")}</p> : d.tenantPhotos.map((f) => <img key={f.id} className="alarm-photo" src={`/monitoring/alarms/${alarm.id}/photos/${f.id}`} alt={`${t("alarm.tenantPhotos")}: ${f.originalName}`} />)}
+          {d.tenantPhotos.length === 0 ? (
+            <p className="muted">{t("alarm.noPhotos")}</p>
+          ) : (
+            d.tenantPhotos.map((f) => (
+              <img
+                key={f.id}
+                className="alarm-photo"
+                src={`/monitoring/alarms/${alarm.id}/photos/${f.id}`}
+                alt={`${t("alarm.tenantPhotos")}: ${f.originalName}`}
+              />
+            ))
+          )}
         </section>
       </div>
       {open && d.tenantUser ? (
@@ -141,11 +177,15 @@ export default function AlarmPage() {
           <p>{t("alarm.reportLead")}</p>
           <Form method="post" encType="multipart/form-data" className="form">
             <div className="field">
-              <label htmlFor="photo" className="is-required">{t("alarm.photo")}</label>
+              <label htmlFor="photo" className="is-required">
+                {t("alarm.photo")}
+              </label>
               <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" required />
             </div>
             <div className="form-actions">
-              <button type="submit" name="intent" value="report" className="btn" disabled={navigation.state === "submitting"}>{t("alarm.report")}</button>
+              <button type="submit" name="intent" value="report" className="btn" disabled={navigation.state === "submitting"}>
+                {t("alarm.report")}
+              </button>
             </div>
           </Form>
         </section>
@@ -156,7 +196,9 @@ export default function AlarmPage() {
           <Form method="post" className="form">
             <TextAreaField label={t("alarm.note")} name="note" rows={2} maxLength={1000} />
             <div className="form-actions">
-              <button type="submit" name="intent" value="confirm" className="btn" disabled={navigation.state === "submitting"}>{t("alarm.confirm")}</button>
+              <button type="submit" name="intent" value="confirm" className="btn" disabled={navigation.state === "submitting"}>
+                {t("alarm.confirm")}
+              </button>
             </div>
           </Form>
         </section>

@@ -30,12 +30,25 @@ export default function Alarms() {
   const lng = useRootData()?.lng ?? "zh-CN";
   const f = d.figures;
   const columns: Column<(typeof d.rows)[number]>[] = [
-    { key: "notice", header: t("alarms.notice"), rowHeader: true, cell: (x) => <Link to={`/monitoring/alarms/${x.id}`} className="mono">{x.noticeNo}</Link> },
+    {
+      key: "notice",
+      header: t("alarms.notice"),
+      rowHeader: true,
+      cell: (x) => (
+        <Link to={`/monitoring/alarms/${x.id}`} className="mono">
+          {x.noticeNo}
+        </Link>
+      ),
+    },
     { key: "raisedAt", header: t("alarms.raisedAt"), cell: (x) => formatDateTime(x.raisedAt, lng) },
     { key: "building", header: t("alarms.building"), cell: (x) => <Link to={`/monitoring/buildings/${x.buildingId}`}>{x.building}</Link> },
     { key: "floor", header: t("alarms.floor"), align: "end", cell: (x) => x.floor },
     { key: "passage", header: t("alarms.passage"), cell: (x) => x.passage },
-    { key: "tenant", header: t("alarms.tenant"), cell: (x) => (x.enterpriseId ? <Link to={`/monitoring/enterprises/${x.enterpriseId}`}>{x.tenant}</Link> : "—") },
+    {
+      key: "tenant",
+      header: t("alarms.tenant"),
+      cell: (x) => (x.enterpriseId ? <Link to={`/monitoring/enterprises/${x.enterpriseId}`}>{x.tenant}</Link> : "—"),
+    },
     {
       key: "status",
       header: t("alarms.status"),
@@ -55,17 +68,46 @@ export default function Alarms() {
   ];
   return (
     <>
-      <PageHeader title={t("alarms.title")} lead={t("alarms.lead")} actions={<Link to="/monitoring/buildings" className="btn btn--ghost btn--small">{t("overview.buildings")}</Link>} />
+      <PageHeader
+        title={t("alarms.title")}
+        lead={t("alarms.lead")}
+        actions={
+          <Link to="/monitoring/buildings" className="btn btn--ghost btn--small">
+            {t("overview.buildings")}
+          </Link>
+        }
+      />
       <div className="grid">
-        <div className="stat"><span className="stat__label">{t("alarms.open")}</span> <span className="stat__value">{f.open}</span></div>
-        <div className="stat"><span className="stat__label">{t("alarms.total")}</span> <span className="stat__value">{f.total}</span> <span className="muted small">{t("alarms.byStaff")} {f.clearedByStaff} · {t("alarms.byGateway")} {f.clearedByGateway}</span></div>
-        <div className="stat"><span className="stat__label">{t("alarms.medianToClear")}</span> <span className="stat__value">{f.medianHoursToClear == null ? "—" : t("alarms.hours", { n: figure(f.medianHoursToClear, lng) })}</span></div>
-        <div className="stat"><span className="stat__label">{t("alarms.p90ToClear")}</span> <span className="stat__value">{f.p90HoursToClear == null ? "—" : t("alarms.hours", { n: figure(f.p90HoursToClear, lng) })}</span></div>
+        <div className="stat">
+          <span className="stat__label">{t("alarms.open")}</span> <span className="stat__value">{f.open}</span>
+        </div>
+        <div className="stat">
+          <span className="stat__label">{t("alarms.total")}</span> <span className="stat__value">{f.total}</span>{" "}
+          <span className="muted small">
+            {t("alarms.byStaff")} {f.clearedByStaff} · {t("alarms.byGateway")} {f.clearedByGateway}
+          </span>
+        </div>
+        <div className="stat">
+          <span className="stat__label">{t("alarms.medianToClear")}</span>{" "}
+          <span className="stat__value">{f.medianHoursToClear == null ? "—" : t("alarms.hours", { n: figure(f.medianHoursToClear, lng) })}</span>
+        </div>
+        <div className="stat">
+          <span className="stat__label">{t("alarms.p90ToClear")}</span>{" "}
+          <span className="stat__value">{f.p90HoursToClear == null ? "—" : t("alarms.hours", { n: figure(f.p90HoursToClear, lng) })}</span>
+        </div>
       </div>
       <section className="card" aria-labelledby="list">
-        <h2 id="list">{t("alarms.title")} ({d.total})</h2>
+        <h2 id="list">
+          {t("alarms.title")} ({d.total})
+        </h2>
         <Form method="get" className="form form--inline filters">
-          <SelectField label={t("alarms.status")} name="status" defaultValue={d.status} placeholder={t("alarms.all")} options={(["open", "cleared"] as const).map((s) => ({ value: s, label: t(`alarms.statusOf.${s}`) }))} />
+          <SelectField
+            label={t("alarms.status")}
+            name="status"
+            defaultValue={d.status}
+            placeholder={t("alarms.all")}
+            options={(["open", "cleared"] as const).map((s) => ({ value: s, label: t(`alarms.statusOf.${s}`) }))}
+          />
           <FilterActions />
         </Form>
         <DataTable
@@ -81,7 +123,13 @@ export default function Alarms() {
         {f.repeatOffenders.length === 0 ? (
           <p className="muted">{t("alarms.noRepeat")}</p>
         ) : (
-          <DataTable label={t("alarms.repeat")} columns={repeatColumns} rows={f.repeatOffenders} rowKey={(o) => o.enterpriseId} empty={{ title: t("alarms.noRepeat") }} />
+          <DataTable
+            label={t("alarms.repeat")}
+            columns={repeatColumns}
+            rows={f.repeatOffenders}
+            rowKey={(o) => o.enterpriseId}
+            empty={{ title: t("alarms.noRepeat") }}
+          />
         )}
       </section>
     </>

@@ -47,16 +47,37 @@ export default function BuildingPage() {
   const e = a?.errors ?? {};
   const v = (a?.values ?? {}) as Record<string, string | undefined>;
   const alarmColumns: Column<(typeof alarms)[number]>[] = [
-    { key: "notice", header: t("alarms.notice"), rowHeader: true, cell: (x) => <Link to={`/monitoring/alarms/${x.id}`} className="mono">{x.noticeNo}</Link> },
+    {
+      key: "notice",
+      header: t("alarms.notice"),
+      rowHeader: true,
+      cell: (x) => (
+        <Link to={`/monitoring/alarms/${x.id}`} className="mono">
+          {x.noticeNo}
+        </Link>
+      ),
+    },
     { key: "raisedAt", header: t("alarms.raisedAt"), cell: (x) => formatDateTime(x.raisedAt, lng) },
     { key: "floor", header: t("alarms.floor"), align: "end", cell: (x) => x.floor },
     { key: "passage", header: t("alarms.passage"), cell: (x) => x.passage },
     { key: "tenant", header: t("alarms.tenant"), cell: (x) => x.tenant ?? "—" },
-    { key: "status", header: t("alarms.status"), cell: (x) => <Badge tone={x.status === "open" ? "danger" : "success"}>{t(`alarms.statusOf.${x.status}`)}</Badge> },
+    {
+      key: "status",
+      header: t("alarms.status"),
+      cell: (x) => <Badge tone={x.status === "open" ? "danger" : "success"}>{t(`alarms.statusOf.${x.status}`)}</Badge>,
+    },
   ];
   return (
     <>
-      <PageHeader title={`${b.code} · ${b.name}`} lead={`${b.village} · ${b.address} · ${t("buildings.landlord")}: ${b.landlord}`} actions={<Link to="/monitoring/buildings" className="btn btn--ghost btn--small">{t("buildings.back")}</Link>} />
+      <PageHeader
+        title={`${b.code} · ${b.name}`}
+        lead={`${b.village} · ${b.address} · ${t("buildings.landlord")}: ${b.landlord}`}
+        actions={
+          <Link to="/monitoring/buildings" className="btn btn--ghost btn--small">
+            {t("buildings.back")}
+          </Link>
+        }
+      />
       <section className="card" aria-labelledby="floors">
         <h2 id="floors">{t("buildings.floors")}</h2>
         <div className="table-wrap" role="region" aria-label={t("buildings.floors")} tabIndex={0}>
@@ -76,7 +97,10 @@ export default function BuildingPage() {
                     {f.tenants.length === 0 ? <span className="muted">{t("buildings.noTenant")}</span> : null}
                     {f.tenants.map((x) => (
                       <div key={x.id}>
-                        <Link to={`/monitoring/enterprises/${x.enterpriseId}`}>{x.name}</Link> <span className="muted small">{t("buildings.area", { n: x.areaM2 })} · {t("buildings.since", { on: x.startedOn })}</span>
+                        <Link to={`/monitoring/enterprises/${x.enterpriseId}`}>{x.name}</Link>{" "}
+                        <span className="muted small">
+                          {t("buildings.area", { n: x.areaM2 })} · {t("buildings.since", { on: x.startedOn })}
+                        </span>
                       </div>
                     ))}
                   </td>
@@ -88,21 +112,54 @@ export default function BuildingPage() {
         </div>
       </section>
       <section className="card" aria-labelledby="rental">
-        <h2 id="rental">{t("buildings.filing")} · {t("buildings.deposit")}</h2>
+        <h2 id="rental">
+          {t("buildings.filing")} · {t("buildings.deposit")}
+        </h2>
         <FormErrors errors={a?.errors} />
         <Form method="post" className="form">
           <div className="form-row">
-            <SelectField label={t("buildings.filing")} name="filingStatus" required defaultValue={v.filingStatus ?? b.filingStatus} options={filingStatuses.map((s) => ({ value: s, label: t(`buildings.filingStatus.${s}`) }))} error={e.filingStatus} />
+            <SelectField
+              label={t("buildings.filing")}
+              name="filingStatus"
+              required
+              defaultValue={v.filingStatus ?? b.filingStatus}
+              options={filingStatuses.map((s) => ({ value: s, label: t(`buildings.filingStatus.${s}`) }))}
+              error={e.filingStatus}
+            />
             <TextField label={t("buildings.filingNo")} name="filingNo" maxLength={64} defaultValue={v.filingNo ?? b.filingNo ?? ""} error={e.filingNo} />
             <TextField label={t("buildings.filedOn")} name="filedOn" type="date" defaultValue={v.filedOn ?? b.filedOn ?? ""} error={e.filedOn} />
           </div>
           <div className="form-row">
-            <TextField label={t("buildings.depositYuan")} name="depositFen" type="number" min={0} step="0.01" required defaultValue={v.depositFen ?? String(b.depositFen / 100)} error={e.depositFen} hint={formatMoney(b.depositFen, lng)} />
-            <TextField label={t("buildings.depositPaidOn")} name="depositPaidOn" type="date" defaultValue={v.depositPaidOn ?? b.depositPaidOn ?? ""} error={e.depositPaidOn} />
-            <TextField label={t("buildings.depositRefundedOn")} name="depositRefundedOn" type="date" defaultValue={v.depositRefundedOn ?? b.depositRefundedOn ?? ""} error={e.depositRefundedOn} />
+            <TextField
+              label={t("buildings.depositYuan")}
+              name="depositFen"
+              type="number"
+              min={0}
+              step="0.01"
+              required
+              defaultValue={v.depositFen ?? String(b.depositFen / 100)}
+              error={e.depositFen}
+              hint={formatMoney(b.depositFen, lng)}
+            />
+            <TextField
+              label={t("buildings.depositPaidOn")}
+              name="depositPaidOn"
+              type="date"
+              defaultValue={v.depositPaidOn ?? b.depositPaidOn ?? ""}
+              error={e.depositPaidOn}
+            />
+            <TextField
+              label={t("buildings.depositRefundedOn")}
+              name="depositRefundedOn"
+              type="date"
+              defaultValue={v.depositRefundedOn ?? b.depositRefundedOn ?? ""}
+              error={e.depositRefundedOn}
+            />
           </div>
           <div className="form-actions">
-            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("buildings.saveRental")}</button>
+            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+              {t("buildings.saveRental")}
+            </button>
           </div>
         </Form>
       </section>

@@ -19,8 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const rawFiling = url.searchParams.get("filing");
   const filing = (filingStatuses as readonly string[]).includes(rawFiling ?? "") ? (rawFiling as FilingStatus) : undefined;
-  // eslint-disable-next-line no-control-regex
-  const q = (url.searchParams.get("q") ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 50) || undefined;
+  const q =
+    (url.searchParams.get("q") ?? "")
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\u0000-\u001f\u007f]/g, "")
+      .trim()
+      .slice(0, 50) || undefined;
   const page = pageFromUrl(request.url);
   const result = await listBuildings({ filing, q }, page);
   return { ...result, page, pageSize: BUILDINGS_PAGE_SIZE, filing: filing ?? "", q: q ?? "" };
@@ -39,7 +43,11 @@ export default function Buildings() {
     { key: "floors", header: t("buildings.floors"), align: "end", cell: (b) => b.floors },
     { key: "tenants", header: t("buildings.tenants"), align: "end", cell: (b) => b.tenants },
     { key: "passages", header: t("buildings.passages"), align: "end", cell: (b) => b.passages },
-    { key: "filing", header: t("buildings.filing"), cell: (b) => <Badge tone={filingTone[b.filingStatus]}>{t(`buildings.filingStatus.${b.filingStatus}`)}</Badge> },
+    {
+      key: "filing",
+      header: t("buildings.filing"),
+      cell: (b) => <Badge tone={filingTone[b.filingStatus]}>{t(`buildings.filingStatus.${b.filingStatus}`)}</Badge>,
+    },
     {
       key: "deposit",
       header: t("buildings.deposit"),
@@ -47,7 +55,11 @@ export default function Buildings() {
         <>
           {formatMoney(b.depositFen, lng)}{" "}
           <span className="muted small">
-            {b.depositRefundedOn ? t("buildings.depositState.refunded", { on: b.depositRefundedOn }) : b.depositPaidOn ? t("buildings.depositState.paid", { on: b.depositPaidOn }) : t("buildings.depositState.none")}
+            {b.depositRefundedOn
+              ? t("buildings.depositState.refunded", { on: b.depositRefundedOn })
+              : b.depositPaidOn
+                ? t("buildings.depositState.paid", { on: b.depositPaidOn })
+                : t("buildings.depositState.none")}
           </span>
         </>
       ),
@@ -67,17 +79,33 @@ export default function Buildings() {
     <>
       <PageHeader
         title={t("buildings.title")}
-        lead={t("buildings.lead", { buildings: d.figures.buildings, filed: d.figures.filed, deposits: d.figures.depositsPaid, amount: formatMoney(d.figures.depositFen, lng), open: d.figures.openAlarms })}
+        lead={t("buildings.lead", {
+          buildings: d.figures.buildings,
+          filed: d.figures.filed,
+          deposits: d.figures.depositsPaid,
+          amount: formatMoney(d.figures.depositFen, lng),
+          open: d.figures.openAlarms,
+        })}
         actions={
           <>
-            <Link to="/monitoring/alarms" className="btn btn--ghost btn--small">{t("overview.alarms")}</Link>
-            <Link to="/monitoring" className="btn btn--ghost btn--small">{t("firm.back")}</Link>
+            <Link to="/monitoring/alarms" className="btn btn--ghost btn--small">
+              {t("overview.alarms")}
+            </Link>
+            <Link to="/monitoring" className="btn btn--ghost btn--small">
+              {t("firm.back")}
+            </Link>
           </>
         }
       />
       <Form method="get" className="form form--inline filters">
         <TextField label={t("buildings.search")} name="q" defaultValue={d.q} maxLength={50} />
-        <SelectField label={t("buildings.filing")} name="filing" defaultValue={d.filing} placeholder={t("alarms.all")} options={filingStatuses.map((s) => ({ value: s, label: t(`buildings.filingStatus.${s}`) }))} />
+        <SelectField
+          label={t("buildings.filing")}
+          name="filing"
+          defaultValue={d.filing}
+          placeholder={t("alarms.all")}
+          options={filingStatuses.map((s) => ({ value: s, label: t(`buildings.filingStatus.${s}`) }))}
+        />
         <FilterActions />
       </Form>
       <DataTable

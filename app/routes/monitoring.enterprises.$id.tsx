@@ -52,8 +52,12 @@ export default function FirmMonitoring() {
         lead={t("firm.lead", { segment: t(`segments.${s.firm.segment}`), village: s.firm.village, class: t(`classes.${s.cls}`) })}
         actions={
           <>
-            <Link to="/monitoring" className="btn btn--ghost btn--small">{t("firm.back")}</Link>
-            <Link to={`/members/${s.firm.id}`} className="btn btn--ghost btn--small">{t("firm.record")}</Link>
+            <Link to="/monitoring" className="btn btn--ghost btn--small">
+              {t("firm.back")}
+            </Link>
+            <Link to={`/members/${s.firm.id}`} className="btn btn--ghost btn--small">
+              {t("firm.record")}
+            </Link>
           </>
         }
       />

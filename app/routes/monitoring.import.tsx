@@ -21,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request, "monitoring.import");
   const template = new URL(request.url).searchParams.get("template");
   if (isKind(template)) {
-    return new Response(importTemplate(template), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="monitoring-${template}.csv"` } });
+    return new Response(importTemplate(template), {
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="monitoring-${template}.csv"` },
+    });
   }
   return null;
 }
@@ -45,25 +47,45 @@ export default function MonitoringImport() {
   const navigation = useNavigation();
   return (
     <>
-      <PageHeader title={t("import.title")} lead={t("import.lead")} actions={<Link to="/monitoring" className="btn btn--ghost btn--small">{t("firm.back")}</Link>} />
+      <PageHeader
+        title={t("import.title")}
+        lead={t("import.lead")}
+        actions={
+          <Link to="/monitoring" className="btn btn--ghost btn--small">
+            {t("firm.back")}
+          </Link>
+        }
+      />
       <ImportProblems problems={a?.problems ?? []} />
       <div className="card">
         <ul>
           {importKinds.map((k) => (
             <li key={k}>
               <strong>{t(`import.kinds.${k}`)}</strong> — {t("import.columns")} <span className="mono">{IMPORT_COLUMNS[k].join(", ")}</span> ·{" "}
-              <a href={`/monitoring/import?template=${k}`} download>{t("import.template")}</a>
+              <a href={`/monitoring/import?template=${k}`} download>
+                {t("import.template")}
+              </a>
             </li>
           ))}
         </ul>
         <Form method="post" encType="multipart/form-data" className="form">
-          <SelectField label={t("import.kind")} name="kind" required defaultValue="readings" options={importKinds.map((k) => ({ value: k, label: t(`import.kinds.${k}`) }))} />
+          <SelectField
+            label={t("import.kind")}
+            name="kind"
+            required
+            defaultValue="readings"
+            options={importKinds.map((k) => ({ value: k, label: t(`import.kinds.${k}`) }))}
+          />
           <div className="field">
-            <label htmlFor="file" className="is-required">{t("import.file")}</label>
+            <label htmlFor="file" className="is-required">
+              {t("import.file")}
+            </label>
             <input id="file" name="file" type="file" accept=".csv,text/csv" required />
           </div>
           <div className="form-actions">
-            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("import.submit")}</button>
+            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+              {t("import.submit")}
+            </button>
           </div>
         </Form>
       </div>

@@ -68,18 +68,49 @@ export default function Meters() {
   ];
   return (
     <>
-      <PageHeader title={t("meters.title")} lead={t("meters.lead", { meters: d.meterCount })} actions={<Link to="/monitoring" className="btn btn--ghost btn--small">{t("firm.back")}</Link>} />
+      <PageHeader
+        title={t("meters.title")}
+        lead={t("meters.lead", { meters: d.meterCount })}
+        actions={
+          <Link to="/monitoring" className="btn btn--ghost btn--small">
+            {t("firm.back")}
+          </Link>
+        }
+      />
       <details className="card" open={a?.intent === "add"}>
         <summary className="btn btn--small">{t("meters.add")}</summary>
         {a?.intent === "add" ? <FormErrors errors={errors} /> : null}
         <Form method="post" className="form">
           <div className="form-row">
-            <TextField label={t("meters.code")} name="code" required maxLength={64} pattern="[A-Za-z0-9_\-]+" defaultValue={typed("add").code} error={a?.intent === "add" ? errors.code : undefined} />
-            <TextField label={t("meters.installedOn")} name="installedOn" type="date" defaultValue={typed("add").installedOn} error={a?.intent === "add" ? errors.installedOn : undefined} />
+            <TextField
+              label={t("meters.code")}
+              name="code"
+              required
+              maxLength={64}
+              pattern="[A-Za-z0-9_\-]+"
+              defaultValue={typed("add").code}
+              error={a?.intent === "add" ? errors.code : undefined}
+            />
+            <TextField
+              label={t("meters.installedOn")}
+              name="installedOn"
+              type="date"
+              defaultValue={typed("add").installedOn}
+              error={a?.intent === "add" ? errors.installedOn : undefined}
+            />
           </div>
-          <SelectField label={t("meters.enterprise")} name="enterpriseId" defaultValue={typed("add").enterpriseId ?? ""} placeholder={t("meters.none")} options={options} error={a?.intent === "add" ? errors.enterpriseId : undefined} />
+          <SelectField
+            label={t("meters.enterprise")}
+            name="enterpriseId"
+            defaultValue={typed("add").enterpriseId ?? ""}
+            placeholder={t("meters.none")}
+            options={options}
+            error={a?.intent === "add" ? errors.enterpriseId : undefined}
+          />
           <div className="form-actions">
-            <button type="submit" name="intent" value="add" className="btn" disabled={navigation.state === "submitting"}>{t("meters.add")}</button>
+            <button type="submit" name="intent" value="add" className="btn" disabled={navigation.state === "submitting"}>
+              {t("meters.add")}
+            </button>
           </div>
         </Form>
       </details>
@@ -92,16 +123,36 @@ export default function Meters() {
             <DataTable label={t("meters.unbound", { count: d.unbound.length })} columns={unboundColumns} rows={d.unbound} empty={{ title: t("meters.none") }} />
             {/* One bind form for all of them: a select of every enterprise per row made the page heavy. */}
             <Form method="post" className="form form--inline">
-              <SelectField label={t("meters.code")} name="meterId" id="bind-meter" required defaultValue={typed("bind").meterId ?? ""} placeholder="—" options={d.unbound.map((m) => ({ value: String(m.id), label: m.code }))} />
-              <SelectField label={t("meters.enterprise")} name="enterpriseId" id="bind-enterprise" required defaultValue={typed("bind").enterpriseId ?? ""} placeholder="—" options={options} />
-              <button type="submit" name="intent" value="bind" className="btn btn--small">{t("meters.bind")}</button>
+              <SelectField
+                label={t("meters.code")}
+                name="meterId"
+                id="bind-meter"
+                required
+                defaultValue={typed("bind").meterId ?? ""}
+                placeholder="—"
+                options={d.unbound.map((m) => ({ value: String(m.id), label: m.code }))}
+              />
+              <SelectField
+                label={t("meters.enterprise")}
+                name="enterpriseId"
+                id="bind-enterprise"
+                required
+                defaultValue={typed("bind").enterpriseId ?? ""}
+                placeholder="—"
+                options={options}
+              />
+              <button type="submit" name="intent" value="bind" className="btn btn--small">
+                {t("meters.bind")}
+              </button>
             </Form>
           </>
         ) : null}
       </section>
       <section className="card" aria-labelledby="several">
         <h2 id="several">{t("meters.several", { count: d.several.length })}</h2>
-        {d.several.length ? <DataTable label={t("meters.several", { count: d.several.length })} columns={severalColumns} rows={d.several} empty={{ title: t("meters.none") }} /> : null}
+        {d.several.length ? (
+          <DataTable label={t("meters.several", { count: d.several.length })} columns={severalColumns} rows={d.several} empty={{ title: t("meters.none") }} />
+        ) : null}
       </section>
       <section className="card" aria-labelledby="no-meter">
         <h2 id="no-meter">{t("meters.noMeter", { count: d.noMeterTotal })}</h2>

@@ -35,12 +35,14 @@ export default function MyPage() {
       <PageHeader title={t("my.title")} lead={t("my.lead")} />
       {pending.map((a) => (
         <Alert key={a.id} tone="info">
-          <strong>{t("my.applicationPending", { name: String(a.profile.name ?? "") })}</strong> <StatusBadge status="pending" /> {t("my.applicationPendingNext")}
+          <strong>{t("my.applicationPending", { name: String(a.profile.name ?? "") })}</strong> <StatusBadge status="pending" />{" "}
+          {t("my.applicationPendingNext")}
         </Alert>
       ))}
       {rejected.map((a) => (
         <Alert key={a.id} tone="warn">
-          <strong>{t("my.applicationRejected", { name: String(a.profile.name ?? "") })}</strong> <StatusBadge status="rejected" /> {t("my.rejectionReason", { reason: a.decisionReason ?? "" })}
+          <strong>{t("my.applicationRejected", { name: String(a.profile.name ?? "") })}</strong> <StatusBadge status="rejected" />{" "}
+          {t("my.rejectionReason", { reason: a.decisionReason ?? "" })}
         </Alert>
       ))}
       {enterprises.length === 0 && applications.length === 0 ? (
@@ -61,17 +63,24 @@ export default function MyPage() {
             {e.memberships.map((m) => (
               <li key={m.id} className="membership">
                 <h3>
-                  {lng === "en" ? m.associationEn : m.associationZh} · {t(`types.${m.type}`)} <StatusBadge status={m.status} /> <DuesBadge state={m.duesState} />
+                  {lng === "en" ? m.associationEn : m.associationZh} · {t(`types.${m.type}`)} <StatusBadge status={m.status} />{" "}
+                  <DuesBadge state={m.duesState} />
                 </h3>
                 {m.statusReason ? (
                   <p className="small muted">
                     {t("record.reason")}: <ReasonText reason={m.statusReason} />
                   </p>
                 ) : null}
-                {m.dues ? <p className="small muted">{t("my.duesLine", { year: m.dues.year, amount: formatMoney(m.dues.amountFen, lng), date: formatDate(m.dues.dueOn, lng) })}</p> : null}
+                {m.dues ? (
+                  <p className="small muted">
+                    {t("my.duesLine", { year: m.dues.year, amount: formatMoney(m.dues.amountFen, lng), date: formatDate(m.dues.dueOn, lng) })}
+                  </p>
+                ) : null}
                 {m.dues && !m.dues.paidOn ? (
                   <p className="small" data-pay-to>
-                    {m.payTo ? t("associations.howToPay", { payee: m.payTo.payee, bank: m.payTo.bank, account: m.payTo.account }) : t("associations.askAssociation")}
+                    {m.payTo
+                      ? t("associations.howToPay", { payee: m.payTo.payee, bank: m.payTo.bank, account: m.payTo.account })
+                      : t("associations.askAssociation")}
                     {m.payTo?.note ? ` ${m.payTo.note}` : null}
                   </p>
                 ) : null}
@@ -82,7 +91,9 @@ export default function MyPage() {
             ))}
           </ul>
           <p>
-            <Link to={`/my/enterprises/${e.id}`} className="btn btn--small">{t("my.editContact")}</Link>
+            <Link to={`/my/enterprises/${e.id}`} className="btn btn--small">
+              {t("my.editContact")}
+            </Link>
           </p>
         </section>
       ))}
@@ -94,7 +105,8 @@ export default function MyPage() {
           <ul className="plain">
             {reminders.map((r) => (
               <li key={r.id}>
-                {formatDateTime(r.sentAt, lng)} · {r.enterprise} · {lng === "en" ? r.associationEn : r.associationZh} · {t(`reminders.${r.kind}`)} ({r.year}, {t("dues.dueOn")} {formatDate(r.dueOn, lng)})
+                {formatDateTime(r.sentAt, lng)} · {r.enterprise} · {lng === "en" ? r.associationEn : r.associationZh} · {t(`reminders.${r.kind}`)} ({r.year},{" "}
+                {t("dues.dueOn")} {formatDate(r.dueOn, lng)})
               </li>
             ))}
           </ul>

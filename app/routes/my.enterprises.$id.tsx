@@ -19,7 +19,6 @@ import { recordTitleMeta } from "../lib/page-title";
 
 export const meta = recordTitleMeta<typeof loader>("myEnterprisesId", (d) => ({ name: d.enterprise.name }));
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "my.view");
   const enterprise = await myEnterprise(actor, idParam(params));
@@ -68,7 +67,13 @@ export default function MyEnterprisePage() {
   const defaults =
     actionData?.intent === "contact" && actionData.values
       ? actionData.values
-      : { contactPerson: enterprise.contactPerson, phone: enterprise.phone, email: enterprise.email ?? "", address: enterprise.address, publicFields: enterprise.publicFields };
+      : {
+          contactPerson: enterprise.contactPerson,
+          phone: enterprise.phone,
+          email: enterprise.email ?? "",
+          address: enterprise.address,
+          publicFields: enterprise.publicFields,
+        };
   const { register, onSubmit, errorOf } = useValidatedForm(contactSchema, contactErrors ?? null, defaults);
   const pending = enterprise.changeRequests.find((c) => c.status === "pending");
   const active = enterprise.memberships.some((m) => m.status === "active");
@@ -81,7 +86,11 @@ export default function MyEnterprisePage() {
             <span className="mono">{enterprise.creditCode}</span> <StatusBadge status={active ? "active" : (enterprise.memberships[0]?.status ?? "pending")} />
           </>
         }
-        actions={<Link to="/my" className="btn btn--ghost btn--small">{t("my.back")}</Link>}
+        actions={
+          <Link to="/my" className="btn btn--ghost btn--small">
+            {t("my.back")}
+          </Link>
+        }
       />
       <section className="card">
         <h2>{t("my.contactTitle")}</h2>
@@ -90,7 +99,9 @@ export default function MyEnterprisePage() {
         <Form method="post" className="form" onSubmit={onSubmit} noValidate>
           <ContactFields register={register} errorOf={errorOf} withAddress />
           <div className="form-actions">
-            <button type="submit" name="intent" value="contact" className="btn" disabled={navigation.state === "submitting"}>{t("common:forms.save")}</button>
+            <button type="submit" name="intent" value="contact" className="btn" disabled={navigation.state === "submitting"}>
+              {t("common:forms.save")}
+            </button>
           </div>
         </Form>
       </section>
@@ -106,15 +117,43 @@ export default function MyEnterprisePage() {
           .filter((c) => c.status === "rejected")
           .slice(0, 1)
           .map((c) => (
-            <Alert key={c.id} tone="warn">{t("my.changeRejected", { reason: c.decisionReason ?? "" })}</Alert>
+            <Alert key={c.id} tone="warn">
+              {t("my.changeRejected", { reason: c.decisionReason ?? "" })}
+            </Alert>
           ))}
         <FormErrors errors={changeErrors} />
         <Form method="post" className="form">
-          <TextField label={t("my.newName")} name="name" maxLength={100} defaultValue={(changeErrors && (actionData?.values?.name as string)) || ""} error={changeErrors?.name} />
-          <TextField label={t("my.newCreditCode")} name="creditCode" maxLength={24} defaultValue={(changeErrors && (actionData?.values?.creditCode as string)) || ""} error={changeErrors?.creditCode} />
-          <TextAreaField label={t("fields.note")} name="note" maxLength={500} rows={2} defaultValue={(changeErrors && (actionData?.values?.note as string)) || ""} />
+          <TextField
+            label={t("my.newName")}
+            name="name"
+            maxLength={100}
+            defaultValue={(changeErrors && (actionData?.values?.name as string)) || ""}
+            error={changeErrors?.name}
+          />
+          <TextField
+            label={t("my.newCreditCode")}
+            name="creditCode"
+            maxLength={24}
+            defaultValue={(changeErrors && (actionData?.values?.creditCode as string)) || ""}
+            error={changeErrors?.creditCode}
+          />
+          <TextAreaField
+            label={t("fields.note")}
+            name="note"
+            maxLength={500}
+            rows={2}
+            defaultValue={(changeErrors && (actionData?.values?.note as string)) || ""}
+          />
           <div className="form-actions">
-            <button type="submit" name="intent" value="requestChange" className="btn btn--ghost" disabled={navigation.state === "submitting" || Boolean(pending)}>{t("my.sendChange")}</button>
+            <button
+              type="submit"
+              name="intent"
+              value="requestChange"
+              className="btn btn--ghost"
+              disabled={navigation.state === "submitting" || Boolean(pending)}
+            >
+              {t("my.sendChange")}
+            </button>
           </div>
         </Form>
       </section>

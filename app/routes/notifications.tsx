@@ -52,7 +52,9 @@ export default function NotificationsPage() {
         actions={
           total > 0 ? (
             <Form method="post">
-              <button className="btn btn--ghost btn--small" type="submit">{t("notifications.markAllRead")}</button>
+              <button className="btn btn--ghost btn--small" type="submit">
+                {t("notifications.markAllRead")}
+              </button>
             </Form>
           ) : null
         }

@@ -37,7 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.error === "throttled") return data({ errors: { _form: "auth:register.throttled" }, values }, { status: 429 });
     return data({ errors: { email: "auth:register.emailTaken" }, values }, { status: 409 });
   }
-  throw redirectWithFlash(safeRedirectPath(formData.get("next"), "/"), "auth:flash.registered", request, undefined, { headers: { "Set-Cookie": await createSessionCookie(request, result.userId) } });
+  throw redirectWithFlash(safeRedirectPath(formData.get("next"), "/"), "auth:flash.registered", request, undefined, {
+    headers: { "Set-Cookie": await createSessionCookie(request, result.userId) },
+  });
 }
 
 export default function RegisterPage() {
@@ -57,8 +59,25 @@ export default function RegisterPage() {
         <TextField label={t("register.name")} {...register("displayName")} required maxLength={60} autoComplete="name" error={errorOf("displayName")} />
         <TextField label={t("register.email")} type="email" {...register("email")} required maxLength={254} autoComplete="email" error={errorOf("email")} />
         <TextField label={t("register.phone")} type="tel" {...register("phone")} required maxLength={20} autoComplete="tel" error={errorOf("phone")} />
-        <TextField label={t("register.password")} type="password" {...register("password")} required maxLength={128} autoComplete="new-password" hint={actionData?.errors ? t("common:forms.retypePassword") : t("register.passwordHint")} error={errorOf("password")} />
-        <TextField label={t("register.confirm")} type="password" {...register("confirmPassword")} required maxLength={128} autoComplete="new-password" error={errorOf("confirmPassword")} />
+        <TextField
+          label={t("register.password")}
+          type="password"
+          {...register("password")}
+          required
+          maxLength={128}
+          autoComplete="new-password"
+          hint={actionData?.errors ? t("common:forms.retypePassword") : t("register.passwordHint")}
+          error={errorOf("password")}
+        />
+        <TextField
+          label={t("register.confirm")}
+          type="password"
+          {...register("confirmPassword")}
+          required
+          maxLength={128}
+          autoComplete="new-password"
+          error={errorOf("confirmPassword")}
+        />
         <div className="form-actions">
           <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
             {t("register.submit")}

@@ -13,6 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const c = (key: string) => t(`tickets:reports.csv.${key}`);
   const csv = csvDocument([c("section"), c("figure"), c("breakdown"), c("period"), c("value"), c("unit")], reportRows(await reportFigures(year), t, lng));
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="reports-${year}.csv"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="reports-${year}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -60,8 +60,25 @@ export default function ResetPasswordPage() {
       <p className="muted">{t("reset.lead")}</p>
       <FormErrors errors={actionData?.errors} />
       <Form method="post" className="form" onSubmit={onSubmit} noValidate>
-        <TextField label={t("reset.password")} type="password" {...register("password")} required maxLength={128} autoComplete="new-password" hint={t("register.passwordHint")} error={errorOf("password")} />
-        <TextField label={t("reset.confirm")} type="password" {...register("confirmPassword")} required maxLength={128} autoComplete="new-password" error={errorOf("confirmPassword")} />
+        <TextField
+          label={t("reset.password")}
+          type="password"
+          {...register("password")}
+          required
+          maxLength={128}
+          autoComplete="new-password"
+          hint={t("register.passwordHint")}
+          error={errorOf("password")}
+        />
+        <TextField
+          label={t("reset.confirm")}
+          type="password"
+          {...register("confirmPassword")}
+          required
+          maxLength={128}
+          autoComplete="new-password"
+          error={errorOf("confirmPassword")}
+        />
         <div className="form-actions">
           <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
             {t("reset.submit")}

@@ -12,7 +12,17 @@ import { intent, runIntent, type IntentFailure } from "../lib/intents.server";
 import { useRootData } from "../root";
 import { ticketCategories, ticketPriorities } from "../modules/tickets/constants";
 import { REOPEN_WINDOW_MS } from "../modules/tickets/calendar";
-import { acceptSchema, answerSchema, commentSchema, infoReplySchema, infoRequestSchema, outcomeSchema, rateSchema, reasonSchema, referSchema } from "../modules/tickets/forms";
+import {
+  acceptSchema,
+  answerSchema,
+  commentSchema,
+  infoReplySchema,
+  infoRequestSchema,
+  outcomeSchema,
+  rateSchema,
+  reasonSchema,
+  referSchema,
+} from "../modules/tickets/forms";
 import { canWaitOnEnterprise } from "../modules/tickets/state-machine";
 import {
   acceptAndReferTicket,
@@ -36,7 +46,6 @@ import { recordTitleMeta } from "../lib/page-title";
 
 export const meta = recordTitleMeta<typeof loader>("ticketsId", (d) => ({ id: d.ticket.id, name: d.ticket.title }));
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request, "tickets.view");
   const id = idParam(params);
@@ -57,7 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return: can(actor, "tickets.answer") && ticket.status === "referred",
     provideInfo: can(actor, "tickets.respond") && waiting,
     rate: can(actor, "tickets.respond") && ticket.status === "resolved",
-    reopen: can(actor, "tickets.respond") && ticket.status === "resolved" && ticket.resolvedAt !== null && now - ticket.resolvedAt.getTime() <= REOPEN_WINDOW_MS,
+    reopen:
+      can(actor, "tickets.respond") && ticket.status === "resolved" && ticket.resolvedAt !== null && now - ticket.resolvedAt.getTime() <= REOPEN_WINDOW_MS,
     comment: can(actor, "tickets.comment"),
     internal: actor.role !== "member",
   };
@@ -76,7 +86,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Each intent: the ability it needs, its form and the module command (app/lib/intents.server.ts).
   const intents = {
     // With a department chosen, accept and refer in one step.
-    accept: intent("tickets.triage", acceptSchema, (actor, d) => (d.departmentId ? acceptAndReferTicket(actor, id, { ...d, departmentId: d.departmentId }) : acceptTicket(actor, id, d))),
+    accept: intent("tickets.triage", acceptSchema, (actor, d) =>
+      d.departmentId ? acceptAndReferTicket(actor, id, { ...d, departmentId: d.departmentId }) : acceptTicket(actor, id, d),
+    ),
     reject: intent("tickets.triage", reasonSchema, (actor, d) => rejectTicket(actor, id, d.reason)),
     refer: intent("tickets.triage", referSchema, (actor, d) => referTicket(actor, id, d)),
     resolve: intent("tickets.triage", outcomeSchema, (actor, d) => resolveTicket(actor, id, d.outcome)),
@@ -88,7 +100,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     provideInfo: intent("tickets.respond", infoReplySchema, (actor, d) => provideInfo(actor, id, d.reply)),
     comment: intent("tickets.comment", commentSchema, (actor, d) => addComment(actor, id, d)),
   };
-  return runIntent(request, formData, intents, { unknownAbility: "tickets.view", success: () => `/tickets/${id}`, flash: ({ intent, value }) => (intent === "accept" && value.status === "referred" ? "tickets:flash.acceptRefer" : `tickets:flash.${intent}`) });
+  return runIntent(request, formData, intents, {
+    unknownAbility: "tickets.view",
+    success: () => `/tickets/${id}`,
+    flash: ({ intent, value }) => (intent === "accept" && value.status === "referred" ? "tickets:flash.acceptRefer" : `tickets:flash.${intent}`),
+  });
 }
 
 type Intent = "accept" | "reject" | "refer" | "answer" | "return" | "resolve" | "reopen" | "rate" | "requestInfo" | "provideInfo" | "comment";
@@ -123,7 +139,8 @@ export default function TicketPage() {
   const actionData = useActionData<IntentFailure>();
   const lng = useRootData()?.lng ?? "zh-CN";
   const err = (intent: Intent, field: string) => (actionData?.intent === intent ? actionData.errors?.[field] : undefined);
-  const val = (intent: Intent, field: string) => (actionData?.intent === intent ? String((actionData.values as Record<string, unknown>)?.[field] ?? "") : undefined);
+  const val = (intent: Intent, field: string) =>
+    actionData?.intent === intent ? String((actionData.values as Record<string, unknown>)?.[field] ?? "") : undefined;
   const waiting = Boolean(ticket.waitingSince);
   const deptName = department ? (lng === "zh-CN" ? department.nameZh : department.nameEn) : null;
   return (
@@ -132,15 +149,24 @@ export default function TicketPage() {
         title={`${t("detail.title", { id: ticket.id })} · ${ticket.title}`}
         lead={
           <>
-            <StatusBadge status={ticket.status} /> <ClockBadges overdue={ticket.overdue} waiting={waiting} escalated={Boolean(ticket.escalatedAt) && ticket.status === "referred"} flagged={ticket.flaggedForReview} />{" "}
-            {ticket.kind === "complaint" ? <Badge>{t("kind.complaint")}</Badge> : null} {ticket.urgency === "urgent" ? <Badge tone="danger">{t("urgency.urgent")}</Badge> : null}
+            <StatusBadge status={ticket.status} />{" "}
+            <ClockBadges
+              overdue={ticket.overdue}
+              waiting={waiting}
+              escalated={Boolean(ticket.escalatedAt) && ticket.status === "referred"}
+              flagged={ticket.flaggedForReview}
+            />{" "}
+            {ticket.kind === "complaint" ? <Badge>{t("kind.complaint")}</Badge> : null}{" "}
+            {ticket.urgency === "urgent" ? <Badge tone="danger">{t("urgency.urgent")}</Badge> : null}
           </>
         }
-        actions={<Link to={back} className="btn btn--ghost btn--small">{t("detail.back")}</Link>}
+        actions={
+          <Link to={back} className="btn btn--ghost btn--small">
+            {t("detail.back")}
+          </Link>
+        }
       />
-      <Alert tone={ticket.status === "rejected" ? "warn" : "info"}>
-        {waiting ? t("nextStep.waiting") : t(`nextStep.${ticket.status}`)}
-      </Alert>
+      <Alert tone={ticket.status === "rejected" ? "warn" : "info"}>{waiting ? t("nextStep.waiting") : t(`nextStep.${ticket.status}`)}</Alert>
       {actionData?.errors?._form ? <FormErrors errors={{ _form: actionData.errors._form }} /> : null}
       <div className="tickets-layout">
         <section className="card">
@@ -154,7 +180,9 @@ export default function TicketPage() {
               {ticket.visitId && may.internal ? (
                 <>
                   {" · "}
-                  <Link to={`/visits/${ticket.visitId}`}>{t("detail.visit")} #{ticket.visitId}</Link>
+                  <Link to={`/visits/${ticket.visitId}`}>
+                    {t("detail.visit")} #{ticket.visitId}
+                  </Link>
                 </>
               ) : null}
             </Fact>
@@ -193,10 +221,30 @@ export default function TicketPage() {
           {may.accept ? (
             <ActionForm intent="accept" title={t("actions.acceptTitle")} submit={t("actions.accept")}>
               <div className="form-row">
-                <SelectField label={t("actions.category")} name="category" defaultValue={val("accept", "category") ?? ticket.category} options={ticketCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} error={err("accept", "category")} />
-                <SelectField label={t("actions.priority")} name="priority" defaultValue={val("accept", "priority") ?? ticket.priority} options={ticketPriorities.map((p) => ({ value: p, label: t(`priority.${p}`) }))} error={err("accept", "priority")} />
+                <SelectField
+                  label={t("actions.category")}
+                  name="category"
+                  defaultValue={val("accept", "category") ?? ticket.category}
+                  options={ticketCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+                  error={err("accept", "category")}
+                />
+                <SelectField
+                  label={t("actions.priority")}
+                  name="priority"
+                  defaultValue={val("accept", "priority") ?? ticket.priority}
+                  options={ticketPriorities.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+                  error={err("accept", "priority")}
+                />
               </div>
-              <SelectField label={t("actions.handler")} name="handlerId" required defaultValue={val("accept", "handlerId") ?? ""} placeholder={t("new.choose")} options={staffList.map((s) => ({ value: s.id, label: s.displayName }))} error={err("accept", "handlerId")} />
+              <SelectField
+                label={t("actions.handler")}
+                name="handlerId"
+                required
+                defaultValue={val("accept", "handlerId") ?? ""}
+                placeholder={t("new.choose")}
+                options={staffList.map((s) => ({ value: s.id, label: s.displayName }))}
+                error={err("accept", "handlerId")}
+              />
               <SelectField
                 label={t("actions.acceptRefer")}
                 name="departmentId"
@@ -210,50 +258,137 @@ export default function TicketPage() {
           ) : null}
           {may.refer ? (
             <ActionForm intent="refer" title={t("actions.referTitle")} submit={t("actions.refer")}>
-              <SelectField label={t("actions.referDepartment")} name="departmentId" required defaultValue={val("refer", "departmentId") ?? ""} placeholder={t("new.choose")} options={departments.map((d) => ({ value: String(d.id), label: lng === "zh-CN" ? d.nameZh : d.nameEn }))} error={err("refer", "departmentId")} />
-              <TextAreaField label={t("actions.referNote")} name="note" rows={2} maxLength={2000} defaultValue={val("refer", "note")} error={err("refer", "note")} />
+              <SelectField
+                label={t("actions.referDepartment")}
+                name="departmentId"
+                required
+                defaultValue={val("refer", "departmentId") ?? ""}
+                placeholder={t("new.choose")}
+                options={departments.map((d) => ({ value: String(d.id), label: lng === "zh-CN" ? d.nameZh : d.nameEn }))}
+                error={err("refer", "departmentId")}
+              />
+              <TextAreaField
+                label={t("actions.referNote")}
+                name="note"
+                rows={2}
+                maxLength={2000}
+                defaultValue={val("refer", "note")}
+                error={err("refer", "note")}
+              />
             </ActionForm>
           ) : null}
           {may.answer ? (
             <ActionForm intent="answer" title={t("actions.answerTitle")} submit={t("actions.answer")}>
-              <TextAreaField label={t("actions.answerField")} name="answer" required rows={4} maxLength={4000} defaultValue={val("answer", "answer")} error={err("answer", "answer")} />
+              <TextAreaField
+                label={t("actions.answerField")}
+                name="answer"
+                required
+                rows={4}
+                maxLength={4000}
+                defaultValue={val("answer", "answer")}
+                error={err("answer", "answer")}
+              />
             </ActionForm>
           ) : null}
           {may.resolve ? (
             <ActionForm intent="resolve" title={t("actions.resolveTitle")} submit={t("actions.resolve")}>
-              <TextAreaField label={t("actions.outcome")} name="outcome" required rows={3} maxLength={4000} defaultValue={val("resolve", "outcome")} error={err("resolve", "outcome")} />
+              <TextAreaField
+                label={t("actions.outcome")}
+                name="outcome"
+                required
+                rows={3}
+                maxLength={4000}
+                defaultValue={val("resolve", "outcome")}
+                error={err("resolve", "outcome")}
+              />
             </ActionForm>
           ) : null}
           {may.provideInfo ? (
             <ActionForm intent="provideInfo" title={t("actions.provideInfoTitle")} submit={t("actions.provideInfo")}>
-              <TextAreaField label={t("actions.reply")} name="reply" required rows={3} maxLength={4000} defaultValue={val("provideInfo", "reply")} error={err("provideInfo", "reply")} />
+              <TextAreaField
+                label={t("actions.reply")}
+                name="reply"
+                required
+                rows={3}
+                maxLength={4000}
+                defaultValue={val("provideInfo", "reply")}
+                error={err("provideInfo", "reply")}
+              />
             </ActionForm>
           ) : null}
           {may.rate ? (
             <ActionForm intent="rate" title={t("actions.rateTitle")} submit={t("actions.rate")}>
-              <SelectField label={t("actions.rating")} name="rating" required defaultValue={val("rate", "rating") ?? ""} placeholder={t("new.choose")} options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`actions.rating${n}`) }))} error={err("rate", "rating")} />
-              <TextAreaField label={t("actions.ratingComment")} name="comment" rows={2} maxLength={2000} hint={t("actions.ratingHint")} defaultValue={val("rate", "comment")} error={err("rate", "comment")} />
+              <SelectField
+                label={t("actions.rating")}
+                name="rating"
+                required
+                defaultValue={val("rate", "rating") ?? ""}
+                placeholder={t("new.choose")}
+                options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`actions.rating${n}`) }))}
+                error={err("rate", "rating")}
+              />
+              <TextAreaField
+                label={t("actions.ratingComment")}
+                name="comment"
+                rows={2}
+                maxLength={2000}
+                hint={t("actions.ratingHint")}
+                defaultValue={val("rate", "comment")}
+                error={err("rate", "comment")}
+              />
             </ActionForm>
           ) : null}
           {may.requestInfo ? (
             <ActionForm intent="requestInfo" title={t("actions.requestInfoTitle")} submit={t("actions.requestInfo")}>
-              <TextAreaField label={t("actions.question")} name="question" required rows={2} maxLength={2000} defaultValue={val("requestInfo", "question")} error={err("requestInfo", "question")} />
+              <TextAreaField
+                label={t("actions.question")}
+                name="question"
+                required
+                rows={2}
+                maxLength={2000}
+                defaultValue={val("requestInfo", "question")}
+                error={err("requestInfo", "question")}
+              />
             </ActionForm>
           ) : null}
           <div className="form-actions">
             {may.reject ? (
               <ConfirmAction label={t("actions.reject")} question={t("actions.rejectQuestion")} confirmLabel={t("actions.reject")} intent="reject" danger>
-                <TextAreaField label={t("actions.reason")} name="reason" required rows={2} maxLength={2000} defaultValue={val("reject", "reason")} error={err("reject", "reason")} />
+                <TextAreaField
+                  label={t("actions.reason")}
+                  name="reason"
+                  required
+                  rows={2}
+                  maxLength={2000}
+                  defaultValue={val("reject", "reason")}
+                  error={err("reject", "reason")}
+                />
               </ConfirmAction>
             ) : null}
             {may.return ? (
               <ConfirmAction label={t("actions.return")} question={t("actions.returnQuestion")} confirmLabel={t("actions.return")} intent="return" danger>
-                <TextAreaField label={t("actions.returnReason")} name="reason" required rows={2} maxLength={2000} defaultValue={val("return", "reason")} error={err("return", "reason")} />
+                <TextAreaField
+                  label={t("actions.returnReason")}
+                  name="reason"
+                  required
+                  rows={2}
+                  maxLength={2000}
+                  defaultValue={val("return", "reason")}
+                  error={err("return", "reason")}
+                />
               </ConfirmAction>
             ) : null}
             {may.reopen ? (
               <ConfirmAction label={t("actions.reopen")} question={t("actions.reopenQuestion")} confirmLabel={t("actions.reopen")} intent="reopen">
-                <TextAreaField label={t("actions.reopenReason")} name="reason" required rows={2} maxLength={2000} defaultValue={val("reopen", "reason")} error={err("reopen", "reason")} />
+                <TextAreaField
+                  label={t("actions.reopenReason")}
+                  name="reason"
+                  required
+                  rows={2}
+                  maxLength={2000}
+                  defaultValue={val("reopen", "reason")}
+                  error={err("reopen", "reason")}
+                />
               </ConfirmAction>
             ) : null}
           </div>
@@ -265,7 +400,8 @@ export default function TicketPage() {
         <ol className="timeline">
           {events.map((e) => (
             <li key={e.id} className={e.internal ? "tickets-event--internal" : undefined}>
-              <strong>{t(`event.${e.kind}`, { department: e.body ?? "", handler: e.body ?? "" })}</strong> {e.internal ? <Badge tone="warn">{t("event.internal")}</Badge> : null}
+              <strong>{t(`event.${e.kind}`, { department: e.body ?? "", handler: e.body ?? "" })}</strong>{" "}
+              {e.internal ? <Badge tone="warn">{t("event.internal")}</Badge> : null}
               <div className="timeline__meta">
                 {e.actorName ?? t("event.system")} · {formatDateTime(e.at, lng)}
               </div>
@@ -275,7 +411,15 @@ export default function TicketPage() {
         </ol>
         {may.comment ? (
           <ActionForm intent="comment" title={t("actions.commentTitle")} submit={t("actions.comment")}>
-            <TextAreaField label={t("actions.commentField")} name="body" required rows={3} maxLength={4000} defaultValue={val("comment", "body")} error={err("comment", "body")} />
+            <TextAreaField
+              label={t("actions.commentField")}
+              name="body"
+              required
+              rows={3}
+              maxLength={4000}
+              defaultValue={val("comment", "body")}
+              error={err("comment", "body")}
+            />
             {may.internal ? <CheckboxField label={t("actions.internal")} name="internal" defaultChecked={val("comment", "internal") === "on"} /> : null}
           </ActionForm>
         ) : null}

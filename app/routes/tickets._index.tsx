@@ -11,7 +11,15 @@ import { can } from "../lib/permissions";
 import { useRootData } from "../root";
 import { queueTabs, ticketCategories, ticketKinds, ticketStatuses, ticketUrgencies } from "../modules/tickets/constants";
 import { chaseSchema, queueFilterFromUrl, reassignSchema, withQueueDefaults } from "../modules/tickets/forms";
-import { chaseReferral, listEscalations, listTickets, QUEUE_PAGE_SIZE, queueFilterOptions, queueTabCounts, reassignTicket } from "../modules/tickets/tickets.server";
+import {
+  chaseReferral,
+  listEscalations,
+  listTickets,
+  QUEUE_PAGE_SIZE,
+  queueFilterOptions,
+  queueTabCounts,
+  reassignTicket,
+} from "../modules/tickets/tickets.server";
 import { TicketTable } from "../components/tickets/ui";
 import { titleMeta } from "../lib/page-title";
 
@@ -26,7 +34,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const options = staff ? await queueFilterOptions(actor) : null;
   const escalations = staff && actor.isLead ? await listEscalations() : [];
   const tabCounts = staff ? await queueTabCounts(actor, filter) : null;
-  return { rows, total, capped, page, pageSize: QUEUE_PAGE_SIZE, filter, staff, canExport: can(actor, "tickets.export"), options, escalations, tabCounts, me: actor.userId };
+  return {
+    rows,
+    total,
+    capped,
+    page,
+    pageSize: QUEUE_PAGE_SIZE,
+    filter,
+    staff,
+    canExport: can(actor, "tickets.export"),
+    options,
+    escalations,
+    tabCounts,
+    me: actor.userId,
+  };
 }
 
 /** The queue row's actions on an escalated problem: chase the department, or hand it to another handler. */
@@ -38,7 +59,11 @@ export async function action({ request }: ActionFunctionArgs) {
     chase: intent("tickets.triage", chaseSchema, (actor, d) => chaseReferral(actor, d.ticketId)),
     reassign: intent("tickets.triage", reassignSchema, (actor, d) => reassignTicket(actor, d.ticketId, { handlerId: d.handlerId })),
   };
-  return runIntent(request, formData, intents, { unknownAbility: "tickets.list", success: () => `/tickets${back.search}`, flash: ({ intent }) => `tickets:flash.${intent}` });
+  return runIntent(request, formData, intents, {
+    unknownAbility: "tickets.list",
+    success: () => `/tickets${back.search}`,
+    flash: ({ intent }) => `tickets:flash.${intent}`,
+  });
 }
 
 export default function TicketQueue() {
@@ -91,7 +116,9 @@ export default function TicketQueue() {
         lead={staff ? t("list.lead") : t("list.memberLead")}
         actions={
           <>
-            <Link to="/tickets/new" className="btn">{staff ? t("list.record") : t("list.new")}</Link>
+            <Link to="/tickets/new" className="btn">
+              {staff ? t("list.record") : t("list.new")}
+            </Link>
             {canExport ? (
               <a className="btn btn--ghost" href={`/tickets/export${location.search}`} download>
                 {t("list.export")}
@@ -107,7 +134,10 @@ export default function TicketQueue() {
           <ul>
             {escalations.map((e) => (
               <li key={e.id}>
-                <Link to={`/tickets/${e.id}`}>#{e.id} {e.title}</Link> · {lng === "zh-CN" ? e.departmentZh : e.departmentEn} · {t("list.dueOn", { date: formatDateTime(e.dueAt, lng) })}
+                <Link to={`/tickets/${e.id}`}>
+                  #{e.id} {e.title}
+                </Link>{" "}
+                · {lng === "zh-CN" ? e.departmentZh : e.departmentEn} · {t("list.dueOn", { date: formatDateTime(e.dueAt, lng) })}
               </li>
             ))}
           </ul>
@@ -117,7 +147,12 @@ export default function TicketQueue() {
       {staff && tabCounts ? (
         <nav className="tabs tickets-tabs" aria-label={t("list.tabs")}>
           {queueTabs.map((tab) => (
-            <Link key={tab} to={tabLink(tab)} className={filter.tab === tab ? "tab tab--current" : "tab"} aria-current={filter.tab === tab ? "page" : undefined}>
+            <Link
+              key={tab}
+              to={tabLink(tab)}
+              className={filter.tab === tab ? "tab tab--current" : "tab"}
+              aria-current={filter.tab === tab ? "page" : undefined}
+            >
               {t(`list.tab.${tab}`)} <span className="tab__count">{tabCounts[tab]}</span>
             </Link>
           ))}
@@ -127,13 +162,43 @@ export default function TicketQueue() {
       <FilterForm role="search" key={location.search}>
         {/* No tab here: a search or filter looks through every tab (withQueueDefaults). */}
         <TextField className="field--search" label={t("list.search")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
-        <SelectField label={t("list.status")} name="status" defaultValue={filter.status ?? ""} placeholder={all} options={ticketStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-        <SelectField label={t("list.category")} name="category" defaultValue={filter.category ?? ""} placeholder={all} options={ticketCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
-        <SelectField label={t("list.urgency")} name="urgency" defaultValue={filter.urgency ?? ""} placeholder={all} options={ticketUrgencies.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} />
+        <SelectField
+          label={t("list.status")}
+          name="status"
+          defaultValue={filter.status ?? ""}
+          placeholder={all}
+          options={ticketStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <SelectField
+          label={t("list.category")}
+          name="category"
+          defaultValue={filter.category ?? ""}
+          placeholder={all}
+          options={ticketCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+        />
+        <SelectField
+          label={t("list.urgency")}
+          name="urgency"
+          defaultValue={filter.urgency ?? ""}
+          placeholder={all}
+          options={ticketUrgencies.map((u) => ({ value: u, label: t(`urgency.${u}`) }))}
+        />
         {staff && options ? (
           <>
-            <SelectField label={t("list.kind")} name="kind" defaultValue={filter.kind ?? ""} placeholder={all} options={ticketKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
-            <SelectField label={t("list.department")} name="department" defaultValue={filter.department ? String(filter.department) : ""} placeholder={all} options={options.departments.map((d) => ({ value: String(d.id), label: lng === "zh-CN" ? d.nameZh : d.nameEn }))} />
+            <SelectField
+              label={t("list.kind")}
+              name="kind"
+              defaultValue={filter.kind ?? ""}
+              placeholder={all}
+              options={ticketKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            />
+            <SelectField
+              label={t("list.department")}
+              name="department"
+              defaultValue={filter.department ? String(filter.department) : ""}
+              placeholder={all}
+              options={options.departments.map((d) => ({ value: String(d.id), label: lng === "zh-CN" ? d.nameZh : d.nameEn }))}
+            />
             <SelectField
               label={t("list.handler")}
               name="handler"
@@ -144,7 +209,13 @@ export default function TicketQueue() {
                 ...options.staff.filter((s) => s.id !== me).map((s) => ({ value: s.id, label: s.displayName })),
               ]}
             />
-            <SelectField label={t("list.association")} name="association" defaultValue={filter.association ? String(filter.association) : ""} placeholder={all} options={options.associations.map((a) => ({ value: String(a.id), label: lng === "zh-CN" ? a.nameZh : a.nameEn }))} />
+            <SelectField
+              label={t("list.association")}
+              name="association"
+              defaultValue={filter.association ? String(filter.association) : ""}
+              placeholder={all}
+              options={options.associations.map((a) => ({ value: String(a.id), label: lng === "zh-CN" ? a.nameZh : a.nameEn }))}
+            />
           </>
         ) : null}
         <TextField label={t("list.from")} name="from" type="date" defaultValue={filter.from ?? ""} />
@@ -152,10 +223,16 @@ export default function TicketQueue() {
         <CheckboxField label={t("list.overdueOnly")} name="overdue" value="1" defaultChecked={filter.overdue === "1"} />
         {staff ? <CheckboxField label={t("list.escalatedOnly")} name="escalated" value="1" defaultChecked={filter.escalated === "1"} /> : null}
         <div className="form-actions">
-          <button type="submit" className="btn btn--small">{t("list.apply")}</button>
-          <Link to="/tickets" className="btn btn--ghost btn--small">{t("list.reset")}</Link>
+          <button type="submit" className="btn btn--small">
+            {t("list.apply")}
+          </button>
+          <Link to="/tickets" className="btn btn--ghost btn--small">
+            {t("list.reset")}
+          </Link>
           {staff && filter.handler === "mine" ? (
-            <Link to={`/tickets?tab=${filter.tab ?? "all"}&handler=all`} className="btn btn--ghost btn--small">{t("list.everyone")}</Link>
+            <Link to={`/tickets?tab=${filter.tab ?? "all"}&handler=all`} className="btn btn--ghost btn--small">
+              {t("list.everyone")}
+            </Link>
           ) : null}
         </div>
       </FilterForm>
@@ -173,4 +250,3 @@ export default function TicketQueue() {
     </>
   );
 }
-

@@ -14,7 +14,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = translator(lng);
   // The same rows as the page with the same query string (its default tab and handler included).
   const rows = await exportTickets(actor, withQueueDefaults(queueFilterFromUrl(request.url), can(actor, "tickets.triage")));
-  const cols = ["id", "kind", "title", "enterprise", "status", "category", "urgency", "source", "department", "handler", "created", "due", "overdue", "answered", "resolved", "rating"] as const;
+  const cols = [
+    "id",
+    "kind",
+    "title",
+    "enterprise",
+    "status",
+    "category",
+    "urgency",
+    "source",
+    "department",
+    "handler",
+    "created",
+    "due",
+    "overdue",
+    "answered",
+    "resolved",
+    "rating",
+  ] as const;
   const csv = csvDocument(
     cols.map((c) => t(`tickets:csv.${c}`)),
     rows.map((r) => [

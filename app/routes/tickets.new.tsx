@@ -78,22 +78,79 @@ export default function NewTicket() {
       {enterprises.length === 0 ? <Alert tone="warn">{t("errors.enterprise")}</Alert> : null}
       <FormErrors errors={actionData?.errors} />
       <Form method="post" encType="multipart/form-data" className="form form--wide card" onSubmit={onSubmit} noValidate>
-        <SelectField label={t("new.enterprise")} {...register("enterpriseId")} defaultValue={defaults.enterpriseId} required placeholder={t("new.choose")} options={enterprises.map((e) => ({ value: String(e.id), label: e.name }))} error={errorOf("enterpriseId")} />
+        <SelectField
+          label={t("new.enterprise")}
+          {...register("enterpriseId")}
+          defaultValue={defaults.enterpriseId}
+          required
+          placeholder={t("new.choose")}
+          options={enterprises.map((e) => ({ value: String(e.id), label: e.name }))}
+          error={errorOf("enterpriseId")}
+        />
         <div className="form-row">
-          <SelectField label={t("new.category")} {...register("category")} defaultValue={defaults.category} required placeholder={t("new.choose")} options={ticketCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} error={errorOf("category")} />
-          <SelectField label={t("new.urgency")} {...register("urgency")} defaultValue={defaults.urgency} required options={ticketUrgencies.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} error={errorOf("urgency")} />
+          <SelectField
+            label={t("new.category")}
+            {...register("category")}
+            defaultValue={defaults.category}
+            required
+            placeholder={t("new.choose")}
+            options={ticketCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+            error={errorOf("category")}
+          />
+          <SelectField
+            label={t("new.urgency")}
+            {...register("urgency")}
+            defaultValue={defaults.urgency}
+            required
+            options={ticketUrgencies.map((u) => ({ value: u, label: t(`urgency.${u}`) }))}
+            error={errorOf("urgency")}
+          />
         </div>
         {staff ? (
           <div className="form-row">
-            <SelectField label={t("new.source")} {...register("source")} defaultValue={defaults.source} required options={ticketSources.map((s) => ({ value: s, label: t(`source.${s}`) }))} error={errorOf("source")} />
-            <SelectField label={t("new.kind")} {...register("kind")} defaultValue={defaults.kind} required options={ticketKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} error={errorOf("kind")} />
+            <SelectField
+              label={t("new.source")}
+              {...register("source")}
+              defaultValue={defaults.source}
+              required
+              options={ticketSources.map((s) => ({ value: s, label: t(`source.${s}`) }))}
+              error={errorOf("source")}
+            />
+            <SelectField
+              label={t("new.kind")}
+              {...register("kind")}
+              defaultValue={defaults.kind}
+              required
+              options={ticketKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+              error={errorOf("kind")}
+            />
           </div>
         ) : null}
         {visit ? <input type="hidden" {...register("visitId")} defaultValue={defaults.visitId} /> : null}
-        {visit ? <p className="muted">{t("new.visit")}: #{visit.id} · {visit.visitedOn}</p> : null}
+        {visit ? (
+          <p className="muted">
+            {t("new.visit")}: #{visit.id} · {visit.visitedOn}
+          </p>
+        ) : null}
         <TextField label={t("new.titleField")} {...register("title")} defaultValue={defaults.title} required maxLength={120} error={errorOf("title")} />
-        <TextAreaField label={t("new.description")} {...register("description")} defaultValue={defaults.description} required maxLength={4000} rows={6} error={errorOf("description")} />
-        <TextField label={t("new.attachments")} name={ATTACHMENT_FIELD} type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip" hint={t("new.attachmentsHint", { max: MAX_FILES })} error={actionData?.errors?.[ATTACHMENT_FIELD]} />
+        <TextAreaField
+          label={t("new.description")}
+          {...register("description")}
+          defaultValue={defaults.description}
+          required
+          maxLength={4000}
+          rows={6}
+          error={errorOf("description")}
+        />
+        <TextField
+          label={t("new.attachments")}
+          name={ATTACHMENT_FIELD}
+          type="file"
+          multiple
+          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip"
+          hint={t("new.attachmentsHint", { max: MAX_FILES })}
+          error={actionData?.errors?.[ATTACHMENT_FIELD]}
+        />
         <div className="form-actions">
           <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
             {t("new.submit")}

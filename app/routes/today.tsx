@@ -49,7 +49,8 @@ export default function TodayPage() {
           <ul>
             {work.boothRequests.map((b) => (
               <li key={b.fairId}>
-                <Link to={`/fairs/${b.fairId}/booths?status=requested`}>{b.title}</Link> · {formatDate(b.fairDate, lng)} · {t("today.requested", { count: b.requested })}
+                <Link to={`/fairs/${b.fairId}/booths?status=requested`}>{b.title}</Link> · {formatDate(b.fairDate, lng)} ·{" "}
+                {t("today.requested", { count: b.requested })}
               </li>
             ))}
           </ul>

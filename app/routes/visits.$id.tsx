@@ -36,8 +36,14 @@ export default function VisitPage() {
       />
       <section className="card">
         <dl className="tickets-facts">
-          <div className="tickets-fact"><dt>{t("visits.visitors")}</dt><dd>{visit.visitors}</dd></div>
-          <div className="tickets-fact"><dt>{t("visits.notes")}</dt><dd className="tickets-text">{visit.notes || "—"}</dd></div>
+          <div className="tickets-fact">
+            <dt>{t("visits.visitors")}</dt>
+            <dd>{visit.visitors}</dd>
+          </div>
+          <div className="tickets-fact">
+            <dt>{t("visits.notes")}</dt>
+            <dd className="tickets-text">{visit.notes || "—"}</dd>
+          </div>
         </dl>
         <h2>{t("visits.problems")}</h2>
         {problems.length === 0 ? (
@@ -46,7 +52,10 @@ export default function VisitPage() {
           <ul>
             {problems.map((p) => (
               <li key={p.id}>
-                <Link to={`/tickets/${p.id}`}>#{p.id} {p.title}</Link> <StatusBadge status={p.status} /> <span className="muted small">{formatDate(p.createdAt, lng)}</span>
+                <Link to={`/tickets/${p.id}`}>
+                  #{p.id} {p.title}
+                </Link>{" "}
+                <StatusBadge status={p.status} /> <span className="muted small">{formatDate(p.createdAt, lng)}</span>
               </li>
             ))}
           </ul>

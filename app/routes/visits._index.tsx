@@ -59,12 +59,29 @@ export default function Visits() {
             <TextField label={t("visits.visitors")} name="visitors" required maxLength={200} defaultValue={v.visitors} error={e.visitors} />
           </div>
           <div className="form-row">
-            <SelectField label={t("visits.association")} name="associationId" defaultValue={v.associationId ?? ""} placeholder="—" options={options.associations.map((a) => ({ value: String(a.id), label: lng === "zh-CN" ? a.nameZh : a.nameEn }))} hint={t("visits.whomHint")} error={e.associationId} />
-            <SelectField label={t("visits.enterprise")} name="enterpriseId" defaultValue={v.enterpriseId ?? ""} placeholder="—" options={options.enterprises.map((x) => ({ value: String(x.id), label: x.name }))} error={e.enterpriseId} />
+            <SelectField
+              label={t("visits.association")}
+              name="associationId"
+              defaultValue={v.associationId ?? ""}
+              placeholder="—"
+              options={options.associations.map((a) => ({ value: String(a.id), label: lng === "zh-CN" ? a.nameZh : a.nameEn }))}
+              hint={t("visits.whomHint")}
+              error={e.associationId}
+            />
+            <SelectField
+              label={t("visits.enterprise")}
+              name="enterpriseId"
+              defaultValue={v.enterpriseId ?? ""}
+              placeholder="—"
+              options={options.enterprises.map((x) => ({ value: String(x.id), label: x.name }))}
+              error={e.enterpriseId}
+            />
           </div>
           <TextAreaField label={t("visits.notes")} name="notes" rows={3} maxLength={4000} defaultValue={v.notes} error={e.notes} />
           <div className="form-actions">
-            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{t("visits.record")}</button>
+            <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+              {t("visits.record")}
+            </button>
           </div>
         </Form>
       </details>

@@ -3,7 +3,6 @@ import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, times
 import { roles } from "../../app/modules/accounts/constants";
 export * from "../../app/modules/accounts/constants";
 
-
 export const users = pgTable(
   "users",
   {
@@ -81,11 +80,7 @@ export const auditEvents = pgTable(
     after: jsonb("after"),
     ip: text("ip"),
   },
-  (t) => [
-    index("audit_events_at_idx").on(t.at),
-    index("audit_events_entity_idx").on(t.entityType, t.entityId),
-    index("audit_events_actor_idx").on(t.actorId),
-  ],
+  (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_entity_idx").on(t.entityType, t.entityId), index("audit_events_actor_idx").on(t.actorId)],
 );
 
 export const notifications = pgTable(
@@ -97,7 +92,10 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     /** i18n key of the message, with its params, so it renders in the reader's language. */
     messageKey: text("message_key").notNull(),
-    params: jsonb("params").$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
+    params: jsonb("params")
+      .$type<Record<string, string | number>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     link: text("link"),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

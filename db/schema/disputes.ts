@@ -2,7 +2,15 @@ import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { associations, enterprises } from "./members";
-import { deadlineKinds, disputeEventKinds, disputeStatuses, disputeTypes, legalServiceKinds, sessionModes, stationRoles } from "../../app/modules/disputes/constants";
+import {
+  deadlineKinds,
+  disputeEventKinds,
+  disputeStatuses,
+  disputeTypes,
+  legalServiceKinds,
+  sessionModes,
+  stationRoles,
+} from "../../app/modules/disputes/constants";
 
 export * from "../../app/modules/disputes/constants";
 
@@ -109,8 +117,12 @@ export const disputeCases = pgTable(
     index("dispute_cases_respondent_idx").on(t.respondentEnterpriseId, t.filedAt),
     index("dispute_cases_mediator_idx").on(t.mediatorId, t.filedAt),
     index("dispute_cases_status_idx").on(t.status),
-    index("dispute_cases_mediation_due_idx").on(t.mediationDueAt).where(sql`${t.mediationDueAt} is not null`),
-    index("dispute_cases_confirmation_due_idx").on(t.confirmationDueAt).where(sql`${t.confirmationDueAt} is not null`),
+    index("dispute_cases_mediation_due_idx")
+      .on(t.mediationDueAt)
+      .where(sql`${t.mediationDueAt} is not null`),
+    index("dispute_cases_confirmation_due_idx")
+      .on(t.confirmationDueAt)
+      .where(sql`${t.confirmationDueAt} is not null`),
   ],
 );
 
@@ -186,5 +198,9 @@ export const legalServices = pgTable(
     createdBy: text("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("legal_services_held_idx").on(t.kind, t.heldOn), index("legal_services_enterprise_idx").on(t.enterpriseId), index("legal_services_association_idx").on(t.associationId)],
+  (t) => [
+    index("legal_services_held_idx").on(t.kind, t.heldOn),
+    index("legal_services_enterprise_idx").on(t.enterpriseId),
+    index("legal_services_association_idx").on(t.associationId),
+  ],
 );

@@ -7,7 +7,6 @@ import { labourPostKinds, labourPostStatuses } from "../../app/modules/labour/co
 export * from "../../app/modules/fairs/constants";
 export * from "../../app/modules/labour/constants";
 
-
 /** A job fair run by the association, usually with a partner vocational school. */
 export const jobFairs = pgTable(
   "job_fairs",
@@ -37,7 +36,6 @@ export const jobFairs = pgTable(
     check("job_fairs_window_ck", sql`${t.registrationOpens} <= ${t.registrationCloses}`),
   ],
 );
-
 
 /** An enterprise's booth at a fair: one per enterprise per fair; approved booths get a number. */
 export const fairBooths = pgTable(

@@ -59,10 +59,16 @@ export const creditProducts = pgTable(
     minYearsInBusiness: integer("min_years_in_business"),
     aboveSizeOnly: boolean("above_size_only").notNull().default(false),
     minAnnualOutputFen: bigint("min_annual_output_fen", { mode: "number" }),
-    segments: jsonb("segments").$type<Segment[]>().notNull().default(sql`'[]'::jsonb`),
+    segments: jsonb("segments")
+      .$type<Segment[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     membersOnly: boolean("members_only").notNull().default(false),
     collateralRequired: boolean("collateral_required").notNull().default(false),
-    acceptedCollateral: jsonb("accepted_collateral").$type<CollateralKind[]>().notNull().default(sql`'[]'::jsonb`),
+    acceptedCollateral: jsonb("accepted_collateral")
+      .$type<CollateralKind[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     validFrom: date("valid_from").notNull(),
     validTo: date("valid_to"),
     status: text("status", { enum: productStatuses }).notNull().default("active"),
@@ -117,7 +123,10 @@ export const financingNeeds = pgTable(
     termMonths: integer("term_months").notNull(),
     /** The highest annual rate the enterprise accepts. */
     maxRateBp: integer("max_rate_bp").notNull(),
-    collateral: jsonb("collateral").$type<CollateralKind[]>().notNull().default(sql`'[]'::jsonb`),
+    collateral: jsonb("collateral")
+      .$type<CollateralKind[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     neededBy: date("needed_by").notNull(),
     source: text("source", { enum: needSources }).notNull().default("member"),
     status: text("status", { enum: needStatuses }).notNull().default("open"),
@@ -163,7 +172,11 @@ export const needMatches = pgTable(
       .references(() => banks.id),
     score: smallint("score").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.needId, t.productId] }), index("need_matches_bank_need_idx").on(t.bankId, t.needId), index("need_matches_product_idx").on(t.productId, t.score)],
+  (t) => [
+    primaryKey({ columns: [t.needId, t.productId] }),
+    index("need_matches_bank_need_idx").on(t.bankId, t.needId),
+    index("need_matches_product_idx").on(t.productId, t.score),
+  ],
 );
 
 export const loanApplications = pgTable(

@@ -2,7 +2,23 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { associations, enterprises } from "./members";
-import { documentKinds, versionStatuses, amendmentStatuses, assemblyKinds, assemblyStatuses, quorumRules, checkInMethods, motionKinds, motionThresholds, motionStatuses, motionChoices, electionStatuses, candidateStatuses, voteChannels, resultOutcomes } from "../../app/modules/governance/constants";
+import {
+  documentKinds,
+  versionStatuses,
+  amendmentStatuses,
+  assemblyKinds,
+  assemblyStatuses,
+  quorumRules,
+  checkInMethods,
+  motionKinds,
+  motionThresholds,
+  motionStatuses,
+  motionChoices,
+  electionStatuses,
+  candidateStatuses,
+  voteChannels,
+  resultOutcomes,
+} from "../../app/modules/governance/constants";
 export * from "../../app/modules/governance/constants";
 
 // Governance: charters (and election rules) as versioned texts with amendments, assemblies with a
@@ -45,7 +61,9 @@ export const documentVersions = pgTable(
   (t) => [
     uniqueIndex("document_versions_document_version_uq").on(t.documentId, t.version),
     // One adopted version per document at a time.
-    uniqueIndex("document_versions_one_adopted_uq").on(t.documentId).where(sql`status = 'adopted'`),
+    uniqueIndex("document_versions_one_adopted_uq")
+      .on(t.documentId)
+      .where(sql`status = 'adopted'`),
   ],
 );
 
@@ -251,7 +269,10 @@ export const elections = pgTable(
     createdBy: text("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("elections_association_idx").on(t.associationId), check("elections_competitive_ck", sql`competitive_pct is null or competitive_pct between 1 and 100`)],
+  (t) => [
+    index("elections_association_idx").on(t.associationId),
+    check("elections_competitive_ck", sql`competitive_pct is null or competitive_pct between 1 and 100`),
+  ],
 );
 
 export const electionPositions = pgTable(
@@ -293,7 +314,10 @@ export const electionCandidates = pgTable(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("election_candidates_election_idx").on(t.electionId), uniqueIndex("election_candidates_position_enterprise_uq").on(t.positionId, t.enterpriseId)],
+  (t) => [
+    index("election_candidates_election_idx").on(t.electionId),
+    uniqueIndex("election_candidates_position_enterprise_uq").on(t.positionId, t.enterpriseId),
+  ],
 );
 
 /** The voters: frozen when the election opens (a trigger refuses inserts and deletes after). */
@@ -366,7 +390,10 @@ export const electionPaperCounts = pgTable(
     confirmedBy: text("confirmed_by"),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
   },
-  () => [check("election_paper_counts_two_people_ck", sql`confirmed_by is null or confirmed_by <> entered_by`), check("election_paper_counts_sane_ck", sql`ballots >= 0 and blank >= 0 and blank <= ballots`)],
+  () => [
+    check("election_paper_counts_two_people_ck", sql`confirmed_by is null or confirmed_by <> entered_by`),
+    check("election_paper_counts_sane_ck", sql`ballots >= 0 and blank >= 0 and blank <= ballots`),
+  ],
 );
 
 export const electionResults = pgTable(

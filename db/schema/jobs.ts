@@ -1,5 +1,20 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, customType, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { files } from "./files";
 import { enterprises } from "./members";
@@ -48,9 +63,15 @@ export const jobPostings = pgTable(
   },
   (t) => [
     index("job_postings_search_idx").using("gin", t.searchText),
-    index("job_postings_listed_created_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`closed_at is null and hidden_at is null`),
-    index("job_postings_listed_salary_idx").on(t.salaryMaxFen.desc(), t.id.desc()).where(sql`closed_at is null and hidden_at is null`),
-    index("job_postings_listed_closes_idx").on(t.closesOn).where(sql`closed_at is null and hidden_at is null`),
+    index("job_postings_listed_created_idx")
+      .on(t.createdAt.desc(), t.id.desc())
+      .where(sql`closed_at is null and hidden_at is null`),
+    index("job_postings_listed_salary_idx")
+      .on(t.salaryMaxFen.desc(), t.id.desc())
+      .where(sql`closed_at is null and hidden_at is null`),
+    index("job_postings_listed_closes_idx")
+      .on(t.closesOn)
+      .where(sql`closed_at is null and hidden_at is null`),
     // Covers the filters of /jobs, so counting a broad filter is an index-only scan, not a heap scan.
     index("job_postings_listed_filters_idx")
       .on(t.location, t.jobType, t.education, t.salaryMaxFen, t.closesOn)

@@ -1,13 +1,35 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { associationKinds, segments, membershipTypes, membershipStatuses, reminderKinds, joinApplicationStatuses, changeRequestStatuses } from "../../app/modules/members/constants";
+import {
+  associationKinds,
+  segments,
+  membershipTypes,
+  membershipStatuses,
+  reminderKinds,
+  joinApplicationStatuses,
+  changeRequestStatuses,
+} from "../../app/modules/members/constants";
 export * from "../../app/modules/members/constants";
 import type { PublicField } from "../../app/modules/members/constants";
 
 /** A PostgreSQL tsvector (config 'simple'), filled by the members module from name bigrams. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
-
 
 export const associations = pgTable("associations", {
   id: serial("id").primaryKey(),
@@ -27,7 +49,6 @@ export const associations = pgTable("associations", {
   duesAccount: text("dues_account"),
   duesNote: text("dues_note"),
 });
-
 
 /** Fields an enterprise may show in the public directory. */
 
@@ -78,7 +99,6 @@ export const enterpriseUsers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.userId] }), index("enterprise_users_user_idx").on(t.userId)],
 );
-
 
 export const memberships = pgTable(
   "memberships",
@@ -147,7 +167,6 @@ export const dues = pgTable(
   (t) => [uniqueIndex("dues_membership_year_uq").on(t.membershipId, t.year)],
 );
 
-
 /** One row per reminder per dues record and kind: the unique index makes a skipped or doubled reminder visible. */
 export const renewalReminders = pgTable(
   "renewal_reminders",
@@ -163,7 +182,6 @@ export const renewalReminders = pgTable(
   },
   (t) => [uniqueIndex("renewal_reminders_dues_kind_uq").on(t.duesId, t.kind)],
 );
-
 
 export const joinApplications = pgTable(
   "join_applications",
@@ -189,10 +207,11 @@ export const joinApplications = pgTable(
   (t) => [
     index("join_applications_status_idx").on(t.status, t.createdAt),
     // At most one pending application per credit code.
-    uniqueIndex("join_applications_pending_credit_code_uq").on(t.creditCode).where(sql`status = 'pending'`),
+    uniqueIndex("join_applications_pending_credit_code_uq")
+      .on(t.creditCode)
+      .where(sql`status = 'pending'`),
   ],
 );
-
 
 /** A member asks staff to change the enterprise's name or credit code; staff decide on /members/:id. */
 export const enterpriseChangeRequests = pgTable(

@@ -1,5 +1,20 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { enterprises } from "./members";
 
@@ -212,7 +227,9 @@ export const passageAlarms = pgTable(
     // The same camera event sent twice is one alarm.
     uniqueIndex("passage_alarms_passage_raised_uq").on(t.passageId, t.raisedAt),
     // At most one open alarm per passage.
-    uniqueIndex("passage_alarms_open_uq").on(t.passageId).where(sql`status = 'open'`),
+    uniqueIndex("passage_alarms_open_uq")
+      .on(t.passageId)
+      .where(sql`status = 'open'`),
     index("passage_alarms_status_idx").on(t.status, t.raisedAt),
     index("passage_alarms_enterprise_idx").on(t.enterpriseId, t.raisedAt),
     index("passage_alarms_building_idx").on(t.buildingId, t.raisedAt),

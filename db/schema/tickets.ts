@@ -32,7 +32,11 @@ export const visits = pgTable(
     createdBy: text("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("visits_visited_on_idx").on(t.visitedOn), index("visits_enterprise_idx").on(t.enterpriseId), index("visits_association_idx").on(t.associationId)],
+  (t) => [
+    index("visits_visited_on_idx").on(t.visitedOn),
+    index("visits_enterprise_idx").on(t.enterpriseId),
+    index("visits_association_idx").on(t.associationId),
+  ],
 );
 
 export const tickets = pgTable(
@@ -86,9 +90,13 @@ export const tickets = pgTable(
     index("tickets_association_created_idx").on(t.associationId, t.createdAt, t.id),
     index("tickets_category_created_idx").on(t.category, t.createdAt, t.id),
     index("tickets_handler_idx").on(t.handlerId),
-    index("tickets_due_idx").on(t.dueAt).where(sql`${t.dueAt} is not null`),
+    index("tickets_due_idx")
+      .on(t.dueAt)
+      .where(sql`${t.dueAt} is not null`),
     // The staff lead's escalation list (open referrals past their limit).
-    index("tickets_escalated_idx").on(t.dueAt).where(sql`${t.escalatedAt} is not null and ${t.status} = 'referred'`),
+    index("tickets_escalated_idx")
+      .on(t.dueAt)
+      .where(sql`${t.escalatedAt} is not null and ${t.status} = 'referred'`),
     index("tickets_resolved_idx").on(t.resolvedAt),
     index("tickets_closed_idx").on(t.closedAt),
     index("tickets_search_idx").using("gin", t.searchText),

@@ -122,19 +122,41 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
     .returning();
   const chambers = await db
     .insert(associations)
-    .values(chamberNames.map((c) => ({ code: c.slug, nameZh: c.zh, nameEn: c.en, kind: "chamber" as const, parentId: federation.id, hostsSharedCourt: c.sharedCourt, hostsLegalStation: c.legalStation })))
+    .values(
+      chamberNames.map((c) => ({
+        code: c.slug,
+        nameZh: c.zh,
+        nameEn: c.en,
+        kind: "chamber" as const,
+        parentId: federation.id,
+        hostsSharedCourt: c.sharedCourt,
+        hostsLegalStation: c.legalStation,
+      })),
+    )
     .returning();
 
-  await db.insert(duesRates).values(
-    [centre, federation, ...chambers].flatMap((a) => Object.entries(duesByType).map(([type, amountFen]) => ({ associationId: a.id, type: type as MembershipType, amountFen }))),
-  );
-  const depts = await db.insert(departments).values(departmentSeeds.map(([code, nameZh, nameEn]) => ({ code, nameZh, nameEn }))).returning();
-  const bankRows = await db.insert(banks).values(bankSeeds.map(([code, nameZh, nameEn]) => ({ code, nameZh, nameEn }))).returning();
+  await db
+    .insert(duesRates)
+    .values(
+      [centre, federation, ...chambers].flatMap((a) =>
+        Object.entries(duesByType).map(([type, amountFen]) => ({ associationId: a.id, type: type as MembershipType, amountFen })),
+      ),
+    );
+  const depts = await db
+    .insert(departments)
+    .values(departmentSeeds.map(([code, nameZh, nameEn]) => ({ code, nameZh, nameEn })))
+    .returning();
+  const bankRows = await db
+    .insert(banks)
+    .values(bankSeeds.map(([code, nameZh, nameEn]) => ({ code, nameZh, nameEn })))
+    .returning();
 
   // Centre members: 179, the first 21 above designated size.
   const centreEnterprises = Array.from({ length: DEMO_FIGURES.centreMembers }, (_, i) => demoEnterprise(i, i < DEMO_FIGURES.centreAboveSize));
   // Executive-committee enterprises of the federation, spread over its chambers.
-  const executiveEnterprises = Array.from({ length: DEMO_FIGURES.executiveCommitteeEnterprises }, (_, k) => demoEnterprise(DEMO_FIGURES.centreMembers + k, k % 4 === 0));
+  const executiveEnterprises = Array.from({ length: DEMO_FIGURES.executiveCommitteeEnterprises }, (_, k) =>
+    demoEnterprise(DEMO_FIGURES.centreMembers + k, k % 4 === 0),
+  );
   const inserted: { id: number }[] = [];
   await insertInChunks([...centreEnterprises, ...executiveEnterprises], 100, async (chunk) => {
     inserted.push(...(await db.insert(enterprises).values(chunk).returning({ id: enterprises.id })));
@@ -146,8 +168,20 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   const centreTypes = (i: number): MembershipType => (i === 0 ? "director" : i <= 4 ? "vice_director" : i <= 24 ? "council_member" : "member");
   const membershipRows = [
     ...centreIds.map((enterpriseId, i) => ({ enterpriseId, associationId: centre.id, type: centreTypes(i), status: "active" as const, joinedOn })),
-    ...executiveIds.map((enterpriseId) => ({ enterpriseId, associationId: federation.id, type: "executive_committee" as const, status: "active" as const, joinedOn: "2021-03-15" })),
-    ...executiveIds.map((enterpriseId, k) => ({ enterpriseId, associationId: chambers[k % chambers.length].id, type: "member" as const, status: "active" as const, joinedOn: "2021-03-15" })),
+    ...executiveIds.map((enterpriseId) => ({
+      enterpriseId,
+      associationId: federation.id,
+      type: "executive_committee" as const,
+      status: "active" as const,
+      joinedOn: "2021-03-15",
+    })),
+    ...executiveIds.map((enterpriseId, k) => ({
+      enterpriseId,
+      associationId: chambers[k % chambers.length].id,
+      type: "member" as const,
+      status: "active" as const,
+      joinedOn: "2021-03-15",
+    })),
   ];
   const membershipIds: { id: number; type: MembershipType }[] = [];
   await insertInChunks(membershipRows, 200, async (chunk) => {
@@ -186,7 +220,14 @@ export async function seedDemo(db: Executor, year = new Date().getFullYear()): P
   await seedMonitoring(db, demoEnterprise);
   await seedDisputes(db, year);
   // The first executive-committee enterprise is a member of the first chamber (k % chambers = 0).
-  await seedGovernance(db, { centreId: centre.id, federationId: federation.id, chamberId: chambers[0].id, centreIds, repEnterpriseId: executiveIds[0], passwordHash });
+  await seedGovernance(db, {
+    centreId: centre.id,
+    federationId: federation.id,
+    chamberId: chambers[0].id,
+    centreIds,
+    repEnterpriseId: executiveIds[0],
+    passwordHash,
+  });
   await seedFinance(db, year);
 }
 

@@ -37,13 +37,32 @@ const DAY = 24 * 3600 * 1000;
 const courts = [["瑞安市人民法院", "Rui'an People's Court"]] as const;
 const lawFirms = ["浙江瑞安律师事务所", "浙江安阳律师事务所", "浙江瑞邦律师事务所", "浙江玉海律师事务所", "浙江飞云律师事务所", "浙江东瓯律师事务所"];
 const checkTopics = ["劳动用工合规", "合同管理", "知识产权保护", "安全生产责任", "税务合规", "应收账款管理", "股权结构与公司治理", "环保合规"];
-const checkFindings = ["劳动合同未约定试用期工资标准", "销售合同缺少违约责任条款", "商标未在主要出口国注册", "安全生产责任制未落实到班组", "应收账款未及时对账确认", "外协加工合同未约定质量标准"];
+const checkFindings = [
+  "劳动合同未约定试用期工资标准",
+  "销售合同缺少违约责任条款",
+  "商标未在主要出口国注册",
+  "安全生产责任制未落实到班组",
+  "应收账款未及时对账确认",
+  "外协加工合同未约定质量标准",
+];
 const checkFollowUps = ["律师已提供合同范本，企业一个月内修订", "已指导企业补签协议并建立台账", "建议企业申请马德里商标国际注册", "已安排回访，复查整改情况"];
-const lectureTopics = ["民法典合同编与企业经营", "劳动争议预防与处理", "知识产权保护实务", "企业应收账款风险防范", "共享法庭与诉调对接", "安全生产法律责任", "电子商务平台规则与维权"];
+const lectureTopics = [
+  "民法典合同编与企业经营",
+  "劳动争议预防与处理",
+  "知识产权保护实务",
+  "企业应收账款风险防范",
+  "共享法庭与诉调对接",
+  "安全生产法律责任",
+  "电子商务平台规则与维权",
+];
 
 /** Station staff and mediators: the secretariat staffs every station; each station has a clerk and a mediator. */
 async function seedStations(db: Executor) {
-  const hosts = await db.select().from(associations).where(and(eq(associations.kind, "chamber"), eq(associations.hostsSharedCourt, true))).orderBy(asc(associations.id));
+  const hosts = await db
+    .select()
+    .from(associations)
+    .where(and(eq(associations.kind, "chamber"), eq(associations.hostsSharedCourt, true)))
+    .orderBy(asc(associations.id));
   if (hosts.length !== 4) throw new Error(`seedDisputes: expected 4 chambers with a shared court, found ${hosts.length}`);
   const stations = await db
     .insert(disputeStations)
@@ -64,16 +83,33 @@ async function seedStations(db: Executor) {
   const extra = await db
     .insert(users)
     .values([
-      ...stations.slice(1).map((s) => ({ id: `demo-mediator-${s.number}`, email: `mediator${s.number}@demo.test`, passwordHash: model.passwordHash, displayName: `${personName(7000 + s.number)}（调解员）`, role: "mediator" as const })),
-      ...stations.map((s) => ({ id: `demo-clerk-${s.number}`, email: `clerk${s.number}@demo.test`, passwordHash: model.passwordHash, displayName: `${personName(7100 + s.number)}（法庭书记员）`, role: "staff" as const })),
+      ...stations.slice(1).map((s) => ({
+        id: `demo-mediator-${s.number}`,
+        email: `mediator${s.number}@demo.test`,
+        passwordHash: model.passwordHash,
+        displayName: `${personName(7000 + s.number)}（调解员）`,
+        role: "mediator" as const,
+      })),
+      ...stations.map((s) => ({
+        id: `demo-clerk-${s.number}`,
+        email: `clerk${s.number}@demo.test`,
+        passwordHash: model.passwordHash,
+        displayName: `${personName(7100 + s.number)}（法庭书记员）`,
+        role: "staff" as const,
+      })),
     ])
     .returning();
-  const mediatorOf = new Map<number, string>([[stations[0].id, model.id], ...stations.slice(1).map((s) => [s.id, `demo-mediator-${s.number}`] as [number, string])]);
-  await db.insert(disputeStationPeople).values([
-    ...stations.map((s) => ({ stationId: s.id, userId: "demo-staff", role: "staff" as const })),
-    ...stations.map((s) => ({ stationId: s.id, userId: `demo-clerk-${s.number}`, role: "staff" as const })),
-    ...stations.map((s) => ({ stationId: s.id, userId: mediatorOf.get(s.id)!, role: "mediator" as const })),
+  const mediatorOf = new Map<number, string>([
+    [stations[0].id, model.id],
+    ...stations.slice(1).map((s) => [s.id, `demo-mediator-${s.number}`] as [number, string]),
   ]);
+  await db
+    .insert(disputeStationPeople)
+    .values([
+      ...stations.map((s) => ({ stationId: s.id, userId: "demo-staff", role: "staff" as const })),
+      ...stations.map((s) => ({ stationId: s.id, userId: `demo-clerk-${s.number}`, role: "staff" as const })),
+      ...stations.map((s) => ({ stationId: s.id, userId: mediatorOf.get(s.id)!, role: "mediator" as const })),
+    ]);
   const byId = new Map([model, ...extra].map((u) => [u.id, u]));
   return { stations, mediatorOf, byId };
 }
@@ -169,7 +205,17 @@ function caseSeeds(): CaseSeed[] {
     ["closed_referred", 4, "other", "other", "contract", 650_000, 160],
     ["closed_referred", 1, "other", "outside", "intellectual_property", 300_000, 120],
   ];
-  return plan.map(([stage, station, applicant, respondent, type, amountYuan, filedDaysAgo]) => ({ stage, station, applicant, respondent, type, amountYuan, filedDaysAgo, facts: facts[type][0], request: facts[type][1] }));
+  return plan.map(([stage, station, applicant, respondent, type, amountYuan, filedDaysAgo]) => ({
+    stage,
+    station,
+    applicant,
+    respondent,
+    type,
+    amountYuan,
+    filedDaysAgo,
+    facts: facts[type][0],
+    request: facts[type][1],
+  }));
 }
 
 /**
@@ -186,14 +232,24 @@ export async function seedDisputes(db: Executor, year: number, clock: Date = new
   const memberEnterprise = (await db.select().from(enterpriseUsers).where(eq(enterpriseUsers.userId, memberUser.id)))[0].enterpriseId;
   const member = actorFor(memberUser, [memberEnterprise]);
   // Other parties: centre members 2..179 act through an owner account made here for each one used.
-  const others = (await db.select({ id: memberships.enterpriseId }).from(memberships).where(eq(memberships.status, "active")).orderBy(asc(memberships.enterpriseId))).map((r) => r.id).filter((id, i, all) => id !== memberEnterprise && all.indexOf(id) === i);
+  const others = (
+    await db.select({ id: memberships.enterpriseId }).from(memberships).where(eq(memberships.status, "active")).orderBy(asc(memberships.enterpriseId))
+  )
+    .map((r) => r.id)
+    .filter((id, i, all) => id !== memberEnterprise && all.indexOf(id) === i);
   const accounts = new Map<number, NonNullable<Actor>>([[memberEnterprise, member]]);
   async function ownerOf(enterpriseId: number): Promise<NonNullable<Actor>> {
     const known = accounts.get(enterpriseId);
     if (known) return known;
     const [u] = await db
       .insert(users)
-      .values({ id: `demo-owner-${enterpriseId}`, email: `owner${enterpriseId}@demo.test`, passwordHash: memberUser.passwordHash, displayName: personName(8000 + enterpriseId), role: "member" })
+      .values({
+        id: `demo-owner-${enterpriseId}`,
+        email: `owner${enterpriseId}@demo.test`,
+        passwordHash: memberUser.passwordHash,
+        displayName: personName(8000 + enterpriseId),
+        role: "member",
+      })
       .returning();
     await db.insert(enterpriseUsers).values({ enterpriseId, userId: u.id, isOwner: true });
     const a = actorFor(u, [enterpriseId]);
@@ -218,7 +274,8 @@ export async function seedDisputes(db: Executor, year: number, clock: Date = new
     const respondent = respondentId === null ? null : await ownerOf(respondentId);
     const t0 = new Date(clock.getTime() - s.filedDaysAgo * DAY - (index % 5) * 3600 * 1000);
     const random = mulberry32(500 + index);
-    const evidence = index === 0 ? [await stageEvidence("送货单与对账单.pdf", Buffer.from("%PDF-1.4\n% Yunjiang demo evidence: delivery notes and statement\n%%EOF\n"))] : [];
+    const evidence =
+      index === 0 ? [await stageEvidence("送货单与对账单.pdf", Buffer.from("%PDF-1.4\n% Yunjiang demo evidence: delivery notes and statement\n%%EOF\n"))] : [];
     const filed = must(
       await fileCase(
         applicant,
@@ -266,12 +323,31 @@ export async function seedDisputes(db: Executor, year: number, clock: Date = new
     const sessionAt = later(answeredAt, 2);
     const online = index % 2 === 0;
     must(
-      await scheduleSession(mediator, id, { mode: online ? "online" : "in_person", startsAt: sessionAt, place: online ? null : st.address, link: online ? `https://court.zjwfy.example/room/${1000 + index}` : null }, o(later(answeredAt, 0.3))),
+      await scheduleSession(
+        mediator,
+        id,
+        {
+          mode: online ? "online" : "in_person",
+          startsAt: sessionAt,
+          place: online ? null : st.address,
+          link: online ? `https://court.zjwfy.example/room/${1000 + index}` : null,
+        },
+        o(later(answeredAt, 0.3)),
+      ),
       "session",
     );
     const held = sessionAt.getTime() < clock.getTime();
     const [session] = await db.select({ id: disputeSessions.id }).from(disputeSessions).where(eq(disputeSessions.caseId, id));
-    if (held) must(await recordMinutes(mediator, id, { sessionId: session.id, minutes: "双方陈述争议事实，调解员释明法律规定，双方就还款方式初步交换意见。" }, o(later(sessionAt, 0.1))), "minutes");
+    if (held)
+      must(
+        await recordMinutes(
+          mediator,
+          id,
+          { sessionId: session.id, minutes: "双方陈述争议事实，调解员释明法律规定，双方就还款方式初步交换意见。" },
+          o(later(sessionAt, 0.1)),
+        ),
+        "minutes",
+      );
     if (s.stage === "in_mediation") continue;
     if (s.stage === "in_mediation_extended") {
       must(await requestExtension(mediator, id, { days: 15, reason: "双方正在核对账目，需要更多时间。" }, o(later(sessionAt, 1))), "extension");
@@ -283,13 +359,33 @@ export async function seedDisputes(db: Executor, year: number, clock: Date = new
     if (s.stage === "failed" || s.stage === "referred" || s.stage === "closed_referred") {
       must(await failMediation(mediator, id, "双方对赔偿金额分歧较大，调解不成。", o(endAt)), "fail");
       if (s.stage === "failed") continue;
-      must(await referToCourt(staff, id, { court: st.courtZh, caseNumber: `(${year})浙0381民初${3000 + index}号`, date: new Date(later(endAt, 1).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10) }, o(later(endAt, 1))), "refer");
+      must(
+        await referToCourt(
+          staff,
+          id,
+          {
+            court: st.courtZh,
+            caseNumber: `(${year})浙0381民初${3000 + index}号`,
+            date: new Date(later(endAt, 1).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10),
+          },
+          o(later(endAt, 1)),
+        ),
+        "refer",
+      );
       if (s.stage === "closed_referred") must(await closeCase(staff, id, o(later(endAt, 5))), "close");
       continue;
     }
     const agreed = Math.round(s.amountYuan * (0.6 + random() * 0.35));
     must(
-      await draftAgreement(mediator, id, { terms: `一、被申请人于协议签订之日起三十日内向申请人支付人民币${agreed}元；\n二、申请人放弃其余请求；\n三、双方就本纠纷再无其他争议。`, amountYuan: agreed * 100 }, o(endAt)),
+      await draftAgreement(
+        mediator,
+        id,
+        {
+          terms: `一、被申请人于协议签订之日起三十日内向申请人支付人民币${agreed}元；\n二、申请人放弃其余请求；\n三、双方就本纠纷再无其他争议。`,
+          amountYuan: agreed * 100,
+        },
+        o(endAt),
+      ),
       "draft",
     );
     if (s.stage === "agreement_pending") continue;
@@ -302,14 +398,28 @@ export async function seedDisputes(db: Executor, year: number, clock: Date = new
     must(await applyJudicial(staff, id, { court: st.courtZh, caseNumber: `(${year})浙0381民特${500 + index}号` }, o(later(settleAt, 3))), "apply");
     if (s.stage === "judicial_applied") continue;
     const decided = later(settleAt, 8);
-    must(await decideJudicial(staff, id, s.stage === "judicial_refused" ? { decision: "refused", note: "协议部分条款违反法律强制性规定。" } : { decision: "confirmed", note: "经审查，调解协议合法有效，裁定确认。" }, o(decided)), "decide");
+    must(
+      await decideJudicial(
+        staff,
+        id,
+        s.stage === "judicial_refused"
+          ? { decision: "refused", note: "协议部分条款违反法律强制性规定。" }
+          : { decision: "confirmed", note: "经审查，调解协议合法有效，裁定确认。" },
+        o(decided),
+      ),
+      "decide",
+    );
     if (s.stage === "closed_confirmed") must(await closeCase(staff, id, o(later(decided, 2))), "close");
   }
   if (k < 40) throw new Error("seedDisputes: fewer cases than planned");
 
   // Legal services of the year: 527 health checks of enterprises, 65 lectures at chambers.
   const enterprisesServed = others.slice(0, 360);
-  const chambers = await db.select({ id: associations.id, nameZh: associations.nameZh }).from(associations).where(and(eq(associations.kind, "chamber"), eq(associations.hostsLegalStation, true))).orderBy(asc(associations.id));
+  const chambers = await db
+    .select({ id: associations.id, nameZh: associations.nameZh })
+    .from(associations)
+    .where(and(eq(associations.kind, "chamber"), eq(associations.hostsLegalStation, true)))
+    .orderBy(asc(associations.id));
   const dayOfYear = (i: number, n: number) => {
     const d = new Date(Date.UTC(year, 0, 6) + Math.floor((i / n) * 340) * DAY);
     return d.toISOString().slice(0, 10);

@@ -87,7 +87,14 @@ export async function seedFairs(db: Executor, year = new Date().getFullYear(), t
   );
   // Two requests that were turned down, as happens.
   await db.insert(fairBooths).values(
-    centreIds.slice(40, 42).map((enterpriseId) => ({ fairId: fair.id, enterpriseId, status: "rejected" as const, decisionReason: "报名截止后提交，展位已排满", decidedBy: "demo-staff", decidedAt: new Date(`${year}-06-06T02:00:00Z`) })),
+    centreIds.slice(40, 42).map((enterpriseId) => ({
+      fairId: fair.id,
+      enterpriseId,
+      status: "rejected" as const,
+      decisionReason: "报名截止后提交，展位已排满",
+      decidedBy: "demo-staff",
+      decidedAt: new Date(`${year}-06-06T02:00:00Z`),
+    })),
   );
 
   // ---- 1,560 students: seeker accounts (one shared hash: nobody signs in as them), pre-registrations, check-ins.
@@ -100,10 +107,27 @@ export async function seedFairs(db: Executor, year = new Date().getFullYear(), t
     while (codes.has(code)) code = generateCheckInCode(codeRandom);
     codes.add(code);
     const n = String(i + 1).padStart(4, "0");
-    return { id: `demo-fair-seeker-${n}`, name: personName(10_000 + i), phone: phone(30_000 + i), school: SCHOOLS[i % SCHOOLS.length], email: `fair-seeker-${n}@demo.test`, code };
+    return {
+      id: `demo-fair-seeker-${n}`,
+      name: personName(10_000 + i),
+      phone: phone(30_000 + i),
+      school: SCHOOLS[i % SCHOOLS.length],
+      email: `fair-seeker-${n}@demo.test`,
+      code,
+    };
   });
   await chunked(seekers, 500, (chunk) =>
-    db.insert(users).values(chunk.map((s) => ({ id: s.id, email: s.email, passwordHash, displayName: s.name, phone: s.phone, role: "seeker" as const, createdAt: new Date(`${year}-05-20T02:00:00Z`) }))),
+    db.insert(users).values(
+      chunk.map((s) => ({
+        id: s.id,
+        email: s.email,
+        passwordHash,
+        displayName: s.name,
+        phone: s.phone,
+        role: "seeker" as const,
+        createdAt: new Date(`${year}-05-20T02:00:00Z`),
+      })),
+    ),
   );
   // Check-ins spread over the day, 08:30-15:30 Shanghai (00:30-07:30 UTC), busiest in the morning.
   const opening = Date.parse(`${fairDate}T00:30:00Z`);
@@ -149,7 +173,14 @@ export async function seedFairs(db: Executor, year = new Date().getFullYear(), t
     })
     .returning();
   await db.insert(fairBooths).values([
-    ...centreIds.slice(30, 36).map((enterpriseId, i) => ({ fairId: upcoming.id, enterpriseId, status: "approved" as const, boothNumber: i + 1, decidedBy: "demo-staff", decidedAt: new Date() })),
+    ...centreIds.slice(30, 36).map((enterpriseId, i) => ({
+      fairId: upcoming.id,
+      enterpriseId,
+      status: "approved" as const,
+      boothNumber: i + 1,
+      decidedBy: "demo-staff",
+      decidedAt: new Date(),
+    })),
     ...centreIds.slice(36, 39).map((enterpriseId) => ({ fairId: upcoming.id, enterpriseId, status: "requested" as const, note: "需要一个电源插座" })),
   ]);
   // A draft being prepared: staff only until published.
@@ -183,7 +214,14 @@ export async function seedFairs(db: Executor, year = new Date().getFullYear(), t
     status: "cancelled",
     createdBy: "demo-staff",
   });
-  await db.insert(fairRegistrations).values({ fairId: upcoming.id, userId: "demo-seeker", code: generateCheckInCode(codeRandom), fullName: "王同学", phone: "13900000001", school: SCHOOLS[0] });
+  await db.insert(fairRegistrations).values({
+    fairId: upcoming.id,
+    userId: "demo-seeker",
+    code: generateCheckInCode(codeRandom),
+    fullName: "王同学",
+    phone: "13900000001",
+    school: SCHOOLS[0],
+  });
 
   await linkFairToJobs(db, fair.id, exhibitors, seekers.slice(0, DEMO_FAIR_FIGURES.seekersCheckedIn), year);
   await seedLabourExchange(db, centreIds, year);
@@ -194,7 +232,13 @@ export async function seedFairs(db: Executor, year = new Date().getFullYear(), t
  * postings to the fair until they offer more than 300 positions, gives the students seeker
  * profiles, and writes the fair's applications, about 80 of them at "intent", with their history.
  */
-export async function linkFairToJobs(db: Executor, fairId: number, exhibitorIds: number[], seekers: { id: string; name: string; phone: string; school: string }[], year: number) {
+export async function linkFairToJobs(
+  db: Executor,
+  fairId: number,
+  exhibitorIds: number[],
+  seekers: { id: string; name: string; phone: string; school: string }[],
+  year: number,
+) {
   // Round-robin over the exhibitors (each one's open postings by id), until the headcount is above 300.
   await db.execute(sql`
     with ranked as (
@@ -202,7 +246,10 @@ export async function linkFairToJobs(db: Executor, fairId: number, exhibitorIds:
              row_number() over (partition by enterprise_id order by id) as k,
              enterprise_id
       from job_postings
-      where enterprise_id in (${sql.join(exhibitorIds.map((id) => sql`${id}`), sql`, `)})
+      where enterprise_id in (${sql.join(
+        exhibitorIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})
         and closed_at is null and hidden_at is null and fair_id is null
     ), running as (
       select id, sum(headcount) over (order by k, enterprise_id) - headcount as before from ranked
@@ -215,7 +262,17 @@ export async function linkFairToJobs(db: Executor, fairId: number, exhibitorIds:
   await chunked(seekers, 500, (chunk) =>
     db
       .insert(seekerProfiles)
-      .values(chunk.map((s, i) => ({ userId: s.id, fullName: s.name, phone: s.phone, school: s.school, major: majors[i % 5], graduationYear: year, education: "high_school" as const })))
+      .values(
+        chunk.map((s, i) => ({
+          userId: s.id,
+          fullName: s.name,
+          phone: s.phone,
+          school: s.school,
+          major: majors[i % 5],
+          graduationYear: year,
+          education: "high_school" as const,
+        })),
+      )
       .onConflictDoNothing({ target: seekerProfiles.userId }),
   );
   // Statuses along the pipeline: the first 81 reached an intent on the day, the rest spread out.
@@ -223,7 +280,8 @@ export async function linkFairToJobs(db: Executor, fairId: number, exhibitorIds:
   const applications = Array.from({ length: DEMO_FAIR_FIGURES.applications }, (_, i) => {
     const seeker = seekers[(i * 7) % seekers.length];
     const posting = postings[i % postings.length];
-    const status: ApplicationStatus = i < DEMO_FAIR_FIGURES.intentsReached ? "intent" : (["applied", "viewed", "shortlisted", "interview", "declined"] as const)[i % 5];
+    const status: ApplicationStatus =
+      i < DEMO_FAIR_FIGURES.intentsReached ? "intent" : (["applied", "viewed", "shortlisted", "interview", "declined"] as const)[i % 5];
     return { seeker, posting, status };
   });
   await chunked(applications, 200, (chunk) =>
@@ -261,7 +319,12 @@ type PostSeed = { enterprise: number; skills: LabourSkill[]; headcount: number; 
 
 /** The labour exchange: pairs of surplus and shortage posts with the placements agreed on them (100+ people), and a few open posts. */
 export async function seedLabourExchange(db: Executor, centreIds: number[], year: number) {
-  const villages = new Map((await db.select({ id: enterprises.id, village: enterprises.village }).from(enterprises).where(inArray(enterprises.id, centreIds))).map((e) => [e.id, e.village]));
+  const villages = new Map(
+    (await db.select({ id: enterprises.id, village: enterprises.village }).from(enterprises).where(inArray(enterprises.id, centreIds))).map((e) => [
+      e.id,
+      e.village,
+    ]),
+  );
   const skillSets: LabourSkill[][] = [
     ["sewing"],
     ["sewing", "lasting"],
@@ -286,7 +349,13 @@ export async function seedLabourExchange(db: Executor, centreIds: number[], year
     const headcount = Math.min(lend, need) - (k % 4 === 3 ? 1 : 0);
     placed.push({
       surplus: { enterprise: centreIds[50 + k], skills, headcount: lend, from, to },
-      shortage: { enterprise: centreIds[70 + k], skills: k % 3 === 0 ? [...new Set([...skills, "packing" as const])] : skills, headcount: need, from: `${year}-${String(month).padStart(2, "0")}-05`, to },
+      shortage: {
+        enterprise: centreIds[70 + k],
+        skills: k % 3 === 0 ? [...new Set([...skills, "packing" as const])] : skills,
+        headcount: need,
+        from: `${year}-${String(month).padStart(2, "0")}-05`,
+        to,
+      },
       headcount,
       on: `${year}-${String(month).padStart(2, "0")}-03`,
     });
@@ -303,9 +372,17 @@ export async function seedLabourExchange(db: Executor, centreIds: number[], year
     status,
   });
   for (const p of placed) {
-    const [s] = await db.insert(labourPosts).values(postsOf(p.surplus, "surplus", p.headcount === p.surplus.headcount ? "closed" : "open")).returning({ id: labourPosts.id });
-    const [d] = await db.insert(labourPosts).values(postsOf(p.shortage, "shortage", p.headcount === p.shortage.headcount ? "closed" : "open")).returning({ id: labourPosts.id });
-    await db.insert(labourPlacements).values({ surplusPostId: s.id, shortagePostId: d.id, headcount: p.headcount, placedOn: p.on, recordedBy: "demo-staff", note: "双方已签订借调协议" });
+    const [s] = await db
+      .insert(labourPosts)
+      .values(postsOf(p.surplus, "surplus", p.headcount === p.surplus.headcount ? "closed" : "open"))
+      .returning({ id: labourPosts.id });
+    const [d] = await db
+      .insert(labourPosts)
+      .values(postsOf(p.shortage, "shortage", p.headcount === p.shortage.headcount ? "closed" : "open"))
+      .returning({ id: labourPosts.id });
+    await db
+      .insert(labourPlacements)
+      .values({ surplusPostId: s.id, shortagePostId: d.id, headcount: p.headcount, placedOn: p.on, recordedBy: "demo-staff", note: "双方已签订借调协议" });
   }
   // Open posts for the coming months, so the page has suggestions to make (the member demo account's enterprise needs sewers).
   const next = `${year + 1}`;
@@ -318,7 +395,7 @@ export async function seedLabourExchange(db: Executor, centreIds: number[], year
     [centreIds[94], "shortage", ["packing", "quality"], 10, `${next}-02-01`, `${next}-03-31`],
     [centreIds[95], "surplus", ["packing"], 7, `${next}-02-10`, `${next}-04-10`],
   ];
-  await db.insert(labourPosts).values(
-    open.map(([enterprise, kind, skills, headcount, from, to]) => postsOf({ enterprise, skills, headcount, from, to }, kind, "open")),
-  );
+  await db
+    .insert(labourPosts)
+    .values(open.map(([enterprise, kind, skills, headcount, from, to]) => postsOf({ enterprise, skills, headcount, from, to }, kind, "open")));
 }

@@ -62,10 +62,26 @@ const templates: Template[] = [
   { name: "无还本续贷", type: "renewal", min: 50, max: 3000, rates: [370, 500], terms: [12, 36], rules: { minYears: 3 } },
   { name: "应收账款融资", type: "supply_chain", min: 20, max: 1000, rates: [395, 580], terms: [3, 12], rules: { collateral: ["receivables"] } },
   { name: "规上企业专享贷", type: "credit", min: 500, max: 10000, rates: [345, 450], terms: [12, 36], rules: { aboveSizeOnly: true, minOutputWan: 2000 } },
-  { name: "技改贴息贷", type: "policy_subsidised", min: 100, max: 3000, rates: [280, 390], terms: [12, 60], rules: { segments: ["finished_shoes", "soles", "machinery"], minYears: 2 } },
+  {
+    name: "技改贴息贷",
+    type: "policy_subsidised",
+    min: 100,
+    max: 3000,
+    rates: [280, 390],
+    terms: [12, 60],
+    rules: { segments: ["finished_shoes", "soles", "machinery"], minYears: 2 },
+  },
   { name: "商会联保贷", type: "guarantee", min: 20, max: 800, rates: [435, 600], terms: [6, 24], rules: { collateral: ["guarantor"] } },
   { name: "外贸订单贷", type: "supply_chain", min: 50, max: 2000, rates: [380, 550], terms: [3, 12], rules: { minOutputWan: 500 } },
-  { name: "科技创新贷", type: "credit", min: 50, max: 1000, rates: [350, 480], terms: [12, 36], rules: { minYears: 2, segments: ["moulds", "machinery", "materials"] } },
+  {
+    name: "科技创新贷",
+    type: "credit",
+    min: 50,
+    max: 1000,
+    rates: [350, 480],
+    terms: [12, 36],
+    rules: { minYears: 2, segments: ["moulds", "machinery", "materials"] },
+  },
   { name: "鞋材供应链贷", type: "supply_chain", min: 10, max: 500, rates: [400, 600], terms: [3, 12], rules: { segments: ["materials", "soles", "uppers"] } },
 ];
 
@@ -81,7 +97,16 @@ const bankPlans: { short: string; templates: number[]; reach: number; rateShift:
 
 const purposes: NeedPurpose[] = ["working_capital", "raw_materials", "equipment", "renewal", "expansion", "export_orders", "working_capital", "other"];
 const outcomes: NeedOutcome[] = ["application_invited", "offer_made", "application_invited", "declined", "referred_elsewhere", "offer_made"];
-const collateralSets: CollateralKind[][] = [[], ["property"], ["equipment"], ["receivables"], ["property", "equipment"], ["guarantor"], [], ["land", "property"]];
+const collateralSets: CollateralKind[][] = [
+  [],
+  ["property"],
+  ["equipment"],
+  ["receivables"],
+  ["property", "equipment"],
+  ["guarantor"],
+  [],
+  ["land", "property"],
+];
 
 export async function seedFinance(db: Executor, year: number, clock: Date = new Date()): Promise<void> {
   const today = shanghaiToday(clock);
@@ -171,7 +196,13 @@ export async function seedFinance(db: Executor, year: number, clock: Date = new 
   // The rural commercial bank's line to the centre: 800 million yuan.
   const [line] = await db
     .insert(creditLines)
-    .values({ bankId: bankRows[0].id, associationId: centre.id, amountFen: FINANCE_FIGURES.centreLineYuan * 100, grantedOn: "2022-07-01", note: "农商银行向云江注塑鞋研究中心会员整体授信" })
+    .values({
+      bankId: bankRows[0].id,
+      associationId: centre.id,
+      amountFen: FINANCE_FIGURES.centreLineYuan * 100,
+      grantedOn: "2022-07-01",
+      note: "农商银行向云江注塑鞋研究中心会员整体授信",
+    })
     .returning();
 
   // Needs. The fixed ones first (ids 1-6), then the survey.
@@ -212,11 +243,25 @@ export async function seedFinance(db: Executor, year: number, clock: Date = new 
     }),
     need(member, at(1), { amountFen: 150 * WAN, purpose: "raw_materials", description: "采购 TPR 鞋底原料。", createdBy: "demo-member" }),
     need(enterpriseIds[4], at(1, 15), { amountFen: 300 * WAN, description: "扩充针车产线的流动资金。" }),
-    need(enterpriseIds[199], at(2), { amountFen: 12_000 * WAN, purpose: "expansion", termMonths: 60, maxRateBp: 460, collateral: ["property"], description: "新建厂房，以现有厂房抵押。" }),
+    need(enterpriseIds[199], at(2), {
+      amountFen: 12_000 * WAN,
+      purpose: "expansion",
+      termMonths: 60,
+      maxRateBp: 460,
+      collateral: ["property"],
+      description: "新建厂房，以现有厂房抵押。",
+    }),
     need(enterpriseIds[6], at(9), { amountFen: 80 * WAN, description: "短期周转。" }),
     (() => {
       const claimedAt = at(8);
-      return need(enterpriseIds[8], at(10), { amountFen: 120 * WAN, status: "claimed", claimedBankId: rcb, claimedBy: "demo-bank", claimedAt, responseDueAt: dueAfter(claimedAt, 3, cal) });
+      return need(enterpriseIds[8], at(10), {
+        amountFen: 120 * WAN,
+        status: "claimed",
+        claimedBankId: rcb,
+        claimedBy: "demo-bank",
+        claimedAt,
+        responseDueAt: dueAfter(claimedAt, 3, cal),
+      });
     })(),
   ];
   const fixedIds = (await db.insert(financingNeeds).values(fixed).returning({ id: financingNeeds.id })).map((r) => r.id);
@@ -269,13 +314,18 @@ export async function seedFinance(db: Executor, year: number, clock: Date = new 
   for (let i = 0; i < survey.length; i += 400) await db.insert(financingNeeds).values(survey.slice(i, i + 400));
 
   // The renewal service: 209 of the 403 enterprises financed, 7.535 billion yuan in all, 109 renewable.
-  const financed = Array.from({ length: FINANCE_FIGURES.financedEnterprises }, (_, k) => serviceIds[Math.round((k * (serviceIds.length - 1)) / (FINANCE_FIGURES.financedEnterprises - 1))]);
+  const financed = Array.from(
+    { length: FINANCE_FIGURES.financedEnterprises },
+    (_, k) => serviceIds[Math.round((k * (serviceIds.length - 1)) / (FINANCE_FIGURES.financedEnterprises - 1))],
+  );
   const weights = financed.map(() => 0.3 + random());
   const totalWan = FINANCE_FIGURES.financedYuan / 10_000;
   const sum = weights.reduce((a, b) => a + b, 0);
   const amountsWan = weights.map((w) => Math.max(50, Math.floor((w / sum) * totalWan)));
   amountsWan[amountsWan.length - 1] += totalWan - amountsWan.reduce((a, b) => a + b, 0);
-  const centreMembers = new Set((await db.select({ id: enterprises.id }).from(enterprises)).map((r) => r.id).filter((id) => facts.get(id)?.associationIds.includes(centre.id)));
+  const centreMembers = new Set(
+    (await db.select({ id: enterprises.id }).from(enterprises)).map((r) => r.id).filter((id) => facts.get(id)?.associationIds.includes(centre.id)),
+  );
   const firstProductOf = new Map<number, (typeof products)[number]>();
   for (const p of products) if (!firstProductOf.has(p.bankId) && p.status === "active") firstProductOf.set(p.bankId, p);
   let drawn = 0;
@@ -287,7 +337,8 @@ export async function seedFinance(db: Executor, year: number, clock: Date = new 
     if (underLine) drawn += amountFen;
     const disbursedOn = addDays(today, -(30 + ((k * 397) % 420)));
     const maturesOn = addMonths(disbursedOn, 12);
-    const renewable = Math.floor(((k + 1) * FINANCE_FIGURES.renewableEnterprises) / financed.length) > Math.floor((k * FINANCE_FIGURES.renewableEnterprises) / financed.length);
+    const renewable =
+      Math.floor(((k + 1) * FINANCE_FIGURES.renewableEnterprises) / financed.length) > Math.floor((k * FINANCE_FIGURES.renewableEnterprises) / financed.length);
     const matured = maturesOn < today;
     const daysLeft = Math.round((Date.parse(maturesOn) - Date.parse(today)) / DAY);
     const contacted = matured || (daysLeft <= 30 ? k % 3 !== 0 : daysLeft <= 90 ? k % 2 === 0 : false);
@@ -329,12 +380,58 @@ export async function seedFinance(db: Executor, year: number, clock: Date = new 
   const apps = await db
     .insert(loanApplications)
     .values([
-      app({ enterpriseId: member, productId: p1.id, bankId: p1.bankId, amountFen: 600 * WAN, status: "declined", declineReason: "申请金额超过该产品最高额度的会员上限，请调整金额后重新申请。", decidedBy: "demo-bank", decidedAt: at(12), createdBy: "demo-member" }),
+      app({
+        enterpriseId: member,
+        productId: p1.id,
+        bankId: p1.bankId,
+        amountFen: 600 * WAN,
+        status: "declined",
+        declineReason: "申请金额超过该产品最高额度的会员上限，请调整金额后重新申请。",
+        decidedBy: "demo-bank",
+        decidedAt: at(12),
+        createdBy: "demo-member",
+      }),
       app({ enterpriseId: enterpriseIds[7], productId: icbc1.id, bankId: icbc1.bankId, amountFen: 200 * WAN, status: "under_review" }),
-      app({ enterpriseId: member, productId: p1.id, bankId: p1.bankId, needId: fixedIds[0], amountFen: 200 * WAN, status: "under_review", createdBy: "demo-member", createdAt: at(10), updatedAt: at(9) }),
-      app({ enterpriseId: enterpriseIds[10], productId: products[1].id, bankId: products[1].bankId, amountFen: 100 * WAN, status: "info_needed", infoRequest: "请补充最近一期增值税纳税申报表。" }),
-      app({ enterpriseId: enterpriseIds[12], productId: products[4].id, bankId: products[4].bankId, amountFen: 500 * WAN, status: "approved", approvedAmountFen: 450 * WAN, approvedRateBp: products[4].minRateBp, approvedTermMonths: 12, decidedBy: "demo-bank", decidedAt: at(3) }),
-      app({ enterpriseId: enterpriseIds[14], productId: p1.id, bankId: p1.bankId, amountFen: 80 * WAN, status: "submitted", createdAt: at(1), updatedAt: at(1) }),
+      app({
+        enterpriseId: member,
+        productId: p1.id,
+        bankId: p1.bankId,
+        needId: fixedIds[0],
+        amountFen: 200 * WAN,
+        status: "under_review",
+        createdBy: "demo-member",
+        createdAt: at(10),
+        updatedAt: at(9),
+      }),
+      app({
+        enterpriseId: enterpriseIds[10],
+        productId: products[1].id,
+        bankId: products[1].bankId,
+        amountFen: 100 * WAN,
+        status: "info_needed",
+        infoRequest: "请补充最近一期增值税纳税申报表。",
+      }),
+      app({
+        enterpriseId: enterpriseIds[12],
+        productId: products[4].id,
+        bankId: products[4].bankId,
+        amountFen: 500 * WAN,
+        status: "approved",
+        approvedAmountFen: 450 * WAN,
+        approvedRateBp: products[4].minRateBp,
+        approvedTermMonths: 12,
+        decidedBy: "demo-bank",
+        decidedAt: at(3),
+      }),
+      app({
+        enterpriseId: enterpriseIds[14],
+        productId: p1.id,
+        bankId: p1.bankId,
+        amountFen: 80 * WAN,
+        status: "submitted",
+        createdAt: at(1),
+        updatedAt: at(1),
+      }),
     ])
     .returning();
   const behindLoans = loanRows
@@ -367,15 +464,43 @@ export async function seedFinance(db: Executor, year: number, clock: Date = new 
   await db.insert(loanApplicationEvents).values(
     [...apps, ...disbursedApps].flatMap((a) => [
       { applicationId: a.id, at: a.createdAt, actorId: a.createdBy, actorName: null, fromStatus: null, toStatus: "submitted", note: null },
-      ...(a.status !== "submitted" ? [{ applicationId: a.id, at: a.updatedAt, actorId: "demo-bank", actorName: "农商银行客户经理", fromStatus: "submitted", toStatus: a.status, note: a.declineReason ?? a.infoRequest ?? null }] : []),
+      ...(a.status !== "submitted"
+        ? [
+            {
+              applicationId: a.id,
+              at: a.updatedAt,
+              actorId: "demo-bank",
+              actorName: "农商银行客户经理",
+              fromStatus: "submitted",
+              toStatus: a.status,
+              note: a.declineReason ?? a.infoRequest ?? null,
+            },
+          ]
+        : []),
     ]),
   );
-  const pdf = await stageBytes("营业执照及财务报表.pdf", Buffer.from("%PDF-1.4\n% Yunjiang demo loan documents\n%%EOF\n"), { field: "documents", allowed: ["pdf"] });
-  const demoMember = { userId: "demo-member", role: "member" as const, email: "member@demo.test", displayName: "林经理", enterpriseIds: [member], departmentId: null, bankId: null, isLead: false };
+  const pdf = await stageBytes("营业执照及财务报表.pdf", Buffer.from("%PDF-1.4\n% Yunjiang demo loan documents\n%%EOF\n"), {
+    field: "documents",
+    allowed: ["pdf"],
+  });
+  const demoMember = {
+    userId: "demo-member",
+    role: "member" as const,
+    email: "member@demo.test",
+    displayName: "林经理",
+    enterpriseIds: [member],
+    departmentId: null,
+    bankId: null,
+    isLead: false,
+  };
   await recordUploads(db, [pdf], { ownerKind: APPLICATION_FILE_OWNER, ownerId: apps[0].id, actor: demoMember, at: appAt });
 
   // Banks see the open needs through their matches; the clocks flag what already waits too long.
   const open = await db.select({ id: financingNeeds.id }).from(financingNeeds).where(eq(financingNeeds.status, "open"));
-  await refreshMatchesForNeeds(db, open.map((n) => n.id), today);
+  await refreshMatchesForNeeds(
+    db,
+    open.map((n) => n.id),
+    today,
+  );
   await runFinanceTimers(clock, db);
 }

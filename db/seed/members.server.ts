@@ -14,19 +14,27 @@ export async function seedMembersDemo(db: Executor, year: number, today = shangh
   // Search text (name bigrams) for every demo enterprise.
   const rows = await db.select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode }).from(enterprises);
   for (const r of rows) {
-    await db.update(enterprises).set({ searchText: sql`to_tsvector('simple', ${searchDocument(r.name, r.creditCode)})` }).where(eq(enterprises.id, r.id));
+    await db
+      .update(enterprises)
+      .set({ searchText: sql`to_tsvector('simple', ${searchDocument(r.name, r.creditCode)})` })
+      .where(eq(enterprises.id, r.id));
   }
   // The unpaid dues of this year fall due around today (half soon, half just overdue), so the
   // reminders show in the demo and no member lapses at first start: the source's figures hold.
   if (year === Number(today.slice(0, 4))) {
     const unpaid = await db.select({ id: dues.id }).from(dues).where(isNull(dues.paidOn)).orderBy(asc(dues.id));
     for (const [i, d] of unpaid.entries()) {
-      await db.update(dues).set({ dueOn: i % 2 === 0 ? addDays(today, 20) : addDays(today, -10) }).where(eq(dues.id, d.id));
+      await db
+        .update(dues)
+        .set({ dueOn: i % 2 === 0 ? addDays(today, 20) : addDays(today, -10) })
+        .where(eq(dues.id, d.id));
     }
   }
   // One application waiting for staff.
   const [centre] = await db.select().from(associations).where(eq(associations.kind, "centre"));
-  await db.insert(users).values({ id: "demo-applicant", email: "applicant@demo.test", passwordHash: await hashPassword("yunjiang-demo"), displayName: "郑申请", role: "member" });
+  await db
+    .insert(users)
+    .values({ id: "demo-applicant", email: "applicant@demo.test", passwordHash: await hashPassword("yunjiang-demo"), displayName: "郑申请", role: "member" });
   const creditCode = generateCreditCode(900_001);
   await db.insert(joinApplications).values({
     associationId: centre.id,

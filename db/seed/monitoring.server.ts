@@ -70,10 +70,18 @@ export async function seedMonitoring(db: Executor, makeEnterprise: (i: number, a
   const yesterday = dayStr(dayMs(today) - DAY);
 
   // The rest of the district's shoe enterprises (not members): all of them have meters.
-  const existing = await db.select({ id: enterprises.id, employees: enterprises.employees, aboveSize: enterprises.aboveSize, segment: enterprises.segment }).from(enterprises).orderBy(enterprises.id);
+  const existing = await db
+    .select({ id: enterprises.id, employees: enterprises.employees, aboveSize: enterprises.aboveSize, segment: enterprises.segment })
+    .from(enterprises)
+    .orderBy(enterprises.id);
   const extra = Array.from({ length: Math.max(0, DISTRICT_SHOE_ENTERPRISES - existing.length) }, (_, j) => makeEnterprise(existing.length + j, j % 25 === 0));
   for (let i = 0; i < extra.length; i += 100) {
-    existing.push(...(await db.insert(enterprises).values(extra.slice(i, i + 100)).returning({ id: enterprises.id, employees: enterprises.employees, aboveSize: enterprises.aboveSize, segment: enterprises.segment })));
+    existing.push(
+      ...(await db
+        .insert(enterprises)
+        .values(extra.slice(i, i + 100))
+        .returning({ id: enterprises.id, employees: enterprises.employees, aboveSize: enterprises.aboveSize, segment: enterprises.segment })),
+    );
   }
   const firms = existing as { id: number; employees: number | null; aboveSize: boolean; segment: Segment }[];
 
@@ -97,7 +105,25 @@ export async function seedMonitoring(db: Executor, makeEnterprise: (i: number, a
     return { id: f.id, k, base, growth, trouble, employees: Math.max(6, f.employees || 20), taxPerKwh: 0.8 + r() * 1.6 };
   });
   // The parameters ride along in each statement (no temporary table: a pool may change connection).
-  const seedFirms = sql`(select * from unnest(${arr(params.map((p) => p.id), "int")}, ${arr(params.map((p) => p.base), "float8")}, ${arr(params.map((p) => p.growth), "float8")}, ${arr(params.map((p) => p.trouble), "int")}, ${arr(params.map((p) => p.employees), "int")}, ${arr(params.map((p) => Math.round(p.taxPerKwh * 1000) / 1000), "float8")})
+  const seedFirms = sql`(select * from unnest(${arr(
+    params.map((p) => p.id),
+    "int",
+  )}, ${arr(
+    params.map((p) => p.base),
+    "float8",
+  )}, ${arr(
+    params.map((p) => p.growth),
+    "float8",
+  )}, ${arr(
+    params.map((p) => p.trouble),
+    "int",
+  )}, ${arr(
+    params.map((p) => p.employees),
+    "int",
+  )}, ${arr(
+    params.map((p) => Math.round(p.taxPerKwh * 1000) / 1000),
+    "float8",
+  )})
       as u(enterprise_id, base, growth, trouble, employees, tax_per_kwh))`;
   const days: string[] = [];
   for (let t = dayMs(readingsFrom); t <= dayMs(yesterday); t += DAY) days.push(dayStr(t));
@@ -108,7 +134,9 @@ export async function seedMonitoring(db: Executor, makeEnterprise: (i: number, a
   // daily chart), the raw table the last week (one reading per meter and day, stamped 23:45
   // Shanghai). Writing 200,000+ daily rows would cost the embedded database most of a minute at
   // every e2e start.
-  const meterList = rowsOf<{ id: number; code: string; enterprise_id: number }>(await db.execute(sql`select id, code, enterprise_id from meters where enterprise_id is not null order by id`));
+  const meterList = rowsOf<{ id: number; code: string; enterprise_id: number }>(
+    await db.execute(sql`select id, code, enterprise_id from meters where enterprise_id is not null order by id`),
+  );
   const paramOf = new Map(params.map((p) => [p.id, p]));
   const seasons = days.map(seasonFactor);
   const start = dayMs(readingsFrom);
@@ -136,12 +164,33 @@ export async function seedMonitoring(db: Executor, makeEnterprise: (i: number, a
   for (let i = 0; i < months.length; i += 5000) {
     const c = months.slice(i, i + 5000);
     await db.execute(sql`insert into meter_months (meter_id, month, kwh, readings)
-      select * from unnest(${arr(c.map((r) => r.meterId), "int")}, ${arr(c.map((r) => r.month), "date")}, ${arr(c.map((r) => Math.round(r.kwh * 10) / 10), "float8")}, ${arr(c.map((r) => r.n), "int")})`);
+      select * from unnest(${arr(
+        c.map((r) => r.meterId),
+        "int",
+      )}, ${arr(
+        c.map((r) => r.month),
+        "date",
+      )}, ${arr(
+        c.map((r) => Math.round(r.kwh * 10) / 10),
+        "float8",
+      )}, ${arr(
+        c.map((r) => r.n),
+        "int",
+      )})`);
   }
   for (let i = 0; i < dayRows.length; i += 5000) {
     const c = dayRows.slice(i, i + 5000);
     await db.execute(sql`insert into meter_days (meter_id, day, kwh, readings)
-      select u.m, u.d, u.k, 1 from unnest(${arr(c.map((r) => r.meterId), "int")}, ${arr(c.map((r) => r.day), "date")}, ${arr(c.map((r) => r.kwh), "float8")}) as u(m, d, k)`);
+      select u.m, u.d, u.k, 1 from unnest(${arr(
+        c.map((r) => r.meterId),
+        "int",
+      )}, ${arr(
+        c.map((r) => r.day),
+        "date",
+      )}, ${arr(
+        c.map((r) => r.kwh),
+        "float8",
+      )}) as u(m, d, k)`);
   }
   await db.execute(sql`insert into meter_readings (meter_id, read_at, kwh)
     select meter_id, (day + time '23:45') at time zone 'Asia/Shanghai', kwh from meter_days where day > (${today}::date - 8) order by meter_id, day`);
@@ -162,7 +211,11 @@ export async function seedMonitoring(db: Executor, makeEnterprise: (i: number, a
   await db.execute(sql`insert into enterprise_premises (enterprise_id, land_m2, floor_m2)
     select enterprise_id, case when base > 2000 then round(8000 + base)::int else 0 end, round(base * 4 + 300)::int from ${seedFirms} f`);
 
-  await seedBuildings(db, firms.map((f) => f.id), now);
+  await seedBuildings(
+    db,
+    firms.map((f) => f.id),
+    now,
+  );
 }
 
 async function seedBuildings(db: Executor, enterpriseIds: number[], now: Date): Promise<void> {
@@ -195,8 +248,21 @@ async function seedBuildings(db: Executor, enterpriseIds: number[], now: Date): 
   inserted.forEach((b, bi) => {
     for (let floor = 1; floor <= b.floors; floor++) {
       const enterpriseId = bi === 0 && floor === 2 ? enterpriseIds[0] : enterpriseIds[(12 + next++ * 7) % enterpriseIds.length];
-      tenancies.push({ buildingId: b.id, floor, enterpriseId, areaM2: 600 + Math.floor(r() * 1400), startedOn: `202${3 + (floor % 3)}-0${1 + (floor % 9)}-01` });
-      if ((bi + floor) % 5 === 0) tenancies.push({ buildingId: b.id, floor, enterpriseId: enterpriseIds[(next++ * 13) % enterpriseIds.length], areaM2: 300 + Math.floor(r() * 400), startedOn: "2025-03-01" });
+      tenancies.push({
+        buildingId: b.id,
+        floor,
+        enterpriseId,
+        areaM2: 600 + Math.floor(r() * 1400),
+        startedOn: `202${3 + (floor % 3)}-0${1 + (floor % 9)}-01`,
+      });
+      if ((bi + floor) % 5 === 0)
+        tenancies.push({
+          buildingId: b.id,
+          floor,
+          enterpriseId: enterpriseIds[(next++ * 13) % enterpriseIds.length],
+          areaM2: 300 + Math.floor(r() * 400),
+          startedOn: "2025-03-01",
+        });
       passageRows.push({ buildingId: b.id, floor, code: "P1", name: "东侧安全通道" }, { buildingId: b.id, floor, code: "P2", name: "西侧安全通道" });
     }
   });
@@ -207,11 +273,21 @@ async function seedBuildings(db: Executor, enterpriseIds: number[], now: Date): 
 
   // Alarms over the last year. Alarm 1: open, on the member enterprise's floor (with a camera
   // photo); alarm 2: another tenant's, cleared. Repeat offenders: a few passages are blocked again and again.
-  const alarms: { passageId: number; buildingId: number; floor: number; enterpriseId: number | null; raisedAt: Date; status: "open" | "cleared"; clearedAt: Date | null; clearedBy: "staff" | "gateway" | null; clearedByUser: string | null }[] = [];
+  const alarms: {
+    passageId: number;
+    buildingId: number;
+    floor: number;
+    enterpriseId: number | null;
+    raisedAt: Date;
+    status: "open" | "cleared";
+    clearedAt: Date | null;
+    clearedBy: "staff" | "gateway" | null;
+    clearedByUser: string | null;
+  }[] = [];
   const openPassages = new Set<number>();
   const memberPassage = passageIds.find((p) => p.buildingId === inserted[0].id && p.floor === 2)!;
   for (let i = 0; i < DEMO_ALARMS; i++) {
-    const p = i === 0 ? memberPassage : i % 4 === 0 ? passageIds[(i * 3) % 12 + 10] : passageIds[Math.floor(r() * passageIds.length)];
+    const p = i === 0 ? memberPassage : i % 4 === 0 ? passageIds[((i * 3) % 12) + 10] : passageIds[Math.floor(r() * passageIds.length)];
     const open = i === 0 || (i % 11 === 5 && !openPassages.has(p.id) && p.buildingId !== memberPassage.buildingId);
     const raisedAt = new Date(now.getTime() - (i === 0 ? 2 * 3600_000 : (1 + ((i * 2.9) % 360)) * DAY + Math.floor(r() * 36_000_000)));
     const hours = 1 + Math.floor(r() * r() * 72);
@@ -231,14 +307,46 @@ async function seedBuildings(db: Executor, enterpriseIds: number[], now: Date): 
   const ids = rowsOf<{ id: number }>(
     await db.execute(sql`insert into passage_alarms (passage_id, building_id, floor, enterprise_id, notice_no, raised_at, status, cleared_at, cleared_by, cleared_by_user)
       select u.p, u.b, u.f, u.e, 'TMP-' || u.i, u.r, u.s, u.c, u.by, u.usr
-      from unnest(${arr(alarms.map((a) => a.passageId), "int")}, ${arr(alarms.map((a) => a.buildingId), "int")}, ${arr(alarms.map((a) => a.floor), "int")}, ${arr(alarms.map((a) => a.enterpriseId ?? "NULL"), "int")},
-        ${arr(alarms.map((_, i) => i), "int")}, ${arr(alarms.map((a) => `"${a.raisedAt.toISOString()}"`), "timestamptz")}, ${arr(alarms.map((a) => a.status), "text")},
-        ${arr(alarms.map((a) => (a.clearedAt ? `"${a.clearedAt.toISOString()}"` : "NULL")), "timestamptz")}, ${arr(alarms.map((a) => a.clearedBy ?? "NULL"), "text")}, ${arr(alarms.map((a) => a.clearedByUser ?? "NULL"), "text")})
+      from unnest(${arr(
+        alarms.map((a) => a.passageId),
+        "int",
+      )}, ${arr(
+        alarms.map((a) => a.buildingId),
+        "int",
+      )}, ${arr(
+        alarms.map((a) => a.floor),
+        "int",
+      )}, ${arr(
+        alarms.map((a) => a.enterpriseId ?? "NULL"),
+        "int",
+      )},
+        ${arr(
+          alarms.map((_, i) => i),
+          "int",
+        )}, ${arr(
+          alarms.map((a) => `"${a.raisedAt.toISOString()}"`),
+          "timestamptz",
+        )}, ${arr(
+          alarms.map((a) => a.status),
+          "text",
+        )},
+        ${arr(
+          alarms.map((a) => (a.clearedAt ? `"${a.clearedAt.toISOString()}"` : "NULL")),
+          "timestamptz",
+        )}, ${arr(
+          alarms.map((a) => a.clearedBy ?? "NULL"),
+          "text",
+        )}, ${arr(
+          alarms.map((a) => a.clearedByUser ?? "NULL"),
+          "text",
+        )})
         with ordinality as u(p, b, f, e, i, r, s, c, by, usr, o)
       order by u.o
       returning id`),
   );
-  await db.execute(sql`update passage_alarms set notice_no = 'WZ-' || to_char(raised_at at time zone 'Asia/Shanghai', 'YYYY') || '-' || lpad(id::text, 5, '0')`);
+  await db.execute(
+    sql`update passage_alarms set notice_no = 'WZ-' || to_char(raised_at at time zone 'Asia/Shanghai', 'YYYY') || '-' || lpad(id::text, 5, '0')`,
+  );
   // The first alarm's camera photo and the tenant's violation notice (in the portal and the outbox).
   const first = ids[0].id;
   const photo = await stageBytes("passage-XJ-01-2-P1.jpg", DEMO_JPEG, { allowed: alarmPhotoKinds });
@@ -246,7 +354,15 @@ async function seedBuildings(db: Executor, enterpriseIds: number[], now: Date): 
   await db.execute(sql`update passage_alarms set camera_file_id = ${file.id}::uuid where id = ${first}`);
   const users = rowsOf<{ user_id: string }>(await db.execute(sql`select user_id from enterprise_users where enterprise_id = ${enterpriseIds[0]}`));
   const [notice] = rowsOf<{ notice_no: string }>(await db.execute(sql`select notice_no from passage_alarms where id = ${first}`));
-  await notify(db, users.map((u) => ({ userId: u.user_id, messageKey: "monitoring:notify.violation", params: { notice: notice.notice_no, building: rows[0].name, floor: 2, passage: "东侧安全通道" }, link: `/monitoring/alarms/${first}` })));
+  await notify(
+    db,
+    users.map((u) => ({
+      userId: u.user_id,
+      messageKey: "monitoring:notify.violation",
+      params: { notice: notice.notice_no, building: rows[0].name, floor: 2, passage: "东侧安全通道" },
+      link: `/monitoring/alarms/${first}`,
+    })),
+  );
 }
 
 function arr(xs: (number | string)[], type: string) {

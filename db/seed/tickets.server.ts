@@ -72,16 +72,7 @@ const problemSeeds: [TicketCategory, string, string][] = [
   ["orders", "出口产品认证", "出口欧盟需要产品认证，希望了解认证机构和补贴。"],
 ];
 
-const complaintTitles = [
-  "货款拖欠维权",
-  "商标侵权投诉",
-  "合同违约投诉",
-  "假冒产品投诉",
-  "恶意差评投诉",
-  "加工费拖欠维权",
-  "租赁押金纠纷",
-  "外观专利侵权投诉",
-];
+const complaintTitles = ["货款拖欠维权", "商标侵权投诉", "合同违约投诉", "假冒产品投诉", "恶意差评投诉", "加工费拖欠维权", "租赁押金纠纷", "外观专利侵权投诉"];
 const complaintDepartments = ["court", "market_regulation", "public_security", "procuratorate"];
 
 /** National holidays of the year (fixed-date ones), so the working-day limits skip them. */
@@ -92,8 +83,20 @@ function holidayRows(year: number) {
   return rows;
 }
 
-export function actorFor(user: { id: string; role: NonNullable<Actor>["role"]; displayName: string; email: string; departmentId: number | null; isLead: boolean }, enterpriseIds: number[] = []): NonNullable<Actor> {
-  return { userId: user.id, role: user.role, displayName: user.displayName, email: user.email, enterpriseIds, departmentId: user.departmentId, bankId: null, isLead: user.isLead };
+export function actorFor(
+  user: { id: string; role: NonNullable<Actor>["role"]; displayName: string; email: string; departmentId: number | null; isLead: boolean },
+  enterpriseIds: number[] = [],
+): NonNullable<Actor> {
+  return {
+    userId: user.id,
+    role: user.role,
+    displayName: user.displayName,
+    email: user.email,
+    enterpriseIds,
+    departmentId: user.departmentId,
+    bankId: null,
+    isLead: user.isLead,
+  };
 }
 
 export function must<T extends { ok: boolean }>(result: T, what: string): T {
@@ -123,7 +126,10 @@ export async function seedTickets(db: Executor, year: number, clock: Date = new 
   if (!staffUser || !memberUser || !taxUser) throw new Error("seedTickets: run after the demo users");
   const staff = actorFor(staffUser);
   const memberLinks = await db.select().from(enterpriseUsers).where(eq(enterpriseUsers.userId, memberUser.id));
-  const member = actorFor(memberUser, memberLinks.map((l) => l.enterpriseId));
+  const member = actorFor(
+    memberUser,
+    memberLinks.map((l) => l.enterpriseId),
+  );
   const memberEnterprise = member.enterpriseIds[0];
 
   // One liaison per department (the tax bureau's is dept@demo.test).
@@ -132,7 +138,16 @@ export async function seedTickets(db: Executor, year: number, clock: Date = new 
   if (others.length) {
     const rows = await db
       .insert(users)
-      .values(others.map((d) => ({ id: `demo-dept-${d.code}`, email: `dept-${d.code.replace(/_/g, "-")}@demo.test`, passwordHash: taxUser.passwordHash, displayName: `${d.nameZh}联络员`, role: "department" as const, departmentId: d.id })))
+      .values(
+        others.map((d) => ({
+          id: `demo-dept-${d.code}`,
+          email: `dept-${d.code.replace(/_/g, "-")}@demo.test`,
+          passwordHash: taxUser.passwordHash,
+          displayName: `${d.nameZh}联络员`,
+          role: "department" as const,
+          departmentId: d.id,
+        })),
+      )
       .returning();
     for (const u of rows) liaisons.set(u.departmentId!, actorFor(u));
   }
@@ -146,11 +161,31 @@ export async function seedTickets(db: Executor, year: number, clock: Date = new 
     .orderBy(asc(memberships.enterpriseId));
   const dayOf = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
   const visitRows = [
-    ...chambers.map((c, i) => ({ visitedOn: dayOf(at(i / Math.max(1, chambers.length))), visitors: "陈秘书、李干事", associationId: c.id, enterpriseId: null, notes: "走访商会，听取会员企业诉求。", createdBy: staff.userId })),
-    ...executives.map((e, i) => ({ visitedOn: dayOf(at(i / Math.max(1, executives.length))), visitors: "陈秘书", associationId: null, enterpriseId: e.enterpriseId, notes: "走访执委企业，了解生产经营情况。", createdBy: staff.userId })),
+    ...chambers.map((c, i) => ({
+      visitedOn: dayOf(at(i / Math.max(1, chambers.length))),
+      visitors: "陈秘书、李干事",
+      associationId: c.id,
+      enterpriseId: null,
+      notes: "走访商会，听取会员企业诉求。",
+      createdBy: staff.userId,
+    })),
+    ...executives.map((e, i) => ({
+      visitedOn: dayOf(at(i / Math.max(1, executives.length))),
+      visitors: "陈秘书",
+      associationId: null,
+      enterpriseId: e.enterpriseId,
+      notes: "走访执委企业，了解生产经营情况。",
+      createdBy: staff.userId,
+    })),
   ];
   const visitIds: { id: number; enterpriseId: number | null }[] = [];
-  for (let i = 0; i < visitRows.length; i += 100) visitIds.push(...(await db.insert(visits).values(visitRows.slice(i, i + 100)).returning({ id: visits.id, enterpriseId: visits.enterpriseId })));
+  for (let i = 0; i < visitRows.length; i += 100)
+    visitIds.push(
+      ...(await db
+        .insert(visits)
+        .values(visitRows.slice(i, i + 100))
+        .returning({ id: visits.id, enterpriseId: visits.enterpriseId })),
+    );
   const enterpriseVisits = visitIds.filter((v) => v.enterpriseId !== null);
 
   // Problems: 31 this year; 22 resolved, 9 still in the loop.
@@ -168,7 +203,16 @@ export async function seedTickets(db: Executor, year: number, clock: Date = new 
     const source: TicketSource = online ? "online" : i % 3 === 0 ? "meeting" : i % 3 === 1 ? "visit" : "phone";
     const visit = source === "visit" ? enterpriseVisits[(i * 7) % enterpriseVisits.length] : null;
     const enterpriseId = online ? memberEnterprise : (visit?.enterpriseId ?? executives[(i * 5) % executives.length].enterpriseId);
-    const input = { enterpriseId, category, title, description, urgency: i % 5 === 2 ? ("urgent" as const) : ("normal" as const), source, kind: "problem" as const, visitId: visit?.id ?? null };
+    const input = {
+      enterpriseId,
+      category,
+      title,
+      description,
+      urgency: i % 5 === 2 ? ("urgent" as const) : ("normal" as const),
+      source,
+      kind: "problem" as const,
+      visitId: visit?.id ?? null,
+    };
     // The member's waiting problem carries a small PDF (the attachment flow end to end).
     const files = i === 23 ? [await stageTicketFile("供货合同.pdf", Buffer.from("%PDF-1.4\n% Yunjiang demo attachment\n%%EOF\n"))] : [];
     const { value: ticket } = must(await submitTicket(online ? member : staff, input, files, o(t0)), "submit") as { ok: true; value: { id: number } };
@@ -208,7 +252,21 @@ export async function seedTickets(db: Executor, year: number, clock: Date = new 
     const title = complaintTitles[k % complaintTitles.length];
     const enterpriseId = executives[(k * 11 + 3) % executives.length].enterpriseId;
     const { value: ticket } = must(
-      await submitTicket(staff, { enterpriseId, category: "legal_rights", title, description: `${title}：企业通过维权热线反映，请依法协调处理。`, urgency: k % 6 === 0 ? "urgent" : "normal", source: "phone", kind: "complaint", visitId: null }, [], o(t0)),
+      await submitTicket(
+        staff,
+        {
+          enterpriseId,
+          category: "legal_rights",
+          title,
+          description: `${title}：企业通过维权热线反映，请依法协调处理。`,
+          urgency: k % 6 === 0 ? "urgent" : "normal",
+          source: "phone",
+          kind: "complaint",
+          visitId: null,
+        },
+        [],
+        o(t0),
+      ),
       "complaint",
     ) as { ok: true; value: { id: number } };
     must(await acceptTicket(staff, ticket.id, { category: "legal_rights", priority: "normal", handlerId: staff.userId }, o(later(t0, 0.1))), "accept");
@@ -220,5 +278,8 @@ export async function seedTickets(db: Executor, year: number, clock: Date = new 
   await runTicketTimers(new Date(end), db);
   // The demo starts with a quiet bell: the seeded history is already read.
   const seeded = [...liaisons.values()].map((a) => a.userId).concat(staff.userId, member.userId);
-  await db.update(notifications).set({ readAt: new Date(end) }).where(inArray(notifications.userId, seeded));
+  await db
+    .update(notifications)
+    .set({ readAt: new Date(end) })
+    .where(inArray(notifications.userId, seeded));
 }

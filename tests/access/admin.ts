@@ -13,7 +13,16 @@ export const routes: RouteAccess[] = [
       {
         form: {},
         expect: adminOnly,
-        validForm: { displayName: "坏输入", email: "{unique}@bad-input.test", phone: "", role: "mediator", departmentId: "", bankId: "", enterpriseCode: "", password: "long-enough-password" },
+        validForm: {
+          displayName: "坏输入",
+          email: "{unique}@bad-input.test",
+          phone: "",
+          role: "mediator",
+          departmentId: "",
+          bankId: "",
+          enterpriseCode: "",
+          password: "long-enough-password",
+        },
       },
     ],
   },

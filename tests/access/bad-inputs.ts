@@ -21,7 +21,7 @@ export const badValues: { label: string; value: string | string[] }[] = [
   { label: "SQL payload", value: "' OR '1'='1'; DROP TABLE users; --" },
   { label: "SQL union", value: "1 UNION SELECT password_hash FROM users" },
   { label: "script payload", value: "<script>alert(1)</script>" },
-  { label: "HTML attribute payload", value: "\"><img src=x onerror=alert(1)>" },
+  { label: "HTML attribute payload", value: '"><img src=x onerror=alert(1)>' },
   { label: "invalid credit code", value: "91330381MA2AAAAAA0" },
   { label: "mismatched id (another record)", value: "2" },
   { label: "mismatched id (absent)", value: "2147483648" },
@@ -34,7 +34,7 @@ export const badValues: { label: string; value: string | string[] }[] = [
   { label: "NUL byte", value: "a\u0000b" },
   { label: "lone surrogate and RTL", value: "\uD800\u202Eabc" },
   { label: "repeated field", value: ["1", "2"] },
-  { label: "prototype key", value: "{\"__proto__\":{\"admin\":true}}" },
+  { label: "prototype key", value: '{"__proto__":{"admin":true}}' },
 ];
 
 export type Variant = { label: string; form: FormValues };
@@ -59,7 +59,10 @@ export function variantsOf(base: Record<string, string>, intent?: string): Varia
     variants.push({ label: `${field} missing`, form: withIntent(rest) });
     for (const bad of badValues) variants.push({ label: `${field}: ${bad.label}`, form: withIntent({ ...withUnique(base), [field]: bad.value }) });
   }
-  variants.push({ label: "unexpected extra fields", form: withIntent({ ...withUnique(base), role: "admin", userId: "demo-admin", id: "1", enterpriseId: "2", extra: "x".repeat(100 * 1024) }) });
+  variants.push({
+    label: "unexpected extra fields",
+    form: withIntent({ ...withUnique(base), role: "admin", userId: "demo-admin", id: "1", enterpriseId: "2", extra: "x".repeat(100 * 1024) }),
+  });
   if (intent) variants.push({ label: "unknown intent", form: { ...withUnique(base), intent: "<script>alert(1)</script>" } });
   // Intents named like Object.prototype keys: unknown intents (400), never a 500. Sent to every
   // form, with or without intents (a form without them must ignore the field).

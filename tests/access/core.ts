@@ -1,6 +1,15 @@
 import { allowAll, signedIn, staffOnly, type ObjectProbe, type RouteAccess } from "./types";
 
-const signedInRedirected = { anonymous: "ok", seeker: "redirect", member: "redirect", department: "redirect", bank: "redirect", mediator: "redirect", staff: "redirect", admin: "redirect" } as const;
+const signedInRedirected = {
+  anonymous: "ok",
+  seeker: "redirect",
+  member: "redirect",
+  department: "redirect",
+  bank: "redirect",
+  mediator: "redirect",
+  staff: "redirect",
+  admin: "redirect",
+} as const;
 
 export const routes: RouteAccess[] = [
   { file: "_index.tsx", path: "/", get: allowAll },
@@ -10,13 +19,39 @@ export const routes: RouteAccess[] = [
     path: "/login",
     get: signedInRedirected,
     // An empty password is refused before any credential check (400), so the walker does not count as failed logins.
-    actions: [{ form: { email: "x@y.z", password: "" }, expect: allowAll, validForm: { email: "{unique}@bad-input.test", password: "wrong-password-1", next: "/" } }],
+    actions: [
+      { form: { email: "x@y.z", password: "" }, expect: allowAll, validForm: { email: "{unique}@bad-input.test", password: "wrong-password-1", next: "/" } },
+    ],
   },
   {
     file: "logout.tsx",
     path: "/logout",
-    get: { ...signedIn, seeker: "redirect", member: "redirect", department: "redirect", bank: "redirect", mediator: "redirect", staff: "redirect", admin: "redirect" },
-    actions: [{ form: {}, endsSession: true, expect: { ...signedIn, seeker: "redirect", member: "redirect", department: "redirect", bank: "redirect", mediator: "redirect", staff: "redirect", admin: "redirect" } }],
+    get: {
+      ...signedIn,
+      seeker: "redirect",
+      member: "redirect",
+      department: "redirect",
+      bank: "redirect",
+      mediator: "redirect",
+      staff: "redirect",
+      admin: "redirect",
+    },
+    actions: [
+      {
+        form: {},
+        endsSession: true,
+        expect: {
+          ...signedIn,
+          seeker: "redirect",
+          member: "redirect",
+          department: "redirect",
+          bank: "redirect",
+          mediator: "redirect",
+          staff: "redirect",
+          admin: "redirect",
+        },
+      },
+    ],
   },
   {
     file: "register.tsx",
@@ -26,7 +61,13 @@ export const routes: RouteAccess[] = [
       {
         form: {},
         expect: signedInRedirected,
-        validForm: { displayName: "坏输入测试", email: "{unique}@bad-input.test", phone: "13812345678", password: "long-enough-password", confirmPassword: "long-enough-password" },
+        validForm: {
+          displayName: "坏输入测试",
+          email: "{unique}@bad-input.test",
+          phone: "13812345678",
+          password: "long-enough-password",
+          confirmPassword: "long-enough-password",
+        },
       },
     ],
   },
@@ -50,4 +91,3 @@ export const routes: RouteAccess[] = [
 ];
 
 export const probes: ObjectProbe[] = [];
-

@@ -40,7 +40,10 @@ function placeholderPath(p: string): string {
 describe("the access matrix", () => {
   it("lists every route file in app/routes", () => {
     const listed = new Set(routes.map((r) => r.file));
-    expect(routeFiles.filter((f) => !listed.has(f)), "route files without a row in tests/access/<area>.ts").toEqual([]);
+    expect(
+      routeFiles.filter((f) => !listed.has(f)),
+      "route files without a row in tests/access/<area>.ts",
+    ).toEqual([]);
   });
 
   it("lists no route file that does not exist, and each file once", () => {

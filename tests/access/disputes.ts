@@ -9,7 +9,26 @@ const caseViewers: ByRole = { anonymous: "login", seeker: 404, member: "ok", dep
 const stationOnly: ByRole = { ...caseViewers, member: 404 };
 // Case 1 is in mediation: every intent below is refused by the state machine, by its place on the
 // case (409), or by validation (400), so the walk changes nothing.
-const intents = ["accept", "decline", "assign", "invite", "answer", "session", "minutes", "draft", "confirm", "rejectAgreement", "fail", "refer", "apply", "decide", "close", "requestExtension", "consentExtension", "addEvidence"];
+const intents = [
+  "accept",
+  "decline",
+  "assign",
+  "invite",
+  "answer",
+  "session",
+  "minutes",
+  "draft",
+  "confirm",
+  "rejectAgreement",
+  "fail",
+  "refer",
+  "apply",
+  "decide",
+  "close",
+  "requestExtension",
+  "consentExtension",
+  "addEvidence",
+];
 
 export const routes: RouteAccess[] = [
   { file: "disputes._index.tsx", path: "/disputes", get: only("member", "mediator", "staff", "admin") },
@@ -22,7 +41,9 @@ export const routes: RouteAccess[] = [
       intent,
       form: {},
       expect: caseViewers,
-      ...(intent === "addEvidence" ? { skipBadInput: "a multipart upload: the uploads module's own tests and tests/integration/disputes.test.ts cover bad files" } : {}),
+      ...(intent === "addEvidence"
+        ? { skipBadInput: "a multipart upload: the uploads module's own tests and tests/integration/disputes.test.ts cover bad files" }
+        : {}),
     })),
   },
   { file: "disputes.$id_.files.$fileId.ts", path: "/disputes/{caseOfMember}/files/{evidenceOfMember}", get: caseViewers },
@@ -34,8 +55,20 @@ export const routes: RouteAccess[] = [
 export const probes: ObjectProbe[] = [
   { description: "a member opens another enterprise's case at another station", as: "member", path: "/disputes/{caseOfOther}" },
   { description: "a mediator opens a case of another station", as: "mediator", path: "/disputes/{caseOfOther}" },
-  { description: "a member confirms an agreement on another enterprise's case", as: "member", path: "/disputes/{caseOfOther}", method: "POST", form: { intent: "confirm" } },
-  { description: "a mediator records minutes on a case not assigned to them", as: "mediator", path: "/disputes/{caseOfOther}", method: "POST", form: { intent: "minutes", sessionId: "1", minutes: "probe" } },
+  {
+    description: "a member confirms an agreement on another enterprise's case",
+    as: "member",
+    path: "/disputes/{caseOfOther}",
+    method: "POST",
+    form: { intent: "confirm" },
+  },
+  {
+    description: "a mediator records minutes on a case not assigned to them",
+    as: "mediator",
+    path: "/disputes/{caseOfOther}",
+    method: "POST",
+    form: { intent: "minutes", sessionId: "1", minutes: "probe" },
+  },
   { description: "a member downloads its own evidence through another case's id", as: "member", path: "/disputes/{caseOfOther}/files/{evidenceOfMember}" },
   { description: "a member prints another enterprise's agreement", as: "member", path: "/disputes/{caseOfOther}/agreement" },
   { description: "a member prints the referral letter of a case it is not a party to", as: "member", path: "/disputes/{caseReferredAtStation1}/referral" },

@@ -32,10 +32,15 @@ line("Role x route cells checked", access.length ? `${access.reduce((n, a) => n 
 line("Object probes", probes ? probes.data.probes : "not run");
 line("Forms fed bad input", badForms.length || "not run");
 for (const f of badForms.sort((a, b) => a.data.form.localeCompare(b.data.form))) {
-  const statuses = Object.entries(f.data.statuses).map(([s, n]) => `${s}x${n}`).join(" ");
+  const statuses = Object.entries(f.data.statuses)
+    .map(([s, n]) => `${s}x${n}`)
+    .join(" ");
   line(`  ${f.data.form} (as ${f.data.as})`, `${f.data.tried} bad inputs -> ${statuses}`);
 }
-line("Bad inputs tried in all", badForms.reduce((n, f) => n + f.data.tried, 0));
+line(
+  "Bad inputs tried in all",
+  badForms.reduce((n, f) => n + f.data.tried, 0),
+);
 line("Bad query strings tried", badQuery ? badQuery.data.tried : "not run");
 line("500s seen", fivexx);
 line("Other failures", failures);

@@ -10,11 +10,24 @@ const bankOnly = only("bank");
 const memberOnly = only("member");
 
 export const routes: RouteAccess[] = [
-  { file: "finance._index.tsx", path: "/finance", get: financeUsers, actions: [{ intent: "createLine", form: {}, expect: staffOnly }, { intent: "updateLine", form: {}, expect: staffOnly }] },
+  {
+    file: "finance._index.tsx",
+    path: "/finance",
+    get: financeUsers,
+    actions: [
+      { intent: "createLine", form: {}, expect: staffOnly },
+      { intent: "updateLine", form: {}, expect: staffOnly },
+    ],
+  },
   { file: "finance.products._index.tsx", path: "/finance/products", get: allowAll },
   { file: "finance.products.new.tsx", path: "/finance/products/new", get: officersAndStaff, actions: [{ form: {}, expect: officersAndStaff }] },
   { file: "finance.products.$id._index.tsx", path: "/finance/products/{productOfBank}", get: allowAll },
-  { file: "finance.products.$id.edit.tsx", path: "/finance/products/{productOfBank}/edit", get: officersAndStaff, actions: [{ form: {}, expect: officersAndStaff }] },
+  {
+    file: "finance.products.$id.edit.tsx",
+    path: "/finance/products/{productOfBank}/edit",
+    get: officersAndStaff,
+    actions: [{ form: {}, expect: officersAndStaff }],
+  },
   { file: "finance.needs._index.tsx", path: "/finance/needs", get: financeUsers },
   { file: "finance.needs.new.tsx", path: "/finance/needs/new", get: membersAndStaff, actions: [{ form: {}, expect: membersAndStaff }] },
   { file: "finance.needs.import.tsx", path: "/finance/needs/import", get: staffOnly, actions: [{ form: {}, expect: staffOnly }] },
@@ -30,7 +43,12 @@ export const routes: RouteAccess[] = [
     ],
   },
   { file: "finance.applications._index.tsx", path: "/finance/applications", get: financeUsers },
-  { file: "finance.applications.new.tsx", path: "/finance/applications/new?product={productOfBank}", get: memberOnly, actions: [{ form: {}, expect: memberOnly }] },
+  {
+    file: "finance.applications.new.tsx",
+    path: "/finance/applications/new?product={productOfBank}",
+    get: memberOnly,
+    actions: [{ form: {}, expect: memberOnly }],
+  },
   {
     file: "finance.applications.$id._index.tsx",
     path: "/finance/applications/{applicationOfMember}",
@@ -46,7 +64,11 @@ export const routes: RouteAccess[] = [
       { intent: "documents", form: {}, expect: memberOnly },
     ],
   },
-  { file: "finance.applications.$id.documents.$fileId.ts", path: "/finance/applications/{applicationOfMember}/documents/{applicationDocumentOfMember}", get: financeUsers },
+  {
+    file: "finance.applications.$id.documents.$fileId.ts",
+    path: "/finance/applications/{applicationOfMember}/documents/{applicationDocumentOfMember}",
+    get: financeUsers,
+  },
   {
     file: "finance.renewals.tsx",
     path: "/finance/renewals",
@@ -60,13 +82,35 @@ export const routes: RouteAccess[] = [
 
 export const probes: ObjectProbe[] = [
   { description: "a member opens another enterprise's financing need", as: "member", path: "/finance/needs/{needOfOther}" },
-  { description: "a member withdraws another enterprise's financing need", as: "member", path: "/finance/needs/{needOfOther}", method: "POST", form: { intent: "withdraw" } },
+  {
+    description: "a member withdraws another enterprise's financing need",
+    as: "member",
+    path: "/finance/needs/{needOfOther}",
+    method: "POST",
+    form: { intent: "withdraw" },
+  },
   { description: "a bank officer opens a need no product of its bank fits", as: "bank", path: "/finance/needs/{needNotMatchedToBank}" },
-  { description: "a bank officer claims a need no product of its bank fits", as: "bank", path: "/finance/needs/{needNotMatchedToBank}", method: "POST", form: { intent: "claim" } },
+  {
+    description: "a bank officer claims a need no product of its bank fits",
+    as: "bank",
+    path: "/finance/needs/{needNotMatchedToBank}",
+    method: "POST",
+    form: { intent: "claim" },
+  },
   { description: "a member opens another enterprise's loan application", as: "member", path: "/finance/applications/{applicationOfOther}" },
   { description: "a bank officer opens an application to another bank", as: "bank", path: "/finance/applications/{applicationOfOther}" },
-  { description: "a bank officer approves an application to another bank", as: "bank", path: "/finance/applications/{applicationOfOther}", method: "POST", form: { intent: "approve", amountWan: "100", ratePct: "4", termMonths: "12" } },
-  { description: "a bank officer downloads a document of an application to another bank, through that application's id", as: "bank", path: "/finance/applications/{applicationOfOther}/documents/{applicationDocumentOfMember}" },
+  {
+    description: "a bank officer approves an application to another bank",
+    as: "bank",
+    path: "/finance/applications/{applicationOfOther}",
+    method: "POST",
+    form: { intent: "approve", amountWan: "100", ratePct: "4", termMonths: "12" },
+  },
+  {
+    description: "a bank officer downloads a document of an application to another bank, through that application's id",
+    as: "bank",
+    path: "/finance/applications/{applicationOfOther}/documents/{applicationDocumentOfMember}",
+  },
   { description: "a bank officer edits another bank's product", as: "bank", path: "/finance/products/{productOfOtherBank}/edit" },
   { description: "a bank officer opens another bank's suspended product", as: "bank", path: "/finance/products/{hiddenProduct}" },
   { description: "a member applies through another bank's suspended product", as: "member", path: "/finance/applications/new?product={hiddenProduct}" },

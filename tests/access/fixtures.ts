@@ -82,7 +82,10 @@ export const fixtures: Record<string, Fixture> = {
   ...financeFixtures,
   /** The PDF of applicationOfMember: a file id is a random UUID, read from the application's page. */
   applicationDocumentOfMember: async ({ get }) =>
-    firstMatch(await get("member", `/finance/applications/${financeFixtures.applicationOfMember}`), /href="\/finance\/applications\/\d+\/documents\/([0-9a-f-]{36})"/),
+    firstMatch(
+      await get("member", `/finance/applications/${financeFixtures.applicationOfMember}`),
+      /href="\/finance\/applications\/\d+\/documents\/([0-9a-f-]{36})"/,
+    ),
   /** The demo PDF of ticketWithAttachment: a file id is a random UUID, read from the problem's page. */
   attachmentOfMember: async ({ get }) =>
     firstMatch(await get("member", `/tickets/${ticketFixtures.ticketWithAttachment}`), /href="\/tickets\/\d+\/attachments\/([0-9a-f-]{36})"/),

@@ -14,7 +14,12 @@ export const routes: RouteAccess[] = [
     get: anyone,
     // The adopted v1 takes no amendment and no edit: valid forms are refused (409) by the module.
     actions: [
-      { intent: "amend", form: {}, expect: membersAndStaff, validForm: { clause: "第一章 总则", oldText: "", newText: "坏输入", reason: "坏输入", enterpriseId: "1" } },
+      {
+        intent: "amend",
+        form: {},
+        expect: membersAndStaff,
+        validForm: { clause: "第一章 总则", oldText: "", newText: "坏输入", reason: "坏输入", enterpriseId: "1" },
+      },
       { intent: "accept", form: {}, expect: staffOnly },
       { intent: "reject", form: {}, expect: staffOnly },
       { intent: "toMotion", form: {}, expect: staffOnly },
@@ -42,7 +47,12 @@ export const routes: RouteAccess[] = [
       { intent: "motionVote", form: {}, expect: voters, validForm: { motionId: "1", enterpriseId: "1", choice: "yes", confirm: "on" } },
     ],
   },
-  { file: "elections._index.tsx", path: "/elections", get: membersAndStaff, actions: [{ intent: "create", form: {}, expect: staffOnly, skipBadInput: "a valid form creates an election in the shared e2e data" }] },
+  {
+    file: "elections._index.tsx",
+    path: "/elections",
+    get: membersAndStaff,
+    actions: [{ intent: "create", form: {}, expect: staffOnly, skipBadInput: "a valid form creates an election in the shared e2e data" }],
+  },
   {
     file: "elections.$id._index.tsx",
     path: "/elections/{certifiedElection}",
@@ -67,16 +77,49 @@ export const routes: RouteAccess[] = [
     get: voters,
     actions: [{ form: {}, expect: voters, skipBadInput: "a valid ballot is a vote: covered by the module tests and the e2e journey" }],
   },
-  { file: "elections.$id.bulletin.tsx", path: "/elections/{certifiedElection}/bulletin", get: anyone, noObjectProbe: "public: every receipt with its ballot is published after the tally" },
-  { file: "elections.$id.results.tsx", path: "/elections/{certifiedElection}/results", get: anyone, noObjectProbe: "public once tallied: the announcement of the result" },
+  {
+    file: "elections.$id.bulletin.tsx",
+    path: "/elections/{certifiedElection}/bulletin",
+    get: anyone,
+    noObjectProbe: "public: every receipt with its ballot is published after the tally",
+  },
+  {
+    file: "elections.$id.results.tsx",
+    path: "/elections/{certifiedElection}/results",
+    get: anyone,
+    noObjectProbe: "public once tallied: the announcement of the result",
+  },
 ];
 
 export const probes: ObjectProbe[] = [
   { description: "a seeker opens a charter version that is only proposed (members and staff)", as: "seeker", path: "/charters/{proposedCharter}" },
-  { description: "a member opens a meeting of an association their enterprise is not in", as: "member", path: "/assemblies/{otherAssembly}", mustNotContain: ["执委会季度会议"] },
-  { description: "a member checks in to a meeting of another association", as: "member", path: "/assemblies/{otherAssembly}", method: "POST", form: { intent: "codeCheckIn", enterpriseId: "1", code: "123456" } },
-  { description: "a member votes on a motion of a meeting of another association", as: "member", path: "/assemblies/{otherAssembly}", method: "POST", form: { intent: "motionVote", motionId: "1", enterpriseId: "1", choice: "yes", confirm: "on" } },
+  {
+    description: "a member opens a meeting of an association their enterprise is not in",
+    as: "member",
+    path: "/assemblies/{otherAssembly}",
+    mustNotContain: ["执委会季度会议"],
+  },
+  {
+    description: "a member checks in to a meeting of another association",
+    as: "member",
+    path: "/assemblies/{otherAssembly}",
+    method: "POST",
+    form: { intent: "codeCheckIn", enterpriseId: "1", code: "123456" },
+  },
+  {
+    description: "a member votes on a motion of a meeting of another association",
+    as: "member",
+    path: "/assemblies/{otherAssembly}",
+    method: "POST",
+    form: { intent: "motionVote", motionId: "1", enterpriseId: "1", choice: "yes", confirm: "on" },
+  },
   { description: "a member opens a draft election", as: "member", path: "/elections/{draftElection}" },
-  { description: "a member nominates in a draft election they cannot see", as: "member", path: "/elections/{draftElection}", method: "POST", form: { intent: "nominate", positionId: "1", enterpriseId: "1", personName: "x" } },
+  {
+    description: "a member nominates in a draft election they cannot see",
+    as: "member",
+    path: "/elections/{draftElection}",
+    method: "POST",
+    form: { intent: "nominate", positionId: "1", enterpriseId: "1", personName: "x" },
+  },
   { description: "a member opens the ballot of a draft election", as: "member", path: "/elections/{draftElection}/ballot" },
 ];

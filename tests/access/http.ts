@@ -103,7 +103,12 @@ export function outcomeOf(res: HttpResponse, baseURL: string): Outcome {
 
 /** A stack trace or an internal error text in a body (the app must never show one). */
 export function leaksInternals(body: string): string | null {
-  const patterns = [/\n\s+at [^\n]+:\d+:\d+/, /\bat (?:async )?[\w.$<>]+ \((?:file:\/\/|\/)[^)]+:\d+:\d+\)/, /node_modules\//, /\b(?:TypeError|ReferenceError|SyntaxError|PostgresError|error: relation|duplicate key value)\b/];
+  const patterns = [
+    /\n\s+at [^\n]+:\d+:\d+/,
+    /\bat (?:async )?[\w.$<>]+ \((?:file:\/\/|\/)[^)]+:\d+:\d+\)/,
+    /node_modules\//,
+    /\b(?:TypeError|ReferenceError|SyntaxError|PostgresError|error: relation|duplicate key value)\b/,
+  ];
   for (const p of patterns) {
     const m = p.exec(body);
     if (m) return m[0].slice(0, 120);

@@ -12,18 +12,7 @@ import * as governance from "./governance";
 import * as finance from "./finance";
 import type { ObjectProbe, RouteAccess } from "./types";
 
-const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [
-  core,
-  admin,
-  members,
-  jobs,
-  fairs,
-  tickets,
-  monitoring,
-  disputes,
-  governance,
-  finance,
-];
+const areas: { routes: RouteAccess[]; probes?: ObjectProbe[] }[] = [core, admin, members, jobs, fairs, tickets, monitoring, disputes, governance, finance];
 
 export const routes: RouteAccess[] = areas.flatMap((a) => a.routes);
 export const probes: ObjectProbe[] = areas.flatMap((a) => a.probes ?? []);

@@ -83,23 +83,85 @@ export const routes: RouteAccess[] = [
     path: "/jobs/profile",
     get: seekerOnly,
     // The demo seeker's own profile, as seeded (the last variant sends it back unchanged).
-    actions: [{ form: {}, expect: seekerOnly, validForm: { fullName: "王同学", phone: "13900000001", school: "瑞安市职业中等专业学校", major: "鞋类设计与工艺", graduationYear: "2026", education: "high_school", skills: "平车、电脑针车，CAD 制版入门" } }],
+    actions: [
+      {
+        form: {},
+        expect: seekerOnly,
+        validForm: {
+          fullName: "王同学",
+          phone: "13900000001",
+          school: "瑞安市职业中等专业学校",
+          major: "鞋类设计与工艺",
+          graduationYear: "2026",
+          education: "high_school",
+          skills: "平车、电脑针车，CAD 制版入门",
+        },
+      },
+    ],
   },
   { file: "jobs.resume.$seekerId.ts", path: "/jobs/resume/me", get: resumeOfMe },
 ];
 
 export const probes: ObjectProbe[] = [
-  { description: "a member opens an application to another enterprise's posting", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", mustNotContain: ["王同学", "13900000001"] },
-  { description: "a member moves an application to another enterprise's posting", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", method: "POST", form: { intent: "advance", to: "viewed" } },
-  { description: "a member invites to an interview on another enterprise's application", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", method: "POST", form: { intent: "interview", interviewAt: "2031-05-06T14:30", interviewPlace: "会议室", interviewContact: "人事部" } },
-  { description: "a member undoes the last step of another enterprise's application", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", method: "POST", form: { intent: "undo" } },
-  { description: "a member declines an application to another enterprise's posting", as: "member", path: "/jobs/manage/applications/{applicationOfOtherEnterprise}", method: "POST", form: { intent: "decline", reason: "不合适" } },
-  { description: "a member closes another enterprise's posting", as: "member", path: "/jobs/{postingOfOtherEnterprise}", method: "POST", form: { intent: "close" } },
+  {
+    description: "a member opens an application to another enterprise's posting",
+    as: "member",
+    path: "/jobs/manage/applications/{applicationOfOtherEnterprise}",
+    mustNotContain: ["王同学", "13900000001"],
+  },
+  {
+    description: "a member moves an application to another enterprise's posting",
+    as: "member",
+    path: "/jobs/manage/applications/{applicationOfOtherEnterprise}",
+    method: "POST",
+    form: { intent: "advance", to: "viewed" },
+  },
+  {
+    description: "a member invites to an interview on another enterprise's application",
+    as: "member",
+    path: "/jobs/manage/applications/{applicationOfOtherEnterprise}",
+    method: "POST",
+    form: { intent: "interview", interviewAt: "2031-05-06T14:30", interviewPlace: "会议室", interviewContact: "人事部" },
+  },
+  {
+    description: "a member undoes the last step of another enterprise's application",
+    as: "member",
+    path: "/jobs/manage/applications/{applicationOfOtherEnterprise}",
+    method: "POST",
+    form: { intent: "undo" },
+  },
+  {
+    description: "a member declines an application to another enterprise's posting",
+    as: "member",
+    path: "/jobs/manage/applications/{applicationOfOtherEnterprise}",
+    method: "POST",
+    form: { intent: "decline", reason: "不合适" },
+  },
+  {
+    description: "a member closes another enterprise's posting",
+    as: "member",
+    path: "/jobs/{postingOfOtherEnterprise}",
+    method: "POST",
+    form: { intent: "close" },
+  },
   { description: "a member opens the edit form of another enterprise's posting", as: "member", path: "/jobs/manage/{postingOfOtherEnterprise}/edit" },
   // A form that passes the schema, for the posting's own enterprise and a future date: only the owner check refuses it.
-  { description: "a member edits another enterprise's posting", as: "member", path: "/jobs/manage/{postingOfOtherEnterprise}/edit", method: "POST", form: { ...postingForm, enterpriseId: "{otherEnterprise}", title: "越权修改", closesOn: "2099-12-31" }, mustNotContain: ["越权修改"] },
+  {
+    description: "a member edits another enterprise's posting",
+    as: "member",
+    path: "/jobs/manage/{postingOfOtherEnterprise}/edit",
+    method: "POST",
+    form: { ...postingForm, enterpriseId: "{otherEnterprise}", title: "越权修改", closesOn: "2099-12-31" },
+    mustNotContain: ["越权修改"],
+  },
   { description: "a seeker opens a posting hidden by staff", as: "seeker", path: "/jobs/{hiddenPosting}", mustNotContain: ["薪资描述与实际不符"] },
-  { description: "a seeker applies to a posting hidden by staff", as: "seeker", path: "/jobs/{hiddenPosting}", method: "POST", form: { intent: "apply", message: "access matrix" } },
+  {
+    description: "a seeker applies to a posting hidden by staff",
+    as: "seeker",
+    path: "/jobs/{hiddenPosting}",
+    method: "POST",
+    form: { intent: "apply", message: "access matrix" },
+  },
   // The demo data has one seeker: the seeker asks for the résumé of another user, a member for that
   // of a user who never applied to its enterprise (neither has a file, so this checks the 404 only).
   { description: "a seeker downloads another user's résumé", as: "seeker", path: "/jobs/resume/{memberUser}" },

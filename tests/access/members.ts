@@ -25,7 +25,11 @@ export const routes: RouteAccess[] = [
     file: "members.$id.tsx",
     path: "/members/{otherEnterprise}",
     get: staffOnly,
-    actions: ["update", "status", "type", "addMembership", "duesPaid", "addUser", "decideChange", "liaison"].map((intent) => ({ intent, form: {}, expect: staffOnly })),
+    actions: ["update", "status", "type", "addMembership", "duesPaid", "addUser", "decideChange", "liaison"].map((intent) => ({
+      intent,
+      form: {},
+      expect: staffOnly,
+    })),
     noObjectProbe: "staff-only; staff manage every member enterprise (members see theirs under /my/enterprises, probed)",
   },
   { file: "my._index.tsx", path: "/my", get: memberOnly },

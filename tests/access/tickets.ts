@@ -47,7 +47,12 @@ export const routes: RouteAccess[] = [
   { file: "tickets.$id.attachments.$attachmentId.ts", path: "/tickets/{ticketWithAttachment}/attachments/{attachmentOfMember}", get: attachmentViewers },
   { file: "inbox.tsx", path: "/inbox", get: only("department") },
   { file: "visits._index.tsx", path: "/visits", get: staffOnly, actions: [{ form: {}, expect: staffOnly }] },
-  { file: "visits.$id.tsx", path: "/visits/{visit}", get: staffOnly, noObjectProbe: "visits are staff records: every staff member may open every visit, no one else may open any" },
+  {
+    file: "visits.$id.tsx",
+    path: "/visits/{visit}",
+    get: staffOnly,
+    noObjectProbe: "visits are staff records: every staff member may open every visit, no one else may open any",
+  },
   { file: "reports.tsx", path: "/reports", get: staffOnly },
   { file: "reports[.csv].ts", path: "/reports.csv", get: staffOnly },
   {
@@ -63,10 +68,36 @@ export const routes: RouteAccess[] = [
 
 export const probes: ObjectProbe[] = [
   { description: "a member opens another enterprise's problem", as: "member", path: "/tickets/{ticketOfOther}" },
-  { description: "a member comments on another enterprise's problem", as: "member", path: "/tickets/{ticketOfOther}", method: "POST", form: { intent: "comment", body: "probe" } },
-  { description: "a member rates another enterprise's problem", as: "member", path: "/tickets/{ticketOfOther}", method: "POST", form: { intent: "rate", rating: "5" } },
-  { description: "a member downloads another enterprise's attachment through its own problem id", as: "member", path: "/tickets/{ticketOfOther}/attachments/{attachmentOfMember}" },
+  {
+    description: "a member comments on another enterprise's problem",
+    as: "member",
+    path: "/tickets/{ticketOfOther}",
+    method: "POST",
+    form: { intent: "comment", body: "probe" },
+  },
+  {
+    description: "a member rates another enterprise's problem",
+    as: "member",
+    path: "/tickets/{ticketOfOther}",
+    method: "POST",
+    form: { intent: "rate", rating: "5" },
+  },
+  {
+    description: "a member downloads another enterprise's attachment through its own problem id",
+    as: "member",
+    path: "/tickets/{ticketOfOther}/attachments/{attachmentOfMember}",
+  },
   { description: "a department opens a problem referred to another department", as: "department", path: "/tickets/{ticketOfOther}" },
-  { description: "a department answers a problem referred to another department", as: "department", path: "/tickets/{ticketOfOther}", method: "POST", form: { intent: "answer", answer: "probe" } },
-  { description: "a department downloads an attachment of a problem not referred to it", as: "department", path: "/tickets/{ticketWithAttachment}/attachments/{attachmentOfMember}" },
+  {
+    description: "a department answers a problem referred to another department",
+    as: "department",
+    path: "/tickets/{ticketOfOther}",
+    method: "POST",
+    form: { intent: "answer", answer: "probe" },
+  },
+  {
+    description: "a department downloads an attachment of a problem not referred to it",
+    as: "department",
+    path: "/tickets/{ticketWithAttachment}/attachments/{attachmentOfMember}",
+  },
 ];

@@ -92,7 +92,10 @@ async function main() {
   const today = shanghaiToday();
   const products = (await facts.loadProducts(db)).filter((p) => p.status === "active").map(facts.productFacts);
   const needs = await db.select().from(financingNeeds);
-  const enterprise = await facts.loadEnterpriseFacts(db, needs.map((x) => x.enterpriseId));
+  const enterprise = await facts.loadEnterpriseFacts(
+    db,
+    needs.map((x) => x.enterpriseId),
+  );
   const lineBanks = await facts.loadLineBanks(db, today);
   const prepared = needs.map((x) => {
     const e = enterprise.get(x.enterpriseId)!;
@@ -110,7 +113,9 @@ async function main() {
       eligible = count;
     }
     times.sort((a, b) => a - b);
-    console.log(`${explain ? "with every reason" : "ranking only     "}: median ${times[Math.floor(times.length / 2)].toFixed(1)} ms, best ${times[0].toFixed(1)} ms, worst ${times.at(-1)!.toFixed(1)} ms per full ranking (${(prepared.length * products.length).toLocaleString("en")} product checks, ${eligible.toLocaleString("en")} fits)`);
+    console.log(
+      `${explain ? "with every reason" : "ranking only     "}: median ${times[Math.floor(times.length / 2)].toFixed(1)} ms, best ${times[0].toFixed(1)} ms, worst ${times.at(-1)!.toFixed(1)} ms per full ranking (${(prepared.length * products.length).toLocaleString("en")} product checks, ${eligible.toLocaleString("en")} fits)`,
+    );
   }
 
   // 2. The officer's need list: EXPLAIN of the same query the page runs.
@@ -121,17 +126,32 @@ async function main() {
     select n.id, count(*) over () as total from financing_needs n join enterprises e on e.id = n.enterprise_id
     where (n.claimed_bank_id = ${bank.bankId} or (n.claimed_bank_id is null and n.status <> 'withdrawn' and exists (select 1 from need_matches m where m.need_id = n.id and m.bank_id = ${bank.bankId})))
     order by n.created_at desc, n.id desc limit 20`);
-  console.log(plan.map((r) => `   ${r["QUERY PLAN"]}`).filter((l: string) => /Scan|Execution|Sort|Limit|WindowAgg/.test(l)).join("\n"));
+  console.log(
+    plan
+      .map((r) => `   ${r["QUERY PLAN"]}`)
+      .filter((l: string) => /Scan|Execution|Sort|Limit|WindowAgg/.test(l))
+      .join("\n"),
+  );
   await sql.end();
   await closeDb();
 
   // 3. The portal. The PostgreSQL server's first process (its postmaster) and its children count as the database's CPU.
   const pgDir = reuse ? null : readFileSync(stateFile, "utf8").split("\n")[0];
-  const postmaster = pgDir && existsSync(path.join(pgDir, "data/postmaster.pid")) ? Number(readFileSync(path.join(pgDir, "data/postmaster.pid"), "utf8").split("\n")[0]) : null;
+  const postmaster =
+    pgDir && existsSync(path.join(pgDir, "data/postmaster.pid")) ? Number(readFileSync(path.join(pgDir, "data/postmaster.pid"), "utf8").split("\n")[0]) : null;
   const port = await freePort();
   server = spawn("node", ["app/server.js"], {
     cwd: root,
-    env: { ...process.env, WEB_CONCURRENCY: String(WORKERS), DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-not-for-production" },
+    env: {
+      ...process.env,
+      WEB_CONCURRENCY: String(WORKERS),
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "no",
+      NODE_ENV: "production",
+      SESSION_SECRET: "bench-session-secret-not-for-production",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -143,7 +163,12 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const login = await fetch(`${base}/login`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", origin: base }, body: "email=bank%40demo.test&password=yunjiang-demo" });
+  const login = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+    body: "email=bank%40demo.test&password=yunjiang-demo",
+  });
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
   if (!cookie.startsWith("yj_session=")) throw new Error(`login failed: ${login.status}`);
   const targets: [string, string, string | null][] = [
@@ -152,12 +177,26 @@ async function main() {
     ["product supermarket (anonymous)", "/finance/products", null],
   ];
   for (const [, p, c] of targets) {
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      for (let i = 0; i < 5 * WORKERS; i++) await (await fetch(base + p, { headers: c ? { cookie: c } : {} })).arrayBuffer();
-    }));
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let i = 0; i < 5 * WORKERS; i++) await (await fetch(base + p, { headers: c ? { cookie: c } : {} })).arrayBuffer();
+      }),
+    );
   }
   console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s each (latency from the scheduled start), then capacity with ${CONNECTIONS} connections ===`);
-  console.log("target".padEnd(40), "req/s".padStart(7), "ok".padStart(6), "err".padStart(5), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "capacity req/s".padStart(15), "CPU ms/req: portal".padStart(19), "PostgreSQL".padStart(11));
+  console.log(
+    "target".padEnd(40),
+    "req/s".padStart(7),
+    "ok".padStart(6),
+    "err".padStart(5),
+    "p50 ms".padStart(8),
+    "p95 ms".padStart(8),
+    "p99 ms".padStart(8),
+    "max ms".padStart(8),
+    "capacity req/s".padStart(15),
+    "CPU ms/req: portal".padStart(19),
+    "PostgreSQL".padStart(11),
+  );
   for (const [name, p, c] of targets) {
     const portalBefore = cpuMsOf([server!.pid!]);
     const pgBefore = postmaster ? cpuMsOf([postmaster]) : 0;
@@ -165,9 +204,23 @@ async function main() {
     const portalMs = (cpuMsOf([server!.pid!]) - portalBefore) / r.ok;
     const pgMs = postmaster ? (cpuMsOf([postmaster]) - pgBefore) / r.ok : NaN;
     const capacity = await closedLoop(base + p, c, CONNECTIONS);
-    console.log(name.padEnd(40), (r.ok / r.seconds).toFixed(1).padStart(7), String(r.ok).padStart(6), String(r.errors).padStart(5), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), capacity.toFixed(0).padStart(15), portalMs.toFixed(1).padStart(19), (Number.isNaN(pgMs) ? "-" : pgMs.toFixed(1)).padStart(11));
+    console.log(
+      name.padEnd(40),
+      (r.ok / r.seconds).toFixed(1).padStart(7),
+      String(r.ok).padStart(6),
+      String(r.errors).padStart(5),
+      r.p50.toFixed(1).padStart(8),
+      r.p95.toFixed(1).padStart(8),
+      r.p99.toFixed(1).padStart(8),
+      r.max.toFixed(1).padStart(8),
+      capacity.toFixed(0).padStart(15),
+      portalMs.toFixed(1).padStart(19),
+      (Number.isNaN(pgMs) ? "-" : pgMs.toFixed(1)).padStart(11),
+    );
   }
-  console.log(`\nportal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine (load average ${os.loadavg()[0].toFixed(1)}).`);
+  console.log(
+    `\nportal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine (load average ${os.loadavg()[0].toFixed(1)}).`,
+  );
 }
 
 async function stopServer() {

@@ -41,7 +41,10 @@ async function main() {
     const db = await getDb();
     const run = Date.now().toString(36);
     const t0 = performance.now();
-    const [assoc] = await db.insert(associations).values({ code: `bench-${run}`, nameZh: "压测商会", nameEn: "Bench chamber", kind: "chamber" }).returning();
+    const [assoc] = await db
+      .insert(associations)
+      .values({ code: `bench-${run}`, nameZh: "压测商会", nameEn: "Bench chamber", kind: "chamber" })
+      .returning();
     const staffUser = `bench-staff-${run}`;
     await db.insert(users).values({ id: staffUser, email: `${staffUser}@bench.test`, passwordHash: "x", displayName: "压测秘书", role: "staff" });
     const [{ existing }] = (await db.execute(sql`select count(*)::int as existing from enterprises`)) as unknown as { existing: number }[];
@@ -51,17 +54,46 @@ async function main() {
       const chunk = Array.from({ length: Math.min(1000, VOTERS - i) }, (_, k) => i + k);
       const rows = await db
         .insert(enterprises)
-        .values(chunk.map((n) => ({ name: `压测企业${run}-${n}`, creditCode: generateCreditCode(base + n), legalRep: "张三", address: "仙降", village: "仙降", segment: "soles" as const, contactPerson: "李四", phone: "13800000000" })))
+        .values(
+          chunk.map((n) => ({
+            name: `压测企业${run}-${n}`,
+            creditCode: generateCreditCode(base + n),
+            legalRep: "张三",
+            address: "仙降",
+            village: "仙降",
+            segment: "soles" as const,
+            contactPerson: "李四",
+            phone: "13800000000",
+          })),
+        )
         .returning({ id: enterprises.id });
       ids.push(...rows.map((r) => r.id));
-      await db.insert(users).values(chunk.map((n) => ({ id: `bench-${run}-${n}`, email: `bench-${run}-${n}@bench.test`, passwordHash: "x", displayName: `代表${n}`, role: "member" as const })));
+      await db.insert(users).values(
+        chunk.map((n) => ({
+          id: `bench-${run}-${n}`,
+          email: `bench-${run}-${n}@bench.test`,
+          passwordHash: "x",
+          displayName: `代表${n}`,
+          role: "member" as const,
+        })),
+      );
       await db.insert(enterpriseUsers).values(rows.map((r, k) => ({ enterpriseId: r.id, userId: `bench-${run}-${chunk[k]}`, isOwner: true })));
-      await db.insert(memberships).values(rows.map((r) => ({ enterpriseId: r.id, associationId: assoc.id, status: "active" as const, joinedOn: "2024-01-01" })));
+      await db
+        .insert(memberships)
+        .values(rows.map((r) => ({ enterpriseId: r.id, associationId: assoc.id, status: "active" as const, joinedOn: "2024-01-01" })));
     }
     console.log(`seeded ${VOTERS} enterprises with representatives in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const staff = actorOf("staff", { userId: staffUser });
-    const created = await gov.createElection(staff, { associationId: assoc.id, assemblyId: null, title: "压测选举", competitivePct: 20, paperBallots: false, opensOn: null, closesOn: null });
+    const created = await gov.createElection(staff, {
+      associationId: assoc.id,
+      assemblyId: null,
+      title: "压测选举",
+      competitivePct: 20,
+      paperBallots: false,
+      opensOn: null,
+      closesOn: null,
+    });
     if (!created.ok) throw new Error(created.error);
     const electionId = created.value.id;
     const council = await gov.addPosition(staff, electionId, { nameZh: "理事", nameEn: "Council member", seats: 15 });
@@ -71,7 +103,14 @@ async function main() {
     const directorCandidates: number[] = [];
     for (let i = 0; i < 20; i++) {
       const positionId = i < 18 ? council.value : director.value;
-      const c = await gov.nominateCandidate(staff, electionId, { positionId, enterpriseId: ids[i], personName: `候选人${i}`, statement: null, acceptedInWriting: true, nominatorEnterpriseId: null });
+      const c = await gov.nominateCandidate(staff, electionId, {
+        positionId,
+        enterpriseId: ids[i],
+        personName: `候选人${i}`,
+        statement: null,
+        acceptedInWriting: true,
+        nominatorEnterpriseId: null,
+      });
       if (!c.ok) throw new Error(c.error);
       (i < 18 ? councilCandidates : directorCandidates).push(c.value);
     }
@@ -95,8 +134,12 @@ async function main() {
     const burstSeconds = (performance.now() - t) / 1000;
     const times = burst.map((b) => b.ms).sort((a, b) => a - b);
     const errors = burst.filter((b) => !b.ok);
-    console.log(`${CONCURRENT} concurrent ballots: ${burst.length - errors.length} recorded, ${errors.length} errors${errors.length ? ` (${[...new Set(errors.map((e) => e.error))].join(", ")})` : ""} in ${burstSeconds.toFixed(2)} s`);
-    console.log(`  one vote: p50 ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`);
+    console.log(
+      `${CONCURRENT} concurrent ballots: ${burst.length - errors.length} recorded, ${errors.length} errors${errors.length ? ` (${[...new Set(errors.map((e) => e.error))].join(", ")})` : ""} in ${burstSeconds.toFixed(2)} s`,
+    );
+    console.log(
+      `  one vote: p50 ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`,
+    );
     // The same 500 again: every one refused, none recorded twice.
     const again = await Promise.all(Array.from({ length: Math.min(CONCURRENT, 100) }, (_, n) => voteAs(n)));
     console.log(`  ${again.length} repeated votes: ${again.filter((a) => a.ok).length} recorded (must be 0)`);
@@ -119,10 +162,16 @@ async function main() {
     if (!tally.ok) throw new Error(tally.error);
     console.log(`tally of ${tally.value.ballots} ballots: ${tallyMs.toFixed(0)} ms (tie: ${tally.value.tie})`);
 
-    const [counts] = (await db.execute(sql`select (select count(*)::int from election_ballots where election_id = ${electionId}) as ballots, (select count(*)::int from election_voters where election_id = ${electionId}) as voters, (select count(distinct enterprise_id)::int from election_voters where election_id = ${electionId}) as distinct_voters`)) as unknown as { ballots: number; voters: number; distinct_voters: number }[];
+    const [counts] = (await db.execute(
+      sql`select (select count(*)::int from election_ballots where election_id = ${electionId}) as ballots, (select count(*)::int from election_voters where election_id = ${electionId}) as voters, (select count(distinct enterprise_id)::int from election_voters where election_id = ${electionId}) as distinct_voters`,
+    )) as unknown as { ballots: number; voters: number; distinct_voters: number }[];
     const exact = counts.ballots === VOTERS && counts.voters === VOTERS && counts.distinct_voters === VOTERS && tally.value.ballots === VOTERS;
-    console.log(`check: ${counts.ballots} ballots, ${counts.voters} voter rows (${counts.distinct_voters} enterprises): ${exact ? "every vote recorded exactly once" : "MISMATCH"}`);
-    console.log(`figures: p99 of a vote ${quantile(times, 0.99).toFixed(0)} ms (goal < 300), tally ${tallyMs.toFixed(0)} ms (goal < 1000), errors ${errors.length}`);
+    console.log(
+      `check: ${counts.ballots} ballots, ${counts.voters} voter rows (${counts.distinct_voters} enterprises): ${exact ? "every vote recorded exactly once" : "MISMATCH"}`,
+    );
+    console.log(
+      `figures: p99 of a vote ${quantile(times, 0.99).toFixed(0)} ms (goal < 300), tally ${tallyMs.toFixed(0)} ms (goal < 1000), errors ${errors.length}`,
+    );
     await closeDb();
     if (!exact || errors.length) process.exitCode = 1;
   } finally {

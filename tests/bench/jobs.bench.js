@@ -175,7 +175,15 @@ async function fixedRate(port, urls, rate, seconds) {
 async function startPortal(port, env) {
   const child = spawn(process.execPath, ["app/server.js"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-not-for-production", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "no",
+      NODE_ENV: "production",
+      SESSION_SECRET: "bench-session-secret-not-for-production",
+      ...env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let k = 0; ; k++) {
@@ -235,29 +243,73 @@ async function behindProxy(databaseUrl, targets) {
       cpu.oneDb.push(alone.dbCpu);
       errors += viaProxy.errors + alone.errors + barePage.errors;
     }
-    results.push({ name: t.name, proxy: median(runs.proxy), one: median(runs.one), bare: median(runs.bare), app: median(cpu.app), nginx: median(cpu.nginx), db: median(cpu.db), oneApp: median(cpu.oneApp), oneDb: median(cpu.oneDb), errors });
+    results.push({
+      name: t.name,
+      proxy: median(runs.proxy),
+      one: median(runs.one),
+      bare: median(runs.bare),
+      app: median(cpu.app),
+      nginx: median(cpu.nginx),
+      db: median(cpu.db),
+      oneApp: median(cpu.oneApp),
+      oneDb: median(cpu.oneDb),
+      errors,
+    });
   }
   const os = await import("node:os");
-  const load = os.loadavg().map((x) => x.toFixed(1)).join(" ");
-  console.log(`== Two servers behind nginx: ${CONNECTIONS} connections (closed loop, ${ROUNDS} rounds of ${SECONDS / 2} s per column, columns alternating); 2 portal servers (1 web process each) + nginx (1 worker) + PostgreSQL + the load generator on ${os.cpus().length} CPUs; load average now ${load} ==`);
-  console.log(["page".padEnd(24), "nginx→2".padStart(8), "1 alone".padStart(8), "x alone".padStart(8), "bare→nginx".padStart(11), "x bare".padStart(7), "errors".padStart(7)].join(" "));
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
+  console.log(
+    `== Two servers behind nginx: ${CONNECTIONS} connections (closed loop, ${ROUNDS} rounds of ${SECONDS / 2} s per column, columns alternating); 2 portal servers (1 web process each) + nginx (1 worker) + PostgreSQL + the load generator on ${os.cpus().length} CPUs; load average now ${load} ==`,
+  );
+  console.log(
+    [
+      "page".padEnd(24),
+      "nginx→2".padStart(8),
+      "1 alone".padStart(8),
+      "x alone".padStart(8),
+      "bare→nginx".padStart(11),
+      "x bare".padStart(7),
+      "errors".padStart(7),
+    ].join(" "),
+  );
   for (const r of results) {
-    console.log([r.name.padEnd(24), r.proxy.toFixed(0).padStart(8), r.one.toFixed(0).padStart(8), (r.proxy / r.one).toFixed(2).padStart(8), r.bare.toFixed(0).padStart(11), (r.proxy / r.bare).toFixed(2).padStart(7), String(r.errors).padStart(7)].join(" "));
+    console.log(
+      [
+        r.name.padEnd(24),
+        r.proxy.toFixed(0).padStart(8),
+        r.one.toFixed(0).padStart(8),
+        (r.proxy / r.one).toFixed(2).padStart(8),
+        r.bare.toFixed(0).padStart(11),
+        (r.proxy / r.bare).toFixed(2).padStart(7),
+        String(r.errors).padStart(7),
+      ].join(" "),
+    );
   }
   console.log("\n== CPU per request (ms): through nginx (servers / nginx / PostgreSQL) beside one server alone (server / PostgreSQL) ==");
   for (const r of results) {
-    console.log(`${r.name.padEnd(24)} nginx→2: ${r.app.toFixed(2)} / ${r.nginx.toFixed(2)} / ${r.db.toFixed(2)}   alone: ${r.oneApp.toFixed(2)} / ${r.oneDb.toFixed(2)}`);
+    console.log(
+      `${r.name.padEnd(24)} nginx→2: ${r.app.toFixed(2)} / ${r.nginx.toFixed(2)} / ${r.db.toFixed(2)}   alone: ${r.oneApp.toFixed(2)} / ${r.oneDb.toFixed(2)}`,
+    );
   }
   const headline = results.at(-1); // the distinct searches: the 2-second page cache does not help
   console.log(
     `\nHeadline (uncached, ${headline.name}): nginx→2 servers ${headline.proxy.toFixed(0)} req/s, one server alone ${headline.one.toFixed(0)} req/s (x${(headline.proxy / headline.one).toFixed(2)}), bare page through the same nginx ${headline.bare.toFixed(0)} req/s (ratio ${(headline.proxy / headline.bare).toFixed(2)}).`,
   );
-  console.log("Two servers on one machine share its cores with PostgreSQL, nginx and the load generator: the x-alone column shows what the proxy and the coherence cost here, not what a second machine would add.");
+  console.log(
+    "Two servers on one machine share its cores with PostgreSQL, nginx and the load generator: the x-alone column shows what the proxy and the coherence cost here, not what a second machine would add.",
+  );
 }
 
 async function main() {
   if (!existsSync(path.join(root, "build/index.js"))) throw new Error("build/ is missing: run `npx remix build` first (npm run bench:jobs does)");
-  const pgPort = execFileSync("bash", [pgScript, "start"], { env: { ...process.env, PG_SERVER_STATE: pgState }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  const pgPort = execFileSync("bash", [pgScript, "start"], {
+    env: { ...process.env, PG_SERVER_STATE: pgState },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  }).trim();
   pgStarted = true;
   {
     const [dir] = readFileSync(pgState, "utf8").split("\n");
@@ -273,7 +325,15 @@ async function main() {
   // Seed through the app's own modules (bundled: this script is plain Node).
   const esbuild = await import("esbuild");
   const seedFile = path.join(tmp, "seed.mjs");
-  await esbuild.build({ entryPoints: [path.join(root, "tests/bench/jobs-bench-seed.ts")], bundle: true, platform: "node", format: "esm", packages: "external", outfile: seedFile, logLevel: "error" });
+  await esbuild.build({
+    entryPoints: [path.join(root, "tests/bench/jobs-bench-seed.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    outfile: seedFile,
+    logLevel: "error",
+  });
   process.env.DATABASE_URL = databaseUrl;
   process.env.SEED_DEMO = "no";
   const seed = await import(seedFile);
@@ -313,12 +373,40 @@ async function main() {
 
   const detailUrls = seeded.sampleIds.map((id) => `/jobs/${id}`);
   // Many distinct searches, so the few-second list cache rarely helps: the database does the work.
-  const words = ["针车", "注塑", "质检", "外贸", "电商", "模具", "仓库", "叉车", "设计", "打磨", "成型", "包装", "直播", "统计", "电工", "编程", "实习", "技术", "运营", "鞋底", "鞋面", "操作", "维修", "主播"];
+  const words = [
+    "针车",
+    "注塑",
+    "质检",
+    "外贸",
+    "电商",
+    "模具",
+    "仓库",
+    "叉车",
+    "设计",
+    "打磨",
+    "成型",
+    "包装",
+    "直播",
+    "统计",
+    "电工",
+    "编程",
+    "实习",
+    "技术",
+    "运营",
+    "鞋底",
+    "鞋面",
+    "操作",
+    "维修",
+    "主播",
+  ];
   const mixed = [];
-  for (const w of words) for (const salary of ["", "3000", "5000", "7000", "9000"]) for (const type of ["", "full_time", "part_time", "internship"]) for (const page of ["1", "2"]) {
-    const qs = new URLSearchParams({ q: w, ...(salary ? { salary } : {}), ...(type ? { type } : {}), ...(page !== "1" ? { page } : {}) });
-    mixed.push(`/jobs?${qs}`);
-  }
+  for (const w of words)
+    for (const salary of ["", "3000", "5000", "7000", "9000"])
+      for (const type of ["", "full_time", "part_time", "internship"])
+        for (const page of ["1", "2"]) {
+          const qs = new URLSearchParams({ q: w, ...(salary ? { salary } : {}), ...(type ? { type } : {}), ...(page !== "1" ? { page } : {}) });
+          mixed.push(`/jobs?${qs}`);
+        }
   const shuffle = (arr) => {
     let x = 12345;
     for (let i = arr.length - 1; i > 0; i--) {
@@ -364,12 +452,39 @@ async function main() {
     const lat = await fixedRate(port, t.urls, RATE, RATE_SECONDS);
     results.push({ ...t, rps, bareRps, appCpu: median(appCpu), dbCpu: median(dbCpu), ...lat, errors: errors + lat.errors });
   }
-  const load = (await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ");
-  console.log(`== Load: ${CONNECTIONS} connections (closed loop, ${ROUNDS} rounds of ${SECONDS / 2} s, bare page measured before each); ${RATE} req/s for ${RATE_SECONDS} s (open loop); load generator on the same machine; portal as ${WORKERS} web process(es); load average now ${load} on ${(await import("node:os")).cpus().length} CPUs ==`);
-  console.log(["page".padEnd(24), "req/s@50".padStart(9), "bare".padStart(6), "ratio".padStart(6), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "errors".padStart(7)].join(" "));
+  const load = (await import("node:os"))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
+  console.log(
+    `== Load: ${CONNECTIONS} connections (closed loop, ${ROUNDS} rounds of ${SECONDS / 2} s, bare page measured before each); ${RATE} req/s for ${RATE_SECONDS} s (open loop); load generator on the same machine; portal as ${WORKERS} web process(es); load average now ${load} on ${(await import("node:os")).cpus().length} CPUs ==`,
+  );
+  console.log(
+    [
+      "page".padEnd(24),
+      "req/s@50".padStart(9),
+      "bare".padStart(6),
+      "ratio".padStart(6),
+      "p50 ms".padStart(8),
+      "p95 ms".padStart(8),
+      "p99 ms".padStart(8),
+      "max ms".padStart(8),
+      "errors".padStart(7),
+    ].join(" "),
+  );
   for (const r of results) {
     console.log(
-      [r.name.padEnd(24), r.rps.toFixed(0).padStart(9), r.bareRps.toFixed(0).padStart(6), (r.rps / r.bareRps).toFixed(2).padStart(6), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), String(r.errors).padStart(7)].join(" "),
+      [
+        r.name.padEnd(24),
+        r.rps.toFixed(0).padStart(9),
+        r.bareRps.toFixed(0).padStart(6),
+        (r.rps / r.bareRps).toFixed(2).padStart(6),
+        r.p50.toFixed(1).padStart(8),
+        r.p95.toFixed(1).padStart(8),
+        r.p99.toFixed(1).padStart(8),
+        r.max.toFixed(1).padStart(8),
+        String(r.errors).padStart(7),
+      ].join(" "),
     );
   }
   // The targets are for the uncached page (issue 17): every request a different search.
@@ -382,13 +497,25 @@ async function main() {
   const bareCpu = results[0].appCpu + results[0].dbCpu;
   for (const r of results) {
     const total = r.appCpu + r.dbCpu;
-    console.log(`${r.name.padEnd(24)} app ${r.appCpu.toFixed(2).padStart(6)} ms  db ${r.dbCpu.toFixed(2).padStart(6)} ms  cost ratio bare/page ${(bareCpu / total).toFixed(2)}`);
+    console.log(
+      `${r.name.padEnd(24)} app ${r.appCpu.toFixed(2).padStart(6)} ms  db ${r.dbCpu.toFixed(2).padStart(6)} ms  cost ratio bare/page ${(bareCpu / total).toFixed(2)}`,
+    );
   }
-  if (results[0].p99 >= 150) console.log("\nNote: even the bare page misses p99 < 150 ms at this rate: the machine is saturated, so the latency figures say little about the pages.");
+  if (results[0].p99 >= 150)
+    console.log("\nNote: even the bare page misses p99 < 150 ms at this rate: the machine is saturated, so the latency figures say little about the pages.");
   const cost = (r) => r.appCpu + r.dbCpu;
-  console.log(`\nHeadline (uncached, ${uncached.name}): ${uncached.rps.toFixed(0)} req/s against ${uncached.bareRps.toFixed(0)} for the bare page (ratio ${(uncached.rps / uncached.bareRps).toFixed(2)}; cost ratio ${(cost(results[0]) / cost(uncached)).toFixed(2)}); p99 ${uncached.p99.toFixed(0)} ms at ${RATE} req/s (bare page ${results[0].p99.toFixed(0)} ms).`);
-  console.log(`Cached pages apart (public page cache, 2 s): ${results.slice(1, -1).map((r) => `${r.name} ratio ${(r.rps / r.bareRps).toFixed(2)}`).join("; ")}.`);
-  console.log(`Targets (uncached): ratio >= 0.5: ${ratioOk ? "met" : "NOT met"}; p99 < 150 ms at ${RATE} req/s: ${p99Ok ? "met" : "NOT met"}; no seq scan on job_postings: ${seqScans === 0 ? "met" : "NOT met"}`);
+  console.log(
+    `\nHeadline (uncached, ${uncached.name}): ${uncached.rps.toFixed(0)} req/s against ${uncached.bareRps.toFixed(0)} for the bare page (ratio ${(uncached.rps / uncached.bareRps).toFixed(2)}; cost ratio ${(cost(results[0]) / cost(uncached)).toFixed(2)}); p99 ${uncached.p99.toFixed(0)} ms at ${RATE} req/s (bare page ${results[0].p99.toFixed(0)} ms).`,
+  );
+  console.log(
+    `Cached pages apart (public page cache, 2 s): ${results
+      .slice(1, -1)
+      .map((r) => `${r.name} ratio ${(r.rps / r.bareRps).toFixed(2)}`)
+      .join("; ")}.`,
+  );
+  console.log(
+    `Targets (uncached): ratio >= 0.5: ${ratioOk ? "met" : "NOT met"}; p99 < 150 ms at ${RATE} req/s: ${p99Ok ? "met" : "NOT met"}; no seq scan on job_postings: ${seqScans === 0 ? "met" : "NOT met"}`,
+  );
 }
 
 try {

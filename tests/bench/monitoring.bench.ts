@@ -76,7 +76,9 @@ async function main() {
   }
   const [sizes] = await sql`select (select count(*) from meters)::int as meters, (select count(*) from meter_readings)::int as raw,
     (select count(*) from meter_days)::int as days, (select count(*) from meter_months)::int as months`;
-  console.log(`${sizes.meters} meters; ${sizes.raw.toLocaleString("en")} raw readings, ${sizes.days.toLocaleString("en")} daily and ${sizes.months.toLocaleString("en")} monthly rollup rows`);
+  console.log(
+    `${sizes.meters} meters; ${sizes.raw.toLocaleString("en")} raw readings, ${sizes.days.toLocaleString("en")} daily and ${sizes.months.toLocaleString("en")} monthly rollup rows`,
+  );
 
   // 1. The overview's snapshot, uncached.
   const times: number[] = [];
@@ -96,25 +98,43 @@ async function main() {
   const kwh = dialect.sqlToQuery(factQueries(from, today).kwh);
   const plan = await sql.unsafe(`explain (analyze, costs off) ${kwh.sql}`, kwh.params as never[]);
   console.log("EXPLAIN of the monthly rollups query:");
-  console.log(plan.map((r) => `   ${r["QUERY PLAN"]}`).filter((l: string) => /Scan|Execution|Aggregate|Join/.test(l)).join("\n"));
+  console.log(
+    plan
+      .map((r) => `   ${r["QUERY PLAN"]}`)
+      .filter((l: string) => /Scan|Execution|Aggregate|Join/.test(l))
+      .join("\n"),
+  );
 
   // 2. One day of quarter-hour readings for 600 meters through the import path.
   const staff = (await loadActor("demo-staff"))!;
   const codes = (await sql`select code from meters where enterprise_id is not null order by id limit 600`).map((r) => r.code as string);
   const day = Date.parse(`${today}T00:00:00+08:00`) - 730 * 86_400_000; // two years back: a day no demo reading has
-  const rows = codes.flatMap((meter, i) => Array.from({ length: 96 }, (_, q) => ({ line: i * 96 + q + 2, meter, readAt: new Date(day + q * 900_000), kwh: 1 + ((i + q) % 7) * 0.5 })));
+  const rows = codes.flatMap((meter, i) =>
+    Array.from({ length: 96 }, (_, q) => ({ line: i * 96 + q + 2, meter, readAt: new Date(day + q * 900_000), kwh: 1 + ((i + q) % 7) * 0.5 })),
+  );
   let t = performance.now();
   const stored = await importReadingRows(staff, rows);
   const took = performance.now() - t;
   console.log(`\n=== ${rows.length.toLocaleString("en")} readings (${codes.length} meters × 96) in one import ===`);
-  console.log(`${(took / 1000).toFixed(2)} s (${Math.round(rows.length / (took / 1000)).toLocaleString("en")} readings/s): ${stored.ok ? `${stored.written} written, ${stored.duplicated} duplicates` : `refused: ${JSON.stringify(stored.problems.slice(0, 3))}`}`);
+  console.log(
+    `${(took / 1000).toFixed(2)} s (${Math.round(rows.length / (took / 1000)).toLocaleString("en")} readings/s): ${stored.ok ? `${stored.written} written, ${stored.duplicated} duplicates` : `refused: ${JSON.stringify(stored.problems.slice(0, 3))}`}`,
+  );
   await closeDb();
 
   // 3. The portal.
   const port = await freePort();
   server = spawn("node", ["app/server.js"], {
     cwd: root,
-    env: { ...process.env, WEB_CONCURRENCY: String(WORKERS), DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-not-for-production" },
+    env: {
+      ...process.env,
+      WEB_CONCURRENCY: String(WORKERS),
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "no",
+      NODE_ENV: "production",
+      SESSION_SECRET: "bench-session-secret-not-for-production",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -126,7 +146,12 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const login = await fetch(`${base}/login`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", origin: base }, body: "email=staff%40demo.test&password=yunjiang-demo" });
+  const login = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+    body: "email=staff%40demo.test&password=yunjiang-demo",
+  });
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
   if (!cookie.startsWith("yj_session=")) throw new Error(`login failed: ${login.status}`);
   const [{ id: firmId }] = await sql`select m.enterprise_id as id from meters m where m.enterprise_id is not null order by m.id limit 1`;
@@ -144,11 +169,31 @@ async function main() {
     );
   }
   console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s each (latency from the scheduled start), then capacity with ${CONNECTIONS} connections ===`);
-  console.log("target".padEnd(40), "req/s".padStart(7), "ok".padStart(6), "err".padStart(5), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "capacity req/s".padStart(15));
+  console.log(
+    "target".padEnd(40),
+    "req/s".padStart(7),
+    "ok".padStart(6),
+    "err".padStart(5),
+    "p50 ms".padStart(8),
+    "p95 ms".padStart(8),
+    "p99 ms".padStart(8),
+    "max ms".padStart(8),
+    "capacity req/s".padStart(15),
+  );
   for (const [name, p, c] of targets) {
     const r = await fixedRate(name, base + p, c, RATE, SECONDS);
     const capacity = await closedLoop(base + p, c, CONNECTIONS);
-    console.log(name.padEnd(40), (r.ok / r.seconds).toFixed(1).padStart(7), String(r.ok).padStart(6), String(r.errors).padStart(5), ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), capacity.toFixed(0).padStart(15));
+    console.log(
+      name.padEnd(40),
+      (r.ok / r.seconds).toFixed(1).padStart(7),
+      String(r.ok).padStart(6),
+      String(r.errors).padStart(5),
+      ms(r.p50),
+      ms(r.p95),
+      ms(r.p99),
+      ms(r.max),
+      capacity.toFixed(0).padStart(15),
+    );
   }
 
   // The overview with its snapshot cache cleared in every web process before each request, beside
@@ -176,7 +221,9 @@ async function main() {
     console.log(name.padEnd(40), String(ok).padStart(6), ms(percentile(latencies, 50)), ms(percentile(latencies, 95)), ms(latencies.at(-1)!));
   }
   await sql.end();
-  console.log(`\nportal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine (load average ${os.loadavg()[0].toFixed(1)}).`);
+  console.log(
+    `\nportal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine (load average ${os.loadavg()[0].toFixed(1)}).`,
+  );
 }
 
 async function stopServer() {

@@ -38,7 +38,6 @@ const WORKERS = Number(process.env.BENCH_WORKERS ?? os.cpus().length);
 const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-tickets-")), "pg.state");
 const pgScript = path.join(root, "tests/support/pg-server.sh");
 
-
 let server: ChildProcess | null = null;
 let pgPostmaster = 0;
 
@@ -121,13 +120,35 @@ async function main() {
     console.log(`demo seeded in ${Date.now() - t} ms`);
 
     // Text templates: the demo's problem titles crossed with places, each with its bigram document.
-    const titles = ["鞋底原料供应紧张", "流动资金周转困难申请续贷", "环保鞋材研发缺少检测设备", "外贸订单下滑希望参加展会", "针车工招工难", "出口退税进度咨询", "货款被拖欠希望法律援助", "厂房租赁备案手续", "模具加工配套企业外迁", "设备更新贷款贴息", "研发费用加计扣除辅导", "电商店铺被恶意投诉", "申报高新技术企业", "物流成本上涨", "应收账款融资", "商标被仿冒维权", "小微园入园条件", "员工社保补贴申请", "惠企政策兑现进度", "电力增容申请"];
+    const titles = [
+      "鞋底原料供应紧张",
+      "流动资金周转困难申请续贷",
+      "环保鞋材研发缺少检测设备",
+      "外贸订单下滑希望参加展会",
+      "针车工招工难",
+      "出口退税进度咨询",
+      "货款被拖欠希望法律援助",
+      "厂房租赁备案手续",
+      "模具加工配套企业外迁",
+      "设备更新贷款贴息",
+      "研发费用加计扣除辅导",
+      "电商店铺被恶意投诉",
+      "申报高新技术企业",
+      "物流成本上涨",
+      "应收账款融资",
+      "商标被仿冒维权",
+      "小微园入园条件",
+      "员工社保补贴申请",
+      "惠企政策兑现进度",
+      "电力增容申请",
+    ];
     const places = ["仙降", "塘下", "马屿", "飞云", "莘塍", "汀田", "上望", "陶山", "湖岭", "高楼", "曹村"];
     const tpl: { k: number; title: string; description: string; doc: string }[] = [];
-    for (const place of places) for (const title of titles) {
-      const description = `${place}一家注塑鞋企业反映：${title}，希望协会协调相关部门尽快解决，涉及员工 ${40 + tpl.length} 人。`;
-      tpl.push({ k: tpl.length, title: `${title}（${place}）`, description, doc: searchDocument(`${title}（${place}）`, description) });
-    }
+    for (const place of places)
+      for (const title of titles) {
+        const description = `${place}一家注塑鞋企业反映：${title}，希望协会协调相关部门尽快解决，涉及员工 ${40 + tpl.length} 人。`;
+        tpl.push({ k: tpl.length, title: `${title}（${place}）`, description, doc: searchDocument(`${title}（${place}）`, description) });
+      }
     t = Date.now();
     await sql`create temp table tpl (k int primary key, title text, description text, doc text)`;
     await sql`insert into tpl ${sql(tpl, "k", "title", "description", "doc")}`;
@@ -170,7 +191,8 @@ async function main() {
     await sql`insert into ticket_events (ticket_id, at, kind, body, to_status) select id, answered_at, 'answered', '已答复', 'answered' from tickets where answered_at is not null and id > 1000`;
     await sql`insert into ticket_events (ticket_id, at, actor_id, kind, to_status) select id, resolved_at, 'demo-staff', 'resolved', 'resolved' from tickets where resolved_at is not null and id > 1000`;
     await sql`analyze`;
-    const [counts] = await sql`select (select count(*) from tickets)::int as tickets, (select count(*) from ticket_events)::int as events, (select count(*) from ticket_referrals)::int as referrals`;
+    const [counts] =
+      await sql`select (select count(*) from tickets)::int as tickets, (select count(*) from ticket_events)::int as events, (select count(*) from ticket_referrals)::int as referrals`;
     console.log(`bulk insert: ${counts.tickets} problems, ${counts.events} events, ${counts.referrals} referrals in ${Date.now() - t} ms`);
   }
 
@@ -198,11 +220,17 @@ async function main() {
   console.log("\n=== EXPLAIN (ANALYZE, BUFFERS) of the staff queue queries ===");
   for (const [name, filter] of variants) {
     const q = queueQueries(db, staff, withQueueDefaults(filter, true), name.endsWith("page 200") ? 200 : 1);
-    for (const [part, query] of [["count", q.total], ["page", q.rows]] as const) {
+    for (const [part, query] of [
+      ["count", q.total],
+      ["page", q.rows],
+    ] as const) {
       const { sql: text, params } = query.toSQL();
       const plan = await sql.unsafe(`explain (analyze, buffers, costs off) ${text}`, params as never[]);
       const lines = plan.map((r) => r["QUERY PLAN"] as string);
-      const scans = lines.filter((l) => /Scan|Sort|Limit|Aggregate/.test(l)).map((l) => l.trim().replace(/\s+\(actual.*$/, "")).slice(0, 6);
+      const scans = lines
+        .filter((l) => /Scan|Sort|Limit|Aggregate/.test(l))
+        .map((l) => l.trim().replace(/\s+\(actual.*$/, ""))
+        .slice(0, 6);
       const exec = lines.find((l) => l.startsWith("Execution Time")) ?? "";
       console.log(`-- ${name} / ${part}: ${exec}\n   ${scans.join("\n   ")}`);
       if (process.env.BENCH_FULL_PLANS) console.log(lines.join("\n"));
@@ -210,8 +238,16 @@ async function main() {
   }
   const { listEscalations } = await import("../../app/modules/tickets/tickets.server");
   void listEscalations;
-  const esc = await sql.unsafe(`explain (analyze, costs off) select id from tickets where status = 'referred' and escalated_at is not null order by due_at limit 10`);
-  console.log(`-- escalations (the lead's list): ${esc.map((r) => r["QUERY PLAN"]).filter((l: string) => /Scan|Execution/.test(l)).map((l: string) => l.trim().replace(/\s+\(actual.*$/, "")).join(" | ")}`);
+  const esc = await sql.unsafe(
+    `explain (analyze, costs off) select id from tickets where status = 'referred' and escalated_at is not null order by due_at limit 10`,
+  );
+  console.log(
+    `-- escalations (the lead's list): ${esc
+      .map((r) => r["QUERY PLAN"])
+      .filter((l: string) => /Scan|Execution/.test(l))
+      .map((l: string) => l.trim().replace(/\s+\(actual.*$/, ""))
+      .join(" | ")}`,
+  );
   await sql.end();
   await closeDb();
 
@@ -220,7 +256,16 @@ async function main() {
   const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
   server = spawn("node", [...profile, "app/server.js"], {
     cwd: root,
-    env: { ...process.env, WEB_CONCURRENCY: String(WORKERS), DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-not-for-production" },
+    env: {
+      ...process.env,
+      WEB_CONCURRENCY: String(WORKERS),
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "no",
+      NODE_ENV: "production",
+      SESSION_SECRET: "bench-session-secret-not-for-production",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -233,7 +278,12 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const login = await fetch(`${base}/login`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", origin: base }, body: "email=staff%40demo.test&password=yunjiang-demo" });
+  const login = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+    body: "email=staff%40demo.test&password=yunjiang-demo",
+  });
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
   if (!cookie.startsWith("yj_session=")) throw new Error(`login failed: ${login.status}`);
 
@@ -253,29 +303,75 @@ async function main() {
   // Warm-up: every web process compiles its code paths (JIT) and fills its caches before measuring.
   const WARMUP = 20 * WORKERS;
   for (const [, p, c] of targets) {
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      for (let i = 0; i < WARMUP / 4; i++) await (await fetch(base + p, { headers: c ? { cookie: c } : {} })).arrayBuffer();
-    }));
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let i = 0; i < WARMUP / 4; i++) await (await fetch(base + p, { headers: c ? { cookie: c } : {} })).arrayBuffer();
+      }),
+    );
   }
 
   // Headline: uncached capacity and CPU per request, the bare page measured just before each page
   // (same moment, same connections); then the fixed rate, each page beside the bare page at that rate.
-  console.log(`\n=== uncached capacity, ${CONNECTIONS} connections (closed loop, 4 s), bare page just before; CPU per request = portal processes + PostgreSQL ===`);
-  console.log("target".padEnd(34), "req/s".padStart(7), "bare".padStart(6), "ratio".padStart(6), "app ms".padStart(7), "db ms".padStart(6), "bare ms".padStart(8), "cost ratio".padStart(11));
+  console.log(
+    `\n=== uncached capacity, ${CONNECTIONS} connections (closed loop, 4 s), bare page just before; CPU per request = portal processes + PostgreSQL ===`,
+  );
+  console.log(
+    "target".padEnd(34),
+    "req/s".padStart(7),
+    "bare".padStart(6),
+    "ratio".padStart(6),
+    "app ms".padStart(7),
+    "db ms".padStart(6),
+    "bare ms".padStart(8),
+    "cost ratio".padStart(11),
+  );
   for (const [name, p, c] of targets.slice(1)) {
     const bare = await measured(base + targets[0][1], null, CONNECTIONS);
     const page = await measured(base + p, c, CONNECTIONS);
     const bareCost = bare.app + bare.db;
-    console.log(name.padEnd(34), page.rps.toFixed(0).padStart(7), bare.rps.toFixed(0).padStart(6), (page.rps / bare.rps).toFixed(2).padStart(6), page.app.toFixed(1).padStart(7), page.db.toFixed(1).padStart(6), bareCost.toFixed(1).padStart(8), (bareCost / (page.app + page.db)).toFixed(2).padStart(11));
+    console.log(
+      name.padEnd(34),
+      page.rps.toFixed(0).padStart(7),
+      bare.rps.toFixed(0).padStart(6),
+      (page.rps / bare.rps).toFixed(2).padStart(6),
+      page.app.toFixed(1).padStart(7),
+      page.db.toFixed(1).padStart(6),
+      bareCost.toFixed(1).padStart(8),
+      (bareCost / (page.app + page.db)).toFixed(2).padStart(11),
+    );
   }
-  if (SECONDS > 0) console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s (latency from the scheduled start), the bare page at the same rate just before each page ===`);
-  if (SECONDS > 0) console.log("target".padEnd(34), "req/s".padStart(7), "ok".padStart(6), "err".padStart(5), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "max ms".padStart(8), "bare p50/p95/p99".padStart(20));
+  if (SECONDS > 0)
+    console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s (latency from the scheduled start), the bare page at the same rate just before each page ===`);
+  if (SECONDS > 0)
+    console.log(
+      "target".padEnd(34),
+      "req/s".padStart(7),
+      "ok".padStart(6),
+      "err".padStart(5),
+      "p50 ms".padStart(8),
+      "p95 ms".padStart(8),
+      "p99 ms".padStart(8),
+      "max ms".padStart(8),
+      "bare p50/p95/p99".padStart(20),
+    );
   for (const [name, p, c] of SECONDS > 0 ? targets.slice(1) : []) {
     const b = await fixedRateOf("bare", base + targets[0][1], null, RATE, SECONDS);
     const r = await fixedRateOf(name, base + p, c, RATE, SECONDS);
-    console.log(name.padEnd(34), (r.ok / r.seconds).toFixed(1).padStart(7), String(r.ok).padStart(6), String(r.errors).padStart(5), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.max.toFixed(1).padStart(8), `${b.p50.toFixed(0)}/${b.p95.toFixed(0)}/${b.p99.toFixed(0)}`.padStart(20));
+    console.log(
+      name.padEnd(34),
+      (r.ok / r.seconds).toFixed(1).padStart(7),
+      String(r.ok).padStart(6),
+      String(r.errors).padStart(5),
+      r.p50.toFixed(1).padStart(8),
+      r.p95.toFixed(1).padStart(8),
+      r.p99.toFixed(1).padStart(8),
+      r.max.toFixed(1).padStart(8),
+      `${b.p50.toFixed(0)}/${b.p95.toFixed(0)}/${b.p99.toFixed(0)}`.padStart(20),
+    );
   }
-  console.log(`\n${N} problems, ${ENTERPRISES} member enterprises; portal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine.`);
+  console.log(
+    `\n${N} problems, ${ENTERPRISES} member enterprises; portal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine.`,
+  );
 }
 
 /** Stops the portal and waits for it to exit (it writes its CPU profile on the way out). */

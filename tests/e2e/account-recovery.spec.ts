@@ -8,8 +8,44 @@ const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)
 const randomMobile = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
 
 const words = {
-  "zh-CN": { name: "姓名", email: "电子邮箱", phone: "手机号码", password: "密码", confirm: "确认密码", signUp: "注册", signOut: "退出", identifier: "电子邮箱或手机号", signIn: "登录", forgot: "忘记密码？", sendLink: "发送重设链接", sent: "如果该邮箱有对应的账号", newPassword: "新密码", again: "再次输入新密码", setPassword: "设置新密码", done: "密码已重设", unusable: "链接无法使用" },
-  en: { name: "Name", email: "Email", phone: "Mobile phone", password: "Password", confirm: "Confirm password", signUp: "Sign up", signOut: "Sign out", identifier: "Email or mobile number", signIn: "Sign in", forgot: "Forgot your password?", sendLink: "Send the link", sent: "If an account exists for that address", newPassword: "New password", again: "New password again", setPassword: "Set the new password", done: "Your password has been reset", unusable: "This link cannot be used" },
+  "zh-CN": {
+    name: "姓名",
+    email: "电子邮箱",
+    phone: "手机号码",
+    password: "密码",
+    confirm: "确认密码",
+    signUp: "注册",
+    signOut: "退出",
+    identifier: "电子邮箱或手机号",
+    signIn: "登录",
+    forgot: "忘记密码？",
+    sendLink: "发送重设链接",
+    sent: "如果该邮箱有对应的账号",
+    newPassword: "新密码",
+    again: "再次输入新密码",
+    setPassword: "设置新密码",
+    done: "密码已重设",
+    unusable: "链接无法使用",
+  },
+  en: {
+    name: "Name",
+    email: "Email",
+    phone: "Mobile phone",
+    password: "Password",
+    confirm: "Confirm password",
+    signUp: "Sign up",
+    signOut: "Sign out",
+    identifier: "Email or mobile number",
+    signIn: "Sign in",
+    forgot: "Forgot your password?",
+    sendLink: "Send the link",
+    sent: "If an account exists for that address",
+    newPassword: "New password",
+    again: "New password again",
+    setPassword: "Set the new password",
+    done: "Your password has been reset",
+    unusable: "This link cannot be used",
+  },
 } as const;
 type Lng = keyof typeof words;
 

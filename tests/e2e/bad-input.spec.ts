@@ -52,16 +52,59 @@ targets.forEach(({ row, action, who }, index) => {
       const leak = leaksInternals(res.body);
       if (leak) failures.push(`${variant.label}: body shows internals: ${leak}`);
     }
-    writeFigures(testInfo.project.outputDir, `bad-input-${name.replace(/[^a-z0-9]+/gi, "_")}`, { form: name, as: who, tried: variants.length, statuses, fivexx, failures: failures.length });
+    writeFigures(testInfo.project.outputDir, `bad-input-${name.replace(/[^a-z0-9]+/gi, "_")}`, {
+      form: name,
+      as: who,
+      tried: variants.length,
+      statuses,
+      fivexx,
+      failures: failures.length,
+    });
     expect(failures, failures.join("\n")).toEqual([]);
   });
 });
 
 // Query strings are input too: every page the matrix lists, opened by an allowed role with
 // bad filter and page values.
-const badQueries = ["q", "page", "sort", "dir", "status", "role", "from", "to", "actor", "entityId", "lng", "visit", "posting", "enterprise", "fair", "department", "association", "year", "day"];
+const badQueries = [
+  "q",
+  "page",
+  "sort",
+  "dir",
+  "status",
+  "role",
+  "from",
+  "to",
+  "actor",
+  "entityId",
+  "lng",
+  "visit",
+  "posting",
+  "enterprise",
+  "fair",
+  "department",
+  "association",
+  "year",
+  "day",
+];
 // Each value goes into every parameter at once; the URL stays under Node's 16 KB header limit.
-const queryValuesTried = ["\u0000", "长".repeat(120), "x".repeat(1000), "' OR 1=1 --", "<script>alert(1)</script>", "-1", "0", "99999999999999999999", "1e309", "2026-02-30", "2027-02-30", "2147483648", "-2147483649", "1.5", "%"];
+const queryValuesTried = [
+  "\u0000",
+  "长".repeat(120),
+  "x".repeat(1000),
+  "' OR 1=1 --",
+  "<script>alert(1)</script>",
+  "-1",
+  "0",
+  "99999999999999999999",
+  "1e309",
+  "2026-02-30",
+  "2027-02-30",
+  "2147483648",
+  "-2147483649",
+  "1.5",
+  "%",
+];
 test("bad query strings on every page", async ({ baseURL }, testInfo) => {
   test.setTimeout(300_000);
   const base = baseURL!;
@@ -77,7 +120,11 @@ test("bad query strings on every page", async ({ baseURL }, testInfo) => {
     const path = await resolvePlaceholders(row.path, ctx);
     for (const value of queryValuesTried) {
       const params = new URLSearchParams(badQueries.map((k) => [k, value]));
-      const res = await httpRequest(base, { path: `${path}${path.includes("?") ? "&" : "?"}${params}`, cookie: await sessions.cookie(who), localAddress: SOURCE.badInput });
+      const res = await httpRequest(base, {
+        path: `${path}${path.includes("?") ? "&" : "?"}${params}`,
+        cookie: await sessions.cookie(who),
+        localAddress: SOURCE.badInput,
+      });
       tried++;
       if (res.status >= 500) {
         fivexx++;

@@ -21,8 +21,30 @@ import { signIn } from "./support";
 // Issue 18: every action that changes something answers with a success message, in the page's
 // language, in one live region (role="status") that screen readers announce.
 const langs = [
-  { lng: "zh-CN", auth: zhAuth, members: zhMembers, jobs: zhJobs, tickets: zhTickets, disputes: zhDisputes, monitoring: zhMonitoring, day: "2031-01-02", labour: zhLabour, common: zhCommon },
-  { lng: "en", auth: enAuth, members: enMembers, jobs: enJobs, tickets: enTickets, disputes: enDisputes, monitoring: enMonitoring, day: "2031-01-03", labour: enLabour, common: enCommon },
+  {
+    lng: "zh-CN",
+    auth: zhAuth,
+    members: zhMembers,
+    jobs: zhJobs,
+    tickets: zhTickets,
+    disputes: zhDisputes,
+    monitoring: zhMonitoring,
+    day: "2031-01-02",
+    labour: zhLabour,
+    common: zhCommon,
+  },
+  {
+    lng: "en",
+    auth: enAuth,
+    members: enMembers,
+    jobs: enJobs,
+    tickets: enTickets,
+    disputes: enDisputes,
+    monitoring: enMonitoring,
+    day: "2031-01-03",
+    labour: enLabour,
+    common: enCommon,
+  },
 ] as const;
 
 /** A fresh membership application, sent as the form would send it (not signed in as anybody here). */
@@ -118,7 +140,9 @@ for (const { lng, members, jobs, tickets, disputes, monitoring, day, labour, com
     await noScript.context().close();
   });
 
-  test(`saving an enterprise's record, running the membership check, recording a legal service and setting a calendar day say so (${lng})`, async ({ browser }) => {
+  test(`saving an enterprise's record, running the membership check, recording a legal service and setting a calendar day say so (${lng})`, async ({
+    browser,
+  }) => {
     const staff = await signIn(browser, "staff@demo.test", lng);
     const flash = staff.locator(".flash[role=status]");
     await staff.goto("/members/1");
@@ -131,7 +155,12 @@ for (const { lng, members, jobs, tickets, disputes, monitoring, day, labour, com
     await staff.locator("summary", { hasText: members.sweep.run }).click();
     await staff.getByRole("button", { name: members.sweep.confirm }).click();
     await expect(staff).toHaveURL(/\/members$/);
-    const counts = new RegExp(`^${members.flash.swept.split(/\{\{\w+\}\}/).map(escapeRegExp).join("\\d+")}$`);
+    const counts = new RegExp(
+      `^${members.flash.swept
+        .split(/\{\{\w+\}\}/)
+        .map(escapeRegExp)
+        .join("\\d+")}$`,
+    );
     await expect(flash).toHaveText(counts);
 
     await staff.goto("/disputes/legal");
@@ -183,7 +212,9 @@ for (const { lng, members, jobs, tickets, disputes, monitoring, day, labour, com
   test(`applying for a job says so (${lng})`, async ({ browser }) => {
     const seeker = await signIn(browser, "seeker@demo.test", lng);
     await seeker.goto("/jobs");
-    const links = await seeker.locator('a[href^="/jobs/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!).filter((h) => /^\/jobs\/\d+$/.test(h)))]);
+    const links = await seeker
+      .locator('a[href^="/jobs/"]')
+      .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!).filter((h) => /^\/jobs\/\d+$/.test(h)))]);
     let applied = false;
     for (const href of links) {
       await seeker.goto(href);

@@ -76,4 +76,3 @@ for (const { lng, common, finance } of [
     await page.context().close();
   });
 }
-

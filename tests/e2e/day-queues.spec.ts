@@ -116,7 +116,13 @@ for (const { lng, auth, fairs, jobs, tickets } of langs) {
     // The current tab is "to accept", and the handler filter says "mine".
     await expect(tabs.locator("[aria-current=page]")).toContainText(tickets.list.tab.accept);
     await expect(staff.getByLabel(tickets.list.handler)).toHaveValue("mine");
-    const mine = { accept: await countOf("accept"), refer: await countOf("refer"), overdue: await countOf("overdue"), escalated: await countOf("escalated"), all: await countOf("all") };
+    const mine = {
+      accept: await countOf("accept"),
+      refer: await countOf("refer"),
+      overdue: await countOf("overdue"),
+      escalated: await countOf("escalated"),
+      all: await countOf("all"),
+    };
     // The rows shown are what the tab's count says (one page at most), all of them new problems.
     const rows = staff.locator("table tbody tr");
     if (mine.accept === 0) await expect(staff.locator("table tbody tr")).toHaveCount(0);
@@ -133,7 +139,11 @@ for (const { lng, auth, fairs, jobs, tickets } of langs) {
     await expect(tabs.locator("[aria-current=page]")).toContainText(tickets.list.tab.escalated);
     const escalated = await countOf("escalated");
     if (escalated > 0) {
-      await staff.locator("table tbody tr").first().getByRole("button", { name: lead(tickets.list.chase) }).click();
+      await staff
+        .locator("table tbody tr")
+        .first()
+        .getByRole("button", { name: lead(tickets.list.chase) })
+        .click();
       await expect(staff.locator(".flash[role=status]")).toHaveText(tickets.flash.chase);
     }
     await staff.context().close();
@@ -148,7 +158,10 @@ for (const { lng, auth, fairs, jobs, tickets } of langs) {
     await staff.getByRole("button", { name: auth.login.submit }).click();
     await expect(staff).not.toHaveURL(/\/login/);
     await staff.goto(`/tickets?lng=${lng}&tab=escalated&handler=all`);
-    const row = staff.locator("table tbody tr").filter({ has: staff.locator(".tickets-row-actions") }).first();
+    const row = staff
+      .locator("table tbody tr")
+      .filter({ has: staff.locator(".tickets-row-actions") })
+      .first();
     await expect(row).toBeVisible();
     // No sideways scrolling of the page, and both forms' controls lie within the screen.
     expect(await staff.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -38,7 +38,9 @@ for (const { lng, t } of langs) {
     await member.getByLabel(t.new.amount, { exact: true }).fill("86000");
     await member.getByLabel(t.new.facts, { exact: true }).fill(lng === "en" ? "Soles delivered in May are still unpaid." : "五月交付的鞋底货款至今未付。");
     await member.getByLabel(t.new.request, { exact: true }).fill(lng === "en" ? "Pay the 86,000 yuan owed." : "支付货款八万六千元。");
-    await member.getByLabel(t.new.evidence, { exact: true }).setInputFiles({ name: "delivery-notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e evidence\n%%EOF\n") });
+    await member
+      .getByLabel(t.new.evidence, { exact: true })
+      .setInputFiles({ name: "delivery-notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e evidence\n%%EOF\n") });
     await member.getByLabel(t.new.consent, { exact: true }).check();
     await member.getByRole("button", { name: t.new.submit }).click();
     await expect(member).toHaveURL(/\/disputes\/\d+$/);
@@ -61,7 +63,12 @@ for (const { lng, t } of langs) {
     await expect(header(staff).getByText(status("accepted"))).toBeVisible();
     await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.accept);
     await expect(staff.locator('[data-deadline="mediation"]').first()).toBeVisible();
-    await act(staff, t.actions.assignTitle, t.actions.assignMediator, (f) => f.getByLabel(t.actions.mediator, { exact: true }).selectOption({ label: "周调解员" }).then(() => {}));
+    await act(staff, t.actions.assignTitle, t.actions.assignMediator, (f) =>
+      f
+        .getByLabel(t.actions.mediator, { exact: true })
+        .selectOption({ label: "周调解员" })
+        .then(() => {}),
+    );
     await expect(header(staff).getByText(status("mediator_assigned"))).toBeVisible();
     await expect(staff.locator(".flash[role=status]")).toHaveText(t.flash.assign);
 
@@ -73,7 +80,12 @@ for (const { lng, t } of langs) {
     await expect(header(mediator).getByText(status("respondent_invited"))).toBeVisible();
     const respondent = await signIn(browser, `owner${RESPONDENT_ENTERPRISE}@demo.test`, lng);
     await respondent.goto(url);
-    await act(respondent, t.actions.answerTitle, t.actions.submitAnswer, (f) => f.getByLabel(t.actions.answer, { exact: true }).selectOption("agree").then(() => {}));
+    await act(respondent, t.actions.answerTitle, t.actions.submitAnswer, (f) =>
+      f
+        .getByLabel(t.actions.answer, { exact: true })
+        .selectOption("agree")
+        .then(() => {}),
+    );
     await expect(header(respondent).getByText(status("in_mediation"))).toBeVisible();
 
     // The mediator schedules an online session, records the minutes and the settlement.
@@ -83,9 +95,13 @@ for (const { lng, t } of langs) {
       await f.getByLabel(t.actions.link, { exact: true }).fill("https://court.example/room/e2e");
     });
     await expect(mediator.getByRole("link", { name: t.detail.join })).toBeVisible();
-    await act(mediator, t.actions.minutesTitle, t.actions.saveMinutes, (f) => f.getByLabel(t.actions.minutes, { exact: true }).fill(lng === "en" ? "Both sides agreed to pay in two instalments." : "双方同意分两期付款。"));
+    await act(mediator, t.actions.minutesTitle, t.actions.saveMinutes, (f) =>
+      f.getByLabel(t.actions.minutes, { exact: true }).fill(lng === "en" ? "Both sides agreed to pay in two instalments." : "双方同意分两期付款。"),
+    );
     await act(mediator, t.actions.draftTitle, t.actions.draft, async (f) => {
-      await f.getByLabel(t.actions.terms, { exact: true }).fill(lng === "en" ? "The respondent pays 80,000 yuan within 30 days." : "被申请人于三十日内支付八万元。");
+      await f
+        .getByLabel(t.actions.terms, { exact: true })
+        .fill(lng === "en" ? "The respondent pays 80,000 yuan within 30 days." : "被申请人于三十日内支付八万元。");
       await f.getByLabel(t.actions.agreedAmount, { exact: true }).fill("80000");
     });
     await expect(header(mediator).getByText(status("agreement_pending"))).toBeVisible();
@@ -104,7 +120,12 @@ for (const { lng, t } of langs) {
     await staff.reload();
     await act(staff, t.actions.applyTitle, t.actions.apply, (f) => f.getByLabel(t.actions.caseNumber, { exact: true }).fill("(2026)浙0381民特1号"));
     await expect(header(staff).getByText(status("judicial_applied"))).toBeVisible();
-    await act(staff, t.actions.decideTitle, t.actions.decide, (f) => f.getByLabel(t.actions.decision, { exact: true }).selectOption("confirmed").then(() => {}));
+    await act(staff, t.actions.decideTitle, t.actions.decide, (f) =>
+      f
+        .getByLabel(t.actions.decision, { exact: true })
+        .selectOption("confirmed")
+        .then(() => {}),
+    );
     await expect(header(staff).getByText(status("judicial_confirmed"))).toBeVisible();
 
     // The agreement prints: Chinese whatever the reader's language, A4, without the site's frame.

@@ -8,7 +8,9 @@ import { signIn } from "./support";
 const PASSWORD = "yunjiang-demo";
 
 function shanghaiDay(offsetDays: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
 }
 
 test("a seeker pre-registers for a fair, gets a QR image and a code, and staff check them in once", async ({ page, browser }) => {
@@ -197,12 +199,18 @@ test("staff save a new fair as a draft (publish now left unticked), in English, 
 
   // Staff publish it later: the shared success message says so, and the public now sees it.
   await staff.locator("summary", { hasText: "Publish" }).click();
-  await staff.getByRole("group", { name: /Once published/ }).getByRole("button", { name: "Publish" }).click();
+  await staff
+    .getByRole("group", { name: /Once published/ })
+    .getByRole("button", { name: "Publish" })
+    .click();
   await expect(staff.locator(".flash[role=status]")).toHaveText("The job fair is published.");
   expect((await visitor.goto(new URL(fairUrl).pathname))?.status()).toBe(200);
   // …and cancel it: said the same way.
   await staff.locator("summary", { hasText: "Cancel the fair" }).click();
-  await staff.getByRole("group", { name: /A cancelled fair/ }).getByRole("button", { name: "Cancel the fair" }).click();
+  await staff
+    .getByRole("group", { name: /A cancelled fair/ })
+    .getByRole("button", { name: "Cancel the fair" })
+    .click();
   await expect(staff.locator(".flash[role=status]")).toHaveText("The job fair is cancelled.");
   await expect(staff.locator(".page-header").getByText("Cancelled")).toBeVisible();
 });
@@ -232,7 +240,14 @@ test("staff check a seeker in by showing the ticket's QR code to the camera (Jav
   const system = "/usr/bin/chromium";
   const browser = await chromium.launch({
     ...(existsSync(system) ? { executablePath: system } : {}),
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
   });
   try {
     const context = await browser.newContext({ baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai", permissions: ["camera"] });

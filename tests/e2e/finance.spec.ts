@@ -26,11 +26,15 @@ for (const { lng, t } of langs) {
     await staff.getByLabel(t.import.file).setInputFiles({ name: "needs.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await staff.getByRole("button", { name: t.import.submit, exact: true }).click();
     await expect(staff).toHaveURL(/\/finance\/needs\/import$/);
-    await expect(staff.locator(".flash[role=status]")).toHaveText("imported_one" in t.flash ? t.flash.imported_one : t.flash.imported.replace("{{count}}", "1"));
+    await expect(staff.locator(".flash[role=status]")).toHaveText(
+      "imported_one" in t.flash ? t.flash.imported_one : t.flash.imported.replace("{{count}}", "1"),
+    );
     await staff.context().close();
   });
 
-  test(`financing in ${lng}: a member posts a need, sees ranked products with reasons and applies; the bank claims, approves and disburses; the report moves`, async ({ browser }) => {
+  test(`financing in ${lng}: a member posts a need, sees ranked products with reasons and applies; the bank claims, approves and disburses; the report moves`, async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const staff = await signIn(browser, "staff@demo.test", lng);
     const before = await disbursedFigure(staff);
@@ -65,7 +69,9 @@ for (const { lng, t } of langs) {
     await expect(member).toHaveURL(/\/finance\/applications\/new\?product=1&need=\d+/);
     await member.getByLabel(t.applications.amountWan).fill("120");
     await member.getByLabel(t.applications.termMonths).fill("12");
-    await member.getByLabel(t.applications.documents).setInputFiles({ name: "statements.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e\n%%EOF\n") });
+    await member
+      .getByLabel(t.applications.documents)
+      .setInputFiles({ name: "statements.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e\n%%EOF\n") });
     await member.getByRole("button", { name: t.applications.submit }).click();
     await expect(member).toHaveURL(/\/finance\/applications\/\d+$/);
     const appUrl = new URL(member.url()).pathname;

@@ -24,7 +24,13 @@ function fill(template: string, values: Record<string, string | number>): string
 /** The template as a pattern: the given values filled in, any number for the others. */
 function pattern(template: string, values: Record<string, number>): RegExp {
   const parts = template.split(/(\{\{\w+\}\})/);
-  return new RegExp(parts.map((p) => (/^\{\{(\w+)\}\}$/.test(p) ? (values[p.slice(2, -2)] !== undefined ? String(values[p.slice(2, -2)]) : "\\d+") : p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join(""));
+  return new RegExp(
+    parts
+      .map((p) =>
+        /^\{\{(\w+)\}\}$/.test(p) ? (values[p.slice(2, -2)] !== undefined ? String(values[p.slice(2, -2)]) : "\\d+") : p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+      )
+      .join(""),
+  );
 }
 
 for (const { lng, t } of langs) {

@@ -101,7 +101,10 @@ for (const { lng, t, chamber } of langs) {
   test(`a charter diff renders in ${lng}`, async ({ browser }) => {
     const member = await signIn(browser, "member@demo.test", lng);
     await member.goto("/charters");
-    await member.getByRole("link", { name: new RegExp(t.charters.version.replace("{{n}}", "2")) }).first().click();
+    await member
+      .getByRole("link", { name: new RegExp(t.charters.version.replace("{{n}}", "2")) })
+      .first()
+      .click();
     const diff = member.getByRole("region", { name: t.charters.diffTitle });
     await expect(diff).toBeVisible();
     await expect(diff.locator("ins").first()).toBeVisible();

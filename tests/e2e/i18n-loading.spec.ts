@@ -5,7 +5,11 @@ import path from "node:path";
 
 function language(lng: string) {
   const dir = path.resolve(import.meta.dirname, "../../app/locales", lng);
-  return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(path.join(dir, f), "utf8"))]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(path.join(dir, f), "utf8"))]),
+  );
 }
 const zhCN = language("zh-CN");
 const en = language("en");
@@ -40,7 +44,6 @@ function watch(page: Page) {
   page.on("pageerror", (error) => errors.push(error.message));
   return { scripts, errors };
 }
-
 
 const publicPages = ["/", "/jobs", "/fairs", "/directory", "/join", "/register", "/login"];
 

@@ -3,7 +3,6 @@ import { expect, test } from "@playwright/test";
 import Papa from "papaparse";
 import { signInOn } from "./support";
 
-
 test("a visitor browses, filters and searches jobs, registers, applies; the enterprise reaches an intent; the seeker sees it", async ({ page, browser }) => {
   // Browse and filter without an account: the filters land in a shareable URL.
   await page.goto("/jobs");
@@ -220,7 +219,9 @@ test("a seeker uploads a résumé (a disguised file is refused); the enterprise 
   await page.goto("/jobs/profile");
   await page.getByLabel("毕业学校").fill("瑞安市职业中等专业学校");
   // A web page renamed to .pdf: refused by its first bytes, the typed school kept.
-  await page.getByLabel("简历文件").setInputFiles({ name: "简历.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await page
+    .getByLabel("简历文件")
+    .setInputFiles({ name: "简历.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
   await page.getByRole("button", { name: "保存资料" }).click();
   await expect(page.getByText("只接受 PDF 或 Word").first()).toBeVisible();
   await expect(page.getByLabel("毕业学校")).toHaveValue("瑞安市职业中等专业学校");

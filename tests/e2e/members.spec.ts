@@ -8,7 +8,7 @@ async function signOut(page: Page) {
 }
 
 function unique() {
-  return Date.now() % 100_000_000 + Math.floor(Math.random() * 1000) * 100_000_000;
+  return (Date.now() % 100_000_000) + Math.floor(Math.random() * 1000) * 100_000_000;
 }
 
 test("an enterprise applies at /join, staff approve, and the new member signs in to /my", async ({ page }) => {
@@ -134,17 +134,37 @@ test("staff import a CSV: a bad row rejects the file with its line, a good file 
   const { IMPORT_COLUMNS } = await import("../../app/modules/members/csv-columns");
   const n = unique();
   const row = (i: number, code: string) =>
-    [`瑞安市导入${n}-${i}鞋材有限公司`, code, "陈导入", "瑞安市导入路", "云江村", "materials", "否", "300", "12", "0", "陈导入", "13900001111", "", "yunjiang", "member"].join(",");
+    [
+      `瑞安市导入${n}-${i}鞋材有限公司`,
+      code,
+      "陈导入",
+      "瑞安市导入路",
+      "云江村",
+      "materials",
+      "否",
+      "300",
+      "12",
+      "0",
+      "陈导入",
+      "13900001111",
+      "",
+      "yunjiang",
+      "member",
+    ].join(",");
   const good1 = generateCreditCode(n + 1);
   const good2 = generateCreditCode(n + 2);
   const bad = generateCreditCode(n + 3).slice(0, 17) + (generateCreditCode(n + 3).endsWith("0") ? "1" : "0");
   await signInOn(page, "staff@demo.test", "zh-CN");
   await page.goto("/members/import");
-  await page.getByLabel("CSV 文件").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${IMPORT_COLUMNS.join(",")}\n${row(1, good1)}\n${row(2, bad)}\n`) });
+  await page
+    .getByLabel("CSV 文件")
+    .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${IMPORT_COLUMNS.join(",")}\n${row(1, good1)}\n${row(2, bad)}\n`) });
   await page.getByRole("button", { name: "导入" }).click();
   await expect(page.getByText("文件未导入：发现 1 处问题")).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "第 3 行" })).toContainText("末位校验码");
-  await page.getByLabel("CSV 文件").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(`${IMPORT_COLUMNS.join(",")}\n${row(1, good1)}\n${row(2, good2)}\n`) });
+  await page
+    .getByLabel("CSV 文件")
+    .setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(`${IMPORT_COLUMNS.join(",")}\n${row(1, good1)}\n${row(2, good2)}\n`) });
   await page.getByRole("button", { name: "导入" }).click();
   await expect(page.locator(".flash[role=status]")).toHaveText("已导入 2 家企业。");
   const response = await page.request.get(`/members/export?q=${encodeURIComponent(`导入${n}`)}`);
@@ -159,7 +179,11 @@ test("staff import a CSV: a bad row rejects the file with its line, a good file 
   const { CHINESE_COLUMN_NAMES } = await import("../../app/modules/members/csv-columns");
   const good3 = generateCreditCode(n + 4);
   await expect(page.getByText("name / 企业名称").first()).toBeVisible();
-  await page.getByLabel("CSV 文件").setInputFiles({ name: "中文列名.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${IMPORT_COLUMNS.map((c) => CHINESE_COLUMN_NAMES[c]).join(",")}\n${row(3, good3)}\n`) });
+  await page.getByLabel("CSV 文件").setInputFiles({
+    name: "中文列名.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`\uFEFF${IMPORT_COLUMNS.map((c) => CHINESE_COLUMN_NAMES[c]).join(",")}\n${row(3, good3)}\n`),
+  });
   await page.getByRole("button", { name: "导入" }).click();
   await expect(page.locator(".flash[role=status]")).toHaveText("已导入 1 家企业。");
 });

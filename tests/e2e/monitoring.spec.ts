@@ -15,7 +15,10 @@ const langs = [
   { lng: "en", t: en, auth: enAuth },
 ] as const;
 // A tiny valid JPEG: the tenant's photo of the cleared passage.
-const JPEG = Buffer.from("/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAAIAAgBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAAAAE//9k=", "base64");
+const JPEG = Buffer.from(
+  "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAAIAAgBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAAAAE//9k=",
+  "base64",
+);
 
 for (const { lng, t } of langs) {
   test(`staff see a flagged firm and open a visit from its flag (${lng})`, async ({ browser }) => {
@@ -58,7 +61,26 @@ for (const { lng, t } of langs) {
     expect(token).toMatch(/^yjg_/);
 
     // The simulator posts a day of readings and a blocked passage on the member enterprise's floor.
-    const { stdout } = await run("npx", ["tsx", "tests/support/gateway-simulate.ts", "--url", baseURL!, "--token", token, "--meters", "3", "--building", "XJ-01", "--floor", "2", "--passage", "P2"], { cwd: root });
+    const { stdout } = await run(
+      "npx",
+      [
+        "tsx",
+        "tests/support/gateway-simulate.ts",
+        "--url",
+        baseURL!,
+        "--token",
+        token,
+        "--meters",
+        "3",
+        "--building",
+        "XJ-01",
+        "--floor",
+        "2",
+        "--passage",
+        "P2",
+      ],
+      { cwd: root },
+    );
     expect(stdout).toMatch(/passage blocked: 201 /);
     const alarmId = /"alarmId":(\d+)/.exec(stdout)![1];
     const notice = /"notice":"([^"]+)"/.exec(stdout)![1];
@@ -120,7 +142,10 @@ for (const { lng, t } of langs) {
 
     // A good file is confirmed with its counts; the same file again finds its rows already stored.
     const csv = { name: "readings.csv", mimeType: "text/csv", buffer: Buffer.from(`meter,time,kwh\n${code},2026-11-02T10:00:00+08:00,1.5\n`) };
-    for (const [written, duplicated] of [[1, 0], [0, 1]]) {
+    for (const [written, duplicated] of [
+      [1, 0],
+      [0, 1],
+    ]) {
       await staff.goto("/monitoring/import");
       await staff.getByLabel(t.import.kind).selectOption("readings");
       await staff.getByLabel(t.import.file).setInputFiles(csv);

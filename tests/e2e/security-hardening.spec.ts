@@ -35,7 +35,10 @@ const bypasses: [family: string, next: string][] = [
 async function withEvilSite(browser: Browser) {
   const context = await browser.newContext();
   // The other site answers from here (no network): landing on it is visible in the URL.
-  await context.route((url) => url.hostname.endsWith(EVIL), (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>other site</h1>" }));
+  await context.route(
+    (url) => url.hostname.endsWith(EVIL),
+    (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>other site</h1>" }),
+  );
   return context;
 }
 
@@ -63,7 +66,16 @@ test.describe("redirect after sign-in stays on the portal", () => {
     test.setTimeout(240_000);
     const base = new URL(baseURL!);
     // One of each family here (a fresh browser context and sign-in each); all of them above and below.
-    const families = ["control: tab inside the slashes", "whitespace: leading space", "backslash: tab then backslash", "percent-encoded slash", "dot segment giving two slashes", "scheme-relative", "other scheme: javascript", "userinfo: scheme-relative"];
+    const families = [
+      "control: tab inside the slashes",
+      "whitespace: leading space",
+      "backslash: tab then backslash",
+      "percent-encoded slash",
+      "dot segment giving two slashes",
+      "scheme-relative",
+      "other scheme: javascript",
+      "userinfo: scheme-relative",
+    ];
     for (const [family, next] of bypasses.filter(([f]) => families.includes(f))) {
       const context = await withEvilSite(browser);
       const page = await context.newPage();
@@ -80,7 +92,11 @@ test.describe("redirect after sign-in stays on the portal", () => {
 
   test("without JavaScript, the sign-in redirect's Location is a portal path", async ({ baseURL }) => {
     for (const [family, next] of bypasses) {
-      const res = await httpRequest(baseURL!, { path: "/login", form: { email: "member@demo.test", password: DEMO_PASSWORD, next }, localAddress: "127.0.3.2" });
+      const res = await httpRequest(baseURL!, {
+        path: "/login",
+        form: { email: "member@demo.test", password: DEMO_PASSWORD, next },
+        localAddress: "127.0.3.2",
+      });
       expect(res.status, family).toBe(302);
       const location = String(res.headers.location);
       const resolved = new URL(location, baseURL);
@@ -154,7 +170,12 @@ test.describe("malformed cookies", () => {
         const res = await httpRequest(base, { path, cookie });
         expect(res.status, `${path} with ${cookie}`).toBe(200);
       }
-      const login = await httpRequest(base, { path: "/login", form: { email: "member@demo.test", password: DEMO_PASSWORD }, cookie, localAddress: "127.0.3.6" });
+      const login = await httpRequest(base, {
+        path: "/login",
+        form: { email: "member@demo.test", password: DEMO_PASSWORD },
+        cookie,
+        localAddress: "127.0.3.6",
+      });
       expect(login.status, `sign-in with ${cookie}`).toBe(302);
     }
     // In Chromium, with a cookie the parent domain might set.
@@ -172,13 +193,16 @@ function rawPost(baseURL: string, opts: { path: string; size: number; chunked: b
     const headers: Record<string, string> = { "content-type": opts.contentType ?? "application/x-www-form-urlencoded", origin: url.origin };
     if (!opts.chunked) headers["content-length"] = String(opts.declared ?? opts.size);
     let answered = false;
-    const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname, method: "POST", headers, localAddress: "127.0.3.7", agent: false }, (res) => {
-      // The answer may come before the body is sent (the server refuses and closes): take the status.
-      answered = true;
-      resolve({ status: res.statusCode ?? 0 });
-      res.resume();
-      req.destroy();
-    });
+    const req = http.request(
+      { hostname: url.hostname, port: url.port, path: url.pathname, method: "POST", headers, localAddress: "127.0.3.7", agent: false },
+      (res) => {
+        // The answer may come before the body is sent (the server refuses and closes): take the status.
+        answered = true;
+        resolve({ status: res.statusCode ?? 0 });
+        res.resume();
+        req.destroy();
+      },
+    );
     req.on("error", (error: NodeJS.ErrnoException) => {
       // Writing after the server answered and closed: the answer, already read, is what counts.
       if (answered) return;
@@ -209,7 +233,10 @@ test.describe("body size limit for ordinary form posts", () => {
     // Any other content type is counted too.
     expect((await rawPost(base, { path: "/login", size: 2 * 1024 * 1024, chunked: true, contentType: "text/plain" })).status).toBe(413);
     // Multipart bodies past the largest upload limit are refused too, before being read.
-    expect((await rawPost(base, { path: "/login", size: 1024, chunked: false, declared: 1024 * 1024 * 1024, contentType: "multipart/form-data; boundary=x" })).status).toBe(413);
+    expect(
+      (await rawPost(base, { path: "/login", size: 1024, chunked: false, declared: 1024 * 1024 * 1024, contentType: "multipart/form-data; boundary=x" }))
+        .status,
+    ).toBe(413);
     // A form body within the limit is read as usual (a form error here, not 413).
     expect((await rawPost(base, { path: "/login", size: 60 * 1024, chunked: true })).status).toBe(400);
     // An ordinary sign-in form still works.

@@ -11,7 +11,11 @@ function checkHeaders(res: HttpResponse, what: string) {
   expect(csp, `${what}: CSP`).toContain("frame-ancestors 'none'");
   expect(csp, `${what}: CSP`).toContain("default-src 'self'");
   expect(csp, `${what}: CSP`).toContain("object-src 'none'");
-  const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const scriptSrc =
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? "";
   expect(scriptSrc, `${what}: script-src`).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'$/);
   expect(res.headers["x-content-type-options"], `${what}: nosniff`).toBe("nosniff");
   expect(res.headers["referrer-policy"], `${what}: Referrer-Policy`).toBe("strict-origin-when-cross-origin");
@@ -117,7 +121,12 @@ test.describe("requests and sessions", () => {
     expect(header).not.toMatch(/Secure/i);
     const first = sessionCookieOf(res)!;
     // Signing in again while holding the first session gives a new id and ends the old one.
-    const again = await httpRequest(base, { path: "/login", form: { email: "member@demo.test", password: DEMO_PASSWORD }, cookie: first, localAddress: "127.0.0.5" });
+    const again = await httpRequest(base, {
+      path: "/login",
+      form: { email: "member@demo.test", password: DEMO_PASSWORD },
+      cookie: first,
+      localAddress: "127.0.0.5",
+    });
     const second = sessionCookieOf(again)!;
     expect(second).not.toBe(first);
     expect((await httpRequest(base, { path: "/notifications", cookie: first })).status).toBe(302);
@@ -127,7 +136,11 @@ test.describe("requests and sessions", () => {
   test("unknown email and wrong password get the same answer", async ({ baseURL }) => {
     const base = baseURL!;
     const alertOf = (r: HttpResponse) => r.body.match(/<div class="alert alert--error" role="alert">([^<]*)</)?.[1];
-    const unknown = await httpRequest(base, { path: "/login", form: { email: `nobody-${unique()}@demo.test`, password: "wrong-password" }, localAddress: "127.0.0.6" });
+    const unknown = await httpRequest(base, {
+      path: "/login",
+      form: { email: `nobody-${unique()}@demo.test`, password: "wrong-password" },
+      localAddress: "127.0.0.6",
+    });
     const wrong = await httpRequest(base, { path: "/login", form: { email: "mediator@demo.test", password: "wrong-password" }, localAddress: "127.0.0.6" });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
@@ -140,7 +153,10 @@ test.describe("requests and sessions", () => {
     const attacker = "127.0.0.4";
     const statuses: number[] = [];
     for (let i = 0; i < 50; i++) {
-      statuses.push((await httpRequest(base, { path: "/login", form: { email: `guess-${i}-${unique()}@demo.test`, password: "wrong-password" }, localAddress: attacker })).status);
+      statuses.push(
+        (await httpRequest(base, { path: "/login", form: { email: `guess-${i}-${unique()}@demo.test`, password: "wrong-password" }, localAddress: attacker }))
+          .status,
+      );
     }
     expect(statuses.every((s) => s === 401)).toBe(true);
     const refused = await httpRequest(base, { path: "/login", form: { email: "mediator@demo.test", password: DEMO_PASSWORD }, localAddress: attacker });
@@ -154,7 +170,11 @@ test.describe("requests and sessions", () => {
   test("login throttling: five failures refuse that address for that account; the owner signs in from another address", async ({ baseURL }) => {
     const base = baseURL!;
     const email = `throttle-${unique()}@e2e.test`;
-    const reg = await httpRequest(base, { path: "/register", form: { displayName: "限流测试", email, phone: "13812345678", password: "long-enough-password", confirmPassword: "long-enough-password" }, localAddress: "127.0.0.8" });
+    const reg = await httpRequest(base, {
+      path: "/register",
+      form: { displayName: "限流测试", email, phone: "13812345678", password: "long-enough-password", confirmPassword: "long-enough-password" },
+      localAddress: "127.0.0.8",
+    });
     expect(reg.status).toBe(302);
     for (let i = 0; i < 5; i++) {
       expect((await httpRequest(base, { path: "/login", form: { email, password: "wrong-password" }, localAddress: "127.0.2.1" })).status).toBe(401);
@@ -207,7 +227,6 @@ test("a stored script payload renders as text, in the header, the user list and 
   expect(adminDialogs).toEqual([]);
   await admin.close();
 });
-
 
 test("admin creates a department user who signs in; disabling signs them out at once; each step says so", async ({ page, browser }) => {
   const email = `dept-${unique()}@e2e.test`;

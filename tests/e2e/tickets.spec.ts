@@ -11,7 +11,9 @@ const langs = [
 ] as const;
 
 for (const { lng, t, taxBureau } of langs) {
-  test(`the closed loop in ${lng}: member submits with an attachment, staff refer, the department answers in /inbox, staff resolve, the member rates`, async ({ browser }) => {
+  test(`the closed loop in ${lng}: member submits with an attachment, staff refer, the department answers in /inbox, staff resolve, the member rates`, async ({
+    browser,
+  }) => {
     const title = `${lng === "en" ? "Mould supply" : "模具供应"} e2e ${Date.now()}`;
     const status = (s: keyof typeof t.status) => t.status[s];
 
@@ -21,7 +23,9 @@ for (const { lng, t, taxBureau } of langs) {
     await member.getByLabel(t.new.category).selectOption({ label: t.category.supply_chain });
     await member.getByLabel(t.new.titleField).fill(title);
     await member.getByLabel(t.new.description).fill(lng === "en" ? "Our mould maker moved away; lead times doubled." : "配套模具厂外迁，加工周期翻倍。");
-    await member.getByLabel(t.new.attachments).setInputFiles({ name: "quote.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e\n%%EOF\n") });
+    await member
+      .getByLabel(t.new.attachments)
+      .setInputFiles({ name: "quote.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e\n%%EOF\n") });
     await member.getByRole("button", { name: t.new.submit }).click();
     await expect(member).toHaveURL(/\/tickets\/\d+$/);
     await expect(member.locator(".flash[role=status]")).toHaveText(t.flash.created);
@@ -107,7 +111,9 @@ test("a refused attachment is explained and what was typed stays", async ({ brow
   await member.getByLabel(zh.new.titleField).fill(title);
   await member.getByLabel(zh.new.description).fill("附件不是 PDF。");
   // Named .pdf, but the bytes are a web page: refused by its content, nothing recorded.
-  await member.getByLabel(zh.new.attachments).setInputFiles({ name: "报价.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await member
+    .getByLabel(zh.new.attachments)
+    .setInputFiles({ name: "报价.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
   await member.getByRole("button", { name: zh.new.submit }).click();
   await expect(member.getByText(zh.errors.fileType).first()).toBeVisible();
   await expect(member).toHaveURL(/\/tickets\/new$/);

@@ -24,7 +24,20 @@ const form = (values: Record<string, string>) => {
   return fd;
 };
 const newUser = (extra: Record<string, string>) => {
-  const parsed = parseForm(createUserSchema, form({ displayName: "新用户", email: `u${Math.random().toString(36).slice(2)}@admin.test`, phone: "", role: "staff", departmentId: "", bankId: "", enterpriseCode: "", password: "long-enough-password", ...extra }));
+  const parsed = parseForm(
+    createUserSchema,
+    form({
+      displayName: "新用户",
+      email: `u${Math.random().toString(36).slice(2)}@admin.test`,
+      phone: "",
+      role: "staff",
+      departmentId: "",
+      bankId: "",
+      enterpriseCode: "",
+      password: "long-enough-password",
+      ...extra,
+    }),
+  );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return parsed.data;
 };
@@ -43,17 +56,30 @@ describe("admin: users and audit", () => {
     const signedIn = await login(requestFrom("10.20.0.1"), input.email, "long-enough-password");
     expect(signedIn.ok).toBe(true);
     const db = await getDb();
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.create"), eq(auditEvents.entityId, result.userId)));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "user.create"), eq(auditEvents.entityId, result.userId)));
     expect(event).toMatchObject({ actorId: "demo-admin", actorRole: "admin", ip: "10.0.0.9" });
     expect(event.after).toMatchObject({ email: input.email, role: "mediator" });
   });
 
   it("requires a department for department users and a bank for bank users, and checks they exist", async () => {
-    const noDept = parseForm(createUserSchema, form({ displayName: "x", email: "d@admin.test", role: "department", departmentId: "", bankId: "", password: "long-enough-password" }));
+    const noDept = parseForm(
+      createUserSchema,
+      form({ displayName: "x", email: "d@admin.test", role: "department", departmentId: "", bankId: "", password: "long-enough-password" }),
+    );
     expect(noDept).toMatchObject({ ok: false, errors: { departmentId: "admin:errors.departmentRequired" } });
-    const noBank = parseForm(createUserSchema, form({ displayName: "x", email: "b@admin.test", role: "bank", departmentId: "", bankId: "", password: "long-enough-password" }));
+    const noBank = parseForm(
+      createUserSchema,
+      form({ displayName: "x", email: "b@admin.test", role: "bank", departmentId: "", bankId: "", password: "long-enough-password" }),
+    );
     expect(noBank).toMatchObject({ ok: false, errors: { bankId: "admin:errors.bankRequired" } });
-    expect(await createUser(admin, newUser({ role: "department", departmentId: "999" }), null)).toEqual({ ok: false, error: "departmentUnknown", field: "departmentId" });
+    expect(await createUser(admin, newUser({ role: "department", departmentId: "999" }), null)).toEqual({
+      ok: false,
+      error: "departmentUnknown",
+      field: "departmentId",
+    });
     expect(await createUser(admin, newUser({ role: "bank", bankId: "999" }), null)).toEqual({ ok: false, error: "bankUnknown", field: "bankId" });
 
     const dept = await createUser(admin, newUser({ role: "department", departmentId: "3", bankId: "2" }), null);
@@ -73,7 +99,11 @@ describe("admin: users and audit", () => {
     if (!ok.ok) throw new Error(ok.error);
     expect(await db.select().from(enterpriseUsers).where(eq(enterpriseUsers.userId, ok.userId))).toEqual([expect.objectContaining({ enterpriseId: 5 })]);
     const before = await rowCounts(db);
-    expect(await createUser(admin, newUser({ role: "member", enterpriseCode: "91330381MA2AAAAAA0" }), null)).toEqual({ ok: false, error: "enterpriseNotFound", field: "enterpriseCode" });
+    expect(await createUser(admin, newUser({ role: "member", enterpriseCode: "91330381MA2AAAAAA0" }), null)).toEqual({
+      ok: false,
+      error: "enterpriseNotFound",
+      field: "enterpriseCode",
+    });
     expect(await rowCounts(db)).toEqual(before);
   });
 
@@ -91,7 +121,10 @@ describe("admin: users and audit", () => {
     if (!parsed.ok) throw new Error("parse");
     expect(await setUserRole(admin, created.userId, parsed.data, null)).toEqual({ ok: true });
     const db = await getDb();
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.setRole"), eq(auditEvents.entityId, created.userId)));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "user.setRole"), eq(auditEvents.entityId, created.userId)));
     expect(event.before).toMatchObject({ role: "staff", departmentId: null });
     expect(event.after).toMatchObject({ role: "department", departmentId: 2 });
     expect(await setUserRole(admin, "demo-admin", parsed.data, null)).toEqual({ ok: false, error: "cannotChangeSelf" });
@@ -112,7 +145,10 @@ describe("admin: users and audit", () => {
     const db = await getDb();
     expect(await db.select().from(sessions).where(eq(sessions.userId, created.userId))).toHaveLength(0);
     expect((await login(requestFrom("10.20.0.2"), input.email, "long-enough-password")).ok).toBe(false);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.disable"), eq(auditEvents.entityId, created.userId)));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "user.disable"), eq(auditEvents.entityId, created.userId)));
     expect(event.after).toMatchObject({ endedSessions: 1 });
     expect(await setUserDisabled(admin, created.userId, false, null)).toEqual({ ok: true, endedSessions: 0 });
     expect((await login(requestFrom("10.20.0.2"), input.email, "long-enough-password")).ok).toBe(true);
@@ -139,7 +175,15 @@ describe("admin: users and audit", () => {
 
   it("filters the audit log by actor, action, entity and date, and exports CSV safely", async () => {
     const db = await getDb();
-    await appendAudit(db, { actor: admin, action: "test.csv" as AuditAction, entityType: "csvtest", entityId: "42", before: { name: "x" }, after: { name: "安全" }, ip: "=HYPERLINK(\"http://evil\")" });
+    await appendAudit(db, {
+      actor: admin,
+      action: "test.csv" as AuditAction,
+      entityType: "csvtest",
+      entityId: "42",
+      before: { name: "x" },
+      after: { name: "安全" },
+      ip: '=HYPERLINK("http://evil")',
+    });
     const byAction = await listAuditEvents(auditQuery.parse({ action: "test." }), 1);
     expect(byAction.total).toBe(1);
     expect(byAction.rows[0]).toMatchObject({ actorEmail: "admin@demo.test", entityType: "csvtest", entityId: "42" });

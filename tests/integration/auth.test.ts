@@ -35,7 +35,10 @@ describe("accounts and sessions", () => {
     const result = await login(requestFrom("10.0.0.3"), "member@demo.test", DEMO_PASSWORD);
     if (!result.ok) throw new Error("login failed");
     const cookie = cookieHeader(result.cookie);
-    const [root, route] = await Promise.all([getActor(requestFrom("10.0.0.3", { headers: { cookie } })), getActor(requestFrom("10.0.0.3", { headers: { cookie } }))]);
+    const [root, route] = await Promise.all([
+      getActor(requestFrom("10.0.0.3", { headers: { cookie } })),
+      getActor(requestFrom("10.0.0.3", { headers: { cookie } })),
+    ]);
     const expected = await loadActor(result.userId);
     expect(expected?.enterpriseIds.length).toBeGreaterThan(0);
     expect(root).toEqual(expected);

@@ -169,39 +169,43 @@ describe("backup and restore", () => {
     }, 120_000);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)("backs up a PostgreSQL database with pg_dump and restores it into a fresh database", async () => {
-    const { default: postgres } = await import("postgres");
-    const url = process.env.DATABASE_URL!; // this file's own database (tests/support/integration-setup.ts)
-    const sql = postgres(url, { max: 1, onnotice: () => {} });
-    await sql`insert into users (id, email, password_hash, display_name, role) values ('backup-pg', 'backup-pg@test.local', 'x', '备份测试', 'staff')`;
-    await sql`insert into audit_events (action, entity_type, entity_id) values ('test.backup', 'user', 'backup-pg')`;
-    await sql.end();
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "backs up a PostgreSQL database with pg_dump and restores it into a fresh database",
+    async () => {
+      const { default: postgres } = await import("postgres");
+      const url = process.env.DATABASE_URL!; // this file's own database (tests/support/integration-setup.ts)
+      const sql = postgres(url, { max: 1, onnotice: () => {} });
+      await sql`insert into users (id, email, password_hash, display_name, role) values ('backup-pg', 'backup-pg@test.local', 'x', '备份测试', 'staff')`;
+      await sql`insert into audit_events (action, entity_type, entity_id) values ('test.backup', 'user', 'backup-pg')`;
+      await sql.end();
 
-    const file = path.join(work, "backup.dump");
-    const backup = backupCli(["backup", file], { DATABASE_URL: url });
-    expect(backup.code, backup.out).toBe(0);
+      const file = path.join(work, "backup.dump");
+      const backup = backupCli(["backup", file], { DATABASE_URL: url });
+      expect(backup.code, backup.out).toBe(0);
 
-    const fresh = `yj_restore_${Date.now().toString(36)}`;
-    const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${fresh}`);
-    const freshUrl = new URL(process.env.TEST_DATABASE_URL!);
-    freshUrl.pathname = `/${fresh}`;
-    try {
-      const restore = backupCli(["restore", file], { DATABASE_URL: freshUrl.toString() });
-      expect(restore.code, restore.out).toBe(0);
-      const check = postgres(freshUrl.toString(), { max: 1, onnotice: () => {} });
+      const fresh = `yj_restore_${Date.now().toString(36)}`;
+      const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database ${fresh}`);
+      const freshUrl = new URL(process.env.TEST_DATABASE_URL!);
+      freshUrl.pathname = `/${fresh}`;
       try {
-        const rows = await check`select display_name from users where id = 'backup-pg'`;
-        expect(rows.map((r) => r.display_name)).toEqual(["备份测试"]);
-        const audit = await check`select count(*)::int as n from audit_events where action = 'test.backup'`;
-        expect(audit[0].n).toBe(1);
-        await expect(check`delete from audit_events`).rejects.toThrow(/append-only/);
+        const restore = backupCli(["restore", file], { DATABASE_URL: freshUrl.toString() });
+        expect(restore.code, restore.out).toBe(0);
+        const check = postgres(freshUrl.toString(), { max: 1, onnotice: () => {} });
+        try {
+          const rows = await check`select display_name from users where id = 'backup-pg'`;
+          expect(rows.map((r) => r.display_name)).toEqual(["备份测试"]);
+          const audit = await check`select count(*)::int as n from audit_events where action = 'test.backup'`;
+          expect(audit[0].n).toBe(1);
+          await expect(check`delete from audit_events`).rejects.toThrow(/append-only/);
+        } finally {
+          await check.end();
+        }
       } finally {
-        await check.end();
+        await admin.unsafe(`drop database if exists ${fresh} with (force)`);
+        await admin.end();
       }
-    } finally {
-      await admin.unsafe(`drop database if exists ${fresh} with (force)`);
-      await admin.end();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

@@ -16,19 +16,17 @@ const schema = z.object({ name: z.string().trim().min(1).max(40) });
 
 beforeAll(async () => {
   const db = await getDb();
-  await db
-    .insert(users)
-    .values([
-      { id: "cmd-staff", email: "cmd-staff@demo.test", passwordHash: "x", displayName: "职员", role: "staff" },
-      { id: "cmd-seeker", email: "cmd-seeker@demo.test", passwordHash: "x", displayName: "求职者", role: "seeker" },
-      ...Array.from({ length: 30 }, (_, i) => ({
-        id: `cmd-r${i}`,
-        email: `r${i}@demo.test`,
-        passwordHash: "x",
-        displayName: `r${i}`,
-        role: "member" as const,
-      })),
-    ]);
+  await db.insert(users).values([
+    { id: "cmd-staff", email: "cmd-staff@demo.test", passwordHash: "x", displayName: "职员", role: "staff" },
+    { id: "cmd-seeker", email: "cmd-seeker@demo.test", passwordHash: "x", displayName: "求职者", role: "seeker" },
+    ...Array.from({ length: 30 }, (_, i) => ({
+      id: `cmd-r${i}`,
+      email: `r${i}@demo.test`,
+      passwordHash: "x",
+      displayName: `r${i}`,
+      role: "member" as const,
+    })),
+  ]);
 });
 
 async function displayName(id: string) {
@@ -43,7 +41,13 @@ const rename = (actor: typeof staff, input: unknown, refuseAfterWrite = false) =
     if (!before) return refuse(NOT_FOUND);
     await tx.update(users).set({ displayName: data.name }).where(eq(users.id, "cmd-seeker"));
     if (refuseAfterWrite) return refuse("admin:errors.role", "name");
-    await audit({ action: "test.rename" as AuditAction, entityType: "user", entityId: "cmd-seeker", before: { name: before.displayName }, after: { name: data.name } });
+    await audit({
+      action: "test.rename" as AuditAction,
+      entityType: "user",
+      entityId: "cmd-seeker",
+      before: { name: before.displayName },
+      after: { name: data.name },
+    });
     return ok(data.name);
   });
 

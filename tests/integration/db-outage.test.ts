@@ -10,7 +10,21 @@ const pg = new OwnPostgres();
 const portal = new Portal();
 
 // What must never reach a visitor: SQL, parameters, stack frames, paths, driver codes.
-const INTERNAL = [/select\s+["a-z*]/i, /insert\s+into/i, /"[a-z_]+"\."[a-z_]+"/, /failed query/i, /params:/i, /\bat\s+\S+\s+\(/, /node_modules/, /\/work\//, /\.js:\d+/, /ECONNREFUSED/, /CONNECTION_/, /postgres/i, /stack/i];
+const INTERNAL = [
+  /select\s+["a-z*]/i,
+  /insert\s+into/i,
+  /"[a-z_]+"\."[a-z_]+"/,
+  /failed query/i,
+  /params:/i,
+  /\bat\s+\S+\s+\(/,
+  /node_modules/,
+  /\/work\//,
+  /\.js:\d+/,
+  /ECONNREFUSED/,
+  /CONNECTION_/,
+  /postgres/i,
+  /stack/i,
+];
 
 describe.skipIf(!run)("database outage (real PostgreSQL stopped mid-run)", () => {
   beforeAll(async () => {
@@ -43,7 +57,11 @@ describe.skipIf(!run)("database outage (real PostgreSQL stopped mid-run)", () =>
     for (const page of [zh, en, data]) for (const pattern of INTERNAL) expect(page.body, String(pattern)).not.toMatch(pattern);
     expect((await portal.get("/healthz")).status).toBe(503);
     // A form sent during the outage: 503 too, not a 500.
-    const post = await portal.get("/login", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: portal.url("") }, body: "email=a%40b.cn&password=whatever-long" });
+    const post = await portal.get("/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: portal.url("") },
+      body: "email=a%40b.cn&password=whatever-long",
+    });
     expect(post.status).toBe(503);
     for (const pattern of INTERNAL) expect(post.body, String(pattern)).not.toMatch(pattern);
 

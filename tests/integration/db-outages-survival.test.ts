@@ -56,6 +56,8 @@ describe.skipIf(!run)("ten database outages", () => {
     expect(portal.output).not.toMatch(/uncaught|TypeError/i);
     // The background jobs' process is alive and still answering after the last outage.
     expect((await portal.get("/healthz")).status).toBe(200);
-    console.log(`ten outages: answers ${JSON.stringify(Object.fromEntries(seen))}; worker restarts: ${(portal.output.match(/Web process \d+ ended/g) ?? []).length}`);
+    console.log(
+      `ten outages: answers ${JSON.stringify(Object.fromEntries(seen))}; worker restarts: ${(portal.output.match(/Web process \d+ ended/g) ?? []).length}`,
+    );
   }, 300_000);
 });

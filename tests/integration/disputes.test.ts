@@ -86,11 +86,17 @@ describe("shared-court cases", () => {
       bank: "demo-bank",
       seeker: "demo-seeker",
       admin: "demo-admin",
-    })) who[name] = (await loadActor(id))!;
+    }))
+      who[name] = (await loadActor(id))!;
     const [s] = await db.select().from(disputeStations).where(eq(disputeStations.number, 1));
     station1 = s.id;
     // A member enterprise with an owner account (made by the demo data) as respondent, and another member.
-    const owners = await db.select({ userId: enterpriseUsers.userId }).from(enterpriseUsers).where(like(enterpriseUsers.userId, "demo-owner-%")).orderBy(asc(enterpriseUsers.userId)).limit(2);
+    const owners = await db
+      .select({ userId: enterpriseUsers.userId })
+      .from(enterpriseUsers)
+      .where(like(enterpriseUsers.userId, "demo-owner-%"))
+      .orderBy(asc(enterpriseUsers.userId))
+      .limit(2);
     who.respondent = (await loadActor(owners[0].userId))!;
     respondentEnterprise = who.respondent.enterpriseIds[0];
     who.otherMember = (await loadActor(owners[1].userId))!;
@@ -134,7 +140,12 @@ describe("shared-court cases", () => {
     const id = filed.case.id;
     const db = await getDb();
     const views = async (action: string, actorId: string) =>
-      (await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(id)), eq(auditEvents.actorId, actorId))))[0].n;
+      (
+        await db
+          .select({ n: count() })
+          .from(auditEvents)
+          .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(id)), eq(auditEvents.actorId, actorId)))
+      )[0].n;
     const fileId = (await getCase(who.member, id))!.evidence[0].id;
     await getEvidence(who.member, id, fileId);
     expect(await views("dispute.view", who.member.userId)).toBe(0);
@@ -144,7 +155,11 @@ describe("shared-court cases", () => {
     await getEvidence(who.clerk1, id, fileId);
     expect(await views("dispute.view", who.staff.userId)).toBe(2);
     expect(await views("dispute.file.download", who.clerk1.userId)).toBe(1);
-    const [row] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "dispute.view"), eq(auditEvents.entityId, String(id)))).limit(1);
+    const [row] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "dispute.view"), eq(auditEvents.entityId, String(id))))
+      .limit(1);
     expect(row.ip).toBe("10.0.0.9");
     // A refused look (another station's staff) finds nothing and is not a view of the case.
     expect(await getCase(who.clerk2, id)).toBeNull();
@@ -163,7 +178,10 @@ describe("shared-court cases", () => {
 
   it("counts an agreement as confirmed only when both parties confirm", async () => {
     const id = await inMediation();
-    expect(await draftAgreement(who.staff, id, { terms: "支付十万元。", amountYuan: 10_000_000 }, { now: at(5) })).toEqual({ ok: false, error: "disputes:errors.notYours" });
+    expect(await draftAgreement(who.staff, id, { terms: "支付十万元。", amountYuan: 10_000_000 }, { now: at(5) })).toEqual({
+      ok: false,
+      error: "disputes:errors.notYours",
+    });
     await ok(draftAgreement(who.mediator, id, { terms: "支付十万元。", amountYuan: 10_000_000 }, { now: at(5) }));
     const first = await ok(confirmAgreement(who.member, id, { now: at(6) }));
     expect(first.case.status).toBe("agreement_pending");
@@ -181,7 +199,12 @@ describe("shared-court cases", () => {
   });
 
   it("clears both confirmations when a party rejects the draft, and lets staff confirm for an outside respondent", async () => {
-    const id = await inMediation({ respondentKind: "outside", respondentEnterpriseId: null, respondentName: "温州某贸易有限公司", respondentContact: "王先生 13800000000" });
+    const id = await inMediation({
+      respondentKind: "outside",
+      respondentEnterpriseId: null,
+      respondentName: "温州某贸易有限公司",
+      respondentContact: "王先生 13800000000",
+    });
     await ok(draftAgreement(who.mediator, id, { terms: "分期支付。", amountYuan: 5_000_000 }, { now: at(5) }));
     await ok(confirmAgreement(who.staff, id, { now: at(5.5) }));
     const rejected = await ok(rejectAgreement(who.member, id, "金额不对", { now: at(6) }));
@@ -234,8 +257,25 @@ describe("shared-court cases", () => {
     expect(c.mediationDueAt).toEqual(mediationDue(at(1)));
     const reminders = async () => (await db.select().from(disputeReminders).where(eq(disputeReminders.caseId, id))).map((r) => [r.kind, r.dueAt.toISOString()]);
     const noticesToMember = async () =>
-      (await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, who.member.userId), like(notifications.messageKey, "disputes:notify.reminder.%"), eq(notifications.link, `/disputes/${id}`))))[0].n;
-    const outbox = async () => (await db.select({ n: count() }).from(emailOutbox).where(like(emailOutbox.body, `%\n/disputes/${id}`)))[0].n;
+      (
+        await db
+          .select({ n: count() })
+          .from(notifications)
+          .where(
+            and(
+              eq(notifications.userId, who.member.userId),
+              like(notifications.messageKey, "disputes:notify.reminder.%"),
+              eq(notifications.link, `/disputes/${id}`),
+            ),
+          )
+      )[0].n;
+    const outbox = async () =>
+      (
+        await db
+          .select({ n: count() })
+          .from(emailOutbox)
+          .where(like(emailOutbox.body, `%\n/disputes/${id}`))
+      )[0].n;
 
     const due = c.mediationDueAt!;
     await runDisputeReminders(new Date(due.getTime() - 4 * DAY));
@@ -297,7 +337,8 @@ describe("shared-court cases", () => {
 
   it("lets an admin set who works at a station: staff see its cases at once, a mediator keeps a station while a case is in hand", async () => {
     const db = await getDb();
-    const ids = async (id: string) => (await db.select({ s: disputeStationPeople.stationId }).from(disputeStationPeople).where(eq(disputeStationPeople.userId, id))).map((r) => r.s).sort();
+    const ids = async (id: string) =>
+      (await db.select({ s: disputeStationPeople.stationId }).from(disputeStationPeople).where(eq(disputeStationPeople.userId, id))).map((r) => r.s).sort();
     const clerk2Stations = await ids("demo-clerk-2");
     expect(clerk2Stations).not.toContain(station1);
     const station1Total = (await listCases(who.clerk1, {}, 1)).total;
@@ -306,7 +347,10 @@ describe("shared-court cases", () => {
     const added = await setStationsOfUser(who.admin, "demo-clerk-2", [...clerk2Stations, station1], null);
     expect(added).toMatchObject({ ok: true, value: { added: 1, removed: 0 } });
     expect((await listCases(who.clerk2, {}, 1)).total).toBe(before + station1Total);
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.setStations"), eq(auditEvents.entityId, "demo-clerk-2")));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "user.setStations"), eq(auditEvents.entityId, "demo-clerk-2")));
     expect(audit).toBeDefined();
 
     await ok(setStationsOfUser(who.admin, "demo-clerk-2", clerk2Stations, null));
@@ -315,7 +359,12 @@ describe("shared-court cases", () => {
     // The demo mediator of station 1 has cases in hand there: leaving it is refused, and nothing changes.
     const mediatorStations = await ids("demo-mediator");
     expect(mediatorStations).toContain(station1);
-    const refused = await setStationsOfUser(who.admin, "demo-mediator", mediatorStations.filter((s) => s !== station1), null);
+    const refused = await setStationsOfUser(
+      who.admin,
+      "demo-mediator",
+      mediatorStations.filter((s) => s !== station1),
+      null,
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: "disputes:stations.errors.openCases" } });
     expect(await ids("demo-mediator")).toEqual(mediatorStations);
 
@@ -328,7 +377,10 @@ describe("shared-court cases", () => {
     expect(await ids("demo-clerk-2")).toEqual(clerk2Stations);
 
     // A department liaison works at no station.
-    expect(await setStationsOfUser(who.admin, "demo-dept", [station1], null)).toMatchObject({ ok: false, error: { code: "disputes:stations.errors.notStationRole" } });
+    expect(await setStationsOfUser(who.admin, "demo-dept", [station1], null)).toMatchObject({
+      ok: false,
+      error: { code: "disputes:stations.errors.notStationRole" },
+    });
     expect(await ids("demo-dept")).toEqual([]);
 
     // A staff user moved to another role leaves the stations with it.
@@ -339,4 +391,3 @@ describe("shared-court cases", () => {
     await ok(setStationsOfUser(who.admin, "demo-clerk-2", clerk2Stations, null));
   });
 });
-

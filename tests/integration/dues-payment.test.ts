@@ -23,7 +23,17 @@ beforeAll(async () => {
   [{ id: centre }] = await db.insert(associations).values({ code: "dues-centre", nameZh: "研究中心", nameEn: "Centre", kind: "centre" }).returning();
   [{ id: enterpriseId }] = await db
     .insert(enterprises)
-    .values({ name: "丁鞋业有限公司", creditCode: generateCreditCode(611), legalRep: "张三", address: "瑞安", village: "云江村", contactPerson: "李四", phone: "13800000000", segment: "soles", aboveSize: false })
+    .values({
+      name: "丁鞋业有限公司",
+      creditCode: generateCreditCode(611),
+      legalRep: "张三",
+      address: "瑞安",
+      village: "云江村",
+      contactPerson: "李四",
+      phone: "13800000000",
+      segment: "soles",
+      aboveSize: false,
+    })
     .returning();
   await db.insert(users).values([
     { id: "dues-admin", email: "dues-admin@t.local", passwordHash: "x", displayName: "管理员", role: "admin" },
@@ -49,7 +59,10 @@ describe("dues payment details", () => {
     expect(await setDuesPayment(admin, centre, input, null)).toMatchObject({ ok: true });
     expect(await payTo()).toEqual(input);
     const db = await getDb();
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "association.setDuesPayment"), eq(auditEvents.entityId, String(centre))));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "association.setDuesPayment"), eq(auditEvents.entityId, String(centre))));
     expect(audit).toBeDefined();
     // The same details again change nothing and write no second audit row.
     expect(await setDuesPayment(admin, centre, input, null)).toMatchObject({ ok: true });

@@ -22,7 +22,7 @@ beforeAll(async () => {
 describe("fair report with the jobs tables", () => {
   it("counts 300+ positions, the applications and about 80 intents reached at the source's fair", async () => {
     const figures = await fairPostingFigures(fairId);
-        expect(figures.positions).toBeGreaterThan(DEMO_FAIR_FIGURES.positionsAbove);
+    expect(figures.positions).toBeGreaterThan(DEMO_FAIR_FIGURES.positionsAbove);
     expect(figures.positions).toBeLessThan(DEMO_FAIR_FIGURES.positionsAbove + 60);
     expect(figures.enterprisesPosting).toBe(24);
     // The jobs demo data may add a few applications of the demo seeker to the same postings.
@@ -49,7 +49,10 @@ describe("fair report with the jobs tables", () => {
     expect(application).toBeDefined();
     await db.update(jobApplications).set({ status: "hired" }).where(eq(jobApplications.id, application.id));
     const { id: _id, createdAt: _c, updatedAt: _u, ...copy } = posting;
-    const [added] = await db.insert(jobPostings).values({ ...copy, headcount: 7 }).returning({ id: jobPostings.id });
+    const [added] = await db
+      .insert(jobPostings)
+      .values({ ...copy, headcount: 7 })
+      .returning({ id: jobPostings.id });
     const after = await fairPostingFigures(fairId);
     expect(after.intentsReached).toBe(before.intentsReached + 1);
     expect(after.applications).toBe(before.applications);

@@ -7,7 +7,16 @@ import { associations, memberships } from "../../db/schema/members";
 import { seedDemo } from "../../db/seed/demo.server";
 import { DEMO_FAIR_FIGURES } from "../../db/seed/fairs.server";
 import { generateCheckInCode } from "../../app/modules/fairs/checkin-code";
-import { checkIn, createFair, decideBooth, fairReport, preRegister, requestBooth, searchRegistrations, withdrawBooth } from "../../app/modules/fairs/fairs.server";
+import {
+  checkIn,
+  createFair,
+  decideBooth,
+  fairReport,
+  preRegister,
+  requestBooth,
+  searchRegistrations,
+  withdrawBooth,
+} from "../../app/modules/fairs/fairs.server";
 import { createLabourPost, placementTotals, recordPlacement, suggestMatches, getLabourPost } from "../../app/modules/labour/labour.server";
 import { actorOf } from "../support/actors";
 
@@ -57,13 +66,18 @@ beforeAll(async () => {
   const db = await getDb();
   await db.transaction((tx) => seedDemo(tx, YEAR));
   const [centre] = await db.select().from(associations).where(eq(associations.kind, "centre"));
-  centreIds = (await db.select({ id: memberships.enterpriseId }).from(memberships).where(eq(memberships.associationId, centre.id)).orderBy(memberships.enterpriseId)).map((r) => r.id);
+  centreIds = (
+    await db.select({ id: memberships.enterpriseId }).from(memberships).where(eq(memberships.associationId, centre.id)).orderBy(memberships.enterpriseId)
+  ).map((r) => r.id);
 });
 
 describe("demo data", () => {
   it("reproduces the source's fair: 24 exhibitors, 1,500+ students, most checked in", async () => {
     const db = await getDb();
-    const [fair] = await db.select().from(jobFairs).where(eq(jobFairs.fairDate, `${YEAR}-06-10`));
+    const [fair] = await db
+      .select()
+      .from(jobFairs)
+      .where(eq(jobFairs.fairDate, `${YEAR}-06-10`));
     expect(fair.partnerSchool).toContain("职业");
     const report = await fairReport(fair.id);
     expect(report.enterprises).toBe(24);
@@ -82,14 +96,26 @@ describe("demo data", () => {
   it("keeps the ids the access matrix relies on (tests/access/fairs.ts)", async () => {
     const db = await getDb();
     const fairs = await db.select({ id: jobFairs.id, status: jobFairs.status, fairDate: jobFairs.fairDate }).from(jobFairs).orderBy(jobFairs.id).limit(3);
-    expect(fairs.map((f) => [f.id, f.status])).toEqual([[1, "published"], [2, "published"], [3, "draft"]]);
+    expect(fairs.map((f) => [f.id, f.status])).toEqual([
+      [1, "published"],
+      [2, "published"],
+      [3, "draft"],
+    ]);
     expect(fairs[0].fairDate).toBe(`${YEAR}-06-10`);
     const booths = await db.select().from(fairBooths).where(eq(fairBooths.fairId, 2)).orderBy(fairBooths.id);
     expect(booths.filter((b) => b.status === "approved").map((b) => b.id)).toEqual([27, 28, 29, 30, 31, 32]);
     expect(booths.filter((b) => b.status === "requested").map((b) => b.id)).toEqual([33, 34, 35]);
     expect(booths.map((b) => b.enterpriseId)).not.toContain(centreIds[0]);
-    const posts = await db.select().from(labourPosts).where(sql`${labourPosts.id} in (2, 29, 30)`).orderBy(labourPosts.id);
-    expect(posts.map((p) => [p.id, p.status, p.enterpriseId === centreIds[0]])).toEqual([[2, "closed", false], [29, "open", true], [30, "open", false]]);
+    const posts = await db
+      .select()
+      .from(labourPosts)
+      .where(sql`${labourPosts.id} in (2, 29, 30)`)
+      .orderBy(labourPosts.id);
+    expect(posts.map((p) => [p.id, p.status, p.enterpriseId === centreIds[0]])).toEqual([
+      [2, "closed", false],
+      [29, "open", true],
+      [30, "open", false],
+    ]);
     expect(centreIds[0]).toBe(1);
   });
 
@@ -114,7 +140,10 @@ describe("booths", () => {
     const ent2 = centreIds[101];
     const both = await Promise.all([0, 1].map(() => requestBooth(member(ent2), fair.id, { enterpriseId: ent2, note: null }, null, "2031-02-15")));
     expect(both.filter((r) => r.ok)).toHaveLength(1);
-    const [n] = await db.select({ n: count() }).from(fairBooths).where(and(eq(fairBooths.fairId, fair.id), eq(fairBooths.enterpriseId, ent2)));
+    const [n] = await db
+      .select({ n: count() })
+      .from(fairBooths)
+      .where(and(eq(fairBooths.fairId, fair.id), eq(fairBooths.enterpriseId, ent2)));
     expect(n.n).toBe(1);
   });
 
@@ -123,7 +152,10 @@ describe("booths", () => {
     const ent = centreIds[102];
     expect(await requestBooth(member(ent), fair.id, { enterpriseId: ent, note: null }, null, "2031-01-31")).toEqual({ ok: false, error: "windowNotYetOpen" });
     expect(await requestBooth(member(ent), fair.id, { enterpriseId: ent, note: null }, null, "2031-03-11")).toEqual({ ok: false, error: "windowClosed" });
-    expect(await requestBooth(member(ent), fair.id, { enterpriseId: centreIds[103], note: null }, null, "2031-02-15")).toEqual({ ok: false, error: "notFound" });
+    expect(await requestBooth(member(ent), fair.id, { enterpriseId: centreIds[103], note: null }, null, "2031-02-15")).toEqual({
+      ok: false,
+      error: "notFound",
+    });
     const draft = await newFair({ publishNow: false });
     expect(await requestBooth(member(ent), draft.id, { enterpriseId: ent, note: null }, null, "2031-02-15")).toEqual({ ok: false, error: "notFound" });
   });
@@ -225,15 +257,27 @@ describe("pre-registration and check-in", () => {
     if (!reg.ok) throw new Error(reg.error);
     const before = await checkIn(staff, fair.id, { code: reg.registration.code }, null, { today: "2031-03-19" });
     expect(before).toMatchObject({ ok: false, error: "beforeFairDay", fairDate: "2031-03-20", registration: { id: reg.registration.id } });
-    expect(await checkIn(staff, fair.id, { registrationId: reg.registration.id }, null, { today: "2031-03-21" })).toMatchObject({ ok: false, error: "afterFairDay" });
+    expect(await checkIn(staff, fair.id, { registrationId: reg.registration.id }, null, { today: "2031-03-21" })).toMatchObject({
+      ok: false,
+      error: "afterFairDay",
+    });
     // An override needs a reason; only staff may give one.
-    expect(await checkIn(staff, fair.id, { registrationId: reg.registration.id }, null, { today: "2031-03-19", overrideReason: "  " })).toEqual({ ok: false, error: "overrideReasonRequired" });
+    expect(await checkIn(staff, fair.id, { registrationId: reg.registration.id }, null, { today: "2031-03-19", overrideReason: "  " })).toEqual({
+      ok: false,
+      error: "overrideReasonRequired",
+    });
     const volunteer = actorOf("member", { userId: "demo-member", enterpriseIds: [] });
-    expect(await checkIn(volunteer, fair.id, { registrationId: reg.registration.id }, null, { today: "2031-03-19", overrideReason: "来早了" })).toMatchObject({ ok: false, error: "beforeFairDay" });
+    expect(await checkIn(volunteer, fair.id, { registrationId: reg.registration.id }, null, { today: "2031-03-19", overrideReason: "来早了" })).toMatchObject({
+      ok: false,
+      error: "beforeFairDay",
+    });
     const reportBefore = await fairReport(fair.id);
     expect(reportBefore).toMatchObject({ checkedIn: 0, overriddenCheckIns: 0 });
 
-    const overridden = await checkIn(staff, fair.id, { registrationId: reg.registration.id }, null, { today: "2031-03-19", overrideReason: "提前到场布展的学生志愿者" });
+    const overridden = await checkIn(staff, fair.id, { registrationId: reg.registration.id }, null, {
+      today: "2031-03-19",
+      overrideReason: "提前到场布展的学生志愿者",
+    });
     expect(overridden).toMatchObject({ ok: true, registration: { checkInOverrideReason: "提前到场布展的学生志愿者" } });
     const [audit] = await db
       .select()
@@ -254,7 +298,10 @@ describe("pre-registration and check-in", () => {
   it("closes pre-registration after the fair day and for cancelled fairs", async () => {
     const fair = await newFair();
     const seeker = await newSeeker("a4");
-    expect(await preRegister(seeker, fair.id, { fullName: "赵", phone: "13800001111", school: null }, null, "2031-03-21")).toEqual({ ok: false, error: "fairOver" });
+    expect(await preRegister(seeker, fair.id, { fullName: "赵", phone: "13800001111", school: null }, null, "2031-03-21")).toEqual({
+      ok: false,
+      error: "fairOver",
+    });
   });
 });
 
@@ -263,11 +310,65 @@ describe("labour exchange", () => {
     const before = await placementTotals();
     const lender = member(centreIds[130]);
     const taker = member(centreIds[131]);
-    const s = await createLabourPost(lender, { enterpriseId: centreIds[130], kind: "surplus", skills: ["sewing", "cutting"], headcount: 6, periodStart: "2031-04-01", periodEnd: "2031-04-30", location: "仙降村", note: null }, null);
-    const d = await createLabourPost(taker, { enterpriseId: centreIds[131], kind: "shortage", skills: ["sewing"], headcount: 4, periodStart: "2031-04-10", periodEnd: "2031-05-10", location: "仙降村", note: null }, null);
-    const own = await createLabourPost(lender, { enterpriseId: centreIds[130], kind: "shortage", skills: ["sewing"], headcount: 2, periodStart: "2031-04-10", periodEnd: "2031-05-10", location: "仙降村", note: null }, null);
+    const s = await createLabourPost(
+      lender,
+      {
+        enterpriseId: centreIds[130],
+        kind: "surplus",
+        skills: ["sewing", "cutting"],
+        headcount: 6,
+        periodStart: "2031-04-01",
+        periodEnd: "2031-04-30",
+        location: "仙降村",
+        note: null,
+      },
+      null,
+    );
+    const d = await createLabourPost(
+      taker,
+      {
+        enterpriseId: centreIds[131],
+        kind: "shortage",
+        skills: ["sewing"],
+        headcount: 4,
+        periodStart: "2031-04-10",
+        periodEnd: "2031-05-10",
+        location: "仙降村",
+        note: null,
+      },
+      null,
+    );
+    const own = await createLabourPost(
+      lender,
+      {
+        enterpriseId: centreIds[130],
+        kind: "shortage",
+        skills: ["sewing"],
+        headcount: 2,
+        periodStart: "2031-04-10",
+        periodEnd: "2031-05-10",
+        location: "仙降村",
+        note: null,
+      },
+      null,
+    );
     if (!s.ok || !d.ok || !own.ok) throw new Error("post failed");
-    expect(await createLabourPost(lender, { enterpriseId: centreIds[131], kind: "surplus", skills: ["sewing"], headcount: 1, periodStart: "2031-04-01", periodEnd: "2031-04-02", location: "x", note: null }, null)).toEqual({ ok: false, error: "notFound" });
+    expect(
+      await createLabourPost(
+        lender,
+        {
+          enterpriseId: centreIds[131],
+          kind: "surplus",
+          skills: ["sewing"],
+          headcount: 1,
+          periodStart: "2031-04-01",
+          periodEnd: "2031-04-02",
+          location: "x",
+          note: null,
+        },
+        null,
+      ),
+    ).toEqual({ ok: false, error: "notFound" });
 
     const post = await getLabourPost(staff, s.post.id);
     const suggestions = await suggestMatches(post!);
@@ -277,7 +378,10 @@ describe("labour exchange", () => {
     const base = { surplusPostId: s.post.id, shortagePostId: d.post.id, placedOn: "2031-04-09", note: null };
     expect(await recordPlacement(staff, { ...base, headcount: 5 }, null)).toEqual({ ok: false, error: "exceedsShortage" });
     expect(await recordPlacement(staff, { ...base, shortagePostId: own.post.id, headcount: 1 }, null)).toEqual({ ok: false, error: "sameEnterprise" });
-    expect(await recordPlacement(staff, { ...base, surplusPostId: d.post.id, shortagePostId: s.post.id, headcount: 1 }, null)).toEqual({ ok: false, error: "wrongKinds" });
+    expect(await recordPlacement(staff, { ...base, surplusPostId: d.post.id, shortagePostId: s.post.id, headcount: 1 }, null)).toEqual({
+      ok: false,
+      error: "wrongKinds",
+    });
     const placed = await recordPlacement(staff, { ...base, headcount: 4 }, null);
     expect(placed).toMatchObject({ ok: true, closed: [d.post.id] });
     expect(await recordPlacement(staff, { ...base, headcount: 1 }, null)).toEqual({ ok: false, error: "postClosed" });
@@ -292,17 +396,60 @@ describe("labour exchange", () => {
 
   it("never places more than a surplus has, even when two placements race", async () => {
     const lender = member(centreIds[140]);
-    const s = await createLabourPost(lender, { enterpriseId: centreIds[140], kind: "surplus", skills: ["injection"], headcount: 5, periodStart: "2031-06-01", periodEnd: "2031-06-30", location: "新安村", note: null }, null);
-    const d1 = await createLabourPost(member(centreIds[141]), { enterpriseId: centreIds[141], kind: "shortage", skills: ["injection"], headcount: 4, periodStart: "2031-06-01", periodEnd: "2031-06-30", location: "新安村", note: null }, null);
-    const d2 = await createLabourPost(member(centreIds[142]), { enterpriseId: centreIds[142], kind: "shortage", skills: ["injection"], headcount: 4, periodStart: "2031-06-01", periodEnd: "2031-06-30", location: "新安村", note: null }, null);
+    const s = await createLabourPost(
+      lender,
+      {
+        enterpriseId: centreIds[140],
+        kind: "surplus",
+        skills: ["injection"],
+        headcount: 5,
+        periodStart: "2031-06-01",
+        periodEnd: "2031-06-30",
+        location: "新安村",
+        note: null,
+      },
+      null,
+    );
+    const d1 = await createLabourPost(
+      member(centreIds[141]),
+      {
+        enterpriseId: centreIds[141],
+        kind: "shortage",
+        skills: ["injection"],
+        headcount: 4,
+        periodStart: "2031-06-01",
+        periodEnd: "2031-06-30",
+        location: "新安村",
+        note: null,
+      },
+      null,
+    );
+    const d2 = await createLabourPost(
+      member(centreIds[142]),
+      {
+        enterpriseId: centreIds[142],
+        kind: "shortage",
+        skills: ["injection"],
+        headcount: 4,
+        periodStart: "2031-06-01",
+        periodEnd: "2031-06-30",
+        location: "新安村",
+        note: null,
+      },
+      null,
+    );
     if (!s.ok || !d1.ok || !d2.ok) throw new Error("post failed");
     const results = await Promise.all(
-      [d1, d2].map((d) => recordPlacement(staff, { surplusPostId: s.post.id, shortagePostId: d.ok ? d.post.id : 0, headcount: 4, placedOn: "2031-06-01", note: null }, null)),
+      [d1, d2].map((d) =>
+        recordPlacement(staff, { surplusPostId: s.post.id, shortagePostId: d.ok ? d.post.id : 0, headcount: 4, placedOn: "2031-06-01", note: null }, null),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => (!r.ok ? r.error : ""))).toEqual(["exceedsSurplus"]);
     const db = await getDb();
-    const [sum] = await db.execute(sql`select coalesce(sum(headcount), 0)::int as n from labour_placements where surplus_post_id = ${s.post.id}`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { n: number }[]);
+    const [sum] = await db
+      .execute(sql`select coalesce(sum(headcount), 0)::int as n from labour_placements where surplus_post_id = ${s.post.id}`)
+      .then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { n: number }[]);
     expect(Number(sum.n)).toBe(4);
   });
 });

@@ -91,15 +91,24 @@ beforeAll(async () => {
     { enterpriseId: e1, associationId: centre, status: "active" },
     { enterpriseId: e2, associationId: centre, status: "active" },
   ]);
-  const mk = (id: string, role: A["role"], extra: Partial<typeof users.$inferInsert> = {}) => ({ id, email: `${id}@t.local`, passwordHash: "x", displayName: id, role, ...extra });
-  await db.insert(users).values([
-    mk("m1", "member"),
-    mk("m2", "member"),
-    mk("o1", "bank", { bankId: bank1 }),
-    mk("o1b", "bank", { bankId: bank1 }),
-    mk("o2", "bank", { bankId: bank2 }),
-    mk("liaison", "staff"),
-  ]);
+  const mk = (id: string, role: A["role"], extra: Partial<typeof users.$inferInsert> = {}) => ({
+    id,
+    email: `${id}@t.local`,
+    passwordHash: "x",
+    displayName: id,
+    role,
+    ...extra,
+  });
+  await db
+    .insert(users)
+    .values([
+      mk("m1", "member"),
+      mk("m2", "member"),
+      mk("o1", "bank", { bankId: bank1 }),
+      mk("o1b", "bank", { bankId: bank1 }),
+      mk("o2", "bank", { bankId: bank2 }),
+      mk("liaison", "staff"),
+    ]);
   await db.insert(enterpriseUsers).values([
     { enterpriseId: e1, userId: "m1", isOwner: true },
     { enterpriseId: e2, userId: "m2", isOwner: true },
@@ -114,7 +123,10 @@ beforeAll(async () => {
   officer1b = actorOf("bank", { userId: "o1b", bankId: bank1 });
   officer2 = actorOf("bank", { userId: "o2", bankId: bank2 });
   staff = actorOf("staff", { userId: "liaison" });
-  [{ id: lineId }] = await db.insert(creditLines).values({ bankId: bank1, associationId: centre, amountFen: 1000 * WAN, grantedOn: "2026-01-01" }).returning();
+  [{ id: lineId }] = await db
+    .insert(creditLines)
+    .values({ bankId: bank1, associationId: centre, amountFen: 1000 * WAN, grantedOn: "2026-01-01" })
+    .returning();
   // Bank 1: a general product; bank 2: above-size enterprises only.
   for (const [actor, p] of [
     [officer1, product({})],
@@ -193,7 +205,17 @@ describe("finance: response deadlines", () => {
     const first = await runFinanceTimers(thursday);
     expect(first.needsFlagged).toBeGreaterThanOrEqual(1);
     expect((await flagOf()).flagKind).toBe("unclaimed");
-    const liaisonFlags = () => db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, "liaison"), eq(notifications.link, `/finance/needs/${id}`), sql`${notifications.messageKey} like 'finance:notify.flag.%'`));
+    const liaisonFlags = () =>
+      db
+        .select({ n: count() })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.userId, "liaison"),
+            eq(notifications.link, `/finance/needs/${id}`),
+            sql`${notifications.messageKey} like 'finance:notify.flag.%'`,
+          ),
+        );
     expect((await liaisonFlags())[0].n).toBe(1);
     await runFinanceTimers(thursday);
     expect((await liaisonFlags())[0].n).toBe(1);
@@ -209,42 +231,65 @@ describe("finance: response deadlines", () => {
     expect((await liaisonFlags())[0].n).toBe(2);
     const answered = await respondToNeed(officer1, id, { outcome: "application_invited", note: "请提交申请" }, { now: new Date("2026-12-16T02:00:00Z") });
     expect(answered.ok).toBe(true);
-    expect((await flagOf())).toMatchObject({ status: "answered", flagKind: null });
+    expect(await flagOf()).toMatchObject({ status: "answered", flagKind: null });
   });
 });
 
 describe("finance: applications and the credit line", () => {
   it("shows an application only to its bank and its enterprise", async () => {
-    const r = await applyForProduct(member1, { productId: 1, needId: null, enterpriseId: e1, amountWan: 100 * WAN, termMonths: 12, underCreditLine: false, note: "" }, [], { now });
+    const r = await applyForProduct(
+      member1,
+      { productId: 1, needId: null, enterpriseId: e1, amountWan: 100 * WAN, termMonths: 12, underCreditLine: false, note: "" },
+      [],
+      { now },
+    );
     if (!r.ok) throw new Error(r.error);
     expect((await listApplications(officer1, {}, 1)).rows.map((a) => a.id)).toContain(r.value.id);
     expect((await listApplications(officer2, {}, 1)).rows.map((a) => a.id)).not.toContain(r.value.id);
     expect(await getApplication(officer2, r.value.id)).toBeNull();
     expect(await getApplication(member2, r.value.id)).toBeNull();
-    expect(await approveApplication(officer2, r.value.id, { amountWan: 100 * WAN, ratePct: 400, termMonths: 12, note: null }, { now })).toEqual({ ok: false, error: "notFound" });
+    expect(await approveApplication(officer2, r.value.id, { amountWan: 100 * WAN, ratePct: 400, termMonths: 12, note: null }, { now })).toEqual({
+      ok: false,
+      error: "notFound",
+    });
   });
 
   it("never overdraws the line, also when loans are disbursed at once", async () => {
     const ids: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await applyForProduct(member1, { productId: 1, needId: null, enterpriseId: e1, amountWan: 300 * WAN, termMonths: 12, underCreditLine: true, note: "" }, [], { now });
+      const r = await applyForProduct(
+        member1,
+        { productId: 1, needId: null, enterpriseId: e1, amountWan: 300 * WAN, termMonths: 12, underCreditLine: true, note: "" },
+        [],
+        { now },
+      );
       if (!r.ok) throw new Error(r.error);
       const a = await approveApplication(officer1, r.value.id, { amountWan: 300 * WAN, ratePct: 400, termMonths: 12, note: null }, { now });
       expect(a.ok).toBe(true);
       ids.push(r.value.id);
     }
-    const race = await simultaneously(5, (i) => disburseApplication(i % 2 ? officer1 : officer1b, ids[i], { disbursedOn: "2026-12-04", renewable: true }, { now }));
+    const race = await simultaneously(5, (i) =>
+      disburseApplication(i % 2 ? officer1 : officer1b, ids[i], { disbursedOn: "2026-12-04", renewable: true }, { now }),
+    );
     expect(race.thrown).toEqual([]);
     expect(race.ok).toBe(3);
     expect(race.refused.every((x) => !x.ok && x.error === "finance:errors.creditLineExceeded")).toBe(true);
     const db = await getDb();
     const [line] = await db.select().from(creditLines).where(eq(creditLines.id, lineId));
     expect(line.drawnFen).toBe(900 * WAN);
-    const [{ n, sum }] = await db.select({ n: count(), sum: sql<number>`coalesce(sum(${loans.amountFen}), 0)::bigint`.mapWith(Number) }).from(loans).where(eq(loans.creditLineId, lineId));
+    const [{ n, sum }] = await db
+      .select({ n: count(), sum: sql<number>`coalesce(sum(${loans.amountFen}), 0)::bigint`.mapWith(Number) })
+      .from(loans)
+      .where(eq(loans.creditLineId, lineId));
     expect(n).toBe(3);
     expect(sum).toBe(line.drawnFen);
     // The database refuses an overdraft even when asked directly.
-    await expect(db.update(creditLines).set({ drawnFen: 1001 * WAN }).where(eq(creditLines.id, lineId))).rejects.toThrow();
+    await expect(
+      db
+        .update(creditLines)
+        .set({ drawnFen: 1001 * WAN })
+        .where(eq(creditLines.id, lineId)),
+    ).rejects.toThrow();
   });
 
   it("lists maturing loans per liaison and flags those not contacted 30 days before maturity", async () => {
@@ -269,15 +314,31 @@ describe("finance: survey import", () => {
     const codes = await db.select({ code: enterprises.creditCode }).from(enterprises).orderBy(enterprises.id);
     const head = NEED_IMPORT_COLUMNS.join(",");
     const before = (await db.select({ n: count() }).from(financingNeeds))[0].n;
-    const bad = await importNeeds(staff, [head, `${codes[0].code},100,流动资金,12,5,,2027-03-01,好`, `${codes[1].code},100,流动资金,12,5,,2027-13-01,坏`].join("\n"), { now });
+    const bad = await importNeeds(
+      staff,
+      [head, `${codes[0].code},100,流动资金,12,5,,2027-03-01,好`, `${codes[1].code},100,流动资金,12,5,,2027-13-01,坏`].join("\n"),
+      { now },
+    );
     expect(bad).toEqual({ ok: false, problems: [{ line: 3, column: "needed_by", message: "forms.date" }] });
     expect((await db.select({ n: count() }).from(financingNeeds))[0].n).toBe(before);
     expect(await importNeeds(member1, `${head}\n`, { now })).toMatchObject({ ok: false });
-    const good = await importNeeds(staff, [head, `${codes[0].code},100,流动资金,12,5,,2027-03-01,甲`, `${codes[1].code},800,设备,24,5,房产,2027-03-01,乙`].join("\n"), { now });
+    const good = await importNeeds(
+      staff,
+      [head, `${codes[0].code},100,流动资金,12,5,,2027-03-01,甲`, `${codes[1].code},800,设备,24,5,房产,2027-03-01,乙`].join("\n"),
+      { now },
+    );
     expect(good).toEqual({ ok: true, created: 2 });
     const imported = await db.select().from(financingNeeds).where(eq(financingNeeds.source, "survey"));
     expect(imported).toHaveLength(2);
-    const [{ n }] = await db.select({ n: count() }).from(needMatches).where(sql`${needMatches.needId} in (${sql.join(imported.map((i) => sql`${i.id}`), sql`, `)})`);
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(needMatches)
+      .where(
+        sql`${needMatches.needId} in (${sql.join(
+          imported.map((i) => sql`${i.id}`),
+          sql`, `,
+        )})`,
+      );
     expect(n).toBeGreaterThan(0);
   });
 });
@@ -296,14 +357,20 @@ describe("finance: the liaison of an enterprise", () => {
 
     expect(await setFinanceLiaison(staff, target, { liaisonUserId: "liaison2", inRenewalService: true }, null)).toMatchObject({ ok: true });
     expect(await financeSideOf(target)).toEqual({ liaisonUserId: "liaison2", inRenewalService: true });
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "finance.setLiaison"), eq(auditEvents.entityId, String(target))));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "finance.setLiaison"), eq(auditEvents.entityId, String(target))));
     expect(audit).toBeDefined();
     expect((await portfolio(liaison2)).map((r) => r.loan.id).sort()).toEqual(targetLoans.sort());
     expect((await portfolio(staff)).map((r) => r.loan.id)).not.toContain(targetLoans[0]);
 
     // A bank officer or a member is not a liaison; nothing changes.
     for (const who of ["o1", "m1", "nobody"]) {
-      expect(await setFinanceLiaison(staff, target, { liaisonUserId: who, inRenewalService: false }, null)).toMatchObject({ ok: false, error: { code: "finance:liaison.errors.notStaff" } });
+      expect(await setFinanceLiaison(staff, target, { liaisonUserId: who, inRenewalService: false }, null)).toMatchObject({
+        ok: false,
+        error: { code: "finance:liaison.errors.notStaff" },
+      });
     }
     expect((await financeSideOf(target)).liaisonUserId).toBe("liaison2");
     // No liaison at all is allowed; an enterprise with no finance profile yet gets one.
@@ -311,12 +378,25 @@ describe("finance: the liaison of an enterprise", () => {
     expect(await financeSideOf(target)).toEqual({ liaisonUserId: null, inRenewalService: false });
     const [{ id: e3 }] = await db
       .insert(enterprises)
-      .values({ legalRep: "王五", address: "瑞安", village: "云江村", contactPerson: "赵六", phone: "13800000001", name: "丙鞋业有限公司", creditCode: generateCreditCode(503), segment: "soles", aboveSize: false })
+      .values({
+        legalRep: "王五",
+        address: "瑞安",
+        village: "云江村",
+        contactPerson: "赵六",
+        phone: "13800000001",
+        name: "丙鞋业有限公司",
+        creditCode: generateCreditCode(503),
+        segment: "soles",
+        aboveSize: false,
+      })
       .returning();
     expect(await financeSideOf(e3)).toEqual({ liaisonUserId: null, inRenewalService: false });
     expect(await setFinanceLiaison(staff, e3, { liaisonUserId: "liaison", inRenewalService: false }, null)).toMatchObject({ ok: true });
     expect((await financeSideOf(e3)).liaisonUserId).toBe("liaison");
-    expect(await setFinanceLiaison(staff, 999_999, { liaisonUserId: "liaison", inRenewalService: false }, null)).toMatchObject({ ok: false, error: { code: NOT_FOUND } });
+    expect(await setFinanceLiaison(staff, 999_999, { liaisonUserId: "liaison", inRenewalService: false }, null)).toMatchObject({
+      ok: false,
+      error: { code: NOT_FOUND },
+    });
   });
 });
 
@@ -327,13 +407,22 @@ describe("finance: changing a credit line", () => {
     expect(before.drawnFen).toBeGreaterThan(0);
     const below = await updateCreditLine(staff, lineId, { amountWan: before.drawnFen - WAN, expiresOn: null, note: "" });
     expect(below).toMatchObject({ ok: false, error: "finance:errors.lineBelowDrawn" });
-    expect(await updateCreditLine(staff, lineId, { amountWan: before.amountFen, expiresOn: "2025-12-31", note: "" })).toMatchObject({ ok: false, error: "finance:errors.lineExpiresBeforeGranted" });
-    expect(await updateCreditLine(officer1, lineId, { amountWan: before.amountFen * 2, expiresOn: null, note: "" })).toMatchObject({ ok: false, error: "notFound" });
+    expect(await updateCreditLine(staff, lineId, { amountWan: before.amountFen, expiresOn: "2025-12-31", note: "" })).toMatchObject({
+      ok: false,
+      error: "finance:errors.lineExpiresBeforeGranted",
+    });
+    expect(await updateCreditLine(officer1, lineId, { amountWan: before.amountFen * 2, expiresOn: null, note: "" })).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
     expect((await db.select().from(creditLines).where(eq(creditLines.id, lineId)))[0]).toEqual(before);
 
     const raised = await updateCreditLine(staff, lineId, { amountWan: before.drawnFen, expiresOn: "2029-12-31", note: "续授信" });
     expect(raised).toMatchObject({ ok: true, value: { amountFen: before.drawnFen, expiresOn: "2029-12-31", note: "续授信", drawnFen: before.drawnFen } });
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "finance.creditLine.update"), eq(auditEvents.entityId, String(lineId))));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "finance.creditLine.update"), eq(auditEvents.entityId, String(lineId))));
     expect(audit).toBeDefined();
     await updateCreditLine(staff, lineId, { amountWan: before.amountFen, expiresOn: before.expiresOn, note: before.note ?? "" });
   });

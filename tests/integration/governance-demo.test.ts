@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { amendments, documentVersions, electionResults, elections } from "../../db/schema/governance";
 import { seedDemo } from "../../db/seed/demo.server";
-import { checkIn, createMotion, getAssembly, openAssembly, recordMotionResult, recordProxy, scheduleAssembly } from "../../app/modules/governance/assemblies.server";
+import {
+  checkIn,
+  createMotion,
+  getAssembly,
+  openAssembly,
+  recordMotionResult,
+  recordProxy,
+  scheduleAssembly,
+} from "../../app/modules/governance/assemblies.server";
 import { decideAmendment, getVersion, listCharters, proposeAmendment } from "../../app/modules/governance/charters.server";
 import { getBallot, getElection, getResults } from "../../app/modules/governance/elections.server";
 import { governanceReport } from "../../app/modules/governance/reports.server";
@@ -51,7 +59,10 @@ describe("governance demo data", () => {
     expect(ballot!.voters).toEqual([expect.objectContaining({ enterpriseId: 1, representative: true, voted: false })]);
     expect(await getElection(member, Number(governanceFixtures.draftElection))).toBeNull();
     const db = await getDb();
-    const [draft] = await db.select().from(elections).where(eq(elections.id, Number(governanceFixtures.draftElection)));
+    const [draft] = await db
+      .select()
+      .from(elections)
+      .where(eq(elections.id, Number(governanceFixtures.draftElection)));
     expect(draft.status).toBe("draft");
     expect(await getAssembly(member, Number(governanceFixtures.otherAssembly))).toBeNull();
     expect((await getAssembly(member, Number(governanceFixtures.foundingAssembly)))!.figures).toMatchObject({ roll: 179, present: 172, quorum: true });
@@ -79,7 +90,18 @@ describe("the governance report", () => {
 
 describe("assemblies, motions and amendments", () => {
   it("freezes the roll at opening, counts proxies toward quorum, and adopts a version by motion", async () => {
-    const scheduled = await scheduleAssembly(staff, { associationId: 1, kind: "council", title: "理事会会议", date: "2026-12-20", time: "14:00", place: "会议室", onlineUrl: null, agenda: "", quorumRule: "two_thirds", allowProxies: true });
+    const scheduled = await scheduleAssembly(staff, {
+      associationId: 1,
+      kind: "council",
+      title: "理事会会议",
+      date: "2026-12-20",
+      time: "14:00",
+      place: "会议室",
+      onlineUrl: null,
+      agenda: "",
+      quorumRule: "two_thirds",
+      allowProxies: true,
+    });
     if (!scheduled.ok) throw new Error(scheduled.error);
     const id = scheduled.value.id;
     const opened = await openAssembly(staff, id);
@@ -95,10 +117,23 @@ describe("assemblies, motions and amendments", () => {
     // A holder holds at most one other vote.
     expect(await recordProxy(staff, id, roll[21], roll[2])).toEqual({ ok: false, error: "governance:errors.proxyTaken" });
     expect((await getAssembly(staff, id))!.figures).toMatchObject({ present: 17, quorum: true });
-    const motion = await createMotion(staff, id, { kind: "adopt_charter", title: "通过章程修订", body: "", versionId: Number(governanceFixtures.proposedCharter), secret: true, threshold: "two_thirds_present" });
+    const motion = await createMotion(staff, id, {
+      kind: "adopt_charter",
+      title: "通过章程修订",
+      body: "",
+      versionId: Number(governanceFixtures.proposedCharter),
+      secret: true,
+      threshold: "two_thirds_present",
+    });
     if (!motion.ok) throw new Error(motion.error);
-    expect(await recordMotionResult(staff, id, { motionId: motion.value, yes: 15, no: 2, abstain: 1 })).toEqual({ ok: false, error: "governance:errors.countsExceedPresent" });
-    expect(await recordMotionResult(staff, id, { motionId: motion.value, yes: 12, no: 3, abstain: 2 })).toEqual({ ok: true, value: { passed: true, quorum: true } });
+    expect(await recordMotionResult(staff, id, { motionId: motion.value, yes: 15, no: 2, abstain: 1 })).toEqual({
+      ok: false,
+      error: "governance:errors.countsExceedPresent",
+    });
+    expect(await recordMotionResult(staff, id, { motionId: motion.value, yes: 12, no: 3, abstain: 2 })).toEqual({
+      ok: true,
+      value: { passed: true, quorum: true },
+    });
     const db = await getDb();
     const versions = await db.select().from(documentVersions).where(eq(documentVersions.documentId, 1));
     expect(versions.map((v) => [v.version, v.status]).sort()).toEqual([
@@ -109,10 +144,22 @@ describe("assemblies, motions and amendments", () => {
 
   it("takes an amendment into the text when staff accept it, only to a proposed version", async () => {
     const db = await getDb();
-    const [v] = await db.insert(documentVersions).values({ documentId: 2, version: 2, title: "选举办法修订", body: "# 办法\n\n## 第一条 选举方式\n\n无记名投票。\n", status: "proposed" }).returning();
-    const proposed = await proposeAmendment(member, v.id, { clause: "第一条 选举方式", oldText: "无记名投票。", newText: "无记名投票，可网上投票。", reason: "方便会员", enterpriseId: 1 });
+    const [v] = await db
+      .insert(documentVersions)
+      .values({ documentId: 2, version: 2, title: "选举办法修订", body: "# 办法\n\n## 第一条 选举方式\n\n无记名投票。\n", status: "proposed" })
+      .returning();
+    const proposed = await proposeAmendment(member, v.id, {
+      clause: "第一条 选举方式",
+      oldText: "无记名投票。",
+      newText: "无记名投票，可网上投票。",
+      reason: "方便会员",
+      enterpriseId: 1,
+    });
     if (!proposed.ok) throw new Error(proposed.error);
-    expect(await proposeAmendment(member, v.id, { clause: "第九条", oldText: "", newText: "x", reason: "y", enterpriseId: 1 })).toEqual({ ok: false, error: "governance:errors.clause" });
+    expect(await proposeAmendment(member, v.id, { clause: "第九条", oldText: "", newText: "x", reason: "y", enterpriseId: 1 })).toEqual({
+      ok: false,
+      error: "governance:errors.clause",
+    });
     expect(await decideAmendment(staff, proposed.value, "reject", null)).toEqual({ ok: false, error: "governance:errors.reasonNeeded" });
     expect((await decideAmendment(staff, proposed.value, "accept", null)).ok).toBe(true);
     const [after] = await db.select().from(documentVersions).where(eq(documentVersions.id, v.id));
@@ -120,6 +167,9 @@ describe("assemblies, motions and amendments", () => {
     const [a] = await db.select().from(amendments).where(eq(amendments.id, proposed.value));
     expect(a.status).toBe("accepted");
     // The adopted version takes no amendments.
-    expect(await proposeAmendment(member, 2, { clause: "第一条 选举方式", oldText: "", newText: "x", reason: "y", enterpriseId: 1 })).toEqual({ ok: false, error: "governance:errors.notProposed" });
+    expect(await proposeAmendment(member, 2, { clause: "第一条 选举方式", oldText: "", newText: "x", reason: "y", enterpriseId: 1 })).toEqual({
+      ok: false,
+      error: "governance:errors.notProposed",
+    });
   });
 });

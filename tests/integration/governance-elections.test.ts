@@ -42,7 +42,16 @@ async function makeEnterprise(key: string, associationId: number | null, status:
   seq += 1;
   const [row] = await db
     .insert(enterprises)
-    .values({ name: `测试企业${key}`, creditCode: generateCreditCode(90_000 + seq), legalRep: "张三", address: "仙降", village: "仙降", segment: "soles", contactPerson: "李四", phone: "13800000000" })
+    .values({
+      name: `测试企业${key}`,
+      creditCode: generateCreditCode(90_000 + seq),
+      legalRep: "张三",
+      address: "仙降",
+      village: "仙降",
+      segment: "soles",
+      contactPerson: "李四",
+      phone: "13800000000",
+    })
     .returning();
   const userId = `it-rep-${key}`;
   await db.insert(users).values({ id: userId, email: `${userId}@it.test`, passwordHash: "x", displayName: `代表${key}`, role: "member" });
@@ -57,14 +66,29 @@ function rep(key: string) {
 
 /** A draft election with one position of `seats` and the given accepted candidates (enterprise keys). */
 async function draftElection(seats: number, candidateKeys: string[], extra: { paperBallots?: boolean; competitivePct?: number | null } = {}) {
-  const created = await createElection(staff, { associationId: chamberId, assemblyId: null, title: `测试选举 ${++seq}`, competitivePct: extra.competitivePct ?? null, paperBallots: extra.paperBallots ?? false, opensOn: null, closesOn: null });
+  const created = await createElection(staff, {
+    associationId: chamberId,
+    assemblyId: null,
+    title: `测试选举 ${++seq}`,
+    competitivePct: extra.competitivePct ?? null,
+    paperBallots: extra.paperBallots ?? false,
+    opensOn: null,
+    closesOn: null,
+  });
   if (!created.ok) throw new Error(created.error);
   const id = created.value.id;
   const pos = await addPosition(staff, id, { nameZh: "理事", nameEn: "Council member", seats });
   if (!pos.ok) throw new Error(pos.error);
   const candidates: number[] = [];
   for (const k of candidateKeys) {
-    const c = await nominateCandidate(staff, id, { positionId: pos.value, enterpriseId: e[k], personName: `候选人${k}`, statement: null, acceptedInWriting: true, nominatorEnterpriseId: null });
+    const c = await nominateCandidate(staff, id, {
+      positionId: pos.value,
+      enterpriseId: e[k],
+      personName: `候选人${k}`,
+      statement: null,
+      acceptedInWriting: true,
+      nominatorEnterpriseId: null,
+    });
     if (!c.ok) throw new Error(c.error);
     candidates.push(c.value);
   }
@@ -98,7 +122,9 @@ describe("ballot secrecy in the schema", () => {
   it("has no column in the ballot tables that can join a ballot to a voter", async () => {
     const db = await getDb();
     const columns = rowsOf<{ table_name: string; column_name: string; data_type: string; column_default: string | null }>(
-      await db.execute(sql`select table_name, column_name, data_type, column_default from information_schema.columns where table_schema = 'public' and table_name in ('election_ballots', 'election_voters') order by table_name, ordinal_position`),
+      await db.execute(
+        sql`select table_name, column_name, data_type, column_default from information_schema.columns where table_schema = 'public' and table_name in ('election_ballots', 'election_voters') order by table_name, ordinal_position`,
+      ),
     );
     const ballot = columns.filter((c) => c.table_name === "election_ballots");
     const voters = columns.filter((c) => c.table_name === "election_voters");
@@ -116,7 +142,9 @@ describe("ballot secrecy in the schema", () => {
     expect(voters.filter((c) => /time|date/.test(c.data_type))).toEqual([]);
     // Foreign keys of the ballot table: only to the election.
     const fks = rowsOf<{ foreign_table: string }>(
-      await db.execute(sql`select ccu.table_name as foreign_table from information_schema.table_constraints tc join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name where tc.table_name = 'election_ballots' and tc.constraint_type = 'FOREIGN KEY'`),
+      await db.execute(
+        sql`select ccu.table_name as foreign_table from information_schema.table_constraints tc join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name where tc.table_name = 'election_ballots' and tc.constraint_type = 'FOREIGN KEY'`,
+      ),
     );
     expect([...new Set(fks.map((f) => f.foreign_table))]).toEqual(["elections"]);
   });
@@ -124,7 +152,9 @@ describe("ballot secrecy in the schema", () => {
   it("holds the motion ballots to the same rules (secret motions: who voted apart from how)", async () => {
     const db = await getDb();
     const columns = rowsOf<{ table_name: string; column_name: string; data_type: string; column_default: string | null }>(
-      await db.execute(sql`select table_name, column_name, data_type, column_default from information_schema.columns where table_schema = 'public' and table_name in ('motion_ballots', 'motion_voters') order by table_name, ordinal_position`),
+      await db.execute(
+        sql`select table_name, column_name, data_type, column_default from information_schema.columns where table_schema = 'public' and table_name in ('motion_ballots', 'motion_voters') order by table_name, ordinal_position`,
+      ),
     );
     const ballot = columns.filter((c) => c.table_name === "motion_ballots");
     const voters = columns.filter((c) => c.table_name === "motion_voters");
@@ -139,7 +169,9 @@ describe("ballot secrecy in the schema", () => {
     expect(voters.map((c) => c.column_name)).toEqual(["motion_id", "enterprise_id", "held_by", "open_choice"]);
     expect(voters.filter((c) => /time|date/.test(c.data_type))).toEqual([]);
     const fks = rowsOf<{ foreign_table: string }>(
-      await db.execute(sql`select ccu.table_name as foreign_table from information_schema.table_constraints tc join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name where tc.table_name = 'motion_ballots' and tc.constraint_type = 'FOREIGN KEY'`),
+      await db.execute(
+        sql`select ccu.table_name as foreign_table from information_schema.table_constraints tc join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name where tc.table_name = 'motion_ballots' and tc.constraint_type = 'FOREIGN KEY'`,
+      ),
     );
     expect([...new Set(fks.map((f) => f.foreign_table))]).toEqual(["motions"]);
   });
@@ -184,8 +216,14 @@ describe("voting", () => {
     expect(await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: candidates })).toEqual({ ok: false, error: "governance:errors.overVote" });
     // Another election's candidate, or one mark twice, is refused too.
     const other = await openedElection(1, ["a", "b"]);
-    expect(await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [other.candidates[0]] })).toEqual({ ok: false, error: "governance:errors.unknownCandidate" });
-    expect(await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [candidates[0], candidates[0]] })).toEqual({ ok: false, error: "governance:errors.duplicateChoice" });
+    expect(await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [other.candidates[0]] })).toEqual({
+      ok: false,
+      error: "governance:errors.unknownCandidate",
+    });
+    expect(await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [candidates[0], candidates[0]] })).toEqual({
+      ok: false,
+      error: "governance:errors.duplicateChoice",
+    });
     const blank = await castVote(rep("c"), id, { enterpriseId: e.c, candidateIds: [] });
     expect(blank.ok).toBe(true);
   });
@@ -238,7 +276,11 @@ describe("stage locks enforced by the database", () => {
       expect(error, String(q.queryChunks?.[0] ?? "")).not.toBeNull();
       return String((error as Error).message) + String(((error as { cause?: Error }).cause ?? {}).message ?? "");
     };
-    expect(await refused(sql`insert into election_candidates (election_id, position_id, enterprise_id, person_name, nominated_by, status) values (${id}, ${positionId}, ${e.c}, 'x', 'x', 'accepted')`)).toMatch(/refused/);
+    expect(
+      await refused(
+        sql`insert into election_candidates (election_id, position_id, enterprise_id, person_name, nominated_by, status) values (${id}, ${positionId}, ${e.c}, 'x', 'x', 'accepted')`,
+      ),
+    ).toMatch(/refused/);
     expect(await refused(sql`update election_candidates set status = 'withdrawn' where election_id = ${id}`)).toMatch(/refused/);
     expect(await refused(sql`update election_positions set seats = 5 where election_id = ${id}`)).toMatch(/refused/);
     expect(await refused(sql`delete from election_roll where election_id = ${id}`)).toMatch(/refused/);
@@ -267,7 +309,14 @@ describe("stage locks enforced by the database", () => {
   it("checks the competitive rule before opening", async () => {
     const d = await draftElection(2, ["a", "b"], { competitivePct: 20 });
     expect(await openElection(staff, d.id)).toEqual({ ok: false, error: "governance:errors.notCompetitive" });
-    await nominateCandidate(staff, d.id, { positionId: d.positionId, enterpriseId: e.c, personName: "候选人c", statement: null, acceptedInWriting: true, nominatorEnterpriseId: null });
+    await nominateCandidate(staff, d.id, {
+      positionId: d.positionId,
+      enterpriseId: e.c,
+      personName: "候选人c",
+      statement: null,
+      acceptedInWriting: true,
+      nominatorEnterpriseId: null,
+    });
     expect((await openElection(staff, d.id)).ok).toBe(true);
   });
 });
@@ -277,7 +326,8 @@ describe("close, tally and receipts", () => {
     const { id, candidates } = await openedElection(2, ["a", "b", "c"]);
     for (const k of ["a", "b", "c", "d"]) expect((await castVote(rep(k), id, { enterpriseId: e[k], candidateIds: [candidates[0]] })).ok).toBe(true);
     const db = await getDb();
-    const xmins = async (table: string) => rowsOf<{ x: string }>(await db.execute(sql`select xmin::text as x from ${sql.identifier(table)} where election_id = ${id}`)).map((r) => r.x);
+    const xmins = async (table: string) =>
+      rowsOf<{ x: string }>(await db.execute(sql`select xmin::text as x from ${sql.identifier(table)} where election_id = ${id}`)).map((r) => r.x);
     // While voting, each ballot shares its transaction id with its voter row: the residual link.
     expect(new Set(await xmins("election_ballots")).size).toBe(4);
     await closeElection(staff, id);
@@ -291,7 +341,13 @@ describe("close, tally and receipts", () => {
     const { id, candidates } = await openedElection(1, ["a", "b", "c"]);
     const [ca, cb] = candidates;
     const receipts: Record<string, string> = {};
-    const votes: [string, number[]][] = [["a", [ca]], ["b", [cb]], ["c", []], ["d", [ca]], ["f", [cb]]];
+    const votes: [string, number[]][] = [
+      ["a", [ca]],
+      ["b", [cb]],
+      ["c", []],
+      ["d", [ca]],
+      ["f", [cb]],
+    ];
     for (const [k, choice] of votes) {
       const r = await castVote(rep(k), id, { enterpriseId: e[k], candidateIds: choice });
       if (!r.ok) throw new Error(r.error);

@@ -35,7 +35,16 @@ async function makeEnterprise(key: string, associationId: number | null) {
   seq += 1;
   const [row] = await db
     .insert(enterprises)
-    .values({ name: `动议企业${key}`, creditCode: generateCreditCode(95_000 + seq), legalRep: "张三", address: "仙降", village: "仙降", segment: "soles", contactPerson: "李四", phone: "13800000000" })
+    .values({
+      name: `动议企业${key}`,
+      creditCode: generateCreditCode(95_000 + seq),
+      legalRep: "张三",
+      address: "仙降",
+      village: "仙降",
+      segment: "soles",
+      contactPerson: "李四",
+      phone: "13800000000",
+    })
     .returning();
   const userId = `it-mrep-${key}`;
   await db.insert(users).values({ id: userId, email: `${userId}@it.test`, passwordHash: "x", displayName: `代表${key}`, role: "member" });
@@ -45,11 +54,23 @@ async function makeEnterprise(key: string, associationId: number | null) {
 }
 
 const rep = (key: string) => actorOf("member", { userId: `it-mrep-${key}`, enterpriseIds: [e[key]] });
-const vote = (key: string, motionId: number, enterpriseKey: string, choice: MotionChoice, assemblyId: number) => castMotionVote(rep(key), assemblyId, { motionId, enterpriseId: e[enterpriseKey], choice });
+const vote = (key: string, motionId: number, enterpriseKey: string, choice: MotionChoice, assemblyId: number) =>
+  castMotionVote(rep(key), assemblyId, { motionId, enterpriseId: e[enterpriseKey], choice });
 
 /** An open assembly of the chamber (roll: its 30 members) with a, b, c and the 20 "p" enterprises checked in; d's vote held by a. */
 async function openMeeting() {
-  const scheduled = await scheduleAssembly(staff, { associationId: chamberId, kind: "general", title: `会员大会 ${++seq}`, date: "2026-06-30", time: "09:00", place: "研究中心", onlineUrl: null, agenda: "", quorumRule: "half", allowProxies: true });
+  const scheduled = await scheduleAssembly(staff, {
+    associationId: chamberId,
+    kind: "general",
+    title: `会员大会 ${++seq}`,
+    date: "2026-06-30",
+    time: "09:00",
+    place: "研究中心",
+    onlineUrl: null,
+    agenda: "",
+    quorumRule: "half",
+    allowProxies: true,
+  });
   if (!scheduled.ok) throw new Error(scheduled.error);
   const id = scheduled.value.id;
   const opened = await openAssembly(staff, id);
@@ -107,7 +128,9 @@ describe("voting on a motion online", () => {
     const motionId = await votingMotion(assemblyId, false);
     // d is absent: its own representative cannot vote; b's cannot vote for d; a (the holder) can.
     expect(await vote("d", motionId, "d", "yes", assemblyId)).toEqual({ ok: false, error: "governance:errors.notRepresentative" });
-    expect(await castMotionVote(actorOf("member", { userId: "it-mrep-b", enterpriseIds: [e.b, e.d] }), assemblyId, { motionId, enterpriseId: e.d, choice: "yes" })).toEqual({ ok: false, error: "governance:errors.notRepresentative" });
+    expect(
+      await castMotionVote(actorOf("member", { userId: "it-mrep-b", enterpriseIds: [e.b, e.d] }), assemblyId, { motionId, enterpriseId: e.d, choice: "yes" }),
+    ).toEqual({ ok: false, error: "governance:errors.notRepresentative" });
     expect(await vote("a", motionId, "a", "yes", assemblyId)).toEqual({ ok: true, value: true });
     expect(await vote("a", motionId, "d", "no", assemblyId)).toEqual({ ok: true, value: true });
     expect(await vote("a", motionId, "d", "no", assemblyId)).toEqual({ ok: false, error: "governance:errors.alreadyVoted" });
@@ -126,9 +149,22 @@ describe("voting on a motion online", () => {
     expect(await vote("outsider", motionId, "outsider", "yes", assemblyId)).toEqual({ ok: false, error: "governance:errors.notOnRoll" });
     expect(await vote("absent", motionId, "absent", "yes", assemblyId)).toEqual({ ok: false, error: "governance:errors.notPresent" });
     // A member user acting for an enterprise that is not theirs.
-    expect(await castMotionVote(rep("outsider"), assemblyId, { motionId, enterpriseId: e.b, choice: "yes" })).toEqual({ ok: false, error: "governance:errors.notRepresentative" });
-    expect(await castMotionVote(staff, assemblyId, { motionId, enterpriseId: e.b, choice: "yes" })).toEqual({ ok: false, error: "governance:errors.notRepresentative" });
-    const notOpened = await createMotion(staff, assemblyId, { kind: "other", title: "未开始投票", body: "", versionId: null, secret: false, threshold: "majority_cast" });
+    expect(await castMotionVote(rep("outsider"), assemblyId, { motionId, enterpriseId: e.b, choice: "yes" })).toEqual({
+      ok: false,
+      error: "governance:errors.notRepresentative",
+    });
+    expect(await castMotionVote(staff, assemblyId, { motionId, enterpriseId: e.b, choice: "yes" })).toEqual({
+      ok: false,
+      error: "governance:errors.notRepresentative",
+    });
+    const notOpened = await createMotion(staff, assemblyId, {
+      kind: "other",
+      title: "未开始投票",
+      body: "",
+      versionId: null,
+      secret: false,
+      threshold: "majority_cast",
+    });
     if (!notOpened.ok) throw new Error(notOpened.error);
     expect(await vote("b", notOpened.value, "b", "yes", assemblyId)).toEqual({ ok: false, error: "governance:errors.motionVotingClosed" });
     expect((await closeMotionVoting(staff, assemblyId, { motionId, yes: 0, no: 0, abstain: 0 })).ok).toBe(true);
@@ -141,7 +177,10 @@ describe("voting on a motion online", () => {
     const assemblyId = await openMeeting();
     const motionId = await votingMotion(assemblyId, true, "majority_cast");
     // While voting is open the count in the room alone is refused.
-    expect(await recordMotionResult(staff, assemblyId, { motionId, yes: 1, no: 0, abstain: 0 })).toEqual({ ok: false, error: "governance:errors.motionVotingOpen" });
+    expect(await recordMotionResult(staff, assemblyId, { motionId, yes: 1, no: 0, abstain: 0 })).toEqual({
+      ok: false,
+      error: "governance:errors.motionVotingOpen",
+    });
     expect((await vote("a", motionId, "a", "no", assemblyId)).ok).toBe(true);
     expect((await vote("a", motionId, "d", "no", assemblyId)).ok).toBe(true);
     expect((await vote("b", motionId, "b", "yes", assemblyId)).ok).toBe(true);
@@ -162,12 +201,29 @@ describe("voting on a motion online", () => {
     expect(audit.every((a) => a.after === null && a.before === null)).toBe(true);
 
     // Present: 23 checked in + 1 proxy = 24. Online: yes 1, no 2, abstain 1; more than 24 in all is refused.
-    expect(await closeMotionVoting(staff, assemblyId, { motionId, yes: 21, no: 0, abstain: 0 })).toEqual({ ok: false, error: "governance:errors.countsExceedPresent" });
+    expect(await closeMotionVoting(staff, assemblyId, { motionId, yes: 21, no: 0, abstain: 0 })).toEqual({
+      ok: false,
+      error: "governance:errors.countsExceedPresent",
+    });
     expect(await closeMotionVoting(staff, assemblyId, { motionId, yes: 10, no: 3, abstain: 2 })).toEqual({ ok: true, value: { passed: true, quorum: true } });
     const [m] = await db.select().from(motions).where(eq(motions.id, motionId));
-    expect(m).toMatchObject({ status: "passed", yes: 11, no: 5, abstain: 3, onlineYes: 1, onlineNo: 2, onlineAbstain: 1, present: 24, rollSize: 26, quorumMet: true });
+    expect(m).toMatchObject({
+      status: "passed",
+      yes: 11,
+      no: 5,
+      abstain: 3,
+      onlineYes: 1,
+      onlineNo: 2,
+      onlineAbstain: 1,
+      present: 24,
+      rollSize: 26,
+      quorumMet: true,
+    });
     const ballots = await db.select().from(motionBallots).where(eq(motionBallots.motionId, motionId));
     expect(ballots.map((b) => b.choice).sort()).toEqual(["abstain", "no", "no", "yes"]);
-    expect(await closeMotionVoting(staff, assemblyId, { motionId, yes: 0, no: 0, abstain: 0 })).toEqual({ ok: false, error: "governance:errors.motionDecided" });
+    expect(await closeMotionVoting(staff, assemblyId, { motionId, yes: 0, no: 0, abstain: 0 })).toEqual({
+      ok: false,
+      error: "governance:errors.motionDecided",
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { closeAssembly, closeMotionVoting, openAssembly, openMotionVoting, recordProxy } from "../../app/modules/governance/assemblies.server";
 import { amendmentToMotion, decideAmendment, editDraft, proposeVersion } from "../../app/modules/governance/charters.server";
-import { certifyElection, closeElection, confirmPaperTotals, issuePaperBallot, openElection, tallyElection } from "../../app/modules/governance/elections.server";
+import {
+  certifyElection,
+  closeElection,
+  confirmPaperTotals,
+  issuePaperBallot,
+  openElection,
+  tallyElection,
+} from "../../app/modules/governance/elections.server";
 import type { Result } from "../../app/modules/governance/common.server";
 import type { Actor } from "../../app/lib/permissions";
 import { actorOf } from "../support/actors";
@@ -28,7 +35,13 @@ const commands: Record<string, (actor: NonNullable<Actor>) => Promise<Result<unk
 };
 
 describe("governance staff commands", () => {
-  const others = [actorOf("member", { enterpriseIds: [missing] }), actorOf("department", { departmentId: 1 }), actorOf("bank", { bankId: 1 }), actorOf("mediator"), actorOf("seeker")];
+  const others = [
+    actorOf("member", { enterpriseIds: [missing] }),
+    actorOf("department", { departmentId: 1 }),
+    actorOf("bank", { bankId: 1 }),
+    actorOf("mediator"),
+    actorOf("seeker"),
+  ];
 
   it.each(Object.keys(commands))("%s refuses everyone but staff", async (name) => {
     for (const actor of others) expect(await commands[name](actor), `${name} as ${actor.role}`).toEqual({ ok: false, error: "governance:errors.forbidden" });

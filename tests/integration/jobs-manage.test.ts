@@ -14,7 +14,15 @@ import { translator } from "../../app/lib/i18n";
 import { applicationsCsv } from "../../app/modules/jobs/applications-csv";
 import { applyToPosting, exportEnterpriseApplications, listEnterpriseApplications, moveApplication } from "../../app/modules/jobs/applications.server";
 import { saveProfile } from "../../app/modules/jobs/profiles.server";
-import { closePosting, createPosting, getPosting, getPostingForEdit, listPublicPostings, moderatePosting, updatePosting } from "../../app/modules/jobs/postings.server";
+import {
+  closePosting,
+  createPosting,
+  getPosting,
+  getPostingForEdit,
+  listPublicPostings,
+  moderatePosting,
+  updatePosting,
+} from "../../app/modules/jobs/postings.server";
 import { parseJobSearch, type PostingInput } from "../../app/modules/jobs/forms";
 import { actorOf } from "../support/actors";
 
@@ -69,7 +77,15 @@ describe("editing a posting", () => {
   it("gives the edit form only to the posting's enterprise, with the values as typed on create", async () => {
     const id = await createOk({ title: "编辑表单岗位", salaryMin: 5500 });
     const own = await getPostingForEdit(member, id);
-    expect(own?.values).toMatchObject({ enterpriseId: "1", title: "编辑表单岗位", headcount: "6", salaryMin: "5500", salaryMax: "9000", benefits: "包吃住", closesOn: addDays(30) });
+    expect(own?.values).toMatchObject({
+      enterpriseId: "1",
+      title: "编辑表单岗位",
+      headcount: "6",
+      salaryMin: "5500",
+      salaryMax: "9000",
+      benefits: "包吃住",
+      closesOn: addDays(30),
+    });
     expect(own?.state).toBe("open");
     for (const other of [otherMember, staff, seeker, null]) expect(await getPostingForEdit(other, id)).toBeNull();
     expect(await getPostingForEdit(member, 2_147_483_000)).toBeNull();
@@ -79,13 +95,45 @@ describe("editing a posting", () => {
     const id = await createOk({ title: "成型流水线工" });
     const db = await getDb();
     await db.update(jobPostings).set({ fairId: 91 }).where(eq(jobPostings.id, id));
-    const changed = input({ title: "注塑机调机师傅", headcount: 2, salaryMin: 8000, salaryMax: 12000, education: "high_school", experience: "y3to5", jobType: "part_time", location: "塘下镇", description: "负责注塑机调试与保养。", benefits: null, contact: "陈先生 13900001111", closesOn: addDays(45) });
+    const changed = input({
+      title: "注塑机调机师傅",
+      headcount: 2,
+      salaryMin: 8000,
+      salaryMax: 12000,
+      education: "high_school",
+      experience: "y3to5",
+      jobType: "part_time",
+      location: "塘下镇",
+      description: "负责注塑机调试与保养。",
+      benefits: null,
+      contact: "陈先生 13900001111",
+      closesOn: addDays(45),
+    });
     expect(await updatePosting(member, id, changed, "127.0.0.9")).toEqual({ ok: true, id });
     const [row] = await db.select().from(jobPostings).where(eq(jobPostings.id, id));
-    expect(row).toMatchObject({ title: "注塑机调机师傅", headcount: 2, salaryMinFen: 800_000, salaryMaxFen: 1_200_000, education: "high_school", experience: "y3to5", jobType: "part_time", location: "塘下镇", description: "负责注塑机调试与保养。", benefits: null, contact: "陈先生 13900001111", closesOn: addDays(45), fairId: 91, enterpriseId: 1 });
+    expect(row).toMatchObject({
+      title: "注塑机调机师傅",
+      headcount: 2,
+      salaryMinFen: 800_000,
+      salaryMaxFen: 1_200_000,
+      education: "high_school",
+      experience: "y3to5",
+      jobType: "part_time",
+      location: "塘下镇",
+      description: "负责注塑机调试与保养。",
+      benefits: null,
+      contact: "陈先生 13900001111",
+      closesOn: addDays(45),
+      fairId: 91,
+      enterpriseId: 1,
+    });
     expect((await listPublicPostings(search(`q=${encodeURIComponent("调机")}`), 1)).rows.map((r) => r.id)).toContain(id);
     expect((await listPublicPostings(search(`q=${encodeURIComponent("成型流水")}`), 1)).rows.map((r) => r.id)).not.toContain(id);
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "job_posting.update"), eq(auditEvents.entityId, String(id)))).orderBy(desc(auditEvents.id));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "job_posting.update"), eq(auditEvents.entityId, String(id))))
+      .orderBy(desc(auditEvents.id));
     expect(audit.actorId).toBe("demo-member");
     expect(audit.before).toMatchObject({ title: "成型流水线工", salaryMinFen: 600_000, location: "仙降街道" });
     expect(audit.after).toMatchObject({ title: "注塑机调机师傅", salaryMinFen: 800_000, location: "塘下镇" });
@@ -93,7 +141,8 @@ describe("editing a posting", () => {
 
   it("refuses another enterprise, staff and seekers, and a move to another enterprise", async () => {
     const id = await createOk({ title: "不许改的岗位" });
-    for (const other of [otherMember, staff, seeker, null]) expect(await updatePosting(other, id, input({ title: "改了" }))).toEqual({ ok: false, error: "notFound" });
+    for (const other of [otherMember, staff, seeker, null])
+      expect(await updatePosting(other, id, input({ title: "改了" }))).toEqual({ ok: false, error: "notFound" });
     expect(await updatePosting(otherMember, id, input({ enterpriseId: 2, title: "改了" }))).toEqual({ ok: false, error: "notFound" });
     expect(await updatePosting(member, id, input({ enterpriseId: 2, title: "改了" }))).toEqual({ ok: false, error: "enterpriseFixed" });
     expect((await getPosting(null, id))?.posting.title).toBe("不许改的岗位");
@@ -104,7 +153,10 @@ describe("editing a posting", () => {
     expect(await updatePosting(member, id, input({ title: "截止日期岗位", closesOn: addDays(-1) }))).toEqual({ ok: false, error: "closesInPast" });
     expect((await updatePosting(member, id, input({ title: "截止日期岗位", closesOn: addDays(0) }))).ok).toBe(true);
     const db = await getDb();
-    await db.update(jobPostings).set({ closesOn: addDays(-3) }).where(eq(jobPostings.id, id));
+    await db
+      .update(jobPostings)
+      .set({ closesOn: addDays(-3) })
+      .where(eq(jobPostings.id, id));
     expect((await getPostingForEdit(member, id))?.state).toBe("expired");
     // The date left as it was: the text is corrected, the posting stays expired.
     expect((await updatePosting(member, id, input({ title: "截止日期岗位（更正）", closesOn: addDays(-3) }))).ok).toBe(true);
@@ -146,9 +198,13 @@ describe("the applications CSV of an enterprise", () => {
     if (!theirsResult.ok) throw new Error(theirsResult.error);
     const theirs = theirsResult.id;
     const a = await newSeeker("csv-seeker-a", "陈甲");
-    const b = await newSeeker("csv-seeker-b", "=HYPERLINK(\"http://x\")");
+    const b = await newSeeker("csv-seeker-b", '=HYPERLINK("http://x")');
     const c = await newSeeker("csv-seeker-c", "别家求职者");
-    await saveProfile(a, { fullName: "陈小甲", phone: "13911112222", school: "瑞安职专", major: "鞋类设计", graduationYear: 2026, education: "high_school", skills: null }, null);
+    await saveProfile(
+      a,
+      { fullName: "陈小甲", phone: "13911112222", school: "瑞安职专", major: "鞋类设计", graduationYear: 2026, education: "high_school", skills: null },
+      null,
+    );
     const appA = await applyToPosting(a, ours, "可以马上到岗");
     const appB = await applyToPosting(b, ours, "+1 经验丰富");
     const appC = await applyToPosting(c, theirs, "别家留言");
@@ -163,7 +219,15 @@ describe("the applications CSV of an enterprise", () => {
     const list = await listEnterpriseApplications(member, 1);
     expect(all).toHaveLength(list.total);
     expect(all.every((r) => r.enterpriseName === all[0].enterpriseName)).toBe(true);
-    expect(all.find((r) => r.id === appA.id)).toMatchObject({ seekerName: "陈小甲", phone: "13911112222", school: "瑞安职专", education: "high_school", status: "viewed", message: "可以马上到岗", title: "导出测试岗位" });
+    expect(all.find((r) => r.id === appA.id)).toMatchObject({
+      seekerName: "陈小甲",
+      phone: "13911112222",
+      school: "瑞安职专",
+      education: "high_school",
+      status: "viewed",
+      message: "可以马上到岗",
+      title: "导出测试岗位",
+    });
 
     expect((await exportEnterpriseApplications(member, { postingId: ours })).map((r) => r.id).sort()).toEqual([appA.id, appB.id].sort());
     expect((await exportEnterpriseApplications(member, { postingId: ours, status: "viewed" })).map((r) => r.id)).toEqual([appA.id]);
@@ -186,7 +250,7 @@ describe("the applications CSV of an enterprise", () => {
     expect(rowA[10]).toBe("已查看");
     const rowB = parsed.find((r) => r[0] === String(appB.id))!;
     // A seeker's text that looks like a formula is escaped, not left for the spreadsheet to run.
-    expect(rowB[3]).toBe("'=HYPERLINK(\"http://x\")");
+    expect(rowB[3]).toBe('\'=HYPERLINK("http://x")');
     expect(rowB[14]).toBe("'+1 经验丰富");
   });
 });

@@ -70,7 +70,9 @@ afterAll(() => {
 
 describe("migration 0009_resumes_files", () => {
   it("moves each résumé into the files table, owned by its seeker, and drops the old columns", async () => {
-    const columns = await rows<{ column_name: string }>(sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'seeker_profiles'`);
+    const columns = await rows<{ column_name: string }>(
+      sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'seeker_profiles'`,
+    );
     const names = columns.map((c) => c.column_name);
     expect(names).toContain("resume_file_id");
     expect(names.filter((n) => n.startsWith("resume_") && n !== "resume_file_id")).toEqual([]);
@@ -80,7 +82,10 @@ describe("migration 0009_resumes_files", () => {
       ["seeker_resume", "old-seeker-a", "我的简历.pdf", "0123456789abcdef0123456789abcdef.pdf", "application/pdf", pdfBytes.length, "", "old-seeker-a"],
       ["seeker_resume", "old-seeker-b", "简历（旧版）.doc", "fedcba9876543210fedcba9876543210.doc", "application/msword", 600, "", "old-seeker-b"],
     ]);
-    const profiles = await db.select({ userId: seekerProfiles.userId, fileId: seekerProfiles.resumeFileId }).from(seekerProfiles).orderBy(seekerProfiles.userId);
+    const profiles = await db
+      .select({ userId: seekerProfiles.userId, fileId: seekerProfiles.resumeFileId })
+      .from(seekerProfiles)
+      .orderBy(seekerProfiles.userId);
     expect(profiles).toEqual([
       { userId: "old-seeker-a", fileId: moved[0].id },
       { userId: "old-seeker-b", fileId: moved[1].id },
@@ -116,7 +121,21 @@ describe("migration 0009_resumes_files", () => {
     expect(await findResume(member, "old-seeker-a")).toBeNull();
     expect(await findResume(actorOf("seeker", { userId: "old-seeker-c" }), "old-seeker-a")).toBeNull();
     expect(await findResume(actorOf("staff", { userId: "demo-staff" }), "old-seeker-a")).toBeNull();
-    const posting = await createPosting(member, { enterpriseId: member.enterpriseIds[0], title: "迁移测试岗位", headcount: 1, salaryMin: 5000, salaryMax: 6000, education: "none", experience: "none", jobType: "full_time", location: "仙降街道", description: "迁移测试", benefits: null, contact: "人事部", closesOn: "2099-12-31" });
+    const posting = await createPosting(member, {
+      enterpriseId: member.enterpriseIds[0],
+      title: "迁移测试岗位",
+      headcount: 1,
+      salaryMin: 5000,
+      salaryMax: 6000,
+      education: "none",
+      experience: "none",
+      jobType: "full_time",
+      location: "仙降街道",
+      description: "迁移测试",
+      benefits: null,
+      contact: "人事部",
+      closesOn: "2099-12-31",
+    });
     if (!posting.ok) throw new Error(posting.error);
     expect((await applyToPosting(a, posting.id, null)).ok).toBe(true);
     expect((await findResume(member, "old-seeker-a"))?.id).toBe(own!.id);

@@ -8,8 +8,23 @@ import { seedDemo } from "../../db/seed/demo.server";
 import { loadActor } from "../../app/lib/auth.server";
 import { shanghaiToday } from "../../app/lib/format";
 import type { Actor } from "../../app/lib/permissions";
-import { applyToPosting, getApplicationForEnterprise, listEnterpriseApplications, listMyApplications, moveApplication, undoLastStep } from "../../app/modules/jobs/applications.server";
-import { closePosting, countApplications, countPostingsAndPositions, createPosting, getPosting, listPublicPostings, moderatePosting } from "../../app/modules/jobs/postings.server";
+import {
+  applyToPosting,
+  getApplicationForEnterprise,
+  listEnterpriseApplications,
+  listMyApplications,
+  moveApplication,
+  undoLastStep,
+} from "../../app/modules/jobs/applications.server";
+import {
+  closePosting,
+  countApplications,
+  countPostingsAndPositions,
+  createPosting,
+  getPosting,
+  listPublicPostings,
+  moderatePosting,
+} from "../../app/modules/jobs/postings.server";
 import { findResume, saveProfile } from "../../app/modules/jobs/profiles.server";
 import { sendFile } from "../../app/lib/uploads.server";
 import { parseJobSearch, type PostingInput } from "../../app/modules/jobs/forms";
@@ -27,7 +42,11 @@ let member: NonNullable<Actor>; // enterprise 1 (demo)
 let otherMember: NonNullable<Actor>; // enterprise 2
 const staff = actorOf("staff", { userId: "demo-staff" });
 let seekerN = 0;
-const INTERVIEW = { interviewAt: new Date("2031-05-06T14:30:00+08:00"), interviewPlace: "仙降街道 公司二楼会议室", interviewContact: "人事部 李女士 0577-65123456" };
+const INTERVIEW = {
+  interviewAt: new Date("2031-05-06T14:30:00+08:00"),
+  interviewPlace: "仙降街道 公司二楼会议室",
+  interviewContact: "人事部 李女士 0577-65123456",
+};
 
 async function newSeeker(): Promise<NonNullable<Actor>> {
   const db = await getDb();
@@ -96,7 +115,10 @@ describe("jobs: postings, search, applications", () => {
     expect(byName.rows.every((r) => r.enterpriseName === first.enterpriseName)).toBe(true);
     const none = await listPublicPostings(search(`q=${encodeURIComponent("宇宙飞船")}`), 1);
     expect(none.total).toBe(0);
-    const filtered = await listPublicPostings(search(`q=${encodeURIComponent("针车")}&type=full_time&salary=7000&location=${encodeURIComponent("仙降街道")}&sort=salary`), 1);
+    const filtered = await listPublicPostings(
+      search(`q=${encodeURIComponent("针车")}&type=full_time&salary=7000&location=${encodeURIComponent("仙降街道")}&sort=salary`),
+      1,
+    );
     for (const r of filtered.rows) {
       expect(r.jobType).toBe("full_time");
       expect(r.salaryMaxFen).toBeGreaterThanOrEqual(700_000);
@@ -112,9 +134,22 @@ describe("jobs: postings, search, applications", () => {
     expect(p1.rows).toHaveLength(20);
     expect(p2.rows[0].id).not.toBe(p1.rows[0].id);
     const db = await getDb();
-    await db.update(jobPostings).set({ fairId: 77 }).where(sql`${jobPostings.id} in (${sql.join(p1.rows.slice(0, 3).map((r) => sql`${r.id}`), sql`, `)})`);
+    await db
+      .update(jobPostings)
+      .set({ fairId: 77 })
+      .where(
+        sql`${jobPostings.id} in (${sql.join(
+          p1.rows.slice(0, 3).map((r) => sql`${r.id}`),
+          sql`, `,
+        )})`,
+      );
     const fair = await listPublicPostings(search("fair=77"), 1);
-    expect(fair.rows.map((r) => r.id).sort()).toEqual(p1.rows.slice(0, 3).map((r) => r.id).sort());
+    expect(fair.rows.map((r) => r.id).sort()).toEqual(
+      p1.rows
+        .slice(0, 3)
+        .map((r) => r.id)
+        .sort(),
+    );
     const figures = await countPostingsAndPositions({ fairId: 77 });
     expect(figures.postings).toBe(3);
     expect(figures.positions).toBe(p1.rows.slice(0, 3).reduce((s, r) => s + r.headcount, 0));
@@ -127,7 +162,10 @@ describe("jobs: postings, search, applications", () => {
     const { rows } = await listPublicPostings(search(`q=${encodeURIComponent("车间主管")}`), 1);
     expect(rows.map((r) => r.id)).toContain(id);
     const db = await getDb();
-    const [audit] = await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, "job_posting.create"), eq(auditEvents.entityId, String(id))));
+    const [audit] = await db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "job_posting.create"), eq(auditEvents.entityId, String(id))));
     expect(audit.n).toBe(1);
   });
 
@@ -137,11 +175,16 @@ describe("jobs: postings, search, applications", () => {
     expect((await applyToPosting(seeker, id, "你好")).ok).toBe(true);
     expect(await applyToPosting(seeker, id, "再来一次")).toEqual({ ok: false, error: "alreadyApplied" });
     const racer = await newSeeker();
-    const results = await Promise.all(Array.from({ length: 50 }, () => applyToPosting(racer, id, null).catch((e: Error) => ({ ok: false as const, error: e.message }))));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => applyToPosting(racer, id, null).catch((e: Error) => ({ ok: false as const, error: e.message }))),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === "alreadyApplied")).toBe(true);
     const db = await getDb();
-    const [n] = await db.select({ n: count() }).from(jobApplications).where(and(eq(jobApplications.postingId, id), eq(jobApplications.seekerUserId, racer.userId)));
+    const [n] = await db
+      .select({ n: count() })
+      .from(jobApplications)
+      .where(and(eq(jobApplications.postingId, id), eq(jobApplications.seekerUserId, racer.userId)));
     expect(n.n).toBe(1);
     // The database itself refuses a duplicate, whatever the code does.
     await expect(db.insert(jobApplications).values({ postingId: id, seekerUserId: racer.userId })).rejects.toThrow();
@@ -201,9 +244,22 @@ describe("jobs: postings, search, applications", () => {
     const [row] = (await listMyApplications(seeker, 1)).rows;
     expect(row).toMatchObject({ status: "interview", interviewPlace: INTERVIEW.interviewPlace, interviewContact: INTERVIEW.interviewContact });
     expect(row.interviewAt?.toISOString()).toBe("2031-05-06T06:30:00.000Z");
-    const [notice] = await db.select().from(notifications).where(eq(notifications.userId, seeker.userId)).orderBy(sql`${notifications.id} desc`).limit(1);
-    expect(notice).toMatchObject({ messageKey: "jobs:notify.interview", params: { title: "面试通知岗位", time: "2031-05-06 14:30", place: INTERVIEW.interviewPlace, contact: INTERVIEW.interviewContact } });
-    const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, `${seeker.userId}@test.local`)).orderBy(sql`${emailOutbox.id} desc`).limit(1);
+    const [notice] = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, seeker.userId))
+      .orderBy(sql`${notifications.id} desc`)
+      .limit(1);
+    expect(notice).toMatchObject({
+      messageKey: "jobs:notify.interview",
+      params: { title: "面试通知岗位", time: "2031-05-06 14:30", place: INTERVIEW.interviewPlace, contact: INTERVIEW.interviewContact },
+    });
+    const [mail] = await db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, `${seeker.userId}@test.local`))
+      .orderBy(sql`${emailOutbox.id} desc`)
+      .limit(1);
     expect(mail.subject).toContain("2031-05-06 14:30");
     expect(mail.subject).toContain(INTERVIEW.interviewPlace);
   });
@@ -229,9 +285,17 @@ describe("jobs: postings, search, applications", () => {
     // Only the last step: an undo is not undone, so a second undo does not walk back further.
     expect(await undoLastStep(member, applied.id)).toEqual({ ok: false, error: "nothingToUndo" });
     expect((await getApplicationForEnterprise(member, applied.id))?.undoTo).toBeNull();
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "job_application.undo"), eq(auditEvents.entityId, String(applied.id))));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "job_application.undo"), eq(auditEvents.entityId, String(applied.id))));
     expect(audit).toMatchObject({ before: { status: "declined", declineReason: "另有人选" }, after: { status: "interview" } });
-    const [notice] = await db.select().from(notifications).where(eq(notifications.userId, seeker.userId)).orderBy(sql`${notifications.id} desc`).limit(1);
+    const [notice] = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, seeker.userId))
+      .orderBy(sql`${notifications.id} desc`)
+      .limit(1);
     expect(notice).toMatchObject({ messageKey: "jobs:notify.stepUndone", params: { status: "interview" } });
 
     // A new step can be undone again; undoing the move to "interview" clears the interview.
@@ -242,7 +306,11 @@ describe("jobs: postings, search, applications", () => {
     [app] = await db.select().from(jobApplications).where(eq(jobApplications.id, again.id));
     expect(app).toMatchObject({ status: "applied", interviewAt: null, interviewPlace: null, interviewContact: null });
     const detail = await getApplicationForEnterprise(member, again.id);
-    expect(detail?.events.map((e) => [e.toStatus, e.undo])).toEqual([["applied", false], ["interview", false], ["applied", true]]);
+    expect(detail?.events.map((e) => [e.toStatus, e.undo])).toEqual([
+      ["applied", false],
+      ["interview", false],
+      ["applied", true],
+    ]);
   });
 
   it("hides a posting on moderation: gone for the public, the reason shown to its enterprise", async () => {
@@ -264,11 +332,17 @@ describe("jobs: postings, search, applications", () => {
   it("stops a posting at its closing date or when closed by hand", async () => {
     const id = await createOk(member, { title: "鞋底打磨临时工" });
     const db = await getDb();
-    await db.update(jobPostings).set({ closesOn: addDays(-1) }).where(eq(jobPostings.id, id));
+    await db
+      .update(jobPostings)
+      .set({ closesOn: addDays(-1) })
+      .where(eq(jobPostings.id, id));
     expect((await getPosting(null, id))?.state).toBe("expired");
     expect((await listPublicPostings(search(`q=${encodeURIComponent("打磨临时")}`), 1)).rows).toHaveLength(0);
     expect(await applyToPosting(await newSeeker(), id, null)).toEqual({ ok: false, error: "notOpen" });
-    await db.update(jobPostings).set({ closesOn: addDays(0) }).where(eq(jobPostings.id, id));
+    await db
+      .update(jobPostings)
+      .set({ closesOn: addDays(0) })
+      .where(eq(jobPostings.id, id));
     expect((await getPosting(null, id))?.state).toBe("open");
     expect(await closePosting(otherMember, id)).toEqual({ ok: false, error: "notFound" });
     expect((await closePosting(member, id)).ok).toBe(true);
@@ -279,9 +353,20 @@ describe("jobs: postings, search, applications", () => {
 
   it("shows a résumé only to its seeker and to enterprises it applied to", async () => {
     const seeker = await newSeeker();
-    const profile = { fullName: "李同学", phone: "13811112222", school: "瑞安职专", major: "鞋类设计", graduationYear: 2026, education: "high_school" as const, skills: "平车" };
+    const profile = {
+      fullName: "李同学",
+      phone: "13811112222",
+      school: "瑞安职专",
+      major: "鞋类设计",
+      graduationYear: 2026,
+      education: "high_school" as const,
+      skills: "平车",
+    };
     expect(await saveProfile(seeker, profile, { name: "cv.pdf", bytes: new TextEncoder().encode("<html>") })).toEqual({ ok: false, error: "resumeType" });
-    expect(await saveProfile(seeker, profile, { name: "cv.pdf", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0x25) })).toEqual({ ok: false, error: "resumeTooLarge" });
+    expect(await saveProfile(seeker, profile, { name: "cv.pdf", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0x25) })).toEqual({
+      ok: false,
+      error: "resumeTooLarge",
+    });
     expect(await saveProfile(seeker, profile, { name: "我的简历.pdf", bytes: new TextEncoder().encode("%PDF-1.4 resume") })).toEqual({ ok: true });
     expect((await findResume(seeker, seeker.userId))?.originalName).toBe("我的简历.pdf");
     expect(await findResume(member, seeker.userId)).toBeNull();

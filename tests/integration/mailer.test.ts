@@ -25,7 +25,9 @@ afterAll(async () => {
 describe("email delivery", () => {
   it("keeps emails in the outbox when SMTP is not configured", async () => {
     const db = await getDb();
-    await db.transaction((tx) => notify(tx, [{ userId: "mail-user", messageKey: "notifications.joinSubmitted", params: { enterprise: "瑞安市测试鞋业有限公司" } }]));
+    await db.transaction((tx) =>
+      notify(tx, [{ userId: "mail-user", messageKey: "notifications.joinSubmitted", params: { enterprise: "瑞安市测试鞋业有限公司" } }]),
+    );
     expect(await deliverOutbox(undefined)).toEqual({ sent: 0, failed: 0 });
     const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "mail@demo.test"));
     expect(rows).toHaveLength(1);
@@ -61,15 +63,24 @@ describe("email delivery", () => {
     received.length = 0;
     const runs = await Promise.all(Array.from({ length: 4 }, () => deliverOutbox(sink.url, "portal@demo.test")));
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(20);
-    const delivered = received.flatMap((r) => r.to).filter((a) => a.startsWith("once-")).sort();
+    const delivered = received
+      .flatMap((r) => r.to)
+      .filter((a) => a.startsWith("once-"))
+      .sort();
     expect(delivered).toEqual([...addresses].sort());
   });
 
   it("a message held by a mailer that died is left alone until its hold passes, then sent", async () => {
     const db = await getDb();
-    const [held] = await db.insert(emailOutbox).values({ toAddress: "held@demo.test", subject: "s", body: "b", claimedUntil: new Date(Date.now() + 60_000) }).returning();
+    const [held] = await db
+      .insert(emailOutbox)
+      .values({ toAddress: "held@demo.test", subject: "s", body: "b", claimedUntil: new Date(Date.now() + 60_000) })
+      .returning();
     expect((await claimOutbox(50)).map((r) => r.id)).not.toContain(held.id);
-    await db.update(emailOutbox).set({ claimedUntil: new Date(Date.now() - 1_000) }).where(eq(emailOutbox.id, held.id));
+    await db
+      .update(emailOutbox)
+      .set({ claimedUntil: new Date(Date.now() - 1_000) })
+      .where(eq(emailOutbox.id, held.id));
     received.length = 0;
     await deliverOutbox(sink.url, "portal@demo.test");
     expect(received.flatMap((r) => r.to)).toContain("held@demo.test");

@@ -22,9 +22,21 @@ let cookie = "";
 function csvOf(first: number, badLastRow: boolean): string {
   const lines = Array.from({ length: ROWS }, (_, i) => {
     const v: Record<string, string> = {
-      name: `瑞安市在线导入${first + i}鞋业有限公司`, credit_code: generateCreditCode(first + i), legal_rep: "陈导入", address: "瑞安市导入路", village: "云江村",
-      segment: "uppers", above_size: "否", annual_output_wan: "300", employees: "12", export_share_pct: "0", contact_person: "陈导入",
-      phone: "13900003333", email: "", association_code: "yunjiang", membership_type: "member",
+      name: `瑞安市在线导入${first + i}鞋业有限公司`,
+      credit_code: generateCreditCode(first + i),
+      legal_rep: "陈导入",
+      address: "瑞安市导入路",
+      village: "云江村",
+      segment: "uppers",
+      above_size: "否",
+      annual_output_wan: "300",
+      employees: "12",
+      export_share_pct: "0",
+      contact_person: "陈导入",
+      phone: "13900003333",
+      email: "",
+      association_code: "yunjiang",
+      membership_type: "member",
     };
     if (badLastRow && i === ROWS - 1) v.credit_code = "91330381MA000000X0";
     return IMPORT_COLUMNS.map((c) => v[c]).join(",");
@@ -46,7 +58,13 @@ async function importWhileServing(csv: string) {
   const form = new FormData();
   form.set("file", new Blob([csv], { type: "text/csv" }), "members.csv");
   const started = performance.now();
-  const res = await fetch(portal.url("/members/import?lng=en"), { method: "POST", body: form, redirect: "manual", headers: { Cookie: cookie, Origin: portal.url("") }, signal: AbortSignal.timeout(120_000) });
+  const res = await fetch(portal.url("/members/import?lng=en"), {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { Cookie: cookie, Origin: portal.url("") },
+    signal: AbortSignal.timeout(120_000),
+  });
   const body = await res.text();
   const took = performance.now() - started;
   importing = false;

@@ -20,9 +20,22 @@ const TODAY = "2027-05-20";
 function csvOf(first: number, n: number, over: (i: number) => Record<string, string> = () => ({})): string {
   const lines = Array.from({ length: n }, (_, i) => {
     const v: Record<string, string> = {
-      name: `瑞安市批量${first + i}鞋业有限公司`, credit_code: generateCreditCode(first + i), legal_rep: "陈批量", address: "瑞安市批量路", village: "云江村",
-      segment: "soles", above_size: "否", annual_output_wan: "300", employees: "12", export_share_pct: "5", contact_person: "陈批量",
-      phone: "13900002222", email: "", association_code: i % 2 ? "federation" : "yunjiang", membership_type: i % 2 ? "executive_committee" : "member", ...over(i),
+      name: `瑞安市批量${first + i}鞋业有限公司`,
+      credit_code: generateCreditCode(first + i),
+      legal_rep: "陈批量",
+      address: "瑞安市批量路",
+      village: "云江村",
+      segment: "soles",
+      above_size: "否",
+      annual_output_wan: "300",
+      employees: "12",
+      export_share_pct: "5",
+      contact_person: "陈批量",
+      phone: "13900002222",
+      email: "",
+      association_code: i % 2 ? "federation" : "yunjiang",
+      membership_type: i % 2 ? "executive_committee" : "member",
+      ...over(i),
     };
     return IMPORT_COLUMNS.map((c) => v[c]).join(",");
   });
@@ -76,11 +89,22 @@ describe("members import of 2,000 rows", () => {
       .innerJoin(dues, eq(dues.membershipId, memberships.id))
       .innerJoin(associations, eq(associations.id, memberships.associationId))
       .where(eq(enterprises.creditCode, last));
-    expect(row.e).toMatchObject({ name: `瑞安市批量${3_100_000 + ROWS - 1}鞋业有限公司`, segment: "soles", aboveSize: false, employees: 12, exportSharePct: 5, email: null, publicFields: ["segment", "village"] });
+    expect(row.e).toMatchObject({
+      name: `瑞安市批量${3_100_000 + ROWS - 1}鞋业有限公司`,
+      segment: "soles",
+      aboveSize: false,
+      employees: 12,
+      exportSharePct: 5,
+      email: null,
+      publicFields: ["segment", "village"],
+    });
     expect(row.e.annualOutputFen).toBe(300 * 10_000 * 100);
     expect(row.assoc).toBe("federation");
     expect(row.m).toMatchObject({ type: "executive_committee", status: "active", joinedOn: TODAY, statusReason: "members:reasons.imported" });
-    const [rate] = await db.select().from(duesRates).where(and(eq(duesRates.associationId, row.m.associationId), eq(duesRates.type, "executive_committee")));
+    const [rate] = await db
+      .select()
+      .from(duesRates)
+      .where(and(eq(duesRates.associationId, row.m.associationId), eq(duesRates.type, "executive_committee")));
     expect(row.d).toMatchObject({ year: 2027, amountFen: rate.amountFen, dueOn: firstDuesDueOn(TODAY), paidOn: null });
     const [change] = await db.select().from(membershipStatusChanges).where(eq(membershipStatusChanges.membershipId, row.m.id));
     expect(change).toMatchObject({ fromStatus: null, toStatus: "active", reason: "members:reasons.imported", changedBy: "demo-staff" });
@@ -124,7 +148,9 @@ describe("members import of 2,000 rows", () => {
     running = false;
     await pings;
     expect(result).toEqual({ ok: true, created: ROWS });
-    console.log(`import of ${ROWS} rows: ${Math.round(took)} ms; ${waits.length} pings meanwhile, the longest gap between two answers ${Math.round(Math.max(...waits))} ms`);
+    console.log(
+      `import of ${ROWS} rows: ${Math.round(took)} ms; ${waits.length} pings meanwhile, the longest gap between two answers ${Math.round(Math.max(...waits))} ms`,
+    );
     expect(waits.length).toBeGreaterThan(1);
     expect(Math.max(...waits)).toBeLessThan(1000);
   });
@@ -141,6 +167,11 @@ describe("members import of 2,000 rows", () => {
       stagedAt: new Date(Date.now() - 2 * 86_400_000),
     });
     expect(await importEnterprises(staff, csvOf(3_300_000, 3), null, TODAY)).toEqual({ ok: true, created: 3 });
-    expect(await db.select().from(memberImportRows).where(inArray(memberImportRows.importId, ["abandoned"]))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(memberImportRows)
+        .where(inArray(memberImportRows.importId, ["abandoned"])),
+    ).toEqual([]);
   });
 });

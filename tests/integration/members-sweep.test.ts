@@ -20,7 +20,16 @@ async function fixture(paidOn: string | null): Promise<Fixture> {
   const n = seed++;
   const [e] = await db
     .insert(enterprises)
-    .values({ name: `清扫测试${n}有限公司`, creditCode: generateCreditCode(800_000 + n), legalRep: "甲", address: "乙", village: "丙", segment: "soles", contactPerson: "丁", phone: "13800000000" })
+    .values({
+      name: `清扫测试${n}有限公司`,
+      creditCode: generateCreditCode(800_000 + n),
+      legalRep: "甲",
+      address: "乙",
+      village: "丙",
+      segment: "soles",
+      contactPerson: "丁",
+      phone: "13800000000",
+    })
     .returning();
   const userId = `sweep-user-${n}`;
   await db.insert(users).values({ id: userId, email: `${userId}@it.test`, passwordHash: "x", displayName: "用户", role: "member" });
@@ -92,11 +101,18 @@ describe("the membership sweep", () => {
     expect((await runMembershipSweep(at("2026-05-15"))).lapsed).toBe(0);
     expect(await statusOf(a)).toBe("lapsed");
     expect((await remindersOf(a)).map((x) => x.kind)).toEqual(["due_soon", "overdue", "lapsed"]);
-    expect((await noticesOf(a)).map((n) => n.messageKey)).toEqual(["notifications.renewalDueSoon", "notifications.renewalOverdue", "notifications.membershipLapsed"]);
+    expect((await noticesOf(a)).map((n) => n.messageKey)).toEqual([
+      "notifications.renewalDueSoon",
+      "notifications.renewalOverdue",
+      "notifications.membershipLapsed",
+    ]);
     const db = await getDb();
     const history = await db.select().from(membershipStatusChanges).where(eq(membershipStatusChanges.membershipId, a.membershipId));
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.reason])).toEqual([["active", "lapsed", "members:reasons.duesOverdue"]]);
-    const [audits] = await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, "membership.status"), eq(auditEvents.entityId, String(a.membershipId))));
+    const [audits] = await db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "membership.status"), eq(auditEvents.entityId, String(a.membershipId))));
     expect(audits.n).toBe(1);
   });
 
@@ -139,7 +155,10 @@ describe("the membership sweep", () => {
     expect(first.duesCreated).toBeGreaterThanOrEqual(2);
     expect((await runMembershipSweep(at("2027-01-03"))).duesCreated).toBe(0);
     const db = await getDb();
-    const rows = await db.select().from(dues).where(and(eq(dues.membershipId, paid.membershipId), eq(dues.year, 2027)));
+    const rows = await db
+      .select()
+      .from(dues)
+      .where(and(eq(dues.membershipId, paid.membershipId), eq(dues.year, 2027)));
     expect(rows).toMatchObject([{ dueOn: "2027-03-31", amountFen: 100_000, paidOn: null }]);
   });
 });

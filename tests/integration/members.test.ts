@@ -91,9 +91,18 @@ describe("member enterprises and memberships", () => {
     expect(await villages()).toEqual(expected);
     const page = await listEnterprises({ association: centreId }, 2);
     const ids = page.rows.map((r) => r.id);
-    const links = await db.select({ id: memberships.id, enterpriseId: memberships.enterpriseId }).from(memberships).where(inArray(memberships.enterpriseId, ids));
+    const links = await db
+      .select({ id: memberships.id, enterpriseId: memberships.enterpriseId })
+      .from(memberships)
+      .where(inArray(memberships.enterpriseId, ids));
     expect(page.rows.flatMap((r) => r.memberships.map((m) => m.id)).sort((a, b) => a - b)).toEqual(links.map((l) => l.id).sort((a, b) => a - b));
-    for (const r of page.rows) expect(r.memberships.map((m) => m.id)).toEqual(links.filter((l) => l.enterpriseId === r.id).map((l) => l.id).sort((a, b) => a - b));
+    for (const r of page.rows)
+      expect(r.memberships.map((m) => m.id)).toEqual(
+        links
+          .filter((l) => l.enterpriseId === r.id)
+          .map((l) => l.id)
+          .sort((a, b) => a - b),
+      );
   });
 
   it("reads a later page of the name order from its index, not by sorting every enterprise", async () => {
@@ -104,7 +113,9 @@ describe("member enterprises and memberships", () => {
     const plan = await db.transaction(async (tx) => {
       // Without the sequential scan the planner shows whether an index gives the whole order (name, id).
       await tx.execute(sql`set local enable_seqscan = off`);
-      const result = (await tx.execute(sql`explain (analyze, format json) ${enterprisePageQuery(tx, {}, 3)}`)) as unknown as { rows?: Record<string, unknown>[] } & Record<string, unknown>[];
+      const result = (await tx.execute(sql`explain (analyze, format json) ${enterprisePageQuery(tx, {}, 3)}`)) as unknown as {
+        rows?: Record<string, unknown>[];
+      } & Record<string, unknown>[];
       const [row] = result.rows ?? result;
       const json = Object.values(row)[0];
       return nodes(((typeof json === "string" ? JSON.parse(json) : json) as { Plan: PlanNode }[])[0].Plan);
@@ -139,9 +150,17 @@ describe("member enterprises and memberships", () => {
     // The same code again (pending) or an existing member's code is refused; nothing is written.
     const [users0] = await db.select({ n: count() }).from(users);
     // Both with the same answer: whether a code is a member's or pending is not told to the public.
-    expect(await applyToJoin(application({ creditCode: input.creditCode }), null)).toEqual({ ok: false, field: "creditCode", error: "members:errors.creditCodeUnavailable" });
+    expect(await applyToJoin(application({ creditCode: input.creditCode }), null)).toEqual({
+      ok: false,
+      field: "creditCode",
+      error: "members:errors.creditCodeUnavailable",
+    });
     const [existing] = await db.select().from(enterprises).limit(1);
-    expect(await applyToJoin(application({ creditCode: existing.creditCode }), null)).toEqual({ ok: false, field: "creditCode", error: "members:errors.creditCodeUnavailable" });
+    expect(await applyToJoin(application({ creditCode: existing.creditCode }), null)).toEqual({
+      ok: false,
+      field: "creditCode",
+      error: "members:errors.creditCodeUnavailable",
+    });
     expect(await applyToJoin(application({ userEmail: "staff@demo.test" }), null)).toMatchObject({ ok: false, field: "userEmail" });
     const [users1] = await db.select({ n: count() }).from(users);
     expect(users1.n).toBe(users0.n);
@@ -150,7 +169,15 @@ describe("member enterprises and memberships", () => {
   it("refuses a credit code whose check character is wrong", () => {
     const good = generateCreditCode(4242);
     const bad = good.slice(0, 17) + (good[17] === "0" ? "1" : "0");
-    const parsed = joinApplicationSchema.safeParse({ ...application(), creditCode: bad, annualOutputWan: "1", employees: "1", exportSharePct: "1", confirmPassword: "long-enough-pw", password: "long-enough-pw" });
+    const parsed = joinApplicationSchema.safeParse({
+      ...application(),
+      creditCode: bad,
+      annualOutputWan: "1",
+      employees: "1",
+      exportSharePct: "1",
+      confirmPassword: "long-enough-pw",
+      password: "long-enough-pw",
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.find((i) => i.path[0] === "creditCode")?.message).toBe("members:errors.creditCode");
   });
@@ -202,9 +229,22 @@ describe("member enterprises and memberships", () => {
     const [before] = await db.select({ n: count() }).from(enterprises);
     const row = (seed: number, over: Record<string, string> = {}) => {
       const v: Record<string, string> = {
-        name: `瑞安市导入${seed}鞋材有限公司`, credit_code: generateCreditCode(seed), legal_rep: "陈导入", address: "瑞安市导入路", village: "云江村",
-        segment: "materials", above_size: "否", annual_output_wan: "300", employees: "12", export_share_pct: "0", contact_person: "陈导入",
-        phone: "13900001111", email: "", association_code: "yunjiang", membership_type: "member", ...over,
+        name: `瑞安市导入${seed}鞋材有限公司`,
+        credit_code: generateCreditCode(seed),
+        legal_rep: "陈导入",
+        address: "瑞安市导入路",
+        village: "云江村",
+        segment: "materials",
+        above_size: "否",
+        annual_output_wan: "300",
+        employees: "12",
+        export_share_pct: "0",
+        contact_person: "陈导入",
+        phone: "13900001111",
+        email: "",
+        association_code: "yunjiang",
+        membership_type: "member",
+        ...over,
       };
       return IMPORT_COLUMNS.map((c) => v[c]).join(",");
     };
@@ -225,7 +265,10 @@ describe("member enterprises and memberships", () => {
     const again = await importEnterprises(staff, good, null);
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.problems.map((p) => p.line)).toEqual([2, 3, 4]);
-    expect(await importEnterprises(staff, `${head}\n${row(610_009, { name: "a\u0000b" })}`, null)).toEqual({ ok: false, problems: [{ line: 1, column: null, message: "members:import.badFile" }] });
+    expect(await importEnterprises(staff, `${head}\n${row(610_009, { name: "a\u0000b" })}`, null)).toEqual({
+      ok: false,
+      problems: [{ line: 1, column: null, message: "members:import.badFile" }],
+    });
     const csv = await exportEnterprisesCsv({ q: "导入" }, "zh-CN");
     expect(csv.startsWith("\uFEFF企业名称,统一社会信用代码")).toBe(true);
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(4);
@@ -245,11 +288,26 @@ describe("member enterprises and memberships", () => {
     const record = await getEnterpriseRecord(approved.enterpriseId);
     if (!record) throw new Error("no record");
     const profile = (over: Record<string, string>) =>
-      enterpriseProfileSchema.parse({ ...record.enterprise, email: record.enterprise.email ?? "", annualOutputWan: "", employees: "", exportSharePct: "", ...over });
+      enterpriseProfileSchema.parse({
+        ...record.enterprise,
+        email: record.enterprise.email ?? "",
+        annualOutputWan: "",
+        employees: "",
+        exportSharePct: "",
+        ...over,
+      });
     expect((await updateEnterprise(staff, approved.enterpriseId, profile({ annualOutputWan: "0", employees: "0", exportSharePct: "0" }), null)).ok).toBe(true);
-    expect((await db.select(figures).from(enterprises).where(eq(enterprises.id, approved.enterpriseId)))[0]).toEqual({ annualOutputFen: 0, employees: 0, exportSharePct: 0 });
+    expect((await db.select(figures).from(enterprises).where(eq(enterprises.id, approved.enterpriseId)))[0]).toEqual({
+      annualOutputFen: 0,
+      employees: 0,
+      exportSharePct: 0,
+    });
     expect((await updateEnterprise(staff, approved.enterpriseId, profile({}), null)).ok).toBe(true);
-    expect((await db.select(figures).from(enterprises).where(eq(enterprises.id, approved.enterpriseId)))[0]).toEqual({ annualOutputFen: null, employees: null, exportSharePct: null });
+    expect((await db.select(figures).from(enterprises).where(eq(enterprises.id, approved.enterpriseId)))[0]).toEqual({
+      annualOutputFen: null,
+      employees: null,
+      exportSharePct: null,
+    });
     // The export writes blanks, not 0, for a figure not given.
     const csv = await exportEnterprisesCsv({ q: record.enterprise.name }, "en");
     const [, line] = csv.split("\r\n");
@@ -258,18 +316,38 @@ describe("member enterprises and memberships", () => {
     const head = IMPORT_COLUMNS.join(",");
     const code = generateCreditCode(611_001);
     const v: Record<string, string> = {
-      name: "瑞安市空白导入鞋材有限公司", credit_code: code, legal_rep: "陈导入", address: "瑞安市导入路", village: "云江村", segment: "materials", above_size: "否",
-      annual_output_wan: "", employees: "", export_share_pct: "", contact_person: "陈导入", phone: "13900001111", email: "", association_code: "yunjiang", membership_type: "member",
+      name: "瑞安市空白导入鞋材有限公司",
+      credit_code: code,
+      legal_rep: "陈导入",
+      address: "瑞安市导入路",
+      village: "云江村",
+      segment: "materials",
+      above_size: "否",
+      annual_output_wan: "",
+      employees: "",
+      export_share_pct: "",
+      contact_person: "陈导入",
+      phone: "13900001111",
+      email: "",
+      association_code: "yunjiang",
+      membership_type: "member",
     };
     expect(await importEnterprises(staff, `${head}\n${IMPORT_COLUMNS.map((c) => v[c]).join(",")}`, null)).toEqual({ ok: true, created: 1 });
-    expect((await db.select(figures).from(enterprises).where(eq(enterprises.creditCode, code)))[0]).toEqual({ annualOutputFen: null, employees: null, exportSharePct: null });
+    expect((await db.select(figures).from(enterprises).where(eq(enterprises.creditCode, code)))[0]).toEqual({
+      annualOutputFen: null,
+      employees: null,
+      exportSharePct: null,
+    });
   });
 
   it("scopes a member to its own enterprises: another's record is not found and not changed", async () => {
     const db = await getDb();
     const [own] = await db.select().from(enterpriseUsers).where(eq(enterpriseUsers.userId, "demo-member"));
     const member = actorOf("member", { userId: "demo-member", enterpriseIds: [own.enterpriseId] });
-    const [other] = await db.select().from(enterprises).where(inArray(enterprises.id, [own.enterpriseId + 1]));
+    const [other] = await db
+      .select()
+      .from(enterprises)
+      .where(inArray(enterprises.id, [own.enterpriseId + 1]));
     expect(await myEnterprise(member, other.id)).toBeNull();
     const contact = { contactPerson: "入侵者", phone: "13800000000", email: null, address: "x", publicFields: [] };
     expect(await updateContact(member, other.id, contact, null)).toEqual({ ok: false, error: "notFound" });
@@ -278,14 +356,23 @@ describe("member enterprises and memberships", () => {
     expect(unchanged.contactPerson).toBe(other.contactPerson);
     // Its own: contact change audited with before/after; a name change goes to staff.
     expect(await updateContact(member, own.enterpriseId, { ...contact, contactPerson: "林新联系人", address: "瑞安市新地址" }, null)).toEqual({ ok: true });
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "enterprise.contact"), eq(auditEvents.entityId, String(own.enterpriseId))));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "enterprise.contact"), eq(auditEvents.entityId, String(own.enterpriseId))));
     expect((audit.after as { contactPerson: string }).contactPerson).toBe("林新联系人");
     expect((audit.before as { contactPerson: string }).contactPerson).not.toBe("林新联系人");
     expect(await requestChange(member, own.enterpriseId, { name: "瑞安市改名鞋业有限公司", creditCode: null, note: "已换照" }, null)).toEqual({ ok: true });
-    expect(await requestChange(member, own.enterpriseId, { name: "再改", creditCode: null, note: null }, null)).toEqual({ ok: false, error: "members:errors.changePending" });
+    expect(await requestChange(member, own.enterpriseId, { name: "再改", creditCode: null, note: null }, null)).toEqual({
+      ok: false,
+      error: "members:errors.changePending",
+    });
     const record = await getEnterpriseRecord(own.enterpriseId);
     const req = record!.changeRequests[0];
-    expect(await decideChangeRequest(staff, own.enterpriseId + 1, { requestId: req.id, decision: "approve", reason: null }, null)).toEqual({ ok: false, error: { code: NOT_FOUND } });
+    expect(await decideChangeRequest(staff, own.enterpriseId + 1, { requestId: req.id, decision: "approve", reason: null }, null)).toEqual({
+      ok: false,
+      error: { code: NOT_FOUND },
+    });
     expect(await decideChangeRequest(staff, own.enterpriseId, { requestId: req.id, decision: "approve", reason: null }, null)).toEqual({ ok: true });
     const [renamed] = await db.select().from(enterprises).where(eq(enterprises.id, own.enterpriseId));
     expect(renamed.name).toBe("瑞安市改名鞋业有限公司");
@@ -295,14 +382,26 @@ describe("member enterprises and memberships", () => {
   it("changes status only along the rules, with a reason where required, and paying restores a lapsed membership", async () => {
     const db = await getDb();
     const [m] = await db.select().from(memberships).where(eq(memberships.status, "active")).limit(1);
-    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "suspended", reason: null }, null)).toMatchObject({ ok: false, error: { code: "members:errors.reasonRequired" } });
-    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "pending", reason: "x" }, null)).toMatchObject({ ok: false, error: { code: "members:errors.transitionNotAllowed" } });
-    expect(await changeMembershipStatus(staff, m.enterpriseId + 1, { membershipId: m.id, status: "lapsed", reason: "x" }, null)).toMatchObject({ ok: false, error: { code: NOT_FOUND } });
+    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "suspended", reason: null }, null)).toMatchObject({
+      ok: false,
+      error: { code: "members:errors.reasonRequired" },
+    });
+    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "pending", reason: "x" }, null)).toMatchObject({
+      ok: false,
+      error: { code: "members:errors.transitionNotAllowed" },
+    });
+    expect(await changeMembershipStatus(staff, m.enterpriseId + 1, { membershipId: m.id, status: "lapsed", reason: "x" }, null)).toMatchObject({
+      ok: false,
+      error: { code: NOT_FOUND },
+    });
     expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "lapsed", reason: "会费未缴" }, null)).toEqual({ ok: true });
     const [d] = await db.select().from(dues).where(eq(dues.membershipId, m.id));
     if (d.paidOn) await db.update(dues).set({ paidOn: null }).where(eq(dues.id, d.id));
     expect(await recordDuesPaid(staff, m.enterpriseId, { duesId: d.id, paidOn: "2026-11-20" }, null)).toEqual({ ok: true });
-    expect(await recordDuesPaid(staff, m.enterpriseId, { duesId: d.id, paidOn: "2026-11-20" }, null)).toMatchObject({ ok: false, error: { code: "members:errors.alreadyPaid" } });
+    expect(await recordDuesPaid(staff, m.enterpriseId, { duesId: d.id, paidOn: "2026-11-20" }, null)).toMatchObject({
+      ok: false,
+      error: { code: "members:errors.alreadyPaid" },
+    });
     const [after] = await db.select().from(memberships).where(eq(memberships.id, m.id));
     expect(after.status).toBe("active");
     const history = await db.select().from(membershipStatusChanges).where(eq(membershipStatusChanges.membershipId, m.id));
@@ -321,7 +420,9 @@ describe("member enterprises and memberships", () => {
       .limit(1);
     const m = link.membership;
     const before = await db.select().from(notifications).where(eq(notifications.userId, link.userId));
-    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "suspended", reason: "拖欠会费两年" }, null)).toEqual({ ok: true });
+    expect(await changeMembershipStatus(staff, m.enterpriseId, { membershipId: m.id, status: "suspended", reason: "拖欠会费两年" }, null)).toEqual({
+      ok: true,
+    });
     const after = await db.select().from(notifications).where(eq(notifications.userId, link.userId));
     const added = after.filter((n) => !before.some((b) => b.id === n.id));
     expect(added).toHaveLength(1);

@@ -26,7 +26,10 @@ describe("monitoring demo data", () => {
     const [metered] = rowsOf(await db.execute(sql`select count(distinct enterprise_id)::int as n from meters`));
     expect(Number(metered.n)).toBeGreaterThan(500);
     const [raw] = await db.select({ n: count(), kwh: sql<number>`sum(kwh)::float8` }).from(meterReadings);
-    const [days] = await db.select({ n: count(), kwh: sql<number>`sum(kwh)::float8` }).from(meterDays).where(sql`day >= (select min((read_at at time zone 'Asia/Shanghai')::date) from meter_readings)`);
+    const [days] = await db
+      .select({ n: count(), kwh: sql<number>`sum(kwh)::float8` })
+      .from(meterDays)
+      .where(sql`day >= (select min((read_at at time zone 'Asia/Shanghai')::date) from meter_readings)`);
     const [year] = rowsOf(await db.execute(sql`select count(distinct month)::int as months, count(distinct meter_id)::int as meters from meter_months`));
     expect(Number(year.months)).toBeGreaterThanOrEqual(13);
     expect(Number(year.meters)).toBeGreaterThan(500);
@@ -34,7 +37,10 @@ describe("monitoring demo data", () => {
     expect(daily.n).toBeGreaterThan(500 * 40);
     expect(raw.n).toBeGreaterThan(500 * 7);
     expect(Number(days.kwh)).toBeCloseTo(Number(raw.kwh), 0);
-    const [unbound] = await db.select({ n: count() }).from(meters).where(sql`${meters.enterpriseId} is null`);
+    const [unbound] = await db
+      .select({ n: count() })
+      .from(meters)
+      .where(sql`${meters.enterpriseId} is null`);
     expect(unbound.n).toBeGreaterThan(0);
   });
 
@@ -56,10 +62,16 @@ describe("monitoring demo data", () => {
     const alarms = await db.select().from(passageAlarms);
     expect(alarms.length).toBeGreaterThanOrEqual(100);
     expect(alarms.filter((a) => a.status === "cleared").length).toBeGreaterThan(alarms.length * 0.8);
-    const [one] = await db.select().from(passageAlarms).where(eq(passageAlarms.id, Number(fixtures.alarmOfMember)));
+    const [one] = await db
+      .select()
+      .from(passageAlarms)
+      .where(eq(passageAlarms.id, Number(fixtures.alarmOfMember)));
     expect(one).toMatchObject({ status: "open", enterpriseId: Number(fixtures.memberEnterprise) });
     expect(one.cameraFileId).not.toBeNull();
-    const [two] = await db.select().from(passageAlarms).where(eq(passageAlarms.id, Number(fixtures.alarmOfOther)));
+    const [two] = await db
+      .select()
+      .from(passageAlarms)
+      .where(eq(passageAlarms.id, Number(fixtures.alarmOfOther)));
     expect(two.enterpriseId).not.toBe(Number(fixtures.memberEnterprise));
   });
 

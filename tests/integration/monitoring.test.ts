@@ -3,7 +3,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditEvents, emailOutbox, notifications, users } from "../../db/schema/accounts";
 import { enterpriseUsers, enterprises } from "../../db/schema/members";
-import { buildingTenancies, buildings, enterpriseTaxMonths, gateways, meterDays, meterMonths, meterReadings, meters, passageAlarms, passages } from "../../db/schema/monitoring";
+import {
+  buildingTenancies,
+  buildings,
+  enterpriseTaxMonths,
+  gateways,
+  meterDays,
+  meterMonths,
+  meterReadings,
+  meters,
+  passageAlarms,
+  passages,
+} from "../../db/schema/monitoring";
 import { tickets, visits } from "../../db/schema/tickets";
 import { generateCreditCode } from "../../app/modules/members/credit-code";
 import { parseReadingsBatch } from "../../app/modules/monitoring/batch";
@@ -34,7 +45,13 @@ async function counts() {
 /** n quarter-hour readings from startIso; the kWh follows the time, so overlapping batches agree. */
 function batch(meter: string, startIso: string, n: number) {
   const start = Date.parse(startIso);
-  return { readings: Array.from({ length: n }, (_, i) => ({ meter, time: new Date(start + i * 15 * 60_000).toISOString(), kwh: 10 + (Math.round((start + i * 15 * 60_000) / 900_000) % 7) })) };
+  return {
+    readings: Array.from({ length: n }, (_, i) => ({
+      meter,
+      time: new Date(start + i * 15 * 60_000).toISOString(),
+      kwh: 10 + (Math.round((start + i * 15 * 60_000) / 900_000) % 7),
+    })),
+  };
 }
 
 async function ingest(body: unknown) {
@@ -52,7 +69,18 @@ beforeAll(async () => {
   ]);
   const rows = await db
     .insert(enterprises)
-    .values([0, 1, 2].map((i) => ({ name: `测试鞋业${i}`, creditCode: generateCreditCode(9000 + i), legalRep: "张三", address: "云江路1号", village: i === 2 ? "仙降村" : "云江村", segment: "finished_shoes" as const, contactPerson: "李四", phone: "13800000000" })))
+    .values(
+      [0, 1, 2].map((i) => ({
+        name: `测试鞋业${i}`,
+        creditCode: generateCreditCode(9000 + i),
+        legalRep: "张三",
+        address: "云江路1号",
+        village: i === 2 ? "仙降村" : "云江村",
+        segment: "finished_shoes" as const,
+        contactPerson: "李四",
+        phone: "13800000000",
+      })),
+    )
     .returning({ id: enterprises.id });
   [own, other] = [rows[0].id, rows[1].id];
   await db.insert(enterpriseUsers).values([
@@ -67,7 +95,10 @@ beforeAll(async () => {
     { code: "T-RACE", enterpriseId: rows[2].id, installedOn: "2024-01-01" },
   ]);
   await db.insert(gateways).values({ name: "test", scopes: ["readings", "passages"], tokenHash: "test-hash-1", tokenHint: "yjg_test" });
-  const [b] = await db.insert(buildings).values({ code: "B-T1", name: "测试厂房", village: "云江村", address: "云江路9号", floors: 3, landlord: "村集体" }).returning();
+  const [b] = await db
+    .insert(buildings)
+    .values({ code: "B-T1", name: "测试厂房", village: "云江村", address: "云江路9号", floors: 3, landlord: "村集体" })
+    .returning();
   await db.insert(buildingTenancies).values([
     { buildingId: b.id, floor: 2, enterpriseId: own, areaM2: 800, startedOn: "2025-01-01" },
     { buildingId: b.id, floor: 3, enterpriseId: other, areaM2: 800, startedOn: "2025-01-01" },
@@ -95,12 +126,20 @@ describe("gateway ingest", () => {
 
   it("refuses a reading that contradicts a stored one and keeps the first value", async () => {
     const db = await getDb();
-    const r = await ingest({ readings: [{ meter: "T-OWN", time: "2026-11-01T00:00:00+08:00", kwh: 999 }, { meter: "T-OWN", time: "2026-11-05T00:00:00+08:00", kwh: 1 }] });
+    const r = await ingest({
+      readings: [
+        { meter: "T-OWN", time: "2026-11-01T00:00:00+08:00", kwh: 999 },
+        { meter: "T-OWN", time: "2026-11-05T00:00:00+08:00", kwh: 1 },
+      ],
+    });
     expect(r).toMatchObject({ ok: true, accepted: 1, duplicated: 0 });
     if (!r.ok) return;
     expect(r.refused).toHaveLength(1);
     expect(r.refused[0]).toMatchObject({ index: 0, meter: "T-OWN" });
-    const [row] = await db.select().from(meterReadings).where(and(eq(meterReadings.meterId, 1), eq(meterReadings.readAt, new Date("2026-11-01T00:00:00+08:00"))));
+    const [row] = await db
+      .select()
+      .from(meterReadings)
+      .where(and(eq(meterReadings.meterId, 1), eq(meterReadings.readAt, new Date("2026-11-01T00:00:00+08:00"))));
     expect(row.kwh).toBe(batch("T-OWN", "2026-11-01T00:00:00+08:00", 1).readings[0].kwh);
   });
 
@@ -108,14 +147,33 @@ describe("gateway ingest", () => {
     const before = await counts();
     expect(await ingest("not an object")).toMatchObject({ ok: false, status: 400 });
     expect(await ingest({ readings: [] })).toMatchObject({ ok: false, status: 422 });
-    expect(await ingest({ readings: [{ meter: "T-OWN", time: "2026-11-20T00:00:00+08:00", kwh: 1 }, { meter: "NOPE", time: "2026-11-20T00:00:00+08:00", kwh: 1 }] })).toMatchObject({
+    expect(
+      await ingest({
+        readings: [
+          { meter: "T-OWN", time: "2026-11-20T00:00:00+08:00", kwh: 1 },
+          { meter: "NOPE", time: "2026-11-20T00:00:00+08:00", kwh: 1 },
+        ],
+      }),
+    ).toMatchObject({
       ok: false,
       status: 422,
       problems: [{ index: 1, field: "meter" }],
     });
-    expect(await ingest({ readings: [{ meter: "T-OWN", time: "2026-12-05T10:00:00+08:00", kwh: 1 }] })).toMatchObject({ ok: false, status: 422, problems: [{ field: "time", reason: "time is in the future" }] });
-    expect(await ingest({ readings: [{ meter: "T-OWN", time: "2026-11-20T00:00:00+08:00", kwh: -1 }] })).toMatchObject({ ok: false, status: 422, problems: [{ field: "kwh" }] });
-    expect(await ingest({ readings: [{ meter: "T-OWN", time: "2026-11-20 00:00", kwh: 1 }] })).toMatchObject({ ok: false, status: 422, problems: [{ field: "time" }] });
+    expect(await ingest({ readings: [{ meter: "T-OWN", time: "2026-12-05T10:00:00+08:00", kwh: 1 }] })).toMatchObject({
+      ok: false,
+      status: 422,
+      problems: [{ field: "time", reason: "time is in the future" }],
+    });
+    expect(await ingest({ readings: [{ meter: "T-OWN", time: "2026-11-20T00:00:00+08:00", kwh: -1 }] })).toMatchObject({
+      ok: false,
+      status: 422,
+      problems: [{ field: "kwh" }],
+    });
+    expect(await ingest({ readings: [{ meter: "T-OWN", time: "2026-11-20 00:00", kwh: 1 }] })).toMatchObject({
+      ok: false,
+      status: 422,
+      problems: [{ field: "time" }],
+    });
     expect(await ingest(batch("T-OWN", "2026-10-01T00:00:00+08:00", 5001))).toMatchObject({ ok: false, status: 413 });
     expect(await counts()).toEqual(before);
   });
@@ -123,7 +181,15 @@ describe("gateway ingest", () => {
   it("concurrent overlapping batches store every reading once and keep the rollups exact", async () => {
     const before = await counts();
     // Eight batches of 200 readings, each overlapping its neighbours by half.
-    const r = await simultaneously(8, (i) => ingest(batch("T-RACE", new Date(Date.parse("2026-10-01T00:00:00+08:00") + i * 100 * 15 * 60_000).toISOString(), 200)) as Promise<{ ok: boolean; accepted?: number; duplicated?: number }>);
+    const r = await simultaneously(
+      8,
+      (i) =>
+        ingest(batch("T-RACE", new Date(Date.parse("2026-10-01T00:00:00+08:00") + i * 100 * 15 * 60_000).toISOString(), 200)) as Promise<{
+          ok: boolean;
+          accepted?: number;
+          duplicated?: number;
+        }>,
+    );
     expect(r.thrown).toEqual([]);
     expect(r.ok).toBe(8);
     const accepted = r.results.reduce((s, x) => s + (x.accepted ?? 0), 0);
@@ -140,7 +206,10 @@ describe("gateway ingest", () => {
 
 describe("gateway tokens", () => {
   const req = (token: string | null, cookie?: string) =>
-    new Request("http://localhost/api/monitoring/readings", { method: "POST", headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(cookie ? { cookie } : {}) } });
+    new Request("http://localhost/api/monitoring/readings", {
+      method: "POST",
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(cookie ? { cookie } : {}) },
+    });
 
   it("keeps only the token's hash, answers per scope, and refuses a revoked token", async () => {
     const db = await getDb();
@@ -187,12 +256,21 @@ describe("CSV imports (all-or-nothing)", () => {
     const db = await getDb();
     const [e] = await db.select().from(enterprises).where(eq(enterprises.id, own));
     const bad = `credit_code,month,tax_yuan\n${e.creditCode},2026-10,1200.50\n${generateCreditCode(99999)},2026-10,10\n`;
-    expect(await importMonitoringCsv(staff, "tax", bad, now)).toMatchObject({ ok: false, problems: [{ line: 3, message: "monitoring:import.unknownEnterprise" }] });
+    expect(await importMonitoringCsv(staff, "tax", bad, now)).toMatchObject({
+      ok: false,
+      problems: [{ line: 3, message: "monitoring:import.unknownEnterprise" }],
+    });
     expect((await db.select({ n: count() }).from(enterpriseTaxMonths))[0].n).toBe(0);
-    expect(await importMonitoringCsv(staff, "tax", `credit_code,month,tax_yuan\n${e.creditCode},2026-10,1200.50\n`, now)).toMatchObject({ ok: true, written: 1 });
+    expect(await importMonitoringCsv(staff, "tax", `credit_code,month,tax_yuan\n${e.creditCode},2026-10,1200.50\n`, now)).toMatchObject({
+      ok: true,
+      written: 1,
+    });
     const [row] = await db.select().from(enterpriseTaxMonths);
     expect(row).toMatchObject({ enterpriseId: own, month: "2026-10-01", taxFen: 120050 });
-    expect(await importMonitoringCsv(staff, "tax", `credit_code,month,tax_yuan\n${e.creditCode},2027-01,1\n`, now)).toMatchObject({ ok: false, problems: [{ column: "month", message: "monitoring:import.future" }] });
+    expect(await importMonitoringCsv(staff, "tax", `credit_code,month,tax_yuan\n${e.creditCode},2027-01,1\n`, now)).toMatchObject({
+      ok: false,
+      problems: [{ column: "month", message: "monitoring:import.future" }],
+    });
   });
 });
 
@@ -204,9 +282,16 @@ describe("passage alarms", () => {
     expect(raised).toMatchObject({ ok: true, outcome: "raised" });
     if (!raised.ok) return;
     expect(await passageEvent(1, event)).toMatchObject({ ok: true, outcome: "duplicate", alarmId: raised.alarmId });
-    expect(await passageEvent(1, { ...event, at: new Date("2026-12-03T09:05:00+08:00") })).toMatchObject({ ok: true, outcome: "already_open", alarmId: raised.alarmId });
+    expect(await passageEvent(1, { ...event, at: new Date("2026-12-03T09:05:00+08:00") })).toMatchObject({
+      ok: true,
+      outcome: "already_open",
+      alarmId: raised.alarmId,
+    });
     const id = raised.alarmId!;
-    const notices = await db.select().from(notifications).where(and(eq(notifications.userId, "mon-member"), eq(notifications.messageKey, "monitoring:notify.violation")));
+    const notices = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, "mon-member"), eq(notifications.messageKey, "monitoring:notify.violation")));
     expect(notices).toHaveLength(1);
     expect(notices[0].link).toBe(`/monitoring/alarms/${id}`);
     expect((await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "mon-member@test.local"))).length).toBeGreaterThan(0);
@@ -228,7 +313,10 @@ describe("passage alarms", () => {
     // Nor by writing the row directly without saying who confirmed it.
     await expect(db.execute(sql`update passage_alarms set status = 'cleared', cleared_at = now() where id = ${id}`)).rejects.toThrow();
 
-    expect(await confirmCleared(staff, id, "现场核实已清理")).toMatchObject({ ok: true, alarm: { status: "cleared", clearedBy: "staff", clearedByUser: "mon-staff" } });
+    expect(await confirmCleared(staff, id, "现场核实已清理")).toMatchObject({
+      ok: true,
+      alarm: { status: "cleared", clearedBy: "staff", clearedByUser: "mon-staff" },
+    });
     expect(await confirmCleared(staff, id, null)).toMatchObject({ ok: false, error: "monitoring:errors.alarmClosed" });
   });
 
@@ -237,7 +325,10 @@ describe("passage alarms", () => {
     const raised = await passageEvent(1, event);
     expect(raised).toMatchObject({ ok: true, outcome: "raised" });
     expect(await passageEvent(1, { ...event, status: "clear", at: new Date("2026-12-03T12:00:00+08:00") })).toMatchObject({ ok: true, outcome: "cleared" });
-    expect(await passageEvent(1, { ...event, status: "clear", at: new Date("2026-12-03T12:05:00+08:00") })).toMatchObject({ ok: true, outcome: "nothing_open" });
+    expect(await passageEvent(1, { ...event, status: "clear", at: new Date("2026-12-03T12:05:00+08:00") })).toMatchObject({
+      ok: true,
+      outcome: "nothing_open",
+    });
     expect(await passageEvent(1, { ...event, passage: "P9" })).toMatchObject({ ok: false, status: 404 });
   });
 });

@@ -40,7 +40,10 @@ const cookieOf = (setCookie: string) => setCookie.split(";")[0];
 describe("password reset by email", () => {
   beforeAll(async () => {
     const db = await getDb();
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.id, "demo-seeker"));
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(eq(users.id, "demo-seeker"));
     if (!row.n) await db.transaction((tx) => seedDemo(tx, 2026));
   });
 
@@ -73,7 +76,10 @@ describe("password reset by email", () => {
     expect((await login(requestFrom("10.60.0.2"), email, "first-password-1")).ok).toBe(false);
     expect((await login(requestFrom("10.60.0.3"), email, "second-password-2")).ok).toBe(true);
 
-    const audit = await db.select().from(auditEvents).where(and(like(auditEvents.action, "auth.password_reset_%"), eq(auditEvents.entityId, userId)));
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(and(like(auditEvents.action, "auth.password_reset_%"), eq(auditEvents.entityId, userId)));
     expect(audit.map((a) => a.action).sort()).toEqual(["auth.password_reset_completed", "auth.password_reset_requested"]);
     expect(JSON.stringify(audit)).not.toContain(token);
     expect(JSON.stringify(audit)).not.toContain(stored.tokenHash);
@@ -104,7 +110,10 @@ describe("password reset by email", () => {
     await requestPasswordReset({ email, ip: "10.63.0.1", lng: "zh-CN", origin: ORIGIN });
     const token = await tokenFromOutbox(email);
     const db = await getDb();
-    await db.update(passwordResets).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(passwordResets.userId, userId));
+    await db
+      .update(passwordResets)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(passwordResets.userId, userId));
     expect(await resetTokenUsable(token)).toBe(false);
     expect(await resetPassword(token, "too-late-password", null)).toEqual({ ok: false });
     expect((await login(requestFrom("10.63.0.2"), email, "first-password-1")).ok).toBe(true);

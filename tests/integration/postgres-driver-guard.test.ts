@@ -73,7 +73,12 @@ process.exit(0);
 
 describe.skipIf(!url)("postgres driver guard (pinned patch)", () => {
   it("a connection closed while the driver fetches the array types fails or retries its query, and the process lives", () => {
-    const run = spawnSync(process.execPath, ["--input-type=module", "-e", typesScript], { cwd: root, env: { ...process.env, URL: url }, encoding: "utf8", timeout: 30_000 });
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", typesScript], {
+      cwd: root,
+      env: { ...process.env, URL: url },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(run.stdout).toContain("cut: 1");
     expect(run.stdout).toMatch(/during: (ok|ECONNREFUSED|CONNECTION_CLOSED)/);
     expect(run.stdout).toContain("after: ok");
@@ -82,7 +87,12 @@ describe.skipIf(!url)("postgres driver guard (pinned patch)", () => {
   });
 
   it("a query on a connection whose socket closed is rejected with CONNECTION_CLOSED, and the process lives", () => {
-    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, env: { ...process.env, URL: url }, encoding: "utf8", timeout: 30_000 });
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: root,
+      env: { ...process.env, URL: url },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(run.stdout).toContain("first: CONNECTION_CLOSED");
     expect(run.stdout).toContain("second: CONNECTION_CLOSED");
     expect(run.stdout).not.toContain("uncaught");

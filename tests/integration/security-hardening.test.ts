@@ -45,7 +45,9 @@ describe("issue 11: tokens, oracles, throttle", () => {
       // What a stolen backup holds (the hash) is no cookie, even signed with SESSION_SECRET; an old-style row (id = token) neither.
       expect(await getActor(requestFrom("10.11.0.1", { headers: { cookie: `yj_session=${signSessionId(hashed)}` } }))).toBeNull();
       await db.insert(sessions).values({ id: "oldstyletoken0000000000000000000000000", userId: result.userId, expiresAt: new Date(Date.now() + 3600_000) });
-      expect(await getActor(requestFrom("10.11.0.1", { headers: { cookie: `yj_session=${signSessionId("oldstyletoken0000000000000000000000000")}` } }))).toBeNull();
+      expect(
+        await getActor(requestFrom("10.11.0.1", { headers: { cookie: `yj_session=${signSessionId("oldstyletoken0000000000000000000000000")}` } })),
+      ).toBeNull();
     });
 
     it("ends every existing session at the upgrade (a migration deletes them)", () => {
@@ -67,10 +69,20 @@ describe("issue 11: tokens, oracles, throttle", () => {
 
       it("never carry a failed query's parameters (a session token, say)", async () => {
         const logged: string[] = [];
-        vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.stack}\n${String((a as { cause?: unknown }).cause)}` : typeof a === "string" ? a : JSON.stringify(a))).join(" ")));
+        vi.spyOn(console, "error").mockImplementation(
+          (...args: unknown[]) =>
+            void logged.push(
+              args
+                .map((a) => (a instanceof Error ? `${a.stack}\n${String((a as { cause?: unknown }).cause)}` : typeof a === "string" ? a : JSON.stringify(a)))
+                .join(" "),
+            ),
+        );
         const secret = "tok-secret-b2s7xq5zvo4lq3hj";
         const db = await getDb();
-        const error = await db.execute(sql`select ${secret}::integer`).then(() => null, (e: unknown) => e);
+        const error = await db.execute(sql`select ${secret}::integer`).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error).toBeTruthy();
         handleError(error, { request: new Request("http://localhost/x") });
         expect(logged.join("\n")).not.toContain(secret);
@@ -160,15 +172,22 @@ describe("issue 11: tokens, oracles, throttle", () => {
       expect(taken).toEqual({ ok: false, error: "emailTaken" });
       expect(await outboxTo("seeker@demo.test")).toBe(before + 1);
       // 40 parallel probes from one address: at most the limit get an answer about the address.
-      const probes = await simultaneously(40, () => registerSeeker({ email: "admin@demo.test", password: "long-enough", displayName: "探测", phone: "13800000000" }, "10.15.0.2"));
+      const probes = await simultaneously(40, () =>
+        registerSeeker({ email: "admin@demo.test", password: "long-enough", displayName: "探测", phone: "13800000000" }, "10.15.0.2"),
+      );
       expect(probes.thrown).toEqual([]);
       const answered = probes.refused.filter((r) => !r.ok && r.error === "emailTaken").length;
       expect(answered).toBeLessThanOrEqual(10);
       expect(probes.refused.filter((r) => !r.ok && r.error === "throttled").length).toBe(40 - answered);
       // Throttled, the address learns nothing more: a free address is refused the same way.
-      expect(await registerSeeker({ email: `free-${seq}@it.test`, password: "long-enough", displayName: "探测", phone: "13800000000" }, "10.15.0.2")).toEqual({ ok: false, error: "throttled" });
+      expect(await registerSeeker({ email: `free-${seq}@it.test`, password: "long-enough", displayName: "探测", phone: "13800000000" }, "10.15.0.2")).toEqual({
+        ok: false,
+        error: "throttled",
+      });
       // Another address registers as usual.
-      expect((await registerSeeker({ email: `free-${seq}@it.test`, password: "long-enough", displayName: "新人", phone: "13800000000" }, "10.15.0.3")).ok).toBe(true);
+      expect((await registerSeeker({ email: `free-${seq}@it.test`, password: "long-enough", displayName: "新人", phone: "13800000000" }, "10.15.0.3")).ok).toBe(
+        true,
+      );
     });
 
     it("/join: a member's credit code and a pending application's get the same answer; the owners are told by email", async () => {

@@ -74,7 +74,10 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
       const s = await signIn("seeker@demo.test");
       const id = sessionIdOf(s.cookie.split("=")[1].split(".")[0]);
       const db = await getDb();
-      await db.update(sessions).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(sessions.id, id));
+      await db
+        .update(sessions)
+        .set({ expiresAt: new Date(Date.now() - 60_000) })
+        .where(eq(sessions.id, id));
       expect(await getActor(as(s.cookie))).toBeNull();
       expect(await db.select().from(sessions).where(eq(sessions.id, id))).toHaveLength(0);
     });
@@ -84,12 +87,18 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
       const id = sessionIdOf(s.cookie.split("=")[1].split(".")[0]);
       const db = await getDb();
       // Used recently (expiry within the next hour, i.e. less than half of the 2 h left): lucia extends it.
-      await db.update(sessions).set({ expiresAt: new Date(Date.now() + 30 * 60_000) }).where(eq(sessions.id, id));
+      await db
+        .update(sessions)
+        .set({ expiresAt: new Date(Date.now() + 30 * 60_000) })
+        .where(eq(sessions.id, id));
       expect((await getActor(as(s.cookie)))?.role).toBe("mediator");
       const [slid] = await db.select().from(sessions).where(eq(sessions.id, id));
       expect(slid.expiresAt.getTime()).toBeGreaterThan(Date.now() + 100 * 60_000);
       // Active, yet signed in 12 h + 1 min ago: refused and removed.
-      await db.update(sessions).set({ createdAt: new Date(Date.now() - SESSION_ABSOLUTE_MS - 60_000) }).where(eq(sessions.id, id));
+      await db
+        .update(sessions)
+        .set({ createdAt: new Date(Date.now() - SESSION_ABSOLUTE_MS - 60_000) })
+        .where(eq(sessions.id, id));
       expect(await getActor(as(s.cookie))).toBeNull();
       expect(await db.select().from(sessions).where(eq(sessions.id, id))).toHaveLength(0);
     });
@@ -120,7 +129,10 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
       expect((await login(requestFrom("10.66.0.2"), "admin@demo.test", DEMO_PASSWORD)).ok).toBe(true);
       // After the window the address may sign in again.
       const db = await getDb();
-      await db.update(throttleCounters).set({ windowStart: sql`${throttleCounters.windowStart} - interval '16 minutes'` }).where(like(throttleCounters.key, `%${attacker}`));
+      await db
+        .update(throttleCounters)
+        .set({ windowStart: sql`${throttleCounters.windowStart} - interval '16 minutes'` })
+        .where(like(throttleCounters.key, `%${attacker}`));
       expect((await login(requestFrom(attacker), "admin@demo.test", DEMO_PASSWORD)).ok).toBe(true);
       // Every attempt was audited, the throttled one too.
       const [throttled] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, "auth.login_throttled"));
@@ -129,7 +141,13 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
   });
 
   describe("bad input at module level", () => {
-    const validRegistration = { displayName: "坏输入", email: "{unique}@module.test", phone: "13812345678", password: "long-enough-password", confirmPassword: "long-enough-password" };
+    const validRegistration = {
+      displayName: "坏输入",
+      email: "{unique}@module.test",
+      phone: "13812345678",
+      password: "long-enough-password",
+      confirmPassword: "long-enough-password",
+    };
 
     it("registerSeeker: every bad variant is a typed error with no row changed, or a valid account with exactly its rows", async () => {
       const db = await getDb();
@@ -193,7 +211,9 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
   describe("concurrency", () => {
     it("50 simultaneous registrations with the same email leave exactly one account (unique index)", async () => {
       const email = `race-${Date.now()}@concurrency.test`;
-      const outcome = await simultaneously(50, () => registerSeeker({ email, password: "long-enough-password", displayName: "并发", phone: "13812345678" }, "10.9.0.1"));
+      const outcome = await simultaneously(50, () =>
+        registerSeeker({ email, password: "long-enough-password", displayName: "并发", phone: "13812345678" }, "10.9.0.1"),
+      );
       expect(outcome.thrown).toEqual([]);
       expect(outcome.ok).toBe(1);
       expect(outcome.refused).toHaveLength(49);
@@ -202,7 +222,10 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
       const db = await getDb();
       const [n] = await db.select({ n: count() }).from(users).where(eq(users.email, email));
       expect(n.n).toBe(1);
-      const [audits] = await db.select({ n: count() }).from(auditEvents).where(sql`${auditEvents.action} = 'user.create' and ${auditEvents.after}->>'email' = ${email}`);
+      const [audits] = await db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(sql`${auditEvents.action} = 'user.create' and ${auditEvents.after}->>'email' = ${email}`);
       expect(audits.n).toBe(1);
     });
   });
@@ -244,38 +267,42 @@ describe("security: sessions, throttling, bad input, concurrency, rollback, audi
   });
 
   describe("the audit log is append-only", () => {
-    it.skipIf(!process.env.TEST_DATABASE_URL)("on PostgreSQL, an application role granted only SELECT and INSERT cannot change it either (README grant)", async () => {
-      const db = await getDb();
-      const role = `yj_app_test_${Date.now().toString(36)}`;
-      await db.execute(sql.raw(`create role ${role} nologin`));
-      try {
-        await db.execute(sql.raw(`grant usage on schema public to ${role}`));
-        await db.execute(sql.raw(`grant select, insert, update, delete on all tables in schema public to ${role}`));
-        await db.execute(sql.raw(`grant usage, select on all sequences in schema public to ${role}`));
-        await db.execute(sql.raw(`revoke update, delete, truncate on audit_events from ${role}`));
-        const asApp = (statement: string) =>
-          db.transaction(async (tx) => {
-            await tx.execute(sql.raw(`set local role ${role}`));
-            return tx.execute(sql.raw(statement));
-          });
-        /** The PostgreSQL error of a failed statement (drizzle wraps the driver's error as `cause`). */
-        const codeOf = (statement: string) =>
-          asApp(statement).then(
-            () => "no error",
-            (e: { code?: string; message: string; cause?: { code?: string; message: string } }) => `${e.cause?.code ?? e.code} ${e.cause?.message ?? e.message}`,
-          );
-        await asApp(`insert into audit_events (action, entity_type) values ('test.grant', 'test')`);
-        // Refused by the grant ("permission denied"), before the append-only trigger could run.
-        expect(await codeOf(`update audit_events set action = 'x' where action = 'test.grant'`)).toBe("42501 permission denied for table audit_events");
-        expect(await codeOf(`delete from audit_events where action = 'test.grant'`)).toBe("42501 permission denied for table audit_events");
-        expect(await codeOf(`truncate audit_events`)).toBe("42501 permission denied for table audit_events");
-        // The same role may still change ordinary tables.
-        await asApp(`update users set display_name = display_name where id = 'demo-admin'`);
-      } finally {
-        await db.execute(sql.raw(`drop owned by ${role}`));
-        await db.execute(sql.raw(`drop role ${role}`));
-      }
-    });
+    it.skipIf(!process.env.TEST_DATABASE_URL)(
+      "on PostgreSQL, an application role granted only SELECT and INSERT cannot change it either (README grant)",
+      async () => {
+        const db = await getDb();
+        const role = `yj_app_test_${Date.now().toString(36)}`;
+        await db.execute(sql.raw(`create role ${role} nologin`));
+        try {
+          await db.execute(sql.raw(`grant usage on schema public to ${role}`));
+          await db.execute(sql.raw(`grant select, insert, update, delete on all tables in schema public to ${role}`));
+          await db.execute(sql.raw(`grant usage, select on all sequences in schema public to ${role}`));
+          await db.execute(sql.raw(`revoke update, delete, truncate on audit_events from ${role}`));
+          const asApp = (statement: string) =>
+            db.transaction(async (tx) => {
+              await tx.execute(sql.raw(`set local role ${role}`));
+              return tx.execute(sql.raw(statement));
+            });
+          /** The PostgreSQL error of a failed statement (drizzle wraps the driver's error as `cause`). */
+          const codeOf = (statement: string) =>
+            asApp(statement).then(
+              () => "no error",
+              (e: { code?: string; message: string; cause?: { code?: string; message: string } }) =>
+                `${e.cause?.code ?? e.code} ${e.cause?.message ?? e.message}`,
+            );
+          await asApp(`insert into audit_events (action, entity_type) values ('test.grant', 'test')`);
+          // Refused by the grant ("permission denied"), before the append-only trigger could run.
+          expect(await codeOf(`update audit_events set action = 'x' where action = 'test.grant'`)).toBe("42501 permission denied for table audit_events");
+          expect(await codeOf(`delete from audit_events where action = 'test.grant'`)).toBe("42501 permission denied for table audit_events");
+          expect(await codeOf(`truncate audit_events`)).toBe("42501 permission denied for table audit_events");
+          // The same role may still change ordinary tables.
+          await asApp(`update users set display_name = display_name where id = 'demo-admin'`);
+        } finally {
+          await db.execute(sql.raw(`drop owned by ${role}`));
+          await db.execute(sql.raw(`drop role ${role}`));
+        }
+      },
+    );
 
     it("refuses UPDATE, DELETE and TRUNCATE, even inside a transaction, and keeps the rows", async () => {
       const db = await getDb();

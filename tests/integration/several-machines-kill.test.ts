@@ -55,10 +55,7 @@ beforeAll(async () => {
   if (!onPostgres || !haveBuild()) return;
   const [urlA, urlB] = await Promise.all([sinkFor("a"), sinkFor("b")]);
   const shared = { DATABASE_URL: process.env.DATABASE_URL!, YJ_SUPERVISOR: "0", MAIL_EVERY_SECONDS: "1", MAIL_CLAIM_SECONDS: String(HOLD_SECONDS) };
-  await Promise.all([
-    servers.a.start({ ...shared, SMTP_URL: urlA }),
-    servers.b.start({ ...shared, SMTP_URL: urlB }),
-  ]);
+  await Promise.all([servers.a.start({ ...shared, SMTP_URL: urlA }), servers.b.start({ ...shared, SMTP_URL: urlB })]);
   // Nothing else queued: the batch is these emails only.
   const db = await getDb();
   await db.update(emailOutbox).set({ sentAt: new Date() }).where(isNull(emailOutbox.sentAt));

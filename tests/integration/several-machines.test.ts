@@ -110,7 +110,12 @@ describe.skipIf(!onPostgres || !haveBuild())("two portal servers on one database
     form.set("phone", "13857712345");
     form.set("education", "college");
     form.set("resume", new Blob([pdf], { type: "application/pdf" }), "简历.pdf");
-    const saved = await fetch(via(a.port, "/jobs/profile"), { method: "POST", redirect: "manual", headers: { Cookie: cookie, Origin: `http://127.0.0.1:${a.port}` }, body: form });
+    const saved = await fetch(via(a.port, "/jobs/profile"), {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie, Origin: `http://127.0.0.1:${a.port}` },
+      body: form,
+    });
     expect(saved.status, await saved.clone().text()).toBe(302);
 
     const fromB = await fetch(via(b.port, "/jobs/resume/me"), { headers: { Cookie: cookie } });
@@ -150,13 +155,20 @@ describe.skipIf(!onPostgres || !haveBuild())("two portal servers on one database
   it("delivers 20 outbox emails each exactly once while both servers' mailers run", async () => {
     const db = await getDb();
     // The demo data's own notices are marked sent first, so these 20 are not queued behind them.
-    await db.update(emailOutbox).set({ sentAt: new Date() }).where(sql`${emailOutbox.sentAt} is null`);
+    await db
+      .update(emailOutbox)
+      .set({ sentAt: new Date() })
+      .where(sql`${emailOutbox.sentAt} is null`);
     const subjects = Array.from({ length: 20 }, (_, i) => `several-machines ${i + 1}`);
     await db.insert(emailOutbox).values(subjects.map((subject, i) => ({ toAddress: `machine${i + 1}@demo.test`, subject, body: "两台服务器，一封邮件。" })));
     const mine = () => received.filter((m) => m.subject.startsWith("several-machines"));
     await waitFor(async () => mine().length >= 20, 20_000);
     await new Promise((r) => setTimeout(r, 2_500)); // two more rounds of both mailers: nothing more arrives
-    expect(mine().map((m) => m.subject).sort()).toEqual([...subjects].sort());
+    expect(
+      mine()
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual([...subjects].sort());
     const rows = await db.select().from(emailOutbox).where(inArray(emailOutbox.subject, subjects));
     expect(rows.every((r) => r.sentAt && r.attempts === 1)).toBe(true);
   });
@@ -178,7 +190,10 @@ describe.skipIf(!onPostgres || !haveBuild())("two portal servers on one database
     for (let i = 0; i < 7; i++) statuses.push((await post("rep@demo.test", "wrong-password", { "X-Forwarded-For": `10.9.8.${i}` })).status);
     expect(statuses.at(-1)).toBe(429);
     const db = await getDb();
-    const ips = await db.selectDistinct({ ip: auditEvents.ip }).from(auditEvents).where(and(eq(auditEvents.action, "auth.login_failed"), sql`${auditEvents.after}->>'email' = 'rep@demo.test'`));
+    const ips = await db
+      .selectDistinct({ ip: auditEvents.ip })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.login_failed"), sql`${auditEvents.after}->>'email' = 'rep@demo.test'`));
     expect(ips).toEqual([{ ip: "127.0.0.1" }]);
   });
 

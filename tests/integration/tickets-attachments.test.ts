@@ -8,7 +8,11 @@ import { files } from "../../db/schema/files";
 import { findFile, recordUploads, sendFile, uploadDirectory } from "../../app/lib/uploads.server";
 import { MAX_FILE_BYTES, receiveTicketForm, TICKET_FILE_OWNER } from "../../app/modules/tickets/attachments.server";
 
-function formRequest(attachments: { name: string; bytes: Buffer; type?: string }[], fields: Record<string, string> = { title: "标题" }, headers: Record<string, string> = {}) {
+function formRequest(
+  attachments: { name: string; bytes: Buffer; type?: string }[],
+  fields: Record<string, string> = { title: "标题" },
+  headers: Record<string, string> = {},
+) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   for (const f of attachments) fd.append("attachments", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "application/octet-stream" }), f.name);
@@ -32,7 +36,11 @@ describe("ticket attachments (the shared uploads module with the problems' rules
     const res = await sendFile(row);
     expect(res.headers.get("content-disposition")).toBe("attachment; filename=\"__.pdf\"; filename*=UTF-8''%E5%90%88%E5%90%8C.pdf");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   });
 
   it("accepts images, Office documents and ZIP archives, decided by the bytes", async () => {
@@ -56,19 +64,29 @@ describe("ticket attachments (the shared uploads module with the problems' rules
     expect(script).toMatchObject({ ok: false, error: "tickets:errors.fileType", status: 415 });
     expect(!script.ok && script.fields?.get("title")).toBe("标题");
     // Text files are fine elsewhere, not as a problem's attachment.
-    expect(await receiveTicketForm(formRequest([{ name: "notes.txt", bytes: Buffer.from("hello") }]))).toMatchObject({ ok: false, error: "tickets:errors.fileType" });
+    expect(await receiveTicketForm(formRequest([{ name: "notes.txt", bytes: Buffer.from("hello") }]))).toMatchObject({
+      ok: false,
+      error: "tickets:errors.fileType",
+    });
     expect(stored()).toBe(before);
   });
 
   it("refuses a file over 10 MB and removes what was written", async () => {
     const before = stored();
-    const result = await receiveTicketForm(formRequest([{ name: "ok.pdf", bytes: pdf(10) }, { name: "big.pdf", bytes: pdf(MAX_FILE_BYTES) }]));
+    const result = await receiveTicketForm(
+      formRequest([
+        { name: "ok.pdf", bytes: pdf(10) },
+        { name: "big.pdf", bytes: pdf(MAX_FILE_BYTES) },
+      ]),
+    );
     expect(result).toMatchObject({ ok: false, error: "tickets:errors.fileTooBig", status: 413 });
     expect(stored()).toBe(before);
   });
 
   it("refuses a body declared larger than 5 files of 10 MB before reading it", async () => {
-    const result = await receiveTicketForm(formRequest([{ name: "ok.pdf", bytes: pdf(10) }], { title: "标题" }, { "content-length": String(60 * 1024 * 1024) }));
+    const result = await receiveTicketForm(
+      formRequest([{ name: "ok.pdf", bytes: pdf(10) }], { title: "标题" }, { "content-length": String(60 * 1024 * 1024) }),
+    );
     expect(result).toMatchObject({ ok: false, error: "tickets:errors.fileTooBig", status: 413 });
   });
 
@@ -111,13 +129,20 @@ describe("the migration from ticket_attachments", () => {
     const move = readFileSync(path.join(migrations, "0008_ticket_attachments_files.sql"), "utf8");
     for (const statement of move.split("--> statement-breakpoint")) await db.execute(sql.raw(statement));
 
-    const [moved] = await db.select().from(files).where(and(eq(files.ownerKind, TICKET_FILE_OWNER), eq(files.ownerId, "7")));
+    const [moved] = await db
+      .select()
+      .from(files)
+      .where(and(eq(files.ownerKind, TICKET_FILE_OWNER), eq(files.ownerId, "7")));
     expect(moved).toMatchObject({ originalName: "旧合同.pdf", safeName: oldName, contentType: "application/pdf", size: 12, sha256: null });
     expect(moved.createdAt.toISOString()).toBe("2026-01-05T02:00:00.000Z");
     expect(await db.select().from(files).where(eq(files.ownerId, "8"))).toHaveLength(1);
     await expect(db.execute(sql`select 1 from ticket_attachments`)).rejects.toThrow();
     const res = await sendFile(moved);
     expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   });
 });

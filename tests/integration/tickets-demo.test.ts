@@ -80,9 +80,15 @@ describe("the access matrix's fixed ids still mean what they say", () => {
     const db = await getDb();
     const [link] = await db.select().from(enterpriseUsers).where(eq(enterpriseUsers.userId, "demo-member"));
     const [tax] = await db.select().from(departments).where(eq(departments.code, "tax"));
-    const [mine] = await db.select().from(tickets).where(eq(tickets.id, Number(ticketFixtures.ticketOfMember)));
+    const [mine] = await db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, Number(ticketFixtures.ticketOfMember)));
     expect([mine.enterpriseId, mine.departmentId, mine.status]).toEqual([link.enterpriseId, tax.id, "referred"]);
-    const [withFile] = await db.select().from(tickets).where(eq(tickets.id, Number(ticketFixtures.ticketWithAttachment)));
+    const [withFile] = await db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, Number(ticketFixtures.ticketWithAttachment)));
     expect([withFile.enterpriseId, withFile.departmentId]).toEqual([link.enterpriseId, null]);
     // Its one file (the fixture attachmentOfMember is read from this problem's page).
     const withFiles = await db
@@ -90,9 +96,17 @@ describe("the access matrix's fixed ids still mean what they say", () => {
       .from(files)
       .where(andOp(eq(files.ownerKind, "ticket"), eq(files.ownerId, String(withFile.id))));
     expect(withFiles.map((f) => f.contentType)).toEqual(["application/pdf"]);
-    const [other] = await db.select().from(tickets).where(eq(tickets.id, Number(ticketFixtures.ticketOfOther)));
+    const [other] = await db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, Number(ticketFixtures.ticketOfOther)));
     expect(other.enterpriseId).not.toBe(link.enterpriseId);
     expect(other.departmentId).not.toBe(tax.id);
-    expect(await db.select().from(visits).where(eq(visits.id, Number(ticketFixtures.visit)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(visits)
+        .where(eq(visits.id, Number(ticketFixtures.visit))),
+    ).toHaveLength(1);
   });
 });

@@ -21,7 +21,14 @@ describe("what a department reads on a problem's timeline", () => {
   });
 
   it("after tax returns a problem and staff refer it to the court, the court sees none of the tax exchange", async () => {
-    const submitted = await submitTicket(member, { enterpriseId: member.enterpriseIds[0], category: "legal_rights", title: "合同纠纷", description: "供应商拖欠货款。", urgency: "normal", visitId: null });
+    const submitted = await submitTicket(member, {
+      enterpriseId: member.enterpriseIds[0],
+      category: "legal_rights",
+      title: "合同纠纷",
+      description: "供应商拖欠货款。",
+      urgency: "normal",
+      visitId: null,
+    });
     if (!submitted.ok) throw new Error(submitted.error.code);
     const id = submitted.value.id;
     await acceptTicket(staff, id, { category: "legal_rights", priority: "normal", handlerId: staff.userId });

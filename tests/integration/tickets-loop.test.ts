@@ -34,7 +34,12 @@ let taxId: number, courtId: number, memberEnterprise: number;
 const sh = (local: string) => new Date(`${local}+08:00`);
 
 async function newTicket(at: Date, urgency: "normal" | "urgent" = "normal", title = "鞋底原料供应紧张") {
-  const r = await submitTicket(member, { enterpriseId: memberEnterprise, category: "supply_chain", title, description: "原料到货慢，希望协调。", urgency, visitId: null }, [], { now: at });
+  const r = await submitTicket(
+    member,
+    { enterpriseId: memberEnterprise, category: "supply_chain", title, description: "原料到货慢，希望协调。", urgency, visitId: null },
+    [],
+    { now: at },
+  );
   if (!r.ok) throw new Error(r.error.code);
   return r.value.id;
 }
@@ -59,16 +64,26 @@ describe("the closed loop of a problem", () => {
     const db = await getDb();
     const t0 = sh("2026-11-23T10:00:00"); // Monday
     const file = await stageTicketFile("发票.pdf", Buffer.from("%PDF-1.4\n% demo\n"));
-    const submitted = await submitTicket(member, { enterpriseId: memberEnterprise, category: "tax", title: "出口退税进度", description: "退税未到账。", urgency: "normal", visitId: null }, [file], { now: t0 });
+    const submitted = await submitTicket(
+      member,
+      { enterpriseId: memberEnterprise, category: "tax", title: "出口退税进度", description: "退税未到账。", urgency: "normal", visitId: null },
+      [file],
+      { now: t0 },
+    );
     if (!submitted.ok) throw new Error(submitted.error.code);
     const id = submitted.value.id;
     expect(submitted.value.status).toBe("submitted");
     expect(submitted.value.acceptDueAt.toISOString()).toBe(sh("2026-11-25T00:00:00").toISOString()); // end of Tue
-    expect((await acceptTicket(staff, id, { category: "tax", priority: "high", handlerId: staff.userId }, { now: new Date(t0.getTime() + 3600_000) })).ok).toBe(true);
+    expect((await acceptTicket(staff, id, { category: "tax", priority: "high", handlerId: staff.userId }, { now: new Date(t0.getTime() + 3600_000) })).ok).toBe(
+      true,
+    );
     const referred = await referTicket(staff, id, { departmentId: taxId, note: "请核实" }, { now: sh("2026-11-23T14:00:00") });
     expect(referred.ok && referred.value.status).toBe("referred");
     expect(referred.ok && referred.value.answerDueAt?.toISOString()).toBe(sh("2026-12-01T00:00:00").toISOString()); // 5 working days: end of Mon 30 Nov
-    const [deptNotice] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, taxDept.userId), eq(notifications.messageKey, "tickets:notify.referred")));
+    const [deptNotice] = await db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, taxDept.userId), eq(notifications.messageKey, "tickets:notify.referred")));
     expect(deptNotice.n).toBeGreaterThan(0);
     const [mail] = await db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.toAddress, "dept@demo.test"));
     expect(mail.n).toBeGreaterThan(0);
@@ -81,13 +96,19 @@ describe("the closed loop of a problem", () => {
     expect(referral.answeredBy).toBe(taxDept.userId);
     expect((await resolveTicket(staff, id, "退税已到账。", { now: sh("2026-11-26T10:00:00") })).ok).toBe(true);
     // A low rating needs a reason.
-    expect(await rateTicket(member, id, { rating: 2, comment: null }, { now: sh("2026-11-27T10:00:00") })).toEqual({ ok: false, error: { code: "tickets:errors.lowRatingReason" } });
+    expect(await rateTicket(member, id, { rating: 2, comment: null }, { now: sh("2026-11-27T10:00:00") })).toEqual({
+      ok: false,
+      error: { code: "tickets:errors.lowRatingReason" },
+    });
     const closed = await rateTicket(member, id, { rating: 2, comment: "到账太慢" }, { now: sh("2026-11-27T10:00:00") });
     expect(closed.ok && closed.value.status).toBe("closed");
     expect(closed.ok && closed.value.flaggedForReview).toBe(true);
     const kinds = (await getTicket(staff, id))!.events.map((e) => e.kind);
     expect(kinds).toEqual(["submitted", "accepted", "referred", "comment", "answered", "resolved", "rated", "closed"]);
-    const [audits] = await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.entityType, "ticket"), eq(auditEvents.entityId, String(id))));
+    const [audits] = await db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, "ticket"), eq(auditEvents.entityId, String(id))));
     expect(audits.n).toBe(7); // six commands, and the attachment's file.upload
     // Illegal: a closed problem cannot be resolved again.
     expect(await resolveTicket(staff, id, "x")).toEqual({ ok: false, error: { code: "tickets:errors.illegalTransition" } });
@@ -112,7 +133,10 @@ describe("the closed loop of a problem", () => {
     const id = await newTicket(sh("2026-11-02T09:00:00"));
     await acceptTicket(staff, id, { category: "supply_chain", priority: "normal", handlerId: staff.userId }, { now: sh("2026-11-02T10:00:00") });
     await resolveTicket(staff, id, "已协调", { now: sh("2026-11-03T10:00:00") });
-    expect(await reopenTicket(member, id, "问题仍在", { now: sh("2026-11-11T10:00:00") })).toEqual({ ok: false, error: { code: "tickets:errors.reopenWindow" } });
+    expect(await reopenTicket(member, id, "问题仍在", { now: sh("2026-11-11T10:00:00") })).toEqual({
+      ok: false,
+      error: { code: "tickets:errors.reopenWindow" },
+    });
     const reopened = await reopenTicket(member, id, "问题仍在", { now: sh("2026-11-09T10:00:00") });
     expect(reopened.ok && reopened.value.status).toBe("accepted");
     const events = (await getTicket(member, id))!.events.map((e) => e.kind);
@@ -138,7 +162,10 @@ describe("the closed loop of a problem", () => {
     await acceptTicket(staff, id, { category: "supply_chain", priority: "high", handlerId: staff.userId }, { now: sh("2026-11-16T10:00:00") });
     const r = await referTicket(staff, id, { departmentId: taxId }, { now: sh("2026-11-16T11:00:00") });
     expect(r.ok && r.value.answerDueAt?.toISOString()).toBe(sh("2026-11-19T00:00:00").toISOString()); // urgent: 2 working days
-    const before = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, "demo-staff"), eq(notifications.messageKey, "tickets:notify.escalated")));
+    const before = await db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, "demo-staff"), eq(notifications.messageKey, "tickets:notify.escalated")));
     await runTicketTimers(sh("2026-11-18T23:00:00"));
     expect((await getTicket(staff, id))!.ticket.escalatedAt).toBeNull();
     await runTicketTimers(sh("2026-11-19T09:00:00"));
@@ -146,7 +173,10 @@ describe("the closed loop of a problem", () => {
     const t = (await getTicket(staff, id))!;
     expect(t.ticket.escalatedAt).not.toBeNull();
     expect(t.events.filter((e) => e.kind === "escalated")).toHaveLength(1);
-    const after = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, "demo-staff"), eq(notifications.messageKey, "tickets:notify.escalated")));
+    const after = await db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, "demo-staff"), eq(notifications.messageKey, "tickets:notify.escalated")));
     expect(after[0].n - before[0].n).toBe(1);
     const overdue = await listTickets(staff, { overdue: "1", q: "用电增容" }, 1);
     expect(overdue.rows.map((x) => x.id)).toContain(id);
@@ -196,7 +226,10 @@ describe("the closed loop of a problem", () => {
     const r = await rejectTicket(staff, id, "不属于协会受理范围");
     expect(r.ok && r.value.status).toBe("rejected");
     expect((await getTicket(member, id))!.events.at(-1)?.body).toBe("不属于协会受理范围");
-    expect(await acceptTicket(staff, id, { category: "other", priority: "normal", handlerId: staff.userId })).toEqual({ ok: false, error: { code: "tickets:errors.illegalTransition" } });
+    expect(await acceptTicket(staff, id, { category: "other", priority: "normal", handlerId: staff.userId })).toEqual({
+      ok: false,
+      error: { code: "tickets:errors.illegalTransition" },
+    });
   });
 
   it("finds Chinese text by bigrams through the queue filters", async () => {

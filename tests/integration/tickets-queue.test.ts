@@ -55,7 +55,14 @@ describe("the staff queue over more problems than it counts", () => {
 
   it("counts a problem submitted through the module at once (the kept count is cleared)", async () => {
     const before = await listTickets(member, {}, 1);
-    const r = await submitTicket(member, { enterpriseId: member.enterpriseIds[0], category: "tax", title: "新的诉求计数", description: "提交后计数应立即更新。", urgency: "normal", visitId: null });
+    const r = await submitTicket(member, {
+      enterpriseId: member.enterpriseIds[0],
+      category: "tax",
+      title: "新的诉求计数",
+      description: "提交后计数应立即更新。",
+      urgency: "normal",
+      visitId: null,
+    });
     expect(r.ok).toBe(true);
     expect((await listTickets(member, {}, 1)).total).toBe(before.total + 1);
   });
@@ -65,7 +72,10 @@ describe("the staff queue over more problems than it counts", () => {
     expect(mine.capped).toBe(false);
     expect(mine.rows.some((r) => r.title.startsWith("批量诉求"))).toBe(false);
     const db = await getDb();
-    const ids = sql.join(member.enterpriseIds.map((id) => sql`${id}`), sql`, `);
+    const ids = sql.join(
+      member.enterpriseIds.map((id) => sql`${id}`),
+      sql`, `,
+    );
     const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tickets where enterprise_id in (${ids})`));
     expect(mine.total).toBe(n);
   });

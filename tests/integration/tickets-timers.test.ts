@@ -18,7 +18,12 @@ const resolvedAt = sh("2026-12-01T10:00:00");
 const clock = () => new Date(resolvedAt.getTime() + 8 * DAY);
 
 async function resolvedTicket(title: string): Promise<number> {
-  const r = await submitTicket(member, { enterpriseId: member.enterpriseIds[0], category: "policy", title, description: "政策咨询。", urgency: "normal", visitId: null }, [], { now: sh("2026-11-30T09:00:00") });
+  const r = await submitTicket(
+    member,
+    { enterpriseId: member.enterpriseIds[0], category: "policy", title, description: "政策咨询。", urgency: "normal", visitId: null },
+    [],
+    { now: sh("2026-11-30T09:00:00") },
+  );
   if (!r.ok) throw new Error(r.error.code);
   await acceptTicket(staff, r.value.id, { category: "policy", priority: "normal", handlerId: staff.userId }, { now: sh("2026-11-30T10:00:00") });
   expect((await resolveTicket(staff, r.value.id, "已答复", { now: resolvedAt })).ok).toBe(true);

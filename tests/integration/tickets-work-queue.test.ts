@@ -8,7 +8,21 @@ import { tickets } from "../../db/schema/tickets";
 import { seedDemo } from "../../db/seed/demo.server";
 import { loadActor } from "../../app/lib/auth.server";
 import { withQueueDefaults } from "../../app/modules/tickets/forms";
-import { acceptAndReferTicket, acceptTicket, chaseReferral, getTicket, listTickets, QUEUE_PAGE_SIZE, queueQueries, queueTabCounts, reassignTicket, referTicket, resolveTicket, runTicketTimers, submitTicket } from "../../app/modules/tickets/tickets.server";
+import {
+  acceptAndReferTicket,
+  acceptTicket,
+  chaseReferral,
+  getTicket,
+  listTickets,
+  QUEUE_PAGE_SIZE,
+  queueQueries,
+  queueTabCounts,
+  reassignTicket,
+  referTicket,
+  resolveTicket,
+  runTicketTimers,
+  submitTicket,
+} from "../../app/modules/tickets/tickets.server";
 import type { Actor } from "../../app/lib/permissions";
 
 type A = NonNullable<Actor>;
@@ -16,14 +30,22 @@ type PlanNode = { "Node Type": string; "Relation Name"?: string; "Actual Rows": 
 
 /** The scans of the tickets table that ran: rows returned per loop (the page's lookups by id read one each) and loops. */
 function scansOfTickets(node: PlanNode): { rows: number; loops: number }[] {
-  const own = node["Relation Name"] === "tickets" && /Scan/.test(node["Node Type"]) && node["Actual Loops"] > 0 ? [{ rows: node["Actual Rows"], loops: node["Actual Loops"] }] : [];
+  const own =
+    node["Relation Name"] === "tickets" && /Scan/.test(node["Node Type"]) && node["Actual Loops"] > 0
+      ? [{ rows: node["Actual Rows"], loops: node["Actual Loops"] }]
+      : [];
   return [...own, ...(node.Plans ?? []).flatMap(scansOfTickets)];
 }
 let staff: A, admin: A, member: A, taxDept: A;
 const sh = (local: string) => new Date(`${local}+08:00`);
 
 async function newTicket(title: string, at = new Date()) {
-  const r = await submitTicket(member, { enterpriseId: member.enterpriseIds[0], category: "tax", title, description: "工作队列测试。", urgency: "urgent", visitId: null }, [], { now: at });
+  const r = await submitTicket(
+    member,
+    { enterpriseId: member.enterpriseIds[0], category: "tax", title, description: "工作队列测试。", urgency: "urgent", visitId: null },
+    [],
+    { now: at },
+  );
   if (!r.ok) throw new Error(r.error.code);
   return r.value.id;
 }
@@ -31,7 +53,10 @@ async function newTicket(title: string, at = new Date()) {
 /** The counts straight from the table, for the same scope and handler as the queue's "mine". */
 async function countWhere(where: ReturnType<typeof sql>) {
   const db = await getDb();
-  const [row] = await db.select({ n: count() }).from(tickets).where(and(sql`(${tickets.handlerId} = ${staff.userId} or ${tickets.handlerId} is null)`, where));
+  const [row] = await db
+    .select({ n: count() })
+    .from(tickets)
+    .where(and(sql`(${tickets.handlerId} = ${staff.userId} or ${tickets.handlerId} is null)`, where));
   return row.n;
 }
 
@@ -96,7 +121,12 @@ describe("the staff work queue", () => {
     expect((await getTicket(staff, id))!.ticket.status).toBe("submitted");
     const r = await acceptAndReferTicket(staff, id, { category: "tax", priority: "high", handlerId: staff.userId, departmentId: taxDept.departmentId! });
     expect(r.ok && r.value).toMatchObject({ status: "referred", departmentId: taxDept.departmentId, handlerId: staff.userId, priority: "high" });
-    const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityType, "ticket"), eq(auditEvents.entityId, String(id))))).map((a) => a.action);
+    const actions = (
+      await db
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityType, "ticket"), eq(auditEvents.entityId, String(id))))
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["ticket.accept", "ticket.refer"]));
     expect((await getTicket(taxDept, id))?.ticket.id).toBe(id);
   });
@@ -111,12 +141,19 @@ describe("the staff work queue", () => {
     await runTicketTimers(sh("2026-11-20T09:00:00"));
     expect((await listTickets(staff, { handler: "mine", tab: "escalated", q: "督办催办" }, 1)).rows.map((r) => r.id)).toEqual([id]);
 
-    const reminders = () => db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, taxDept.userId), eq(notifications.messageKey, "tickets:notify.chased")));
+    const reminders = () =>
+      db
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(eq(notifications.userId, taxDept.userId), eq(notifications.messageKey, "tickets:notify.chased")));
     const [before] = await reminders();
     expect((await chaseReferral(staff, id)).ok).toBe(true);
     const [after] = await reminders();
     expect(after.n - before.n).toBe(1);
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "ticket.chase"), eq(auditEvents.entityId, String(id))));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "ticket.chase"), eq(auditEvents.entityId, String(id))));
     expect(audit).toBeDefined();
     // Only staff: a member or the department cannot chase (outside their ability, or not found).
     expect((await chaseReferral(member, id)).ok).toBe(false);
@@ -126,8 +163,18 @@ describe("the staff work queue", () => {
     expect(await reassignTicket(staff, id, { handlerId: staff.userId })).toMatchObject({ ok: false, error: { code: "tickets:errors.sameHandler" } });
     const moved = await reassignTicket(staff, id, { handlerId: admin.userId });
     expect(moved.ok && moved.value.handlerId).toBe(admin.userId);
-    expect((await db.select().from(auditEvents).where(and(eq(auditEvents.action, "ticket.reassign"), eq(auditEvents.entityId, String(id))))).length).toBe(1);
-    const [told] = await db.select().from(notifications).where(and(eq(notifications.userId, admin.userId), eq(notifications.messageKey, "tickets:notify.reassigned")));
+    expect(
+      (
+        await db
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.action, "ticket.reassign"), eq(auditEvents.entityId, String(id))))
+      ).length,
+    ).toBe(1);
+    const [told] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, admin.userId), eq(notifications.messageKey, "tickets:notify.reassigned")));
     expect(told).toBeDefined();
     // No longer mine: it leaves my escalated tab and shows in everyone's.
     expect((await listTickets(staff, { handler: "mine", tab: "escalated", q: "督办催办" }, 1)).rows).toHaveLength(0);
@@ -145,8 +192,14 @@ describe("the staff work queue", () => {
     // A queue of some size (copies of the demo's problems, a day apart), so the planner prefers an
     // index walk to reading one status's rows and sorting them, as it does on a real queue.
     const { id: _id, ...copied } = getTableColumns(tickets);
-    const names = sql.join(Object.values(copied).map((c) => sql.identifier(c.name)), sql`, `);
-    const shifted = sql.join(Object.values(copied).map((c) => (c.name === "created_at" ? sql`created_at - g * interval '1 day'` : sql.identifier(c.name))), sql`, `);
+    const names = sql.join(
+      Object.values(copied).map((c) => sql.identifier(c.name)),
+      sql`, `,
+    );
+    const shifted = sql.join(
+      Object.values(copied).map((c) => (c.name === "created_at" ? sql`created_at - g * interval '1 day'` : sql.identifier(c.name))),
+      sql`, `,
+    );
     await db.execute(sql`insert into tickets (${names}) select ${shifted} from tickets cross join generate_series(1, 40) g`);
     await db.execute(sql`analyze tickets`);
     const [{ n }] = await db.select({ n: count() }).from(tickets);
@@ -162,7 +215,10 @@ describe("the staff work queue", () => {
       const rowsRead = await db.transaction(async (tx) => {
         await tx.execute(sql`set local enable_seqscan = off`);
         await tx.execute(sql`set local enable_bitmapscan = off`);
-        const result = (await tx.execute(sql`explain (analyze, format json) ${q.rows}`)) as unknown as { rows?: Record<string, unknown>[] } & Record<string, unknown>[];
+        const result = (await tx.execute(sql`explain (analyze, format json) ${q.rows}`)) as unknown as { rows?: Record<string, unknown>[] } & Record<
+          string,
+          unknown
+        >[];
         const [row] = result.rows ?? result;
         const plan = Object.values(row)[0];
         const [{ Plan: root }] = (typeof plan === "string" ? JSON.parse(plan) : plan) as { Plan: PlanNode }[];

@@ -24,7 +24,9 @@ function multipart(entries: [string, string | [Blob, string]][]): Request {
 /** A raw multipart request with a body stream that records how much was pulled. */
 function streamingRequest(totalBytes: number, headers: Record<string, string> = {}) {
   const boundary = "----yjtest";
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`,
+  );
   let sent = 0;
   let pulled = 0;
   const chunk = Buffer.alloc(64 * KB, 0x20);
@@ -68,23 +70,41 @@ describe("file uploads", () => {
   });
 
   it("stores an allowed file under a random name, records it with its hash, and audits it", async () => {
-    const result = await saveUpload(multipart([["title", "营业执照"], ["file", [pdf(), "营业执照 2026.pdf"]]]), { ownerKind: "test", ownerId: 1, actor });
+    const result = await saveUpload(
+      multipart([
+        ["title", "营业执照"],
+        ["file", [pdf(), "营业执照 2026.pdf"]],
+      ]),
+      { ownerKind: "test", ownerId: 1, actor },
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.fields.get("title")).toBe("营业执照");
     expect(result.files).toHaveLength(1);
     const row = result.files[0];
-    expect(row).toMatchObject({ ownerKind: "test", ownerId: "1", originalName: "营业执照 2026.pdf", contentType: "application/pdf", size: 1009, createdBy: "demo-staff" });
+    expect(row).toMatchObject({
+      ownerKind: "test",
+      ownerId: "1",
+      originalName: "营业执照 2026.pdf",
+      contentType: "application/pdf",
+      size: 1009,
+      createdBy: "demo-staff",
+    });
     expect(row.safeName).toMatch(/^[0-9a-f]{32}\.pdf$/);
     expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(filesOnDisk()).toContain(row.safeName);
     const db = await getDb();
     // (The demo data's own files, a problem's attachment, are audited under their owner.)
-    const [audit] = await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, "file.upload"), eq(auditEvents.entityType, "test")));
+    const [audit] = await db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "file.upload"), eq(auditEvents.entityType, "test")));
     expect(audit.n).toBe(1);
 
     const response = await sendFile(row);
-    expect(response.headers.get("content-disposition")).toBe("attachment; filename=\"____ 2026.pdf\"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%202026.pdf");
+    expect(response.headers.get("content-disposition")).toBe(
+      "attachment; filename=\"____ 2026.pdf\"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%202026.pdf",
+    );
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("content-type")).toBe("application/pdf");
     const body = Buffer.from(await response.arrayBuffer());
@@ -110,8 +130,13 @@ describe("file uploads", () => {
   });
 
   it("keeps file names with = and ; as the browser sent them (quoted in the part's header)", async () => {
-    for (const name of ["合同=第2版;终稿.pdf", "a=b.pdf", "x; name=\"file\".pdf"]) {
-      const received = await receiveUploads(multipart([["note", "k=v; w"], ["file", [pdf(), name]]]));
+    for (const name of ["合同=第2版;终稿.pdf", "a=b.pdf", 'x; name="file".pdf']) {
+      const received = await receiveUploads(
+        multipart([
+          ["note", "k=v; w"],
+          ["file", [pdf(), name]],
+        ]),
+      );
       expect(received.ok, name).toBe(true);
       if (!received.ok) continue;
       expect(received.fields.get("note")).toBe("k=v; w");
@@ -122,12 +147,22 @@ describe("file uploads", () => {
 
   it("refuses a file over the limit and too many files, keeping nothing", async () => {
     const before = filesOnDisk().length;
-    expect(await receiveUploads(multipart([["file", [pdf(4 * KB), "big.pdf"]]]), { maxFileBytes: 2 * KB })).toEqual({ ok: false, error: "tooLarge", status: 413 });
-    const three = multipart([["file", [pdf(), "1.pdf"]], ["file", [pdf(), "2.pdf"]], ["file", [pdf(), "3.pdf"]]]);
+    expect(await receiveUploads(multipart([["file", [pdf(4 * KB), "big.pdf"]]]), { maxFileBytes: 2 * KB })).toEqual({
+      ok: false,
+      error: "tooLarge",
+      status: 413,
+    });
+    const three = multipart([
+      ["file", [pdf(), "1.pdf"]],
+      ["file", [pdf(), "2.pdf"]],
+      ["file", [pdf(), "3.pdf"]],
+    ]);
     expect(await receiveUploads(three, { maxFiles: 2 })).toEqual({ ok: false, error: "tooManyFiles", status: 413 });
     expect(await receiveUploads(multipart([["other", [pdf(), "1.pdf"]]]))).toEqual({ ok: false, error: "unexpectedFile", status: 400 });
     expect(await receiveUploads(multipart([["note", "x".repeat(200 * KB)]]))).toEqual({ ok: false, error: "fieldTooLarge", status: 413 });
-    expect(await receiveUploads(new Request("http://localhost/", { method: "POST", body: "a=1", headers: { "content-type": "application/x-www-form-urlencoded" } }))).toEqual({
+    expect(
+      await receiveUploads(new Request("http://localhost/", { method: "POST", body: "a=1", headers: { "content-type": "application/x-www-form-urlencoded" } })),
+    ).toEqual({
       ok: false,
       error: "notMultipart",
       status: 400,
@@ -157,7 +192,12 @@ describe("file uploads", () => {
   it("accepts the opt-in kinds only when allowed, and hands back the fields read before a refusal", async () => {
     const gif = () => new Blob([Buffer.from("GIF89a\u0001\u0000\u0001\u0000")], { type: "image/gif" });
     const before = filesOnDisk().length;
-    const refused = await receiveUploads(multipart([["title", "标题"], ["file", [gif(), "anim.gif"]]]));
+    const refused = await receiveUploads(
+      multipart([
+        ["title", "标题"],
+        ["file", [gif(), "anim.gif"]],
+      ]),
+    );
     expect(refused).toMatchObject({ ok: false, error: "typeNotAllowed", status: 415 });
     expect(!refused.ok && refused.fields?.get("title")).toBe("标题");
     expect(filesOnDisk().length).toBe(before);
@@ -177,7 +217,12 @@ describe("file uploads", () => {
   });
 
   it("lets the caller discard staged files when the form is refused", async () => {
-    const received = await receiveUploads(multipart([["file", [pdf(), "a.pdf"]], ["file", [new Blob([""]), ""]]]));
+    const received = await receiveUploads(
+      multipart([
+        ["file", [pdf(), "a.pdf"]],
+        ["file", [new Blob([""]), ""]],
+      ]),
+    );
     expect(received.ok).toBe(true);
     if (!received.ok) return;
     expect(received.files).toHaveLength(1);

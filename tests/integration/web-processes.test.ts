@@ -10,7 +10,6 @@ import { freePort } from "../support/free-port";
 const root = path.resolve(import.meta.dirname, "../..");
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-
 function childrenOf(pid: number): number[] {
   return readdirSync("/proc")
     .filter((d) => /^\d+$/.test(d))
@@ -38,7 +37,15 @@ describe("several web processes", () => {
       let output = "";
       portal = spawn(process.execPath, ["app/server.js"], {
         cwd: root,
-        env: { ...process.env, WEB_CONCURRENCY: "2", PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "no", NODE_ENV: "production", SESSION_SECRET: "test-session-secret-long-enough" },
+        env: {
+          ...process.env,
+          WEB_CONCURRENCY: "2",
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          SEED_DEMO: "no",
+          NODE_ENV: "production",
+          SESSION_SECRET: "test-session-secret-long-enough",
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       portal.stdout!.on("data", (d) => (output += d));

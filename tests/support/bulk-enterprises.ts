@@ -40,7 +40,13 @@ export async function topUpEnterprises(db: Executor, total: number): Promise<num
       const i = chunk[k];
       const first = assocIds[i % assocIds.length];
       const second = assocIds[(i * 7 + 1) % assocIds.length];
-      const one = { enterpriseId: id, associationId: first, type: membershipTypes[i % 11 === 0 ? 1 : 0], status: membershipStatuses[i % 13 === 0 ? 2 : 1], joinedOn: "2024-01-01" };
+      const one = {
+        enterpriseId: id,
+        associationId: first,
+        type: membershipTypes[i % 11 === 0 ? 1 : 0],
+        status: membershipStatuses[i % 13 === 0 ? 2 : 1],
+        joinedOn: "2024-01-01",
+      };
       return i % 3 === 0 && second !== first ? [one, { ...one, associationId: second, type: membershipTypes[0] }] : [one];
     });
     await db.insert(memberships).values(links);

@@ -17,9 +17,8 @@ export default async function startE2eMailSink(): Promise<() => Promise<void>> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let n = 0;
-  const sink = await startSmtpSink(
-    ({ to, data }) => writeFileSync(path.join(dir, `${Date.now()}-${++n}.json`), JSON.stringify({ to: to.join(","), data })),
-    { port: mailPortFor(e2ePort) },
-  );
+  const sink = await startSmtpSink(({ to, data }) => writeFileSync(path.join(dir, `${Date.now()}-${++n}.json`), JSON.stringify({ to: to.join(","), data })), {
+    port: mailPortFor(e2ePort),
+  });
   return sink.close;
 }

@@ -24,7 +24,9 @@ const { values } = parseArgs({
 });
 
 if (!values.url || !values.token) {
-  console.error("usage: npm run gateway:simulate -- --url http://localhost:3000 --token yjg_… [--meters 20] [--date YYYY-MM-DD] [--building XJ-01 --floor 2 --passage P2] [--clear]");
+  console.error(
+    "usage: npm run gateway:simulate -- --url http://localhost:3000 --token yjg_… [--meters 20] [--date YYYY-MM-DD] [--building XJ-01 --floor 2 --passage P2] [--clear]",
+  );
   process.exit(2);
 }
 const base = values.url.replace(/\/$/, "");
@@ -59,7 +61,11 @@ if (!values["no-readings"]) {
       const at = Date.parse(`${day}T00:00:00+08:00`) + q * 15 * 60_000;
       if (at > now) break; // a collector sends what has been measured
       const noise = 0.9 + ((m * 31 + q * 17) % 20) / 100;
-      readings.push({ meter: `M${String(m).padStart(5, "0")}`, time: new Date(at).toISOString(), kwh: Math.round(((daily * weights[q - 1]) / total) * noise * 100) / 100 });
+      readings.push({
+        meter: `M${String(m).padStart(5, "0")}`,
+        time: new Date(at).toISOString(),
+        kwh: Math.round(((daily * weights[q - 1]) / total) * noise * 100) / 100,
+      });
     }
   }
   for (let i = 0; i < readings.length; i += 5000) {
@@ -71,8 +77,16 @@ if (!values["no-readings"]) {
 
 if (!values["no-alarm"]) {
   // A small grey JPEG stands in for the camera's frame.
-  const photo = "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAAIAAgBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAAAAE//9k=";
-  const event = { building: values.building, floor: Number(values.floor), passage: values.passage, time: new Date(Math.min(now, Date.parse(`${day}T23:59:00+08:00`))).toISOString(), status: values.clear ? "clear" : "blocked", ...(values.clear ? {} : { photo }) };
+  const photo =
+    "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAAIAAgBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAAAAE//9k=";
+  const event = {
+    building: values.building,
+    floor: Number(values.floor),
+    passage: values.passage,
+    time: new Date(Math.min(now, Date.parse(`${day}T23:59:00+08:00`))).toISOString(),
+    status: values.clear ? "clear" : "blocked",
+    ...(values.clear ? {} : { photo }),
+  };
   const r = await post("/api/monitoring/passage-alarms", event);
   console.log(`passage ${event.status}: ${r.status} ${r.body}`);
   if (r.status >= 400) process.exitCode = 1;

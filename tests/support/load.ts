@@ -46,7 +46,17 @@ export async function fixedRate(name: string, url: string, cookie: string | null
   await Promise.all(pending);
   const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  return { name, sent: total, ok: latencies.length, errors, seconds: elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN };
+  return {
+    name,
+    sent: total,
+    ok: latencies.length,
+    errors,
+    seconds: elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+  };
 }
 
 export async function closedLoop(url: string, cookie: string | null, connections: number, seconds = 4): Promise<number> {

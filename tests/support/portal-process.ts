@@ -22,7 +22,11 @@ export class OwnPostgres {
   readonly state = path.join(mkdtempSync(path.join(tmpdir(), "yj-pg-")), "state");
   port = 0;
   private run(command: string): string {
-    return execFileSync("bash", [script, command], { env: { ...process.env, PG_SERVER_STATE: this.state }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+    return execFileSync("bash", [script, command], {
+      env: { ...process.env, PG_SERVER_STATE: this.state },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }).trim();
   }
   start() {
     this.port = Number(this.run("start"));
@@ -60,7 +64,14 @@ export class Portal {
     this.port = await freePort();
     const child: ChildProcess = spawn(process.execPath, ["app/server.js", ...args], {
       cwd: root,
-      env: { ...withoutNodeEnv(), PORT: String(this.port), HOST: "127.0.0.1", SEED_DEMO: "no", SESSION_SECRET: "test-session-secret-long-enough", ...env } as unknown as NodeJS.ProcessEnv,
+      env: {
+        ...withoutNodeEnv(),
+        PORT: String(this.port),
+        HOST: "127.0.0.1",
+        SEED_DEMO: "no",
+        SESSION_SECRET: "test-session-secret-long-enough",
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.process = child;

@@ -29,7 +29,8 @@ function writtenActions(): Map<string, string> {
   return found;
 }
 
-const label = (locale: { audit: { actions: Record<string, string> } }, action: string) => locale.audit.actions[auditActionKey(action).replace("admin:audit.actions.", "")];
+const label = (locale: { audit: { actions: Record<string, string> } }, action: string) =>
+  locale.audit.actions[auditActionKey(action).replace("admin:audit.actions.", "")];
 
 describe("audit action labels", () => {
   it("every action written in app/ is in the list of audit actions", () => {

@@ -34,10 +34,18 @@ describe("request body limits (app/lib/body-limits.ts, app/server.js)", () => {
       longestPost(amendmentSchema, { clause: cjk(200), oldText: cjk(20_000), reason: cjk(2000) }, "newText", 20_000),
     );
     for (const p of ["/charters", "/charters.data", "/charters/7", "/charters/7.data"]) expect(charter).toBeLessThanOrEqual(formBodyLimit(p));
-    const motion = longestPost(motionCreateSchema, { kind: motionCreateSchema.shape.kind.options[0], title: cjk(200), threshold: motionCreateSchema.shape.threshold.options[0] }, "body", 10_000);
+    const motion = longestPost(
+      motionCreateSchema,
+      { kind: motionCreateSchema.shape.kind.options[0], title: cjk(200), threshold: motionCreateSchema.shape.threshold.options[0] },
+      "body",
+      10_000,
+    );
     expect(motion).toBeGreaterThan(FORM_BODY_LIMIT);
     for (const p of ["/assemblies/3", "/assemblies/3.data"]) expect(motion).toBeLessThanOrEqual(formBodyLimit(p));
-    const dispute = Math.max(longestPost(minutesSchema, { sessionId: "1" }, "minutes", 8000), longestPost(agreementSchema, { amountYuan: "1000" }, "terms", 8000));
+    const dispute = Math.max(
+      longestPost(minutesSchema, { sessionId: "1" }, "minutes", 8000),
+      longestPost(agreementSchema, { amountYuan: "1000" }, "terms", 8000),
+    );
     expect(dispute).toBeGreaterThan(FORM_BODY_LIMIT);
     for (const p of ["/disputes/12", "/disputes/12.data"]) expect(dispute).toBeLessThanOrEqual(formBodyLimit(p));
   });

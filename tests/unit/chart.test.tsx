@@ -55,15 +55,30 @@ describe("renderChart (ECharts SVG on the server)", () => {
       ],
       axisNames: ["kWh", "Employees"],
     };
-    const option = chartOption(data) as { yAxis: { name?: string }[]; series: { type: string; yAxisIndex: number; data: (number | null)[]; connectNulls?: boolean }[] };
+    const option = chartOption(data) as {
+      yAxis: { name?: string }[];
+      series: { type: string; yAxisIndex: number; data: (number | null)[]; connectNulls?: boolean }[];
+    };
     expect(option.yAxis.map((a) => a.name)).toEqual(["kWh", "Employees"]);
-    expect(option.series.map((s) => [s.type, s.yAxisIndex])).toEqual([["bar", 0], ["line", 1]]);
+    expect(option.series.map((s) => [s.type, s.yAxisIndex])).toEqual([
+      ["bar", 0],
+      ["line", 1],
+    ]);
     expect(option.series[0]!.data).toEqual([1200, null, 900]);
     expect(option.series[1]!.connectNulls).toBe(false);
     const { svg } = renderChart(data);
     expect(svg).toContain("Employees");
 
-    const stacked = chartOption({ ...data, kind: "line", series: [{ name: "a", values: [1, 2, 3], stack: "s", area: true }, { name: "b", values: [3, 2, 1], stack: "s", area: true }], axisNames: undefined, valueMax: 100 }) as {
+    const stacked = chartOption({
+      ...data,
+      kind: "line",
+      series: [
+        { name: "a", values: [1, 2, 3], stack: "s", area: true },
+        { name: "b", values: [3, 2, 1], stack: "s", area: true },
+      ],
+      axisNames: undefined,
+      valueMax: 100,
+    }) as {
       yAxis: { max?: number };
       series: { stack?: string; areaStyle?: object; label: { show: boolean } }[];
     };

@@ -22,7 +22,9 @@ function metafileWith(inputs: string[], pageScripts: string[] = ["app/browser/ch
   const scripts = path.join(dir, "page-scripts-metafile.json");
   writeFileSync(
     scripts,
-    JSON.stringify({ outputs: { "public/page-scripts/checkin-scanner-Z.js": { inputs: Object.fromEntries(pageScripts.map((i) => [i, { bytesInOutput: 1 }])), imports: [] } } }),
+    JSON.stringify({
+      outputs: { "public/page-scripts/checkin-scanner-Z.js": { inputs: Object.fromEntries(pageScripts.map((i) => [i, { bytesInOutput: 1 }])), imports: [] } },
+    }),
   );
   return [remix, scripts];
 }

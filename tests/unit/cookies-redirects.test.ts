@@ -7,7 +7,7 @@ import { publicPageKey } from "../../app/lib/public-pages.server";
 
 describe("the cookie parser", () => {
   it("reads names as sent and values percent-decoded", () => {
-    const c = parseCookieHeader("lng=en; yj_session=abc; note=%E4%B8%AD; q=\"quoted\"");
+    const c = parseCookieHeader('lng=en; yj_session=abc; note=%E4%B8%AD; q="quoted"');
     expect(Object.fromEntries(c)).toEqual({ lng: "en", yj_session: "abc", note: "中", q: "quoted" });
     // An encoded name is another cookie: nobody's session.
     expect(cookieValue("yj%5Fsession=abc", SESSION_COOKIE)).toBeNull();
@@ -55,12 +55,28 @@ describe("safeRedirectPath", () => {
 
   it("refuses every way out, by family", () => {
     const out = [
-      "/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/\t\\evil.example", "\t//evil.example", " //evil.example",
-      "/\\evil.example", "\\\\evil.example", "/\\/evil.example",
-      "//evil.example", "///evil.example", "/.//evil.example", "/%2e//evil.example",
-      "https://evil.example", "javascript:alert(1)", "data:text/html,x", "HTTP://evil.example",
-      "//user@evil.example", "http://portal.invalid@evil.example",
-      "", null, undefined,
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r/evil.example",
+      "/\t\\evil.example",
+      "\t//evil.example",
+      " //evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "/\\/evil.example",
+      "//evil.example",
+      "///evil.example",
+      "/.//evil.example",
+      "/%2e//evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "data:text/html,x",
+      "HTTP://evil.example",
+      "//user@evil.example",
+      "http://portal.invalid@evil.example",
+      "",
+      null,
+      undefined,
     ];
     for (const to of out) expect(safeRedirectPath(to, "/home"), JSON.stringify(to)).toBe("/home");
   });

@@ -10,7 +10,10 @@ function post(fields: Record<string, string | File>, headers: Record<string, str
 // The file of the members, financing-needs and monitoring imports.
 describe("reading an import's CSV file", () => {
   it("gives the file's text and the form's other fields", async () => {
-    const read = await readCsvUpload(post({ kind: "readings", file: new File(["meter,time,kwh\nM1,2026-11-02T10:00:00+08:00,1.5\n"], "r.csv") }), 5 * 1024 * 1024);
+    const read = await readCsvUpload(
+      post({ kind: "readings", file: new File(["meter,time,kwh\nM1,2026-11-02T10:00:00+08:00,1.5\n"], "r.csv") }),
+      5 * 1024 * 1024,
+    );
     expect(read.ok).toBe(true);
     if (read.ok) {
       expect(read.text).toContain("M1,");

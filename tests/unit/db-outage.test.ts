@@ -5,7 +5,8 @@ const coded = (code: string, message = "x") => Object.assign(new Error(message),
 
 describe("database outage detection", () => {
   it("knows the driver's, the socket's and PostgreSQL's connection failures, also as a cause", () => {
-    for (const code of ["CONNECTION_CLOSED", "CONNECT_TIMEOUT", "ECONNREFUSED", "57P01", "57P03", "57014", "08006"]) expect(isDatabaseUnavailable(coded(code)), code).toBe(true);
+    for (const code of ["CONNECTION_CLOSED", "CONNECT_TIMEOUT", "ECONNREFUSED", "57P01", "57P03", "57014", "08006"])
+      expect(isDatabaseUnavailable(coded(code)), code).toBe(true);
     expect(isDatabaseUnavailable(new Error("Failed query", { cause: coded("ECONNREFUSED") }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new AggregateError([coded("ECONNREFUSED"), coded("ECONNREFUSED")]), {}))).toBe(true);
   });
@@ -16,8 +17,20 @@ describe("database outage detection", () => {
   });
   it("turn a route's outage into a 503 Response with Retry-After, and pass everything else through", async () => {
     const routes = guardRoutes({
-      a: { module: { loader: async () => { throw new Error("Failed query", { cause: coded("CONNECTION_CLOSED") }); } } },
-      b: { module: { action: async () => { throw coded("23505"); } } },
+      a: {
+        module: {
+          loader: async () => {
+            throw new Error("Failed query", { cause: coded("CONNECTION_CLOSED") });
+          },
+        },
+      },
+      b: {
+        module: {
+          action: async () => {
+            throw coded("23505");
+          },
+        },
+      },
       c: { module: { loader: async () => "fine" } },
     });
     const thrown = await (routes.a.module.loader as () => Promise<unknown>)().catch((e: unknown) => e);

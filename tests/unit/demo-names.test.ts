@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  XIANJIANG_VILLAGES,
-  address,
-  chamberNames,
-  enterpriseName,
-  enterpriseTrade,
-  mulberry32,
-  personName,
-  phone,
-  village,
-} from "../../db/seed/demo-names";
+import { XIANJIANG_VILLAGES, address, chamberNames, enterpriseName, enterpriseTrade, mulberry32, personName, phone, village } from "../../db/seed/demo-names";
 
 const indices = Array.from({ length: 2000 }, (_, i) => i);
 
@@ -121,9 +111,7 @@ describe("chamberNames", () => {
 
   it("has the four shared courts named in the source", () => {
     const shared = chamberNames.filter((c) => c.sharedCourt).map((c) => c.zh);
-    expect(shared.sort()).toEqual(
-      ["瑞安市食品行业协会", "瑞安市汽摩配行业协会", "瑞安市机械电子行业协会", "瑞安市莘塍商会"].sort(),
-    );
+    expect(shared.sort()).toEqual(["瑞安市食品行业协会", "瑞安市汽摩配行业协会", "瑞安市机械电子行业协会", "瑞安市莘塍商会"].sort());
   });
 
   it("has 23 legal-service stations, including every shared court", () => {

@@ -110,7 +110,13 @@ describe("the dispute deadlines", () => {
   });
 
   it("runs each clock only while its step is pending", () => {
-    expect(disputeStatuses.filter((s) => clockRuns("mediation", s))).toEqual(["accepted", "mediator_assigned", "respondent_invited", "in_mediation", "agreement_pending"]);
+    expect(disputeStatuses.filter((s) => clockRuns("mediation", s))).toEqual([
+      "accepted",
+      "mediator_assigned",
+      "respondent_invited",
+      "in_mediation",
+      "agreement_pending",
+    ]);
     expect(disputeStatuses.filter((s) => clockRuns("confirmation", s))).toEqual(["settled"]);
   });
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { canPreRegister, canRejectBooth, canRequestBooth, checkInDay, nextBoothNumber, registrationWindowState } from "../../app/modules/fairs/booth-rules";
 import { shanghaiToday } from "../../app/lib/format";
-import { CODE_ALPHABET, CODE_LENGTH, displayCheckInCode, generateCheckInCode, normalizeCheckInCode, parseCheckInCode, qrPayload } from "../../app/modules/fairs/checkin-code";
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  displayCheckInCode,
+  generateCheckInCode,
+  normalizeCheckInCode,
+  parseCheckInCode,
+  qrPayload,
+} from "../../app/modules/fairs/checkin-code";
 
 const fair = { status: "published", registrationOpens: "2026-05-10", registrationCloses: "2026-06-05", fairDate: "2026-06-10", boothCapacity: 3 };
 
@@ -114,7 +122,17 @@ describe("check-in codes", () => {
 describe("the new-fair form", () => {
   it("saves a draft when 'publish now' is left unticked (the box is then absent from the post)", async () => {
     const { fairSchema } = await import("../../app/modules/fairs/forms");
-    const fields = { title: "春季招聘会", fairDate: "2027-03-10", startsAt: "09:00", endsAt: "12:00", mode: "onsite", venue: "云江会堂", boothCapacity: "30", registrationOpens: "2027-02-01", registrationCloses: "2027-03-01" };
+    const fields = {
+      title: "春季招聘会",
+      fairDate: "2027-03-10",
+      startsAt: "09:00",
+      endsAt: "12:00",
+      mode: "onsite",
+      venue: "云江会堂",
+      boothCapacity: "30",
+      registrationOpens: "2027-02-01",
+      registrationCloses: "2027-03-01",
+    };
     expect(fairSchema.parse(fields).publishNow).toBe(false);
     expect(fairSchema.parse({ ...fields, publishNow: false }).publishNow).toBe(false);
     expect(fairSchema.parse({ ...fields, publishNow: "on" }).publishNow).toBe(true);

@@ -35,8 +35,22 @@ const product = (over: Partial<ProductFacts> = {}): ProductFacts => ({
   validTo: null,
   ...over,
 });
-const need = (over: Partial<NeedFacts> = {}): NeedFacts => ({ amountFen: 1_000_000_00, termMonths: 12, maxRateBp: 685, collateral: [], purpose: "working_capital", ...over });
-const firm = (over: Partial<EnterpriseFacts> = {}): EnterpriseFacts => ({ foundedYear: 2010, aboveSize: false, annualOutputFen: 8_000_000_00, segment: "soles", isMember: true, ...over });
+const need = (over: Partial<NeedFacts> = {}): NeedFacts => ({
+  amountFen: 1_000_000_00,
+  termMonths: 12,
+  maxRateBp: 685,
+  collateral: [],
+  purpose: "working_capital",
+  ...over,
+});
+const firm = (over: Partial<EnterpriseFacts> = {}): EnterpriseFacts => ({
+  foundedYear: 2010,
+  aboveSize: false,
+  annualOutputFen: 8_000_000_00,
+  segment: "soles",
+  isMember: true,
+  ...over,
+});
 const ctx: MatchContext = { today: "2026-12-04", creditLineBankIds: new Set() };
 
 const hardReason = (m: Match, rule: HardRule) => m.reasons.find((r) => r.kind === "hard" && r.rule === rule);
@@ -60,7 +74,11 @@ describe("hard rules: each excludes a product and is named", () => {
     expect(matchProduct(product({ validTo: "2026-12-04" }), need(), firm(), ctx).eligible).toBe(true);
   });
   it("amount: within the product's range, both ends included", () => {
-    expectRule("amount", matchProduct(product(), need({ amountFen: 5_000_000_00 }), firm(), ctx), matchProduct(product(), need({ amountFen: 5_000_000_01 }), firm(), ctx));
+    expectRule(
+      "amount",
+      matchProduct(product(), need({ amountFen: 5_000_000_00 }), firm(), ctx),
+      matchProduct(product(), need({ amountFen: 5_000_000_01 }), firm(), ctx),
+    );
     expect(matchProduct(product(), need({ amountFen: 99_999_99 }), firm(), ctx).excludedBy).toEqual(["amount"]);
     expect(hardReason(matchProduct(product(), need(), firm(), ctx), "amount")).toMatchObject({ params: { min: 100_000_00, max: 5_000_000_00 } });
   });
@@ -84,7 +102,11 @@ describe("hard rules: each excludes a product and is named", () => {
   });
   it("minimum annual output", () => {
     const p = product({ minAnnualOutputFen: 20_000_000_00 });
-    expectRule("annualOutput", matchProduct(p, need(), firm({ annualOutputFen: 20_000_000_00 }), ctx), matchProduct(p, need(), firm({ annualOutputFen: 19_999_999_99 }), ctx));
+    expectRule(
+      "annualOutput",
+      matchProduct(p, need(), firm({ annualOutputFen: 20_000_000_00 }), ctx),
+      matchProduct(p, need(), firm({ annualOutputFen: 19_999_999_99 }), ctx),
+    );
   });
   it("minimum annual output: an output the enterprise did not give is not met, with its own reason", () => {
     const p = product({ minAnnualOutputFen: 20_000_000_00 });
@@ -108,8 +130,14 @@ describe("hard rules: each excludes a product and is named", () => {
   });
   it("collateral required: the need offers one of the accepted kinds", () => {
     const p = product({ collateralRequired: true, acceptedCollateral: ["property", "equipment"] });
-    expectRule("collateral", matchProduct(p, need({ collateral: ["land", "equipment"] }), firm(), ctx), matchProduct(p, need({ collateral: ["receivables"] }), firm(), ctx));
-    expect(hardReason(matchProduct(p, need({ collateral: ["land", "equipment"] }), firm(), ctx), "collateral")).toMatchObject({ params: { offered: "equipment" } });
+    expectRule(
+      "collateral",
+      matchProduct(p, need({ collateral: ["land", "equipment"] }), firm(), ctx),
+      matchProduct(p, need({ collateral: ["receivables"] }), firm(), ctx),
+    );
+    expect(hardReason(matchProduct(p, need({ collateral: ["land", "equipment"] }), firm(), ctx), "collateral")).toMatchObject({
+      params: { offered: "equipment" },
+    });
   });
   it("names every broken rule at once", () => {
     const p = product({ aboveSizeOnly: true, membersOnly: true, maxAmountFen: 100_000_00 });
@@ -120,12 +148,17 @@ describe("hard rules: each excludes a product and is named", () => {
 describe("the score: soft criteria with their points", () => {
   it("adds up to 100 at most", () => {
     expect(Object.values(SOFT_WEIGHTS).reduce((a, b) => a + b, 0)).toBe(100);
-    const best = matchProduct(product({ minRateBp: 300 }), need({ maxRateBp: 300 + FULL_RATE_HEADROOM_BP, amountFen: 200_000_00 }), firm(), { ...ctx, creditLineBankIds: new Set([1]) });
+    const best = matchProduct(product({ minRateBp: 300 }), need({ maxRateBp: 300 + FULL_RATE_HEADROOM_BP, amountFen: 200_000_00 }), firm(), {
+      ...ctx,
+      creditLineBankIds: new Set([1]),
+    });
     expect(best.score).toBe(100);
     expect(best.reasons.filter((r) => r.kind === "soft").every((r) => r.kind === "soft" && r.points === r.max)).toBe(true);
   });
   it("rate headroom: in proportion to how far below the acceptable rate, capped", () => {
-    expect(softPoints(matchProduct(product({ minRateBp: 385 }), need({ maxRateBp: 535 }), firm(), ctx), "rateHeadroom")?.points).toBe(Math.round(35 * 150 / 300));
+    expect(softPoints(matchProduct(product({ minRateBp: 385 }), need({ maxRateBp: 535 }), firm(), ctx), "rateHeadroom")?.points).toBe(
+      Math.round((35 * 150) / 300),
+    );
     expect(softPoints(matchProduct(product({ minRateBp: 385 }), need({ maxRateBp: 385 }), firm(), ctx), "rateHeadroom")?.points).toBe(0);
     expect(softPoints(matchProduct(product({ minRateBp: 100 }), need({ maxRateBp: 900 }), firm(), ctx), "rateHeadroom")?.points).toBe(35);
   });

@@ -4,7 +4,10 @@ import { NEED_IMPORT_COLUMNS, needsTemplateCsv, parseNeedsCsv, validateNeedRows 
 
 const known = generateCreditCode(1);
 const other = generateCreditCode(2);
-const codes = new Map([[known, 11], [other, 12]]);
+const codes = new Map([
+  [known, 11],
+  [other, 12],
+]);
 const head = NEED_IMPORT_COLUMNS.join(",");
 const run = (text: string) => {
   const { header, records } = parseNeedsCsv(text);
@@ -16,7 +19,17 @@ describe("survey needs CSV", () => {
     const r = run(needsTemplateCsv(known));
     expect(r.problems).toEqual([]);
     expect(r.rows).toEqual([
-      { enterpriseId: 11, amountWan: 300_000_000, purpose: "working_capital", termMonths: 12, maxRatePct: 480, collateral: ["property", "equipment"], neededBy: "2027-03-31", description: "旺季备料", line: 2 },
+      {
+        enterpriseId: 11,
+        amountWan: 300_000_000,
+        purpose: "working_capital",
+        termMonths: 12,
+        maxRatePct: 480,
+        collateral: ["property", "equipment"],
+        neededBy: "2027-03-31",
+        description: "旺季备料",
+        line: 2,
+      },
     ]);
   });
   it("reports every bad row by line, column and reason, and keeps none (all or nothing)", () => {

@@ -4,7 +4,13 @@ import { actionsFor, applicationTransition } from "../../app/modules/finance/app
 describe("application states", () => {
   it("runs submitted → under review → more information → under review → approved → disbursed", () => {
     let s = "submitted" as const as Parameters<typeof applicationTransition>[0];
-    for (const [action, to] of [["review", "under_review"], ["requestInfo", "info_needed"], ["provideInfo", "under_review"], ["approve", "approved"], ["disburse", "disbursed"]] as const) {
+    for (const [action, to] of [
+      ["review", "under_review"],
+      ["requestInfo", "info_needed"],
+      ["provideInfo", "under_review"],
+      ["approve", "approved"],
+      ["disburse", "disbursed"],
+    ] as const) {
       const r = applicationTransition(s, action);
       expect(r).toEqual({ ok: true, to });
       if (r.ok) s = r.to;

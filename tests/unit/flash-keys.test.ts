@@ -55,7 +55,8 @@ describe("flash messages", () => {
     // The action's answer, and the names the component gives it or its parts.
     const answers = new Set<string>();
     for (const m of source.matchAll(/\b(?:const|let)\s+(\w+)\s*=\s*useActionData\b/g)) answers.add(m[1]);
-    for (const name of [...answers]) for (const m of source.matchAll(new RegExp(`\\b(?:const|let)\\s+(\\w+)\\s*=\\s*${name}\\??\\.\\w+`, "g"))) answers.add(m[1]);
+    for (const name of [...answers])
+      for (const m of source.matchAll(new RegExp(`\\b(?:const|let)\\s+(\\w+)\\s*=\\s*${name}\\??\\.\\w+`, "g"))) answers.add(m[1]);
     for (const name of answers) if (new RegExp(`\\b${name}\\??\\.(ok|${doneWords})\\b`).test(source)) found.push(`shows ${name}'s success field`);
     return found;
   }
@@ -66,9 +67,10 @@ describe("flash messages", () => {
     "admin.gateways.tsx": "the new gateway's token is shown once, on the answer itself, and never stored readable: it must not travel in a cookie",
     "forgot-password.tsx": "one answer for every address (sent, unknown, throttled), in place of the form: no account is revealed",
     "elections.$id.bulletin.tsx": "the receipt search is a GET lookup that changes nothing: found is its result, not a confirmation",
-    "fairs.$id.check-in.tsx": "the desk's result (checked in, already in, other fair...) stays beside the scanner for the next visitor, announced in its own region",
+    "fairs.$id.check-in.tsx":
+      "the desk's result (checked in, already in, other fair...) stays beside the scanner for the next visitor, announced in its own region",
     "members.applications.$id.tsx": "the application's state (approved, with a link to the enterprise), shown on every visit, not after a change",
-    "monitoring.meters.tsx": "\"every enterprise has one meter\" is the state of the data, not a change just made",
+    "monitoring.meters.tsx": '"every enterprise has one meter" is the state of the data, not a change just made',
     "assemblies.$id.tsx": "the quorum (met or not) is the assembly's state, green or amber on every visit",
   };
 

@@ -108,22 +108,57 @@ describe("quorum and thresholds", () => {
 describe("motions voted online with counts from the room", () => {
   const none = { yes: 0, no: 0, abstain: 0 };
   it("adds the room's counts to the online ones and keeps both apart", () => {
-    const r = motionOutcome({ threshold: "majority_cast", quorumRule: "half", rollSize: 10, present: 6, online: { yes: 2, no: 1, abstain: 0 }, room: { yes: 1, no: 1, abstain: 1 } });
-    expect(r).toEqual({ ok: true, total: { yes: 3, no: 2, abstain: 1 }, online: { yes: 2, no: 1, abstain: 0 }, room: { yes: 1, no: 1, abstain: 1 }, quorum: true, passed: true });
+    const r = motionOutcome({
+      threshold: "majority_cast",
+      quorumRule: "half",
+      rollSize: 10,
+      present: 6,
+      online: { yes: 2, no: 1, abstain: 0 },
+      room: { yes: 1, no: 1, abstain: 1 },
+    });
+    expect(r).toEqual({
+      ok: true,
+      total: { yes: 3, no: 2, abstain: 1 },
+      online: { yes: 2, no: 1, abstain: 0 },
+      room: { yes: 1, no: 1, abstain: 1 },
+      quorum: true,
+      passed: true,
+    });
   });
   it("refuses online and room counts together beyond the votes present", () => {
-    expect(motionOutcome({ threshold: "majority_cast", quorumRule: "half", rollSize: 10, present: 6, online: { yes: 4, no: 0, abstain: 0 }, room: { yes: 2, no: 1, abstain: 0 } })).toEqual({ ok: false, error: "governance:errors.countsExceedPresent" });
+    expect(
+      motionOutcome({
+        threshold: "majority_cast",
+        quorumRule: "half",
+        rollSize: 10,
+        present: 6,
+        online: { yes: 4, no: 0, abstain: 0 },
+        room: { yes: 2, no: 1, abstain: 0 },
+      }),
+    ).toEqual({ ok: false, error: "governance:errors.countsExceedPresent" });
   });
   it("applies the threshold to the sum: online yes alone may not carry a two-thirds-present motion", () => {
     const online = { yes: 4, no: 0, abstain: 0 };
-    expect(motionOutcome({ threshold: "two_thirds_present", quorumRule: "half", rollSize: 10, present: 9, online, room: none })).toMatchObject({ ok: true, passed: false });
-    expect(motionOutcome({ threshold: "two_thirds_present", quorumRule: "half", rollSize: 10, present: 9, online, room: { yes: 2, no: 0, abstain: 0 } })).toMatchObject({ ok: true, passed: true });
+    expect(motionOutcome({ threshold: "two_thirds_present", quorumRule: "half", rollSize: 10, present: 9, online, room: none })).toMatchObject({
+      ok: true,
+      passed: false,
+    });
+    expect(
+      motionOutcome({ threshold: "two_thirds_present", quorumRule: "half", rollSize: 10, present: 9, online, room: { yes: 2, no: 0, abstain: 0 } }),
+    ).toMatchObject({ ok: true, passed: true });
   });
   it("never passes without quorum, however the online votes fall", () => {
-    expect(motionOutcome({ threshold: "majority_cast", quorumRule: "two_thirds", rollSize: 9, present: 5, online: { yes: 5, no: 0, abstain: 0 }, room: none })).toMatchObject({ ok: true, quorum: false, passed: false });
+    expect(
+      motionOutcome({ threshold: "majority_cast", quorumRule: "two_thirds", rollSize: 9, present: 5, online: { yes: 5, no: 0, abstain: 0 }, room: none }),
+    ).toMatchObject({ ok: true, quorum: false, passed: false });
   });
   it("counts motion ballots by choice", () => {
-    expect(tallyMotionBallots([{ choice: "yes", n: 3 }, { choice: "abstain", n: 1 }])).toEqual({ yes: 3, no: 0, abstain: 1 });
+    expect(
+      tallyMotionBallots([
+        { choice: "yes", n: 3 },
+        { choice: "abstain", n: 1 },
+      ]),
+    ).toEqual({ yes: 3, no: 0, abstain: 1 });
     expect(tallyMotionBallots([])).toEqual(none);
   });
 });
@@ -142,7 +177,15 @@ describe("stages and the competitive rule", () => {
     expect(candidatesNeeded(15, 20)).toBe(18);
     expect(candidatesNeeded(1, 20)).toBe(2);
     expect(candidatesNeeded(15, null)).toBe(1);
-    expect(openProblems([{ id: 1, name: "理事", seats: 15, accepted: 17 }, { id: 2, name: "主任", seats: 1, accepted: 2 }], 20).map((p) => p.positionId)).toEqual([1]);
+    expect(
+      openProblems(
+        [
+          { id: 1, name: "理事", seats: 15, accepted: 17 },
+          { id: 2, name: "主任", seats: 1, accepted: 2 },
+        ],
+        20,
+      ).map((p) => p.positionId),
+    ).toEqual([1]);
     expect(openProblems([{ id: 1, name: "理事", seats: 15, accepted: 0 }], null)).toHaveLength(1);
   });
 });
@@ -159,7 +202,8 @@ describe("receipts", () => {
 });
 
 describe("charter texts", () => {
-  const text = "# 章程\n\n## 第一章 总则\n\n第一条 本中心名称。\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n## 第二章 会员\n\n第五条 会员资格。\n";
+  const text =
+    "# 章程\n\n## 第一章 总则\n\n第一条 本中心名称。\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n## 第二章 会员\n\n第五条 会员资格。\n";
   it("renders Markdown with raw HTML escaped and script links refused", () => {
     const html = renderCharter(text);
     expect(html).not.toContain("<script>");
@@ -176,6 +220,11 @@ describe("charter texts", () => {
     const rows = diffTexts("第一条 名称。\n第二条 宗旨。\n", "第一条 名称。\n第二条 宗旨和任务。\n第三条 新增。\n");
     expect(rows[0]).toEqual({ kind: "same", parts: [{ kind: "same", text: "第一条 名称。\n" }] });
     const changed = rows.find((r) => r.kind === "changed")!;
-    expect(changed.parts.filter((p) => p.kind === "added").map((p) => p.text).join("")).toContain("和任务");
+    expect(
+      changed.parts
+        .filter((p) => p.kind === "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toContain("和任务");
   });
 });

@@ -13,7 +13,9 @@ const chunk = (strings: typeof zhCN) => vi.fn(async () => ({ default: strings })
 describe("loading a language in the browser", () => {
   it("lists every namespace of the locale folders, and each language's chunk holds them all", () => {
     for (const lng of ["zh-CN", "en"]) {
-      const files = readdirSync(path.join(localesDir, lng)).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
+      const files = readdirSync(path.join(localesDir, lng))
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => f.replace(/\.json$/, ""));
       expect([...namespaces].sort()).toEqual(files.sort());
     }
     expect(Object.keys(en).sort()).toEqual([...namespaces].sort());

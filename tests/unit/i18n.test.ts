@@ -33,6 +33,8 @@ describe("server translations (remembered) read the same as i18next's", () => {
     expect(c).toBe(createI18n("en").t("common:notifications.joinRejected", { enterprise: '1","reason', reason: "y" }));
     expect(d).toBe(createI18n("en").t("common:notifications.joinRejected", { enterprise: "1", reason: 'reason","y' }));
     expect(c).not.toBe(d);
-    expect(t("common:notifications.joinRejected", { enterprise: 1, reason: "x" } as never)).toBe(t("common:notifications.joinRejected", { enterprise: "1", reason: "x" }));
+    expect(t("common:notifications.joinRejected", { enterprise: 1, reason: "x" } as never)).toBe(
+      t("common:notifications.joinRejected", { enterprise: "1", reason: "x" }),
+    );
   });
 });

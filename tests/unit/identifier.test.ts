@@ -3,7 +3,16 @@ import { normalisePhone, parseIdentifier, storedPhone } from "../../app/modules/
 
 describe("sign-in identifier", () => {
   it("reads a mobile number with spaces, dashes and +86 as its 11 digits", () => {
-    for (const raw of ["13900000001", "139 0000 0001", "139-0000-0001", "+86 139 0000 0001", "+86-13900000001", "008613900000001", "8613900000001", " 13900000001 "]) {
+    for (const raw of [
+      "13900000001",
+      "139 0000 0001",
+      "139-0000-0001",
+      "+86 139 0000 0001",
+      "+86-13900000001",
+      "008613900000001",
+      "8613900000001",
+      " 13900000001 ",
+    ]) {
       expect(normalisePhone(raw), raw).toBe("13900000001");
     }
   });

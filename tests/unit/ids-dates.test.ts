@@ -90,7 +90,8 @@ describe("the areas' fields on the shared parsers", () => {
   it("a dispute session's day must exist; the station filter drops a bad id", () => {
     const session = { mode: "in_person", place: "Room 1" };
     expect(sessionSchema.safeParse({ ...session, startsAt: "2028-02-29T09:30" }).success).toBe(true);
-    for (const bad of ["2027-02-30T09:30", "2026-05-01T24:00", "2026-05-01T9:30"]) expect(sessionSchema.safeParse({ ...session, startsAt: bad }).success, bad).toBe(false);
+    for (const bad of ["2027-02-30T09:30", "2026-05-01T24:00", "2026-05-01T9:30"])
+      expect(sessionSchema.safeParse({ ...session, startsAt: bad }).success, bad).toBe(false);
     for (const bad of notIds) expect(caseFilterSchema.parse({ station: bad }).station, bad).toBeUndefined();
   });
   it("ballot candidate ids are ids", () => {

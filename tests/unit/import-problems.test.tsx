@@ -18,7 +18,7 @@ function render(lng: Language, problems: ImportProblem[]) {
 const problems: ImportProblem[] = [
   { line: 1, column: "credit_code", message: "members:import.missingColumn" },
   { line: 3, column: "association_code", message: "forms.required" },
-  { line: 4, column: null, message: "members:import.tooMany|{\"max\":5000}" },
+  { line: 4, column: null, message: 'members:import.tooMany|{"max":5000}' },
 ];
 
 // The members, financing-needs and monitoring imports refuse a file as a whole with this table.

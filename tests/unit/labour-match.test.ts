@@ -1,12 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { matchScore, overlapDays, rankMatches, type MatchSide } from "../../app/modules/labour/match";
 
-const surplus: MatchSide = { enterpriseId: 1, skills: ["sewing", "cutting"], periodStart: "2026-04-01", periodEnd: "2026-04-30", location: "仙降村", remaining: 6 };
+const surplus: MatchSide = {
+  enterpriseId: 1,
+  skills: ["sewing", "cutting"],
+  periodStart: "2026-04-01",
+  periodEnd: "2026-04-30",
+  location: "仙降村",
+  remaining: 6,
+};
 const shortage: MatchSide = { enterpriseId: 2, skills: ["sewing"], periodStart: "2026-04-01", periodEnd: "2026-04-30", location: "仙降村", remaining: 4 };
 
 describe("labour exchange match score", () => {
   it("gives 100 to a full fit: every needed skill, the whole period, the same village", () => {
-    expect(matchScore(surplus, shortage)).toMatchObject({ score: 100, skills: 1, period: 1, place: 1, commonSkills: ["sewing"], overlapDays: 30, headcount: 4 });
+    expect(matchScore(surplus, shortage)).toMatchObject({
+      score: 100,
+      skills: 1,
+      period: 1,
+      place: 1,
+      commonSkills: ["sewing"],
+      overlapDays: 30,
+      headcount: 4,
+    });
   });
 
   it("weighs skills 50%, period 30%, place 20%", () => {

@@ -14,7 +14,11 @@ describe("locales", () => {
   for (const ns of Object.keys(resources["zh-CN"]) as (keyof (typeof resources)["zh-CN"])[]) {
     it(`zh-CN and en have the same keys in ${ns}`, () => {
       // English has a singular form ("_one") where Chinese has one form for every count.
-      expect(keysOf(resources.en[ns]).filter((k) => !k.endsWith("_one")).sort()).toEqual(keysOf(resources["zh-CN"][ns]).sort());
+      expect(
+        keysOf(resources.en[ns])
+          .filter((k) => !k.endsWith("_one"))
+          .sort(),
+      ).toEqual(keysOf(resources["zh-CN"][ns]).sort());
     });
     it(`no empty strings in ${ns}`, () => {
       for (const lng of ["zh-CN", "en"] as const) {

@@ -40,7 +40,16 @@ describe("CSV import row validation", () => {
   });
   it("reports every bad row by line and reason, and returns no rows", () => {
     const bad = generateCreditCode(3).slice(0, 17) + (generateCreditCode(3).endsWith("0") ? "1" : "0");
-    const text = [header, line({}, 1), line({ credit_code: bad }, 3), line({ name: "" }, 4), line({ segment: "shoes" }, 5), line({}, 1), line({ association_code: "nowhere" }, 6), line({ phone: "123" }, 7)].join("\n");
+    const text = [
+      header,
+      line({}, 1),
+      line({ credit_code: bad }, 3),
+      line({ name: "" }, 4),
+      line({ segment: "shoes" }, 5),
+      line({}, 1),
+      line({ association_code: "nowhere" }, 6),
+      line({ phone: "123" }, 7),
+    ].join("\n");
     const r = validate(text);
     expect(r.rows).toEqual([]);
     const byLine = r.problems.map((p) => [p.line, p.column, p.message.split("|")[0]]);
@@ -90,7 +99,9 @@ describe("CSV import row validation", () => {
 describe("CSV import column names", () => {
   it("accepts the Chinese column names as well as the English ones, with either kind of brackets", async () => {
     const { CHINESE_COLUMN_NAMES } = await import("../../app/modules/members/csv-columns");
-    const chinese = IMPORT_COLUMNS.map((c) => CHINESE_COLUMN_NAMES[c]).join(",").replace("（%）", "(%)");
+    const chinese = IMPORT_COLUMNS.map((c) => CHINESE_COLUMN_NAMES[c])
+      .join(",")
+      .replace("（%）", "(%)");
     const viaChinese = validate(`\uFEFF${chinese}\n${line({}, 1)}\n${line({ segment: "成品鞋", above_size: "是" }, 2)}\n`);
     const viaEnglish = validate(`${header}\n${line({}, 1)}\n${line({ segment: "成品鞋", above_size: "是" }, 2)}\n`);
     expect(viaChinese.problems).toEqual([]);

@@ -90,7 +90,10 @@ describe("risk flags at their thresholds", () => {
     const kwh = M({ "2025-11-01": 1000, "2026-11-01": 1100 });
     const tax = (now: number) => M({ "2026-09-01": now, "2026-10-01": now, "2026-11-01": now, "2025-09-01": 100, "2025-10-01": 100, "2025-11-01": 100 });
     const a = activityIndex(kwh, "2026-11-01");
-    expect(powerUpTaxDownFlag(a, tax(80), t)).toMatchObject({ kind: "power_up_tax_down", figures: { kwhChangePct: 10, taxChangePct: -20, taxFen: 240, taxLastYearFen: 300 } });
+    expect(powerUpTaxDownFlag(a, tax(80), t)).toMatchObject({
+      kind: "power_up_tax_down",
+      figures: { kwhChangePct: 10, taxChangePct: -20, taxFen: 240, taxLastYearFen: 300 },
+    });
     expect(powerUpTaxDownFlag(a, tax(81), t)).toBeNull();
     const flat = activityIndex(M({ "2025-11-01": 1000, "2026-11-01": 1099 }), "2026-11-01");
     expect(powerUpTaxDownFlag(flat, tax(10), t)).toBeNull();
@@ -105,14 +108,23 @@ describe("risk flags at their thresholds", () => {
     expect(headcountCollapseFlag("2026-11-01", M({ "2026-08-01": 100, "2026-11-01": 71 }), t)).toBeNull();
   });
   it("gathers an enterprise's flags with the figures that raised them, and follows tuned thresholds", () => {
-    const facts = { kwh: M({ ...trailing, "2026-11-01": 500 }), taxFen: M({}), headcount: M({ "2026-08-01": 50, "2026-11-01": 20 }), lastUseDay: "2026-11-30", meteredSince: "2024-01-01" };
+    const facts = {
+      kwh: M({ ...trailing, "2026-11-01": 500 }),
+      taxFen: M({}),
+      headcount: M({ "2026-08-01": 50, "2026-11-01": 20 }),
+      lastUseDay: "2026-11-30",
+      meteredSince: "2024-01-01",
+    };
     const { flags } = flagsOf(facts, "2026-11-01", "2026-12-04", t);
     expect(flags.map((f) => f.kind)).toEqual(["sharp_drop", "headcount_collapse"]);
     const lenient = flagsOf(facts, "2026-11-01", "2026-12-04", { ...t, sharpDropPct: 60, headcountDropPct: 70, idleDays: 3 });
     expect(lenient.flags.map((f) => f.kind)).toEqual(["idle"]);
   });
   it("keeps stored thresholds only within their bounds", () => {
-    expect(normaliseThresholds({ sharpDropPct: 55, idleDays: 0, taxDropPct: "x" }, defaultThresholds, thresholdBounds)).toEqual({ ...defaultThresholds, sharpDropPct: 55 });
+    expect(normaliseThresholds({ sharpDropPct: 55, idleDays: 0, taxDropPct: "x" }, defaultThresholds, thresholdBounds)).toEqual({
+      ...defaultThresholds,
+      sharpDropPct: 55,
+    });
     expect(normaliseThresholds(null, defaultThresholds, thresholdBounds)).toEqual(defaultThresholds);
   });
 });

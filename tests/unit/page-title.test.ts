@@ -35,13 +35,21 @@ describe("page titles", () => {
   });
 
   it("name the page, the record's number and its name on a record page, in the page's language only", () => {
-    expect(recordTitle(root("zh-CN"), "ticketsId", { id: 69, name: "鞋底原料供应紧张" })).toEqual([{ title: "诉求 #69 · 鞋底原料供应紧张 · 云江注塑鞋研究中心" }]);
-    expect(recordTitle(root("en"), "ticketsId", { id: 69, name: "Sole material short" })).toEqual([{ title: `${en.titles.ticketsId} #69 · Sole material short · ${en.layout.brand}` }]);
-    expect(recordTitle(root("en"), "membersId", { name: "Yunjiang Shoes" })).toEqual([{ title: `${en.titles.membersId} · Yunjiang Shoes · ${en.layout.brand}` }]);
+    expect(recordTitle(root("zh-CN"), "ticketsId", { id: 69, name: "鞋底原料供应紧张" })).toEqual([
+      { title: "诉求 #69 · 鞋底原料供应紧张 · 云江注塑鞋研究中心" },
+    ]);
+    expect(recordTitle(root("en"), "ticketsId", { id: 69, name: "Sole material short" })).toEqual([
+      { title: `${en.titles.ticketsId} #69 · Sole material short · ${en.layout.brand}` },
+    ]);
+    expect(recordTitle(root("en"), "membersId", { name: "Yunjiang Shoes" })).toEqual([
+      { title: `${en.titles.membersId} · Yunjiang Shoes · ${en.layout.brand}` },
+    ]);
     // No record (a 404): the page's name alone; a blank name is left out.
     expect(recordTitle(root("zh-CN"), "fairsId", null)).toEqual([{ title: `${zh.titles.fairsId} · ${zh.layout.brand}` }]);
     expect(recordTitle(root("zh-CN"), "fairsId", { name: "  " })).toEqual([{ title: `${zh.titles.fairsId} · ${zh.layout.brand}` }]);
-    const meta = recordTitleMeta<() => { fair: { title: string; titleEn: string } }>("fairsId", (d, lng) => ({ name: lng === "en" ? d.fair.titleEn : d.fair.title }));
+    const meta = recordTitleMeta<() => { fair: { title: string; titleEn: string } }>("fairsId", (d, lng) => ({
+      name: lng === "en" ? d.fair.titleEn : d.fair.title,
+    }));
     const args = (lng: string) => ({ matches: root(lng), data: { fair: { title: "春季招聘会", titleEn: "Spring fair" } }, params: {}, location: {} }) as never;
     expect(meta(args("en"))).toEqual([{ title: `${en.titles.fairsId} · Spring fair · ${en.layout.brand}` }]);
     expect(meta(args("zh-CN"))).toEqual([{ title: `${zh.titles.fairsId} · 春季招聘会 · ${zh.layout.brand}` }]);

@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { forgetPublicPages, keepPublicPage, keptPublicPage, PUBLIC_PAGE_TTL_MS, publicPageKey, withNonce, type PublicPage } from "../../app/lib/public-pages.server";
+import {
+  forgetPublicPages,
+  keepPublicPage,
+  keptPublicPage,
+  PUBLIC_PAGE_TTL_MS,
+  publicPageKey,
+  withNonce,
+  type PublicPage,
+} from "../../app/lib/public-pages.server";
 
-const anonymous = (url: string, extra: Partial<Parameters<typeof publicPageKey>[0]> = {}) => publicPageKey({ method: "GET", url, cookie: undefined, language: "zh-CN", ...extra });
-const page = (body: string, nonce = "n0nce+/A==", extra: Partial<PublicPage> = {}): PublicPage => ({ status: 200, contentType: "text/html; charset=utf-8", body: Buffer.from(body), nonce, ...extra });
+const anonymous = (url: string, extra: Partial<Parameters<typeof publicPageKey>[0]> = {}) =>
+  publicPageKey({ method: "GET", url, cookie: undefined, language: "zh-CN", ...extra });
+const page = (body: string, nonce = "n0nce+/A==", extra: Partial<PublicPage> = {}): PublicPage => ({
+  status: 200,
+  contentType: "text/html; charset=utf-8",
+  body: Buffer.from(body),
+  nonce,
+  ...extra,
+});
 
 describe("which answers may be shared", () => {
   it("only anonymous GETs of the public job pages, one key per language and query", () => {
@@ -12,7 +27,17 @@ describe("which answers may be shared", () => {
     expect(anonymous("/jobs", { language: "en" })).toBe("en|/jobs");
     expect(anonymous("/jobs", { cookie: "lng=en; yj_session=abc" })).toBeNull();
     expect(anonymous("/jobs", { method: "POST" })).toBeNull();
-    for (const other of ["/jobs.data", "/jobs?_data=routes%2Fjobs._index", "/jobs/manage", "/jobs/applications", "/jobs/42/edit", "/tickets", "/my", "/", "/jobs/profile"]) {
+    for (const other of [
+      "/jobs.data",
+      "/jobs?_data=routes%2Fjobs._index",
+      "/jobs/manage",
+      "/jobs/applications",
+      "/jobs/42/edit",
+      "/tickets",
+      "/my",
+      "/",
+      "/jobs/profile",
+    ]) {
       expect(anonymous(other), other).toBeNull();
     }
   });

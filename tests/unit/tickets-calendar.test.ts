@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, dueAfter, extendForPause, isWorkingDay, shanghaiDay, workingDaysBetween, type CalendarExceptions } from "../../app/modules/tickets/calendar";
+import {
+  addWorkingDays,
+  dueAfter,
+  extendForPause,
+  isWorkingDay,
+  shanghaiDay,
+  workingDaysBetween,
+  type CalendarExceptions,
+} from "../../app/modules/tickets/calendar";
 
 const none: CalendarExceptions = new Map();
 // 2026: 1 Oct (Thu) to 7 Oct (Wed) National Day holiday; Sat 10 Oct a make-up working day.
@@ -64,6 +72,8 @@ describe("working days", () => {
     expect(extendForPause(due, sh("2026-11-24T10:00:00"), sh("2026-11-24T16:00:00"), none).toISOString()).toBe(due.toISOString());
     // A pause across holidays counts only the working days, and the new deadline skips holidays too.
     const beforeHoliday = dueAfter(sh("2026-09-28T09:00:00"), 2, national); // end of Wed 30 Sep
-    expect(extendForPause(beforeHoliday, sh("2026-09-29T09:00:00"), sh("2026-10-08T09:00:00"), national).toISOString()).toBe(sh("2026-10-10T00:00:00").toISOString()); // 30 Sep + 8 Oct = 2 days -> end of Fri 9 Oct
+    expect(extendForPause(beforeHoliday, sh("2026-09-29T09:00:00"), sh("2026-10-08T09:00:00"), national).toISOString()).toBe(
+      sh("2026-10-10T00:00:00").toISOString(),
+    ); // 30 Sep + 8 Oct = 2 days -> end of Fri 9 Oct
   });
 });

@@ -17,7 +17,6 @@ describe("Chinese search tokens", () => {
   });
 });
 
-
 describe("ticket form schemas", () => {
   it("a member's form without the staff-only fields is valid", () => {
     const r = submitTicketSchema.safeParse({ enterpriseId: "1", category: "tax", title: "退税", description: "未到账", urgency: "normal" });

@@ -59,14 +59,18 @@ describe("file names", () => {
   it("keeps only a harmless base name", () => {
     expect(cleanFileName("../../etc/passwd")).toBe("passwd");
     expect(cleanFileName("C:\\Users\\x\\报告.pdf")).toBe("报告.pdf");
-    expect(cleanFileName("a\u0000b\r\n\".pdf")).toBe("a_b___.pdf");
+    expect(cleanFileName('a\u0000b\r\n".pdf')).toBe("a_b___.pdf");
     expect(cleanFileName("...")).toBe("file");
     expect([...cleanFileName("长".repeat(500) + ".pdf")].length).toBe(200);
   });
 
   it("sends an attachment with an ASCII fallback and the exact UTF-8 name", () => {
-    expect(contentDisposition("营业执照 2026.pdf")).toBe("attachment; filename=\"____ 2026.pdf\"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%202026.pdf");
+    expect(contentDisposition("营业执照 2026.pdf")).toBe(
+      "attachment; filename=\"____ 2026.pdf\"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%202026.pdf",
+    );
     // A quote or semicolon in the name cannot open a second parameter.
-    expect(contentDisposition("a\"; filename=evil.html")).toMatch(/^attachment; filename="a__ filename=evil\.html"; filename\*=UTF-8''a_%3B%20filename%3Devil\.html$/);
+    expect(contentDisposition('a"; filename=evil.html')).toMatch(
+      /^attachment; filename="a__ filename=evil\.html"; filename\*=UTF-8''a_%3B%20filename%3Devil\.html$/,
+    );
   });
 });

@@ -43,9 +43,15 @@ export function LegalReportPart({ r, lng }: { r: LegalReport; lng: Language }) {
               <thead>
                 <tr>
                   <th scope="col">{t("list.type")}</th>
-                  <th scope="col" className="num">{t("reports.filed")}</th>
-                  <th scope="col" className="num">{t("reports.settled")}</th>
-                  <th scope="col" className="num">{t("reports.amount")}</th>
+                  <th scope="col" className="num">
+                    {t("reports.filed")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("reports.settled")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("reports.amount")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -68,10 +74,18 @@ export function LegalReportPart({ r, lng }: { r: LegalReport; lng: Language }) {
               <thead>
                 <tr>
                   <th scope="col">{t("list.station")}</th>
-                  <th scope="col" className="num">{t("reports.filed")}</th>
-                  <th scope="col" className="num">{t("reports.settled")}</th>
-                  <th scope="col" className="num">{t("reports.referred")}</th>
-                  <th scope="col" className="num">{t("reports.open")}</th>
+                  <th scope="col" className="num">
+                    {t("reports.filed")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("reports.settled")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("reports.referred")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("reports.open")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

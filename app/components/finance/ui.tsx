@@ -8,7 +8,15 @@ import type { ApplicationStatus, NeedFlagKind, NeedStatus } from "../../modules/
 import type { Reason } from "../../modules/finance/matching";
 
 const needTones: Record<NeedStatus, Tone> = { open: "info", claimed: "warn", answered: "success", closed: "neutral", withdrawn: "neutral" };
-const appTones: Record<ApplicationStatus, Tone> = { submitted: "info", under_review: "info", info_needed: "warn", approved: "success", declined: "danger", disbursed: "success", withdrawn: "neutral" };
+const appTones: Record<ApplicationStatus, Tone> = {
+  submitted: "info",
+  under_review: "info",
+  info_needed: "warn",
+  approved: "success",
+  declined: "danger",
+  disbursed: "success",
+  withdrawn: "neutral",
+};
 
 export function NeedStatusBadge({ status }: { status: NeedStatus }) {
   const { t } = useTranslation("finance");
@@ -80,7 +88,8 @@ export function ReasonList({ reasons, lng }: { reasons: Reason[]; lng: "zh-CN" |
           </li>
         ) : (
           <li key={r.rule} className="finance-reason--soft">
-            <span aria-hidden="true">+</span> {t(`criteria.${r.rule}`, params(r))} <span className="muted small">({t("criteria.points", { points: r.points, max: r.max })})</span>
+            <span aria-hidden="true">+</span> {t(`criteria.${r.rule}`, params(r))}{" "}
+            <span className="muted small">({t("criteria.points", { points: r.points, max: r.max })})</span>
           </li>
         ),
       )}
@@ -89,7 +98,21 @@ export function ReasonList({ reasons, lng }: { reasons: Reason[]; lng: "zh-CN" |
 }
 
 /** A small form of one intent on a record page (works without JavaScript). */
-export function IntentForm({ intent, title, submit, children, danger, encType }: { intent: string; title: string; submit: string; children?: ReactNode; danger?: boolean; encType?: "multipart/form-data" }) {
+export function IntentForm({
+  intent,
+  title,
+  submit,
+  children,
+  danger,
+  encType,
+}: {
+  intent: string;
+  title: string;
+  submit: string;
+  children?: ReactNode;
+  danger?: boolean;
+  encType?: "multipart/form-data";
+}) {
   const navigation = useNavigation();
   return (
     <Form method="post" className="form card tickets-action" aria-label={title} encType={encType}>

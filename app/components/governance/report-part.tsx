@@ -7,7 +7,9 @@ export function GovernanceReportPart({ report }: { report: GovernanceReport }) {
   const { t } = useTranslation("governance");
   return (
     <section aria-label={t("reports.title")}>
-      <h2>{t("reports.title")} · {report.year}</h2>
+      <h2>
+        {t("reports.title")} · {report.year}
+      </h2>
       <div className="grid tickets-stats">
         <Figure name="assembliesHeld" label={t("reports.assemblies")} value={report.assembliesHeld} />
         <Figure name="averageAttendance" label={t("reports.turnout")} value={percent(report.averageAttendance)} />

@@ -34,14 +34,34 @@ export function GovBadge({ status }: { status: string }) {
 }
 
 /** A small post form with one intent button; fields inside. Works without JavaScript. */
-export function IntentForm({ intent, submit, children, title, danger, action }: { intent: string; submit: string; children?: ReactNode; title?: string; danger?: boolean; action?: string }) {
+export function IntentForm({
+  intent,
+  submit,
+  children,
+  title,
+  danger,
+  action,
+}: {
+  intent: string;
+  submit: string;
+  children?: ReactNode;
+  title?: string;
+  danger?: boolean;
+  action?: string;
+}) {
   const navigation = useNavigation();
   return (
     <Form method="post" action={action} className="form card" aria-label={title ?? submit}>
       {title ? <h3>{title}</h3> : null}
       {children}
       <div className="form-actions">
-        <button type="submit" name="intent" value={intent} className={`btn btn--small ${danger ? "btn--danger" : ""}`} disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          name="intent"
+          value={intent}
+          className={`btn btn--small ${danger ? "btn--danger" : ""}`}
+          disabled={navigation.state === "submitting"}
+        >
           {submit}
         </button>
       </div>

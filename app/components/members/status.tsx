@@ -1,7 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { Badge, type Tone } from "../ui";
 
-const tones: Record<string, Tone> = { active: "success", pending: "info", lapsed: "warn", suspended: "danger", withdrawn: "neutral", approved: "success", rejected: "danger" };
+const tones: Record<string, Tone> = {
+  active: "success",
+  pending: "info",
+  lapsed: "warn",
+  suspended: "danger",
+  withdrawn: "neutral",
+  approved: "success",
+  rejected: "danger",
+};
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();

@@ -65,7 +65,8 @@ export function TicketTable({
       header: t("list.titleCol"),
       cell: (r) => (
         <>
-          <ListLink to={`/tickets/${r.id}`}>{r.title}</ListLink> {r.urgency === "urgent" ? <span className="badge badge--danger">{t("urgency.urgent")}</span> : null}
+          <ListLink to={`/tickets/${r.id}`}>{r.title}</ListLink>{" "}
+          {r.urgency === "urgent" ? <span className="badge badge--danger">{t("urgency.urgent")}</span> : null}
         </>
       ),
     },
@@ -76,7 +77,13 @@ export function TicketTable({
       sortKey: "status",
       cell: (r) => (
         <>
-          <StatusBadge status={r.status} /> <ClockBadges overdue={r.overdue} waiting={Boolean(r.waitingSince)} escalated={Boolean(r.escalatedAt) && r.status === "referred"} flagged={r.flaggedForReview} />
+          <StatusBadge status={r.status} />{" "}
+          <ClockBadges
+            overdue={r.overdue}
+            waiting={Boolean(r.waitingSince)}
+            escalated={Boolean(r.escalatedAt) && r.status === "referred"}
+            flagged={r.flaggedForReview}
+          />
         </>
       ),
     },

@@ -72,7 +72,10 @@ export async function signupThrottled(ip: string | null): Promise<boolean> {
  * Counts a refusal; true when it still may be answered (within the limit), in which case the
  * people concerned are told by email (the outbox), both languages in one message.
  */
-export async function signupRefused(ip: string | null, tell: { to: string; subjectKey: string; bodyKey: string; params?: Record<string, string> }[]): Promise<boolean> {
+export async function signupRefused(
+  ip: string | null,
+  tell: { to: string; subjectKey: string; bodyKey: string; params?: Record<string, string> }[],
+): Promise<boolean> {
   if ((await countAttempt(signupKey(ip), SIGNUP_WINDOW_MS)) > SIGNUP_REFUSALS_PER_SOURCE) return false;
   if (tell.length) {
     const [zh, en] = [translator("zh-CN"), translator("en")];

@@ -63,7 +63,9 @@ export async function requestPasswordReset(input: { email: string; ip: string | 
   const order = [input.lng, ...languages.filter((l) => l !== input.lng)].map((l) => translator(l));
   await db.transaction(async (tx) => {
     await tx.delete(passwordResets).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
-    await tx.insert(passwordResets).values({ userId: user.id, tokenHash: resetTokenHash(token), expiresAt: sql`now() + ${`${RESET_TOKEN_TTL_MS} milliseconds`}::interval` });
+    await tx
+      .insert(passwordResets)
+      .values({ userId: user.id, tokenHash: resetTokenHash(token), expiresAt: sql`now() + ${`${RESET_TOKEN_TTL_MS} milliseconds`}::interval` });
     await tx.insert(emailOutbox).values({
       toAddress: email,
       urgent: true,
@@ -83,7 +85,14 @@ export async function resetTokenUsable(token: string): Promise<boolean> {
     .select({ id: passwordResets.id })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(and(eq(passwordResets.tokenHash, resetTokenHash(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, sql`now()`), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(passwordResets.tokenHash, resetTokenHash(token)),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, sql`now()`),
+        isNull(users.disabledAt),
+      ),
+    );
   return Boolean(row);
 }
 
@@ -102,7 +111,11 @@ export async function resetPassword(token: string, newPassword: string, ip: stri
       .where(and(eq(passwordResets.tokenHash, resetTokenHash(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, sql`now()`)))
       .returning({ userId: passwordResets.userId });
     if (!consumed) return { ok: false } as const;
-    const [user] = await tx.update(users).set({ passwordHash }).where(and(eq(users.id, consumed.userId), isNull(users.disabledAt))).returning({ id: users.id });
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.id, consumed.userId), isNull(users.disabledAt)))
+      .returning({ id: users.id });
     if (!user) return { ok: false } as const;
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await appendAudit(tx, { actor: null, action: "auth.password_reset_completed", entityType: "user", entityId: user.id, ip });

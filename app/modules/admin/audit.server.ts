@@ -11,7 +11,10 @@ import { TIME_ZONE } from "../../lib/format";
 
 // The person a row is about: its actor, or for sign-ins written before they named their actor,
 // the user who signed in (the row's entity).
-const actorJoin = eq(users.id, sql`coalesce(${auditEvents.actorId}, case when ${auditEvents.action} = 'auth.login_succeeded' then ${auditEvents.entityId} end)`);
+const actorJoin = eq(
+  users.id,
+  sql`coalesce(${auditEvents.actorId}, case when ${auditEvents.action} = 'auth.login_succeeded' then ${auditEvents.entityId} end)`,
+);
 
 export const AUDIT_PAGE_SIZE = 50;
 /** A CSV export stops here; narrow the filters for more. */
@@ -60,7 +63,8 @@ export async function listAuditEvents(query: AuditQuery, page: number) {
     page,
     pageSize: AUDIT_PAGE_SIZE,
     cap: null,
-    rows: (limit, offset) => db.select(baseSelect()).from(auditEvents).leftJoin(users, actorJoin).where(condition).orderBy(desc(auditEvents.id)).limit(limit).offset(offset),
+    rows: (limit, offset) =>
+      db.select(baseSelect()).from(auditEvents).leftJoin(users, actorJoin).where(condition).orderBy(desc(auditEvents.id)).limit(limit).offset(offset),
     count: async () => (await db.select({ n: count() }).from(auditEvents).leftJoin(users, actorJoin).where(condition))[0].n,
   });
   return { rows, total };
@@ -85,7 +89,16 @@ export function auditActionLabel(action: string, lng: Language): string {
   return isAuditAction(action) ? t(auditActionKey(action)) : `${t("admin:audit.unknownAction")} (${action})`;
 }
 
-const shanghaiTime = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+const shanghaiTime = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
 
 /** The log as CSV in the reader's language: times in Asia/Shanghai, actions as labels beside their codes (csvDocument neutralises formulas). */
 export async function auditCsv(query: AuditQuery, lng: Language = "zh-CN"): Promise<string> {

@@ -18,7 +18,10 @@ export const createUserSchema = z
   .object({
     displayName: text(60),
     email,
-    phone: z.union([z.literal("").transform(() => null), phone]).optional().transform((v) => v ?? null),
+    phone: z
+      .union([z.literal("").transform(() => null), phone])
+      .optional()
+      .transform((v) => v ?? null),
     role: roleField,
     departmentId: optionalId,
     bankId: optionalId,

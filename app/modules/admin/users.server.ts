@@ -60,10 +60,7 @@ export async function listUsers(query: UserListQuery, page: number) {
 /** Departments and banks for the pickers of the user forms. */
 export async function organisationChoices() {
   const db = await getDb();
-  const [depts, bankRows] = await Promise.all([
-    db.select().from(departments).orderBy(asc(departments.id)),
-    db.select().from(banks).orderBy(asc(banks.id)),
-  ]);
+  const [depts, bankRows] = await Promise.all([db.select().from(departments).orderBy(asc(departments.id)), db.select().from(banks).orderBy(asc(banks.id))]);
   return { departments: depts, banks: bankRows };
 }
 
@@ -179,7 +176,12 @@ export async function setUserRole(actor: NonNullable<Actor>, userId: string, inp
  * Disables or enables an account. Disabling deletes all of the user's sessions in the same
  * transaction, so their next request is anonymous (and loadActor refuses a disabled user anyway).
  */
-export async function setUserDisabled(actor: NonNullable<Actor>, userId: string, disabled: boolean, ip: string | null): Promise<AdminResult<{ endedSessions: number }>> {
+export async function setUserDisabled(
+  actor: NonNullable<Actor>,
+  userId: string,
+  disabled: boolean,
+  ip: string | null,
+): Promise<AdminResult<{ endedSessions: number }>> {
   if (userId === actor.userId) return { ok: false, error: "cannotChangeSelf" };
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -200,4 +202,3 @@ export async function setUserDisabled(actor: NonNullable<Actor>, userId: string,
     return { ok: true, endedSessions: ended.length } as const;
   });
 }
-

@@ -62,7 +62,14 @@ export function deadlinesOf(c: { status: DisputeStatus; mediationDueAt: Date | n
   const add = (kind: DeadlineKind, dueAt: Date | null) => {
     if (!dueAt) return;
     const running = clockRuns(kind, c.status);
-    out.push({ kind, dueAt, running, overdue: running && now.getTime() >= dueAt.getTime(), soon: running && reminderDue(dueAt, now), daysLeft: daysLeft(dueAt, now) });
+    out.push({
+      kind,
+      dueAt,
+      running,
+      overdue: running && now.getTime() >= dueAt.getTime(),
+      soon: running && reminderDue(dueAt, now),
+      daysLeft: daysLeft(dueAt, now),
+    });
   };
   add("mediation", c.mediationDueAt);
   add("confirmation", c.confirmationDueAt);

@@ -112,7 +112,14 @@ function noticesFor(userIds: string[], actor: Actor, messageKey: string, c: Disp
     .map((userId) => ({ userId, messageKey, params: { code: c.code, ...params }, link: `/disputes/${c.id}` }));
 }
 
-async function addEvent(tx: Executor, caseId: number, actor: Actor, kind: DisputeEventKind, now: Date, extra: { from?: DisputeStatus; to?: DisputeStatus; body?: string | null } = {}) {
+async function addEvent(
+  tx: Executor,
+  caseId: number,
+  actor: Actor,
+  kind: DisputeEventKind,
+  now: Date,
+  extra: { from?: DisputeStatus; to?: DisputeStatus; body?: string | null } = {},
+) {
   await tx.insert(disputeEvents).values({
     caseId,
     at: now,
@@ -163,7 +170,12 @@ async function command(
       .set({ ...change.set, status: finalTo, updatedAt: now })
       .where(eq(disputeCases.id, id))
       .returning();
-    if (change.event) await addEvent(tx, id, actor, change.event, now, { from: c.status !== finalTo ? c.status : undefined, to: c.status !== finalTo ? finalTo : undefined, body: change.body ?? null });
+    if (change.event)
+      await addEvent(tx, id, actor, change.event, now, {
+        from: c.status !== finalTo ? c.status : undefined,
+        to: c.status !== finalTo ? finalTo : undefined,
+        body: change.body ?? null,
+      });
     await appendAudit(tx, { actor, action: `dispute.${auditAction}`, entityType: "dispute_case", entityId: id, before: c, after, ip: opts.ip ?? null });
     await notify(tx, change.notices ?? []);
     return { ok: true as const, case: after };
@@ -195,7 +207,10 @@ export async function fileCase(actor: SignedIn, input: FileCaseInput, files: Sta
     let respondentEnterpriseId: number | null = null;
     if (input.respondentKind === "member") {
       if (input.respondentEnterpriseId === input.applicantEnterpriseId) return { ok: false as const, error: "disputes:errors.sameParty" };
-      const [e] = await tx.select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode }).from(enterprises).where(eq(enterprises.id, input.respondentEnterpriseId!));
+      const [e] = await tx
+        .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
+        .from(enterprises)
+        .where(eq(enterprises.id, input.respondentEnterpriseId!));
       if (!e) return { ok: false as const, error: "disputes:errors.respondentEnterprise" };
       respondentEnterpriseId = e.id;
       respondentName = e.name;
@@ -224,7 +239,14 @@ export async function fileCase(actor: SignedIn, input: FileCaseInput, files: Sta
       .returning();
     await addEvent(tx, c.id, actor, "filed", now, { to: "filed" });
     await recordUploads(tx, files, { ownerKind: CASE_FILE_OWNER, ownerId: c.id, actor, at: now, ip: opts.ip ?? null });
-    await appendAudit(tx, { actor, action: "dispute.file", entityType: "dispute_case", entityId: c.id, after: { ...c, evidence: files.length }, ip: opts.ip ?? null });
+    await appendAudit(tx, {
+      actor,
+      action: "dispute.file",
+      entityType: "dispute_case",
+      entityId: c.id,
+      after: { ...c, evidence: files.length },
+      ip: opts.ip ?? null,
+    });
     await notify(tx, noticesFor(await stationStaffIds(tx, station.id), actor, "disputes:notify.filed", c));
     return { ok: true as const, case: c };
   });
@@ -253,13 +275,24 @@ export function assignMediator(actor: SignedIn, id: number, mediatorId: string, 
       .select({ id: users.id, name: users.displayName })
       .from(disputeStationPeople)
       .innerJoin(users, eq(users.id, disputeStationPeople.userId))
-      .where(and(eq(disputeStationPeople.stationId, c.stationId), eq(disputeStationPeople.userId, mediatorId), eq(disputeStationPeople.role, "mediator"), eq(users.role, "mediator"), isNull(users.disabledAt)));
+      .where(
+        and(
+          eq(disputeStationPeople.stationId, c.stationId),
+          eq(disputeStationPeople.userId, mediatorId),
+          eq(disputeStationPeople.role, "mediator"),
+          eq(users.role, "mediator"),
+          isNull(users.disabledAt),
+        ),
+      );
     if (!m) return { error: "disputes:errors.mediator" };
     return {
       set: { mediatorId: m.id },
       event: "mediator_assigned",
       body: m.name,
-      notices: [...noticesFor([m.id], actor, "disputes:notify.assigned", c), ...noticesFor(await enterpriseUserIds(tx, c.applicantEnterpriseId), actor, "disputes:notify.mediatorAssigned", c, { mediator: m.name })],
+      notices: [
+        ...noticesFor([m.id], actor, "disputes:notify.assigned", c),
+        ...noticesFor(await enterpriseUserIds(tx, c.applicantEnterpriseId), actor, "disputes:notify.mediatorAssigned", c, { mediator: m.name }),
+      ],
     };
   });
 }
@@ -285,12 +318,22 @@ export function answerInvitation(actor: SignedIn, id: number, input: { answer: "
       set: { respondentAnswer: input.note, respondentAnsweredAt: now },
       event: input.answer === "agree" ? "respondent_agreed" : "respondent_declined",
       body: input.note,
-      notices: noticesFor(await recipients(tx, c, ["parties", "station", "mediator"]), actor, input.answer === "agree" ? "disputes:notify.respondentAgreed" : "disputes:notify.respondentDeclined", c),
+      notices: noticesFor(
+        await recipients(tx, c, ["parties", "station", "mediator"]),
+        actor,
+        input.answer === "agree" ? "disputes:notify.respondentAgreed" : "disputes:notify.respondentDeclined",
+        c,
+      ),
     };
   });
 }
 
-export function scheduleSession(actor: SignedIn, id: number, input: { mode: "online" | "in_person"; startsAt: Date; place: string | null; link: string | null }, opts: Options = {}) {
+export function scheduleSession(
+  actor: SignedIn,
+  id: number,
+  input: { mode: "online" | "in_person"; startsAt: Date; place: string | null; link: string | null },
+  opts: Options = {},
+) {
   return command(
     actor,
     id,
@@ -371,21 +414,30 @@ export function confirmAgreement(actor: SignedIn, id: number, opts: Options = {}
     if (!side) return { error: roles.includes("applicant") || roles.includes("respondent") ? "disputes:errors.alreadyConfirmed" : "disputes:errors.notYours" };
     if (side === "applicant") Object.assign(set, { applicantConfirmedAt: now, applicantConfirmedBy: actor.userId });
     else Object.assign(set, { respondentConfirmedAt: now, respondentConfirmedBy: actor.userId });
-    const to = settlementAfterConfirmation({ applicant: side === "applicant" || Boolean(c.applicantConfirmedAt), respondent: side === "respondent" || Boolean(c.respondentConfirmedAt) });
+    const to = settlementAfterConfirmation({
+      applicant: side === "applicant" || Boolean(c.applicantConfirmedAt),
+      respondent: side === "respondent" || Boolean(c.respondentConfirmedAt),
+    });
     if (to === "settled") Object.assign(set, { settledAt: now, confirmationDueAt: confirmationDue(now) });
     return {
       set,
       to,
       event: to === "settled" ? "settled" : "agreement_confirmed",
       body: side,
-      notices: noticesFor(await recipients(tx, c, ["parties", "station", "mediator"]), actor, to === "settled" ? "disputes:notify.settled" : "disputes:notify.confirmed", c),
+      notices: noticesFor(
+        await recipients(tx, c, ["parties", "station", "mediator"]),
+        actor,
+        to === "settled" ? "disputes:notify.settled" : "disputes:notify.confirmed",
+        c,
+      ),
     };
   });
 }
 
 export function rejectAgreement(actor: SignedIn, id: number, reason: string, opts: Options = {}) {
   return command(actor, id, "rejectAgreement", opts, async (tx, c, { roles }) => {
-    if (roles.includes("station") && !roles.includes("applicant") && c.respondentEnterpriseId !== null) return { error: "disputes:errors.memberRespondentAnswers" };
+    if (roles.includes("station") && !roles.includes("applicant") && c.respondentEnterpriseId !== null)
+      return { error: "disputes:errors.memberRespondentAnswers" };
     return {
       set: { applicantConfirmedAt: null, applicantConfirmedBy: null, respondentConfirmedAt: null, respondentConfirmedBy: null },
       event: "agreement_rejected",
@@ -427,7 +479,12 @@ export function decideJudicial(actor: SignedIn, id: number, input: { decision: "
     set: { judicialDecidedAt: now, judicialDecision: input.decision, judicialNote: input.note },
     event: input.decision === "confirmed" ? "judicial_confirmed" : "judicial_refused",
     body: input.note,
-    notices: noticesFor(await recipients(tx, c, ["parties", "mediator"]), actor, input.decision === "confirmed" ? "disputes:notify.judicialConfirmed" : "disputes:notify.judicialRefused", c),
+    notices: noticesFor(
+      await recipients(tx, c, ["parties", "mediator"]),
+      actor,
+      input.decision === "confirmed" ? "disputes:notify.judicialConfirmed" : "disputes:notify.judicialRefused",
+      c,
+    ),
   }));
 }
 
@@ -483,7 +540,12 @@ export function consentExtension(actor: SignedIn, id: number, opts: Options = {}
       else set.extensionRespondentConsentAt = now;
       const both = (side === "applicant" || c.extensionApplicantConsentAt) && (side === "respondent" || c.extensionRespondentConsentAt);
       if (both) {
-        Object.assign(set, { mediationDueAt: extendDue(c.mediationDueAt, c.extensionDays), extendedDays: c.extendedDays + c.extensionDays, extensionDays: null, extensionReason: null });
+        Object.assign(set, {
+          mediationDueAt: extendDue(c.mediationDueAt, c.extensionDays),
+          extendedDays: c.extendedDays + c.extensionDays,
+          extensionDays: null,
+          extensionReason: null,
+        });
         // The last consent is on the timeline too, before the extension it completes.
         await addEvent(tx, c.id, actor, "extension_consented", now, { body: side });
       }
@@ -491,7 +553,9 @@ export function consentExtension(actor: SignedIn, id: number, opts: Options = {}
         set,
         event: both ? "extension_granted" : "extension_consented",
         body: both ? String(c.extensionDays) : side,
-        notices: both ? noticesFor(await recipients(tx, c, ["parties", "station", "mediator"]), actor, "disputes:notify.extended", c, { days: c.extensionDays }) : [],
+        notices: both
+          ? noticesFor(await recipients(tx, c, ["parties", "station", "mediator"]), actor, "disputes:notify.extended", c, { days: c.extensionDays })
+          : [],
       };
     },
     "consentExtension",
@@ -510,7 +574,12 @@ export async function addEvidence(actor: SignedIn, id: number, files: StagedUplo
       if (c.status === "closed" || c.status === "declined") return { error: "disputes:errors.illegalTransition" };
       if (!files.length) return { error: "disputes:errors.noFiles" };
       await recordUploads(tx, files, { ownerKind: CASE_FILE_OWNER, ownerId: c.id, actor, at: now, ip: opts.ip ?? null });
-      return { set: {}, event: "evidence_added", body: files.map((f) => f.originalName).join("、"), notices: noticesFor(await recipients(tx, c, ["station", "mediator"]), actor, "disputes:notify.evidence", c) };
+      return {
+        set: {},
+        event: "evidence_added",
+        body: files.map((f) => f.originalName).join("、"),
+        notices: noticesFor(await recipients(tx, c, ["station", "mediator"]), actor, "disputes:notify.evidence", c),
+      };
     },
     "addEvidence",
   );
@@ -530,20 +599,39 @@ export async function runDisputeReminders(now = new Date(), db?: Executor): Prom
       .from(disputeCases)
       .where(
         or(
-          and(inArray(disputeCases.status, ["accepted", "mediator_assigned", "respondent_invited", "in_mediation", "agreement_pending"]), isNotNull(disputeCases.mediationDueAt), lt(disputeCases.mediationDueAt, soon), gte(disputeCases.mediationDueAt, now)),
-          and(eq(disputeCases.status, "settled"), isNotNull(disputeCases.confirmationDueAt), lt(disputeCases.confirmationDueAt, soon), gte(disputeCases.confirmationDueAt, now)),
+          and(
+            inArray(disputeCases.status, ["accepted", "mediator_assigned", "respondent_invited", "in_mediation", "agreement_pending"]),
+            isNotNull(disputeCases.mediationDueAt),
+            lt(disputeCases.mediationDueAt, soon),
+            gte(disputeCases.mediationDueAt, now),
+          ),
+          and(
+            eq(disputeCases.status, "settled"),
+            isNotNull(disputeCases.confirmationDueAt),
+            lt(disputeCases.confirmationDueAt, soon),
+            gte(disputeCases.confirmationDueAt, now),
+          ),
         ),
       );
     for (const c of candidates) {
       const kind: DeadlineKind = c.status === "settled" ? "confirmation" : "mediation";
       const dueAt = kind === "mediation" ? c.mediationDueAt! : c.confirmationDueAt!;
       if (!reminderDue(dueAt, now)) continue;
-      const inserted = await tx.insert(disputeReminders).values({ caseId: c.id, kind, dueAt, sentAt: now }).onConflictDoNothing().returning({ id: disputeReminders.id });
+      const inserted = await tx
+        .insert(disputeReminders)
+        .values({ caseId: c.id, kind, dueAt, sentAt: now })
+        .onConflictDoNothing()
+        .returning({ id: disputeReminders.id });
       if (!inserted.length) continue;
       sent++;
       await addEvent(tx, c.id, null, "reminder_sent", now, { body: kind });
       await appendAudit(tx, { actor: null, action: "dispute.remind", entityType: "dispute_case", entityId: c.id, after: { kind, dueAt } });
-      await notify(tx, noticesFor(await recipients(tx, c, ["parties", "station", "mediator"]), null, `disputes:notify.reminder.${kind}`, c, { due: dueAt.toISOString().slice(0, 10) }));
+      await notify(
+        tx,
+        noticesFor(await recipients(tx, c, ["parties", "station", "mediator"]), null, `disputes:notify.reminder.${kind}`, c, {
+          due: dueAt.toISOString().slice(0, 10),
+        }),
+      );
     }
     return { sent };
   });
@@ -561,9 +649,13 @@ function filterConditions(actor: SignedIn, f: CaseFilter, now: Date): SQL[] {
   if (f.station) where.push(eq(disputeCases.stationId, f.station));
   const running = (kind: DeadlineKind) =>
     kind === "mediation"
-      ? and(inArray(disputeCases.status, ["accepted", "mediator_assigned", "respondent_invited", "in_mediation", "agreement_pending"]), isNotNull(disputeCases.mediationDueAt))!
+      ? and(
+          inArray(disputeCases.status, ["accepted", "mediator_assigned", "respondent_invited", "in_mediation", "agreement_pending"]),
+          isNotNull(disputeCases.mediationDueAt),
+        )!
       : and(eq(disputeCases.status, "settled"), isNotNull(disputeCases.confirmationDueAt))!;
-  if (f.deadline === "overdue") where.push(or(and(running("mediation"), lt(disputeCases.mediationDueAt, now)), and(running("confirmation"), lt(disputeCases.confirmationDueAt, now)))!);
+  if (f.deadline === "overdue")
+    where.push(or(and(running("mediation"), lt(disputeCases.mediationDueAt, now)), and(running("confirmation"), lt(disputeCases.confirmationDueAt, now)))!);
   if (f.deadline === "soon") {
     const soon = new Date(now.getTime() + REMIND_BEFORE_DAYS * 24 * 3600 * 1000);
     where.push(
@@ -575,7 +667,9 @@ function filterConditions(actor: SignedIn, f: CaseFilter, now: Date): SQL[] {
   }
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    where.push(or(ilike(disputeCases.code, pattern), ilike(disputeCases.respondentName, pattern), ilike(enterprises.name, pattern), ilike(disputeCases.facts, pattern))!);
+    where.push(
+      or(ilike(disputeCases.code, pattern), ilike(disputeCases.respondentName, pattern), ilike(enterprises.name, pattern), ilike(disputeCases.facts, pattern))!,
+    );
   }
   return where;
 }
@@ -583,7 +677,11 @@ function filterConditions(actor: SignedIn, f: CaseFilter, now: Date): SQL[] {
 export async function listCases(actor: SignedIn, f: CaseFilter, page: number, now = new Date()) {
   const db = await getDb();
   const where = and(...filterConditions(actor, f, now));
-  const [total] = await db.select({ n: count() }).from(disputeCases).innerJoin(enterprises, eq(enterprises.id, disputeCases.applicantEnterpriseId)).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(disputeCases)
+    .innerJoin(enterprises, eq(enterprises.id, disputeCases.applicantEnterpriseId))
+    .where(where);
   const rows = await db
     .select({
       id: disputeCases.id,
@@ -639,19 +737,43 @@ export async function getCase(actor: SignedIn, id: number, opts: Options = {}) {
   const roles = rolesOn(actor, c, stationStaff);
   const [station] = await db.select().from(disputeStations).where(eq(disputeStations.id, c.stationId));
   const [applicant] = await db
-    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, legalRep: enterprises.legalRep, address: enterprises.address, phone: enterprises.phone })
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      creditCode: enterprises.creditCode,
+      legalRep: enterprises.legalRep,
+      address: enterprises.address,
+      phone: enterprises.phone,
+    })
     .from(enterprises)
     .where(eq(enterprises.id, c.applicantEnterpriseId));
   const [respondent] = c.respondentEnterpriseId
     ? await db
-        .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, legalRep: enterprises.legalRep, address: enterprises.address, phone: enterprises.phone })
+        .select({
+          id: enterprises.id,
+          name: enterprises.name,
+          creditCode: enterprises.creditCode,
+          legalRep: enterprises.legalRep,
+          address: enterprises.address,
+          phone: enterprises.phone,
+        })
         .from(enterprises)
         .where(eq(enterprises.id, c.respondentEnterpriseId))
     : [null];
   const [mediator] = c.mediatorId ? await db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, c.mediatorId)) : [null];
-  const sessions = await db.select().from(disputeSessions).where(eq(disputeSessions.caseId, id)).orderBy(asc(disputeSessions.startsAt), asc(disputeSessions.id));
+  const sessions = await db
+    .select()
+    .from(disputeSessions)
+    .where(eq(disputeSessions.caseId, id))
+    .orderBy(asc(disputeSessions.startsAt), asc(disputeSessions.id));
   const events = await db.select().from(disputeEvents).where(eq(disputeEvents.caseId, id)).orderBy(asc(disputeEvents.at), asc(disputeEvents.id));
-  const evidence = (await filesOf({ ownerKind: CASE_FILE_OWNER, ownerId: id })).map((f) => ({ id: f.id, originalName: f.originalName, size: f.size, createdAt: f.createdAt, createdBy: f.createdBy }));
+  const evidence = (await filesOf({ ownerKind: CASE_FILE_OWNER, ownerId: id })).map((f) => ({
+    id: f.id,
+    originalName: f.originalName,
+    size: f.size,
+    createdAt: f.createdAt,
+    createdBy: f.createdBy,
+  }));
   const mediators = stationStaff
     ? await db
         .select({ id: users.id, name: users.displayName })
@@ -683,7 +805,15 @@ export async function getEvidence(actor: SignedIn, caseId: number, fileId: strin
   if (!c) return null;
   const file = await findFile(fileId, { ownerKind: CASE_FILE_OWNER, ownerId: caseId });
   if (!file) return null;
-  if (viewerAudited(actor)) await appendAudit(db, { actor, action: "dispute.file.download", entityType: "dispute_case", entityId: caseId, after: { fileId: file.id, name: file.originalName }, ip: opts.ip ?? null });
+  if (viewerAudited(actor))
+    await appendAudit(db, {
+      actor,
+      action: "dispute.file.download",
+      entityType: "dispute_case",
+      entityId: caseId,
+      after: { fileId: file.id, name: file.originalName },
+      ip: opts.ip ?? null,
+    });
   return file;
 }
 
@@ -691,7 +821,11 @@ export async function getEvidence(actor: SignedIn, caseId: number, fileId: strin
 export async function filingOptions(actor: SignedIn) {
   const db = await getDb();
   const own = actor.enterpriseIds.length
-    ? await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, actor.enterpriseIds)).orderBy(asc(enterprises.name))
+    ? await db
+        .select({ id: enterprises.id, name: enterprises.name })
+        .from(enterprises)
+        .where(inArray(enterprises.id, actor.enterpriseIds))
+        .orderBy(asc(enterprises.name))
     : [];
   const stations = await listStations(db);
   const respondents = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).orderBy(asc(enterprises.name));
@@ -701,7 +835,16 @@ export async function filingOptions(actor: SignedIn) {
 export async function listStations(db?: Executor) {
   const x = db ?? (await getDb());
   return x
-    .select({ id: disputeStations.id, number: disputeStations.number, nameZh: disputeStations.nameZh, nameEn: disputeStations.nameEn, courtZh: disputeStations.courtZh, courtEn: disputeStations.courtEn, chamberZh: associations.nameZh, chamberEn: associations.nameEn })
+    .select({
+      id: disputeStations.id,
+      number: disputeStations.number,
+      nameZh: disputeStations.nameZh,
+      nameEn: disputeStations.nameEn,
+      courtZh: disputeStations.courtZh,
+      courtEn: disputeStations.courtEn,
+      chamberZh: associations.nameZh,
+      chamberEn: associations.nameEn,
+    })
     .from(disputeStations)
     .innerJoin(associations, eq(associations.id, disputeStations.associationId))
     .orderBy(asc(disputeStations.number));
@@ -722,7 +865,11 @@ export async function stationsOf(actor: SignedIn) {
 /** Whether the actor is staff of at least one station (may act on cases at all). */
 export async function worksAtStation(actor: SignedIn): Promise<boolean> {
   const db = await getDb();
-  const [row] = await db.select({ one: sql`1` }).from(disputeStationPeople).where(eq(disputeStationPeople.userId, actor.userId)).limit(1);
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(disputeStationPeople)
+    .where(eq(disputeStationPeople.userId, actor.userId))
+    .limit(1);
   return Boolean(row);
 }
 

@@ -10,7 +10,8 @@ export const CASE_FILE_OWNER = "dispute_case";
 export const evidenceKinds: readonly FileKind[] = ["pdf", "png", "jpeg", "gif", "webp", "docx", "xlsx", "doc", "xls", "zip"];
 const uploadOptions = { field: EVIDENCE_FIELD, maxFiles: MAX_EVIDENCE_FILES, maxFileBytes: MAX_EVIDENCE_BYTES, allowed: evidenceKinds };
 
-export type EvidenceFormResult = { ok: true; fields: FormData; files: StagedUpload[] } | { ok: false; error: string; status: 400 | 413 | 415; fields: FormData | null };
+export type EvidenceFormResult =
+  { ok: true; fields: FormData; files: StagedUpload[] } | { ok: false; error: string; status: 400 | 413 | 415; fields: FormData | null };
 
 /** Reads a form with evidence: files checked and staged (record them with the case, or discardUploads them). */
 export async function receiveEvidenceForm(request: Request): Promise<EvidenceFormResult> {

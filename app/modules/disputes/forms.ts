@@ -32,7 +32,10 @@ export const fileCaseSchema = z
     request: text(2000),
     consent: checkbox.refine((v) => v, "disputes:errors.consent"),
   })
-  .refine((v) => v.respondentKind !== "member" || v.respondentEnterpriseId !== null, { path: ["respondentEnterpriseId"], message: "disputes:errors.respondentEnterprise" })
+  .refine((v) => v.respondentKind !== "member" || v.respondentEnterpriseId !== null, {
+    path: ["respondentEnterpriseId"],
+    message: "disputes:errors.respondentEnterprise",
+  })
   .refine((v) => v.respondentKind !== "outside" || v.respondentName !== null, { path: ["respondentName"], message: "disputes:errors.respondentName" })
   .refine((v) => v.respondentKind !== "outside" || v.respondentContact !== null, { path: ["respondentContact"], message: "disputes:errors.respondentContact" });
 export type FileCaseInput = z.infer<typeof fileCaseSchema>;

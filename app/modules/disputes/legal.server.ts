@@ -40,7 +40,9 @@ export async function listLegalServices(f: { kind?: LegalServiceKind; year?: num
   if (f.year) where.push(gte(legalServices.heldOn, `${f.year}-01-01`), lt(legalServices.heldOn, `${f.year + 1}-01-01`));
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    where.push(or(ilike(legalServices.provider, pattern), ilike(legalServices.topic, pattern), ilike(enterprises.name, pattern), ilike(associations.nameZh, pattern))!);
+    where.push(
+      or(ilike(legalServices.provider, pattern), ilike(legalServices.topic, pattern), ilike(enterprises.name, pattern), ilike(associations.nameZh, pattern))!,
+    );
   }
   const condition = where.length ? and(...where) : undefined;
   const base = () =>
@@ -78,7 +80,11 @@ export async function listLegalServices(f: { kind?: LegalServiceKind; year?: num
 /** The chambers and enterprises a service may be recorded for. */
 export async function legalFormOptions() {
   const db = await getDb();
-  const chambers = await db.select({ id: associations.id, nameZh: associations.nameZh, nameEn: associations.nameEn }).from(associations).where(eq(associations.kind, "chamber")).orderBy(asc(associations.id));
+  const chambers = await db
+    .select({ id: associations.id, nameZh: associations.nameZh, nameEn: associations.nameEn })
+    .from(associations)
+    .where(eq(associations.kind, "chamber"))
+    .orderBy(asc(associations.id));
   const firms = await db.selectDistinct({ provider: legalServices.provider }).from(legalServices).orderBy(asc(legalServices.provider)).limit(50);
   return { chambers, providers: firms.map((f) => f.provider), enterpriseCount: (await db.select({ n: sql<number>`count(*)::int` }).from(enterprises))[0].n };
 }

@@ -82,5 +82,15 @@ export function canRecordMinutes(status: DisputeStatus): boolean {
   return canScheduleSession(status) || status === "failed" || status === "settled";
 }
 
-export const OPEN_STATUSES: readonly DisputeStatus[] = ["filed", "accepted", "mediator_assigned", "respondent_invited", "in_mediation", "agreement_pending", "settled", "failed", "judicial_applied"];
+export const OPEN_STATUSES: readonly DisputeStatus[] = [
+  "filed",
+  "accepted",
+  "mediator_assigned",
+  "respondent_invited",
+  "in_mediation",
+  "agreement_pending",
+  "settled",
+  "failed",
+  "judicial_applied",
+];
 export const TERMINAL_STATUSES: readonly DisputeStatus[] = ["declined", "closed"];

@@ -30,7 +30,12 @@ export async function stationIdsOf(userId: string): Promise<number[]> {
  * Sets the shared-court stations a staff user or mediator works at (an admin's screen). A mediator
  * cannot leave a station while a case there is still in their hands: those are reassigned first.
  */
-export async function setStationsOfUser(actor: SignedIn, userId: string, stationIds: number[], ip: string | null): Promise<CommandResult<{ added: number; removed: number }>> {
+export async function setStationsOfUser(
+  actor: SignedIn,
+  userId: string,
+  stationIds: number[],
+  ip: string | null,
+): Promise<CommandResult<{ added: number; removed: number }>> {
   const wanted = [...new Set(stationIds)].sort((a, b) => a - b);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -42,7 +47,9 @@ export async function setStationsOfUser(actor: SignedIn, userId: string, station
       const found = await tx.select({ id: disputeStations.id }).from(disputeStations).where(inArray(disputeStations.id, wanted));
       if (found.length !== wanted.length) return refuse("common:forms.choose", "stations");
     }
-    const before = (await tx.select({ id: disputeStationPeople.stationId }).from(disputeStationPeople).where(eq(disputeStationPeople.userId, userId))).map((r) => r.id).sort((a, b) => a - b);
+    const before = (await tx.select({ id: disputeStationPeople.stationId }).from(disputeStationPeople).where(eq(disputeStationPeople.userId, userId)))
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
     const leaving = before.filter((id) => !wanted.includes(id));
     const joining = wanted.filter((id) => !before.includes(id));
     if (!leaving.length && !joining.length) return ok({ added: 0, removed: 0 });
@@ -53,9 +60,18 @@ export async function setStationsOfUser(actor: SignedIn, userId: string, station
         .where(and(eq(disputeCases.mediatorId, userId), inArray(disputeCases.stationId, leaving), notInArray(disputeCases.status, endedForMediator)));
       if (open && open.n > 0) return refuse("disputes:stations.errors.openCases", "stations");
     }
-    if (leaving.length) await tx.delete(disputeStationPeople).where(and(eq(disputeStationPeople.userId, userId), inArray(disputeStationPeople.stationId, leaving)));
+    if (leaving.length)
+      await tx.delete(disputeStationPeople).where(and(eq(disputeStationPeople.userId, userId), inArray(disputeStationPeople.stationId, leaving)));
     if (joining.length) await tx.insert(disputeStationPeople).values(joining.map((stationId) => ({ stationId, userId, role })));
-    await appendAudit(tx, { actor, action: "user.setStations", entityType: "user", entityId: userId, before: { stations: before }, after: { stations: wanted }, ip });
+    await appendAudit(tx, {
+      actor,
+      action: "user.setStations",
+      entityType: "user",
+      entityId: userId,
+      before: { stations: before },
+      after: { stations: wanted },
+      ip,
+    });
     return ok({ added: joining.length, removed: leaving.length });
   });
 }

@@ -49,7 +49,10 @@ export function canRejectBooth(booth: { status: BoothStatus }): { ok: true } | {
 }
 
 /** Seekers pre-register for a published fair until the fair day itself. */
-export function canPreRegister(fair: { status: string; fairDate: string }, today: string): { ok: true } | { ok: false; error: "fairNotPublished" | "fairOver" } {
+export function canPreRegister(
+  fair: { status: string; fairDate: string },
+  today: string,
+): { ok: true } | { ok: false; error: "fairNotPublished" | "fairOver" } {
   if (fair.status !== "published") return { ok: false, error: "fairNotPublished" };
   if (today > fair.fairDate) return { ok: false, error: "fairOver" };
   return { ok: true };

@@ -50,7 +50,15 @@ export async function setFairStatus(actor: SignedIn, fairId: number, status: Exc
     const allowed = status === "published" ? fair.status === "draft" : fair.status !== "cancelled";
     if (!allowed) return { ok: false as const, error: "statusChange" as const };
     const [after] = await tx.update(jobFairs).set({ status }).where(eq(jobFairs.id, fairId)).returning();
-    await appendAudit(tx, { actor, action: `fair.${status === "published" ? "publish" : "cancel"}`, entityType: "job_fair", entityId: fairId, before: { status: fair.status }, after: { status }, ip });
+    await appendAudit(tx, {
+      actor,
+      action: `fair.${status === "published" ? "publish" : "cancel"}`,
+      entityType: "job_fair",
+      entityId: fairId,
+      before: { status: fair.status },
+      after: { status },
+      ip,
+    });
     return { ok: true as const, fair: after };
   });
 }
@@ -96,7 +104,11 @@ export async function listFairs(actor: Actor, filters: { when: "upcoming" | "pas
 export async function myBooths(actor: SignedIn, fairId: number) {
   if (actor.enterpriseIds.length === 0) return { booths: [], enterprises: [] };
   const db = await getDb();
-  const ents = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, actor.enterpriseIds)).orderBy(enterprises.name);
+  const ents = await db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(inArray(enterprises.id, actor.enterpriseIds))
+    .orderBy(enterprises.name);
   const booths = await db
     .select({ booth: fairBooths, enterpriseName: enterprises.name })
     .from(fairBooths)
@@ -106,14 +118,19 @@ export async function myBooths(actor: SignedIn, fairId: number) {
 }
 
 export type BoothRequestResult =
-  | { ok: true; booth: Booth }
-  | { ok: false; error: "notFound" | "fairNotPublished" | "windowNotYetOpen" | "windowClosed" | "alreadyRequested" };
+  { ok: true; booth: Booth } | { ok: false; error: "notFound" | "fairNotPublished" | "windowNotYetOpen" | "windowClosed" | "alreadyRequested" };
 
 /**
  * A member user asks for a booth for one of its enterprises. The unique index on (fair, enterprise)
  * is the last word: two requests at once give one booth and one "alreadyRequested".
  */
-export async function requestBooth(actor: SignedIn, fairId: number, input: { enterpriseId: number; note: string | null }, ip: string | null, today = shanghaiToday()): Promise<BoothRequestResult> {
+export async function requestBooth(
+  actor: SignedIn,
+  fairId: number,
+  input: { enterpriseId: number; note: string | null },
+  ip: string | null,
+  today = shanghaiToday(),
+): Promise<BoothRequestResult> {
   // An enterprise the user does not act for is "not found": ids in forms are not trusted.
   if (!actor.enterpriseIds.includes(input.enterpriseId)) return { ok: false, error: "notFound" };
   const fair = await getFairFor(actor, fairId);
@@ -121,20 +138,40 @@ export async function requestBooth(actor: SignedIn, fairId: number, input: { ent
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
-      const [existing] = await tx.select().from(fairBooths).where(and(eq(fairBooths.fairId, fairId), eq(fairBooths.enterpriseId, input.enterpriseId))).for("update");
+      const [existing] = await tx
+        .select()
+        .from(fairBooths)
+        .where(and(eq(fairBooths.fairId, fairId), eq(fairBooths.enterpriseId, input.enterpriseId)))
+        .for("update");
       const verdict = canRequestBooth(fair, today, existing ?? null);
       if (!verdict.ok) return verdict;
       let booth: Booth;
       if (existing) {
         [booth] = await tx
           .update(fairBooths)
-          .set({ status: "requested", note: input.note, requestedBy: actor.userId, decisionReason: null, decidedBy: null, decidedAt: null, createdAt: new Date() })
+          .set({
+            status: "requested",
+            note: input.note,
+            requestedBy: actor.userId,
+            decisionReason: null,
+            decidedBy: null,
+            decidedAt: null,
+            createdAt: new Date(),
+          })
           .where(eq(fairBooths.id, existing.id))
           .returning();
       } else {
         [booth] = await tx.insert(fairBooths).values({ fairId, enterpriseId: input.enterpriseId, note: input.note, requestedBy: actor.userId }).returning();
       }
-      await appendAudit(tx, { actor, action: "fair.booth_request", entityType: "fair_booth", entityId: booth.id, before: existing ?? undefined, after: booth, ip });
+      await appendAudit(tx, {
+        actor,
+        action: "fair.booth_request",
+        entityType: "fair_booth",
+        entityId: booth.id,
+        before: existing ?? undefined,
+        after: booth,
+        ip,
+      });
       return { ok: true as const, booth };
     });
   } catch (error) {
@@ -147,7 +184,11 @@ export async function requestBooth(actor: SignedIn, fairId: number, input: { ent
 export async function withdrawBooth(actor: SignedIn, fairId: number, boothId: number, ip: string | null) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [booth] = await tx.select().from(fairBooths).where(and(eq(fairBooths.id, boothId), eq(fairBooths.fairId, fairId))).for("update");
+    const [booth] = await tx
+      .select()
+      .from(fairBooths)
+      .where(and(eq(fairBooths.id, boothId), eq(fairBooths.fairId, fairId)))
+      .for("update");
     if (!booth || !actor.enterpriseIds.includes(booth.enterpriseId)) return { ok: false as const, error: "notFound" as const };
     if (booth.status !== "requested") return { ok: false as const, error: "notPending" as const };
     const [after] = await tx.update(fairBooths).set({ status: "withdrawn" }).where(eq(fairBooths.id, boothId)).returning();
@@ -173,7 +214,11 @@ export async function decideBooth(
   const result = await db.transaction(async (tx): Promise<BoothDecisionResult & { notifyIds?: string[]; fairTitle?: string }> => {
     const [fair] = await tx.select().from(jobFairs).where(eq(jobFairs.id, fairId)).for("update");
     if (!fair) return { ok: false, error: "notFound" };
-    const [booth] = await tx.select().from(fairBooths).where(and(eq(fairBooths.id, input.boothId), eq(fairBooths.fairId, fairId))).for("update");
+    const [booth] = await tx
+      .select()
+      .from(fairBooths)
+      .where(and(eq(fairBooths.id, input.boothId), eq(fairBooths.fairId, fairId)))
+      .for("update");
     if (!booth) return { ok: false, error: "notFound" };
     let after: Booth;
     if (input.decision === "approve") {
@@ -223,7 +268,12 @@ export async function listBooths(fairId: number, filters: { status: BoothStatus 
     .innerJoin(enterprises, eq(enterprises.id, fairBooths.enterpriseId))
     .where(condition)
     // Pending requests first (oldest first: first come, first served), then by booth number.
-    .orderBy(sql`case ${fairBooths.status} when 'requested' then 0 when 'approved' then 1 else 2 end`, asc(fairBooths.boothNumber), asc(fairBooths.createdAt), asc(fairBooths.id))
+    .orderBy(
+      sql`case ${fairBooths.status} when 'requested' then 0 when 'approved' then 1 else 2 end`,
+      asc(fairBooths.boothNumber),
+      asc(fairBooths.createdAt),
+      asc(fairBooths.id),
+    )
     .limit(BOOTHS_PAGE_SIZE)
     .offset((filters.page - 1) * BOOTHS_PAGE_SIZE);
   const counts = await db.select({ status: fairBooths.status, n: count() }).from(fairBooths).where(eq(fairBooths.fairId, fairId)).groupBy(fairBooths.status);
@@ -249,7 +299,10 @@ export async function approvedBooths(fairId: number) {
 
 export async function myRegistration(actor: SignedIn, fairId: number): Promise<Registration | null> {
   const db = await getDb();
-  const [row] = await db.select().from(fairRegistrations).where(and(eq(fairRegistrations.fairId, fairId), eq(fairRegistrations.userId, actor.userId)));
+  const [row] = await db
+    .select()
+    .from(fairRegistrations)
+    .where(and(eq(fairRegistrations.fairId, fairId), eq(fairRegistrations.userId, actor.userId)));
   return row ?? null;
 }
 
@@ -333,7 +386,10 @@ export async function checkIn(
     if (!reg) return { ok: false, error: "code" in by ? "unknownCode" : "notFound" };
     if (reg.fairId !== fairId) {
       if (!("code" in by)) return { ok: false, error: "notFound" };
-      const [other] = await tx.select({ id: jobFairs.id, title: jobFairs.title, fairDate: jobFairs.fairDate }).from(jobFairs).where(eq(jobFairs.id, reg.fairId));
+      const [other] = await tx
+        .select({ id: jobFairs.id, title: jobFairs.title, fairDate: jobFairs.fairDate })
+        .from(jobFairs)
+        .where(eq(jobFairs.id, reg.fairId));
       return { ok: false, error: "otherFair", otherFair: other };
     }
     if (reg.checkedInAt) return { ok: false, error: "alreadyCheckedIn", registration: reg };
@@ -360,7 +416,9 @@ export async function checkIn(
       action: overriding ? "fair.check_in_override" : "fair.check_in",
       entityType: "fair_registration",
       entityId: reg.id,
-      after: overriding ? { fairId, checkedInAt: updated.checkedInAt, fairDate: fair.fairDate, day: today, reason: overrideReason } : { fairId, checkedInAt: updated.checkedInAt },
+      after: overriding
+        ? { fairId, checkedInAt: updated.checkedInAt, fairDate: fair.fairDate, day: today, reason: overrideReason }
+        : { fairId, checkedInAt: updated.checkedInAt },
       ip,
     });
     return { ok: true, registration: updated };
@@ -462,7 +520,11 @@ export async function reportBoothRows(fairId: number) {
   const db = await getDb();
   const rows = await approvedBooths(fairId);
   const perEnterprise = await countPostingsByEnterprise({ fairId }, db);
-  return rows.map((r) => ({ ...r, postings: perEnterprise.get(r.enterpriseId)?.postings ?? null, positions: perEnterprise.get(r.enterpriseId)?.positions ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    postings: perEnterprise.get(r.enterpriseId)?.postings ?? null,
+    positions: perEnterprise.get(r.enterpriseId)?.positions ?? null,
+  }));
 }
 
 /** What the pre-registration form starts with: the seeker's account name and phone. */

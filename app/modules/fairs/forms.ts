@@ -2,7 +2,10 @@ import { fairModes } from "./constants";
 import * as z from "zod";
 import { checkbox, idField, intField, isoDate, optionalText, text } from "../../lib/validation";
 
-const hhmm = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "fairs:errors.time");
+const hhmm = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "fairs:errors.time");
 
 export const fairSchema = z
   .object({
@@ -56,4 +59,3 @@ export const preRegisterSchema = z.object({
 
 export const checkInSchema = z.object({ code: z.string().trim().min(1).max(80) });
 export const checkInByIdSchema = z.object({ registrationId: idField });
-

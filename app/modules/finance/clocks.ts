@@ -22,7 +22,8 @@ export type NeedClock = { status: NeedStatus; claimDueAt: Date; responseDueAt: D
 /** Why a need waits too long now: nobody claimed it in time, or the claiming bank has not answered in time. */
 export function needFlag(need: NeedClock, now: Date): NeedFlagKind | null {
   if (need.status === "open" && need.claimDueAt.getTime() < now.getTime()) return "unclaimed";
-  if (need.status === "claimed" && need.respondedAt === null && need.responseDueAt !== null && need.responseDueAt.getTime() < now.getTime()) return "unanswered";
+  if (need.status === "claimed" && need.respondedAt === null && need.responseDueAt !== null && need.responseDueAt.getTime() < now.getTime())
+    return "unanswered";
   return null;
 }
 

@@ -14,7 +14,8 @@ const messageOf: Partial<Record<UploadError, string>> = {
   typeNotAllowed: "finance:errors.fileType",
 };
 
-export type DocumentFormResult = { ok: true; fields: FormData; files: StagedUpload[] } | { ok: false; error: string; status: 400 | 413 | 415; fields: FormData | null };
+export type DocumentFormResult =
+  { ok: true; fields: FormData; files: StagedUpload[] } | { ok: false; error: string; status: 400 | 413 | 415; fields: FormData | null };
 
 /** Reads a form that may carry documents: staged (record them, or discardUploads them); urlencoded forms as they are. */
 export async function receiveDocumentForm(request: Request): Promise<DocumentFormResult> {

@@ -49,11 +49,25 @@ export async function loadEnterpriseFacts(db: Executor, ids: number[]): Promise<
   for (let i = 0; i < unique.length; i += 1000) {
     const chunk = unique.slice(i, i + 1000);
     const rows = await db
-      .select({ id: enterprises.id, aboveSize: enterprises.aboveSize, annualOutputFen: enterprises.annualOutputFen, segment: enterprises.segment, foundedYear: financeProfiles.foundedYear })
+      .select({
+        id: enterprises.id,
+        aboveSize: enterprises.aboveSize,
+        annualOutputFen: enterprises.annualOutputFen,
+        segment: enterprises.segment,
+        foundedYear: financeProfiles.foundedYear,
+      })
       .from(enterprises)
       .leftJoin(financeProfiles, eq(financeProfiles.enterpriseId, enterprises.id))
       .where(inArray(enterprises.id, chunk));
-    for (const r of rows) out.set(r.id, { foundedYear: r.foundedYear, aboveSize: r.aboveSize, annualOutputFen: r.annualOutputFen, segment: r.segment, isMember: false, associationIds: [] });
+    for (const r of rows)
+      out.set(r.id, {
+        foundedYear: r.foundedYear,
+        aboveSize: r.aboveSize,
+        annualOutputFen: r.annualOutputFen,
+        segment: r.segment,
+        isMember: false,
+        associationIds: [],
+      });
     const ms = await db
       .select({ enterpriseId: memberships.enterpriseId, associationId: memberships.associationId })
       .from(memberships)
@@ -74,7 +88,13 @@ export async function loadLineBanks(db: Executor, today: string): Promise<Map<nu
   const rows = await db
     .select({ bankId: creditLines.bankId, associationId: creditLines.associationId })
     .from(creditLines)
-    .where(and(sql`${creditLines.drawnFen} < ${creditLines.amountFen}`, sql`${creditLines.grantedOn} <= ${today}`, or(isNull(creditLines.expiresOn), gte(creditLines.expiresOn, today))));
+    .where(
+      and(
+        sql`${creditLines.drawnFen} < ${creditLines.amountFen}`,
+        sql`${creditLines.grantedOn} <= ${today}`,
+        or(isNull(creditLines.expiresOn), gte(creditLines.expiresOn, today)),
+      ),
+    );
   const out = new Map<number, Set<number>>();
   for (const r of rows) {
     const set = out.get(r.associationId) ?? new Set<number>();
@@ -109,7 +129,10 @@ export async function refreshMatchesForNeeds(db: Executor, needIds: number[], to
   for (let i = 0; i < needIds.length; i += 1000) {
     const chunk = needIds.slice(i, i + 1000);
     const needs = await db.select().from(financingNeeds).where(inArray(financingNeeds.id, chunk));
-    const facts = await loadEnterpriseFacts(db, needs.map((n) => n.enterpriseId));
+    const facts = await loadEnterpriseFacts(
+      db,
+      needs.map((n) => n.enterpriseId),
+    );
     const rows: MatchRow[] = [];
     for (const n of needs) {
       const e = facts.get(n.enterpriseId);
@@ -135,7 +158,10 @@ export async function refreshMatchesForProduct(db: Executor, productId: number, 
   if (!row) return 0;
   const product = productFacts(row);
   const needs = await db.select().from(financingNeeds).where(eq(financingNeeds.status, "open"));
-  const facts = await loadEnterpriseFacts(db, needs.map((n) => n.enterpriseId));
+  const facts = await loadEnterpriseFacts(
+    db,
+    needs.map((n) => n.enterpriseId),
+  );
   const lineBanks = await loadLineBanks(db, today);
   const rows: MatchRow[] = [];
   for (const n of needs) {

@@ -166,6 +166,10 @@ export function filterFromUrl<S extends z.ZodType>(schema: S, url: string | URL)
 
 /** Staff set an enterprise's finance liaison (none: "") and whether it is in the renewal service. */
 export const liaisonSchema = z.object({
-  liaisonUserId: z.string().trim().max(100).transform((v) => v || null),
+  liaisonUserId: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((v) => v || null),
   inRenewalService: checkbox,
 });

@@ -16,11 +16,7 @@ const activeStaffOrAdmin = () => and(inArray(users.role, ["staff", "admin"]), is
 /** The staff users who can be an enterprise's finance liaison (active staff and admins), by name. */
 export async function liaisonChoices() {
   const db = await getDb();
-  return db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(activeStaffOrAdmin())
-    .orderBy(asc(users.displayName));
+  return db.select({ id: users.id, name: users.displayName }).from(users).where(activeStaffOrAdmin()).orderBy(asc(users.displayName));
 }
 
 /** An enterprise's finance side as the liaison screen shows it. */
@@ -60,7 +56,15 @@ export async function setFinanceLiaison(actor: SignedIn, enterpriseId: number, i
       .insert(financeProfiles)
       .values({ enterpriseId, ...after })
       .onConflictDoUpdate({ target: financeProfiles.enterpriseId, set: after });
-    await appendAudit(tx, { actor, action: "finance.setLiaison", entityType: "enterprise", entityId: String(enterpriseId), before: before ?? null, after: input, ip });
+    await appendAudit(tx, {
+      actor,
+      action: "finance.setLiaison",
+      entityType: "enterprise",
+      entityId: String(enterpriseId),
+      before: before ?? null,
+      after: input,
+      ip,
+    });
     return ok();
   });
 }

@@ -56,7 +56,18 @@ export type MatchContext = {
   creditLineBankIds: ReadonlySet<number>;
 };
 
-export const hardRules = ["validity", "amount", "term", "rate", "yearsInBusiness", "aboveSize", "annualOutput", "segment", "membersOnly", "collateral"] as const;
+export const hardRules = [
+  "validity",
+  "amount",
+  "term",
+  "rate",
+  "yearsInBusiness",
+  "aboveSize",
+  "annualOutput",
+  "segment",
+  "membersOnly",
+  "collateral",
+] as const;
 export type HardRule = (typeof hardRules)[number];
 export const softCriteria = ["rateHeadroom", "collateralFree", "purposeFit", "creditLine", "amountHeadroom"] as const;
 export type SoftCriterion = (typeof softCriteria)[number];
@@ -143,7 +154,13 @@ export function matchProduct(product: ProductFacts, need: NeedFacts, enterprise:
     const output = enterprise.annualOutputFen;
     met = output !== null && output >= product.minAnnualOutputFen;
     if (!met) excludedBy.push("annualOutput");
-    if (explain) reasons.push({ kind: "hard", rule: "annualOutput", met, params: output === null ? { min: product.minAnnualOutputFen, notGiven: 1 } : { min: product.minAnnualOutputFen, output } });
+    if (explain)
+      reasons.push({
+        kind: "hard",
+        rule: "annualOutput",
+        met,
+        params: output === null ? { min: product.minAnnualOutputFen, notGiven: 1 } : { min: product.minAnnualOutputFen, output },
+      });
   }
   if (product.segments.length > 0) {
     met = product.segments.includes(enterprise.segment);
@@ -176,7 +193,13 @@ export function matchProduct(product: ProductFacts, need: NeedFacts, enterprise:
   if (explain) {
     reasons.push(
       { kind: "soft", rule: "rateHeadroom", points: rate, max: SOFT_WEIGHTS.rateHeadroom, params: { headroom: Math.max(0, headroom) } },
-      { kind: "soft", rule: "collateralFree", points: collateralFree, max: SOFT_WEIGHTS.collateralFree, params: { required: product.collateralRequired ? 1 : 0 } },
+      {
+        kind: "soft",
+        rule: "collateralFree",
+        points: collateralFree,
+        max: SOFT_WEIGHTS.collateralFree,
+        params: { required: product.collateralRequired ? 1 : 0 },
+      },
       { kind: "soft", rule: "purposeFit", points: purposeFit, max: SOFT_WEIGHTS.purposeFit, params: { purpose: need.purpose, type: product.type } },
       { kind: "soft", rule: "creditLine", points: creditLine, max: SOFT_WEIGHTS.creditLine, params: {} },
       { kind: "soft", rule: "amountHeadroom", points: amountHeadroom, max: SOFT_WEIGHTS.amountHeadroom, params: {} },

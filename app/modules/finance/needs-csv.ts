@@ -13,25 +13,61 @@ export const NEED_REQUIRED_COLUMNS = ["credit_code", "amount_wan", "purpose", "t
 export const MAX_NEED_ROWS = 5000;
 
 /** Words people type in the survey spreadsheet. */
-const PURPOSE_WORDS: Record<string, NeedPurpose> = { 流动资金: "working_capital", 设备: "equipment", 设备更新: "equipment", 续贷: "renewal", 扩产: "expansion", 扩建: "expansion", 原材料: "raw_materials", 备料: "raw_materials", 外贸订单: "export_orders", 出口: "export_orders", 其他: "other" };
-const COLLATERAL_WORDS: Record<string, CollateralKind> = { 房产: "property", 设备: "equipment", 应收账款: "receivables", 担保人: "guarantor", 保证: "guarantor", 存单: "deposit", 保证金: "deposit", 土地: "land" };
+const PURPOSE_WORDS: Record<string, NeedPurpose> = {
+  流动资金: "working_capital",
+  设备: "equipment",
+  设备更新: "equipment",
+  续贷: "renewal",
+  扩产: "expansion",
+  扩建: "expansion",
+  原材料: "raw_materials",
+  备料: "raw_materials",
+  外贸订单: "export_orders",
+  出口: "export_orders",
+  其他: "other",
+};
+const COLLATERAL_WORDS: Record<string, CollateralKind> = {
+  房产: "property",
+  设备: "equipment",
+  应收账款: "receivables",
+  担保人: "guarantor",
+  保证: "guarantor",
+  存单: "deposit",
+  保证金: "deposit",
+  土地: "land",
+};
 
 export type NeedImportRow = Omit<NeedInput, "foundedYear"> & { line: number };
 export type NeedImportProblem = { line: number; column: string | null; message: string };
 
-const columnOf: Record<string, string> = { enterpriseId: "credit_code", amountWan: "amount_wan", termMonths: "term_months", maxRatePct: "max_rate_pct", neededBy: "needed_by" };
+const columnOf: Record<string, string> = {
+  enterpriseId: "credit_code",
+  amountWan: "amount_wan",
+  termMonths: "term_months",
+  maxRatePct: "max_rate_pct",
+  neededBy: "needed_by",
+};
 
 export function parseNeedsCsv(text: string): { header: string[]; records: Record<string, string>[] } {
-  const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim().toLowerCase() });
+  const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
   return { header: result.meta.fields ?? [], records: result.data };
 }
 
 /** `enterpriseByCode`: the credit codes that exist, with their enterprise ids. */
-export function validateNeedRows(records: Record<string, string>[], header: string[], enterpriseByCode: ReadonlyMap<string, number>): { rows: NeedImportRow[]; problems: NeedImportProblem[] } {
+export function validateNeedRows(
+  records: Record<string, string>[],
+  header: string[],
+  enterpriseByCode: ReadonlyMap<string, number>,
+): { rows: NeedImportRow[]; problems: NeedImportProblem[] } {
   const missing = NEED_REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) return { rows: [], problems: missing.map((c) => ({ line: 1, column: c, message: "finance:import.missingColumn" })) };
   if (records.length === 0) return { rows: [], problems: [{ line: 1, column: null, message: "finance:import.empty" }] };
-  if (records.length > MAX_NEED_ROWS) return { rows: [], problems: [{ line: 1, column: null, message: `finance:import.tooMany|${JSON.stringify({ max: MAX_NEED_ROWS })}` }] };
+  if (records.length > MAX_NEED_ROWS)
+    return { rows: [], problems: [{ line: 1, column: null, message: `finance:import.tooMany|${JSON.stringify({ max: MAX_NEED_ROWS })}` }] };
   const rows: NeedImportRow[] = [];
   const problems: NeedImportProblem[] = [];
   records.forEach((record, index) => {
@@ -62,7 +98,11 @@ export function validateNeedRows(records: Record<string, string>[], header: stri
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
-        rowProblems.push({ line, column: columnOf[field] ?? (field === "purpose" ? "purpose" : field || null), message: field === "purpose" ? "finance:import.badPurpose" : issue.message });
+        rowProblems.push({
+          line,
+          column: columnOf[field] ?? (field === "purpose" ? "purpose" : field || null),
+          message: field === "purpose" ? "finance:import.badPurpose" : issue.message,
+        });
       }
     }
     if (rowProblems.length) problems.push(...rowProblems);

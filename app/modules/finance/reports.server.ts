@@ -48,7 +48,16 @@ export async function financeReport(year: number, db?: Executor) {
         (select count(*)::int from loans where matures_on >= ${from}::date and matures_on < ${to}::date) as renewals_due,
         (select count(*)::int from loans where renewal_outcome = 'renewed_without_principal' and matures_on >= ${from}::date and matures_on < ${to}::date) as renewed`),
   );
-  const [s] = rowsOf<{ surveyed_all: number; products: number; service: number; financed: number; financed_fen: string | number; renewable: number; lines_fen: string | number; drawn_fen: string | number }>(
+  const [s] = rowsOf<{
+    surveyed_all: number;
+    products: number;
+    service: number;
+    financed: number;
+    financed_fen: string | number;
+    renewable: number;
+    lines_fen: string | number;
+    drawn_fen: string | number;
+  }>(
     await x.execute(sql`
       select
         (select count(*)::int from financing_needs where source = 'survey') as surveyed_all,

@@ -1,7 +1,18 @@
 import { randomInt } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "../../../db/client.server";
-import { assemblies, assemblyAttendance, assemblyProxies, assemblyRoll, documentVersions, governanceDocuments, motionBallots, motions, motionVoters, type MotionChoice } from "../../../db/schema/governance";
+import {
+  assemblies,
+  assemblyAttendance,
+  assemblyProxies,
+  assemblyRoll,
+  documentVersions,
+  governanceDocuments,
+  motionBallots,
+  motions,
+  motionVoters,
+  type MotionChoice,
+} from "../../../db/schema/governance";
 import { appendAudit } from "../../lib/audit.server";
 import { isStaff } from "../../lib/permissions";
 import { activeAssociationsOf, activeMemberRoll, associationOptions, COUNCIL_TYPES, enterpriseNames } from "../members/rolls.server";
@@ -23,11 +34,20 @@ async function loadAssembly(db: Executor, id: number, lock = false): Promise<Ass
  * A motion still to be decided, of an assembly in session, with the motion row locked for update
  * (and the assembly's too when the caller decides the motion).
  */
-async function pendingMotion(tx: Executor, assemblyId: number, motionId: number, lockAssembly: boolean): Promise<Result<{ assembly: Assembly; motion: typeof motions.$inferSelect }>> {
+async function pendingMotion(
+  tx: Executor,
+  assemblyId: number,
+  motionId: number,
+  lockAssembly: boolean,
+): Promise<Result<{ assembly: Assembly; motion: typeof motions.$inferSelect }>> {
   const assembly = await loadAssembly(tx, assemblyId, lockAssembly);
   if (!assembly) return fail("notFound");
   if (assembly.status !== "open") return fail("governance:errors.assemblyNotOpen");
-  const [motion] = await tx.select().from(motions).where(and(eq(motions.id, motionId), eq(motions.assemblyId, assemblyId))).for("update");
+  const [motion] = await tx
+    .select()
+    .from(motions)
+    .where(and(eq(motions.id, motionId), eq(motions.assemblyId, assemblyId)))
+    .for("update");
   if (!motion) return fail("notFound");
   if (motion.status !== "pending") return fail("governance:errors.motionDecided");
   return ok({ assembly, motion });
@@ -71,7 +91,10 @@ export async function openAssembly(actor: SignedIn, assemblyId: number, opts: Op
     if (roll.length === 0) return fail("governance:errors.emptyRoll");
     for (let i = 0; i < roll.length; i += 1000) await tx.insert(assemblyRoll).values(roll.slice(i, i + 1000).map((r) => ({ assemblyId, ...r })));
     const code = String(randomInt(100000, 1000000));
-    await tx.update(assemblies).set({ status: "open", openedAt: opts.now ?? new Date(), meetingCode: code }).where(eq(assemblies.id, assemblyId));
+    await tx
+      .update(assemblies)
+      .set({ status: "open", openedAt: opts.now ?? new Date(), meetingCode: code })
+      .where(eq(assemblies.id, assemblyId));
     await appendAudit(tx, { actor, action: "assembly.open", entityType: "assembly", entityId: assemblyId, after: { rollSize: roll.length } });
     return ok({ rollSize: roll.length, code });
   });
@@ -82,14 +105,20 @@ export async function closeAssembly(actor: SignedIn, assemblyId: number, opts: O
     const a = await loadAssembly(tx, assemblyId, true);
     if (!a) return fail("notFound");
     if (a.status !== "open") return fail("governance:errors.stage");
-    await tx.update(assemblies).set({ status: "closed", closedAt: opts.now ?? new Date() }).where(eq(assemblies.id, assemblyId));
+    await tx
+      .update(assemblies)
+      .set({ status: "closed", closedAt: opts.now ?? new Date() })
+      .where(eq(assemblies.id, assemblyId));
     await appendAudit(tx, { actor, action: "assembly.close", entityType: "assembly", entityId: assemblyId });
     return ok(true);
   });
 }
 
 async function onRoll(tx: Executor, assemblyId: number, enterpriseId: number) {
-  const [row] = await tx.select().from(assemblyRoll).where(and(eq(assemblyRoll.assemblyId, assemblyId), eq(assemblyRoll.enterpriseId, enterpriseId)));
+  const [row] = await tx
+    .select()
+    .from(assemblyRoll)
+    .where(and(eq(assemblyRoll.assemblyId, assemblyId), eq(assemblyRoll.enterpriseId, enterpriseId)));
   return row ?? null;
 }
 
@@ -110,9 +139,14 @@ export async function checkIn(actor: SignedIn, assemblyId: number, enterpriseId:
           if (entry.representativeUserId !== actor.userId) return fail("governance:errors.notRepresentative");
           if (!code || code.trim() !== a.meetingCode) return fail("governance:errors.meetingCode");
         }
-        const [proxied] = await tx.select().from(assemblyProxies).where(and(eq(assemblyProxies.assemblyId, assemblyId), eq(assemblyProxies.fromEnterpriseId, enterpriseId)));
+        const [proxied] = await tx
+          .select()
+          .from(assemblyProxies)
+          .where(and(eq(assemblyProxies.assemblyId, assemblyId), eq(assemblyProxies.fromEnterpriseId, enterpriseId)));
         if (proxied) return fail("governance:errors.heldByProxy");
-        await tx.insert(assemblyAttendance).values({ assemblyId, enterpriseId, method: staff ? "staff" : "code", checkedInBy: actor.userId, checkedInAt: opts.now ?? new Date() });
+        await tx
+          .insert(assemblyAttendance)
+          .values({ assemblyId, enterpriseId, method: staff ? "staff" : "code", checkedInBy: actor.userId, checkedInAt: opts.now ?? new Date() });
         await appendAudit(tx, { actor, action: "assembly.checkIn", entityType: "assembly", entityId: assemblyId, after: { enterpriseId } });
         return ok(true);
       }),
@@ -121,23 +155,41 @@ export async function checkIn(actor: SignedIn, assemblyId: number, enterpriseId:
 }
 
 /** Records a proxy: a present enterprise holds one absent enterprise's vote (as the rules allow). */
-export async function recordProxy(actor: SignedIn, assemblyId: number, fromEnterpriseId: number, holderEnterpriseId: number, opts: Options = {}): Promise<Result> {
-  return staffTransaction(actor, async (tx) => {
-    if (fromEnterpriseId === holderEnterpriseId) return fail("governance:errors.proxySelf");
-    const a = await loadAssembly(tx, assemblyId);
-    if (!a) return fail("notFound");
-    if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
-    if (a.proxyLimit < 1) return fail("governance:errors.noProxies");
-    if (!(await onRoll(tx, assemblyId, fromEnterpriseId)) || !(await onRoll(tx, assemblyId, holderEnterpriseId))) return fail("governance:errors.notOnRoll");
-    const present = await tx.select().from(assemblyAttendance).where(and(eq(assemblyAttendance.assemblyId, assemblyId), inArray(assemblyAttendance.enterpriseId, [fromEnterpriseId, holderEnterpriseId])));
-    if (!present.some((p) => p.enterpriseId === holderEnterpriseId)) return fail("governance:errors.holderAbsent");
-    if (present.some((p) => p.enterpriseId === fromEnterpriseId)) return fail("governance:errors.fromPresent");
-    const [holderIsProxied] = await tx.select().from(assemblyProxies).where(and(eq(assemblyProxies.assemblyId, assemblyId), eq(assemblyProxies.fromEnterpriseId, holderEnterpriseId)));
-    if (holderIsProxied) return fail("governance:errors.proxyChain");
-    await tx.insert(assemblyProxies).values({ assemblyId, fromEnterpriseId, holderEnterpriseId, recordedBy: actor.userId, recordedAt: opts.now ?? new Date() });
-    await appendAudit(tx, { actor, action: "assembly.proxy", entityType: "assembly", entityId: assemblyId, after: { fromEnterpriseId, holderEnterpriseId } });
-    return ok(true);
-  }, "governance:errors.proxyTaken");
+export async function recordProxy(
+  actor: SignedIn,
+  assemblyId: number,
+  fromEnterpriseId: number,
+  holderEnterpriseId: number,
+  opts: Options = {},
+): Promise<Result> {
+  return staffTransaction(
+    actor,
+    async (tx) => {
+      if (fromEnterpriseId === holderEnterpriseId) return fail("governance:errors.proxySelf");
+      const a = await loadAssembly(tx, assemblyId);
+      if (!a) return fail("notFound");
+      if (a.status !== "open") return fail("governance:errors.assemblyNotOpen");
+      if (a.proxyLimit < 1) return fail("governance:errors.noProxies");
+      if (!(await onRoll(tx, assemblyId, fromEnterpriseId)) || !(await onRoll(tx, assemblyId, holderEnterpriseId))) return fail("governance:errors.notOnRoll");
+      const present = await tx
+        .select()
+        .from(assemblyAttendance)
+        .where(and(eq(assemblyAttendance.assemblyId, assemblyId), inArray(assemblyAttendance.enterpriseId, [fromEnterpriseId, holderEnterpriseId])));
+      if (!present.some((p) => p.enterpriseId === holderEnterpriseId)) return fail("governance:errors.holderAbsent");
+      if (present.some((p) => p.enterpriseId === fromEnterpriseId)) return fail("governance:errors.fromPresent");
+      const [holderIsProxied] = await tx
+        .select()
+        .from(assemblyProxies)
+        .where(and(eq(assemblyProxies.assemblyId, assemblyId), eq(assemblyProxies.fromEnterpriseId, holderEnterpriseId)));
+      if (holderIsProxied) return fail("governance:errors.proxyChain");
+      await tx
+        .insert(assemblyProxies)
+        .values({ assemblyId, fromEnterpriseId, holderEnterpriseId, recordedBy: actor.userId, recordedAt: opts.now ?? new Date() });
+      await appendAudit(tx, { actor, action: "assembly.proxy", entityType: "assembly", entityId: assemblyId, after: { fromEnterpriseId, holderEnterpriseId } });
+      return ok(true);
+    },
+    "governance:errors.proxyTaken",
+  );
 }
 
 /** Votes present: enterprises checked in plus the absent ones whose vote a proxy holds. */
@@ -160,12 +212,22 @@ export async function createMotion(actor: SignedIn, assemblyId: number, input: M
         .from(documentVersions)
         .innerJoin(governanceDocuments, eq(governanceDocuments.id, documentVersions.documentId))
         .where(eq(documentVersions.id, input.versionId));
-      if (!v || v.associationId !== a.associationId || v.kind !== (input.kind === "adopt_charter" ? "charter" : "election_rules")) return fail("governance:errors.versionNeeded");
+      if (!v || v.associationId !== a.associationId || v.kind !== (input.kind === "adopt_charter" ? "charter" : "election_rules"))
+        return fail("governance:errors.versionNeeded");
       if (v.status !== "proposed") return fail("governance:errors.versionNotProposed");
     }
     const [row] = await tx
       .insert(motions)
-      .values({ assemblyId, kind: input.kind, title: input.title, body: input.body, versionId: input.kind === "other" ? null : input.versionId, secret: input.secret, threshold: input.threshold, createdAt: opts.now ?? new Date() })
+      .values({
+        assemblyId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        versionId: input.kind === "other" ? null : input.versionId,
+        secret: input.secret,
+        threshold: input.threshold,
+        createdAt: opts.now ?? new Date(),
+      })
       .returning();
     await appendAudit(tx, { actor, action: "motion.create", entityType: "motion", entityId: row.id, after: row });
     return ok(row.id);
@@ -177,7 +239,12 @@ export async function createMotion(actor: SignedIn, assemblyId: number, input: M
  * votes present and whether quorum held. A passed motion to adopt a text adopts that version; a
  * passed amendment motion accepts the amendment.
  */
-export async function recordMotionResult(actor: SignedIn, assemblyId: number, input: MotionResultInput, opts: Options = {}): Promise<Result<{ passed: boolean; quorum: boolean }>> {
+export async function recordMotionResult(
+  actor: SignedIn,
+  assemblyId: number,
+  input: MotionResultInput,
+  opts: Options = {},
+): Promise<Result<{ passed: boolean; quorum: boolean }>> {
   const now = opts.now ?? new Date();
   return staffTransaction(actor, async (tx) => {
     const found = await pendingMotion(tx, assemblyId, input.motionId, true);
@@ -193,7 +260,15 @@ export async function recordMotionResult(actor: SignedIn, assemblyId: number, in
     const passed = motionPasses(m.threshold, counts, p.present, quorum);
     await tx
       .update(motions)
-      .set({ ...counts, present: p.present, rollSize: p.roll, quorumMet: quorum, status: passed ? "passed" : "failed", decidedAt: now, decidedBy: actor.userId })
+      .set({
+        ...counts,
+        present: p.present,
+        rollSize: p.roll,
+        quorumMet: quorum,
+        status: passed ? "passed" : "failed",
+        decidedAt: now,
+        decidedBy: actor.userId,
+      })
       .where(eq(motions.id, m.id));
     if (passed && m.versionId) await adoptVersionInTx(tx, m.versionId, m.id, now);
     if (m.amendmentId) await settleAmendmentMotion(tx, m.amendmentId, passed, actor.userId, now);
@@ -215,7 +290,10 @@ export async function openMotionVoting(actor: SignedIn, assemblyId: number, moti
     const found = await pendingMotion(tx, assemblyId, motionId, false);
     if (!found.ok) return found;
     if (found.value.motion.votingOpenedAt) return fail("governance:errors.motionVotingOpen");
-    await tx.update(motions).set({ votingOpenedAt: opts.now ?? new Date() }).where(eq(motions.id, motionId));
+    await tx
+      .update(motions)
+      .set({ votingOpenedAt: opts.now ?? new Date() })
+      .where(eq(motions.id, motionId));
     await appendAudit(tx, { actor, action: "motion.openVoting", entityType: "motion", entityId: motionId });
     return ok(true);
   });
@@ -300,7 +378,12 @@ type MotionVoteChecks = {
  * the room (or on paper) are added, and the result is decided by the quorum and threshold rules.
  * A secret motion's ballots and voters are then rewritten in new order (as an election's at closing).
  */
-export async function closeMotionVoting(actor: SignedIn, assemblyId: number, input: MotionResultInput, opts: Options = {}): Promise<Result<{ passed: boolean; quorum: boolean }>> {
+export async function closeMotionVoting(
+  actor: SignedIn,
+  assemblyId: number,
+  input: MotionResultInput,
+  opts: Options = {},
+): Promise<Result<{ passed: boolean; quorum: boolean }>> {
   const now = opts.now ?? new Date();
   return staffTransaction(actor, async (tx) => {
     // The motion's update lock waits for votes in flight (they hold a share lock on it).
@@ -309,19 +392,39 @@ export async function closeMotionVoting(actor: SignedIn, assemblyId: number, inp
     const { assembly: a, motion: m } = found.value;
     if (!m.votingOpenedAt) return fail("governance:errors.motionVotingClosed");
     const p = await presence(tx, assemblyId);
-    const online = tallyMotionBallots(await tx.select({ choice: motionBallots.choice, n: count() }).from(motionBallots).where(eq(motionBallots.motionId, m.id)).groupBy(motionBallots.choice));
+    const online = tallyMotionBallots(
+      await tx.select({ choice: motionBallots.choice, n: count() }).from(motionBallots).where(eq(motionBallots.motionId, m.id)).groupBy(motionBallots.choice),
+    );
     const room = { yes: input.yes, no: input.no, abstain: input.abstain };
     const outcome = motionOutcome({ threshold: m.threshold, quorumRule: a.quorumRule, rollSize: p.roll, present: p.present, online, room });
     if (!outcome.ok) return fail(outcome.error);
     const { total, quorum, passed } = outcome;
     await tx
       .update(motions)
-      .set({ ...total, onlineYes: online.yes, onlineNo: online.no, onlineAbstain: online.abstain, present: p.present, rollSize: p.roll, quorumMet: quorum, status: passed ? "passed" : "failed", votingClosedAt: now, decidedAt: now, decidedBy: actor.userId })
+      .set({
+        ...total,
+        onlineYes: online.yes,
+        onlineNo: online.no,
+        onlineAbstain: online.abstain,
+        present: p.present,
+        rollSize: p.roll,
+        quorumMet: quorum,
+        status: passed ? "passed" : "failed",
+        votingClosedAt: now,
+        decidedAt: now,
+        decidedBy: actor.userId,
+      })
       .where(eq(motions.id, m.id));
     if (m.secret) await rewriteMotionVotes(tx, m.id);
     if (passed && m.versionId) await adoptVersionInTx(tx, m.versionId, m.id, now);
     if (m.amendmentId) await settleAmendmentMotion(tx, m.amendmentId, passed, actor.userId, now);
-    await appendAudit(tx, { actor, action: "motion.closeVoting", entityType: "motion", entityId: m.id, after: { online, room, present: p.present, quorum, passed } });
+    await appendAudit(tx, {
+      actor,
+      action: "motion.closeVoting",
+      entityType: "motion",
+      entityId: m.id,
+      after: { online, room, present: p.present, quorum, passed },
+    });
     return ok({ passed, quorum });
   });
 }
@@ -355,9 +458,25 @@ export async function listAssemblies(actor: SignedIn, page: number) {
   if (scope !== "all" && scope.length === 0) return { items: [], total: 0, page, pageSize: PAGE_SIZE };
   const where = scope === "all" ? undefined : inArray(assemblies.associationId, scope);
   const [{ total }] = await db.select({ total: count() }).from(assemblies).where(where);
-  const rows = await db.select().from(assemblies).where(where).orderBy(desc(assemblies.startsAt), desc(assemblies.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE);
+  const rows = await db
+    .select()
+    .from(assemblies)
+    .where(where)
+    .orderBy(desc(assemblies.startsAt), desc(assemblies.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
   const assoc = new Map((await associationOptions(db)).map((a) => [a.id, a]));
-  return { items: rows.map((r) => ({ ...r, meetingCode: null, associationZh: assoc.get(r.associationId)?.nameZh ?? "", associationEn: assoc.get(r.associationId)?.nameEn ?? "" })), total, page, pageSize: PAGE_SIZE };
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      meetingCode: null,
+      associationZh: assoc.get(r.associationId)?.nameZh ?? "",
+      associationEn: assoc.get(r.associationId)?.nameEn ?? "",
+    })),
+    total,
+    page,
+    pageSize: PAGE_SIZE,
+  };
 }
 
 export async function getAssembly(actor: SignedIn, assemblyId: number) {
@@ -373,7 +492,10 @@ export async function getAssembly(actor: SignedIn, assemblyId: number) {
   const attendance = await db.select().from(assemblyAttendance).where(eq(assemblyAttendance.assemblyId, assemblyId));
   const proxies = await db.select().from(assemblyProxies).where(eq(assemblyProxies.assemblyId, assemblyId));
   const motionRows = await db.select().from(motions).where(eq(motions.assemblyId, assemblyId)).orderBy(asc(motions.id));
-  const names = await enterpriseNames(db, roll.map((r) => r.enterpriseId));
+  const names = await enterpriseNames(
+    db,
+    roll.map((r) => r.enterpriseId),
+  );
   const present = attendance.length + proxies.length;
   const assoc = (await associationOptions(db)).find((x) => x.id === a.associationId) ?? null;
   const versions = staff
@@ -385,7 +507,18 @@ export async function getAssembly(actor: SignedIn, assemblyId: number) {
     : [];
   const attendingSet = new Set(attendance.map((x) => x.enterpriseId));
   const mine = actor.role === "member" ? roll.filter((r) => actor.enterpriseIds.includes(r.enterpriseId)) : [];
-  const voterRows = motionRows.length ? await db.select().from(motionVoters).where(inArray(motionVoters.motionId, motionRows.map((m) => m.id))).orderBy(asc(motionVoters.enterpriseId)) : [];
+  const voterRows = motionRows.length
+    ? await db
+        .select()
+        .from(motionVoters)
+        .where(
+          inArray(
+            motionVoters.motionId,
+            motionRows.map((m) => m.id),
+          ),
+        )
+        .orderBy(asc(motionVoters.enterpriseId))
+    : [];
   // The votes this actor casts: each enterprise they represent that is checked in, and the absent
   // enterprise whose vote it holds by proxy.
   const represented = mine.filter((r) => r.representativeUserId === actor.userId && attendingSet.has(r.enterpriseId)).map((r) => r.enterpriseId);
@@ -401,7 +534,15 @@ export async function getAssembly(actor: SignedIn, assemblyId: number) {
       votingOpen: m.status === "pending" && m.votingOpenedAt !== null,
       onlineVoted: voters.length,
       // Open motions: everyone sees who voted how. Secret motions: staff see who voted, never how.
-      votes: !m.secret || staff ? voters.map((v) => ({ enterpriseId: v.enterpriseId, enterpriseName: names.get(v.enterpriseId) ?? "", choice: m.secret ? null : v.openChoice, heldByName: v.heldBy ? (names.get(v.heldBy) ?? "") : null })) : [],
+      votes:
+        !m.secret || staff
+          ? voters.map((v) => ({
+              enterpriseId: v.enterpriseId,
+              enterpriseName: names.get(v.enterpriseId) ?? "",
+              choice: m.secret ? null : v.openChoice,
+              heldByName: v.heldBy ? (names.get(v.heldBy) ?? "") : null,
+            }))
+          : [],
       myVotes: castFor.map((c) => ({ ...c, enterpriseName: names.get(c.enterpriseId) ?? "", voted: votedSet.has(c.enterpriseId) })),
     };
   });
@@ -409,9 +550,28 @@ export async function getAssembly(actor: SignedIn, assemblyId: number) {
     assembly: { ...a, meetingCode: staff ? a.meetingCode : null },
     association: assoc,
     // Members see the figures and their own entry; staff the whole roll.
-    roll: staff ? roll.map((r) => ({ ...r, enterpriseName: names.get(r.enterpriseId) ?? "", present: attendingSet.has(r.enterpriseId), proxyHolder: proxies.find((p) => p.fromEnterpriseId === r.enterpriseId)?.holderEnterpriseId ?? null })) : [],
-    mine: mine.map((r) => ({ enterpriseId: r.enterpriseId, enterpriseName: names.get(r.enterpriseId) ?? "", representative: r.representativeUserId === actor.userId, present: attendingSet.has(r.enterpriseId) })),
-    figures: { roll: roll.length, attending: attendance.length, proxies: proxies.length, present, needed: quorumNeeded(a.quorumRule, roll.length), quorum: quorumMet(a.quorumRule, roll.length, present) },
+    roll: staff
+      ? roll.map((r) => ({
+          ...r,
+          enterpriseName: names.get(r.enterpriseId) ?? "",
+          present: attendingSet.has(r.enterpriseId),
+          proxyHolder: proxies.find((p) => p.fromEnterpriseId === r.enterpriseId)?.holderEnterpriseId ?? null,
+        }))
+      : [],
+    mine: mine.map((r) => ({
+      enterpriseId: r.enterpriseId,
+      enterpriseName: names.get(r.enterpriseId) ?? "",
+      representative: r.representativeUserId === actor.userId,
+      present: attendingSet.has(r.enterpriseId),
+    })),
+    figures: {
+      roll: roll.length,
+      attending: attendance.length,
+      proxies: proxies.length,
+      present,
+      needed: quorumNeeded(a.quorumRule, roll.length),
+      quorum: quorumMet(a.quorumRule, roll.length, present),
+    },
     motions: motionView,
     versions,
   };

@@ -18,7 +18,10 @@ export function diffTexts(before: string, after: string): DiffRow[] {
       i++;
       continue;
     }
-    rows.push({ kind: change.added ? "added" : change.removed ? "removed" : "same", parts: [{ kind: change.added ? "added" : change.removed ? "removed" : "same", text: change.value }] });
+    rows.push({
+      kind: change.added ? "added" : change.removed ? "removed" : "same",
+      parts: [{ kind: change.added ? "added" : change.removed ? "removed" : "same", text: change.value }],
+    });
   }
   return rows;
 }

@@ -61,7 +61,10 @@ export async function addPosition(actor: SignedIn, electionId: number, input: Po
     const election = await loadElection(tx, electionId);
     if (!election) return fail("notFound");
     const [{ n }] = await tx.select({ n: count() }).from(electionPositions).where(eq(electionPositions.electionId, electionId));
-    const [row] = await tx.insert(electionPositions).values({ electionId, ...input, sort: n }).returning();
+    const [row] = await tx
+      .insert(electionPositions)
+      .values({ electionId, ...input, sort: n })
+      .returning();
     await appendAudit(tx, { actor, action: "election.position", entityType: "election", entityId: electionId, after: row });
     return ok(row.id);
   });
@@ -75,7 +78,8 @@ export async function nominateCandidate(actor: SignedIn, electionId: number, inp
   const db = await getDb();
   const staff = isStaff(actor);
   if (!staff) {
-    if (actor.role !== "member" || !input.nominatorEnterpriseId || !actor.enterpriseIds.includes(input.nominatorEnterpriseId)) return fail("governance:errors.forbidden");
+    if (actor.role !== "member" || !input.nominatorEnterpriseId || !actor.enterpriseIds.includes(input.nominatorEnterpriseId))
+      return fail("governance:errors.forbidden");
   }
   return guarded(
     () =>
@@ -83,7 +87,10 @@ export async function nominateCandidate(actor: SignedIn, electionId: number, inp
         const election = await loadElection(tx, electionId);
         if (!election) return fail("notFound");
         if (!staff && !(await isActiveMember(tx, election.associationId, input.nominatorEnterpriseId!))) return fail("governance:errors.notMember");
-        const [position] = await tx.select().from(electionPositions).where(and(eq(electionPositions.id, input.positionId), eq(electionPositions.electionId, electionId)));
+        const [position] = await tx
+          .select()
+          .from(electionPositions)
+          .where(and(eq(electionPositions.id, input.positionId), eq(electionPositions.electionId, electionId)));
         if (!position) return fail("governance:errors.position");
         if (!(await isActiveMember(tx, election.associationId, input.enterpriseId))) return fail("governance:errors.candidateNotMember");
         const [candidateUser] = await usersOfEnterprise(tx, input.enterpriseId);
@@ -106,7 +113,9 @@ export async function nominateCandidate(actor: SignedIn, electionId: number, inp
           .returning();
         await appendAudit(tx, { actor, action: "election.nominate", entityType: "election", entityId: electionId, after: row });
         if (candidateUser && !accepted && candidateUser !== actor.userId) {
-          await notify(tx, [{ userId: candidateUser, messageKey: "governance:notify.nominated", params: { title: election.title }, link: `/elections/${electionId}` }]);
+          await notify(tx, [
+            { userId: candidateUser, messageKey: "governance:notify.nominated", params: { title: election.title }, link: `/elections/${electionId}` },
+          ]);
         }
         return ok(row.id);
       }),
@@ -122,7 +131,10 @@ export async function secondCandidate(actor: SignedIn, electionId: number, candi
     db.transaction(async (tx) => {
       const election = await loadElection(tx, electionId);
       if (!election) return fail("notFound");
-      const [c] = await tx.select().from(electionCandidates).where(and(eq(electionCandidates.id, candidateId), eq(electionCandidates.electionId, electionId)));
+      const [c] = await tx
+        .select()
+        .from(electionCandidates)
+        .where(and(eq(electionCandidates.id, candidateId), eq(electionCandidates.electionId, electionId)));
       if (!c) return fail("notFound");
       if (c.secondedBy) return fail("governance:errors.alreadySeconded");
       if (c.nominatedBy === actor.userId || c.enterpriseId === seconderEnterpriseId) return fail("governance:errors.seconderSame");
@@ -139,14 +151,20 @@ export async function acceptNomination(actor: SignedIn, electionId: number, cand
   const db = await getDb();
   return guarded(() =>
     db.transaction(async (tx) => {
-      const [c] = await tx.select().from(electionCandidates).where(and(eq(electionCandidates.id, candidateId), eq(electionCandidates.electionId, electionId)));
+      const [c] = await tx
+        .select()
+        .from(electionCandidates)
+        .where(and(eq(electionCandidates.id, candidateId), eq(electionCandidates.electionId, electionId)));
       if (!c) return fail("notFound");
       const own = actor.role === "member" && actor.enterpriseIds.includes(c.enterpriseId);
       if (!own && !isStaff(actor)) return fail("governance:errors.forbidden");
       if (c.status !== "nominated") return fail("governance:errors.stage");
       // A member's nomination counts only once seconded (staff nominations need no seconder).
       if (c.secondedBy === null && !(await nominatedByStaff(tx, c.nominatedBy))) return fail("governance:errors.needsSeconder");
-      await tx.update(electionCandidates).set({ status: "accepted", acceptedAt: opts.now ?? new Date() }).where(eq(electionCandidates.id, candidateId));
+      await tx
+        .update(electionCandidates)
+        .set({ status: "accepted", acceptedAt: opts.now ?? new Date() })
+        .where(eq(electionCandidates.id, candidateId));
       await appendAudit(tx, { actor, action: "election.accept", entityType: "election", entityId: electionId, after: { candidateId } });
       return ok(true);
     }),
@@ -162,7 +180,10 @@ export async function withdrawCandidate(actor: SignedIn, electionId: number, can
   const db = await getDb();
   return guarded(() =>
     db.transaction(async (tx) => {
-      const [c] = await tx.select().from(electionCandidates).where(and(eq(electionCandidates.id, candidateId), eq(electionCandidates.electionId, electionId)));
+      const [c] = await tx
+        .select()
+        .from(electionCandidates)
+        .where(and(eq(electionCandidates.id, candidateId), eq(electionCandidates.electionId, electionId)));
       if (!c) return fail("notFound");
       const own = actor.role === "member" && actor.enterpriseIds.includes(c.enterpriseId);
       if (!own && !isStaff(actor)) return fail("governance:errors.forbidden");
@@ -202,7 +223,10 @@ export async function openElection(actor: SignedIn, electionId: number, opts: Op
     if (problems.length) return fail(election.competitivePct ? "governance:errors.notCompetitive" : "governance:errors.noCandidates");
     let roll: { enterpriseId: number; representativeUserId: string | null }[] = [];
     if (election.assemblyId) {
-      roll = await tx.select({ enterpriseId: assemblyRoll.enterpriseId, representativeUserId: assemblyRoll.representativeUserId }).from(assemblyRoll).where(eq(assemblyRoll.assemblyId, election.assemblyId));
+      roll = await tx
+        .select({ enterpriseId: assemblyRoll.enterpriseId, representativeUserId: assemblyRoll.representativeUserId })
+        .from(assemblyRoll)
+        .where(eq(assemblyRoll.assemblyId, election.assemblyId));
     }
     if (roll.length === 0) roll = await activeMemberRoll(tx, election.associationId);
     if (roll.length === 0) return fail("governance:errors.emptyRoll");
@@ -212,7 +236,16 @@ export async function openElection(actor: SignedIn, electionId: number, opts: Op
     await tx.update(elections).set({ status: "open", openedAt: now }).where(eq(elections.id, electionId));
     await appendAudit(tx, { actor, action: "election.open", entityType: "election", entityId: electionId, after: { rollSize: roll.length } });
     const reps = [...new Set(roll.map((r) => r.representativeUserId).filter((u): u is string => Boolean(u)))];
-    if (reps.length <= 1000) await notify(tx, reps.map((userId) => ({ userId, messageKey: "governance:notify.electionOpen", params: { title: election.title }, link: `/elections/${electionId}/ballot` })));
+    if (reps.length <= 1000)
+      await notify(
+        tx,
+        reps.map((userId) => ({
+          userId,
+          messageKey: "governance:notify.electionOpen",
+          params: { title: election.title },
+          link: `/elections/${electionId}/ballot`,
+        })),
+      );
     return ok({ rollSize: roll.length });
   });
 }
@@ -238,7 +271,10 @@ export async function closeElection(actor: SignedIn, electionId: number, opts: O
 
 async function rewriteInNewOrder(tx: Executor, electionId: number): Promise<void> {
   await tx.execute(sql`select set_config('governance.rewrite', ${String(electionId)}, true)`);
-  const ballots = await tx.select({ receipt: electionBallots.receipt, candidateIds: electionBallots.candidateIds }).from(electionBallots).where(eq(electionBallots.electionId, electionId));
+  const ballots = await tx
+    .select({ receipt: electionBallots.receipt, candidateIds: electionBallots.candidateIds })
+    .from(electionBallots)
+    .where(eq(electionBallots.electionId, electionId));
   // Fisher-Yates with the crypto generator.
   for (let i = ballots.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
@@ -270,10 +306,14 @@ export async function tallyElection(actor: SignedIn, electionId: number, opts: O
     if (paperVoters > 0 && !paper) return fail("governance:errors.paperMissing");
     if (paper && !paper.confirmedBy) return fail("governance:errors.paperUnconfirmed");
     const online = rowsOf<{ candidate_id: number; n: number }>(
-      await tx.execute(sql`select c as candidate_id, count(*)::int as n from ${electionBallots}, unnest(candidate_ids) as c where election_id = ${electionId} group by c`),
+      await tx.execute(
+        sql`select c as candidate_id, count(*)::int as n from ${electionBallots}, unnest(candidate_ids) as c where election_id = ${electionId} group by c`,
+      ),
     );
     const [totals] = rowsOf<{ ballots: number; blank: number }>(
-      await tx.execute(sql`select count(*)::int as ballots, count(*) filter (where cardinality(candidate_ids) = 0)::int as blank from ${electionBallots} where election_id = ${electionId}`),
+      await tx.execute(
+        sql`select count(*)::int as ballots, count(*) filter (where cardinality(candidate_ids) = 0)::int as blank from ${electionBallots} where election_id = ${electionId}`,
+      ),
     );
     const onlineOf = new Map(online.map((r) => [Number(r.candidate_id), Number(r.n)]));
     const paperOf = new Map(Object.entries(paper?.totals ?? {}).map(([k, v]) => [Number(k), Number(v)]));
@@ -290,7 +330,17 @@ export async function tallyElection(actor: SignedIn, electionId: number, opts: O
         candidates.filter((c) => c.positionId === p.id).map((c) => ({ candidateId: c.id, online: onlineOf.get(c.id) ?? 0, paper: paperOf.get(c.id) ?? 0 })),
       );
       tie ||= t.tie;
-      for (const r of t.results) rows.push({ electionId, candidateId: r.candidateId, positionId: p.id, online: r.online, paper: r.paper, total: r.total, rank: r.rank, outcome: r.outcome });
+      for (const r of t.results)
+        rows.push({
+          electionId,
+          candidateId: r.candidateId,
+          positionId: p.id,
+          online: r.online,
+          paper: r.paper,
+          total: r.total,
+          rank: r.rank,
+          outcome: r.outcome,
+        });
     }
     if (rows.length) await tx.insert(electionResults).values(rows);
     const [{ roll }] = await tx.select({ roll: count() }).from(electionRoll).where(eq(electionRoll.electionId, electionId));
@@ -306,7 +356,13 @@ export async function tallyElection(actor: SignedIn, electionId: number, opts: O
         hasTie: tie,
       })
       .where(eq(elections.id, electionId));
-    await appendAudit(tx, { actor, action: "election.tally", entityType: "election", entityId: electionId, after: { ballots: totals.ballots, paper: paper?.ballots ?? 0, tie } });
+    await appendAudit(tx, {
+      actor,
+      action: "election.tally",
+      entityType: "election",
+      entityId: electionId,
+      after: { ballots: totals.ballots, paper: paper?.ballots ?? 0, tie },
+    });
     return ok({ tie, ballots: Number(totals.ballots) + (paper?.ballots ?? 0) });
   });
 }
@@ -317,7 +373,10 @@ export async function certifyElection(actor: SignedIn, electionId: number, opts:
     if (!election) return fail("notFound");
     const step = electionTransition(election.status, "certify");
     if (!step.ok) return fail(step.error);
-    await tx.update(elections).set({ status: "certified", certifiedAt: opts.now ?? new Date(), certifiedBy: actor.userId }).where(eq(elections.id, electionId));
+    await tx
+      .update(elections)
+      .set({ status: "certified", certifiedAt: opts.now ?? new Date(), certifiedBy: actor.userId })
+      .where(eq(elections.id, electionId));
     await appendAudit(tx, { actor, action: "election.certify", entityType: "election", entityId: electionId });
     return ok(true);
   });
@@ -357,7 +416,15 @@ export async function setRepresentative(actor: SignedIn, electionId: number, ent
 
 export type CastResult = { ok: true; receipt: string } | { ok: false; error: string };
 
-type QueuedVote = { userId: string; role: string; enterpriseId: number; ids: string; receipt: string; done: (r: CastResult) => void; failed: (e: unknown) => void };
+type QueuedVote = {
+  userId: string;
+  role: string;
+  enterpriseId: number;
+  ids: string;
+  receipt: string;
+  done: (r: CastResult) => void;
+  failed: (e: unknown) => void;
+};
 /** Votes waiting to be written, per election, and whether a write is scheduled. */
 const voteQueues = new Map<number, QueuedVote[]>();
 // Votes per statement: fewer, larger statements measured best (bench p99 at load ~11: 50 per statement 401 ms, 200: 310 ms, 500: 239 ms).
@@ -488,10 +555,23 @@ async function writeVotes(electionId: number, batch: QueuedVote[]): Promise<Vote
   );
 }
 
-type VoteChecks = { ord: number; status: string | null; on_roll: boolean; representative: boolean; member: boolean; known: boolean; within_seats: boolean; cast: boolean };
+type VoteChecks = {
+  ord: number;
+  status: string | null;
+  on_roll: boolean;
+  representative: boolean;
+  member: boolean;
+  known: boolean;
+  within_seats: boolean;
+  cast: boolean;
+};
 
 async function ballotPositions(tx: Executor, electionId: number) {
-  const positions = await tx.select().from(electionPositions).where(eq(electionPositions.electionId, electionId)).orderBy(asc(electionPositions.sort), asc(electionPositions.id));
+  const positions = await tx
+    .select()
+    .from(electionPositions)
+    .where(eq(electionPositions.electionId, electionId))
+    .orderBy(asc(electionPositions.sort), asc(electionPositions.id));
   const candidates = await tx
     .select({ id: electionCandidates.id, positionId: electionCandidates.positionId })
     .from(electionCandidates)
@@ -501,17 +581,24 @@ async function ballotPositions(tx: Executor, electionId: number) {
 
 /** Staff hand an enterprise a paper ballot at the assembly: it is marked as voted (paper) and cannot vote online. */
 export async function issuePaperBallot(actor: SignedIn, electionId: number, enterpriseId: number): Promise<Result> {
-  return staffTransaction(actor, async (tx) => {
-    const election = await loadElection(tx, electionId, "share");
-    if (!election) return fail("notFound");
-    if (!election.paperBallots) return fail("governance:errors.noPaper");
-    if (election.status !== "open") return fail("governance:errors.notOpen");
-    const [entry] = await tx.select().from(electionRoll).where(and(eq(electionRoll.electionId, electionId), eq(electionRoll.enterpriseId, enterpriseId)));
-    if (!entry) return fail("governance:errors.notOnRoll");
-    await tx.insert(electionVoters).values({ electionId, enterpriseId, channel: "paper" });
-    await appendAudit(tx, { actor, action: "election.paperBallot", entityType: "election", entityId: electionId, after: { enterpriseId } });
-    return ok(true);
-  }, "governance:errors.alreadyVoted");
+  return staffTransaction(
+    actor,
+    async (tx) => {
+      const election = await loadElection(tx, electionId, "share");
+      if (!election) return fail("notFound");
+      if (!election.paperBallots) return fail("governance:errors.noPaper");
+      if (election.status !== "open") return fail("governance:errors.notOpen");
+      const [entry] = await tx
+        .select()
+        .from(electionRoll)
+        .where(and(eq(electionRoll.electionId, electionId), eq(electionRoll.enterpriseId, enterpriseId)));
+      if (!entry) return fail("governance:errors.notOnRoll");
+      await tx.insert(electionVoters).values({ electionId, enterpriseId, channel: "paper" });
+      await appendAudit(tx, { actor, action: "election.paperBallot", entityType: "election", entityId: electionId, after: { enterpriseId } });
+      return ok(true);
+    },
+    "governance:errors.alreadyVoted",
+  );
 }
 
 export type PaperTotalsInput = { ballots: number; blank: number; totals: Record<number, number> };
@@ -540,9 +627,24 @@ export async function enterPaperTotals(actor: SignedIn, electionId: number, inpu
       }
       if (marks > (input.ballots - input.blank) * p.seats) return fail("governance:errors.paperCandidate");
     }
-    const values = { electionId, ballots: input.ballots, blank: input.blank, totals, enteredBy: actor.userId, enteredAt: opts.now ?? new Date(), confirmedBy: null, confirmedAt: null };
+    const values = {
+      electionId,
+      ballots: input.ballots,
+      blank: input.blank,
+      totals,
+      enteredBy: actor.userId,
+      enteredAt: opts.now ?? new Date(),
+      confirmedBy: null,
+      confirmedAt: null,
+    };
     await tx.insert(electionPaperCounts).values(values).onConflictDoUpdate({ target: electionPaperCounts.electionId, set: values });
-    await appendAudit(tx, { actor, action: "election.paperTotals", entityType: "election", entityId: electionId, after: { ballots: input.ballots, blank: input.blank, totals } });
+    await appendAudit(tx, {
+      actor,
+      action: "election.paperTotals",
+      entityType: "election",
+      entityId: electionId,
+      after: { ballots: input.ballots, blank: input.blank, totals },
+    });
     return ok(true);
   });
 }
@@ -553,7 +655,10 @@ export async function confirmPaperTotals(actor: SignedIn, electionId: number, op
     if (!paper) return fail("governance:errors.paperMissing");
     if (paper.confirmedBy) return fail("governance:errors.paperConfirmed");
     if (paper.enteredBy === actor.userId) return fail("governance:errors.paperSecondPerson");
-    await tx.update(electionPaperCounts).set({ confirmedBy: actor.userId, confirmedAt: opts.now ?? new Date() }).where(eq(electionPaperCounts.electionId, electionId));
+    await tx
+      .update(electionPaperCounts)
+      .set({ confirmedBy: actor.userId, confirmedAt: opts.now ?? new Date() })
+      .where(eq(electionPaperCounts.electionId, electionId));
     await appendAudit(tx, { actor, action: "election.paperConfirm", entityType: "election", entityId: electionId });
     return ok(true);
   });
@@ -587,12 +692,22 @@ export async function listElections(actor: SignedIn, filter: { status?: Election
     ? await db
         .select({ electionId: electionVoters.electionId, n: count() })
         .from(electionVoters)
-        .where(inArray(electionVoters.electionId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            electionVoters.electionId,
+            rows.map((r) => r.id),
+          ),
+        )
         .groupBy(electionVoters.electionId)
     : [];
   const votedOf = new Map(voted.map((v) => [v.electionId, v.n]));
   return {
-    items: rows.map((r) => ({ ...r, associationZh: assoc.get(r.associationId)?.nameZh ?? "", associationEn: assoc.get(r.associationId)?.nameEn ?? "", voted: votedOf.get(r.id) ?? 0 })),
+    items: rows.map((r) => ({
+      ...r,
+      associationZh: assoc.get(r.associationId)?.nameZh ?? "",
+      associationEn: assoc.get(r.associationId)?.nameEn ?? "",
+      voted: votedOf.get(r.id) ?? 0,
+    })),
     total,
     page,
     pageSize: PAGE_SIZE,
@@ -620,23 +735,29 @@ export async function getElection(actor: SignedIn, electionId: number) {
     if (scope === "all" ? false : !scope.includes(election.associationId)) return null;
     if (election.status === "draft") return null;
   }
-  const positions = await db.select().from(electionPositions).where(eq(electionPositions.electionId, electionId)).orderBy(asc(electionPositions.sort), asc(electionPositions.id));
+  const positions = await db
+    .select()
+    .from(electionPositions)
+    .where(eq(electionPositions.electionId, electionId))
+    .orderBy(asc(electionPositions.sort), asc(electionPositions.id));
   const candidates = await db.select().from(electionCandidates).where(eq(electionCandidates.electionId, electionId)).orderBy(asc(electionCandidates.id));
   const [{ rollSize }] = await db.select({ rollSize: count() }).from(electionRoll).where(eq(electionRoll.electionId, electionId));
   const voters = await db.select().from(electionVoters).where(eq(electionVoters.electionId, electionId)).orderBy(asc(electionVoters.enterpriseId));
-  const mine = actor.role === "member" && actor.enterpriseIds.length
-    ? await db
-        .select()
-        .from(electionRoll)
-        .where(and(eq(electionRoll.electionId, electionId), inArray(electionRoll.enterpriseId, actor.enterpriseIds)))
-    : [];
+  const mine =
+    actor.role === "member" && actor.enterpriseIds.length
+      ? await db
+          .select()
+          .from(electionRoll)
+          .where(and(eq(electionRoll.electionId, electionId), inArray(electionRoll.enterpriseId, actor.enterpriseIds)))
+      : [];
   const votedSet = new Set(voters.map((v) => v.enterpriseId));
-  const roll = staff
-    ? await db.select().from(electionRoll).where(eq(electionRoll.electionId, electionId)).orderBy(asc(electionRoll.enterpriseId))
-    : [];
+  const roll = staff ? await db.select().from(electionRoll).where(eq(electionRoll.electionId, electionId)).orderBy(asc(electionRoll.enterpriseId)) : [];
   const names = await enterpriseNames(db, [...candidates.map((c) => c.enterpriseId), ...roll.map((r) => r.enterpriseId), ...mine.map((m) => m.enterpriseId)]);
   const [paper] = staff ? await db.select().from(electionPaperCounts).where(eq(electionPaperCounts.electionId, electionId)) : [];
-  const results = election.status === "tallied" || election.status === "certified" ? await db.select().from(electionResults).where(eq(electionResults.electionId, electionId)) : [];
+  const results =
+    election.status === "tallied" || election.status === "certified"
+      ? await db.select().from(electionResults).where(eq(electionResults.electionId, electionId))
+      : [];
   const assoc = (await associationOptions(db)).find((a) => a.id === election.associationId);
   return {
     election,
@@ -647,8 +768,18 @@ export async function getElection(actor: SignedIn, electionId: number) {
     votedCount: voters.length,
     paperVoters: voters.filter((v) => v.channel === "paper").length,
     // Staff see who has voted (never how); members see only their own enterprises.
-    roll: roll.map((r) => ({ ...r, enterpriseName: names.get(r.enterpriseId) ?? "", voted: votedSet.has(r.enterpriseId), channel: voters.find((v) => v.enterpriseId === r.enterpriseId)?.channel ?? null })),
-    mine: mine.map((m) => ({ enterpriseId: m.enterpriseId, enterpriseName: names.get(m.enterpriseId) ?? "", representative: m.representativeUserId === actor.userId, voted: votedSet.has(m.enterpriseId) })),
+    roll: roll.map((r) => ({
+      ...r,
+      enterpriseName: names.get(r.enterpriseId) ?? "",
+      voted: votedSet.has(r.enterpriseId),
+      channel: voters.find((v) => v.enterpriseId === r.enterpriseId)?.channel ?? null,
+    })),
+    mine: mine.map((m) => ({
+      enterpriseId: m.enterpriseId,
+      enterpriseName: names.get(m.enterpriseId) ?? "",
+      representative: m.representativeUserId === actor.userId,
+      voted: votedSet.has(m.enterpriseId),
+    })),
     paper: paper ?? null,
     results,
   };
@@ -675,7 +806,11 @@ export async function getBulletin(electionId: number, page: number, receiptQuery
   const election = await loadElection(db, electionId);
   if (!election || election.status === "draft") return null;
   const published = election.status === "tallied" || election.status === "certified";
-  const positions = await db.select().from(electionPositions).where(eq(electionPositions.electionId, electionId)).orderBy(asc(electionPositions.sort), asc(electionPositions.id));
+  const positions = await db
+    .select()
+    .from(electionPositions)
+    .where(eq(electionPositions.electionId, electionId))
+    .orderBy(asc(electionPositions.sort), asc(electionPositions.id));
   const candidates = await db
     .select({ id: electionCandidates.id, positionId: electionCandidates.positionId, personName: electionCandidates.personName })
     .from(electionCandidates)
@@ -727,15 +862,29 @@ export async function getResults(electionId: number) {
   const db = await getDb();
   const election = await loadElection(db, electionId);
   if (!election || !(election.status === "tallied" || election.status === "certified")) return null;
-  const positions = await db.select().from(electionPositions).where(eq(electionPositions.electionId, electionId)).orderBy(asc(electionPositions.sort), asc(electionPositions.id));
+  const positions = await db
+    .select()
+    .from(electionPositions)
+    .where(eq(electionPositions.electionId, electionId))
+    .orderBy(asc(electionPositions.sort), asc(electionPositions.id));
   const candidates = await db.select().from(electionCandidates).where(eq(electionCandidates.electionId, electionId));
-  const results = await db.select().from(electionResults).where(eq(electionResults.electionId, electionId)).orderBy(asc(electionResults.positionId), asc(electionResults.rank), asc(electionResults.candidateId));
-  const names = await enterpriseNames(db, candidates.map((c) => c.enterpriseId));
+  const results = await db
+    .select()
+    .from(electionResults)
+    .where(eq(electionResults.electionId, electionId))
+    .orderBy(asc(electionResults.positionId), asc(electionResults.rank), asc(electionResults.candidateId));
+  const names = await enterpriseNames(
+    db,
+    candidates.map((c) => c.enterpriseId),
+  );
   const assoc = (await associationOptions(db)).find((a) => a.id === election.associationId) ?? null;
   const [{ voted }] = await db.select({ voted: count() }).from(electionVoters).where(eq(electionVoters.electionId, electionId));
   let assembly: { title: string; startsAt: Date; quorumRule: string } | null = null;
   if (election.assemblyId) {
-    const [a] = await db.select({ title: assemblies.title, startsAt: assemblies.startsAt, quorumRule: assemblies.quorumRule }).from(assemblies).where(eq(assemblies.id, election.assemblyId));
+    const [a] = await db
+      .select({ title: assemblies.title, startsAt: assemblies.startsAt, quorumRule: assemblies.quorumRule })
+      .from(assemblies)
+      .where(eq(assemblies.id, election.assemblyId));
     assembly = a ?? null;
   }
   const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -748,7 +897,11 @@ export async function getResults(electionId: number) {
       ...p,
       results: results
         .filter((r) => r.positionId === p.id)
-        .map((r) => ({ ...r, personName: byId.get(r.candidateId)?.personName ?? "", enterpriseName: names.get(byId.get(r.candidateId)?.enterpriseId ?? 0) ?? "" })),
+        .map((r) => ({
+          ...r,
+          personName: byId.get(r.candidateId)?.personName ?? "",
+          enterpriseName: names.get(byId.get(r.candidateId)?.enterpriseId ?? 0) ?? "",
+        })),
     })),
   };
 }

@@ -23,8 +23,14 @@ export const electionCreateSchema = z.object({
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : Number(v))),
   paperBallots: checkbox,
-  opensOn: isoDate.optional().or(z.literal("")).transform((v) => v || null),
-  closesOn: isoDate.optional().or(z.literal("")).transform((v) => v || null),
+  opensOn: isoDate
+    .optional()
+    .or(z.literal(""))
+    .transform((v) => v || null),
+  closesOn: isoDate
+    .optional()
+    .or(z.literal(""))
+    .transform((v) => v || null),
 });
 export type ElectionCreateInput = z.output<typeof electionCreateSchema>;
 
@@ -61,7 +67,13 @@ export const receiptSchema = z.object({ receipt: z.string().trim().min(1).max(40
 
 export const documentCreateSchema = z.object({ associationId: id, kind: z.enum(documentKinds), title: text(120), body: text(100_000) });
 export const versionDraftSchema = z.object({ title: text(120), body: text(100_000), note: optionalText(500) });
-export const amendmentSchema = z.object({ clause: text(200), oldText: z.string().max(20_000).default(""), newText: text(20_000), reason: text(2000), enterpriseId: optionalId });
+export const amendmentSchema = z.object({
+  clause: text(200),
+  oldText: z.string().max(20_000).default(""),
+  newText: text(20_000),
+  reason: text(2000),
+  enterpriseId: optionalId,
+});
 export type AmendmentInput = z.output<typeof amendmentSchema>;
 export const amendmentDecisionSchema = z.object({ amendmentId: id, reason: optionalText(1000) });
 export const amendmentToMotionSchema = z.object({ amendmentId: id, assemblyId: id });

@@ -40,5 +40,8 @@ export function clauseText(markdown: string, clause: string): string | null {
   const level = /^(#+)/.exec(lines[start])![1].length;
   let end = start + 1;
   while (end < lines.length && !(/^(#+)\s/.test(lines[end]) && /^(#+)/.exec(lines[end])![1].length <= level)) end++;
-  return lines.slice(start + 1, end).join("\n").trim();
+  return lines
+    .slice(start + 1, end)
+    .join("\n")
+    .trim();
 }

@@ -77,7 +77,14 @@ export type MotionOutcome =
  * paper: the two are added (and kept apart for the record), may not together exceed the votes
  * present, and the sum is judged by the same quorum and threshold rules as a count in the room.
  */
-export function motionOutcome(input: { threshold: MotionThreshold; quorumRule: QuorumRule; rollSize: number; present: number; online: MotionCounts; room: MotionCounts }): MotionOutcome {
+export function motionOutcome(input: {
+  threshold: MotionThreshold;
+  quorumRule: QuorumRule;
+  rollSize: number;
+  present: number;
+  online: MotionCounts;
+  room: MotionCounts;
+}): MotionOutcome {
   const { online, room } = input;
   const total = { yes: online.yes + room.yes, no: online.no + room.no, abstain: online.abstain + room.abstain };
   const error = checkMotionCounts(total, input.present);
@@ -150,9 +157,7 @@ export type PositionTally = { results: CandidateResult[]; seatsFilled: number; t
  * Ranks are competition ranks (1, 2, 2, 4).
  */
 export function tallyPosition(seats: number, counts: CandidateCount[]): PositionTally {
-  const withTotals = counts
-    .map((c) => ({ ...c, total: c.online + c.paper }))
-    .sort((a, b) => b.total - a.total || a.candidateId - b.candidateId);
+  const withTotals = counts.map((c) => ({ ...c, total: c.online + c.paper })).sort((a, b) => b.total - a.total || a.candidateId - b.candidateId);
   const results: CandidateResult[] = [];
   let seatsFilled = 0;
   let tie = false;

@@ -24,7 +24,23 @@ export type ApplicationCsvRow = {
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-const columns = ["id", "posting", "enterprise", "seeker", "phone", "email", "school", "major", "education", "graduationYear", "status", "declineReason", "appliedAt", "updatedAt", "message"] as const;
+const columns = [
+  "id",
+  "posting",
+  "enterprise",
+  "seeker",
+  "phone",
+  "email",
+  "school",
+  "major",
+  "education",
+  "graduationYear",
+  "status",
+  "declineReason",
+  "appliedAt",
+  "updatedAt",
+  "message",
+] as const;
 
 /**
  * The enterprise's applications as CSV: UTF-8 with a BOM (spreadsheet programs then read the

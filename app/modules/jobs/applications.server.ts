@@ -32,11 +32,23 @@ export async function applyToPosting(actor: Actor, postingId: number, message: s
       .returning({ id: jobApplications.id });
     if (!created) return { ok: false as const, error: "alreadyApplied" };
     await tx.insert(applicationEvents).values({ applicationId: created.id, fromStatus: null, toStatus: "applied", actorId: actor.userId });
-    await appendAudit(tx, { actor, action: "job_application.create", entityType: "job_application", entityId: created.id, after: { postingId, status: "applied" }, ip });
+    await appendAudit(tx, {
+      actor,
+      action: "job_application.create",
+      entityType: "job_application",
+      entityId: created.id,
+      after: { postingId, status: "applied" },
+      ip,
+    });
     const recipients = await tx.select({ userId: enterpriseUsers.userId }).from(enterpriseUsers).where(eq(enterpriseUsers.enterpriseId, p.enterpriseId));
     await notify(
       tx,
-      recipients.map((r) => ({ userId: r.userId, messageKey: "jobs:notify.newApplication", params: { title: p.title, name: actor.displayName }, link: `/jobs/manage/applications/${created.id}` })),
+      recipients.map((r) => ({
+        userId: r.userId,
+        messageKey: "jobs:notify.newApplication",
+        params: { title: p.title, name: actor.displayName },
+        link: `/jobs/manage/applications/${created.id}`,
+      })),
     );
     return { ok: true as const, id: created.id };
   });
@@ -148,14 +160,22 @@ export async function getApplicationForEnterprise(actor: Actor, id: number) {
   if (!actor || actor.role !== "member" || actor.enterpriseIds.length === 0) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ application: jobApplications, posting: { id: jobPostings.id, title: jobPostings.title, enterpriseId: jobPostings.enterpriseId }, seeker: { name: users.displayName, email: users.email, phone: users.phone } })
+    .select({
+      application: jobApplications,
+      posting: { id: jobPostings.id, title: jobPostings.title, enterpriseId: jobPostings.enterpriseId },
+      seeker: { name: users.displayName, email: users.email, phone: users.phone },
+    })
     .from(jobApplications)
     .innerJoin(jobPostings, eq(jobPostings.id, jobApplications.postingId))
     .innerJoin(users, eq(users.id, jobApplications.seekerUserId))
     .where(and(eq(jobApplications.id, id), inArray(jobPostings.enterpriseId, actor.enterpriseIds)));
   if (!row) return null;
   const [profile] = await db.select().from(seekerProfiles).where(eq(seekerProfiles.userId, row.application.seekerUserId));
-  const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+  const events = await db
+    .select()
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, id))
+    .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
   const undo = canUndo(events.at(-1) ?? null);
   return {
     ...row,
@@ -166,7 +186,14 @@ export async function getApplicationForEnterprise(actor: Actor, id: number) {
 }
 
 /** An interview time as the seeker's notice and email show it, the same in both languages: "2027-03-01 14:00" (Shanghai). */
-const interviewTime = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+const interviewTime = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 async function lockApplication(tx: Executor, actor: NonNullable<Actor>, id: number) {
   const [row] = await tx
@@ -199,12 +226,17 @@ export async function moveApplication(
     if (!result.ok) return { ok: false as const, error: result.error };
     if (result.status === "interview" && !interview) return { ok: false as const, error: "interviewRequired" };
     const now = new Date();
-    const details = result.status === "interview" && interview ? { interviewAt: interview.interviewAt, interviewPlace: interview.interviewPlace, interviewContact: interview.interviewContact } : {};
+    const details =
+      result.status === "interview" && interview
+        ? { interviewAt: interview.interviewAt, interviewPlace: interview.interviewPlace, interviewContact: interview.interviewContact }
+        : {};
     await tx
       .update(jobApplications)
       .set({ status: result.status, declineReason: result.status === "declined" ? result.reason : null, updatedAt: now, ...details })
       .where(eq(jobApplications.id, id));
-    await tx.insert(applicationEvents).values({ applicationId: id, fromStatus: row.a.status, toStatus: result.status, reason: result.reason, actorId: actor.userId, at: now });
+    await tx
+      .insert(applicationEvents)
+      .values({ applicationId: id, fromStatus: row.a.status, toStatus: result.status, reason: result.reason, actorId: actor.userId, at: now });
     await appendAudit(tx, {
       actor,
       action: "job_application.move",
@@ -216,7 +248,15 @@ export async function moveApplication(
     });
     const notice: { messageKey: string; params: Record<string, string> } =
       result.status === "interview" && interview
-        ? { messageKey: "jobs:notify.interview", params: { title: row.title, time: interviewTime.format(interview.interviewAt), place: interview.interviewPlace, contact: interview.interviewContact } }
+        ? {
+            messageKey: "jobs:notify.interview",
+            params: {
+              title: row.title,
+              time: interviewTime.format(interview.interviewAt),
+              place: interview.interviewPlace,
+              contact: interview.interviewContact,
+            },
+          }
         : { messageKey: "jobs:notify.statusChanged", params: { title: row.title, status: result.status } };
     await notify(tx, [{ userId: row.a.seekerUserId, ...notice, link: "/jobs/applications" }]);
     return { ok: true as const, id, status: result.status };
@@ -228,13 +268,23 @@ export async function moveApplication(
  * was made), as a new history row marked undo; audited, and the seeker is told. Undoing the move
  * to "interview" clears the interview it set.
  */
-export async function undoLastStep(actor: Actor, id: number, ip: string | null = null, now: Date = new Date()): Promise<CommandResult<{ id: number; status: ApplicationStatus }>> {
+export async function undoLastStep(
+  actor: Actor,
+  id: number,
+  ip: string | null = null,
+  now: Date = new Date(),
+): Promise<CommandResult<{ id: number; status: ApplicationStatus }>> {
   if (!actor || actor.role !== "member" || actor.enterpriseIds.length === 0) return { ok: false, error: "notFound" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await lockApplication(tx, actor, id);
     if (!row) return { ok: false as const, error: "notFound" };
-    const [last] = await tx.select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).orderBy(desc(applicationEvents.at), desc(applicationEvents.id)).limit(1);
+    const [last] = await tx
+      .select()
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, id))
+      .orderBy(desc(applicationEvents.at), desc(applicationEvents.id))
+      .limit(1);
     const undo = canUndo(last ?? null, now);
     if (!undo.ok) return { ok: false as const, error: undo.error };
     const clearInterview = last.toStatus === "interview" ? { interviewAt: null, interviewPlace: null, interviewContact: null } : {};
@@ -248,11 +298,19 @@ export async function undoLastStep(actor: Actor, id: number, ip: string | null =
       action: "job_application.undo",
       entityType: "job_application",
       entityId: id,
-      before: { status: row.a.status, declineReason: row.a.declineReason, interviewAt: row.a.interviewAt, interviewPlace: row.a.interviewPlace, interviewContact: row.a.interviewContact },
+      before: {
+        status: row.a.status,
+        declineReason: row.a.declineReason,
+        interviewAt: row.a.interviewAt,
+        interviewPlace: row.a.interviewPlace,
+        interviewContact: row.a.interviewContact,
+      },
       after: { status: undo.to },
       ip,
     });
-    await notify(tx, [{ userId: row.a.seekerUserId, messageKey: "jobs:notify.stepUndone", params: { title: row.title, status: undo.to }, link: "/jobs/applications" }]);
+    await notify(tx, [
+      { userId: row.a.seekerUserId, messageKey: "jobs:notify.stepUndone", params: { title: row.title, status: undo.to }, link: "/jobs/applications" },
+    ]);
     return { ok: true as const, id, status: undo.to };
   });
 }

@@ -9,7 +9,20 @@ export const applicationStatuses = ["applied", "viewed", "shortlisted", "intervi
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 /** Towns and sub-districts of Rui'an where the shoe makers work; postings pick one. */
-export const jobLocations = ["仙降街道", "安阳街道", "玉海街道", "锦湖街道", "东山街道", "上望街道", "莘塍街道", "汀田街道", "飞云街道", "塘下镇", "马屿镇", "陶山镇"] as const;
+export const jobLocations = [
+  "仙降街道",
+  "安阳街道",
+  "玉海街道",
+  "锦湖街道",
+  "东山街道",
+  "上望街道",
+  "莘塍街道",
+  "汀田街道",
+  "飞云街道",
+  "塘下镇",
+  "马屿镇",
+  "陶山镇",
+] as const;
 
 /** Monthly pay floors offered by the salary filter, in yuan. */
 export const salaryFloors = [3000, 5000, 7000, 9000, 12000] as const;

@@ -143,15 +143,17 @@ export async function createPosting(actor: Actor, input: PostingInput, ip: strin
   if (!actor || actor.role !== "member" || !actsForEnterprise(actor, input.enterpriseId)) return { ok: false, error: "notYourEnterprise" };
   if (input.closesOn < shanghaiToday()) return { ok: false, error: "closesInPast" };
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [e] = await tx.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
-    if (!e) return { ok: false as const, error: "notYourEnterprise" };
-    const row = postingRow(input, e.name);
-    const [created] = await tx.insert(jobPostings).values(row).returning({ id: jobPostings.id });
-    const { searchText: _s, ...after } = row;
-    await appendAudit(tx, { actor, action: "job_posting.create", entityType: "job_posting", entityId: created.id, after, ip });
-    return { ok: true as const, id: created.id };
-  }).finally(forgetPublicPostingLists);
+  return db
+    .transaction(async (tx) => {
+      const [e] = await tx.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
+      if (!e) return { ok: false as const, error: "notYourEnterprise" };
+      const row = postingRow(input, e.name);
+      const [created] = await tx.insert(jobPostings).values(row).returning({ id: jobPostings.id });
+      const { searchText: _s, ...after } = row;
+      await appendAudit(tx, { actor, action: "job_posting.create", entityType: "job_posting", entityId: created.id, after, ip });
+      return { ok: true as const, id: created.id };
+    })
+    .finally(forgetPublicPostingLists);
 }
 
 /** The row for a posting, with its search vector (title, description, benefits, enterprise name). */
@@ -237,61 +239,94 @@ export async function getPostingForEdit(actor: Actor, id: number) {
 export async function updatePosting(actor: Actor, id: number, input: PostingInput, ip: string | null = null): Promise<CommandResult> {
   if (!actor || actor.role !== "member" || actor.enterpriseIds.length === 0) return { ok: false, error: "notFound" };
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ p: jobPostings, enterpriseName: enterprises.name })
-      .from(jobPostings)
-      .innerJoin(enterprises, eq(enterprises.id, jobPostings.enterpriseId))
-      .where(and(eq(jobPostings.id, id), inArray(jobPostings.enterpriseId, actor.enterpriseIds)))
-      .for("update", { of: jobPostings });
-    if (!row) return { ok: false as const, error: "notFound" };
-    const { p } = row;
-    if (input.enterpriseId !== p.enterpriseId) return { ok: false as const, error: "enterpriseFixed" };
-    if (p.closedAt) return { ok: false as const, error: "alreadyClosed" };
-    if (input.closesOn !== p.closesOn && input.closesOn < shanghaiToday()) return { ok: false as const, error: "closesInPast" };
-    const { enterpriseId: _e, fairId: _f, ...set } = postingRow(input, row.enterpriseName);
-    const [updated] = await tx.update(jobPostings).set({ ...set, updatedAt: new Date() }).where(eq(jobPostings.id, id)).returning();
-    await appendAudit(tx, { actor, action: "job_posting.update", entityType: "job_posting", entityId: id, before: editableFields(p), after: editableFields(updated), ip });
-    return { ok: true as const, id };
-  }).finally(forgetPublicPostingLists);
+  return db
+    .transaction(async (tx) => {
+      const [row] = await tx
+        .select({ p: jobPostings, enterpriseName: enterprises.name })
+        .from(jobPostings)
+        .innerJoin(enterprises, eq(enterprises.id, jobPostings.enterpriseId))
+        .where(and(eq(jobPostings.id, id), inArray(jobPostings.enterpriseId, actor.enterpriseIds)))
+        .for("update", { of: jobPostings });
+      if (!row) return { ok: false as const, error: "notFound" };
+      const { p } = row;
+      if (input.enterpriseId !== p.enterpriseId) return { ok: false as const, error: "enterpriseFixed" };
+      if (p.closedAt) return { ok: false as const, error: "alreadyClosed" };
+      if (input.closesOn !== p.closesOn && input.closesOn < shanghaiToday()) return { ok: false as const, error: "closesInPast" };
+      const { enterpriseId: _e, fairId: _f, ...set } = postingRow(input, row.enterpriseName);
+      const [updated] = await tx
+        .update(jobPostings)
+        .set({ ...set, updatedAt: new Date() })
+        .where(eq(jobPostings.id, id))
+        .returning();
+      await appendAudit(tx, {
+        actor,
+        action: "job_posting.update",
+        entityType: "job_posting",
+        entityId: id,
+        before: editableFields(p),
+        after: editableFields(updated),
+        ip,
+      });
+      return { ok: true as const, id };
+    })
+    .finally(forgetPublicPostingLists);
 }
 
 /** The enterprise closes its posting before the closing date. */
 export async function closePosting(actor: Actor, id: number, ip: string | null = null): Promise<CommandResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [p] = await tx.select().from(jobPostings).where(eq(jobPostings.id, id)).for("update");
-    if (!p || !actor || actor.role !== "member" || !actor.enterpriseIds.includes(p.enterpriseId)) return { ok: false as const, error: "notFound" };
-    if (p.closedAt) return { ok: false as const, error: "alreadyClosed" };
-    const closedAt = new Date();
-    await tx.update(jobPostings).set({ closedAt, updatedAt: closedAt }).where(eq(jobPostings.id, id));
-    await appendAudit(tx, { actor, action: "job_posting.close", entityType: "job_posting", entityId: id, before: { closedAt: null }, after: { closedAt }, ip });
-    return { ok: true as const, id };
-  }).finally(forgetPublicPostingLists);
+  return db
+    .transaction(async (tx) => {
+      const [p] = await tx.select().from(jobPostings).where(eq(jobPostings.id, id)).for("update");
+      if (!p || !actor || actor.role !== "member" || !actor.enterpriseIds.includes(p.enterpriseId)) return { ok: false as const, error: "notFound" };
+      if (p.closedAt) return { ok: false as const, error: "alreadyClosed" };
+      const closedAt = new Date();
+      await tx.update(jobPostings).set({ closedAt, updatedAt: closedAt }).where(eq(jobPostings.id, id));
+      await appendAudit(tx, {
+        actor,
+        action: "job_posting.close",
+        entityType: "job_posting",
+        entityId: id,
+        before: { closedAt: null },
+        after: { closedAt },
+        ip,
+      });
+      return { ok: true as const, id };
+    })
+    .finally(forgetPublicPostingLists);
 }
 
 /** Staff hide a posting from the public with a reason the enterprise sees, or show it again. */
-export async function moderatePosting(actor: Actor, id: number, change: { hide: true; reason: string } | { hide: false }, ip: string | null = null): Promise<CommandResult> {
+export async function moderatePosting(
+  actor: Actor,
+  id: number,
+  change: { hide: true; reason: string } | { hide: false },
+  ip: string | null = null,
+): Promise<CommandResult> {
   if (!isStaff(actor)) return { ok: false, error: "notFound" };
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [p] = await tx.select().from(jobPostings).where(eq(jobPostings.id, id)).for("update");
-    if (!p) return { ok: false as const, error: "notFound" };
-    if (change.hide === Boolean(p.hiddenAt)) return { ok: false as const, error: change.hide ? "alreadyHidden" : "notHidden" };
-    const now = new Date();
-    const set = change.hide ? { hiddenAt: now, hiddenReason: change.reason, hiddenBy: actor!.userId, updatedAt: now } : { hiddenAt: null, hiddenReason: null, hiddenBy: null, updatedAt: now };
-    await tx.update(jobPostings).set(set).where(eq(jobPostings.id, id));
-    await appendAudit(tx, {
-      actor,
-      action: change.hide ? "job_posting.hide" : "job_posting.unhide",
-      entityType: "job_posting",
-      entityId: id,
-      before: { hiddenAt: p.hiddenAt, hiddenReason: p.hiddenReason },
-      after: { hiddenAt: set.hiddenAt, hiddenReason: set.hiddenReason },
-      ip,
-    });
-    return { ok: true as const, id };
-  }).finally(forgetPublicPostingLists);
+  return db
+    .transaction(async (tx) => {
+      const [p] = await tx.select().from(jobPostings).where(eq(jobPostings.id, id)).for("update");
+      if (!p) return { ok: false as const, error: "notFound" };
+      if (change.hide === Boolean(p.hiddenAt)) return { ok: false as const, error: change.hide ? "alreadyHidden" : "notHidden" };
+      const now = new Date();
+      const set = change.hide
+        ? { hiddenAt: now, hiddenReason: change.reason, hiddenBy: actor!.userId, updatedAt: now }
+        : { hiddenAt: null, hiddenReason: null, hiddenBy: null, updatedAt: now };
+      await tx.update(jobPostings).set(set).where(eq(jobPostings.id, id));
+      await appendAudit(tx, {
+        actor,
+        action: change.hide ? "job_posting.hide" : "job_posting.unhide",
+        entityType: "job_posting",
+        entityId: id,
+        before: { hiddenAt: p.hiddenAt, hiddenReason: p.hiddenReason },
+        after: { hiddenAt: set.hiddenAt, hiddenReason: set.hiddenReason },
+        ip,
+      });
+      return { ok: true as const, id };
+    })
+    .finally(forgetPublicPostingLists);
 }
 
 export const MANAGE_PAGE_SIZE = 20;
@@ -343,13 +378,20 @@ export async function listManagedPostings(actor: NonNullable<Actor>, page: numbe
 export async function enterprisesOf(actor: NonNullable<Actor>) {
   if (actor.enterpriseIds.length === 0) return [];
   const db = await getDb();
-  return db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, actor.enterpriseIds)).orderBy(enterprises.id);
+  return db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(inArray(enterprises.id, actor.enterpriseIds))
+    .orderBy(enterprises.id);
 }
 
 // ---- Figures for the fairs area (fair report) ----
 
 /** Postings (not hidden) and the positions they offer (sum of headcount), optionally of one fair. */
-export async function countPostingsAndPositions(where: { fairId?: number } = {}, db?: Executor): Promise<{ postings: number; positions: number; enterprises: number }> {
+export async function countPostingsAndPositions(
+  where: { fairId?: number } = {},
+  db?: Executor,
+): Promise<{ postings: number; positions: number; enterprises: number }> {
   const ex = db ?? (await getDb());
   const cond = and(isNull(jobPostings.hiddenAt), where.fairId != null ? eq(jobPostings.fairId, where.fairId) : undefined);
   const [row] = await ex
@@ -374,13 +416,21 @@ export async function countPostingsByEnterprise(where: { fairId?: number } = {},
  * Applications, optionally to one fair's postings and in some statuses. For "intents reached"
  * pass status: ["intent", "hired"] (a hired application reached an intent first).
  */
-export async function countApplications(where: { fairId?: number; status?: ApplicationStatus | readonly ApplicationStatus[] } = {}, db?: Executor): Promise<number> {
+export async function countApplications(
+  where: { fairId?: number; status?: ApplicationStatus | readonly ApplicationStatus[] } = {},
+  db?: Executor,
+): Promise<number> {
   const ex = db ?? (await getDb());
   const statuses = where.status == null ? null : Array.isArray(where.status) ? where.status : [where.status as ApplicationStatus];
   const [row] = await ex
     .select({ n: count() })
     .from(jobApplications)
     .innerJoin(jobPostings, eq(jobPostings.id, jobApplications.postingId))
-    .where(and(where.fairId != null ? eq(jobPostings.fairId, where.fairId) : undefined, statuses ? inArray(jobApplications.status, statuses as ApplicationStatus[]) : undefined));
+    .where(
+      and(
+        where.fairId != null ? eq(jobPostings.fairId, where.fairId) : undefined,
+        statuses ? inArray(jobApplications.status, statuses as ApplicationStatus[]) : undefined,
+      ),
+    );
   return row.n;
 }

@@ -8,7 +8,16 @@ import { files, type FileRow } from "../../../db/schema/files";
 import { jobApplications, jobPostings, seekerProfiles } from "../../../db/schema/jobs";
 import { appendAudit } from "../../lib/audit.server";
 import type { Actor } from "../../lib/permissions";
-import { deleteFiles, discardUploads, findFile, recordUploads, removeStoredFiles, stageBytes, uploadDirectory, type StagedUpload } from "../../lib/uploads.server";
+import {
+  deleteFiles,
+  discardUploads,
+  findFile,
+  recordUploads,
+  removeStoredFiles,
+  stageBytes,
+  uploadDirectory,
+  type StagedUpload,
+} from "../../lib/uploads.server";
 import type { ProfileInput } from "./forms";
 import { RESUME_KINDS, RESUME_MAX_BYTES, RESUME_OWNER_KIND } from "./resumes";
 
@@ -22,10 +31,27 @@ export async function getMyProfile(actor: NonNullable<Actor>) {
     .where(eq(seekerProfiles.userId, actor.userId));
   if (row) {
     const { resumeFileId, ...p } = row.p;
-    return { saved: true, profile: { ...p, hasResume: Boolean(resumeFileId && row.resumeName), resumeOriginalName: row.resumeName, resumeSize: row.resumeSize } };
+    return {
+      saved: true,
+      profile: { ...p, hasResume: Boolean(resumeFileId && row.resumeName), resumeOriginalName: row.resumeName, resumeSize: row.resumeSize },
+    };
   }
   const [u] = await db.select({ name: users.displayName, phone: users.phone }).from(users).where(eq(users.id, actor.userId));
-  return { saved: false, profile: { fullName: u?.name ?? "", phone: u?.phone ?? "", school: null, major: null, graduationYear: null, education: "high_school" as const, skills: null, hasResume: false, resumeOriginalName: null, resumeSize: null } };
+  return {
+    saved: false,
+    profile: {
+      fullName: u?.name ?? "",
+      phone: u?.phone ?? "",
+      school: null,
+      major: null,
+      graduationYear: null,
+      education: "high_school" as const,
+      skills: null,
+      hasResume: false,
+      resumeOriginalName: null,
+      resumeSize: null,
+    },
+  };
 }
 
 /** A résumé as received by the profile form (staged by the uploads module), or bytes already in memory (demo data, tests). */
@@ -39,7 +65,12 @@ const isResumeKind = (kind: string) => (RESUME_KINDS as readonly string[]).inclu
  * bytes and name. The résumé becomes a row of the shared files table owned by the seeker; a
  * replaced one is deleted (row in the transaction, bytes after it).
  */
-export async function saveProfile(actor: Actor, input: ProfileInput, resume: ResumeUpload, ip: string | null = null): Promise<{ ok: true } | { ok: false; error: SaveProfileError }> {
+export async function saveProfile(
+  actor: Actor,
+  input: ProfileInput,
+  resume: ResumeUpload,
+  ip: string | null = null,
+): Promise<{ ok: true } | { ok: false; error: SaveProfileError }> {
   let staged: StagedUpload | null = null;
   if (resume && "bytes" in resume) {
     if (resume.bytes.length > 0) {
@@ -128,7 +159,10 @@ export function legacyResumeDirectory(): string {
  */
 export async function adoptLegacyResumeFiles(): Promise<number> {
   const db = await getDb();
-  const pending = await db.select().from(files).where(and(eq(files.ownerKind, RESUME_OWNER_KIND), eq(files.sha256, "")));
+  const pending = await db
+    .select()
+    .from(files)
+    .where(and(eq(files.ownerKind, RESUME_OWNER_KIND), eq(files.sha256, "")));
   let moved = 0;
   for (const row of pending) {
     const name = path.basename(row.safeName);
@@ -138,7 +172,10 @@ export async function adoptLegacyResumeFiles(): Promise<number> {
     if (!from) continue;
     const bytes = await readFile(from);
     if (from !== target) await rename(from, target);
-    await db.update(files).set({ sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.byteLength }).where(eq(files.id, row.id));
+    await db
+      .update(files)
+      .set({ sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.byteLength })
+      .where(eq(files.id, row.id));
     moved++;
   }
   return moved;

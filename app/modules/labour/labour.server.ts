@@ -49,7 +49,10 @@ export async function listLabourPosts(
     .orderBy(desc(labourPosts.createdAt), desc(labourPosts.id))
     .limit(LABOUR_PAGE_SIZE)
     .offset((filters.page - 1) * LABOUR_PAGE_SIZE);
-  return { rows: rows.map((r) => ({ ...r.post, enterpriseName: r.enterpriseName, placed: r.placed, remaining: Math.max(0, r.post.headcount - r.placed) })), total: total.n };
+  return {
+    rows: rows.map((r) => ({ ...r.post, enterpriseName: r.enterpriseName, placed: r.placed, remaining: Math.max(0, r.post.headcount - r.placed) })),
+    total: total.n,
+  };
 }
 
 export async function getLabourPost(actor: SignedIn, postId: number) {
@@ -61,7 +64,13 @@ export async function getLabourPost(actor: SignedIn, postId: number) {
     .innerJoin(enterprises, eq(enterprises.id, labourPosts.enterpriseId))
     .where(and(eq(labourPosts.id, postId), visibleTo(actor)));
   if (!row) return null;
-  return { ...row.post, enterpriseName: row.enterpriseName, placed: row.placed, remaining: Math.max(0, row.post.headcount - row.placed), own: actor.enterpriseIds.includes(row.post.enterpriseId) };
+  return {
+    ...row.post,
+    enterpriseName: row.enterpriseName,
+    placed: row.placed,
+    remaining: Math.max(0, row.post.headcount - row.placed),
+    own: actor.enterpriseIds.includes(row.post.enterpriseId),
+  };
 }
 
 /** Open posts of the other kind that fit this post, best first (see match.ts). */
@@ -96,7 +105,10 @@ export async function createLabourPost(actor: SignedIn, input: LabourPostInput, 
   if (!actor.enterpriseIds.includes(input.enterpriseId)) return { ok: false, error: "notFound" };
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [post] = await tx.insert(labourPosts).values({ ...input, skills: [...new Set(input.skills)], createdBy: actor.userId }).returning();
+    const [post] = await tx
+      .insert(labourPosts)
+      .values({ ...input, skills: [...new Set(input.skills)], createdBy: actor.userId })
+      .returning();
     await appendAudit(tx, { actor, action: "labour.post_create", entityType: "labour_post", entityId: post.id, after: post, ip });
     return { ok: true as const, post };
   });
@@ -109,7 +121,15 @@ export async function closeLabourPost(actor: SignedIn, postId: number, ip: strin
     if (!post || !(isStaff(actor) || actor.enterpriseIds.includes(post.enterpriseId))) return { ok: false as const, error: "notFound" as const };
     if (post.status === "closed") return { ok: false as const, error: "alreadyClosed" as const };
     const [after] = await tx.update(labourPosts).set({ status: "closed" }).where(eq(labourPosts.id, postId)).returning();
-    await appendAudit(tx, { actor, action: "labour.post_close", entityType: "labour_post", entityId: postId, before: { status: post.status }, after: { status: "closed" }, ip });
+    await appendAudit(tx, {
+      actor,
+      action: "labour.post_close",
+      entityType: "labour_post",
+      entityId: postId,
+      before: { status: post.status },
+      after: { status: "closed" },
+      ip,
+    });
     return { ok: true as const, post: after };
   });
 }
@@ -147,20 +167,45 @@ export async function recordPlacement(actor: SignedIn, input: PlacementInput, ip
     if (input.headcount > shortageLeft) return { ok: false, error: "exceedsShortage" };
     const [placement] = await tx
       .insert(labourPlacements)
-      .values({ surplusPostId: surplus.id, shortagePostId: shortage.id, headcount: input.headcount, placedOn: input.placedOn, note: input.note, recordedBy: actor.userId })
+      .values({
+        surplusPostId: surplus.id,
+        shortagePostId: shortage.id,
+        headcount: input.headcount,
+        placedOn: input.placedOn,
+        note: input.note,
+        recordedBy: actor.userId,
+      })
       .returning();
     const closed: number[] = [];
-    for (const [post, left] of [[surplus, surplusLeft], [shortage, shortageLeft]] as const) {
+    for (const [post, left] of [
+      [surplus, surplusLeft],
+      [shortage, shortageLeft],
+    ] as const) {
       if (left - input.headcount === 0) {
         await tx.update(labourPosts).set({ status: "closed" }).where(eq(labourPosts.id, post.id));
         closed.push(post.id);
       }
     }
-    await appendAudit(tx, { actor, action: "labour.placement_record", entityType: "labour_placement", entityId: placement.id, after: { ...placement, closedPosts: closed }, ip });
-    const owners = await tx.select({ userId: enterpriseUsers.userId }).from(enterpriseUsers).where(inArray(enterpriseUsers.enterpriseId, [surplus.enterpriseId, shortage.enterpriseId]));
+    await appendAudit(tx, {
+      actor,
+      action: "labour.placement_record",
+      entityType: "labour_placement",
+      entityId: placement.id,
+      after: { ...placement, closedPosts: closed },
+      ip,
+    });
+    const owners = await tx
+      .select({ userId: enterpriseUsers.userId })
+      .from(enterpriseUsers)
+      .where(inArray(enterpriseUsers.enterpriseId, [surplus.enterpriseId, shortage.enterpriseId]));
     await notify(
       tx,
-      owners.map((o) => ({ userId: o.userId, messageKey: "labour:notify.placed", params: { headcount: input.headcount }, link: `/labour-exchange/${shortage.id}` })),
+      owners.map((o) => ({
+        userId: o.userId,
+        messageKey: "labour:notify.placed",
+        params: { headcount: input.headcount },
+        link: `/labour-exchange/${shortage.id}`,
+      })),
     );
     return { ok: true, placementId: placement.id, closed };
   });
@@ -195,7 +240,9 @@ export async function placementsOf(postId: number) {
 /** The exchange's headline figures, counted from the rows. */
 export async function placementTotals(db?: Executor) {
   const exec = db ?? (await getDb());
-  const [placed] = await exec.select({ people: sql<number>`coalesce(sum(${labourPlacements.headcount}), 0)`.mapWith(Number), placements: count() }).from(labourPlacements);
+  const [placed] = await exec
+    .select({ people: sql<number>`coalesce(sum(${labourPlacements.headcount}), 0)`.mapWith(Number), placements: count() })
+    .from(labourPlacements);
   const [posts] = await exec
     .select({
       openSurplus: sql<number>`count(*) filter (where ${labourPosts.kind} = 'surplus' and ${labourPosts.status} = 'open')`.mapWith(Number),
@@ -205,13 +252,25 @@ export async function placementTotals(db?: Executor) {
   const [ents] = await exec
     .select({ n: sql<number>`count(distinct ${labourPosts.enterpriseId})`.mapWith(Number) })
     .from(labourPosts)
-    .where(sql`exists (select 1 from ${labourPlacements} where ${labourPlacements.surplusPostId} = ${labourPosts.id} or ${labourPlacements.shortagePostId} = ${labourPosts.id})`);
-  return { peoplePlaced: placed.people, placements: placed.placements, enterprisesInvolved: ents.n, openSurplus: posts.openSurplus, openShortage: posts.openShortage };
+    .where(
+      sql`exists (select 1 from ${labourPlacements} where ${labourPlacements.surplusPostId} = ${labourPosts.id} or ${labourPlacements.shortagePostId} = ${labourPosts.id})`,
+    );
+  return {
+    peoplePlaced: placed.people,
+    placements: placed.placements,
+    enterprisesInvolved: ents.n,
+    openSurplus: posts.openSurplus,
+    openShortage: posts.openShortage,
+  };
 }
 
 /** The enterprises a member user may post for. */
 export async function postingEnterprises(actor: SignedIn) {
   if (actor.enterpriseIds.length === 0) return [];
   const db = await getDb();
-  return db.select({ id: enterprises.id, name: enterprises.name, village: enterprises.village }).from(enterprises).where(inArray(enterprises.id, actor.enterpriseIds)).orderBy(enterprises.name);
+  return db
+    .select({ id: enterprises.id, name: enterprises.name, village: enterprises.village })
+    .from(enterprises)
+    .where(inArray(enterprises.id, actor.enterpriseIds))
+    .orderBy(enterprises.name);
 }

@@ -47,7 +47,15 @@ export function overlapDays(aStart: string, aEnd: string, bStart: string, bEnd: 
   return end < start ? 0 : end - start + 1;
 }
 
-const none = (commonSkills: string[] = [], overlap = 0): MatchScore => ({ score: 0, skills: 0, period: 0, place: 0, commonSkills, overlapDays: overlap, headcount: 0 });
+const none = (commonSkills: string[] = [], overlap = 0): MatchScore => ({
+  score: 0,
+  skills: 0,
+  period: 0,
+  place: 0,
+  commonSkills,
+  overlapDays: overlap,
+  headcount: 0,
+});
 
 export function matchScore(surplus: MatchSide, shortage: MatchSide): MatchScore {
   if (surplus.enterpriseId === shortage.enterpriseId) return none();

@@ -36,7 +36,10 @@ export async function setDuesPayment(actor: NonNullable<Actor>, associationId: n
     if (!before) return refuse(NOT_FOUND);
     const after = { payee: input.payee, bank: input.bank, account: input.account, note: input.note };
     if (JSON.stringify(before) === JSON.stringify(after)) return unchanged();
-    await tx.update(associations).set({ duesPayee: after.payee, duesBank: after.bank, duesAccount: after.account, duesNote: after.note }).where(eq(associations.id, associationId));
+    await tx
+      .update(associations)
+      .set({ duesPayee: after.payee, duesBank: after.bank, duesAccount: after.account, duesNote: after.note })
+      .where(eq(associations.id, associationId));
     await appendAudit(tx, { actor, action: "association.setDuesPayment", entityType: "association", entityId: associationId, before, after, ip });
     return ok();
   });

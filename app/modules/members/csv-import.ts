@@ -24,7 +24,13 @@ const SEGMENT_WORDS: Record<string, Segment> = {
   设备: "machinery",
   其他: "other",
 };
-const TYPE_WORDS: Record<string, MembershipType> = { 会员: "member", 理事: "council_member", 执委: "executive_committee", 主任: "director", 副主任: "vice_director" };
+const TYPE_WORDS: Record<string, MembershipType> = {
+  会员: "member",
+  理事: "council_member",
+  执委: "executive_committee",
+  主任: "director",
+  副主任: "vice_director",
+};
 
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -83,7 +89,8 @@ function* validating(
     return { rows: [], problems: missingColumns.map((c) => ({ line: 1, column: c, message: "members:import.missingColumn" })) };
   }
   if (records.length === 0) return { rows: [], problems: [{ line: 1, column: null, message: "members:import.empty" }] };
-  if (records.length > MAX_IMPORT_ROWS) return { rows: [], problems: [{ line: 1, column: null, message: `members:import.tooMany|${JSON.stringify({ max: MAX_IMPORT_ROWS })}` }] };
+  if (records.length > MAX_IMPORT_ROWS)
+    return { rows: [], problems: [{ line: 1, column: null, message: `members:import.tooMany|${JSON.stringify({ max: MAX_IMPORT_ROWS })}` }] };
   const seen = new Map<string, number>();
   const rows: ImportRow[] = [];
   for (const [index, record] of records.entries()) {
@@ -124,7 +131,8 @@ function* validating(
     if (parsed.success) {
       const code = parsed.data.creditCode;
       const firstLine = seen.get(code);
-      if (firstLine !== undefined) rowProblems.push({ line, column: "credit_code", message: `members:import.duplicateInFile|${JSON.stringify({ line: firstLine })}` });
+      if (firstLine !== undefined)
+        rowProblems.push({ line, column: "credit_code", message: `members:import.duplicateInFile|${JSON.stringify({ line: firstLine })}` });
       else seen.set(code, line);
       if (existingCreditCodes.has(code)) rowProblems.push({ line, column: "credit_code", message: "members:import.duplicateInDb" });
     }
@@ -148,8 +156,22 @@ function columnOf(field: string): string {
 
 /** The template offered for download: the header and one valid example row. */
 export function importTemplateCsv(example: { creditCode: string; associationCode: string }): string {
-  const row = ["示例鞋业有限公司", example.creditCode, "张三", "瑞安市云江路1号", "云江村", "soles", "否", "800", "35", "10", "李四", "13812345678", "", example.associationCode, "member"];
+  const row = [
+    "示例鞋业有限公司",
+    example.creditCode,
+    "张三",
+    "瑞安市云江路1号",
+    "云江村",
+    "soles",
+    "否",
+    "800",
+    "35",
+    "10",
+    "李四",
+    "13812345678",
+    "",
+    example.associationCode,
+    "member",
+  ];
   return "\uFEFF" + Papa.unparse({ fields: [...IMPORT_COLUMNS], data: [row] }) + "\r\n";
 }
-
-

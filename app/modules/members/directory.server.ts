@@ -36,7 +36,7 @@ export async function listDirectory(f: DirectoryFilters, page: number) {
     total: total.n,
     rows: rows.map((e) => {
       const shown = new Set<PublicField>(e.publicFields);
-      const pick = <T,>(field: PublicField, value: T) => (shown.has(field) ? value : null);
+      const pick = <T>(field: PublicField, value: T) => (shown.has(field) ? value : null);
       return {
         id: e.id,
         name: e.name,

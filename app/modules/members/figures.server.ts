@@ -6,7 +6,10 @@ import { associations, enterprises, memberships } from "../../../db/schema/membe
 export async function publicFigures() {
   const db = await getDb();
   const [centre] = await db.select().from(associations).where(eq(associations.kind, "centre")).limit(1);
-  const [chambers] = await db.select({ n: count() }).from(associations).where(and(eq(associations.kind, "chamber"), isNotNull(associations.parentId)));
+  const [chambers] = await db
+    .select({ n: count() })
+    .from(associations)
+    .where(and(eq(associations.kind, "chamber"), isNotNull(associations.parentId)));
   if (!centre) return { centreMembers: 0, aboveSize: 0, districtEnterprises: 0, chambers: chambers.n };
   const activeCentre = and(eq(memberships.associationId, centre.id), eq(memberships.status, "active"));
   const [members] = await db.select({ n: count() }).from(memberships).where(activeCentre);

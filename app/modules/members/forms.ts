@@ -11,7 +11,12 @@ export { membershipStatuses, membershipTypes, publicFieldNames, segments };
 export const creditCodeField = z
   .string()
   .transform((v) => normaliseCreditCode(v ?? ""))
-  .pipe(z.string().min(1, "forms.required").refine((v) => isValidCreditCode(v), "members:errors.creditCode"));
+  .pipe(
+    z
+      .string()
+      .min(1, "forms.required")
+      .refine((v) => isValidCreditCode(v), "members:errors.creditCode"),
+  );
 
 const optionalEmail = z
   .string()
@@ -28,7 +33,6 @@ const optionalIntFrom = (min: number, max: number) =>
     .optional()
     .transform((v) => (v === undefined || v === null ? null : typeof v === "number" ? v : v.trim() === "" ? null : Number(v.trim())))
     .pipe(z.number().int("forms.invalid").min(min).max(max).nullable());
-
 
 /** A calendar day YYYY-MM-DD that exists (2026-02-30 does not). */
 const calendarDay = z
@@ -53,7 +57,11 @@ const outputWan = z
 /** The optional figures as a form shows them: a blank field for "not given" (never "0"). */
 export function optionalFiguresText(p: { annualOutputFen: number | null; employees: number | null; exportSharePct: number | null }) {
   const text = (v: number | null) => (v === null ? "" : String(v));
-  return { annualOutputWan: p.annualOutputFen === null ? "" : String(p.annualOutputFen / 1_000_000), employees: text(p.employees), exportSharePct: text(p.exportSharePct) };
+  return {
+    annualOutputWan: p.annualOutputFen === null ? "" : String(p.annualOutputFen / 1_000_000),
+    employees: text(p.employees),
+    exportSharePct: text(p.exportSharePct),
+  };
 }
 
 /** Nothing ticked arrives as no field (a plain post), or as false or "" (react-hook-form): none shown. */
@@ -211,6 +219,7 @@ export const duesPaymentSchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.payee && !v.bank && !v.account) return;
-    for (const field of ["payee", "bank", "account"] as const) if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message: "members:errors.duesPaymentTogether" });
+    for (const field of ["payee", "bank", "account"] as const)
+      if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message: "members:errors.duesPaymentTogether" });
   });
 export type DuesPaymentInput = Omit<z.output<typeof duesPaymentSchema>, "associationId">;

@@ -16,7 +16,10 @@ export type ApplyResult = { ok: true; userId: string; applicationId: number } | 
 
 export async function listAssociations(db?: Executor) {
   const ex = db ?? (await getDb());
-  return ex.select({ id: associations.id, code: associations.code, nameZh: associations.nameZh, nameEn: associations.nameEn, kind: associations.kind }).from(associations).orderBy(associations.id);
+  return ex
+    .select({ id: associations.id, code: associations.code, nameZh: associations.nameZh, nameEn: associations.nameEn, kind: associations.kind })
+    .from(associations)
+    .orderBy(associations.id);
 }
 
 /**
@@ -27,7 +30,11 @@ export async function listAssociations(db?: Executor) {
 async function creditCodeHolders(ex: Executor, code: string): Promise<string[] | null> {
   const [e] = await ex.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, code));
   if (e) {
-    const rows = await ex.select({ email: users.email }).from(enterpriseUsers).innerJoin(users, eq(users.id, enterpriseUsers.userId)).where(and(eq(enterpriseUsers.enterpriseId, e.id), isNull(users.disabledAt)));
+    const rows = await ex
+      .select({ email: users.email })
+      .from(enterpriseUsers)
+      .innerJoin(users, eq(users.id, enterpriseUsers.userId))
+      .where(and(eq(enterpriseUsers.enterpriseId, e.id), isNull(users.disabledAt)));
     return rows.map((r) => r.email);
   }
   const [a] = await ex
@@ -41,13 +48,22 @@ async function creditCodeHolders(ex: Executor, code: string): Promise<string[] |
 
 /** A refusal of /join, counted against the source address (see signupRefused); past the limit, only "try later". */
 async function refuse(ip: string | null, field: string, error: ApplyError, tell: string[], params: Record<string, string>): Promise<ApplyResult> {
-  const [subjectKey, bodyKey] = field === "creditCode" ? ["members:join.ownerNotice.subject", "members:join.ownerNotice.body"] : ["auth:register.ownerNotice.subject", "auth:register.ownerNotice.body"];
-  const answered = await signupRefused(ip, tell.map((to) => ({ to, subjectKey, bodyKey, params })));
+  const [subjectKey, bodyKey] =
+    field === "creditCode"
+      ? ["members:join.ownerNotice.subject", "members:join.ownerNotice.body"]
+      : ["auth:register.ownerNotice.subject", "auth:register.ownerNotice.body"];
+  const answered = await signupRefused(
+    ip,
+    tell.map((to) => ({ to, subjectKey, bodyKey, params })),
+  );
   return answered ? { ok: false, field, error } : { ok: false, field: "_form", error: "members:errors.throttled" };
 }
 
 async function staffIds(ex: Executor): Promise<string[]> {
-  const rows = await ex.select({ id: users.id }).from(users).where(and(inArray(users.role, ["staff", "admin"]), isNull(users.disabledAt)));
+  const rows = await ex
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.role, ["staff", "admin"]), isNull(users.disabledAt)));
   return rows.map((r) => r.id);
 }
 
@@ -74,7 +90,12 @@ export async function applyToJoin(input: JoinApplicationInput, ip: string | null
       await appendAudit(tx, { actor, action: "join_application.create", entityType: "join_application", entityId: application.id, after: application, ip });
       await notify(
         tx,
-        (await staffIds(tx)).map((id) => ({ userId: id, messageKey: "notifications.joinSubmitted", params: { enterprise: profile.name }, link: `/members/applications/${application.id}` })),
+        (await staffIds(tx)).map((id) => ({
+          userId: id,
+          messageKey: "notifications.joinSubmitted",
+          params: { enterprise: profile.name },
+          link: `/members/applications/${application.id}`,
+        })),
       );
       return { ok: true as const, userId, applicationId: application.id };
     });
@@ -133,7 +154,9 @@ export async function getApplication(id: number) {
   return row ?? null;
 }
 
-export type DecideResult = { ok: true; enterpriseId?: number } | { ok: false; error: "members:errors.alreadyDecided" | "members:errors.creditCodeTaken" | "members:errors.profileInvalid" };
+export type DecideResult =
+  | { ok: true; enterpriseId?: number }
+  | { ok: false; error: "members:errors.alreadyDecided" | "members:errors.creditCodeTaken" | "members:errors.profileInvalid" };
 
 /** Approval: enterprise, owner link, active membership with its status row and this year's dues; audited; the applicant is told. */
 export async function approveApplication(actor: Actor, id: number, type: MembershipType, ip: string | null, today = shanghaiToday()): Promise<DecideResult> {
@@ -143,22 +166,48 @@ export async function approveApplication(actor: Actor, id: number, type: Members
       const [app] = await tx.select().from(joinApplications).where(eq(joinApplications.id, id)).for("update");
       if (!app || app.status !== "pending") return { ok: false as const, error: "members:errors.alreadyDecided" as const };
       // Re-validated as submitted (output value was stored in fen, the form takes 万元).
-      const profile = enterpriseProfileSchema.safeParse({ ...app.profile, email: app.profile.email ?? "", annualOutputWan: app.profile.annualOutputWan == null ? null : Number(app.profile.annualOutputWan) / 1_000_000 });
+      const profile = enterpriseProfileSchema.safeParse({
+        ...app.profile,
+        email: app.profile.email ?? "",
+        annualOutputWan: app.profile.annualOutputWan == null ? null : Number(app.profile.annualOutputWan) / 1_000_000,
+      });
       if (!profile.success) return { ok: false as const, error: "members:errors.profileInvalid" as const };
       const [taken] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, app.creditCode));
       if (taken) return { ok: false as const, error: "members:errors.creditCodeTaken" as const };
       const enterprise = await insertEnterprise(tx, profile.data, actor, ip);
       await tx.insert(enterpriseUsers).values({ enterpriseId: enterprise.id, userId: app.applicantUserId, isOwner: true });
-      await appendAudit(tx, { actor, action: "enterprise_user.add", entityType: "enterprise", entityId: enterprise.id, after: { userId: app.applicantUserId, isOwner: true }, ip });
+      await appendAudit(tx, {
+        actor,
+        action: "enterprise_user.add",
+        entityType: "enterprise",
+        entityId: enterprise.id,
+        after: { userId: app.applicantUserId, isOwner: true },
+        ip,
+      });
       await createActiveMembership(tx, { enterpriseId: enterprise.id, associationId: app.associationId, type, today }, actor, ip);
       const [after] = await tx
         .update(joinApplications)
         .set({ status: "approved", decidedBy: actor?.userId ?? null, decidedAt: new Date(), enterpriseId: enterprise.id, requestedType: type })
         .where(eq(joinApplications.id, id))
         .returning();
-      await appendAudit(tx, { actor, action: "join_application.approve", entityType: "join_application", entityId: id, before: { status: app.status }, after: { status: after.status, enterpriseId: enterprise.id, type }, ip });
+      await appendAudit(tx, {
+        actor,
+        action: "join_application.approve",
+        entityType: "join_application",
+        entityId: id,
+        before: { status: app.status },
+        after: { status: after.status, enterpriseId: enterprise.id, type },
+        ip,
+      });
       const [association] = await tx.select().from(associations).where(eq(associations.id, app.associationId));
-      await notify(tx, [{ userId: app.applicantUserId, messageKey: "notifications.joinApproved", params: { enterprise: enterprise.name, association: association.nameZh }, link: "/my" }]);
+      await notify(tx, [
+        {
+          userId: app.applicantUserId,
+          messageKey: "notifications.joinApproved",
+          params: { enterprise: enterprise.name, association: association.nameZh },
+          link: "/my",
+        },
+      ]);
       return { ok: true as const, enterpriseId: enterprise.id };
     });
   } catch (error) {
@@ -172,9 +221,22 @@ export async function rejectApplication(actor: Actor, id: number, reason: string
   return db.transaction(async (tx) => {
     const [app] = await tx.select().from(joinApplications).where(eq(joinApplications.id, id)).for("update");
     if (!app || app.status !== "pending") return { ok: false as const, error: "members:errors.alreadyDecided" as const };
-    await tx.update(joinApplications).set({ status: "rejected", decisionReason: reason, decidedBy: actor?.userId ?? null, decidedAt: new Date() }).where(eq(joinApplications.id, id));
-    await appendAudit(tx, { actor, action: "join_application.reject", entityType: "join_application", entityId: id, before: { status: app.status }, after: { status: "rejected", reason }, ip });
-    await notify(tx, [{ userId: app.applicantUserId, messageKey: "notifications.joinRejected", params: { enterprise: String(app.profile.name ?? ""), reason }, link: "/my" }]);
+    await tx
+      .update(joinApplications)
+      .set({ status: "rejected", decisionReason: reason, decidedBy: actor?.userId ?? null, decidedAt: new Date() })
+      .where(eq(joinApplications.id, id));
+    await appendAudit(tx, {
+      actor,
+      action: "join_application.reject",
+      entityType: "join_application",
+      entityId: id,
+      before: { status: app.status },
+      after: { status: "rejected", reason },
+      ip,
+    });
+    await notify(tx, [
+      { userId: app.applicantUserId, messageKey: "notifications.joinRejected", params: { enterprise: String(app.profile.name ?? ""), reason }, link: "/my" },
+    ]);
     return { ok: true as const };
   });
 }

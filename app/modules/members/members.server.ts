@@ -111,7 +111,9 @@ type PageMembership = Pick<typeof memberships.$inferSelect, "id" | "type" | "sta
  */
 function pageMemberships() {
   // Aliased by hand: drizzle writes a one-table select's columns unqualified, "id" would be ambiguous.
-  return sql<PageMembership[]>`coalesce((select json_agg(json_build_object('id', m.id, 'type', m.type, 'status', m.status, 'associationZh', a.name_zh, 'associationEn', a.name_en) order by m.id) from memberships m inner join associations a on a.id = m.association_id where m.enterprise_id = enterprises.id), '[]')`.mapWith(
+  return sql<
+    PageMembership[]
+  >`coalesce((select json_agg(json_build_object('id', m.id, 'type', m.type, 'status', m.status, 'associationZh', a.name_zh, 'associationEn', a.name_en) order by m.id) from memberships m inner join associations a on a.id = m.association_id where m.enterprise_id = enterprises.id), '[]')`.mapWith(
     // postgres.js and PGlite both parse json; a driver that hands back text still gives the array.
     (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as PageMembership[],
   );
@@ -143,7 +145,11 @@ export function enterprisePageQuery(db: Executor, q: MemberListQuery, page: numb
     .orderBy(...listOrder(q))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  return db.select(pageColumns).from(enterprises).where(inArray(enterprises.id, ids)).orderBy(...listOrder(q));
+  return db
+    .select(pageColumns)
+    .from(enterprises)
+    .where(inArray(enterprises.id, ids))
+    .orderBy(...listOrder(q));
 }
 
 export async function listEnterprises(q: MemberListQuery, page: number, pageSize = MEMBERS_PAGE_SIZE) {
@@ -172,10 +178,32 @@ export async function villages(): Promise<string[]> {
 /** The filtered list as CSV (UTF-8 with BOM so Excel reads the Chinese), headers in the reader's language. */
 export async function exportEnterprisesCsv(q: MemberListQuery, lng: Language): Promise<string> {
   const db = await getDb();
-  const rows = await db.select(listColumns).from(enterprises).where(listWhere(q)).orderBy(...listOrder(q));
-  const ms = await membershipsOf(db, rows.map((r) => r.id));
+  const rows = await db
+    .select(listColumns)
+    .from(enterprises)
+    .where(listWhere(q))
+    .orderBy(...listOrder(q));
+  const ms = await membershipsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const t = translator(lng);
-  const fields = ["name", "creditCode", "legalRep", "address", "village", "segment", "aboveSize", "annualOutputWan", "employees", "exportSharePct", "contactPerson", "phone", "email", "memberships"];
+  const fields = [
+    "name",
+    "creditCode",
+    "legalRep",
+    "address",
+    "village",
+    "segment",
+    "aboveSize",
+    "annualOutputWan",
+    "employees",
+    "exportSharePct",
+    "contactPerson",
+    "phone",
+    "email",
+    "memberships",
+  ];
   const data = rows.map((r) => [
     r.name,
     r.creditCode,
@@ -196,7 +224,10 @@ export async function exportEnterprisesCsv(q: MemberListQuery, lng: Language): P
       .map((m) => `${lng === "en" ? m.associationEn : m.associationZh}:${t(`members:types.${m.type}`)}:${t(`status.${m.status}`)}`)
       .join("; "),
   ]);
-  return csvDocument(fields.map((f) => t(`members:fields.${f}`)), data);
+  return csvDocument(
+    fields.map((f) => t(`members:fields.${f}`)),
+    data,
+  );
 }
 
 /** The whole record of one enterprise for staff (or null: 404). */
@@ -212,9 +243,24 @@ export async function getEnterpriseRecord(id: number) {
     .orderBy(memberships.id);
   const ids = ms.map((m) => m.membership.id);
   const duesRows = ids.length ? await db.select().from(dues).where(inArray(dues.membershipId, ids)).orderBy(desc(dues.year)) : [];
-  const history = ids.length ? await db.select().from(membershipStatusChanges).where(inArray(membershipStatusChanges.membershipId, ids)).orderBy(desc(membershipStatusChanges.at), desc(membershipStatusChanges.id)) : [];
+  const history = ids.length
+    ? await db
+        .select()
+        .from(membershipStatusChanges)
+        .where(inArray(membershipStatusChanges.membershipId, ids))
+        .orderBy(desc(membershipStatusChanges.at), desc(membershipStatusChanges.id))
+    : [];
   const reminders = duesRows.length
-    ? await db.select().from(renewalReminders).where(inArray(renewalReminders.duesId, duesRows.map((d) => d.id))).orderBy(desc(renewalReminders.sentAt))
+    ? await db
+        .select()
+        .from(renewalReminders)
+        .where(
+          inArray(
+            renewalReminders.duesId,
+            duesRows.map((d) => d.id),
+          ),
+        )
+        .orderBy(desc(renewalReminders.sentAt))
     : [];
   const people = await db
     .select({ id: users.id, email: users.email, displayName: users.displayName, isOwner: enterpriseUsers.isOwner, disabledAt: users.disabledAt })
@@ -222,7 +268,11 @@ export async function getEnterpriseRecord(id: number) {
     .innerJoin(users, eq(users.id, enterpriseUsers.userId))
     .where(eq(enterpriseUsers.enterpriseId, id))
     .orderBy(desc(enterpriseUsers.isOwner), users.email);
-  const changeRequests = await db.select().from(enterpriseChangeRequests).where(eq(enterpriseChangeRequests.enterpriseId, id)).orderBy(desc(enterpriseChangeRequests.createdAt));
+  const changeRequests = await db
+    .select()
+    .from(enterpriseChangeRequests)
+    .where(eq(enterpriseChangeRequests.enterpriseId, id))
+    .orderBy(desc(enterpriseChangeRequests.createdAt));
   const { searchText: _s, ...plain } = enterprise;
   return {
     enterprise: plain,
@@ -241,7 +291,13 @@ export async function getEnterpriseRecord(id: number) {
 
 /** Staff commands on a member record: the portal's command contract (app/lib/command.server.ts). */
 export type { CommandResult };
-const manage = (actor: Actor, input: unknown, ip: string | null, onUniqueViolation?: Refused) => ({ actor, ability: "members.manage" as const, input, ip, onUniqueViolation });
+const manage = (actor: Actor, input: unknown, ip: string | null, onUniqueViolation?: Refused) => ({
+  actor,
+  ability: "members.manage" as const,
+  input,
+  ip,
+  onUniqueViolation,
+});
 
 function plainEnterprise<T extends { searchText?: unknown }>(row: T) {
   const { searchText: _s, ...rest } = row;
@@ -258,7 +314,15 @@ export async function updateEnterprise(actor: Actor, id: number, input: Enterpri
       .where(eq(enterprises.id, id))
       .returning();
     await setSearchText(tx, id, after.name, after.creditCode);
-    await appendAudit(tx, { actor, action: "enterprise.update", entityType: "enterprise", entityId: id, before: plainEnterprise(before), after: plainEnterprise(after), ip });
+    await appendAudit(tx, {
+      actor,
+      action: "enterprise.update",
+      entityType: "enterprise",
+      entityId: id,
+      before: plainEnterprise(before),
+      after: plainEnterprise(after),
+      ip,
+    });
     return ok();
   });
 }
@@ -336,8 +400,18 @@ export async function applyStatus(
 ) {
   const now = new Date();
   await tx.update(memberships).set({ status: to, statusChangedAt: now, statusReason: reason }).where(eq(memberships.id, m.id));
-  await tx.insert(membershipStatusChanges).values({ membershipId: m.id, fromStatus: m.status, toStatus: to, reason, changedBy: actor?.userId ?? null, at: now });
-  await appendAudit(tx, { actor, action: "membership.status", entityType: "membership", entityId: m.id, before: { status: m.status }, after: { status: to, reason }, ip });
+  await tx
+    .insert(membershipStatusChanges)
+    .values({ membershipId: m.id, fromStatus: m.status, toStatus: to, reason, changedBy: actor?.userId ?? null, at: now });
+  await appendAudit(tx, {
+    actor,
+    action: "membership.status",
+    entityType: "membership",
+    entityId: m.id,
+    before: { status: m.status },
+    after: { status: to, reason },
+    ip,
+  });
 }
 
 export async function changeMembershipType(
@@ -351,18 +425,21 @@ export async function changeMembershipType(
     if (!m) return refuse(NOT_FOUND);
     if (m.type === input.type) return unchanged();
     await tx.update(memberships).set({ type: input.type }).where(eq(memberships.id, m.id));
-    await appendAudit(tx, { actor, action: "membership.type", entityType: "membership", entityId: m.id, before: { type: m.type }, after: { type: input.type, reason: input.reason }, ip });
+    await appendAudit(tx, {
+      actor,
+      action: "membership.type",
+      entityType: "membership",
+      entityId: m.id,
+      before: { type: m.type },
+      after: { type: input.type, reason: input.reason },
+      ip,
+    });
     return ok();
   });
 }
 
 /** Dues recorded as paid; a lapsed membership becomes active again. */
-export async function recordDuesPaid(
-  actor: Actor,
-  enterpriseId: number,
-  input: { duesId: number; paidOn: string },
-  ip: string | null,
-): Promise<CommandResult> {
+export async function recordDuesPaid(actor: Actor, enterpriseId: number, input: { duesId: number; paidOn: string }, ip: string | null): Promise<CommandResult> {
   return runCommand(manage(actor, input, ip), async (tx) => {
     const [row] = await tx
       .select({ dues, membership: memberships })
@@ -372,8 +449,19 @@ export async function recordDuesPaid(
       .for("update");
     if (!row) return refuse(NOT_FOUND);
     if (row.dues.paidOn) return refuse("members:errors.alreadyPaid");
-    await tx.update(dues).set({ paidOn: input.paidOn, recordedBy: actor?.userId ?? null }).where(eq(dues.id, row.dues.id));
-    await appendAudit(tx, { actor, action: "dues.paid", entityType: "dues", entityId: row.dues.id, before: { paidOn: null }, after: { paidOn: input.paidOn }, ip });
+    await tx
+      .update(dues)
+      .set({ paidOn: input.paidOn, recordedBy: actor?.userId ?? null })
+      .where(eq(dues.id, row.dues.id));
+    await appendAudit(tx, {
+      actor,
+      action: "dues.paid",
+      entityType: "dues",
+      entityId: row.dues.id,
+      before: { paidOn: null },
+      after: { paidOn: input.paidOn },
+      ip,
+    });
     if (row.membership.status === "lapsed") await applyStatus(tx, row.membership, "active", "members:reasons.duesPaid", actor, ip);
     return ok();
   });
@@ -398,7 +486,10 @@ export async function addEnterpriseUser(
       if (!input.password || !input.displayName) return refuse("members:errors.userNeedsPassword", "password");
       userId = await insertUser(tx, { email: input.userEmail, password: input.password, displayName: input.displayName, role: "member" }, actor, ip);
     }
-    const [linked] = await tx.select().from(enterpriseUsers).where(and(eq(enterpriseUsers.enterpriseId, enterpriseId), eq(enterpriseUsers.userId, userId)));
+    const [linked] = await tx
+      .select()
+      .from(enterpriseUsers)
+      .where(and(eq(enterpriseUsers.enterpriseId, enterpriseId), eq(enterpriseUsers.userId, userId)));
     if (linked) return refuse("members:errors.userAlreadyLinked", "userEmail");
     await tx.insert(enterpriseUsers).values({ enterpriseId, userId, isOwner: false });
     await appendAudit(tx, { actor, action: "enterprise_user.add", entityType: "enterprise", entityId: enterpriseId, after: { userId, isOwner: false }, ip });
@@ -443,7 +534,15 @@ export async function decideChangeRequest(
       .update(enterpriseChangeRequests)
       .set({ status, decisionReason: input.reason, decidedBy: actor?.userId ?? null, decidedAt: new Date() })
       .where(eq(enterpriseChangeRequests.id, req.id));
-    await appendAudit(tx, { actor, action: `enterprise_change_request.${input.decision}`, entityType: "enterprise_change_request", entityId: req.id, before: { status: req.status }, after: { status, reason: input.reason }, ip });
+    await appendAudit(tx, {
+      actor,
+      action: `enterprise_change_request.${input.decision}`,
+      entityType: "enterprise_change_request",
+      entityId: req.id,
+      before: { status: req.status },
+      after: { status, reason: input.reason },
+      ip,
+    });
     return ok();
   });
 }

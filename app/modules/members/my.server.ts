@@ -35,7 +35,11 @@ async function enterpriseSummaries(ex: Executor, ids: number[], today: string) {
     .orderBy(memberships.id);
   const mIds = ms.map((m) => m.membership.id);
   const duesRows = mIds.length ? await ex.select().from(dues).where(inArray(dues.membershipId, mIds)).orderBy(desc(dues.year)) : [];
-  const reqs = await ex.select().from(enterpriseChangeRequests).where(inArray(enterpriseChangeRequests.enterpriseId, ids)).orderBy(desc(enterpriseChangeRequests.createdAt));
+  const reqs = await ex
+    .select()
+    .from(enterpriseChangeRequests)
+    .where(inArray(enterpriseChangeRequests.enterpriseId, ids))
+    .orderBy(desc(enterpriseChangeRequests.createdAt));
   return rows.map(({ searchText: _s, ...e }) => ({
     ...e,
     changeRequests: reqs.filter((r) => r.enterpriseId === e.id),
@@ -70,14 +74,23 @@ export async function myDashboard(actor: NonNullable<Actor>, today = shanghaiTod
   const duesIds = list.flatMap((e) => e.memberships.flatMap((m) => (m.dues ? [m.dues.id] : [])));
   const reminders = duesIds.length
     ? await db
-        .select({ id: renewalReminders.id, kind: renewalReminders.kind, sentAt: renewalReminders.sentAt, notified: renewalReminders.notified, duesId: renewalReminders.duesId })
+        .select({
+          id: renewalReminders.id,
+          kind: renewalReminders.kind,
+          sentAt: renewalReminders.sentAt,
+          notified: renewalReminders.notified,
+          duesId: renewalReminders.duesId,
+        })
         .from(renewalReminders)
         .where(inArray(renewalReminders.duesId, duesIds))
         .orderBy(desc(renewalReminders.sentAt), desc(renewalReminders.id))
         .limit(20)
     : [];
   const withContext = reminders.map((r) => {
-    for (const e of list) for (const m of e.memberships) if (m.dues?.id === r.duesId) return { ...r, enterprise: e.name, associationZh: m.associationZh, associationEn: m.associationEn, year: m.dues.year, dueOn: m.dues.dueOn };
+    for (const e of list)
+      for (const m of e.memberships)
+        if (m.dues?.id === r.duesId)
+          return { ...r, enterprise: e.name, associationZh: m.associationZh, associationEn: m.associationEn, year: m.dues.year, dueOn: m.dues.dueOn };
     return { ...r, enterprise: "", associationZh: "", associationEn: "", year: 0, dueOn: "" };
   });
   return { enterprises: list, reminders: withContext, applications: await applicationsOf(actor.userId) };
@@ -91,14 +104,26 @@ export async function myEnterprise(actor: NonNullable<Actor>, id: number, today 
   return e ?? null;
 }
 
-export async function updateContact(actor: NonNullable<Actor>, id: number, input: ContactInput, ip: string | null): Promise<{ ok: true } | { ok: false; error: "notFound" }> {
+export async function updateContact(
+  actor: NonNullable<Actor>,
+  id: number,
+  input: ContactInput,
+  ip: string | null,
+): Promise<{ ok: true } | { ok: false; error: "notFound" }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (!(await linked(tx, actor.userId, id))) return { ok: false as const, error: "notFound" as const };
     const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, id)).for("update");
     const [after] = await tx
       .update(enterprises)
-      .set({ contactPerson: input.contactPerson, phone: input.phone, email: input.email, address: input.address, publicFields: input.publicFields, updatedAt: new Date() })
+      .set({
+        contactPerson: input.contactPerson,
+        phone: input.phone,
+        email: input.email,
+        address: input.address,
+        publicFields: input.publicFields,
+        updatedAt: new Date(),
+      })
       .where(eq(enterprises.id, id))
       .returning();
     const pick = (e: typeof before) => ({ contactPerson: e.contactPerson, phone: e.phone, email: e.email, address: e.address, publicFields: e.publicFields });
@@ -126,9 +151,23 @@ export async function requestChange(
     if (input.name) changes.name = input.name;
     if (input.creditCode) changes.creditCode = input.creditCode;
     const [req] = await tx.insert(enterpriseChangeRequests).values({ enterpriseId: id, requestedBy: actor.userId, changes, note: input.note }).returning();
-    await appendAudit(tx, { actor, action: "enterprise_change_request.create", entityType: "enterprise_change_request", entityId: req.id, before: e, after: { changes, note: input.note }, ip });
-    const staff = await tx.select({ id: users.id }).from(users).where(inArray(users.role, ["staff"]));
-    await notify(tx, staff.map((s) => ({ userId: s.id, messageKey: "members:notify.changeRequested", params: { enterprise: e.name }, link: `/members/${id}` })));
+    await appendAudit(tx, {
+      actor,
+      action: "enterprise_change_request.create",
+      entityType: "enterprise_change_request",
+      entityId: req.id,
+      before: e,
+      after: { changes, note: input.note },
+      ip,
+    });
+    const staff = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(inArray(users.role, ["staff"]));
+    await notify(
+      tx,
+      staff.map((s) => ({ userId: s.id, messageKey: "members:notify.changeRequested", params: { enterprise: e.name }, link: `/members/${id}` })),
+    );
     return { ok: true as const };
   });
 }

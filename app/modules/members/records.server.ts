@@ -60,9 +60,18 @@ export async function createActiveMembership(
   const status: MembershipStatus = "active";
   const [m] = await tx
     .insert(memberships)
-    .values({ enterpriseId: input.enterpriseId, associationId: input.associationId, type: input.type, status, joinedOn: input.today, statusReason: input.reason ?? null })
+    .values({
+      enterpriseId: input.enterpriseId,
+      associationId: input.associationId,
+      type: input.type,
+      status,
+      joinedOn: input.today,
+      statusReason: input.reason ?? null,
+    })
     .returning();
-  await tx.insert(membershipStatusChanges).values({ membershipId: m.id, fromStatus: null, toStatus: status, reason: input.reason ?? null, changedBy: actor?.userId ?? null });
+  await tx
+    .insert(membershipStatusChanges)
+    .values({ membershipId: m.id, fromStatus: null, toStatus: status, reason: input.reason ?? null, changedBy: actor?.userId ?? null });
   const year = Number(input.today.slice(0, 4));
   const [d] = await tx
     .insert(dues)

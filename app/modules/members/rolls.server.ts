@@ -18,7 +18,9 @@ export async function activeMemberRoll(db: Executor, associationId: number, type
   const rows = await db
     .select({
       enterpriseId: memberships.enterpriseId,
-      representativeUserId: sql<string | null>`(select eu.user_id from enterprise_users eu where eu.enterprise_id = "memberships"."enterprise_id" order by eu.is_owner desc, eu.user_id asc limit 1)`,
+      representativeUserId: sql<
+        string | null
+      >`(select eu.user_id from enterprise_users eu where eu.enterprise_id = "memberships"."enterprise_id" order by eu.is_owner desc, eu.user_id asc limit 1)`,
     })
     .from(memberships)
     .where(and(eq(memberships.associationId, associationId), eq(memberships.status, "active"), types ? inArray(memberships.type, [...types]) : undefined))
@@ -36,19 +38,29 @@ export async function isActiveMember(db: Executor, associationId: number, enterp
 
 export async function enterpriseNames(db: Executor, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(inArray(enterprises.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function usersOfEnterprise(db: Executor, enterpriseId: number): Promise<string[]> {
-  const rows = await db.select({ userId: enterpriseUsers.userId }).from(enterpriseUsers).where(eq(enterpriseUsers.enterpriseId, enterpriseId)).orderBy(asc(enterpriseUsers.userId));
+  const rows = await db
+    .select({ userId: enterpriseUsers.userId })
+    .from(enterpriseUsers)
+    .where(eq(enterpriseUsers.enterpriseId, enterpriseId))
+    .orderBy(asc(enterpriseUsers.userId));
   return rows.map((r) => r.userId);
 }
 
 export type AssociationOption = { id: number; nameZh: string; nameEn: string; kind: string };
 
 export async function associationOptions(db: Executor): Promise<AssociationOption[]> {
-  return db.select({ id: associations.id, nameZh: associations.nameZh, nameEn: associations.nameEn, kind: associations.kind }).from(associations).orderBy(asc(associations.id));
+  return db
+    .select({ id: associations.id, nameZh: associations.nameZh, nameEn: associations.nameEn, kind: associations.kind })
+    .from(associations)
+    .orderBy(asc(associations.id));
 }
 
 /** The associations an enterprise is an active member of. */

@@ -8,7 +8,9 @@ function cleaned(text: string): string {
 }
 
 function chunks(text: string): string[] {
-  return cleaned(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return cleaned(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 function bigramsOf(chunk: string): string[] {

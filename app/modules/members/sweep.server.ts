@@ -44,7 +44,13 @@ export async function runMembershipSweep(now: Date = new Date(), actor: Actor = 
   const year = Number(today.slice(0, 4));
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const report: SweepReport = { today, duesCreated: await createAnnualDues(tx, year, actor), lapsed: 0, reminders: { due_soon: 0, overdue: 0, lapsed: 0 }, notices: 0 };
+    const report: SweepReport = {
+      today,
+      duesCreated: await createAnnualDues(tx, year, actor),
+      lapsed: 0,
+      reminders: { due_soon: 0, overdue: 0, lapsed: 0 },
+      notices: 0,
+    };
     const open = await tx
       .select({ dues, membership: memberships, associationZh: associations.nameZh })
       .from(dues)
@@ -56,7 +62,12 @@ export async function runMembershipSweep(now: Date = new Date(), actor: Actor = 
     const existing = await tx
       .select({ duesId: renewalReminders.duesId, kind: renewalReminders.kind })
       .from(renewalReminders)
-      .where(inArray(renewalReminders.duesId, open.map((o) => o.dues.id)));
+      .where(
+        inArray(
+          renewalReminders.duesId,
+          open.map((o) => o.dues.id),
+        ),
+      );
     const have = new Set(existing.map((r) => `${r.duesId}:${r.kind}`));
     const statusNow = new Map<number, (typeof memberships.$inferSelect)["status"]>();
     const notices: Notice[] = [];
@@ -87,9 +98,16 @@ export async function runMembershipSweep(now: Date = new Date(), actor: Actor = 
       }
       if (inserted.some((r) => r.kind === latest)) {
         const people = await tx.select({ userId: enterpriseUsers.userId }).from(enterpriseUsers).where(eq(enterpriseUsers.enterpriseId, m.enterpriseId));
-        for (const p of people) notices.push({ userId: p.userId, messageKey: messageOf[latest], params: { association: associationZh, year: d.year, date: d.dueOn }, link: "/my" });
+        for (const p of people)
+          notices.push({ userId: p.userId, messageKey: messageOf[latest], params: { association: associationZh, year: d.year, date: d.dueOn }, link: "/my" });
       }
-      await appendAudit(tx, { actor, action: "renewal_reminder.record", entityType: "dues", entityId: d.id, after: { kinds: inserted.map((r) => r.kind), notified: latest } });
+      await appendAudit(tx, {
+        actor,
+        action: "renewal_reminder.record",
+        entityType: "dues",
+        entityId: d.id,
+        after: { kinds: inserted.map((r) => r.kind), notified: latest },
+      });
     }
     await notify(tx, notices);
     report.notices = notices.length;

@@ -6,7 +6,10 @@ import type { GatewayScope } from "./constants";
 import { authenticateGateway } from "./gateways.server";
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
 }
 
 export function methodNotAllowed(): Response {
@@ -36,7 +39,11 @@ export type GatewayRequest = { ok: true; gatewayId: number; body: unknown } | { 
 /** Token first (401/403), then the body: JSON (415/400) within maxBytes (413). */
 export async function readGatewayRequest(request: Request, scope: GatewayScope, maxBytes: number): Promise<GatewayRequest> {
   const auth = await authenticateGateway(request, scope);
-  if (!auth.ok) return { ok: false, response: json({ error: auth.error }, auth.status, auth.status === 401 ? { "WWW-Authenticate": 'Bearer realm="yunjiang-gateways"' } : {}) };
+  if (!auth.ok)
+    return {
+      ok: false,
+      response: json({ error: auth.error }, auth.status, auth.status === 401 ? { "WWW-Authenticate": 'Bearer realm="yunjiang-gateways"' } : {}),
+    };
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   if (!type.startsWith("application/json")) return { ok: false, response: json({ error: "send Content-Type: application/json" }, 415) };
   const declared = Number(request.headers.get("content-length") ?? "NaN");

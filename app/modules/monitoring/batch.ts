@@ -26,11 +26,16 @@ function checkTime(value: unknown, now: Date): { at: Date } | { reason: string }
   return { at };
 }
 
-export function parseReadingsBatch(body: unknown, now: Date): { ok: true; readings: ParsedReading[] } | { ok: false; status: 400 | 413 | 422; problems: BatchProblem[] } {
+export function parseReadingsBatch(
+  body: unknown,
+  now: Date,
+): { ok: true; readings: ParsedReading[] } | { ok: false; status: 400 | 413 | 422; problems: BatchProblem[] } {
   const items = body && typeof body === "object" && !Array.isArray(body) ? (body as { readings?: unknown }).readings : undefined;
-  if (!Array.isArray(items)) return { ok: false, status: 400, problems: [{ index: null, field: "readings", reason: 'expected {"readings": [{"meter", "time", "kwh"}, …]}' }] };
+  if (!Array.isArray(items))
+    return { ok: false, status: 400, problems: [{ index: null, field: "readings", reason: 'expected {"readings": [{"meter", "time", "kwh"}, …]}' }] };
   if (items.length === 0) return { ok: false, status: 422, problems: [{ index: null, field: "readings", reason: "the batch is empty" }] };
-  if (items.length > MAX_BATCH_READINGS) return { ok: false, status: 413, problems: [{ index: null, field: "readings", reason: `at most ${MAX_BATCH_READINGS} readings per batch` }] };
+  if (items.length > MAX_BATCH_READINGS)
+    return { ok: false, status: 413, problems: [{ index: null, field: "readings", reason: `at most ${MAX_BATCH_READINGS} readings per batch` }] };
   const problems: BatchProblem[] = [];
   const readings: ParsedReading[] = [];
   items.forEach((item, index) => {
@@ -67,24 +72,41 @@ export type ParsedPassageEvent = { building: string; floor: number; passage: str
 /** Largest camera photo accepted in a passage event (bytes, after base64 decoding). */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
-export function parsePassageEvent(body: unknown, now: Date): { ok: true; event: ParsedPassageEvent } | { ok: false; status: 400 | 413 | 422; problems: BatchProblem[] } {
-  if (!body || typeof body !== "object" || Array.isArray(body)) return { ok: false, status: 400, problems: [{ index: null, field: null, reason: 'expected {"building", "floor", "passage", "time", "status", "photo"}' }] };
+export function parsePassageEvent(
+  body: unknown,
+  now: Date,
+): { ok: true; event: ParsedPassageEvent } | { ok: false; status: 400 | 413 | 422; problems: BatchProblem[] } {
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    return { ok: false, status: 400, problems: [{ index: null, field: null, reason: 'expected {"building", "floor", "passage", "time", "status", "photo"}' }] };
   const b = body as Record<string, unknown>;
   const problems: BatchProblem[] = [];
   const str = (v: unknown) => typeof v === "string" && v.trim() !== "" && v.length <= 64;
   if (!str(b.building)) problems.push({ index: null, field: "building", reason: "building must be the building's code" });
   if (!str(b.passage)) problems.push({ index: null, field: "passage", reason: "passage must be the passage's code" });
-  if (typeof b.floor !== "number" || !Number.isInteger(b.floor) || b.floor < -5 || b.floor > 200) problems.push({ index: null, field: "floor", reason: "floor must be a whole number" });
+  if (typeof b.floor !== "number" || !Number.isInteger(b.floor) || b.floor < -5 || b.floor > 200)
+    problems.push({ index: null, field: "floor", reason: "floor must be a whole number" });
   const t = checkTime(b.time, now);
   if ("reason" in t) problems.push({ index: null, field: "time", reason: t.reason });
   const status = b.status ?? "blocked";
   if (status !== "blocked" && status !== "clear") problems.push({ index: null, field: "status", reason: 'status must be "blocked" or "clear"' });
   let photo: Uint8Array | null = null;
   if (b.photo != null) {
-    if (typeof b.photo !== "string" || !/^[A-Za-z0-9+/=\s]+$/.test(b.photo)) problems.push({ index: null, field: "photo", reason: "photo must be a base64 JPEG or PNG" });
-    else if ((b.photo.length * 3) / 4 > MAX_PHOTO_BYTES + 4) return { ok: false, status: 413, problems: [{ index: null, field: "photo", reason: `photo larger than ${MAX_PHOTO_BYTES} bytes` }] };
+    if (typeof b.photo !== "string" || !/^[A-Za-z0-9+/=\s]+$/.test(b.photo))
+      problems.push({ index: null, field: "photo", reason: "photo must be a base64 JPEG or PNG" });
+    else if ((b.photo.length * 3) / 4 > MAX_PHOTO_BYTES + 4)
+      return { ok: false, status: 413, problems: [{ index: null, field: "photo", reason: `photo larger than ${MAX_PHOTO_BYTES} bytes` }] };
     else photo = new Uint8Array(Buffer.from(b.photo, "base64"));
   }
   if (problems.length || !("at" in t)) return { ok: false, status: 422, problems };
-  return { ok: true, event: { building: (b.building as string).trim(), floor: b.floor as number, passage: (b.passage as string).trim(), at: t.at, status: status as "blocked" | "clear", photo } };
+  return {
+    ok: true,
+    event: {
+      building: (b.building as string).trim(),
+      floor: b.floor as number,
+      passage: (b.passage as string).trim(),
+      at: t.at,
+      status: status as "blocked" | "clear",
+      photo,
+    },
+  };
 }

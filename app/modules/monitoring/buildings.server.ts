@@ -35,7 +35,12 @@ export const ALARMS_PAGE_SIZE = 25;
 
 export async function listBuildings(filter: { filing?: FilingStatus; q?: string }, page: number) {
   const db = await getDb();
-  const where = and(filter.filing ? eq(buildings.filingStatus, filter.filing) : undefined, filter.q ? sql`(${buildings.name} ilike ${`%${filter.q}%`} or ${buildings.code} ilike ${`%${filter.q}%`} or ${buildings.village} ilike ${`%${filter.q}%`})` : undefined);
+  const where = and(
+    filter.filing ? eq(buildings.filingStatus, filter.filing) : undefined,
+    filter.q
+      ? sql`(${buildings.name} ilike ${`%${filter.q}%`} or ${buildings.code} ilike ${`%${filter.q}%`} or ${buildings.village} ilike ${`%${filter.q}%`})`
+      : undefined,
+  );
   const [total] = await db.select({ n: count() }).from(buildings).where(where);
   const rows = await db
     .select({
@@ -64,7 +69,17 @@ export async function listBuildings(filter: { filing?: FilingStatus; q?: string 
       coalesce(sum(deposit_fen) filter (where deposit_paid_on is not null and deposit_refunded_on is null), 0)::float8 as deposit_fen,
       (select count(*)::int from passage_alarms where status = 'open') as open_alarms from buildings`),
   );
-  return { rows, total: total.n, figures: { buildings: Number(figures.buildings), filed: Number(figures.filed), depositsPaid: Number(figures.deposits_paid), depositFen: Number(figures.deposit_fen), openAlarms: Number(figures.open_alarms) } };
+  return {
+    rows,
+    total: total.n,
+    figures: {
+      buildings: Number(figures.buildings),
+      filed: Number(figures.filed),
+      depositsPaid: Number(figures.deposits_paid),
+      depositFen: Number(figures.deposit_fen),
+      openAlarms: Number(figures.open_alarms),
+    },
+  };
 }
 
 export async function getBuilding(id: number) {
@@ -72,14 +87,30 @@ export async function getBuilding(id: number) {
   const [building] = await db.select().from(buildings).where(eq(buildings.id, id));
   if (!building) return null;
   const tenants = await db
-    .select({ id: buildingTenancies.id, floor: buildingTenancies.floor, enterpriseId: buildingTenancies.enterpriseId, name: enterprises.name, areaM2: buildingTenancies.areaM2, startedOn: buildingTenancies.startedOn })
+    .select({
+      id: buildingTenancies.id,
+      floor: buildingTenancies.floor,
+      enterpriseId: buildingTenancies.enterpriseId,
+      name: enterprises.name,
+      areaM2: buildingTenancies.areaM2,
+      startedOn: buildingTenancies.startedOn,
+    })
     .from(buildingTenancies)
     .innerJoin(enterprises, eq(enterprises.id, buildingTenancies.enterpriseId))
     .where(and(eq(buildingTenancies.buildingId, id), isNull(buildingTenancies.endedOn)))
     .orderBy(asc(buildingTenancies.floor), asc(enterprises.name));
   const passageRows = await db.select().from(passages).where(eq(passages.buildingId, id)).orderBy(asc(passages.floor), asc(passages.code));
   const alarms = await db
-    .select({ id: passageAlarms.id, noticeNo: passageAlarms.noticeNo, floor: passageAlarms.floor, passage: passages.name, raisedAt: passageAlarms.raisedAt, status: passageAlarms.status, clearedAt: passageAlarms.clearedAt, tenant: enterprises.name })
+    .select({
+      id: passageAlarms.id,
+      noticeNo: passageAlarms.noticeNo,
+      floor: passageAlarms.floor,
+      passage: passages.name,
+      raisedAt: passageAlarms.raisedAt,
+      status: passageAlarms.status,
+      clearedAt: passageAlarms.clearedAt,
+      tenant: enterprises.name,
+    })
     .from(passageAlarms)
     .innerJoin(passages, eq(passages.id, passageAlarms.passageId))
     .leftJoin(enterprises, eq(enterprises.id, passageAlarms.enterpriseId))
@@ -94,7 +125,18 @@ export async function getBuilding(id: number) {
   return { building, floors, alarms };
 }
 
-export async function updateRental(actor: SignedIn, id: number, input: { filingStatus: FilingStatus; filingNo: string | null; filedOn: string | null; depositFen: number; depositPaidOn: string | null; depositRefundedOn: string | null }) {
+export async function updateRental(
+  actor: SignedIn,
+  id: number,
+  input: {
+    filingStatus: FilingStatus;
+    filingNo: string | null;
+    filedOn: string | null;
+    depositFen: number;
+    depositPaidOn: string | null;
+    depositRefundedOn: string | null;
+  },
+) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(buildings).where(eq(buildings.id, id)).for("update");
@@ -125,7 +167,10 @@ async function userIdsOf(tx: Executor, enterpriseId: number | null): Promise<str
 }
 
 async function staffIds(tx: Executor): Promise<string[]> {
-  const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "staff"), isNull(users.disabledAt)));
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "staff"), isNull(users.disabledAt)));
   return rows.map((r) => r.id);
 }
 
@@ -141,7 +186,11 @@ export type PassageAnswer =
  * A camera event. "blocked": opens an alarm (the same event again is a duplicate; while one is
  * open on the passage, the open one stands). "clear": the gateway's all-clear closes the open one.
  */
-export async function passageEvent(gatewayId: number | null, event: ParsedPassageEvent, opts: { db?: Executor; notifyTenant?: boolean } = {}): Promise<PassageAnswer> {
+export async function passageEvent(
+  gatewayId: number | null,
+  event: ParsedPassageEvent,
+  opts: { db?: Executor; notifyTenant?: boolean } = {},
+): Promise<PassageAnswer> {
   const db = opts.db ?? (await getDb());
   const [passage] = await db
     .select({ id: passages.id, buildingId: passages.buildingId, floor: passages.floor, name: passages.name, buildingName: buildings.name })
@@ -153,7 +202,10 @@ export async function passageEvent(gatewayId: number | null, event: ParsedPassag
   if (event.status === "blocked" && event.photo) {
     try {
       const ext = event.photo[0] === 0x89 ? "png" : event.photo[0] === 0x52 ? "webp" : "jpg";
-      staged = await stageBytes(`passage-${event.building}-${event.floor}-${event.passage}.${ext}`, event.photo, { allowed: alarmPhotoKinds, maxFileBytes: ALARM_PHOTO_MAX_BYTES });
+      staged = await stageBytes(`passage-${event.building}-${event.floor}-${event.passage}.${ext}`, event.photo, {
+        allowed: alarmPhotoKinds,
+        maxFileBytes: ALARM_PHOTO_MAX_BYTES,
+      });
     } catch {
       return { ok: false, status: 422, error: "photo must be a JPEG, PNG or WebP image" };
     }
@@ -163,28 +215,66 @@ export async function passageEvent(gatewayId: number | null, event: ParsedPassag
     // One event at a time per passage (a camera may resend while the first is being stored).
     await tx.execute(sql`select id from passages where id = ${passage.id} for update`);
     if (event.status === "clear") {
-      const [open] = await tx.select().from(passageAlarms).where(and(eq(passageAlarms.passageId, passage.id), eq(passageAlarms.status, "open")));
+      const [open] = await tx
+        .select()
+        .from(passageAlarms)
+        .where(and(eq(passageAlarms.passageId, passage.id), eq(passageAlarms.status, "open")));
       if (!open) return { ok: true, outcome: "nothing_open", alarmId: null, noticeNo: null };
       const at = event.at < open.raisedAt ? open.raisedAt : event.at;
       await tx.update(passageAlarms).set({ status: "cleared", clearedAt: at, clearedBy: "gateway" }).where(eq(passageAlarms.id, open.id));
       await appendAudit(tx, { actor, action: "passageAlarm.clear", entityType: "passage_alarm", entityId: open.id, after: { by: "gateway", gatewayId, at } });
-      await notify(tx, (await userIdsOf(tx, open.enterpriseId)).map((userId) => ({ userId, messageKey: "monitoring:notify.alarmCleared", params: { notice: open.noticeNo }, link: `/monitoring/alarms/${open.id}` })));
+      await notify(
+        tx,
+        (await userIdsOf(tx, open.enterpriseId)).map((userId) => ({
+          userId,
+          messageKey: "monitoring:notify.alarmCleared",
+          params: { notice: open.noticeNo },
+          link: `/monitoring/alarms/${open.id}`,
+        })),
+      );
       return { ok: true, outcome: "cleared", alarmId: open.id, noticeNo: open.noticeNo };
     }
-    const [same] = await tx.select({ id: passageAlarms.id, noticeNo: passageAlarms.noticeNo }).from(passageAlarms).where(and(eq(passageAlarms.passageId, passage.id), eq(passageAlarms.raisedAt, event.at)));
+    const [same] = await tx
+      .select({ id: passageAlarms.id, noticeNo: passageAlarms.noticeNo })
+      .from(passageAlarms)
+      .where(and(eq(passageAlarms.passageId, passage.id), eq(passageAlarms.raisedAt, event.at)));
     if (same) return { ok: true, outcome: "duplicate", alarmId: same.id, noticeNo: same.noticeNo };
-    const [open] = await tx.select({ id: passageAlarms.id, noticeNo: passageAlarms.noticeNo }).from(passageAlarms).where(and(eq(passageAlarms.passageId, passage.id), eq(passageAlarms.status, "open")));
+    const [open] = await tx
+      .select({ id: passageAlarms.id, noticeNo: passageAlarms.noticeNo })
+      .from(passageAlarms)
+      .where(and(eq(passageAlarms.passageId, passage.id), eq(passageAlarms.status, "open")));
     if (open) return { ok: true, outcome: "already_open", alarmId: open.id, noticeNo: open.noticeNo };
     const [{ id }] = rowsOf<{ id: number }>(await tx.execute(sql`select nextval(pg_get_serial_sequence('passage_alarms', 'id'))::int as id`));
     const enterpriseId = await tenantOf(tx, passage.buildingId, passage.floor);
     const noticeNo = noticeNumber(Number(id), event.at);
     let cameraFileId: string | null = null;
     if (staged) [{ id: cameraFileId }] = await recordUploads(tx, [staged], { ownerKind: CAMERA_FILE_OWNER, ownerId: id, actor, at: event.at });
-    await tx.insert(passageAlarms).values({ id: Number(id), passageId: passage.id, buildingId: passage.buildingId, floor: passage.floor, enterpriseId, gatewayId, noticeNo, raisedAt: event.at, cameraFileId });
-    await appendAudit(tx, { actor, action: "passageAlarm.raise", entityType: "passage_alarm", entityId: id, after: { noticeNo, passageId: passage.id, enterpriseId, gatewayId, raisedAt: event.at } });
+    await tx.insert(passageAlarms).values({
+      id: Number(id),
+      passageId: passage.id,
+      buildingId: passage.buildingId,
+      floor: passage.floor,
+      enterpriseId,
+      gatewayId,
+      noticeNo,
+      raisedAt: event.at,
+      cameraFileId,
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "passageAlarm.raise",
+      entityType: "passage_alarm",
+      entityId: id,
+      after: { noticeNo, passageId: passage.id, enterpriseId, gatewayId, raisedAt: event.at },
+    });
     if (opts.notifyTenant !== false) {
       const notices: Notice[] = [
-        ...(await userIdsOf(tx, enterpriseId)).map((userId) => ({ userId, messageKey: "monitoring:notify.violation", params: { notice: noticeNo, building: passage.buildingName, floor: passage.floor, passage: passage.name }, link: `/monitoring/alarms/${id}` })),
+        ...(await userIdsOf(tx, enterpriseId)).map((userId) => ({
+          userId,
+          messageKey: "monitoring:notify.violation",
+          params: { notice: noticeNo, building: passage.buildingName, floor: passage.floor, passage: passage.name },
+          link: `/monitoring/alarms/${id}`,
+        })),
       ];
       await notify(tx, notices);
     }
@@ -227,7 +317,10 @@ export async function getAlarm(actor: SignedIn, id: number) {
     .leftJoin(users, eq(users.id, passageAlarms.clearedByUser))
     .where(and(eq(passageAlarms.id, id), alarmScope(actor)));
   if (!row) return null;
-  const [camera, tenantPhotos] = await Promise.all([filesOf({ ownerKind: CAMERA_FILE_OWNER, ownerId: id }), filesOf({ ownerKind: TENANT_FILE_OWNER, ownerId: id })]);
+  const [camera, tenantPhotos] = await Promise.all([
+    filesOf({ ownerKind: CAMERA_FILE_OWNER, ownerId: id }),
+    filesOf({ ownerKind: TENANT_FILE_OWNER, ownerId: id }),
+  ]);
   const [repeat] = row.alarm.enterpriseId
     ? await db.select({ n: count() }).from(passageAlarms).where(eq(passageAlarms.enterpriseId, row.alarm.enterpriseId))
     : [{ n: 0 }];
@@ -238,7 +331,9 @@ export async function getAlarm(actor: SignedIn, id: number) {
 export async function getAlarmPhoto(actor: SignedIn, alarmId: number, fileId: string) {
   const alarm = await getAlarm(actor, alarmId);
   if (!alarm) return null;
-  return (await findFile(fileId, { ownerKind: CAMERA_FILE_OWNER, ownerId: alarmId })) ?? (await findFile(fileId, { ownerKind: TENANT_FILE_OWNER, ownerId: alarmId }));
+  return (
+    (await findFile(fileId, { ownerKind: CAMERA_FILE_OWNER, ownerId: alarmId })) ?? (await findFile(fileId, { ownerKind: TENANT_FILE_OWNER, ownerId: alarmId }))
+  );
 }
 
 /** The tenant shows the passage is clear: the photo is kept and staff are told; the alarm stays open. */
@@ -247,13 +342,31 @@ export async function reportCleared(actor: SignedIn, id: number, photos: StagedU
   if (photos.length === 0) return { ok: false as const, error: "monitoring:errors.photoRequired" };
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
-    const [alarm] = await tx.select().from(passageAlarms).where(and(eq(passageAlarms.id, id), alarmScope(actor))).for("update");
+    const [alarm] = await tx
+      .select()
+      .from(passageAlarms)
+      .where(and(eq(passageAlarms.id, id), alarmScope(actor)))
+      .for("update");
     if (!alarm) return { ok: false as const, error: "notFound" };
     if (alarm.status !== "open") return { ok: false as const, error: "monitoring:errors.alarmClosed" };
     await recordUploads(tx, photos, { ownerKind: TENANT_FILE_OWNER, ownerId: id, actor, at: now });
     await tx.update(passageAlarms).set({ tenantReportedAt: now }).where(eq(passageAlarms.id, id));
-    await appendAudit(tx, { actor, action: "passageAlarm.report", entityType: "passage_alarm", entityId: id, after: { tenantReportedAt: now, photos: photos.length } });
-    await notify(tx, (await staffIds(tx)).map((userId) => ({ userId, messageKey: "monitoring:notify.tenantReported", params: { notice: alarm.noticeNo }, link: `/monitoring/alarms/${id}` })));
+    await appendAudit(tx, {
+      actor,
+      action: "passageAlarm.report",
+      entityType: "passage_alarm",
+      entityId: id,
+      after: { tenantReportedAt: now, photos: photos.length },
+    });
+    await notify(
+      tx,
+      (await staffIds(tx)).map((userId) => ({
+        userId,
+        messageKey: "monitoring:notify.tenantReported",
+        params: { notice: alarm.noticeNo },
+        link: `/monitoring/alarms/${id}`,
+      })),
+    );
     return { ok: true as const };
   });
   return result;
@@ -267,9 +380,21 @@ export async function confirmCleared(actor: SignedIn, id: number, note: string |
     const [alarm] = await tx.select().from(passageAlarms).where(eq(passageAlarms.id, id)).for("update");
     if (!alarm) return { ok: false as const, error: "notFound" };
     if (alarm.status !== "open") return { ok: false as const, error: "monitoring:errors.alarmClosed" };
-    const [after] = await tx.update(passageAlarms).set({ status: "cleared", clearedAt: now, clearedBy: "staff", clearedByUser: actor.userId, clearNote: note }).where(eq(passageAlarms.id, id)).returning();
+    const [after] = await tx
+      .update(passageAlarms)
+      .set({ status: "cleared", clearedAt: now, clearedBy: "staff", clearedByUser: actor.userId, clearNote: note })
+      .where(eq(passageAlarms.id, id))
+      .returning();
     await appendAudit(tx, { actor, action: "passageAlarm.clear", entityType: "passage_alarm", entityId: id, before: alarm, after });
-    await notify(tx, (await userIdsOf(tx, alarm.enterpriseId)).map((userId) => ({ userId, messageKey: "monitoring:notify.alarmCleared", params: { notice: alarm.noticeNo }, link: `/monitoring/alarms/${id}` })));
+    await notify(
+      tx,
+      (await userIdsOf(tx, alarm.enterpriseId)).map((userId) => ({
+        userId,
+        messageKey: "monitoring:notify.alarmCleared",
+        params: { notice: alarm.noticeNo },
+        link: `/monitoring/alarms/${id}`,
+      })),
+    );
     return { ok: true as const, alarm: after };
   });
   if (result.ok) alarmsChanged();
@@ -280,7 +405,11 @@ export type AlarmFilter = { status?: "open" | "cleared"; building?: number };
 
 export async function listAlarms(actor: SignedIn, filter: AlarmFilter, page: number) {
   const db = await getDb();
-  const where = and(alarmScope(actor), filter.status ? eq(passageAlarms.status, filter.status) : undefined, filter.building ? eq(passageAlarms.buildingId, filter.building) : undefined);
+  const where = and(
+    alarmScope(actor),
+    filter.status ? eq(passageAlarms.status, filter.status) : undefined,
+    filter.building ? eq(passageAlarms.buildingId, filter.building) : undefined,
+  );
   const [total] = await db.select({ n: count() }).from(passageAlarms).where(where);
   const rows = await db
     .select({
@@ -346,7 +475,13 @@ export function alarmFigures(): Promise<AlarmFigures> {
       clearedByGateway: Number(f.by_gateway),
       medianHoursToClear: round(f.median_h),
       p90HoursToClear: round(f.p90_h),
-      repeatOffenders: offenders.map((o) => ({ enterpriseId: Number(o.enterprise_id), name: o.name, alarms: Number(o.alarms), open: Number(o.open), lastAt: o.last_at })),
+      repeatOffenders: offenders.map((o) => ({
+        enterpriseId: Number(o.enterprise_id),
+        name: o.name,
+        alarms: Number(o.alarms),
+        open: Number(o.open),
+        lastAt: o.last_at,
+      })),
     };
   }) as Promise<AlarmFigures>;
 }
@@ -356,7 +491,15 @@ export async function myAlarms(actor: SignedIn) {
   if (actor.role !== "member" || actor.enterpriseIds.length === 0) return [];
   const db = await getDb();
   return db
-    .select({ id: passageAlarms.id, noticeNo: passageAlarms.noticeNo, raisedAt: passageAlarms.raisedAt, status: passageAlarms.status, building: buildings.name, floor: passageAlarms.floor, passage: passages.name })
+    .select({
+      id: passageAlarms.id,
+      noticeNo: passageAlarms.noticeNo,
+      raisedAt: passageAlarms.raisedAt,
+      status: passageAlarms.status,
+      building: buildings.name,
+      floor: passageAlarms.floor,
+      passage: passages.name,
+    })
     .from(passageAlarms)
     .innerJoin(passages, eq(passages.id, passageAlarms.passageId))
     .innerJoin(buildings, eq(buildings.id, passageAlarms.buildingId))

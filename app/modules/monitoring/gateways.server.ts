@@ -52,7 +52,15 @@ export async function revokeGateway(actor: SignedIn, id: number, now = new Date(
 export async function listGateways() {
   const db = await getDb();
   return db
-    .select({ id: gateways.id, name: gateways.name, scopes: gateways.scopes, tokenHint: gateways.tokenHint, createdAt: gateways.createdAt, revokedAt: gateways.revokedAt, lastUsedAt: gateways.lastUsedAt })
+    .select({
+      id: gateways.id,
+      name: gateways.name,
+      scopes: gateways.scopes,
+      tokenHint: gateways.tokenHint,
+      createdAt: gateways.createdAt,
+      revokedAt: gateways.revokedAt,
+      lastUsedAt: gateways.lastUsedAt,
+    })
     .from(gateways)
     .orderBy(asc(gateways.id));
 }

@@ -29,7 +29,11 @@ async function enterpriseIdsByCode(db: Executor, codes: string[]): Promise<Map<s
   const unique = [...new Set(codes)];
   const out = new Map<string, number>();
   for (let i = 0; i < unique.length; i += 5000) {
-    for (const r of await db.select({ id: enterprises.id, code: enterprises.creditCode }).from(enterprises).where(inArray(enterprises.creditCode, unique.slice(i, i + 5000)))) out.set(r.code, r.id);
+    for (const r of await db
+      .select({ id: enterprises.id, code: enterprises.creditCode })
+      .from(enterprises)
+      .where(inArray(enterprises.creditCode, unique.slice(i, i + 5000))))
+      out.set(r.code, r.id);
   }
   return out;
 }
@@ -37,14 +41,31 @@ async function enterpriseIdsByCode(db: Executor, codes: string[]): Promise<Map<s
 /** Readings already parsed (the bench feeds generated rows through here too). */
 export async function importReadingRows(actor: SignedIn, rows: ReadingRow[], db?: Executor): Promise<ImportResult> {
   const x = db ?? (await getDb());
-  const ids = await meterIdsByCode(x, rows.map((r) => r.meter));
+  const ids = await meterIdsByCode(
+    x,
+    rows.map((r) => r.meter),
+  );
   const unknown = rows.filter((r) => !ids.has(r.meter)).map((r) => ({ line: r.line, column: "meter", message: "monitoring:import.unknownMeter" }));
   if (unknown.length) return { ok: false, problems: unknown.slice(0, 500) };
   try {
     const result = await x.transaction(async (tx) => {
-      const stored = await storeReadings(tx, rows.map((r) => ({ meterId: ids.get(r.meter)!, readAt: r.readAt, kwh: r.kwh })));
-      if (stored.conflicts.length) throw new Rollback(stored.conflicts.slice(0, 500).map((c) => ({ line: rows[c.index].line, column: "kwh", message: `monitoring:import.conflict|${JSON.stringify({ kwh: c.storedKwh })}` })));
-      await appendAudit(tx, { actor, action: "monitoring.import", entityType: "meter_readings", entityId: null, after: { kind: "readings", rows: rows.length, accepted: stored.accepted, duplicated: stored.duplicated } });
+      const stored = await storeReadings(
+        tx,
+        rows.map((r) => ({ meterId: ids.get(r.meter)!, readAt: r.readAt, kwh: r.kwh })),
+      );
+      if (stored.conflicts.length)
+        throw new Rollback(
+          stored.conflicts
+            .slice(0, 500)
+            .map((c) => ({ line: rows[c.index].line, column: "kwh", message: `monitoring:import.conflict|${JSON.stringify({ kwh: c.storedKwh })}` })),
+        );
+      await appendAudit(tx, {
+        actor,
+        action: "monitoring.import",
+        entityType: "meter_readings",
+        entityId: null,
+        after: { kind: "readings", rows: rows.length, accepted: stored.accepted, duplicated: stored.duplicated },
+      });
       return { ok: true as const, kind: "readings" as const, written: stored.accepted, duplicated: stored.duplicated };
     });
     if (result.written) monitoringChanged();
@@ -67,8 +88,13 @@ export async function importMonitoringCsv(actor: SignedIn, kind: ImportKind, csv
   if (kind === "premises") {
     const { rows, problems } = validatePremises(header, records);
     if (problems.length) return { ok: false, problems };
-    const ids = await enterpriseIdsByCode(db, rows.map((r) => r.creditCode));
-    const unknown = rows.filter((r) => !ids.has(r.creditCode)).map((r) => ({ line: r.line, column: "credit_code", message: "monitoring:import.unknownEnterprise" }));
+    const ids = await enterpriseIdsByCode(
+      db,
+      rows.map((r) => r.creditCode),
+    );
+    const unknown = rows
+      .filter((r) => !ids.has(r.creditCode))
+      .map((r) => ({ line: r.line, column: "credit_code", message: "monitoring:import.unknownEnterprise" }));
     if (unknown.length) return { ok: false, problems: unknown.slice(0, 500) };
     await db.transaction(async (tx) => {
       for (let i = 0; i < rows.length; i += 1000) {
@@ -84,8 +110,13 @@ export async function importMonitoringCsv(actor: SignedIn, kind: ImportKind, csv
   }
   const { rows, problems } = validateMonthly(kind, header, records, shanghaiToday(now));
   if (problems.length) return { ok: false, problems };
-  const ids = await enterpriseIdsByCode(db, rows.map((r) => r.creditCode));
-  const unknown = rows.filter((r) => !ids.has(r.creditCode)).map((r) => ({ line: r.line, column: "credit_code", message: "monitoring:import.unknownEnterprise" }));
+  const ids = await enterpriseIdsByCode(
+    db,
+    rows.map((r) => r.creditCode),
+  );
+  const unknown = rows
+    .filter((r) => !ids.has(r.creditCode))
+    .map((r) => ({ line: r.line, column: "credit_code", message: "monitoring:import.unknownEnterprise" }));
   if (unknown.length) return { ok: false, problems: unknown.slice(0, 500) };
   const table = kind === "tax" ? "enterprise_tax_months" : "enterprise_headcount_months";
   const column = kind === "tax" ? "tax_fen" : "employees";

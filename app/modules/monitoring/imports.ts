@@ -14,7 +14,11 @@ export type MonthRow = { line: number; creditCode: string; month: string; value:
 export type PremisesRow = { line: number; creditCode: string; landM2: number; floorM2: number };
 
 export function parseCsv(text: string): { header: string[]; records: Record<string, string>[] } {
-  const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim().toLowerCase() });
+  const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
   return { header: result.meta.fields ?? [], records: result.data };
 }
 
@@ -22,7 +26,8 @@ function structural(kind: ImportKind, header: string[], records: unknown[]): Imp
   const missing = IMPORT_COLUMNS[kind].filter((c) => !header.includes(c));
   if (missing.length) return missing.map((c) => ({ line: 1, column: c, message: "monitoring:import.missingColumn" }));
   if (records.length === 0) return [{ line: 1, column: null, message: "monitoring:import.empty" }];
-  if (records.length > MAX_IMPORT_ROWS[kind]) return [{ line: 1, column: null, message: `monitoring:import.tooMany|${JSON.stringify({ max: MAX_IMPORT_ROWS[kind] })}` }];
+  if (records.length > MAX_IMPORT_ROWS[kind])
+    return [{ line: 1, column: null, message: `monitoring:import.tooMany|${JSON.stringify({ max: MAX_IMPORT_ROWS[kind] })}` }];
   return null;
 }
 
@@ -81,7 +86,12 @@ export function validateReadings(header: string[], records: Record<string, strin
   return { rows: problems.length ? [] : rows, problems: problems.slice(0, 500) };
 }
 
-export function validateMonthly(kind: "tax" | "headcount", header: string[], records: Record<string, string>[], today: string): { rows: MonthRow[]; problems: ImportProblem[] } {
+export function validateMonthly(
+  kind: "tax" | "headcount",
+  header: string[],
+  records: Record<string, string>[],
+  today: string,
+): { rows: MonthRow[]; problems: ImportProblem[] } {
   const s = structural(kind, header, records);
   if (s) return { rows: [], problems: s };
   const valueColumn = kind === "tax" ? "tax_yuan" : "employees";
@@ -134,7 +144,10 @@ export function validatePremises(header: string[], records: Record<string, strin
       problems.push(p);
     };
     if (!/^[0-9A-Z]{18}$/.test(creditCode)) reject({ line, column: "credit_code", message: "monitoring:import.badCode" });
-    for (const [col, v] of [["land_m2", land], ["floor_m2", floor]] as const) {
+    for (const [col, v] of [
+      ["land_m2", land],
+      ["floor_m2", floor],
+    ] as const) {
       if (v == null) reject({ line, column: col, message: "monitoring:import.badNumber" });
       else if (v < 0) reject({ line, column: col, message: "monitoring:import.negative" });
       else if (v > 10_000_000) reject({ line, column: col, message: "monitoring:import.implausible" });

@@ -30,7 +30,10 @@ export async function meterIdsByCode(db: Executor, codes: Iterable<string>): Pro
   const unique = [...new Set(codes)];
   const out = new Map<string, number>();
   for (let i = 0; i < unique.length; i += 5000) {
-    const rows = await db.select({ id: meters.id, code: meters.code }).from(meters).where(inArray(meters.code, unique.slice(i, i + 5000)));
+    const rows = await db
+      .select({ id: meters.id, code: meters.code })
+      .from(meters)
+      .where(inArray(meters.code, unique.slice(i, i + 5000)));
     for (const r of rows) out.set(r.code, r.id);
   }
   return out;
@@ -77,9 +80,24 @@ export async function storeReadings(tx: Executor, readings: readonly StoredReadi
     if (missing.length) {
       const stored = await tx.execute(sql`
         select r.meter_id, r.read_at, r.kwh from meter_readings r
-        join unnest(${sql.raw(arrayLiteral(missing.map((r) => r.meterId), "int"))}, ${sql.raw(arrayLiteral(missing.map((r) => r.readAt.toISOString()), "timestamptz"))}) as u(m, t)
+        join unnest(${sql.raw(
+          arrayLiteral(
+            missing.map((r) => r.meterId),
+            "int",
+          ),
+        )}, ${sql.raw(
+          arrayLiteral(
+            missing.map((r) => r.readAt.toISOString()),
+            "timestamptz",
+          ),
+        )}) as u(m, t)
           on r.meter_id = u.m and r.read_at = u.t`);
-      const kwhOf = new Map(rowsOf<{ meter_id: number; read_at: string | Date; kwh: number }>(stored).map((r) => [key(Number(r.meter_id), new Date(r.read_at).getTime()), Number(r.kwh)]));
+      const kwhOf = new Map(
+        rowsOf<{ meter_id: number; read_at: string | Date; kwh: number }>(stored).map((r) => [
+          key(Number(r.meter_id), new Date(r.read_at).getTime()),
+          Number(r.kwh),
+        ]),
+      );
       for (const r of missing) {
         const k = key(r.meterId, r.readAt.getTime());
         const was = kwhOf.get(k);
@@ -127,14 +145,44 @@ async function addToRollups(tx: Executor, rows: readonly StoredReading[]): Promi
     const c = dayRows.slice(i, i + CHUNK);
     await tx.execute(sql`
       insert into meter_days (meter_id, day, kwh, readings)
-      select * from unnest(${sql.raw(arrayLiteral(c.map((d) => d.meterId), "int"))}, ${sql.raw(dateArray(c.map((d) => d.day)))}, ${sql.raw(arrayLiteral(c.map((d) => d.kwh), "float8"))}, ${sql.raw(arrayLiteral(c.map((d) => d.n), "int"))})
+      select * from unnest(${sql.raw(
+        arrayLiteral(
+          c.map((d) => d.meterId),
+          "int",
+        ),
+      )}, ${sql.raw(dateArray(c.map((d) => d.day)))}, ${sql.raw(
+        arrayLiteral(
+          c.map((d) => d.kwh),
+          "float8",
+        ),
+      )}, ${sql.raw(
+        arrayLiteral(
+          c.map((d) => d.n),
+          "int",
+        ),
+      )})
       on conflict (meter_id, day) do update set kwh = meter_days.kwh + excluded.kwh, readings = meter_days.readings + excluded.readings`);
   }
   for (let i = 0; i < monthRows.length; i += CHUNK) {
     const c = monthRows.slice(i, i + CHUNK);
     await tx.execute(sql`
       insert into meter_months (meter_id, month, kwh, readings)
-      select * from unnest(${sql.raw(arrayLiteral(c.map((d) => d.meterId), "int"))}, ${sql.raw(dateArray(c.map((d) => d.month)))}, ${sql.raw(arrayLiteral(c.map((d) => d.kwh), "float8"))}, ${sql.raw(arrayLiteral(c.map((d) => d.n), "int"))})
+      select * from unnest(${sql.raw(
+        arrayLiteral(
+          c.map((d) => d.meterId),
+          "int",
+        ),
+      )}, ${sql.raw(dateArray(c.map((d) => d.month)))}, ${sql.raw(
+        arrayLiteral(
+          c.map((d) => d.kwh),
+          "float8",
+        ),
+      )}, ${sql.raw(
+        arrayLiteral(
+          c.map((d) => d.n),
+          "int",
+        ),
+      )})
       on conflict (meter_id, month) do update set kwh = meter_months.kwh + excluded.kwh, readings = meter_months.readings + excluded.readings`);
   }
 }
@@ -150,10 +198,19 @@ export type IngestAnswer =
 /** A gateway's batch (already parsed): unknown meters refuse the whole batch; else one transaction. */
 export async function ingestReadings(gatewayId: number | null, readings: readonly ParsedReading[], db?: Executor): Promise<IngestAnswer> {
   const x = db ?? (await getDb());
-  const ids = await meterIdsByCode(x, readings.map((r) => r.meter));
+  const ids = await meterIdsByCode(
+    x,
+    readings.map((r) => r.meter),
+  );
   const unknown = readings.flatMap((r, index) => (ids.has(r.meter) ? [] : [{ index, field: "meter", reason: `unknown meter ${r.meter}` }]));
   if (unknown.length) return { ok: false, status: 422, problems: unknown.slice(0, 200) };
-  const result = await x.transaction((tx) => storeReadings(tx, readings.map((r) => ({ meterId: ids.get(r.meter)!, readAt: r.readAt, kwh: r.kwh })), gatewayId));
+  const result = await x.transaction((tx) =>
+    storeReadings(
+      tx,
+      readings.map((r) => ({ meterId: ids.get(r.meter)!, readAt: r.readAt, kwh: r.kwh })),
+      gatewayId,
+    ),
+  );
   if (result.accepted > 0) monitoringChanged();
   return {
     ok: true,

@@ -17,7 +17,18 @@ import { submitTicket } from "../tickets/tickets.server";
 import { recordVisit } from "../tickets/visits.server";
 import { defaultThresholds, thresholdBounds, type ActivityClass, type FlagKind, type Thresholds } from "./constants";
 import { monitoringChanged, snapshotCache } from "./cache.server";
-import { activityIndex, classify, flagsOf, monthsBefore, normaliseThresholds, prosperityShares, referenceMonth, type Activity, type Flag, type Prosperity } from "./rules";
+import {
+  activityIndex,
+  classify,
+  flagsOf,
+  monthsBefore,
+  normaliseThresholds,
+  prosperityShares,
+  referenceMonth,
+  type Activity,
+  type Flag,
+  type Prosperity,
+} from "./rules";
 import { NOT_FOUND } from "../../lib/command.server";
 
 type SignedIn = NonNullable<Actor>;
@@ -89,7 +100,13 @@ async function loadFacts(db: Executor, from: string, today: string, only?: numbe
     return f;
   };
   const q = factQueries(from, today, only);
-  const [kwh, tax, heads, lastUse, since] = await Promise.all([db.execute(q.kwh), db.execute(q.tax), db.execute(q.heads), db.execute(q.lastUse), db.execute(q.since)]);
+  const [kwh, tax, heads, lastUse, since] = await Promise.all([
+    db.execute(q.kwh),
+    db.execute(q.tax),
+    db.execute(q.heads),
+    db.execute(q.lastUse),
+    db.execute(q.since),
+  ]);
   for (const r of rowsOf<{ e: number; month: string; v: number }>(kwh)) of(Number(r.e)).kwh.set(r.month, Number(r.v));
   for (const r of rowsOf<{ e: number; month: string; v: number }>(tax)) of(Number(r.e)).taxFen.set(r.month, Number(r.v));
   for (const r of rowsOf<{ e: number; month: string; v: number }>(heads)) of(Number(r.e)).headcount.set(r.month, Number(r.v));
@@ -162,7 +179,14 @@ async function computeSnapshot(today: string): Promise<Snapshot> {
     const f = facts.get(e.id);
     if (!f) continue;
     const { activity, flags } = flagsOf(f, month, today, thresholds);
-    firms.push({ ...e, activity, cls: classify(activity, thresholds.steadyBandPct), flags, taxFen: f.taxFen.get(month) ?? null, employees: f.headcount.get(month) ?? null });
+    firms.push({
+      ...e,
+      activity,
+      cls: classify(activity, thresholds.steadyBandPct),
+      flags,
+      taxFen: f.taxFen.get(month) ?? null,
+      employees: f.headcount.get(month) ?? null,
+    });
   }
   firms.sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.id - b.id);
 
@@ -171,7 +195,26 @@ async function computeSnapshot(today: string): Promise<Snapshot> {
     for (const f of firms) {
       const k = keyOf(f);
       let g = groups.get(k);
-      if (!g) groups.set(k, (g = { key: k, firms: 0, kwh: 0, lastYearKwh: 0, indexYoy: null, indexTrailing: null, taxFen: 0, employees: 0, growing: 0, steady: 0, shrinking: 0, flagged: 0, trailing: 0, trailingKnown: true }));
+      if (!g)
+        groups.set(
+          k,
+          (g = {
+            key: k,
+            firms: 0,
+            kwh: 0,
+            lastYearKwh: 0,
+            indexYoy: null,
+            indexTrailing: null,
+            taxFen: 0,
+            employees: 0,
+            growing: 0,
+            steady: 0,
+            shrinking: 0,
+            flagged: 0,
+            trailing: 0,
+            trailingKnown: true,
+          }),
+        );
       g.firms++;
       // The group's index compares like with like: firms with both months count in both sums.
       if (f.activity.kwh != null && f.activity.lastYearKwh != null) {
@@ -186,8 +229,16 @@ async function computeSnapshot(today: string): Promise<Snapshot> {
     }
     return [...groups.values()]
       .map(({ trailing, trailingKnown: _k, ...g }) => {
-        const current = firms.filter((f) => keyOf(f) === g.key && f.activity.kwh != null && f.activity.trailingKwh != null).reduce((s, f) => s + (f.activity.kwh ?? 0), 0);
-        return { ...g, kwh: Math.round(g.kwh), lastYearKwh: Math.round(g.lastYearKwh), indexYoy: g.lastYearKwh > 0 ? round1((g.kwh / g.lastYearKwh) * 100) : null, indexTrailing: trailing > 0 ? round1((current / trailing) * 100) : null };
+        const current = firms
+          .filter((f) => keyOf(f) === g.key && f.activity.kwh != null && f.activity.trailingKwh != null)
+          .reduce((s, f) => s + (f.activity.kwh ?? 0), 0);
+        return {
+          ...g,
+          kwh: Math.round(g.kwh),
+          lastYearKwh: Math.round(g.lastYearKwh),
+          indexYoy: g.lastYearKwh > 0 ? round1((g.kwh / g.lastYearKwh) * 100) : null,
+          indexTrailing: trailing > 0 ? round1((current / trailing) * 100) : null,
+        };
       })
       .sort((a, b) => a.key.localeCompare(b.key, "zh-CN"));
   };
@@ -207,7 +258,9 @@ async function computeSnapshot(today: string): Promise<Snapshot> {
   for (const r of kwhBySegment) r.kwh = r.kwh.map((v) => Math.round(v));
 
   const prosperityMonths = months.slice(-12);
-  const prosperitySeries = prosperityMonths.map((m) => prosperityShares([...facts.values()].map((f) => classify(activityIndex(f.kwh, m), thresholds.steadyBandPct))));
+  const prosperitySeries = prosperityMonths.map((m) =>
+    prosperityShares([...facts.values()].map((f) => classify(activityIndex(f.kwh, m), thresholds.steadyBandPct))),
+  );
   const flagCounts = { sharp_drop: 0, idle: 0, power_up_tax_down: 0, headcount_collapse: 0 } as Record<FlagKind, number>;
   for (const f of firms) for (const fl of f.flags) flagCounts[fl.kind]++;
 
@@ -248,7 +301,14 @@ export type FirmSeries = Awaited<ReturnType<typeof loadFirm>>;
 async function loadFirm(id: number, now: Date) {
   const db = await getDb();
   const [firm] = await db
-    .select({ id: enterprises.id, name: enterprises.name, segment: enterprises.segment, village: enterprises.village, creditCode: enterprises.creditCode, employees: enterprises.employees })
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      segment: enterprises.segment,
+      village: enterprises.village,
+      creditCode: enterprises.creditCode,
+      employees: enterprises.employees,
+    })
     .from(enterprises)
     .where(eq(enterprises.id, id));
   if (!firm) return null;
@@ -262,8 +322,14 @@ async function loadFirm(id: number, now: Date) {
     await db.execute(sql`select d.day::text as day, sum(d.kwh)::float8 as kwh from meter_days d join meters m on m.id = d.meter_id
       where m.enterprise_id = ${id} and d.day > (${today}::date - 120) group by 1 order by 1`),
   );
-  const meterRows = await db.select({ id: meters.id, code: meters.code, installedOn: meters.installedOn }).from(meters).where(eq(meters.enterpriseId, id)).orderBy(asc(meters.code));
-  const premises = rowsOf<{ land_m2: number; floor_m2: number }>(await db.execute(sql`select land_m2, floor_m2 from enterprise_premises where enterprise_id = ${id}`))[0] ?? null;
+  const meterRows = await db
+    .select({ id: meters.id, code: meters.code, installedOn: meters.installedOn })
+    .from(meters)
+    .where(eq(meters.enterpriseId, id))
+    .orderBy(asc(meters.code));
+  const premises =
+    rowsOf<{ land_m2: number; floor_m2: number }>(await db.execute(sql`select land_m2, floor_m2 from enterprise_premises where enterprise_id = ${id}`))[0] ??
+    null;
   return {
     firm,
     today,
@@ -318,12 +384,31 @@ export async function openFromFlag(actor: SignedIn, enterpriseId: number, kind: 
   const title = t(`monitoring:flags.${kind}.title`);
   const figures = describeFlag(flag, "zh-CN");
   if (target === "visit") {
-    const r = await recordVisit(actor, { visitedOn: series.today, visitors: actor.displayName, associationId: null, enterpriseId, notes: t("monitoring:flags.visitNote", { title, figures }) });
+    const r = await recordVisit(actor, {
+      visitedOn: series.today,
+      visitors: actor.displayName,
+      associationId: null,
+      enterpriseId,
+      notes: t("monitoring:flags.visitNote", { title, figures }),
+    });
     if (!r.ok) return { ok: false as const, error: r.error };
     return { ok: true as const, to: `/visits/${r.visit.id}` };
   }
   const category = kind === "power_up_tax_down" ? ("tax" as const) : kind === "headcount_collapse" ? ("talent" as const) : ("other" as const);
-  const r = await submitTicket(actor, { enterpriseId, category, title: t("monitoring:flags.ticketTitle", { title, name: series.firm.name }).slice(0, 120), description: t("monitoring:flags.ticketBody", { title, figures }), urgency: "normal", source: "visit", visitId: null }, [], { now });
+  const r = await submitTicket(
+    actor,
+    {
+      enterpriseId,
+      category,
+      title: t("monitoring:flags.ticketTitle", { title, name: series.firm.name }).slice(0, 120),
+      description: t("monitoring:flags.ticketBody", { title, figures }),
+      urgency: "normal",
+      source: "visit",
+      visitId: null,
+    },
+    [],
+    { now },
+  );
   // The command contract's refusal: a missing record is "notFound" here, like the visit's.
   if (!r.ok) return { ok: false as const, error: r.error.code === NOT_FOUND ? "notFound" : r.error.code };
   return { ok: true as const, to: `/tickets/${r.value.id}` };
@@ -341,11 +426,19 @@ export async function meterExceptions(page: number) {
       where not exists (select 1 from meters m where m.enterprise_id = e.id)
       order by e.name, e.id limit ${EXCEPTIONS_PAGE_SIZE} offset ${(page - 1) * EXCEPTIONS_PAGE_SIZE}`),
   );
-  const [noMeterTotal] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from enterprises e where not exists (select 1 from meters m where m.enterprise_id = e.id)`));
-  const several = rowsOf<{ id: number; name: string; village: string; codes: string }>(
-    await db.execute(sql`select e.id, e.name, e.village, string_agg(m.code, ', ' order by m.code) as codes from enterprises e join meters m on m.enterprise_id = e.id group by e.id having count(*) > 1 order by e.name`),
+  const [noMeterTotal] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from enterprises e where not exists (select 1 from meters m where m.enterprise_id = e.id)`),
   );
-  const unbound = await db.select({ id: meters.id, code: meters.code, installedOn: meters.installedOn }).from(meters).where(isNull(meters.enterpriseId)).orderBy(asc(meters.code));
+  const several = rowsOf<{ id: number; name: string; village: string; codes: string }>(
+    await db.execute(
+      sql`select e.id, e.name, e.village, string_agg(m.code, ', ' order by m.code) as codes from enterprises e join meters m on m.enterprise_id = e.id group by e.id having count(*) > 1 order by e.name`,
+    ),
+  );
+  const unbound = await db
+    .select({ id: meters.id, code: meters.code, installedOn: meters.installedOn })
+    .from(meters)
+    .where(isNull(meters.enterpriseId))
+    .orderBy(asc(meters.code));
   const [totals] = await db.select({ n: count() }).from(meters);
   return { noMeter: noMeter.map(({ n: _n, ...r }) => r), noMeterTotal: Number(noMeterTotal?.n ?? 0), several, unbound, meterCount: totals.n };
 }
@@ -382,7 +475,11 @@ export async function bindMeter(actor: SignedIn, input: { meterId: number; enter
       const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
       if (!e) return { ok: false as const, field: "enterpriseId", error: "monitoring:errors.enterprise" };
     }
-    const [after] = await tx.update(meters).set({ enterpriseId: input.enterpriseId }).where(and(eq(meters.id, input.meterId))).returning();
+    const [after] = await tx
+      .update(meters)
+      .set({ enterpriseId: input.enterpriseId })
+      .where(and(eq(meters.id, input.meterId)))
+      .returning();
     await appendAudit(tx, { actor, action: "meter.bind", entityType: "meter", entityId: input.meterId, before, after });
     return { ok: true as const, meter: after };
   });
@@ -417,7 +514,11 @@ export async function overviewCharts(s: Snapshot, lng: Language) {
     kind: "bar",
     categoryLabel: t("monitoring:firm.month"),
     categories: s.prosperityMonths.map((m) => m.slice(0, 7)),
-    series: (["growing", "steady", "shrinking"] as const).map((c) => ({ name: t(`monitoring:classes.${c}`), values: s.prosperitySeries.map((p) => p[`${c}Pct`]), stack: "p" })),
+    series: (["growing", "steady", "shrinking"] as const).map((c) => ({
+      name: t(`monitoring:classes.${c}`),
+      values: s.prosperitySeries.map((p) => p[`${c}Pct`]),
+      stack: "p",
+    })),
     valueMax: 100,
   });
   const charts = { kwh, prosperity };
@@ -440,7 +541,13 @@ export async function firmCharts(s: NonNullable<FirmSeries>, lng: Language) {
     axisNames: [t("monitoring:firm.kwh"), t("monitoring:firm.employees")],
   });
   const daily = renderChart(
-    { title: t("monitoring:firm.daily"), kind: "line", categoryLabel: t("monitoring:firm.day"), categories: s.days.map((d) => d.day.slice(5)), series: [{ name: t("monitoring:firm.kwh"), values: s.days.map((d) => d.kwh), area: true }] },
+    {
+      title: t("monitoring:firm.daily"),
+      kind: "line",
+      categoryLabel: t("monitoring:firm.day"),
+      categories: s.days.map((d) => d.day.slice(5)),
+      series: [{ name: t("monitoring:firm.kwh"), values: s.days.map((d) => d.kwh), area: true }],
+    },
     { height: 220 },
   );
   return { monthly, daily };

@@ -85,7 +85,16 @@ export function classify(activity: Pick<Activity, "changeYoyPct" | "changeTraili
   return "steady";
 }
 
-export type Prosperity = { growing: number; steady: number; shrinking: number; unknown: number; total: number; growingPct: number; steadyPct: number; shrinkingPct: number };
+export type Prosperity = {
+  growing: number;
+  steady: number;
+  shrinking: number;
+  unknown: number;
+  total: number;
+  growingPct: number;
+  steadyPct: number;
+  shrinkingPct: number;
+};
 
 /** The industry's prosperity (枯荣度): the shares of firms growing, steady and shrinking (firms without figures are counted apart). */
 export function prosperityShares(classes: readonly ActivityClass[]): Prosperity {
@@ -101,7 +110,10 @@ export type Flag = { kind: FlagKind; figures: Record<string, number | string | n
 /** Sharp drop: this month at least sharpDropPct below the trailing three months' average. */
 export function sharpDropFlag(a: Activity, t: Thresholds): Flag | null {
   if (a.changeTrailingPct == null || a.changeTrailingPct > -t.sharpDropPct) return null;
-  return { kind: "sharp_drop", figures: { month: a.month, kwh: a.kwh, trailingKwh: a.trailingKwh, changePct: a.changeTrailingPct, thresholdPct: t.sharpDropPct } };
+  return {
+    kind: "sharp_drop",
+    figures: { month: a.month, kwh: a.kwh, trailingKwh: a.trailingKwh, changePct: a.changeTrailingPct, thresholdPct: t.sharpDropPct },
+  };
 }
 
 /**
@@ -131,7 +143,15 @@ export function powerUpTaxDownFlag(a: Activity, taxFen: Monthly, t: Thresholds):
   if (taxChange == null || taxChange > -t.taxDropPct) return null;
   return {
     kind: "power_up_tax_down",
-    figures: { month: a.month, kwhChangePct: a.changeYoyPct, taxFen: tax, taxLastYearFen: taxLastYear, taxChangePct: taxChange, powerThresholdPct: t.powerRisePct, taxThresholdPct: t.taxDropPct },
+    figures: {
+      month: a.month,
+      kwhChangePct: a.changeYoyPct,
+      taxFen: tax,
+      taxLastYearFen: taxLastYear,
+      taxChangePct: taxChange,
+      powerThresholdPct: t.powerRisePct,
+      taxThresholdPct: t.taxDropPct,
+    },
   };
 }
 
@@ -141,7 +161,10 @@ export function headcountCollapseFlag(month: string, headcount: Monthly, t: Thre
   const before = headcount.get(monthsBefore(month, 3));
   const change = changePct(now, before);
   if (change == null || change > -t.headcountDropPct) return null;
-  return { kind: "headcount_collapse", figures: { month, employees: now ?? null, employeesBefore: before ?? null, changePct: change, thresholdPct: t.headcountDropPct } };
+  return {
+    kind: "headcount_collapse",
+    figures: { month, employees: now ?? null, employeesBefore: before ?? null, changePct: change, thresholdPct: t.headcountDropPct },
+  };
 }
 
 export type EnterpriseFacts = {
@@ -156,9 +179,12 @@ export type EnterpriseFacts = {
 /** Every flag of one enterprise for the reference month, in a fixed order. */
 export function flagsOf(f: EnterpriseFacts, month: string, today: string, t: Thresholds): { activity: Activity; flags: Flag[] } {
   const activity = activityIndex(f.kwh, month);
-  const flags = [sharpDropFlag(activity, t), idleFlag(f.lastUseDay, f.meteredSince, today, t), powerUpTaxDownFlag(activity, f.taxFen, t), headcountCollapseFlag(month, f.headcount, t)].filter(
-    (x): x is Flag => x !== null,
-  );
+  const flags = [
+    sharpDropFlag(activity, t),
+    idleFlag(f.lastUseDay, f.meteredSince, today, t),
+    powerUpTaxDownFlag(activity, f.taxFen, t),
+    headcountCollapseFlag(month, f.headcount, t),
+  ].filter((x): x is Flag => x !== null);
   return { activity, flags };
 }
 

@@ -13,7 +13,12 @@ const optionalDate = z
   .transform((v) => v || null);
 
 export const addMeterSchema = z.object({
-  code: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "forms.invalid"),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, "forms.invalid"),
   enterpriseId: optionalId,
   installedOn: optionalDate,
 });

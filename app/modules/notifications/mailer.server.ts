@@ -59,7 +59,11 @@ async function renewClaim(id: number, claim: string, holdMs: number): Promise<st
  * Messages are claimed first (claimOutbox) and each hold is renewed right before its message is
  * sent (renewClaim), so several mailers never send the same one, however slow the SMTP server.
  */
-export async function deliverOutbox(smtpUrl = settings().SMTP_URL, from = settings().MAIL_FROM, holdMs = settings().MAIL_CLAIM_SECONDS * 1000): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(
+  smtpUrl = settings().SMTP_URL,
+  from = settings().MAIL_FROM,
+  holdMs = settings().MAIL_CLAIM_SECONDS * 1000,
+): Promise<{ sent: number; failed: number }> {
   if (!smtpUrl) return { sent: 0, failed: 0 };
   const db = await getDb();
   const pending = await claimOutbox(BATCH, holdMs);
@@ -73,7 +77,10 @@ export async function deliverOutbox(smtpUrl = settings().SMTP_URL, from = settin
       if (!(await renewClaim(message.id, message.claim, holdMs))) continue; // another mailer has it now
       try {
         await transport.sendMail({ from, to: message.to_address, subject: message.subject, text: message.body });
-        await db.update(emailOutbox).set({ sentAt: new Date(), error: null, claimedUntil: null, attempts: sql`${emailOutbox.attempts} + 1` }).where(eq(emailOutbox.id, message.id));
+        await db
+          .update(emailOutbox)
+          .set({ sentAt: new Date(), error: null, claimedUntil: null, attempts: sql`${emailOutbox.attempts} + 1` })
+          .where(eq(emailOutbox.id, message.id));
         sent++;
       } catch (error) {
         await db

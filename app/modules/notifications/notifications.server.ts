@@ -76,5 +76,8 @@ export async function listNotifications(userId: string, page: number) {
 
 export async function markAllRead(userId: string): Promise<void> {
   const db = await getDb();
-  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
 }

@@ -90,7 +90,12 @@ export function reportRows(r: ReportFigures, t: Translate, lng: Language, now = 
 
   const jobs = `${t("jobs:reports.title")} · ${t("jobs:reports.byHour")}`;
   const hour = (h: number) => `${String(h).padStart(2, "0")}:00`;
-  for (const [key, counts] of [["postings", r.jobs.postings], ["applications", r.jobs.applications], ["intents", r.jobs.intents], ["checkIns", r.checkIns]] as const) {
+  for (const [key, counts] of [
+    ["postings", r.jobs.postings],
+    ["applications", r.jobs.applications],
+    ["intents", r.jobs.intents],
+    ["checkIns", r.checkIns],
+  ] as const) {
     for (const h of counts) add(jobs, t(`jobs:reports.${key}`), hour(h.hour), year, h.n);
   }
 
@@ -167,7 +172,8 @@ export function reportRows(r: ReportFigures, t: Translate, lng: Language, now = 
   const p = mo.prosperity;
   const classified = p.total - p.unknown;
   const prosperity = `${monitoring} · ${t("monitoring:overview.prosperity")}`;
-  for (const cls of ["growing", "steady", "shrinking"] as const) add(prosperity, t(`monitoring:classes.${cls}`), "", mo.month, classified ? p[`${cls}Pct`] : null, "percent");
+  for (const cls of ["growing", "steady", "shrinking"] as const)
+    add(prosperity, t(`monitoring:classes.${cls}`), "", mo.month, classified ? p[`${cls}Pct`] : null, "percent");
   add(prosperity, ml("firmsClassified"), "", mo.month, classified);
   add(monitoring, ml("flagged"), "", mo.month, mo.flagged);
   for (const [flag, n] of Object.entries(mo.flagCounts)) add(monitoring, ml("flagged"), t(`monitoring:flags.${flag}.title`), mo.month, n);

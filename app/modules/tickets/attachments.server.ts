@@ -25,8 +25,7 @@ const messageOf: Partial<Record<UploadError, string>> = {
 };
 
 export type TicketFormResult =
-  | { ok: true; fields: FormData; files: StagedUpload[] }
-  | { ok: false; error: string; status: 400 | 413 | 415; fields: FormData | null };
+  { ok: true; fields: FormData; files: StagedUpload[] } | { ok: false; error: string; status: 400 | 413 | 415; fields: FormData | null };
 
 /**
  * Reads the problem form: its files are checked and staged (record them with the problem, or

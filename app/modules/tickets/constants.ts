@@ -15,7 +15,6 @@ export type TicketKind = (typeof ticketKinds)[number];
 export const queueTabs = ["accept", "refer", "overdue", "escalated", "all"] as const;
 export type QueueTab = (typeof queueTabs)[number];
 
-
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 5;
 export const ATTACHMENT_FIELD = "attachments";

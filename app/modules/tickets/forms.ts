@@ -109,7 +109,10 @@ export const visitSchema = z
   .refine((v) => (v.associationId === null) !== (v.enterpriseId === null), { path: ["enterpriseId"], message: "tickets:errors.visitWhom" });
 
 export const departmentSchema = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, "tickets:errors.departmentCode"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, "tickets:errors.departmentCode"),
   nameZh: text(100),
   nameEn: text(100),
 });

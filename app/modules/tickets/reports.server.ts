@@ -31,7 +31,16 @@ export async function ticketReport(year: number, db?: Executor) {
   // those, how many are resolved by now. The month and category splits count the same problems, so
   // their parts add up to the headline. Complaints run through the same loop and are counted apart.
   const inYear = sql`created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz`;
-  const headline = await one<{ collected: number; resolved: number; complaints: number; complaints_resolved: number; avg_rating: string | null; rated: number; flagged: number; median_resolve_days: string | null }>(sql`
+  const headline = await one<{
+    collected: number;
+    resolved: number;
+    complaints: number;
+    complaints_resolved: number;
+    avg_rating: string | null;
+    rated: number;
+    flagged: number;
+    median_resolve_days: string | null;
+  }>(sql`
     select
       (select count(*)::int from tickets where kind = 'problem' and ${inYear}) as collected,
       (select count(*)::int from tickets where kind = 'problem' and ${inYear} and resolved_at is not null) as resolved,
@@ -62,7 +71,15 @@ export async function ticketReport(year: number, db?: Executor) {
     from tickets where kind = 'problem' and ${inYear}
     group by category order by collected desc, category`);
 
-  const byDepartment = await many<{ department_id: number; name_zh: string; name_en: string; referred: number; answered: number; late: number; median_answer_days: string | null }>(sql`
+  const byDepartment = await many<{
+    department_id: number;
+    name_zh: string;
+    name_en: string;
+    referred: number;
+    answered: number;
+    late: number;
+    median_answer_days: string | null;
+  }>(sql`
     select d.id as department_id, d.name_zh, d.name_en, count(r.id)::int as referred, count(r.answered_at)::int as answered,
       count(*) filter (where (r.answered_at > r.due_at) or (r.answered_at is null and r.returned_at is null and r.due_at < now()))::int as late,
       round((percentile_cont(0.5) within group (order by extract(epoch from r.answered_at - r.referred_at)) filter (where r.answered_at is not null) / 86400)::numeric, 1) as median_answer_days

@@ -3,15 +3,7 @@ import { getDb, type Executor, type Tx } from "../../../db/client.server";
 import { users } from "../../../db/schema/accounts";
 import { associations, enterprises, memberships } from "../../../db/schema/members";
 import { departments } from "../../../db/schema/organisations";
-import {
-  calendarDays,
-  ticketEvents,
-  ticketReferrals,
-  tickets,
-  visits,
-  type TicketEventKind,
-  type TicketStatus,
-} from "../../../db/schema/tickets";
+import { calendarDays, ticketEvents, ticketReferrals, tickets, visits, type TicketEventKind, type TicketStatus } from "../../../db/schema/tickets";
 import { appendAudit } from "../../lib/audit.server";
 import { createCache } from "../../lib/cache.server";
 import { filesOf, findFile, recordUploads, type StagedUpload } from "../../lib/uploads.server";
@@ -142,7 +134,14 @@ async function command(
       .set({ ...result.set, status: to, updatedAt: now })
       .where(eq(tickets.id, id))
       .returning();
-    await appendAudit(tx, { actor, action: `ticket.${action ?? auditName ?? "update"}`, entityType: "ticket", entityId: id, before: snapshot(ticket), after: snapshot(after) });
+    await appendAudit(tx, {
+      actor,
+      action: `ticket.${action ?? auditName ?? "update"}`,
+      entityType: "ticket",
+      entityId: id,
+      before: snapshot(ticket),
+      after: snapshot(after),
+    });
     await notify(tx, result.notices ?? []);
     return ok(after);
   });
@@ -197,7 +196,13 @@ export async function submitTicket(actor: SignedIn, input: SubmitTicketInput, fi
       .returning();
     await addEvent(tx, ticket.id, actor, "submitted", now, { to: "submitted", body: null });
     await recordUploads(tx, files, { ownerKind: TICKET_FILE_OWNER, ownerId: ticket.id, actor, at: now });
-    await appendAudit(tx, { actor, action: "ticket.submit", entityType: "ticket", entityId: ticket.id, after: { ...snapshot(ticket), attachments: files.length } });
+    await appendAudit(tx, {
+      actor,
+      action: "ticket.submit",
+      entityType: "ticket",
+      entityId: ticket.id,
+      after: { ...snapshot(ticket), attachments: files.length },
+    });
     const recipients = [...(await staffUserIds(tx)), ...(staff ? await enterpriseUserIds(tx, ticket.enterpriseId) : [])];
     await notify(tx, noticesFor(recipients, actor, "tickets:notify.submitted", ticket));
     return ok(ticket);
@@ -206,7 +211,12 @@ export async function submitTicket(actor: SignedIn, input: SubmitTicketInput, fi
   return result;
 }
 
-export async function acceptTicket(actor: SignedIn, id: number, input: { category: Ticket["category"]; priority: Ticket["priority"]; handlerId: string }, opts: Options = {}) {
+export async function acceptTicket(
+  actor: SignedIn,
+  id: number,
+  input: { category: Ticket["category"]; priority: Ticket["priority"]; handlerId: string },
+  opts: Options = {},
+) {
   return command(actor, id, "accept", opts, async (tx, ticket, to, now) => {
     const [handler] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, input.handlerId));
     if (!handler || (handler.role !== "staff" && handler.role !== "admin")) return { error: "tickets:errors.handler" };
@@ -308,7 +318,10 @@ export async function reassignTicket(actor: SignedIn, id: number, input: { handl
     opts,
     async (tx, ticket, _to, now) => {
       if (!OPEN_STATUSES.includes(ticket.status)) return { error: "tickets:errors.illegalTransition" };
-      const [handler] = await tx.select({ id: users.id, role: users.role, displayName: users.displayName, disabledAt: users.disabledAt }).from(users).where(eq(users.id, input.handlerId));
+      const [handler] = await tx
+        .select({ id: users.id, role: users.role, displayName: users.displayName, disabledAt: users.disabledAt })
+        .from(users)
+        .where(eq(users.id, input.handlerId));
       if (!handler || handler.disabledAt || (handler.role !== "staff" && handler.role !== "admin")) return { error: "tickets:errors.handler" };
       if (handler.id === ticket.handlerId) return { error: "tickets:errors.sameHandler" };
       await addEvent(tx, id, actor, "reassigned", now, { internal: true, body: handler.displayName });
@@ -373,7 +386,10 @@ export async function reopenTicket(actor: SignedIn, id: number, reason: string, 
     if (actor.role !== "member") return { error: "tickets:errors.illegalTransition" };
     if (!ticket.resolvedAt || now.getTime() - ticket.resolvedAt.getTime() > REOPEN_WINDOW_MS) return { error: "tickets:errors.reopenWindow" };
     await addEvent(tx, id, actor, "reopened", now, { from: ticket.status, to, body: reason });
-    return { set: { resolvedAt: null, outcome: null, dueAt: null }, notices: noticesFor(await staffRecipients(tx, ticket), actor, "tickets:notify.reopened", ticket) };
+    return {
+      set: { resolvedAt: null, outcome: null, dueAt: null },
+      notices: noticesFor(await staffRecipients(tx, ticket), actor, "tickets:notify.reopened", ticket),
+    };
   });
 }
 
@@ -396,7 +412,10 @@ export async function requestInfo(actor: SignedIn, id: number, question: string,
   return command(actor, id, null, opts, async (tx, ticket, _to, now) => {
     if (!canWaitOnEnterprise(ticket.status) || ticket.waitingSince) return { error: "tickets:errors.illegalTransition" };
     await addEvent(tx, id, actor, "info_requested", now, { body: question });
-    return { set: { waitingSince: now, dueAt: null }, notices: noticesFor(await enterpriseUserIds(tx, ticket.enterpriseId), actor, "tickets:notify.infoRequested", ticket) };
+    return {
+      set: { waitingSince: now, dueAt: null },
+      notices: noticesFor(await enterpriseUserIds(tx, ticket.enterpriseId), actor, "tickets:notify.infoRequested", ticket),
+    };
   });
 }
 
@@ -416,7 +435,10 @@ export async function provideInfo(actor: SignedIn, id: number, reply: string, op
       if (referral) await tx.update(ticketReferrals).set({ dueAt: set.answerDueAt }).where(eq(ticketReferrals.id, referral.id));
     }
     await addEvent(tx, id, actor, "info_provided", now, { body: reply });
-    const recipients = [...(await staffRecipients(tx, ticket)), ...(ticket.status === "referred" && ticket.departmentId ? await departmentUserIds(tx, ticket.departmentId) : [])];
+    const recipients = [
+      ...(await staffRecipients(tx, ticket)),
+      ...(ticket.status === "referred" && ticket.departmentId ? await departmentUserIds(tx, ticket.departmentId) : []),
+    ];
     return { set, notices: noticesFor(recipients, actor, "tickets:notify.infoProvided", ticket) };
   });
 }
@@ -603,12 +625,24 @@ export function queueQueries(db: Executor, actor: SignedIn, f: QueueFilter, page
   const finishedPart = part(and(finished, sql`(select count(*) from ${sql.identifier("open_part")}) < ${upTo}`)!);
   // Named "tickets", so the order's column references read the two parts' rows.
   const openThenFinished = sql`((select * from ${sql.identifier("open_part")}) union all (${finishedPart})) as ${tickets}`;
-  const pageIds = db
-    .$with("page_ids")
-    .as(db.select({ pageId: sql<number>`${tickets.id}`.as("page_id") }).from(openThenFinished).orderBy(...orderOfQueue(f)).limit(QUEUE_PAGE_SIZE).offset((page - 1) * QUEUE_PAGE_SIZE));
+  const pageIds = db.$with("page_ids").as(
+    db
+      .select({ pageId: sql<number>`${tickets.id}`.as("page_id") })
+      .from(openThenFinished)
+      .orderBy(...orderOfQueue(f))
+      .limit(QUEUE_PAGE_SIZE)
+      .offset((page - 1) * QUEUE_PAGE_SIZE),
+  );
   return {
     // Counting stops at COUNT_CAP: an exact count of a large unfiltered queue costs a full scan.
-    total: db.select({ n: count() }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(COUNT_CAP + 1).as("capped")),
+    total: db.select({ n: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(tickets)
+        .where(where)
+        .limit(COUNT_CAP + 1)
+        .as("capped"),
+    ),
     rows: db
       .with(openPart, pageIds)
       .select(queueColumns)
@@ -636,7 +670,12 @@ export function forgetQueueCounts(): void {
 function countKey(actor: SignedIn, f: QueueFilter): string {
   const { sort: _sort, dir: _dir, ...filters } = f;
   const scope = isStaff(actor) ? "staff" : [actor.role, actor.departmentId, actor.enterpriseIds];
-  return JSON.stringify([scope, Object.entries(filters).filter(([, v]) => v !== undefined && v !== "").sort()]);
+  return JSON.stringify([
+    scope,
+    Object.entries(filters)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .sort(),
+  ]);
 }
 
 export async function listTickets(actor: SignedIn, f: QueueFilter, page: number, now = new Date()) {
@@ -697,9 +736,21 @@ export async function getTicket(actor: SignedIn, id: number) {
     .from(ticketEvents)
     .where(and(eq(ticketEvents.ticketId, id), visibleEvents(actor)))
     .orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
-  const attachments = (await filesOf({ ownerKind: TICKET_FILE_OWNER, ownerId: id })).map((f) => ({ id: f.id, originalName: f.originalName, size: f.size, contentType: f.contentType }));
+  const attachments = (await filesOf({ ownerKind: TICKET_FILE_OWNER, ownerId: id })).map((f) => ({
+    id: f.id,
+    originalName: f.originalName,
+    size: f.size,
+    contentType: f.contentType,
+  }));
   const { searchText: _s, ...rest } = ticket;
-  return { ticket: { ...rest, overdue: isOverdue(ticket) }, enterprise, department: department ?? null, handlerName: handler?.displayName ?? null, events, attachments };
+  return {
+    ticket: { ...rest, overdue: isOverdue(ticket) },
+    enterprise,
+    department: department ?? null,
+    handlerName: handler?.displayName ?? null,
+    events,
+    attachments,
+  };
 }
 
 /** A problem's file (a row of `files`) if the actor may see the problem; null otherwise. */
@@ -714,16 +765,26 @@ export async function ticketFormOptions(actor: SignedIn, withEnterprises = true)
   const db = await getDb();
   const depts = await db.select().from(departments).orderBy(asc(departments.id));
   const staffList = isStaff(actor)
-    ? await db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(inArray(users.role, ["staff", "admin"]), isNull(users.disabledAt))).orderBy(asc(users.displayName))
+    ? await db
+        .select({ id: users.id, displayName: users.displayName })
+        .from(users)
+        .where(and(inArray(users.role, ["staff", "admin"]), isNull(users.disabledAt)))
+        .orderBy(asc(users.displayName))
     : [];
   const enterpriseList = !withEnterprises
     ? []
     : isStaff(actor)
-    ? await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).orderBy(asc(enterprises.name))
-    : actor.enterpriseIds.length
-      ? await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, actor.enterpriseIds)).orderBy(asc(enterprises.name))
-      : [];
-  const assocs = isStaff(actor) ? await db.select({ id: associations.id, nameZh: associations.nameZh, nameEn: associations.nameEn }).from(associations).orderBy(asc(associations.id)) : [];
+      ? await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).orderBy(asc(enterprises.name))
+      : actor.enterpriseIds.length
+        ? await db
+            .select({ id: enterprises.id, name: enterprises.name })
+            .from(enterprises)
+            .where(inArray(enterprises.id, actor.enterpriseIds))
+            .orderBy(asc(enterprises.name))
+        : [];
+  const assocs = isStaff(actor)
+    ? await db.select({ id: associations.id, nameZh: associations.nameZh, nameEn: associations.nameEn }).from(associations).orderBy(asc(associations.id))
+    : [];
   return { departments: depts, staff: staffList, enterprises: enterpriseList, associations: assocs };
 }
 
@@ -733,7 +794,12 @@ export async function ticketFormOptions(actor: SignedIn, withEnterprises = true)
  * handler filter within QUEUE_OPTIONS_TTL_MS.
  */
 export const QUEUE_OPTIONS_TTL_MS = 60_000;
-const queueOptions = createCache<Awaited<ReturnType<typeof ticketFormOptions>>>({ ttlMs: QUEUE_OPTIONS_TTL_MS, maxEntries: 4, staleWhileRevalidate: true, name: "tickets:queue-options" });
+const queueOptions = createCache<Awaited<ReturnType<typeof ticketFormOptions>>>({
+  ttlMs: QUEUE_OPTIONS_TTL_MS,
+  maxEntries: 4,
+  staleWhileRevalidate: true,
+  name: "tickets:queue-options",
+});
 
 export function queueFilterOptions(actor: SignedIn) {
   return queueOptions.get(isStaff(actor) ? "staff" : "other", () => ticketFormOptions(actor, false));
@@ -747,7 +813,14 @@ export function forgetQueueFilterOptions(): void {
 export async function listEscalations(limit = 10) {
   const db = await getDb();
   return db
-    .select({ id: tickets.id, title: tickets.title, dueAt: tickets.dueAt, escalatedAt: tickets.escalatedAt, departmentZh: departments.nameZh, departmentEn: departments.nameEn })
+    .select({
+      id: tickets.id,
+      title: tickets.title,
+      dueAt: tickets.dueAt,
+      escalatedAt: tickets.escalatedAt,
+      departmentZh: departments.nameZh,
+      departmentEn: departments.nameEn,
+    })
     .from(tickets)
     .leftJoin(departments, eq(departments.id, tickets.departmentId))
     .where(and(eq(tickets.status, "referred"), isNotNull(tickets.escalatedAt)))

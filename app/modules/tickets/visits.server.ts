@@ -25,7 +25,14 @@ export async function recordVisit(actor: SignedIn, input: VisitInput, db?: Execu
     }
     const [visit] = await tx
       .insert(visits)
-      .values({ visitedOn: input.visitedOn, visitors: input.visitors, associationId: input.associationId, enterpriseId: input.enterpriseId, notes: input.notes ?? "", createdBy: actor.userId })
+      .values({
+        visitedOn: input.visitedOn,
+        visitors: input.visitors,
+        associationId: input.associationId,
+        enterpriseId: input.enterpriseId,
+        notes: input.notes ?? "",
+        createdBy: actor.userId,
+      })
       .returning();
     await appendAudit(tx, { actor, action: "visit.record", entityType: "visit", entityId: visit.id, after: visit });
     return { ok: true as const, visit };
@@ -75,7 +82,11 @@ export async function getVisit(id: number) {
 
 export async function visitFormOptions() {
   const db = await getDb();
-  const assocs = await db.select({ id: associations.id, nameZh: associations.nameZh, nameEn: associations.nameEn }).from(associations).where(isNotNull(associations.id)).orderBy(asc(associations.id));
+  const assocs = await db
+    .select({ id: associations.id, nameZh: associations.nameZh, nameEn: associations.nameEn })
+    .from(associations)
+    .where(isNotNull(associations.id))
+    .orderBy(asc(associations.id));
   const ents = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).orderBy(asc(enterprises.name));
   return { associations: assocs, enterprises: ents };
 }
@@ -99,7 +110,10 @@ export async function setCalendarDay(actor: SignedIn, input: { day: string; isWo
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(calendarDays).where(eq(calendarDays.day, input.day));
-    await tx.insert(calendarDays).values(input).onConflictDoUpdate({ target: calendarDays.day, set: { isWorkday: input.isWorkday, name: input.name } });
+    await tx
+      .insert(calendarDays)
+      .values(input)
+      .onConflictDoUpdate({ target: calendarDays.day, set: { isWorkday: input.isWorkday, name: input.name } });
     await appendAudit(tx, { actor, action: "calendar.set", entityType: "calendar_day", entityId: input.day, before: before ?? null, after: input });
     return { ok: true as const };
   });

@@ -19,7 +19,12 @@ export async function todaysWork(actor: SignedIn, now = new Date()) {
     listFairs(actor, { when: "upcoming", page: 1 }),
   ]);
   const booths = await Promise.all(
-    fairs.rows.map(async (fair) => ({ fairId: fair.id, title: fair.title, fairDate: fair.fairDate, requested: (await listBooths(fair.id, { status: "requested", page: 1 })).total })),
+    fairs.rows.map(async (fair) => ({
+      fairId: fair.id,
+      title: fair.title,
+      fairDate: fair.fairDate,
+      requested: (await listBooths(fair.id, { status: "requested", page: 1 })).total,
+    })),
   );
   return {
     items: [
