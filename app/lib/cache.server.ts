@@ -1,4 +1,5 @@
 import { cacheBus, type CacheBus } from "./cache-bus.server";
+import { settings } from "./env.server";
 
 /**
  * A small in-process cache of promised values, for data read on every page view that changes far
@@ -14,8 +15,22 @@ import { cacheBus, type CacheBus } from "./cache-bus.server";
  * (app/lib/cache-bus.server.ts): a module's `clear()` after its change clears the same cache in
  * every other process and machine too. `ttlMs` bounds how stale a value can get after changes
  * no module announces (a clock passing a date).
+ *
+ * `CACHES=off` turns every cache off (each read loads): the benchmarks' headline figures are the
+ * uncached path, so they run the portal with it (tests/bench).
  */
-export type CacheOptions = { ttlMs: number; maxEntries?: number; staleWhileRevalidate?: boolean; now?: () => number; name?: string; bus?: CacheBus };
+export type CacheOptions = {
+  ttlMs: number;
+  maxEntries?: number;
+  staleWhileRevalidate?: boolean;
+  now?: () => number;
+  name?: string;
+  bus?: CacheBus;
+  /** Asked on every read; default: the CACHES setting. */
+  enabled?: () => boolean;
+};
+
+export const cachesEnabled = () => settings().CACHES === "on";
 
 type Entry<V> = { at: number; value: Promise<V>; settled: boolean; refreshing: boolean };
 
@@ -25,7 +40,15 @@ export type Cache<V> = {
   readonly size: number;
 };
 
-export function createCache<V>({ ttlMs, maxEntries = 100, staleWhileRevalidate = false, now = Date.now, name, bus = cacheBus }: CacheOptions): Cache<V> {
+export function createCache<V>({
+  ttlMs,
+  maxEntries = 100,
+  staleWhileRevalidate = false,
+  now = Date.now,
+  name,
+  bus = cacheBus,
+  enabled = cachesEnabled,
+}: CacheOptions): Cache<V> {
   const entries = new Map<string, Entry<V>>();
   if (name) bus.register(name, () => entries.clear());
 
@@ -67,6 +90,7 @@ export function createCache<V>({ ttlMs, maxEntries = 100, staleWhileRevalidate =
 
   return {
     get(key, load) {
+      if (!enabled()) return load();
       const hit = entries.get(key);
       if (hit) {
         const fresh = now() - hit.at < ttlMs;

@@ -47,6 +47,8 @@ const settingsSchema = z
     UPLOAD_DIR: z.string().optional(),
     FILE_STORE: z.enum(["local", "database"], { error: 'must be "local" or "database"' }).default("local"),
     TRUST_PROXY: z.enum(["0", "1"], "must be 0 or 1").default("0"),
+    // off: no in-process cache keeps anything (the benchmarks measure the uncached path with it).
+    CACHES: z.enum(["on", "off"], 'must be "on" or "off"').default("on"),
     WEB_CONCURRENCY: z.coerce
       .number({ error: "must be a whole number from 1 to 64" })
       .int("must be a whole number from 1 to 64")

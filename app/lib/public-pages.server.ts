@@ -16,6 +16,7 @@ import { cacheBus } from "./cache-bus.server";
  * whatever the Cookie header looked like. A change to a posting through the jobs module clears the cache.
  */
 import { FLASH_COOKIE, parseCookieHeader, SESSION_COOKIE } from "./cookies";
+import { cachesEnabled } from "./cache.server";
 
 export const PUBLIC_PAGE_TTL_MS = 2_000;
 
@@ -27,8 +28,11 @@ const MAX_PAGES = 300;
 const pages = new Map<string, { at: number; page: PublicPage }>();
 
 /** The cache key of a request, or null when its answer must not be shared. */
-export function publicPageKey(input: { method: string; url: string; cookie: string | undefined; language: string }): string | null {
-  if (input.method !== "GET") return null;
+export function publicPageKey(
+  input: { method: string; url: string; cookie: string | undefined; language: string },
+  enabled: () => boolean = cachesEnabled,
+): string | null {
+  if (input.method !== "GET" || !enabled()) return null;
   const cookies = parseCookieHeader(input.cookie);
   // A session, or a one-shot message waiting to be shown (and cleared): that page is this visitor's own.
   if (cookies.has(SESSION_COOKIE) || cookies.has(FLASH_COOKIE)) return null;

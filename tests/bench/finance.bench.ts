@@ -7,6 +7,8 @@
  *    of the bank officer's need list;
  * 3. starts the portal (production build) and sends a fixed BENCH_RATE requests/s (default 50) for
  *    BENCH_SECONDS (default 10) to the officer's need list, the product supermarket and a bare page.
+ * The portal runs with CACHES=off (every request reads the database: the uncached path is the
+ * headline); CACHES=on npm run bench:finance prints the cached figures.
  * BENCH_WORKERS=<n> web processes (default: one per core).
  * Where a request's time goes: during each fixed-rate run the CPU time of the portal's processes and
  * of the PostgreSQL server's (Linux /proc; PostgreSQL only when the bench started it) per request.
@@ -150,6 +152,7 @@ async function main() {
       HOST: "127.0.0.1",
       SEED_DEMO: "no",
       NODE_ENV: "production",
+      CACHES: process.env.CACHES ?? "off",
       SESSION_SECRET: "bench-session-secret-not-for-production",
     },
     stdio: ["ignore", "ignore", "inherit"],
@@ -183,7 +186,9 @@ async function main() {
       }),
     );
   }
-  console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s each (latency from the scheduled start), then capacity with ${CONNECTIONS} connections ===`);
+  console.log(
+    `\n=== CACHES=${process.env.CACHES ?? "off"}: fixed rate ${RATE} req/s for ${SECONDS} s each (latency from the scheduled start), then capacity with ${CONNECTIONS} connections ===`,
+  );
   console.log(
     "target".padEnd(40),
     "req/s".padStart(7),

@@ -13,7 +13,11 @@
  *    fixed BENCH_RATE requests/s (default 50) for BENCH_SECONDS (default 20) with a bounded number in
  *    flight, timing each from its scheduled start (no coordinated omission), the bare page at the
  *    same rate just before each page.
- *    Nothing here goes through the public page cache (staff pages, signed in): every figure is uncached.
+ *    The headline runs the portal with CACHES=off: no page, count or option list is kept, every
+ *    request reads what it shows (staff pages never go through the public page cache anyway); then,
+ *    apart, capacity with the caches on (BENCH_CACHED=no skips it). Each of the CONNECTIONS
+ *    connections has its own session (as many staff members; one shared cookie would share the
+ *    session look-ups of simultaneous requests).
  *
  * Needs `npx remix build` first (done here when build/ is missing).
  * BENCH_WORKERS=<n> runs the portal as n web processes (WEB_CONCURRENCY; default: one per core).
@@ -64,10 +68,10 @@ function cpuMs(): { app: number; db: number } {
 }
 
 /** Closed loop with the CPU each answered request cost (portal + PostgreSQL). */
-async function measured(url: string, cookie: string | null, connections: number) {
+async function measured(url: string, cookies: string[] | null, connections: number) {
   const before = cpuMs();
   const t = performance.now();
-  const rps = await closedLoopOf(url, cookie, connections);
+  const rps = await closedLoopOf(url, cookies, connections);
   const after = cpuMs();
   const n = Math.max(1, rps * ((performance.now() - t) / 1000));
   return { rps, app: (after.app - before.app) / n, db: (after.db - before.db) / n };
@@ -251,97 +255,74 @@ async function main() {
   await sql.end();
   await closeDb();
 
-  // The portal on the same database.
-  const port = await freePort();
-  const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  server = spawn("node", [...profile, "app/server.js"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      WEB_CONCURRENCY: String(WORKERS),
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_DEMO: "no",
-      NODE_ENV: "production",
-      SESSION_SECRET: "bench-session-secret-not-for-production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  // Up to a minute: start-up is slow on a machine shared with other work.
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      /* not yet */
+  // The portal on the same database: first with every cache off (the headline), then with them on.
+  let { base, cookies } = await startPortal(databaseUrl, "off");
+  const targetsOf = (cookies: string[]): [string, string, string[] | null][] => {
+    const all: [string, string, string[] | null][] = [
+      ["bare Remix page (/login, anonymous)", "/login", null],
+      ["queue unfiltered", "/tickets", cookies],
+      ["queue overdue", "/tickets?overdue=1", cookies],
+      ["queue by department", `/tickets?department=${tax.id}`, cookies],
+      ["queue text search 针车", `/tickets?q=${encodeURIComponent("针车")}`, cookies],
+      ["reports (tickets part)", "/reports", cookies],
+      [`members (${ENTERPRISES} firms)`, "/members", cookies],
+      ["members search 鞋业", `/members?q=${encodeURIComponent("鞋业")}`, cookies],
+      ["members page 100", "/members?page=100", cookies],
+    ];
+    const only = process.env.BENCH_ONLY?.split(",");
+    return all.filter(([name], i) => i === 0 || !only || only.some((o) => name.includes(o)));
+  };
+  let targets = targetsOf(cookies);
+  // Warm-up: every web process compiles its code paths (JIT) (and, when they are on, fills its caches) before measuring.
+  const warmUp = async () => {
+    const WARMUP = 20 * WORKERS;
+    for (const [, p, c] of targets) {
+      await Promise.all(
+        Array.from({ length: 4 }, async (_, k) => {
+          for (let i = 0; i < WARMUP / 4; i++) await (await fetch(base + p, { headers: c ? { cookie: c[k % c.length] } : {} })).arrayBuffer();
+        }),
+      );
     }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const login = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-    body: "email=staff%40demo.test&password=yunjiang-demo",
-  });
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-  if (!cookie.startsWith("yj_session=")) throw new Error(`login failed: ${login.status}`);
-
-  const allTargets: [string, string, string | null][] = [
-    ["bare Remix page (/login, anonymous)", "/login", null],
-    ["queue unfiltered", "/tickets", cookie],
-    ["queue overdue", "/tickets?overdue=1", cookie],
-    ["queue by department", `/tickets?department=${tax.id}`, cookie],
-    ["queue text search 针车", `/tickets?q=${encodeURIComponent("针车")}`, cookie],
-    ["reports (tickets part)", "/reports", cookie],
-    [`members (${ENTERPRISES} firms)`, "/members", cookie],
-    ["members search 鞋业", `/members?q=${encodeURIComponent("鞋业")}`, cookie],
-    ["members page 100", "/members?page=100", cookie],
-  ];
-  const only = process.env.BENCH_ONLY?.split(",");
-  const targets = allTargets.filter(([name], i) => i === 0 || !only || only.some((o) => name.includes(o)));
-  // Warm-up: every web process compiles its code paths (JIT) and fills its caches before measuring.
-  const WARMUP = 20 * WORKERS;
-  for (const [, p, c] of targets) {
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        for (let i = 0; i < WARMUP / 4; i++) await (await fetch(base + p, { headers: c ? { cookie: c } : {} })).arrayBuffer();
-      }),
-    );
-  }
+  };
+  await warmUp();
 
   // Headline: uncached capacity and CPU per request, the bare page measured just before each page
   // (same moment, same connections); then the fixed rate, each page beside the bare page at that rate.
-  console.log(
-    `\n=== uncached capacity, ${CONNECTIONS} connections (closed loop, 4 s), bare page just before; CPU per request = portal processes + PostgreSQL ===`,
-  );
-  console.log(
-    "target".padEnd(34),
-    "req/s".padStart(7),
-    "bare".padStart(6),
-    "ratio".padStart(6),
-    "app ms".padStart(7),
-    "db ms".padStart(6),
-    "bare ms".padStart(8),
-    "cost ratio".padStart(11),
-  );
-  for (const [name, p, c] of targets.slice(1)) {
-    const bare = await measured(base + targets[0][1], null, CONNECTIONS);
-    const page = await measured(base + p, c, CONNECTIONS);
-    const bareCost = bare.app + bare.db;
+  const capacityTable = async (title: string) => {
     console.log(
-      name.padEnd(34),
-      page.rps.toFixed(0).padStart(7),
-      bare.rps.toFixed(0).padStart(6),
-      (page.rps / bare.rps).toFixed(2).padStart(6),
-      page.app.toFixed(1).padStart(7),
-      page.db.toFixed(1).padStart(6),
-      bareCost.toFixed(1).padStart(8),
-      (bareCost / (page.app + page.db)).toFixed(2).padStart(11),
+      `\n=== ${title} capacity, ${CONNECTIONS} connections, one session each (closed loop, 4 s), bare page just before; CPU per request = portal processes + PostgreSQL ===`,
     );
-  }
+    console.log(
+      "target".padEnd(34),
+      "req/s".padStart(7),
+      "bare".padStart(6),
+      "ratio".padStart(6),
+      "app ms".padStart(7),
+      "db ms".padStart(6),
+      "bare ms".padStart(8),
+      "cost ratio".padStart(11),
+    );
+    for (const [name, p, c] of targets.slice(1)) {
+      const bare = await measured(base + targets[0][1], null, CONNECTIONS);
+      const page = await measured(base + p, c, CONNECTIONS);
+      const bareCost = bare.app + bare.db;
+      console.log(
+        name.padEnd(34),
+        page.rps.toFixed(0).padStart(7),
+        bare.rps.toFixed(0).padStart(6),
+        (page.rps / bare.rps).toFixed(2).padStart(6),
+        page.app.toFixed(1).padStart(7),
+        page.db.toFixed(1).padStart(6),
+        bareCost.toFixed(1).padStart(8),
+        (bareCost / (page.app + page.db)).toFixed(2).padStart(11),
+      );
+    }
+  };
+  await capacityTable("uncached (CACHES=off)");
   if (SECONDS > 0)
-    console.log(`\n=== fixed rate ${RATE} req/s for ${SECONDS} s (latency from the scheduled start), the bare page at the same rate just before each page ===`);
+    console.log(
+      `\n=== uncached (CACHES=off), fixed rate ${RATE} req/s for ${SECONDS} s (latency from the scheduled start), the bare page at the same rate just before each page ===`,
+    );
   if (SECONDS > 0)
     console.log(
       "target".padEnd(34),
@@ -369,9 +350,64 @@ async function main() {
       `${b.p50.toFixed(0)}/${b.p95.toFixed(0)}/${b.p99.toFixed(0)}`.padStart(20),
     );
   }
+  // Apart from the headline: the same pages with the in-process caches on (list counts, filter options).
+  if (process.env.BENCH_CACHED !== "no") {
+    await stopServer();
+    ({ base, cookies } = await startPortal(databaseUrl, "on"));
+    targets = targetsOf(cookies);
+    await warmUp();
+    await capacityTable("cached (CACHES=on: list counts and filter options kept)");
+  }
   console.log(
     `\n${N} problems, ${ENTERPRISES} member enterprises; portal as ${WORKERS} web process(es); Node ${process.version}; ${os.cpus().length} cores; PostgreSQL and the load generator on the same machine.`,
   );
+}
+
+/**
+ * Starts the portal (production build) on the database, CACHES=on|off, and signs in CONNECTIONS
+ * sessions of the staff account: one per connection, as several staff members would be.
+ */
+async function startPortal(databaseUrl: string, caches: "on" | "off") {
+  const port = await freePort();
+  const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  server = spawn("node", [...profile, "app/server.js"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      WEB_CONCURRENCY: String(WORKERS),
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "no",
+      NODE_ENV: "production",
+      CACHES: caches,
+      SESSION_SECRET: "bench-session-secret-not-for-production",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  // Up to a minute: start-up is slow on a machine shared with other work.
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const cookies: string[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const login = await fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+      body: "email=staff%40demo.test&password=yunjiang-demo",
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+    if (!cookie.startsWith("yj_session=")) throw new Error(`login failed: ${login.status}`);
+    cookies.push(cookie);
+  }
+  return { base, cookies };
 }
 
 /** Stops the portal and waits for it to exit (it writes its CPU profile on the way out). */

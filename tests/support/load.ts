@@ -9,9 +9,20 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/**
+ * The Cookie header of the k-th request or connection: one, or one of several sessions in turn (a
+ * bench signs in several sessions, as several staff members would; the portal shares one session
+ * look-up between simultaneous requests with the same cookie, which one shared cookie would flatter).
+ */
+export type Cookies = string | string[] | null;
+function cookieOf(cookies: Cookies, k: number): string | null {
+  return Array.isArray(cookies) ? cookies[k % cookies.length] : cookies;
+}
+const headersOf = (cookie: string | null): Record<string, string> => (cookie ? { cookie } : {});
+
 export type Result = { name: string; sent: number; ok: number; errors: number; seconds: number; p50: number; p95: number; p99: number; max: number };
 
-export async function fixedRate(name: string, url: string, cookie: string | null, rate: number, seconds: number): Promise<Result> {
+export async function fixedRate(name: string, url: string, cookies: Cookies, rate: number, seconds: number): Promise<Result> {
   const total = rate * seconds;
   const interval = 1000 / rate;
   const latencies: number[] = [];
@@ -29,7 +40,7 @@ export async function fixedRate(name: string, url: string, cookie: string | null
     }
     inFlight++;
     pending.push(
-      fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" })
+      fetch(url, { headers: headersOf(cookieOf(cookies, k)), redirect: "manual" })
         .then(async (res) => {
           await res.arrayBuffer();
           if (res.status !== 200) errors++;
@@ -59,13 +70,14 @@ export async function fixedRate(name: string, url: string, cookie: string | null
   };
 }
 
-export async function closedLoop(url: string, cookie: string | null, connections: number, seconds = 4): Promise<number> {
+export async function closedLoop(url: string, cookies: Cookies, connections: number, seconds = 4): Promise<number> {
   const until = performance.now() + seconds * 1000;
   let done = 0;
   await Promise.all(
-    Array.from({ length: connections }, async () => {
+    Array.from({ length: connections }, async (_, k) => {
+      const headers = headersOf(cookieOf(cookies, k));
       while (performance.now() < until) {
-        const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+        const res = await fetch(url, { headers, redirect: "manual" });
         await res.arrayBuffer();
         if (res.status === 200) done++;
       }

@@ -29,6 +29,14 @@ describe("in-process cache", () => {
     expect(calls()).toBe(2);
   });
 
+  it("with caches off (CACHES=off, for the benchmarks' uncached path) loads on every read", async () => {
+    const cache = createCache<string>({ ttlMs: 60_000, enabled: () => false });
+    const { load, calls } = counter();
+    expect(await Promise.all([cache.get("k", load), cache.get("k", load)])).toEqual(["value-1", "value-2"]);
+    expect(await cache.get("k", load)).toBe("value-3");
+    expect([calls(), cache.size]).toEqual([3, 0]);
+  });
+
   it("forgets a failed load so the next reader tries again", async () => {
     const cache = createCache<string>({ ttlMs: 60_000 });
     await expect(cache.get("k", () => Promise.reject(new Error("database down")))).rejects.toThrow("database down");

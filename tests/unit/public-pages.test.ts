@@ -27,6 +27,8 @@ describe("which answers may be shared", () => {
     expect(anonymous("/jobs", { language: "en" })).toBe("en|/jobs");
     expect(anonymous("/jobs", { cookie: "lng=en; yj_session=abc" })).toBeNull();
     expect(anonymous("/jobs", { method: "POST" })).toBeNull();
+    // CACHES=off (the benchmarks' uncached path): nothing is shared.
+    expect(publicPageKey({ method: "GET", url: "/jobs", cookie: undefined, language: "zh-CN" }, () => false)).toBeNull();
     for (const other of [
       "/jobs.data",
       "/jobs?_data=routes%2Fjobs._index",

@@ -24,6 +24,12 @@ describe("settings", () => {
     expect(() => readSettings({ WEB_CONCURRENCY: "0", DATABASE_URL: "postgres://db/portal" })).toThrow(/WEB_CONCURRENCY/);
     expect(readSettings({ WEB_CONCURRENCY: "2", DATABASE_URL: "postgres://db/portal" }).WEB_CONCURRENCY).toBe(2);
   });
+  it("keep the in-process caches unless CACHES=off", () => {
+    expect(readSettings({}).CACHES).toBe("on");
+    expect(readSettings({ CACHES: "off" }).CACHES).toBe("off");
+    expect(() => readSettings({ CACHES: "no" })).toThrow(/CACHES: must be "on" or "off"/);
+  });
+
   it("treat an empty value as unset", () => {
     expect(readSettings({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });
