@@ -90,12 +90,15 @@ export const tickets = pgTable(
     index("tickets_association_created_idx").on(t.associationId, t.createdAt, t.id),
     index("tickets_category_created_idx").on(t.category, t.createdAt, t.id),
     index("tickets_handler_idx").on(t.handlerId),
-    index("tickets_due_idx")
-      .on(t.dueAt)
+    // The queue's tab counts ("mine or nobody's" in a status, overdue, escalated) read these alone
+    // (index-only, up to the count cap): a scan of the table otherwise, 10-100 ms on 100,000 problems.
+    index("tickets_status_handler_idx").on(t.status, t.handlerId),
+    index("tickets_due_handler_idx")
+      .on(t.dueAt, t.handlerId)
       .where(sql`${t.dueAt} is not null`),
-    // The staff lead's escalation list (open referrals past their limit).
-    index("tickets_escalated_idx")
-      .on(t.dueAt)
+    // The staff lead's escalation list (open referrals past their limit), and the escalated tab's count.
+    index("tickets_escalated_handler_idx")
+      .on(t.dueAt, t.handlerId)
       .where(sql`${t.escalatedAt} is not null and ${t.status} = 'referred'`),
     index("tickets_resolved_idx").on(t.resolvedAt),
     index("tickets_closed_idx").on(t.closedAt),
