@@ -1,9 +1,7 @@
 import { useTranslation } from "react-i18next";
+import type { ImportProblem } from "../lib/import-problem";
 import { parseMessage } from "../lib/messages";
 import { DataTable, type Column } from "./data-table";
-
-/** A line of an uploaded file that was refused: where (line, column) and why (a message key). */
-export type ImportProblem = { line: number; column: string | null; message: string };
 
 /**
  * Why an uploaded file was refused as a whole (members, financing needs, monitoring readings):

@@ -109,6 +109,7 @@ export function ConfirmAction({
   intent,
   action,
   danger,
+  open,
   children,
 }: {
   label: string;
@@ -117,6 +118,8 @@ export function ConfirmAction({
   intent: string;
   action?: string;
   danger?: boolean;
+  /** Drawn open: after a refused submit, so its error is in view without JavaScript. */
+  open?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -124,7 +127,7 @@ export function ConfirmAction({
   const questionId = useId();
   // Cancel, Esc and the focus are the page script's (app/lib/enhance.ts): the same without React.
   return (
-    <details className="confirm confirm--action">
+    <details className="confirm confirm--action" open={open || undefined}>
       <summary className={`btn btn--small ${danger ? "btn--danger" : "btn--ghost"}`}>
         <span className="confirm__label">{label}</span>
         <span className="confirm__cancel-label">{t("confirm.cancel")}</span>

@@ -1,4 +1,4 @@
-import type { ImportProblem } from "../components/import-problems";
+import type { ImportProblem } from "./import-problem";
 
 /**
  * The CSV file of an import form (members, financing needs, monitoring readings), read whole:

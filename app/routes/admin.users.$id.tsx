@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "set-stations") {
     const parsed = parseForm(stationPlacesSchema, form);
-    if (!parsed.ok) return data<ActionData>({ errors: { stations: parsed.errors.station ?? "common:forms.invalid" } }, { status: 400 });
+    if (!parsed.ok) return data<ActionData>({ errors: { stations: parsed.errors.station ?? "forms.invalid" } }, { status: 400 });
     const result = await setStationsOfUser(actor, userId, parsed.data.station, ip);
     if (!result.ok) {
       if (result.error.code === NOT_FOUND) notFound();
@@ -175,7 +175,8 @@ export default function AdminUserPage() {
                   ))}
                   {actionData?.errors?.stations ? (
                     <p className="field__error" role="alert">
-                      {t(actionData.errors.stations)}
+                      {/* A bare key is a shared form message (common), as the fields read it; others name their area. */}
+                      {t(actionData.errors.stations, { ns: "common" })}
                     </p>
                   ) : null}
                 </fieldset>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
+import { ConfirmWithReason } from "../components/confirm-with-reason";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { formatDate, formatDateTime, formatMoney, shanghaiToday } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
@@ -664,49 +665,43 @@ export default function DisputePage() {
         </div>
         <div className="form-actions">
           {may.decline ? (
-            <ConfirmAction label={t("actions.decline")} question={t("actions.declineQuestion")} confirmLabel={t("actions.decline")} intent="decline" danger>
-              <TextAreaField
-                label={t("actions.reason")}
-                name="reason"
-                required
-                rows={2}
-                maxLength={2000}
-                defaultValue={val("decline", "reason")}
-                error={err("decline", "reason")}
-              />
-            </ConfirmAction>
+            <ConfirmWithReason
+              label={t("actions.decline")}
+              question={t("actions.declineQuestion")}
+              confirmLabel={t("actions.decline")}
+              intent="decline"
+              danger
+              reasonLabel={t("actions.reason")}
+              maxLength={2000}
+              defaultValue={val("decline", "reason")}
+              error={err("decline", "reason")}
+            />
           ) : null}
           {may.rejectAgreement ? (
-            <ConfirmAction
+            <ConfirmWithReason
               label={t("actions.rejectAgreement")}
               question={t("actions.rejectQuestion")}
               confirmLabel={t("actions.rejectAgreement")}
               intent="rejectAgreement"
               danger
-            >
-              <TextAreaField
-                label={t("actions.reason")}
-                name="reason"
-                required
-                rows={2}
-                maxLength={2000}
-                defaultValue={val("rejectAgreement", "reason")}
-                error={err("rejectAgreement", "reason")}
-              />
-            </ConfirmAction>
+              reasonLabel={t("actions.reason")}
+              maxLength={2000}
+              defaultValue={val("rejectAgreement", "reason")}
+              error={err("rejectAgreement", "reason")}
+            />
           ) : null}
           {may.fail ? (
-            <ConfirmAction label={t("actions.fail")} question={t("actions.failQuestion")} confirmLabel={t("actions.fail")} intent="fail" danger>
-              <TextAreaField
-                label={t("actions.reason")}
-                name="reason"
-                required
-                rows={2}
-                maxLength={2000}
-                defaultValue={val("fail", "reason")}
-                error={err("fail", "reason")}
-              />
-            </ConfirmAction>
+            <ConfirmWithReason
+              label={t("actions.fail")}
+              question={t("actions.failQuestion")}
+              confirmLabel={t("actions.fail")}
+              intent="fail"
+              danger
+              reasonLabel={t("actions.reason")}
+              maxLength={2000}
+              defaultValue={val("fail", "reason")}
+              error={err("fail", "reason")}
+            />
           ) : null}
           {may.close ? (
             <ConfirmAction label={t("actions.close")} question={t("actions.closeQuestion")} confirmLabel={t("actions.close")} intent="close" />

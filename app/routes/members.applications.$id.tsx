@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField, TextAreaField } from "../components/fields";
+import { ConfirmWithReason } from "../components/confirm-with-reason";
+import { FormErrors, SelectField } from "../components/fields";
 import { StatusBadge } from "../components/members/status";
 import { Alert, ConfirmAction, PageHeader } from "../components/ui";
 import { formatDateTime, formatMoney } from "../lib/format";
@@ -132,22 +133,17 @@ export default function ApplicationPage() {
           </section>
           <section className="card">
             <h2>{t("applications.reject")}</h2>
-            <ConfirmAction
+            <ConfirmWithReason
               label={t("applications.reject")}
               question={t("applications.rejectQuestion")}
               confirmLabel={t("applications.rejectConfirm")}
               intent="reject"
               danger
-            >
-              <TextAreaField
-                label={t("fields.reason")}
-                name="reason"
-                required
-                maxLength={500}
-                rows={3}
-                error={actionData?.errors && "reason" in actionData.errors ? actionData.errors.reason : undefined}
-              />
-            </ConfirmAction>
+              reasonLabel={t("fields.reason")}
+              maxLength={500}
+              rows={3}
+              error={actionData?.errors && "reason" in actionData.errors ? actionData.errors.reason : undefined}
+            />
           </section>
         </div>
       ) : null}

@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../components/fields";
-import { ImportProblems, type ImportProblem } from "../components/import-problems";
+import { ImportProblems } from "../components/import-problems";
+import type { ImportProblem } from "../lib/import-problem";
 import { PageHeader } from "../components/ui";
 import { readCsvUpload } from "../lib/csv-upload.server";
 import { redirectWithFlash } from "../lib/flash.server";

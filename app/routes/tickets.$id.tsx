@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextAreaField } from "../components/fields";
-import { Alert, Badge, ConfirmAction, PageHeader } from "../components/ui";
+import { ConfirmWithReason } from "../components/confirm-with-reason";
+import { Alert, Badge, PageHeader } from "../components/ui";
 import { formatDateTime } from "../lib/format";
 import { notFound, requireSignedIn } from "../lib/guard.server";
 import { can } from "../lib/permissions";
@@ -353,43 +354,42 @@ export default function TicketPage() {
           ) : null}
           <div className="form-actions">
             {may.reject ? (
-              <ConfirmAction label={t("actions.reject")} question={t("actions.rejectQuestion")} confirmLabel={t("actions.reject")} intent="reject" danger>
-                <TextAreaField
-                  label={t("actions.reason")}
-                  name="reason"
-                  required
-                  rows={2}
-                  maxLength={2000}
-                  defaultValue={val("reject", "reason")}
-                  error={err("reject", "reason")}
-                />
-              </ConfirmAction>
+              <ConfirmWithReason
+                label={t("actions.reject")}
+                question={t("actions.rejectQuestion")}
+                confirmLabel={t("actions.reject")}
+                intent="reject"
+                danger
+                reasonLabel={t("actions.reason")}
+                maxLength={2000}
+                defaultValue={val("reject", "reason")}
+                error={err("reject", "reason")}
+              />
             ) : null}
             {may.return ? (
-              <ConfirmAction label={t("actions.return")} question={t("actions.returnQuestion")} confirmLabel={t("actions.return")} intent="return" danger>
-                <TextAreaField
-                  label={t("actions.returnReason")}
-                  name="reason"
-                  required
-                  rows={2}
-                  maxLength={2000}
-                  defaultValue={val("return", "reason")}
-                  error={err("return", "reason")}
-                />
-              </ConfirmAction>
+              <ConfirmWithReason
+                label={t("actions.return")}
+                question={t("actions.returnQuestion")}
+                confirmLabel={t("actions.return")}
+                intent="return"
+                danger
+                reasonLabel={t("actions.returnReason")}
+                maxLength={2000}
+                defaultValue={val("return", "reason")}
+                error={err("return", "reason")}
+              />
             ) : null}
             {may.reopen ? (
-              <ConfirmAction label={t("actions.reopen")} question={t("actions.reopenQuestion")} confirmLabel={t("actions.reopen")} intent="reopen">
-                <TextAreaField
-                  label={t("actions.reopenReason")}
-                  name="reason"
-                  required
-                  rows={2}
-                  maxLength={2000}
-                  defaultValue={val("reopen", "reason")}
-                  error={err("reopen", "reason")}
-                />
-              </ConfirmAction>
+              <ConfirmWithReason
+                label={t("actions.reopen")}
+                question={t("actions.reopenQuestion")}
+                confirmLabel={t("actions.reopen")}
+                intent="reopen"
+                reasonLabel={t("actions.reopenReason")}
+                maxLength={2000}
+                defaultValue={val("reopen", "reason")}
+                error={err("reopen", "reason")}
+              />
             ) : null}
           </div>
         </section>

@@ -47,4 +47,20 @@ for (const { lng, common, members } of langs) {
     await expect(page.getByText(members.applications.nextPending)).toBeVisible();
     await page.context().close();
   });
+
+  test(`a refused reason opens its confirmation again with the error, without JavaScript (${lng})`, async ({ browser }) => {
+    const page = await signIn(browser, "staff@demo.test", lng, { javaScriptEnabled: false });
+    await page.goto("/members/applications");
+    await page.locator("table a[href^='/members/applications/']").first().click();
+    await page.locator("summary", { hasText: members.applications.reject }).click();
+    // Spaces pass the browser's `required`; the server trims them and refuses the reason.
+    await page.getByRole("textbox", { name: members.fields.reason }).fill("   ");
+    await page.getByRole("button", { name: members.applications.rejectConfirm }).click();
+    // A plain post draws the page anew: the box is open on its own, the error named on the field.
+    const reason = page.getByRole("textbox", { name: members.fields.reason });
+    await expect(reason).toBeVisible();
+    await expect(reason).toHaveAccessibleDescription(common.forms.required);
+    await expect(page.getByText(members.applications.nextPending)).toBeVisible();
+    await page.context().close();
+  });
 }

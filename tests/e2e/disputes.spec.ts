@@ -3,6 +3,8 @@ import zh from "../../app/locales/zh-CN/disputes.json" with { type: "json" };
 import en from "../../app/locales/en/disputes.json" with { type: "json" };
 import zhAuth from "../../app/locales/zh-CN/auth.json" with { type: "json" };
 import enAuth from "../../app/locales/en/auth.json" with { type: "json" };
+import zhCommon from "../../app/locales/zh-CN/common.json" with { type: "json" };
+import enCommon from "../../app/locales/en/common.json" with { type: "json" };
 import { signIn } from "./support";
 
 // The shared-court journey in both languages: a member files with evidence against another member
@@ -150,5 +152,26 @@ for (const { lng, t } of langs) {
     expect(pageSize?.toUpperCase()).toBe("A4"); // CSS keywords are case-insensitive; Chromium serialises "a4"
     const pdf = await member.pdf({ format: "A4" }).catch(() => null);
     if (pdf) expect(pdf.byteLength).toBeGreaterThan(1000);
+  });
+}
+
+for (const { lng, t, common } of [
+  { lng: "zh-CN", t: zh, common: zhCommon },
+  { lng: "en", t: en, common: enCommon },
+] as const) {
+  test(`an admin's refused choice of stations is explained in ${lng}`, async ({ browser }) => {
+    const admin = await signIn(browser, "admin@demo.test", lng);
+    await admin.goto("/admin/users/demo-mediator");
+    // A station id the page never offers (a tampered form): the schema's bare shared message.
+    await admin
+      .locator('input[name="station"]')
+      .first()
+      .evaluate((box: HTMLInputElement) => {
+        box.value = "x";
+        box.checked = true;
+      });
+    await admin.getByRole("button", { name: t.stations.save }).click();
+    await expect(admin.getByRole("group", { name: t.stations.legend }).getByRole("alert")).toHaveText(common.forms.invalid);
+    await admin.context().close();
   });
 }

@@ -2,7 +2,8 @@ import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { StaticRouter } from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
-import { ImportProblems, type ImportProblem } from "../../app/components/import-problems";
+import { ImportProblems } from "../../app/components/import-problems";
+import type { ImportProblem } from "../../app/lib/import-problem";
 import { createI18n, type Language } from "../../app/lib/i18n";
 
 function render(lng: Language, problems: ImportProblem[]) {

@@ -114,7 +114,7 @@ export const stationPlacesSchema = z.object({
       // One error for the group of boxes, not one per box: the page shows it above them.
       const ids = values.map(parseId);
       if (values.length > 1000 || ids.some((id) => id === null)) {
-        ctx.addIssue({ code: "custom", message: "common:forms.invalid" });
+        ctx.addIssue({ code: "custom", message: "forms.invalid" });
         return z.NEVER;
       }
       return ids as number[];

@@ -21,6 +21,7 @@ import { associations, enterpriseUsers, enterprises, memberships } from "../../.
 import { banks } from "../../../db/schema/organisations";
 import { appendAudit } from "../../lib/audit.server";
 import { shanghaiToday } from "../../lib/format";
+import type { ImportProblem } from "../../lib/import-problem";
 import { actsForEnterprise, isStaff, type Actor } from "../../lib/permissions";
 import { filesOf, findFile, recordUploads, type StagedUpload } from "../../lib/uploads.server";
 import { notify, type Notice } from "../notifications/notifications.server";
@@ -52,7 +53,7 @@ import {
 } from "./facts.server";
 import type { ApplicationFilter, ApplyInput, NeedFilter, NeedInput, ProductFilter, ProductInput, RenewalFilter } from "./forms";
 import { rankProducts } from "./matching";
-import { parseNeedsCsv, validateNeedRows, type NeedImportProblem } from "./needs-csv";
+import { parseNeedsCsv, validateNeedRows } from "./needs-csv";
 import { forgetFinanceReports } from "./reports.server";
 
 /** A change made through the module clears the kept report figures (in every process, through the cache bus). */
@@ -371,7 +372,7 @@ export async function postNeed(actor: SignedIn, input: NeedInput, opts: Options 
   );
 }
 
-export type ImportResult = { ok: true; created: number } | { ok: false; problems: NeedImportProblem[] };
+export type ImportResult = { ok: true; created: number } | { ok: false; problems: ImportProblem[] };
 
 /** Staff import survey needs from CSV: all or nothing, every bad row reported. */
 export async function importNeeds(actor: SignedIn, text: string, opts: Options = {}): Promise<ImportResult> {

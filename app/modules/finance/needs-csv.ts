@@ -4,6 +4,7 @@
  * is reported by its line number (the header is line 1), column and reason.
  */
 import Papa from "papaparse";
+import type { ImportProblem } from "../../lib/import-problem";
 import { normaliseCreditCode } from "../members/credit-code";
 import { collateralKinds, needPurposes, type CollateralKind, type NeedPurpose } from "./constants";
 import { needSchema, type NeedInput } from "./forms";
@@ -38,7 +39,6 @@ const COLLATERAL_WORDS: Record<string, CollateralKind> = {
 };
 
 export type NeedImportRow = Omit<NeedInput, "foundedYear"> & { line: number };
-export type NeedImportProblem = { line: number; column: string | null; message: string };
 
 const columnOf: Record<string, string> = {
   enterpriseId: "credit_code",
@@ -62,18 +62,18 @@ export function validateNeedRows(
   records: Record<string, string>[],
   header: string[],
   enterpriseByCode: ReadonlyMap<string, number>,
-): { rows: NeedImportRow[]; problems: NeedImportProblem[] } {
+): { rows: NeedImportRow[]; problems: ImportProblem[] } {
   const missing = NEED_REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) return { rows: [], problems: missing.map((c) => ({ line: 1, column: c, message: "finance:import.missingColumn" })) };
   if (records.length === 0) return { rows: [], problems: [{ line: 1, column: null, message: "finance:import.empty" }] };
   if (records.length > MAX_NEED_ROWS)
     return { rows: [], problems: [{ line: 1, column: null, message: `finance:import.tooMany|${JSON.stringify({ max: MAX_NEED_ROWS })}` }] };
   const rows: NeedImportRow[] = [];
-  const problems: NeedImportProblem[] = [];
+  const problems: ImportProblem[] = [];
   records.forEach((record, index) => {
     const line = index + 2;
     const get = (c: string) => (record[c] ?? "").trim();
-    const rowProblems: NeedImportProblem[] = [];
+    const rowProblems: ImportProblem[] = [];
     const code = normaliseCreditCode(get("credit_code"));
     const enterpriseId = enterpriseByCode.get(code);
     if (!code) rowProblems.push({ line, column: "credit_code", message: "forms.required" });

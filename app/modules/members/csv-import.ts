@@ -4,6 +4,7 @@
  * bad row is reported by its line number in the file (the header is line 1) and its reason.
  */
 import Papa from "papaparse";
+import type { ImportProblem } from "../../lib/import-problem";
 import { membershipTypes, type MembershipType, type Segment } from "./constants";
 
 import { enterpriseProfileSchema, type EnterpriseProfileInput } from "./forms";
@@ -35,7 +36,6 @@ const TYPE_WORDS: Record<string, MembershipType> = {
 export const MAX_IMPORT_ROWS = 5000;
 
 export type ImportRow = EnterpriseProfileInput & { associationCode: string; membershipType: MembershipType; line: number };
-export type ImportProblem = { line: number; column: string | null; message: string };
 
 export function parseImportCsv(text: string): { header: string[]; records: Record<string, string>[] } {
   const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: importColumnOf });

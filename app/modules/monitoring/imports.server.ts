@@ -10,10 +10,11 @@ import { getDb, type Executor } from "../../../db/client.server";
 import { enterprises } from "../../../db/schema/members";
 import { appendAudit } from "../../lib/audit.server";
 import { shanghaiToday } from "../../lib/format";
+import type { ImportProblem } from "../../lib/import-problem";
 import type { Actor } from "../../lib/permissions";
 import { monitoringChanged } from "./cache.server";
 export { importTemplate } from "./imports";
-import { parseCsv, validateMonthly, validatePremises, validateReadings, type ImportKind, type ImportProblem, type ReadingRow } from "./imports";
+import { parseCsv, validateMonthly, validatePremises, validateReadings, type ImportKind, type ReadingRow } from "./imports";
 import { meterIdsByCode, storeReadings } from "./ingest.server";
 
 type SignedIn = NonNullable<Actor>;

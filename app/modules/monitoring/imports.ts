@@ -4,11 +4,11 @@
  * server writes only when no row is bad, and every bad row is reported by its line (header = 1).
  */
 import Papa from "papaparse";
+import type { ImportProblem } from "../../lib/import-problem";
 import { FUTURE_TOLERANCE_MS, IMPORT_COLUMNS, importKinds, MAX_IMPORT_ROWS, MAX_READING_KWH, type ImportKind } from "./constants";
 
 export { IMPORT_COLUMNS, importKinds, MAX_IMPORT_ROWS, type ImportKind };
 
-export type ImportProblem = { line: number; column: string | null; message: string };
 export type ReadingRow = { line: number; meter: string; readAt: Date; kwh: number };
 export type MonthRow = { line: number; creditCode: string; month: string; value: number };
 export type PremisesRow = { line: number; creditCode: string; landM2: number; floorM2: number };
