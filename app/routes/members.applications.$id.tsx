@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireSignedIn(request, "joinApplications.decide");
   const id = idParam(params);
   const parsed = parseForm(decideApplicationSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result =
     parsed.data.intent === "approve"
       ? await approveApplication(actor, id, parsed.data.type, clientIp(request))
@@ -143,6 +143,7 @@ export default function ApplicationPage() {
               maxLength={500}
               rows={3}
               error={actionData?.errors && "reason" in actionData.errors ? actionData.errors.reason : undefined}
+              defaultValue={actionData && "values" in actionData && typeof actionData.values.reason === "string" ? actionData.values.reason : undefined}
             />
           </section>
         </div>
