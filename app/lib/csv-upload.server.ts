@@ -1,9 +1,38 @@
 import type { ImportProblem } from "./import-problem";
 
 /**
+ * The body's bytes, or null as soon as they pass `maxBytes` (the rest is not read): a body sent
+ * without Content-Length (chunked) is otherwise read up to the HTTP server's own ceiling.
+ */
+async function bodyWithin(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
  * The CSV file of an import form (members, financing needs, monitoring readings), read whole:
- * a body over `maxBytes` is refused before it is read, and a missing or empty file is a problem
- * of the import like any other, shown in its table.
+ * a body over `maxBytes` is refused (before it is read when it says its length, as soon as it
+ * passes the limit when it does not), and a missing or empty file is a problem of the import like
+ * any other, shown in its table.
  */
 export async function readCsvUpload(
   request: Request,
@@ -11,8 +40,11 @@ export async function readCsvUpload(
 ): Promise<{ ok: true; form: FormData; text: string } | { ok: false; status: 400 | 413; problems: ImportProblem[] }> {
   const refuse = (status: 400 | 413, message: string) => ({ ok: false as const, status, problems: [{ line: 1, column: null, message }] });
   const mb = Math.round(maxBytes / (1024 * 1024));
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return refuse(413, `common:import.tooLarge|${JSON.stringify({ mb })}`);
-  const form = await request.formData();
+  const tooLarge = () => refuse(413, `common:import.tooLarge|${JSON.stringify({ mb })}`);
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return tooLarge();
+  const body = await bodyWithin(request, maxBytes);
+  if (!body) return tooLarge();
+  const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   const file = form.get("file");
   const text = file && typeof file !== "string" ? await file.text() : "";
   if (!text.trim()) return refuse(400, "common:import.noFile");

@@ -26,6 +26,32 @@ describe("reading an import's CSV file", () => {
     expect(read).toEqual({ ok: false, status: 413, problems: [{ line: 1, column: null, message: 'common:import.tooLarge|{"mb":5}' }] });
   });
 
+  it("stops reading a body sent without its length (chunked) once it passes the limit", async () => {
+    const boundary = "----yjboundary";
+    const head = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.csv"\r\ncontent-type: text/csv\r\n\r\n`;
+    const chunk = new TextEncoder().encode("a,b,c\n".repeat(10_000)); // 60 KB
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(head));
+      },
+      pull(controller) {
+        // Endless: only a reader that stops at the limit returns.
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request("http://localhost/members/import", {
+      method: "POST",
+      body,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      duplex: "half",
+    } as RequestInit);
+    const read = await readCsvUpload(request, 1024 * 1024);
+    expect(read).toEqual({ ok: false, status: 413, problems: [{ line: 1, column: null, message: 'common:import.tooLarge|{"mb":1}' }] });
+    expect(sent).toBeLessThan(2 * 1024 * 1024);
+  });
+
   it.each([
     ["no file", {}],
     ["an empty file", { file: new File(["  \n"], "empty.csv") }],
