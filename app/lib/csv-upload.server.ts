@@ -4,8 +4,8 @@ import type { ImportProblem } from "./import-problem";
  * The body's bytes, or null as soon as they pass `maxBytes` (the rest is not read): a body sent
  * without Content-Length (chunked) is otherwise read up to the HTTP server's own ceiling.
  */
-async function bodyWithin(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
+async function bodyWithin(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -19,7 +19,7 @@ async function bodyWithin(request: Request, maxBytes: number): Promise<Uint8Arra
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(size);
+  const bytes = new Uint8Array(new ArrayBuffer(size));
   let at = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, at);
