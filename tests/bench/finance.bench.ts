@@ -13,49 +13,21 @@
  * Where a request's time goes: during each fixed-rate run the CPU time of the portal's processes and
  * of the PostgreSQL server's (Linux /proc; PostgreSQL only when the bench started it) per request.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { freePort } from "../support/free-port";
+import { benchDatabase, cpuMsOf, ensureBuild, signInSessions, startBenchPortal, type BenchDatabase, type BenchPortal } from "../support/bench-portal";
 import { closedLoop, fixedRate } from "../support/load";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? os.cpus().length);
 const RANK_RUNS = Number(process.env.BENCH_RANK_RUNS ?? 20);
-const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-finance-")), "pg.state");
-const pgScript = path.join(root, "tests/support/pg-server.sh");
 
-/** CPU milliseconds used so far by these processes and their children (Linux /proc; 0 elsewhere). */
-function cpuMsOf(roots: number[]): number {
-  if (!existsSync("/proc/self/stat")) return 0;
-  const stats = new Map<number, { ppid: number; ms: number }>();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const f = readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1].split(" ");
-      stats.set(Number(d), { ppid: Number(f[1]), ms: ((Number(f[11]) + Number(f[12])) * 1000) / 100 });
-    } catch {
-      /* ended meanwhile */
-    }
-  }
-  let ms = 0;
-  for (const [pid, s] of stats) if (roots.includes(pid) || roots.includes(s.ppid)) ms += s.ms;
-  return ms;
-}
-
-let server: ChildProcess | null = null;
+let database: BenchDatabase | null = null;
+let portal: BenchPortal | null = null;
 function cleanup() {
-  if (server && server.exitCode === null) server.kill("SIGTERM");
-  try {
-    execFileSync("bash", [pgScript, "stop"], { env: { ...process.env, PG_SERVER_STATE: stateFile }, stdio: "ignore" });
-  } catch {
-    /* already stopped */
-  }
-  rmSync(path.dirname(stateFile), { recursive: true, force: true });
+  if (portal && portal.server.exitCode === null) portal.server.kill("SIGTERM");
+  database?.stop();
 }
 process.on("SIGINT", () => {
   cleanup();
@@ -63,12 +35,9 @@ process.on("SIGINT", () => {
 });
 
 async function main() {
-  if (!existsSync(path.join(root, "build/index.js"))) execFileSync("npx", ["remix", "build"], { cwd: root, stdio: "inherit" });
-  const reuse = process.env.BENCH_DATABASE_URL;
-  const pgPort = reuse ? null : execFileSync("bash", [pgScript, "start"], { env: { ...process.env, PG_SERVER_STATE: stateFile }, encoding: "utf8" }).trim();
-  const databaseUrl = reuse ?? `postgres://postgres@127.0.0.1:${pgPort}/postgres`;
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.SEED_DEMO = "no";
+  ensureBuild();
+  database = benchDatabase("finance");
+  const { databaseUrl } = database;
 
   const { migrateDb, getDb, closeDb } = await import("../../db/client.server");
   const { seedDemo } = await import("../../db/seed/demo.server");
@@ -138,42 +107,10 @@ async function main() {
   await closeDb();
 
   // 3. The portal. The PostgreSQL server's first process (its postmaster) and its children count as the database's CPU.
-  const pgDir = reuse ? null : readFileSync(stateFile, "utf8").split("\n")[0];
-  const postmaster =
-    pgDir && existsSync(path.join(pgDir, "data/postmaster.pid")) ? Number(readFileSync(path.join(pgDir, "data/postmaster.pid"), "utf8").split("\n")[0]) : null;
-  const port = await freePort();
-  server = spawn("node", ["app/server.js"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      WEB_CONCURRENCY: String(WORKERS),
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_DEMO: "no",
-      NODE_ENV: "production",
-      CACHES: process.env.CACHES ?? "off",
-      SESSION_SECRET: "bench-session-secret-not-for-production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 900; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const login = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-    body: "email=bank%40demo.test&password=yunjiang-demo",
-  });
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-  if (!cookie.startsWith("yj_session=")) throw new Error(`login failed: ${login.status}`);
+  const postmaster = database.postmaster;
+  portal = await startBenchPortal({ databaseUrl, workers: WORKERS, env: { CACHES: process.env.CACHES ?? "off" } });
+  const { base, server } = portal;
+  const [cookie] = await signInSessions(base, "bank@demo.test");
   const targets: [string, string, string | null][] = [
     ["bare Remix page (/login, anonymous)", "/login", null],
     ["officer's need list", "/finance/needs", cookie],
@@ -228,17 +165,10 @@ async function main() {
   );
 }
 
-async function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server!.once("exit", resolve));
-  server.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-}
-
 main()
   .catch((error) => {
     console.error(error);
     process.exitCode = 1;
   })
-  .then(stopServer)
+  .then(() => portal?.stop())
   .finally(cleanup);

@@ -13,32 +13,22 @@
  *    the snapshot cache was cleared in every web process (NOTIFY on the cache bus).
  * BENCH_WORKERS=<n> web processes (default: one per core).
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { freePort } from "../support/free-port";
+import { benchDatabase, ensureBuild, signInSessions, startBenchPortal, type BenchDatabase, type BenchPortal } from "../support/bench-portal";
 import { closedLoop, fixedRate, percentile } from "../support/load";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? os.cpus().length);
 const SNAPSHOT_RUNS = Number(process.env.BENCH_SNAPSHOT_RUNS ?? 10);
 const UNCACHED = Number(process.env.BENCH_UNCACHED ?? 20);
-const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-monitoring-")), "pg.state");
-const pgScript = path.join(root, "tests/support/pg-server.sh");
 
-let server: ChildProcess | null = null;
+let database: BenchDatabase | null = null;
+let portal: BenchPortal | null = null;
 function cleanup() {
-  if (server && server.exitCode === null) server.kill("SIGTERM");
-  try {
-    execFileSync("bash", [pgScript, "stop"], { env: { ...process.env, PG_SERVER_STATE: stateFile }, stdio: "ignore" });
-  } catch {
-    /* already stopped */
-  }
-  rmSync(path.dirname(stateFile), { recursive: true, force: true });
+  if (portal && portal.server.exitCode === null) portal.server.kill("SIGTERM");
+  database?.stop();
 }
 process.on("SIGINT", () => {
   cleanup();
@@ -48,12 +38,9 @@ process.on("SIGINT", () => {
 const ms = (n: number) => n.toFixed(1).padStart(8);
 
 async function main() {
-  if (!existsSync(path.join(root, "build/index.js"))) execFileSync("npx", ["remix", "build"], { cwd: root, stdio: "inherit" });
-  const reuse = process.env.BENCH_DATABASE_URL;
-  const pgPort = reuse ? null : execFileSync("bash", [pgScript, "start"], { env: { ...process.env, PG_SERVER_STATE: stateFile }, encoding: "utf8" }).trim();
-  const databaseUrl = reuse ?? `postgres://postgres@127.0.0.1:${pgPort}/postgres`;
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.SEED_DEMO = "no";
+  ensureBuild();
+  database = benchDatabase("monitoring");
+  const { databaseUrl } = database;
 
   const { migrateDb, getDb, closeDb } = await import("../../db/client.server");
   const { seedDemo } = await import("../../db/seed/demo.server");
@@ -122,38 +109,9 @@ async function main() {
   await closeDb();
 
   // 3. The portal.
-  const port = await freePort();
-  server = spawn("node", ["app/server.js"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      WEB_CONCURRENCY: String(WORKERS),
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_DEMO: "no",
-      NODE_ENV: "production",
-      SESSION_SECRET: "bench-session-secret-not-for-production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 900; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const login = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-    body: "email=staff%40demo.test&password=yunjiang-demo",
-  });
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-  if (!cookie.startsWith("yj_session=")) throw new Error(`login failed: ${login.status}`);
+  portal = await startBenchPortal({ databaseUrl, workers: WORKERS });
+  const { base } = portal;
+  const [cookie] = await signInSessions(base, "staff@demo.test");
   const [{ id: firmId }] = await sql`select m.enterprise_id as id from meters m where m.enterprise_id is not null order by m.id limit 1`;
   const targets: [string, string, string | null][] = [
     ["bare Remix page (/login, anonymous)", "/login", null],
@@ -226,17 +184,10 @@ async function main() {
   );
 }
 
-async function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server!.once("exit", resolve));
-  server.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-}
-
 main()
   .catch((error) => {
     console.error(error);
     process.exitCode = 1;
   })
-  .then(stopServer)
+  .then(() => portal?.stop())
   .finally(cleanup);

@@ -24,47 +24,27 @@
  * BENCH_ONLY=<text>[,<text>…] keeps the targets whose name contains one of them; BENCH_PROFILE=<dir> writes a CPU
  * profile of the portal's process there (open it in Chrome DevTools).
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "../support/free-port";
+import { benchDatabase, cpuMsOf, ensureBuild, signInSessions, startBenchPortal, type BenchDatabase, type BenchPortal } from "../support/bench-portal";
 import { closedLoop as closedLoopOf, fixedRate as fixedRateOf } from "../support/load";
 import { topUpEnterprises } from "../support/bulk-enterprises";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const N = Number(process.env.BENCH_TICKETS ?? 100_000);
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 5_000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? os.cpus().length);
-const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-tickets-")), "pg.state");
-const pgScript = path.join(root, "tests/support/pg-server.sh");
 
-let server: ChildProcess | null = null;
+let database: BenchDatabase | null = null;
+let portal: BenchPortal | null = null;
 let pgPostmaster = 0;
 
 /** CPU time (ms) used so far by the portal's processes and by PostgreSQL's (postmaster and backends), from /proc. */
 function cpuMs(): { app: number; db: number } {
-  let app = 0;
-  let db = 0;
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    let text: string;
-    try {
-      text = readFileSync(`/proc/${name}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    const pid = Number(name);
-    const ppid = Number(f[1]);
-    const ticks = Number(f[11]) + Number(f[12]);
-    if (server?.pid && (pid === server.pid || ppid === server.pid)) app += ticks;
-    if (pgPostmaster && (pid === pgPostmaster || ppid === pgPostmaster)) db += ticks;
-  }
-  return { app: app * 10, db: db * 10 }; // clock ticks of 10 ms
+  return { app: cpuMsOf([portal?.server.pid]), db: cpuMsOf([pgPostmaster]) };
 }
 
 /** Closed loop with the CPU each answered request cost (portal + PostgreSQL). */
@@ -77,13 +57,8 @@ async function measured(url: string, cookies: string[] | null, connections: numb
   return { rps, app: (after.app - before.app) / n, db: (after.db - before.db) / n };
 }
 function cleanup() {
-  if (server && server.exitCode === null) server.kill("SIGTERM");
-  try {
-    execFileSync("bash", [pgScript, "stop"], { env: { ...process.env, PG_SERVER_STATE: stateFile }, stdio: "ignore" });
-  } catch {
-    /* already stopped */
-  }
-  rmSync(path.dirname(stateFile), { recursive: true, force: true });
+  if (portal && portal.server.exitCode === null) portal.server.kill("SIGTERM");
+  database?.stop();
 }
 process.on("SIGINT", () => {
   cleanup();
@@ -91,13 +66,10 @@ process.on("SIGINT", () => {
 });
 
 async function main() {
-  if (!existsSync(path.join(root, "build/index.js"))) execFileSync("npx", ["remix", "build"], { cwd: root, stdio: "inherit" });
+  ensureBuild();
   // BENCH_DATABASE_URL: a server you started (kept between runs, seeded once) instead of a throwaway one.
-  const reuse = process.env.BENCH_DATABASE_URL;
-  const pgPort = reuse ? null : execFileSync("bash", [pgScript, "start"], { env: { ...process.env, PG_SERVER_STATE: stateFile }, encoding: "utf8" }).trim();
-  const databaseUrl = reuse ?? `postgres://postgres@127.0.0.1:${pgPort}/postgres`;
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.SEED_DEMO = "no";
+  database = benchDatabase("tickets");
+  const { databaseUrl } = database;
 
   const { migrateDb, getDb, closeDb } = await import("../../db/client.server");
   const { seedDemo } = await import("../../db/seed/demo.server");
@@ -352,7 +324,7 @@ async function main() {
   }
   // Apart from the headline: the same pages with the in-process caches on (list counts, filter options).
   if (process.env.BENCH_CACHED !== "no") {
-    await stopServer();
+    await portal?.stop();
     ({ base, cookies } = await startPortal(databaseUrl, "on"));
     targets = targetsOf(cookies);
     await warmUp();
@@ -364,58 +336,13 @@ async function main() {
 }
 
 /**
- * Starts the portal (production build) on the database, CACHES=on|off, and signs in CONNECTIONS
- * sessions of the staff account: one per connection, as several staff members would be.
+ * Starts the portal on the database with CACHES=on|off and signs in CONNECTIONS sessions of the
+ * staff account: one per connection, as several staff members would be.
  */
 async function startPortal(databaseUrl: string, caches: "on" | "off") {
-  const port = await freePort();
   const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  server = spawn("node", [...profile, "app/server.js"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      WEB_CONCURRENCY: String(WORKERS),
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_DEMO: "no",
-      NODE_ENV: "production",
-      CACHES: caches,
-      SESSION_SECRET: "bench-session-secret-not-for-production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  // Up to a minute: start-up is slow on a machine shared with other work.
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const cookies: string[] = [];
-  for (let i = 0; i < CONNECTIONS; i++) {
-    const login = await fetch(`${base}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-      body: "email=staff%40demo.test&password=yunjiang-demo",
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-    if (!cookie.startsWith("yj_session=")) throw new Error(`login failed: ${login.status}`);
-    cookies.push(cookie);
-  }
-  return { base, cookies };
-}
-
-/** Stops the portal and waits for it to exit (it writes its CPU profile on the way out). */
-async function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server!.once("exit", resolve));
-  server.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  portal = await startBenchPortal({ databaseUrl, workers: WORKERS, env: { CACHES: caches }, nodeArgs: profile });
+  return { base: portal.base, cookies: await signInSessions(portal.base, "staff@demo.test", CONNECTIONS) };
 }
 
 main()
@@ -423,5 +350,5 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .then(stopServer)
+  .then(() => portal?.stop())
   .finally(cleanup);
