@@ -60,6 +60,8 @@ for (const { lng, common, members } of langs) {
     const reason = page.getByRole("textbox", { name: members.fields.reason });
     await expect(reason).toBeVisible();
     await expect(reason).toHaveAccessibleDescription(common.forms.required);
+    // What was typed comes back with the error.
+    await expect(reason).toHaveValue("   ");
     await expect(page.getByText(members.applications.nextPending)).toBeVisible();
     await page.context().close();
   });
