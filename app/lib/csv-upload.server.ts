@@ -1,32 +1,5 @@
 import type { ImportProblem } from "./import-problem";
-
-/**
- * The body's bytes, or null as soon as they pass `maxBytes` (the rest is not read): a body sent
- * without Content-Length (chunked) is otherwise read up to the HTTP server's own ceiling.
- */
-async function bodyWithin(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(new ArrayBuffer(size));
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-}
+import { readBodyWithin } from "./request.server";
 
 /**
  * The CSV file of an import form (members, financing needs, monitoring readings), read whole:
@@ -42,7 +15,7 @@ export async function readCsvUpload(
   const mb = Math.round(maxBytes / (1024 * 1024));
   const tooLarge = () => refuse(413, `common:import.tooLarge|${JSON.stringify({ mb })}`);
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return tooLarge();
-  const body = await bodyWithin(request, maxBytes);
+  const body = await readBodyWithin(request, maxBytes);
   if (!body) return tooLarge();
   const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   const file = form.get("file");

@@ -3,6 +3,7 @@
  * Cookies are never read here: a browser session cannot use these endpoints.
  */
 import type { GatewayScope } from "./constants";
+import { readBodyWithin } from "../../lib/request.server";
 import { authenticateGateway } from "./gateways.server";
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -14,24 +15,6 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 export function methodNotAllowed(): Response {
   return json({ error: "use POST with a bearer token" }, 405, { Allow: "POST" });
-}
-
-async function readLimited(request: Request, maxBytes: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 export type GatewayRequest = { ok: true; gatewayId: number; body: unknown } | { ok: false; response: Response };
@@ -48,10 +31,10 @@ export async function readGatewayRequest(request: Request, scope: GatewayScope, 
   if (!type.startsWith("application/json")) return { ok: false, response: json({ error: "send Content-Type: application/json" }, 415) };
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, response: json({ error: `body larger than ${maxBytes} bytes` }, 413) };
-  const text = await readLimited(request, maxBytes);
-  if (text === null) return { ok: false, response: json({ error: `body larger than ${maxBytes} bytes` }, 413) };
+  const bytes = await readBodyWithin(request, maxBytes);
+  if (bytes === null) return { ok: false, response: json({ error: `body larger than ${maxBytes} bytes` }, 413) };
   try {
-    return { ok: true, gatewayId: auth.gateway.id, body: JSON.parse(text) };
+    return { ok: true, gatewayId: auth.gateway.id, body: JSON.parse(Buffer.from(bytes).toString("utf8")) };
   } catch {
     return { ok: false, response: json({ error: "the body is not valid JSON" }, 400) };
   }
